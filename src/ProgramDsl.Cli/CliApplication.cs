@@ -1,0 +1,69 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Reflection;
+using ProgramDsl.Cli.Commands;
+using ProgramDsl.Cli.Infrastructure;
+
+namespace ProgramDsl.Cli
+{
+    /// <summary>The <c>tpm</c> command line: builds the command tree and maps failures to exit codes.</summary>
+    public sealed class CliApplication
+    {
+        private readonly IConsoleEnvironment _console;
+        private readonly CheckCommand _check;
+        private readonly ScheduleCommand _schedule;
+
+        public CliApplication(IConsoleEnvironment console, CheckCommand check, ScheduleCommand schedule)
+        {
+            _console = console;
+            _check = check;
+            _schedule = schedule;
+        }
+
+        /// <summary>The tool's version.</summary>
+        public static string Version { get; } =
+            typeof(CliApplication).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+        public RootCommand BuildRootCommand()
+        {
+            var common = new CommonOptions();
+            var root = new RootCommand("tpm: program plans as code. Check, schedule and build .tpm files.");
+            root.Subcommands.Add(_check.Build(common));
+            root.Subcommands.Add(_schedule.Build(common));
+            return root;
+        }
+
+        public int Run(string[] args)
+        {
+            try
+            {
+                var root = BuildRootCommand();
+                var parse = root.Parse(args);
+                if (parse.Errors.Count > 0)
+                {
+                    foreach (var error in parse.Errors) _console.Error.WriteLine("tpm: error: " + error.Message);
+                    _console.Error.WriteLine("Run 'tpm --help' for usage.");
+                    return ExitCodes.Usage;
+                }
+
+                return parse.Invoke(new InvocationConfiguration { Output = _console.Out, Error = _console.Error, EnableDefaultExceptionHandler = false });
+            }
+            catch (UsageException ex)
+            {
+                _console.Error.WriteLine("tpm: error: " + ex.Message);
+                return ExitCodes.Usage;
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                _console.Error.WriteLine("tpm: error: " + ex.Message);
+                return ExitCodes.Usage;
+            }
+            finally
+            {
+                _console.Out.Flush();
+                _console.Error.Flush();
+            }
+        }
+    }
+}

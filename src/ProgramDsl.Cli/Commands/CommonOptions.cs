@@ -1,0 +1,35 @@
+using System.CommandLine;
+
+namespace ProgramDsl.Cli.Commands
+{
+    /// <summary>Exit codes of design §6.</summary>
+    public static class ExitCodes
+    {
+        public const int Success = 0;
+        public const int Errors = 1;
+        public const int Usage = 2;
+    }
+
+    /// <summary>Settings shared by every command.</summary>
+    public sealed record CommonSettings(bool WarningsAsErrors, bool Quiet, bool NoColor, string? ConfigPath);
+
+    /// <summary>Options shared by every command: --warnaserror, --quiet, --no-color, --config.</summary>
+    public sealed class CommonOptions
+    {
+        private readonly Option<bool> _warnAsError = new Option<bool>("--warnaserror") { Description = "Treat warnings as errors" };
+        private readonly Option<bool> _quiet = new Option<bool>("--quiet", "-q") { Description = "Print only diagnostics and results, no summaries or notes" };
+        private readonly Option<bool> _noColor = new Option<bool>("--no-color") { Description = "Never colour the output (colour is also off when NO_COLOR is set or output is not a terminal)" };
+        private readonly Option<string?> _config = new Option<string?>("--config") { Description = "A .globalconfig with diagnostic severities (default: the .globalconfig files in the plan's folder and above)" };
+
+        public void AddTo(Command command)
+        {
+            command.Options.Add(_warnAsError);
+            command.Options.Add(_quiet);
+            command.Options.Add(_noColor);
+            command.Options.Add(_config);
+        }
+
+        public CommonSettings Read(ParseResult result) =>
+            new CommonSettings(result.GetValue(_warnAsError), result.GetValue(_quiet), result.GetValue(_noColor), result.GetValue(_config));
+    }
+}

@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using ProgramDsl.Cli.Infrastructure;
+using ProgramDsl.Diagnostics;
+using ProgramDsl.Scheduling;
+
+namespace ProgramDsl.Cli.Commands
+{
+    /// <summary>Thrown for usage and I/O problems: exit code 2.</summary>
+    public sealed class UsageException : Exception
+    {
+        public UsageException(string message) : base(message) { }
+    }
+
+    /// <summary>Compiles plan files from disk with the severities that apply to them.</summary>
+    public sealed class PlanLoader
+    {
+        private readonly IFileSystem _fileSystem;
+        private readonly SeverityConfigLocator _configs;
+
+        public PlanLoader(IFileSystem fileSystem, SeverityConfigLocator configs)
+        {
+            _fileSystem = fileSystem;
+            _configs = configs;
+        }
+
+        /// <summary>Expands files and folders to the program files to check (fragments are skipped: they are read through include).</summary>
+        public IReadOnlyList<string> ExpandProgramFiles(IEnumerable<string> paths)
+        {
+            var result = new List<string>();
+            foreach (var path in paths)
+            {
+                if (_fileSystem.DirectoryExists(path))
+                {
+                    foreach (var file in _fileSystem.EnumerateFiles(path, "*.tpm"))
+                    {
+                        if (ProgramDsl.Syntax.SyntaxFacts.IsProgramText(_fileSystem.ReadAllText(file))) result.Add(DisplayPath(file));
+                    }
+                }
+                else if (_fileSystem.FileExists(path))
+                {
+                    result.Add(DisplayPath(path));
+                }
+                else
+                {
+                    throw new UsageException("no such file or folder: '" + path + "'");
+                }
+            }
+
+            return result.Distinct(StringComparer.Ordinal).ToList();
+        }
+
+        /// <summary>Compiles one program file.</summary>
+        public TpmProgram Compile(string path, string? configPath, ScheduleOptions? scheduling = null)
+        {
+            if (configPath != null && !_fileSystem.FileExists(configPath)) throw new UsageException("no such config file: '" + configPath + "'");
+            if (!_fileSystem.FileExists(path)) throw new UsageException("no such file: '" + path + "'");
+            SeverityOptions severities;
+            try
+            {
+                severities = _configs.ForFile(path, configPath);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                throw new UsageException("cannot read .globalconfig: " + ex.Message);
+            }
+
+            var options = new TpmCompileOptions { Severities = severities, Scheduling = scheduling ?? ScheduleOptions.Default };
+            var program = TpmProgram.Load(path, new FileSystemSourceResolver(_fileSystem), options);
+            return program;
+        }
+
+        /// <summary>Applies --warnaserror.</summary>
+        public static IReadOnlyList<Diagnostic> Promote(IReadOnlyList<Diagnostic> diagnostics, bool warningsAsErrors) =>
+            warningsAsErrors ? diagnostics.Select(d => d.Severity == DiagnosticSeverity.Warning ? d.WithSeverity(DiagnosticSeverity.Error) : d).ToList() : diagnostics;
+
+        private static string DisplayPath(string path) => path.Replace('\\', '/');
+    }
+}

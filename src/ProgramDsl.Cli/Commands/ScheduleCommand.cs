@@ -1,0 +1,70 @@
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Linq;
+using ProgramDsl.Cli.Infrastructure;
+using ProgramDsl.Cli.Output;
+using ProgramDsl.Reports;
+using ProgramDsl.Scheduling;
+
+namespace ProgramDsl.Cli.Commands
+{
+    /// <summary><c>tpm schedule FILE</c>: print the schedule as a table or as JSON.</summary>
+    public sealed class ScheduleCommand
+    {
+        /// <summary>Said wherever a schedule is shown while the leveler is not built.</summary>
+        public const string LevelingNote = "resource leveling is not implemented yet: this is the unleveled critical-path schedule, as with 'leveling off'";
+
+        private readonly PlanLoader _loader;
+        private readonly IConsoleEnvironment _console;
+
+        public ScheduleCommand(PlanLoader loader, IConsoleEnvironment console)
+        {
+            _loader = loader;
+            _console = console;
+        }
+
+        public Command Build(CommonOptions common)
+        {
+            var file = new Argument<string>("file") { Description = "The program file" };
+            var format = new Option<string>("--format", "-f") { Description = "Output format: table or json", DefaultValueFactory = _ => "table" };
+            format.AcceptOnlyFromAmong("table", "json");
+            var noLevel = new Option<bool>("--no-level") { Description = "Schedule without resource leveling, whatever the program says" };
+            var seed = new Option<int>("--seed") { Description = "Seed for randomised scheduling steps (the same seed gives the same schedule)", DefaultValueFactory = _ => 0 };
+            var command = new Command("schedule", "Print the schedule of a program");
+            command.Arguments.Add(file);
+            command.Options.Add(format);
+            command.Options.Add(noLevel);
+            command.Options.Add(seed);
+            common.AddTo(command);
+            command.SetAction(result => Run(result.GetValue(file)!, result.GetValue(format)!, result.GetValue(noLevel), result.GetValue(seed), common.Read(result)));
+            return command;
+        }
+
+        public int Run(string file, string format, bool noLevel, int seed, CommonSettings settings)
+        {
+            var scheduling = new ScheduleOptions { Leveling = noLevel ? false : null, Seed = seed };
+            var program = _loader.Compile(file, settings.ConfigPath, scheduling);
+            var diagnostics = PlanLoader.Promote(program.Diagnostics, settings.WarningsAsErrors);
+            bool hasErrors = diagnostics.Any(d => d.IsError);
+            var notes = new List<string>();
+            if (program.Model is { Leveling: true } && !noLevel && program.Schedule is { IsLeveled: false }) notes.Add(LevelingNote);
+            var ansi = new Ansi(ColorPolicy.IsEnabled(_console, settings.NoColor));
+
+            if (format == "json")
+            {
+                _console.Out.Write(ScheduleJson.ToJson(program.Model, hasErrors ? null : program.Schedule, diagnostics, notes));
+                return hasErrors ? ExitCodes.Errors : ExitCodes.Success;
+            }
+
+            DiagnosticPrinter.WriteText(_console.Error, diagnostics, new Ansi(false));
+            if (hasErrors || program.Schedule is null)
+            {
+                if (!settings.Quiet) _console.Error.WriteLine("tpm: no schedule: the program has errors");
+                return ExitCodes.Errors;
+            }
+
+            ScheduleTable.Write(_console.Out, program.Schedule, ansi, settings.Quiet ? new string[0] : notes);
+            return ExitCodes.Success;
+        }
+    }
+}

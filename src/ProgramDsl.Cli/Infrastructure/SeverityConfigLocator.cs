@@ -1,0 +1,45 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using ProgramDsl.Diagnostics;
+
+namespace ProgramDsl.Cli.Infrastructure
+{
+    /// <summary>
+    /// Finds the <c>.globalconfig</c> files that apply to a plan: those in its folder and every folder above it.
+    /// Nearer files win, as they would in a build that lists them all.
+    /// </summary>
+    public sealed class SeverityConfigLocator
+    {
+        private readonly IFileSystem _fileSystem;
+
+        public SeverityConfigLocator(IFileSystem fileSystem) => _fileSystem = fileSystem;
+
+        public SeverityOptions ForFile(string planPath, string? explicitConfig)
+        {
+            var texts = new List<string>();
+            if (explicitConfig is null)
+            {
+                var folder = Path.GetDirectoryName(_fileSystem.GetFullPath(planPath));
+                var found = new List<string>();
+                while (!string.IsNullOrEmpty(folder))
+                {
+                    var candidate = Path.Combine(folder, ".globalconfig");
+                    if (_fileSystem.FileExists(candidate)) found.Add(candidate);
+                    folder = Path.GetDirectoryName(folder);
+                }
+
+                found.Reverse();
+                foreach (var file in found) texts.Add(_fileSystem.ReadAllText(file));
+            }
+            else
+            {
+                texts.Add(_fileSystem.ReadAllText(explicitConfig));
+            }
+
+            var merged = SeverityOptions.Default;
+            foreach (var text in texts) merged = merged.MergeWith(SeverityOptions.ParseGlobalConfig(text));
+            return merged;
+        }
+    }
+}

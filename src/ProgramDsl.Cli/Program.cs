@@ -1,0 +1,30 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using ProgramDsl.Cli;
+using ProgramDsl.Cli.Commands;
+using ProgramDsl.Cli.Infrastructure;
+
+// The empty builder skips configuration files and logging providers the CLI does not use, keeping start-up short.
+var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { Args = args });
+builder.Services.AddTpmCli();
+using var host = builder.Build();
+return host.Services.GetRequiredService<CliApplication>().Run(args);
+
+namespace ProgramDsl.Cli
+{
+    /// <summary>Service registration for the CLI, shared with the in-process tests.</summary>
+    public static class CliServices
+    {
+        public static IServiceCollection AddTpmCli(this IServiceCollection services)
+        {
+            services.AddSingleton<IConsoleEnvironment, SystemConsoleEnvironment>();
+            services.AddSingleton<IFileSystem, PhysicalFileSystem>();
+            services.AddSingleton<SeverityConfigLocator>();
+            services.AddSingleton<PlanLoader>();
+            services.AddSingleton<CheckCommand>();
+            services.AddSingleton<ScheduleCommand>();
+            services.AddSingleton<CliApplication>();
+            return services;
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using ProgramDsl.Diagnostics;
+using ProgramDsl.Text;
+
+namespace ProgramDsl.Reports
+{
+    /// <summary>Diagnostics as a SARIF 2.1.0 log, for code-scanning services and IDE viewers.</summary>
+    public static class SarifWriter
+    {
+        /// <summary>Writes a SARIF log with one run.</summary>
+        public static string ToSarif(IReadOnlyList<Diagnostic> diagnostics, string toolVersion) => JsonOutput.Write(writer =>
+        {
+            var rules = diagnostics.Select(d => d.Descriptor).Distinct().OrderBy(r => r.Code, StringComparer.Ordinal).ToList();
+            var ruleIndex = rules.Select((r, i) => (r.Code, i)).ToDictionary(x => x.Code, x => x.i);
+            writer.WriteStartObject();
+            writer.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+            writer.WriteString("version", "2.1.0");
+            writer.WriteStartArray("runs");
+            writer.WriteStartObject();
+            writer.WriteStartObject("tool");
+            writer.WriteStartObject("driver");
+            writer.WriteString("name", "tpm");
+            writer.WriteString("semanticVersion", toolVersion);
+            writer.WriteString("informationUri", "https://github.com/programdsl/programdsl");
+            writer.WriteStartArray("rules");
+            foreach (var rule in rules)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("id", rule.Code);
+                writer.WriteString("name", string.Concat(rule.Title.Split(' ').Select(w => w.Length == 0 ? w : char.ToUpperInvariant(w[0]) + w.Substring(1))));
+                writer.WriteStartObject("shortDescription");
+                writer.WriteString("text", rule.Title);
+                writer.WriteEndObject();
+                writer.WriteString("helpUri", rule.HelpLink);
+                writer.WriteStartObject("defaultConfiguration");
+                writer.WriteString("level", Level(rule.DefaultSeverity));
+                writer.WriteEndObject();
+                writer.WriteStartObject("properties");
+                writer.WriteString("category", rule.Category);
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+            writer.WriteString("columnKind", "utf16CodeUnits");
+            writer.WriteStartArray("results");
+            foreach (var d in diagnostics)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("ruleId", d.Code);
+                writer.WriteNumber("ruleIndex", ruleIndex[d.Code]);
+                writer.WriteString("level", Level(d.Severity));
+                writer.WriteStartObject("message");
+                writer.WriteString("text", d.Message);
+                writer.WriteEndObject();
+                writer.WriteStartArray("locations");
+                if (d.Location != null) WriteLocation(writer, d.Location);
+                writer.WriteEndArray();
+                if (d.AdditionalLocations.Count > 0)
+                {
+                    writer.WriteStartArray("relatedLocations");
+                    foreach (var related in d.AdditionalLocations) WriteLocation(writer, related);
+                    writer.WriteEndArray();
+                }
+
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        });
+
+        /// <summary>The SARIF level of a severity.</summary>
+        public static string Level(DiagnosticSeverity severity) => severity switch
+        {
+            DiagnosticSeverity.Error => "error",
+            DiagnosticSeverity.Warning => "warning",
+            DiagnosticSeverity.Info => "note",
+            _ => "none",
+        };
+
+        /// <summary>A relative URI reference for a path: '/' separators, each segment escaped.</summary>
+        public static string ToUri(string path)
+        {
+            var segments = path.Replace('\\', '/').Split('/');
+            return string.Join("/", segments.Select((s, i) => i == 0 && s.Length == 2 && s[1] == ':' ? s : Uri.EscapeDataString(s)));
+        }
+
+        private static void WriteLocation(Utf8JsonWriter writer, SourceLocation location)
+        {
+            writer.WriteStartObject();
+            writer.WriteStartObject("physicalLocation");
+            writer.WriteStartObject("artifactLocation");
+            writer.WriteString("uri", ToUri(location.Path));
+            writer.WriteEndObject();
+            writer.WriteStartObject("region");
+            writer.WriteNumber("startLine", location.Start.Line);
+            writer.WriteNumber("startColumn", location.Start.Column);
+            writer.WriteNumber("endLine", location.End.Line);
+            writer.WriteNumber("endColumn", location.End.Column);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using ProgramDsl.Diagnostics;
+using ProgramDsl.Scheduling;
+using ProgramDsl.Semantics;
+
+namespace ProgramDsl.Reports
+{
+    /// <summary>The schedule JSON of design §6 (field names are a contract; fields may be added, never renamed).</summary>
+    public static class ScheduleJson
+    {
+        /// <summary>
+        /// Writes the document. <paramref name="schedule"/> may be null (errors): the program block then has what
+        /// the model knows and the task list is empty.
+        /// </summary>
+        public static string ToJson(ProgramSymbol? program, Schedule? schedule, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<string>? notes = null) => JsonOutput.Write(w =>
+        {
+            w.WriteStartObject();
+            w.WriteStartObject("program");
+            w.WriteStringOrNull("id", program?.Id);
+            w.WriteStringOrNull("name", program?.DisplayName);
+            w.WriteStringOrNull("start", program?.Start.ToString());
+            w.WriteStringOrNull("finish", schedule?.FinishDate.ToString());
+            w.WriteStringOrNull("deadline", program?.Deadline?.ToString());
+            if (schedule != null) w.WriteNumber("duration_days", schedule.DurationDays);
+            else w.WriteNull("duration_days");
+            w.WriteDecimalOrNull("cost", schedule?.Cost);
+            w.WriteDecimalOrNull("budget", program?.Budget);
+            w.WriteStringOrNull("currency", program?.Currency);
+            w.WriteStringOrNull("status_date", program?.StatusDate?.ToString());
+            w.WriteBoolean("leveled", schedule?.IsLeveled ?? false);
+            w.WriteEndObject();
+
+            w.WriteStartArray("tasks");
+            foreach (var t in schedule?.Tasks ?? Enumerable.Empty<ScheduledTask>())
+            {
+                w.WriteStartObject();
+                w.WriteString("id", t.Id);
+                w.WriteString("name", t.Task.DisplayName);
+                w.WriteString("kind", t.Task.IsMilestone ? "milestone" : "task");
+                w.WriteString("start", t.StartDate.ToString());
+                w.WriteString("finish", t.FinishDate.ToString());
+                w.WriteNumber("duration_days", t.DurationDays);
+                w.WriteNumber("total_float_days", t.TotalFloat);
+                w.WriteBoolean("critical", t.IsCritical);
+                w.WriteStartArray("assigned");
+                foreach (var a in t.Assigned) w.WriteStringValue(a.Person.Id);
+                w.WriteEndArray();
+                w.WriteStringOrNull("workstream", t.Task.Container?.Id);
+                w.WriteString("late_start", t.LateStartDate.ToString());
+                w.WriteString("late_finish", t.LateFinishDate.ToString());
+                w.WriteStringOrNull("due", t.Task.Due?.ToString());
+                w.WriteDecimal("cost", t.Cost);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+
+            w.WriteStartArray("workstreams");
+            foreach (var ws in schedule?.Workstreams ?? Enumerable.Empty<ScheduledWorkstream>())
+            {
+                w.WriteStartObject();
+                w.WriteString("id", ws.Id);
+                w.WriteString("name", ws.Workstream.DisplayName);
+                w.WriteStringOrNull("start", ws.StartDate?.ToString());
+                w.WriteStringOrNull("finish", ws.FinishDate?.ToString());
+                w.WriteDecimal("cost", ws.Cost);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+
+            w.WriteStartArray("critical_path");
+            foreach (var t in schedule?.CriticalPath ?? Enumerable.Empty<ScheduledTask>()) w.WriteStringValue(t.Id);
+            w.WriteEndArray();
+
+            DiagnosticJson.WriteArray(w, "diagnostics", diagnostics);
+            if (notes != null && notes.Count > 0)
+            {
+                w.WriteStartArray("notes");
+                foreach (var n in notes) w.WriteStringValue(n);
+                w.WriteEndArray();
+            }
+
+            w.WriteEndObject();
+        });
+    }
+}

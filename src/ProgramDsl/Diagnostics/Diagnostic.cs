@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using ProgramDsl.Text;
+
+namespace ProgramDsl.Diagnostics
+{
+    /// <summary>One reported problem: a code, a severity, a message and where it is.</summary>
+    public sealed class Diagnostic
+    {
+        /// <summary>Creates a diagnostic with an explicit severity.</summary>
+        public Diagnostic(DiagnosticDescriptor descriptor, DiagnosticSeverity severity, string message, SourceLocation? location, IReadOnlyList<SourceLocation>? additionalLocations = null)
+        {
+            Descriptor = descriptor ?? throw new ArgumentNullException(nameof(descriptor));
+            Severity = severity;
+            Message = message ?? throw new ArgumentNullException(nameof(message));
+            Location = location;
+            AdditionalLocations = additionalLocations ?? Array.Empty<SourceLocation>();
+        }
+
+        /// <summary>Creates a diagnostic at its descriptor's default severity, formatting the message template.</summary>
+        public static Diagnostic Create(DiagnosticDescriptor descriptor, SourceLocation? location, params object?[] args) =>
+            new Diagnostic(descriptor, descriptor.DefaultSeverity, descriptor.FormatMessage(args), location);
+
+        /// <summary>Creates a diagnostic that also points at related places (e.g. the first of two duplicate definitions).</summary>
+        public static Diagnostic Create(DiagnosticDescriptor descriptor, SourceLocation? location, IReadOnlyList<SourceLocation> additionalLocations, params object?[] args) =>
+            new Diagnostic(descriptor, descriptor.DefaultSeverity, descriptor.FormatMessage(args), location, additionalLocations);
+
+        /// <summary>The rule.</summary>
+        public DiagnosticDescriptor Descriptor { get; }
+
+        /// <summary>The code, e.g. <c>TPM1001</c>.</summary>
+        public string Code => Descriptor.Code;
+
+        /// <summary>The effective severity.</summary>
+        public DiagnosticSeverity Severity { get; }
+
+        /// <summary>What is wrong and how to fix it.</summary>
+        public string Message { get; }
+
+        /// <summary>The primary location, or null for a program-wide diagnostic without a source (rare).</summary>
+        public SourceLocation? Location { get; }
+
+        /// <summary>Related locations.</summary>
+        public IReadOnlyList<SourceLocation> AdditionalLocations { get; }
+
+        /// <summary>True for errors.</summary>
+        public bool IsError => Severity == DiagnosticSeverity.Error;
+
+        /// <summary>The same diagnostic with another severity.</summary>
+        public Diagnostic WithSeverity(DiagnosticSeverity severity) =>
+            severity == Severity ? this : new Diagnostic(Descriptor, severity, Message, Location, AdditionalLocations);
+
+        /// <summary>The word MSBuild's canonical format uses for a severity.</summary>
+        public static string SeverityWord(DiagnosticSeverity severity) => severity switch
+        {
+            DiagnosticSeverity.Error => "error",
+            DiagnosticSeverity.Warning => "warning",
+            DiagnosticSeverity.Info => "info",
+            _ => "hidden",
+        };
+
+        /// <summary>The MSBuild canonical form: <c>path(line,col): error TPM1001: message</c>.</summary>
+        public override string ToString()
+        {
+            var prefix = Location is null
+                ? "tpm"
+                : string.Format(CultureInfo.InvariantCulture, "{0}({1},{2})", Location.Path, Location.Start.Line, Location.Start.Column);
+            return prefix + ": " + SeverityWord(Severity) + " " + Code + ": " + Message;
+        }
+    }
+}

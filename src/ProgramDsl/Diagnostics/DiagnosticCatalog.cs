@@ -1,0 +1,137 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace ProgramDsl.Diagnostics
+{
+    /// <summary>
+    /// The one catalogue of diagnostic codes. The compiler, the CLI, the build and the analyzers
+    /// all take their codes, severities and messages from here, so a code means the same thing everywhere.
+    /// </summary>
+    public static class DiagnosticCatalog
+    {
+        /// <summary>Where the per-code documentation pages live.</summary>
+        public const string HelpLinkBase = "https://github.com/programdsl/programdsl/blob/main/docs/diagnostics/";
+
+        private const string Syntax = "Syntax";
+        private const string Binding = "Binding";
+        private const string Scheduling = "Scheduling";
+        private const string Resources = "Resources";
+        private const string Deadlines = "Deadlines";
+        private const string Delivery = "Delivery";
+        private const string Budget = "Budget";
+
+        /// <summary>TPM0001: the text does not follow the grammar.</summary>
+        public static readonly DiagnosticDescriptor SyntaxError = new DiagnosticDescriptor(
+            "TPM0001", "Syntax error", "{0}", DiagnosticSeverity.Error, Syntax);
+
+        /// <summary>TPM1001: a name that nothing defines.</summary>
+        public static readonly DiagnosticDescriptor UnknownReference = new DiagnosticDescriptor(
+            "TPM1001", "Unknown reference", "unknown {0} '{1}'{2}", DiagnosticSeverity.Error, Binding);
+
+        /// <summary>TPM1002: two definitions of one name in one scope.</summary>
+        public static readonly DiagnosticDescriptor DuplicateDefinition = new DiagnosticDescriptor(
+            "TPM1002", "Duplicate definition", "'{0}' is already defined as {1} at {2}; rename one of them", DiagnosticSeverity.Error, Binding);
+
+        /// <summary>TPM1003: an unqualified name that matches several definitions.</summary>
+        public static readonly DiagnosticDescriptor AmbiguousReference = new DiagnosticDescriptor(
+            "TPM1003", "Ambiguous reference", "'{0}' is ambiguous: it could be {1}; qualify it", DiagnosticSeverity.Error, Binding);
+
+        /// <summary>TPM1004: an include that cannot be read, or that includes itself.</summary>
+        public static readonly DiagnosticDescriptor IncludeError = new DiagnosticDescriptor(
+            "TPM1004", "Include error", "{0}", DiagnosticSeverity.Error, Binding);
+
+        /// <summary>TPM1005: a reference to a definition of the wrong kind.</summary>
+        public static readonly DiagnosticDescriptor WrongKind = new DiagnosticDescriptor(
+            "TPM1005", "Reference to the wrong kind of definition", "'{0}' is {1}, but {2} expects {3}", DiagnosticSeverity.Error, Binding);
+
+        /// <summary>TPM1101: a required setting is missing.</summary>
+        public static readonly DiagnosticDescriptor MissingSetting = new DiagnosticDescriptor(
+            "TPM1101", "Missing required setting", "{0}", DiagnosticSeverity.Error, Binding);
+
+        /// <summary>TPM1102: a value out of its allowed range or form.</summary>
+        public static readonly DiagnosticDescriptor InvalidValue = new DiagnosticDescriptor(
+            "TPM1102", "Invalid value", "{0}", DiagnosticSeverity.Error, Binding);
+
+        /// <summary>TPM1103: a setting given twice, or two settings that exclude each other.</summary>
+        public static readonly DiagnosticDescriptor ConflictingSetting = new DiagnosticDescriptor(
+            "TPM1103", "Conflicting or repeated setting", "{0}", DiagnosticSeverity.Error, Binding);
+
+        /// <summary>TPM2001: tasks that depend on each other in a loop.</summary>
+        public static readonly DiagnosticDescriptor DependencyCycle = new DiagnosticDescriptor(
+            "TPM2001", "Dependency cycle", "dependency cycle: {0}; remove or reverse one of these dependencies", DiagnosticSeverity.Error, Scheduling);
+
+        /// <summary>TPM2002: a task without effort, duration or estimate.</summary>
+        public static readonly DiagnosticDescriptor NoWork = new DiagnosticDescriptor(
+            "TPM2002", "Task without work", "task '{0}' has neither effort, duration nor estimate; add one (e.g. 'duration 5d')", DiagnosticSeverity.Error, Scheduling);
+
+        /// <summary>TPM2003: effort with nobody assigned.</summary>
+        public static readonly DiagnosticDescriptor EffortWithoutAssignee = new DiagnosticDescriptor(
+            "TPM2003", "Effort with no assignee", "task '{0}' has effort {1} but nobody assigned, so it is taken as a duration of {2} working days; assign someone or use 'duration'", DiagnosticSeverity.Warning, Scheduling);
+
+        /// <summary>TPM2004: a task whose assignees never work on the same day.</summary>
+        public static readonly DiagnosticDescriptor NoWorkingDays = new DiagnosticDescriptor(
+            "TPM2004", "No working days", "{0}", DiagnosticSeverity.Error, Scheduling);
+
+        /// <summary>TPM2005: the schedule runs past the last representable date.</summary>
+        public static readonly DiagnosticDescriptor OutOfCalendarRange = new DiagnosticDescriptor(
+            "TPM2005", "Schedule beyond the calendar range", "{0}", DiagnosticSeverity.Error, Scheduling);
+
+        /// <summary>TPM2101: resource over-allocation, reported when leveling is off.</summary>
+        public static readonly DiagnosticDescriptor OverAllocation = new DiagnosticDescriptor(
+            "TPM2101", "Over-allocation", "{0}", DiagnosticSeverity.Warning, Resources);
+
+        /// <summary>TPM2102: a task needs more of a resource than exists.</summary>
+        public static readonly DiagnosticDescriptor InfeasibleDemand = new DiagnosticDescriptor(
+            "TPM2102", "Infeasible demand", "{0}", DiagnosticSeverity.Error, Resources);
+
+        /// <summary>TPM2201: a task or milestone finishes after its due date.</summary>
+        public static readonly DiagnosticDescriptor DueDateMissed = new DiagnosticDescriptor(
+            "TPM2201", "Due date missed", "{0} '{1}' finishes on {2}, {3} working day(s) after its due date {4}", DiagnosticSeverity.Warning, Deadlines);
+
+        /// <summary>TPM2202: the program finishes after its deadline.</summary>
+        public static readonly DiagnosticDescriptor DeadlineMissed = new DiagnosticDescriptor(
+            "TPM2202", "Deadline missed", "program '{0}' finishes on {1}, {2} working day(s) after its deadline {3}; critical path: {4}", DiagnosticSeverity.Error, Deadlines);
+
+        /// <summary>TPM3001: a high risk nobody owns or mitigates.</summary>
+        public static readonly DiagnosticDescriptor UnmanagedRisk = new DiagnosticDescriptor(
+            "TPM3001", "High risk without owner or mitigation", "{0}", DiagnosticSeverity.Warning, Delivery);
+
+        /// <summary>TPM3002: an assignee lacks a required skill.</summary>
+        public static readonly DiagnosticDescriptor MissingSkill = new DiagnosticDescriptor(
+            "TPM3002", "Assignee lacks a required skill", "{0}", DiagnosticSeverity.Warning, Delivery);
+
+        /// <summary>TPM3003: deployment without an evaluation gate upstream.</summary>
+        public static readonly DiagnosticDescriptor NoEvaluationGate = new DiagnosticDescriptor(
+            "TPM3003", "Deployment without evaluation gate", "{0}", DiagnosticSeverity.Warning, Delivery);
+
+        /// <summary>TPM3004: deployment without monitoring after it.</summary>
+        public static readonly DiagnosticDescriptor NoMonitoring = new DiagnosticDescriptor(
+            "TPM3004", "Deployment without monitoring", "{0}", DiagnosticSeverity.Warning, Delivery);
+
+        /// <summary>TPM3005: deployment without fairness, privacy and security reviews upstream.</summary>
+        public static readonly DiagnosticDescriptor MissingReview = new DiagnosticDescriptor(
+            "TPM3005", "Deployment without responsible-AI reviews", "{0}", DiagnosticSeverity.Warning, Delivery);
+
+        /// <summary>TPM3006: a gate metric below its target.</summary>
+        public static readonly DiagnosticDescriptor GateMetricBelowTarget = new DiagnosticDescriptor(
+            "TPM3006", "Gate metric below target", "{0}", DiagnosticSeverity.Info, Delivery);
+
+        /// <summary>TPM4001: planned cost over budget.</summary>
+        public static readonly DiagnosticDescriptor OverBudget = new DiagnosticDescriptor(
+            "TPM4001", "Planned cost exceeds the budget", "{0}", DiagnosticSeverity.Warning, Budget);
+
+        /// <summary>Every descriptor, ordered by code.</summary>
+        public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
+        {
+            SyntaxError, UnknownReference, DuplicateDefinition, AmbiguousReference, IncludeError, WrongKind,
+            MissingSetting, InvalidValue, ConflictingSetting, DependencyCycle, NoWork, EffortWithoutAssignee,
+            NoWorkingDays, OutOfCalendarRange, OverAllocation, InfeasibleDemand, DueDateMissed, DeadlineMissed,
+            UnmanagedRisk, MissingSkill, NoEvaluationGate, NoMonitoring, MissingReview, GateMetricBelowTarget, OverBudget,
+        }.OrderBy(d => d.Code, System.StringComparer.Ordinal).ToArray();
+
+        private static readonly Dictionary<string, DiagnosticDescriptor> ByCode = All.ToDictionary(d => d.Code, System.StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>Finds a descriptor by its code (case-insensitive).</summary>
+        public static DiagnosticDescriptor? Find(string code) => ByCode.TryGetValue(code, out var d) ? d : null;
+    }
+}

@@ -1,0 +1,682 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ProgramDsl.Diagnostics;
+using ProgramDsl.Semantics;
+
+namespace ProgramDsl.Scheduling
+{
+    /// <summary>
+    /// Critical-path scheduling on working-day calendars. Tasks and milestones are nodes; workstreams add
+    /// zero-duration nodes (the start and finish of all their tasks, and a gate for a workstream's own
+    /// <c>after</c>) so that dependencies on workstreams cost one edge each. Every pass is iterative over a
+    /// topological order: no recursion over user-sized structures.
+    /// </summary>
+    public static class ProgramScheduler
+    {
+        private const int MaxDays = int.MaxValue / 4;
+
+        private readonly struct Edge
+        {
+            public Edge(int from, int to, DependencyType type, int lag, Dependency? source)
+            {
+                From = from;
+                To = to;
+                Type = type;
+                Lag = lag;
+                Source = source;
+            }
+
+            public int From { get; }
+
+            public int To { get; }
+
+            public DependencyType Type { get; }
+
+            public int Lag { get; }
+
+            public Dependency? Source { get; }
+        }
+
+        /// <summary>Schedules a bound program.</summary>
+        public static ScheduleResult Run(ProgramSymbol program, ScheduleOptions? options = null)
+        {
+            options ??= ScheduleOptions.Default;
+            var diagnostics = new List<Diagnostic>();
+            var tasks = program.Tasks;
+            var workstreams = program.Workstreams;
+            int taskCount = tasks.Count;
+            int wsCount = workstreams.Count;
+
+            var programCalendar = new WorkingCalendar(program.Start, program.Calendar.Workdays, program.Calendar.Holidays.Select(h => h.Range));
+            if (programCalendar.IsEmpty)
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.NoWorkingDays, program.Location, "the program calendar has no working weekdays; set 'workdays', e.g. 'workdays mon..fri'"));
+                return new ScheduleResult(null, diagnostics);
+            }
+
+            // ---- nodes: tasks, then a start and a finish node per workstream, then gates.
+            var wsIndex = new Dictionary<WorkstreamSymbol, int>();
+            for (int k = 0; k < wsCount; k++) wsIndex[workstreams[k]] = k;
+            int WsStart(WorkstreamSymbol w) => taskCount + 2 * wsIndex[w];
+            int WsFinish(WorkstreamSymbol w) => taskCount + 2 * wsIndex[w] + 1;
+
+            var gateOf = new int[wsCount];
+            int nodeCount = taskCount + 2 * wsCount;
+            for (int k = 0; k < wsCount; k++)
+            {
+                var w = workstreams[k];
+                bool parentGated = w.Container != null && gateOf[wsIndex[w.Container]] >= 0;
+                gateOf[k] = w.Dependencies.Count > 0 || parentGated ? nodeCount++ : -1;
+            }
+
+            var edges = new List<Edge>(taskCount * 2 + wsCount * 4);
+            int NodeFor(Symbol target, DependencyType type) => target switch
+            {
+                TaskSymbol t => t.Index,
+                WorkstreamSymbol w => type == DependencyType.FinishToStart || type == DependencyType.FinishToFinish ? WsFinish(w) : WsStart(w),
+                _ => throw new InvalidOperationException("unexpected dependency target"),
+            };
+
+            foreach (var task in tasks)
+            {
+                foreach (var d in task.Dependencies) edges.Add(new Edge(NodeFor(d.Target, d.Type), task.Index, d.Type, d.LagDays, d));
+            }
+
+            for (int k = 0; k < wsCount; k++)
+            {
+                var w = workstreams[k];
+                foreach (var child in w.Children)
+                {
+                    if (child is TaskSymbol t)
+                    {
+                        edges.Add(new Edge(t.Index, WsFinish(w), DependencyType.FinishToStart, 0, null));
+                        edges.Add(new Edge(t.Index, WsStart(w), DependencyType.StartToStart, 0, null));
+                        if (gateOf[k] >= 0) edges.Add(new Edge(gateOf[k], t.Index, DependencyType.StartToStart, 0, null));
+                    }
+                    else if (child is WorkstreamSymbol cw)
+                    {
+                        edges.Add(new Edge(WsFinish(cw), WsFinish(w), DependencyType.FinishToStart, 0, null));
+                        edges.Add(new Edge(WsStart(cw), WsStart(w), DependencyType.StartToStart, 0, null));
+                        if (gateOf[k] >= 0) edges.Add(new Edge(gateOf[k], gateOf[wsIndex[cw]], DependencyType.StartToStart, 0, null));
+                    }
+                }
+
+                if (gateOf[k] >= 0)
+                {
+                    foreach (var d in w.Dependencies) edges.Add(new Edge(NodeFor(d.Target, d.Type), gateOf[k], d.Type, d.LagDays, d));
+                }
+            }
+
+            var preds = Csr(nodeCount, edges, e => e.To);
+            var succs = Csr(nodeCount, edges, e => e.From);
+
+            // ---- topological order (Kahn; FIFO from the lowest index, so the order is deterministic).
+            var order = TopologicalOrder(nodeCount, edges, succs);
+            if (order.Count < nodeCount)
+            {
+                ReportCycles(nodeCount, edges, succs, order, tasks, workstreams, gateOf, taskCount, diagnostics);
+                return new ScheduleResult(null, diagnostics);
+            }
+
+            // ---- per-task working time, duration and assignees.
+            var duration = new int[nodeCount];
+            var time = new TaskTime[nodeCount];
+            var assigned = new IReadOnlyList<ScheduledAssignment>[taskCount];
+            var programTime = new TaskTime(programCalendar, null);
+            var calendarCache = new Dictionary<string, TaskTime?>(StringComparer.Ordinal);
+            for (int v = 0; v < nodeCount; v++) time[v] = programTime;
+            foreach (var task in tasks)
+            {
+                var people = ResolveAssignees(program, task);
+                assigned[task.Index] = people;
+                duration[task.Index] = DurationOf(task, people);
+                if (people.Count == 0) continue;
+                var key = string.Join("\u0001", people.Select(a => a.Person.Id).Distinct().OrderBy(id => id, StringComparer.Ordinal));
+                if (!calendarCache.TryGetValue(key, out var taskTime))
+                {
+                    taskTime = BuildTaskTime(program, programCalendar, people.Select(a => a.Person).Distinct().ToList());
+                    calendarCache[key] = taskTime;
+                }
+
+                if (taskTime is null)
+                {
+                    var names = string.Join(", ", people.Select(a => a.Person.Id).Distinct());
+                    diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.NoWorkingDays, task.Assignments.FirstOrDefault()?.Location ?? task.Location,
+                        task.Describe() + " cannot be scheduled: its assignees (" + names + ") share no working weekday with each other and the program calendar; check their calendars"));
+                    continue;
+                }
+
+                time[task.Index] = taskTime;
+            }
+
+            if (diagnostics.Count > 0) return new ScheduleResult(null, diagnostics);
+
+            var fixedStart = new int[nodeCount];
+            var fixedFinish = new int[nodeCount];
+            var notBefore = new int[nodeCount];
+            for (int v = 0; v < nodeCount; v++)
+            {
+                fixedStart[v] = fixedFinish[v] = -1;
+                notBefore[v] = 0;
+            }
+
+            var start = new int[nodeCount];
+            var finish = new int[nodeCount];
+            var lateStart = new int[nodeCount];
+            var lateFinish = new int[nodeCount];
+            int current = -1;
+            int programFinish = 0;
+            try
+            {
+                foreach (var task in tasks)
+                {
+                    int v = task.Index;
+                    if (task.NotBefore is CalendarDate nb) notBefore[v] = programCalendar.FirstIndexOnOrAfter(nb);
+                    if (task.ActualStart is CalendarDate actualStart)
+                    {
+                        fixedStart[v] = programCalendar.FirstIndexOnOrAfter(actualStart);
+                        if (task.ActualFinish is CalendarDate actualFinish)
+                        {
+                            fixedFinish[v] = Math.Max(fixedStart[v], programCalendar.LastIndexOnOrBefore(actualFinish) + 1);
+                        }
+                    }
+                }
+
+                // ---- forward pass: early dates.
+                foreach (int v in order)
+                {
+                    current = v;
+                    int es = notBefore[v];
+                    int ef = int.MinValue;
+                    for (int i = preds.Offsets[v]; i < preds.Offsets[v + 1]; i++)
+                    {
+                        var e = edges[preds.Items[i]];
+                        switch (e.Type)
+                        {
+                            case DependencyType.FinishToStart: es = Math.Max(es, checked(finish[e.From] + e.Lag)); break;
+                            case DependencyType.StartToStart: es = Math.Max(es, checked(start[e.From] + e.Lag)); break;
+                            case DependencyType.FinishToFinish: ef = Math.Max(ef, checked(finish[e.From] + e.Lag)); break;
+                            default: ef = Math.Max(ef, checked(start[e.From] + e.Lag)); break;
+                        }
+                    }
+
+                    int d = duration[v];
+                    var t = time[v];
+                    if (fixedStart[v] >= 0)
+                    {
+                        start[v] = fixedStart[v];
+                        finish[v] = fixedFinish[v] >= 0 ? fixedFinish[v] : t.Advance(t.NextAvailable(start[v]), d);
+                    }
+                    else if (d == 0)
+                    {
+                        start[v] = finish[v] = Math.Max(es, ef);
+                    }
+                    else
+                    {
+                        start[v] = t.NextAvailable(es);
+                        finish[v] = t.Advance(start[v], d);
+                        if (finish[v] < ef)
+                        {
+                            finish[v] = t.NextAvailableEnd(ef);
+                            start[v] = t.Retreat(finish[v], d);
+                        }
+                    }
+
+                    if (finish[v] > MaxDays) throw new CalendarRangeException();
+                    if (v < taskCount) programFinish = Math.Max(programFinish, finish[v]);
+                }
+
+                // ---- backward pass: late dates from the program finish. Started tasks do not constrain their predecessors.
+                for (int k = order.Count - 1; k >= 0; k--)
+                {
+                    int v = order[k];
+                    current = v;
+                    int lf = programFinish;
+                    int ls = int.MaxValue;
+                    for (int i = succs.Offsets[v]; i < succs.Offsets[v + 1]; i++)
+                    {
+                        var e = edges[succs.Items[i]];
+                        if (fixedStart[e.To] >= 0) continue;
+                        switch (e.Type)
+                        {
+                            case DependencyType.FinishToStart: lf = Math.Min(lf, lateStart[e.To] - e.Lag); break;
+                            case DependencyType.StartToStart: ls = Math.Min(ls, lateStart[e.To] - e.Lag); break;
+                            case DependencyType.FinishToFinish: lf = Math.Min(lf, lateFinish[e.To] - e.Lag); break;
+                            default: ls = Math.Min(ls, lateFinish[e.To] - e.Lag); break;
+                        }
+                    }
+
+                    int d = duration[v];
+                    var t = time[v];
+                    if (fixedStart[v] >= 0)
+                    {
+                        lateStart[v] = start[v];
+                        lateFinish[v] = d == 0 ? Math.Max(finish[v], Math.Min(lf, ls)) : Math.Max(finish[v], t.PreviousAvailableEnd(lf));
+                    }
+                    else if (d == 0)
+                    {
+                        lateStart[v] = lateFinish[v] = Math.Min(lf, ls);
+                    }
+                    else
+                    {
+                        lateFinish[v] = t.PreviousAvailableEnd(lf);
+                        lateStart[v] = t.Retreat(lateFinish[v], d);
+                        if (lateStart[v] > ls)
+                        {
+                            lateStart[v] = t.PreviousAvailable(ls);
+                            lateFinish[v] = t.Advance(lateStart[v], d);
+                        }
+                    }
+                }
+            }
+            catch (Exception ex) when (ex is CalendarRangeException || ex is OverflowException)
+            {
+                var where = current >= 0 && current < taskCount ? tasks[current] : null;
+                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.OutOfCalendarRange, where?.WorkLocation ?? where?.Location ?? program.Location,
+                    "the schedule runs past 9999-12-31" + (where is null ? string.Empty : " at " + where.Describe()) + "; check the durations, lags and dates"));
+                return new ScheduleResult(null, diagnostics);
+            }
+
+            var totalFloat = new int[nodeCount];
+            for (int v = 0; v < nodeCount; v++)
+            {
+                totalFloat[v] = fixedStart[v] >= 0 ? lateFinish[v] - finish[v] : lateStart[v] - start[v];
+            }
+
+            // ---- results.
+            var scheduled = new ScheduledTask[taskCount];
+            var hoursPerDay = program.HoursPerDay;
+            foreach (var task in tasks)
+            {
+                int v = task.Index;
+                var s = new ScheduledTask(task)
+                {
+                    Start = start[v],
+                    Finish = finish[v],
+                    LateStart = lateStart[v],
+                    LateFinish = lateFinish[v],
+                    DurationDays = duration[v],
+                    TotalFloat = totalFloat[v],
+                    IsCritical = totalFloat[v] <= 0,
+                    Assigned = assigned[v],
+                };
+                if (finish[v] > start[v])
+                {
+                    s.StartDate = programCalendar.DateOf(start[v]);
+                    s.FinishDate = programCalendar.DateOf(finish[v] - 1);
+                }
+                else
+                {
+                    s.StartDate = s.FinishDate = start[v] == 0 ? program.Start : programCalendar.DateOf(start[v] - 1);
+                }
+
+                s.LateStartDate = lateFinish[v] > lateStart[v] ? programCalendar.DateOf(Math.Max(0, lateStart[v])) : lateStart[v] <= 0 ? program.Start : programCalendar.DateOf(lateStart[v] - 1);
+                s.LateFinishDate = lateFinish[v] > lateStart[v] ? programCalendar.DateOf(Math.Max(0, lateFinish[v] - 1)) : s.LateStartDate;
+                s.Cost = CostOf(task, s.Assigned, duration[v], hoursPerDay);
+                scheduled[v] = s;
+            }
+
+            var spans = WorkstreamSpans(program, scheduled, programCalendar);
+            var path = CriticalPath(order, preds, edges, start, finish, duration, time, totalFloat, fixedStart, taskCount, programFinish)
+                .Select(v => scheduled[v]).ToList();
+            bool leveled = false;
+            var schedule = new Schedule(program, programCalendar, scheduled, spans, path, programFinish, leveled);
+            return new ScheduleResult(schedule, diagnostics);
+        }
+
+        private sealed class Adjacency
+        {
+            public Adjacency(int[] offsets, int[] items)
+            {
+                Offsets = offsets;
+                Items = items;
+            }
+
+            public int[] Offsets { get; }
+
+            public int[] Items { get; }
+        }
+
+        /// <summary>Compressed adjacency: for each node, the indices of its edges (by the key node), in edge order.</summary>
+        private static Adjacency Csr(int nodeCount, List<Edge> edges, Func<Edge, int> key)
+        {
+            var offsets = new int[nodeCount + 1];
+            foreach (var e in edges) offsets[key(e) + 1]++;
+            for (int i = 0; i < nodeCount; i++) offsets[i + 1] += offsets[i];
+            var fill = (int[])offsets.Clone();
+            var items = new int[edges.Count];
+            for (int i = 0; i < edges.Count; i++) items[fill[key(edges[i])]++] = i;
+            return new Adjacency(offsets, items);
+        }
+
+        private static List<int> TopologicalOrder(int nodeCount, List<Edge> edges, Adjacency succs)
+        {
+            var indegree = new int[nodeCount];
+            foreach (var e in edges) indegree[e.To]++;
+            var queue = new Queue<int>();
+            for (int v = 0; v < nodeCount; v++) if (indegree[v] == 0) queue.Enqueue(v);
+            var order = new List<int>(nodeCount);
+            while (queue.Count > 0)
+            {
+                int v = queue.Dequeue();
+                order.Add(v);
+                for (int i = succs.Offsets[v]; i < succs.Offsets[v + 1]; i++)
+                {
+                    int w = edges[succs.Items[i]].To;
+                    if (--indegree[w] == 0) queue.Enqueue(w);
+                }
+            }
+
+            return order;
+        }
+
+        private static IReadOnlyList<ScheduledAssignment> ResolveAssignees(ProgramSymbol program, TaskSymbol task)
+        {
+            if (task.Assignments.Count == 0 && task.RoleAssignments.Count == 0) return Array.Empty<ScheduledAssignment>();
+            var result = new List<ScheduledAssignment>();
+            foreach (var a in task.Assignments) result.Add(new ScheduledAssignment(a.Person, a.Share, null));
+            foreach (var ra in task.RoleAssignments)
+            {
+                // Without leveling, a role goes to the first person (in declaration order) who holds it and has the
+                // required skills, else to the first who holds it.
+                var holders = program.People.Where(p => p.Roles.Contains(ra.Role) && result.All(r => r.Person != p)).ToList();
+                var chosen = holders.FirstOrDefault(p => task.RequiredSkills.All(s => p.Skills.Contains(s))) ?? holders.FirstOrDefault();
+                if (chosen != null) result.Add(new ScheduledAssignment(chosen, ra.Share, ra.Role));
+            }
+
+            return result;
+        }
+
+        private static int DurationOf(TaskSymbol task, IReadOnlyList<ScheduledAssignment> people)
+        {
+            if (task.IsMilestone) return 0;
+            decimal days;
+            switch (task.WorkKind)
+            {
+                case WorkKind.Duration: days = task.Duration ?? 0; break;
+                case WorkKind.Effort: days = Spread(task.Effort ?? 0, people); break;
+                case WorkKind.Estimate: days = Spread(task.Estimate?.MostLikely ?? 0, people); break;
+                default: return 0;
+            }
+
+            var rounded = Math.Ceiling(days);
+            return rounded > MaxDays ? MaxDays : (int)rounded;
+        }
+
+        private static decimal Spread(decimal effort, IReadOnlyList<ScheduledAssignment> people)
+        {
+            if (people.Count == 0) return effort;
+            decimal rate = 0;
+            foreach (var a in people) rate += a.Share * a.Person.Capacity;
+            return rate <= 0 ? effort : effort / rate;
+        }
+
+        private static TaskTime? BuildTaskTime(ProgramSymbol program, WorkingCalendar programCalendar, IReadOnlyList<PersonSymbol> people)
+        {
+            var workdays = program.Calendar.Workdays;
+            var daysOff = new List<DateRange>();
+            bool differs = false;
+            foreach (var person in people)
+            {
+                if (person.Calendar != null)
+                {
+                    var narrowed = workdays.Intersect(person.Calendar.Workdays);
+                    if (narrowed.Mask != workdays.Mask) differs = true;
+                    workdays = narrowed;
+                    foreach (var h in person.Calendar.Holidays) daysOff.Add(h.Range);
+                }
+
+                foreach (var v in person.Vacations) daysOff.Add(v.Range);
+            }
+
+            if (!differs && daysOff.Count == 0) return new TaskTime(programCalendar, null);
+            if (workdays.Count == 0) return null;
+            daysOff.AddRange(program.Calendar.Holidays.Select(h => h.Range));
+            var own = new WorkingCalendar(program.Start, workdays, daysOff);
+            if (!differs && own.DaysOffCount == programCalendar.DaysOffCount) return new TaskTime(programCalendar, null);
+            return new TaskTime(programCalendar, own);
+        }
+
+        private static decimal CostOf(TaskSymbol task, IReadOnlyList<ScheduledAssignment> people, int days, decimal hoursPerDay)
+        {
+            decimal cost = task.Cost ?? 0;
+            foreach (var a in people)
+            {
+                if (a.Person.Rate is Rate rate) cost += days * a.Share * rate.PerDay(hoursPerDay);
+                else if (a.ViaRole?.Rate is Rate roleRate) cost += days * a.Share * roleRate.PerDay(hoursPerDay);
+            }
+
+            foreach (var use in task.ResourceUses)
+            {
+                if (use.Resource.Rate is Rate rate) cost += use.Units * days * hoursPerDay * rate.PerHour(hoursPerDay);
+            }
+
+            return decimal.Round(cost, 2);
+        }
+
+        private static IReadOnlyList<ScheduledWorkstream> WorkstreamSpans(ProgramSymbol program, ScheduledTask[] scheduled, WorkingCalendar calendar)
+        {
+            var result = new Dictionary<WorkstreamSymbol, ScheduledWorkstream>();
+            foreach (var w in program.Workstreams) result[w] = new ScheduledWorkstream(w);
+
+            void Merge(ScheduledWorkstream target, int? s, int? f, decimal cost)
+            {
+                if (s is int start) target.Start = target.Start is int a ? Math.Min(a, start) : start;
+                if (f is int fin) target.Finish = target.Finish is int b ? Math.Max(b, fin) : fin;
+                target.Cost += cost;
+            }
+
+            foreach (var t in scheduled)
+            {
+                if (t.Task.Container != null) Merge(result[t.Task.Container], t.Start, t.Finish, t.Cost);
+            }
+
+            // Workstreams are listed outer before inner: fold children into parents from the end.
+            for (int k = program.Workstreams.Count - 1; k >= 0; k--)
+            {
+                var w = program.Workstreams[k];
+                var span = result[w];
+                if (w.Container != null) Merge(result[w.Container], span.Start, span.Finish, span.Cost);
+                if (span.Start is int s && span.Finish is int f)
+                {
+                    span.StartDate = f > s ? calendar.DateOf(s) : s == 0 ? program.Start : calendar.DateOf(s - 1);
+                    span.FinishDate = f > 0 ? calendar.DateOf(f - 1) : program.Start;
+                }
+            }
+
+            return program.Workstreams.Select(w => result[w]).ToList();
+        }
+
+        private static List<int> CriticalPath(
+            List<int> order, Adjacency preds, List<Edge> edges, int[] start, int[] finish, int[] duration, TaskTime[] time,
+            int[] totalFloat, int[] fixedStart, int taskCount, int programFinish)
+        {
+            var path = new List<int>();
+            int end = -1;
+            foreach (int v in order)
+            {
+                if (v < taskCount && finish[v] == programFinish && totalFloat[v] <= 0) end = v;
+            }
+
+            int node = end;
+            while (node >= 0)
+            {
+                if (node < taskCount) path.Add(node);
+                if (fixedStart[node] >= 0) break;
+                int next = -1;
+                for (int i = preds.Offsets[node]; i < preds.Offsets[node + 1] && next < 0; i++)
+                {
+                    var e = edges[preds.Items[i]];
+                    if (totalFloat[e.From] > 0) continue;
+                    var t = time[node];
+                    bool zero = duration[node] == 0;
+                    switch (e.Type)
+                    {
+                        case DependencyType.FinishToStart:
+                        case DependencyType.StartToStart:
+                            int sBound = (e.Type == DependencyType.FinishToStart ? finish[e.From] : start[e.From]) + e.Lag;
+                            int implied = zero ? sBound : t.NextAvailable(Math.Max(sBound, 0));
+                            if (implied >= start[node]) next = e.From;
+                            break;
+                        default:
+                            int fBound = (e.Type == DependencyType.FinishToFinish ? finish[e.From] : start[e.From]) + e.Lag;
+                            int impliedFinish = zero ? fBound : t.NextAvailableEnd(fBound);
+                            if (impliedFinish >= finish[node]) next = e.From;
+                            break;
+                    }
+                }
+
+                node = next;
+            }
+
+            path.Reverse();
+            return path;
+        }
+
+        private static void ReportCycles(
+            int nodeCount, List<Edge> edges, Adjacency succs, List<int> order, IReadOnlyList<TaskSymbol> tasks,
+            IReadOnlyList<WorkstreamSymbol> workstreams, int[] gateOf, int taskCount, List<Diagnostic> diagnostics)
+        {
+            var ordered = new bool[nodeCount];
+            foreach (int v in order) ordered[v] = true;
+            var components = StronglyConnectedComponents(nodeCount, edges, succs, ordered);
+            var gateOwner = new Dictionary<int, WorkstreamSymbol>();
+            for (int k = 0; k < gateOf.Length; k++) if (gateOf[k] >= 0) gateOwner[gateOf[k]] = workstreams[k];
+
+            string Name(int v)
+            {
+                if (v < taskCount) return "'" + tasks[v].Id + "'";
+                if (gateOwner.TryGetValue(v, out var gated)) return "workstream '" + gated.Id + "'";
+                var w = workstreams[(v - taskCount) / 2];
+                return "'" + w.Id + "' (all of its tasks)";
+            }
+
+            foreach (var component in components)
+            {
+                var members = new HashSet<int>(component);
+                int first = component.Min();
+                var cycle = FindCycle(first, members, edges, succs, out var cycleEdges);
+                if (cycle.Count == 0) continue;
+                var text = string.Join(" → ", cycle.Select(Name)) + " → " + Name(cycle[0]);
+                var located = cycleEdges.Select(i => edges[i].Source).FirstOrDefault(d => d != null);
+                var additional = cycleEdges.Select(i => edges[i].Source).Where(d => d != null).Select(d => d!.Location).Skip(1).ToArray();
+                var location = located?.Location ?? (first < taskCount ? tasks[first].Location : workstreams[0].Location);
+                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.DependencyCycle, location, additional, text));
+            }
+        }
+
+        /// <summary>A shortest cycle through <paramref name="start"/> within a component (breadth-first), as nodes and edge indices.</summary>
+        private static List<int> FindCycle(int start, HashSet<int> members, List<Edge> edges, Adjacency succs, out List<int> cycleEdges)
+        {
+            var viaEdge = new Dictionary<int, int>();
+            var queue = new Queue<int>();
+            queue.Enqueue(start);
+            cycleEdges = new List<int>();
+            int closing = -1;
+            while (queue.Count > 0 && closing < 0)
+            {
+                int v = queue.Dequeue();
+                for (int i = succs.Offsets[v]; i < succs.Offsets[v + 1]; i++)
+                {
+                    int edgeIndex = succs.Items[i];
+                    int w = edges[edgeIndex].To;
+                    if (w == start)
+                    {
+                        closing = edgeIndex;
+                        break;
+                    }
+
+                    if (!members.Contains(w) || viaEdge.ContainsKey(w)) continue;
+                    viaEdge[w] = edgeIndex;
+                    queue.Enqueue(w);
+                }
+            }
+
+            if (closing < 0) return new List<int>();
+            var nodes = new List<int>();
+            cycleEdges.Add(closing);
+            int node = edges[closing].From;
+            while (node != start)
+            {
+                nodes.Add(node);
+                int e = viaEdge[node];
+                cycleEdges.Add(e);
+                node = edges[e].From;
+            }
+
+            nodes.Add(start);
+            nodes.Reverse();
+            cycleEdges.Reverse();
+            return nodes;
+        }
+
+        /// <summary>Tarjan's algorithm, iterative, over the nodes not in the topological order; returns components that hold a cycle.</summary>
+        private static List<List<int>> StronglyConnectedComponents(int nodeCount, List<Edge> edges, Adjacency succs, bool[] excluded)
+        {
+            var index = new int[nodeCount];
+            var low = new int[nodeCount];
+            var onStack = new bool[nodeCount];
+            for (int i = 0; i < nodeCount; i++) index[i] = -1;
+            var stack = new Stack<int>();
+            var callStack = new Stack<(int Node, int NextEdge)>();
+            var result = new List<List<int>>();
+            int counter = 0;
+            for (int root = 0; root < nodeCount; root++)
+            {
+                if (excluded[root] || index[root] >= 0) continue;
+                callStack.Push((root, succs.Offsets[root]));
+                index[root] = low[root] = counter++;
+                stack.Push(root);
+                onStack[root] = true;
+                while (callStack.Count > 0)
+                {
+                    var (v, next) = callStack.Pop();
+                    bool descended = false;
+                    for (int i = next; i < succs.Offsets[v + 1]; i++)
+                    {
+                        int w = edges[succs.Items[i]].To;
+                        if (excluded[w]) continue;
+                        if (index[w] < 0)
+                        {
+                            callStack.Push((v, i + 1));
+                            index[w] = low[w] = counter++;
+                            stack.Push(w);
+                            onStack[w] = true;
+                            callStack.Push((w, succs.Offsets[w]));
+                            descended = true;
+                            break;
+                        }
+
+                        if (onStack[w]) low[v] = Math.Min(low[v], index[w]);
+                    }
+
+                    if (descended) continue;
+                    if (low[v] == index[v])
+                    {
+                        var component = new List<int>();
+                        int w;
+                        do
+                        {
+                            w = stack.Pop();
+                            onStack[w] = false;
+                            component.Add(w);
+                        }
+                        while (w != v);
+                        bool selfLoop = false;
+                        for (int i = succs.Offsets[v]; i < succs.Offsets[v + 1]; i++) if (edges[succs.Items[i]].To == v) selfLoop = true;
+                        if (component.Count > 1 || selfLoop) result.Add(component);
+                    }
+
+                    if (callStack.Count > 0)
+                    {
+                        var parent = callStack.Peek().Node;
+                        low[parent] = Math.Min(low[parent], low[v]);
+                    }
+                }
+            }
+
+            return result;
+        }
+    }
+}

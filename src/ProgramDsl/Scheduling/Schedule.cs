@@ -1,0 +1,211 @@
+using System;
+using System.Collections.Generic;
+using ProgramDsl.Diagnostics;
+using ProgramDsl.Semantics;
+
+namespace ProgramDsl.Scheduling
+{
+    /// <summary>Options for scheduling.</summary>
+    public sealed class ScheduleOptions
+    {
+        /// <summary>Default options: leveling as the program says, seed 0.</summary>
+        public static ScheduleOptions Default { get; } = new ScheduleOptions();
+
+        /// <summary>Overrides the program's <c>leveling</c> setting when set (the CLI's <c>--no-level</c>).</summary>
+        public bool? Leveling { get; set; }
+
+        /// <summary>Seed for randomised steps; the same seed gives the same schedule.</summary>
+        public int Seed { get; set; }
+    }
+
+    /// <summary>A person working on a task, with the share of their time.</summary>
+    public sealed class ScheduledAssignment
+    {
+        internal ScheduledAssignment(PersonSymbol person, decimal share, RoleSymbol? viaRole)
+        {
+            Person = person;
+            Share = share;
+            ViaRole = viaRole;
+        }
+
+        /// <summary>The person.</summary>
+        public PersonSymbol Person { get; }
+
+        /// <summary>Share of the person, 0–1.</summary>
+        public decimal Share { get; }
+
+        /// <summary>The role this person was chosen for (<c>assign role X</c>), or null for a named assignment.</summary>
+        public RoleSymbol? ViaRole { get; }
+    }
+
+    /// <summary>A task or milestone with its computed dates.</summary>
+    public sealed class ScheduledTask
+    {
+        internal ScheduledTask(TaskSymbol task) => Task = task;
+
+        /// <summary>The task.</summary>
+        public TaskSymbol Task { get; }
+
+        /// <summary>Its qualified id.</summary>
+        public string Id => Task.Id;
+
+        /// <summary>Early start index (working days from the program start).</summary>
+        public int Start { get; internal set; }
+
+        /// <summary>Early finish index, exclusive: the task occupies [Start, Finish).</summary>
+        public int Finish { get; internal set; }
+
+        /// <summary>Late start index.</summary>
+        public int LateStart { get; internal set; }
+
+        /// <summary>Late finish index, exclusive.</summary>
+        public int LateFinish { get; internal set; }
+
+        /// <summary>Working days of work (0 for milestones).</summary>
+        public int DurationDays { get; internal set; }
+
+        /// <summary>Total float in working days.</summary>
+        public int TotalFloat { get; internal set; }
+
+        /// <summary>True when the total float is zero.</summary>
+        public bool IsCritical { get; internal set; }
+
+        /// <summary>The first day of work (a milestone's date).</summary>
+        public CalendarDate StartDate { get; internal set; }
+
+        /// <summary>The last day of work (a milestone's date).</summary>
+        public CalendarDate FinishDate { get; internal set; }
+
+        /// <summary>The late start date.</summary>
+        public CalendarDate LateStartDate { get; internal set; }
+
+        /// <summary>The late finish date.</summary>
+        public CalendarDate LateFinishDate { get; internal set; }
+
+        /// <summary>Who works on it.</summary>
+        public IReadOnlyList<ScheduledAssignment> Assigned { get; internal set; } = Array.Empty<ScheduledAssignment>();
+
+        /// <summary>Planned cost: labour, resources and fixed cost.</summary>
+        public decimal Cost { get; internal set; }
+    }
+
+    /// <summary>A workstream's span: from its first task's start to its last task's finish.</summary>
+    public sealed class ScheduledWorkstream
+    {
+        internal ScheduledWorkstream(WorkstreamSymbol workstream) => Workstream = workstream;
+
+        /// <summary>The workstream.</summary>
+        public WorkstreamSymbol Workstream { get; }
+
+        /// <summary>Its id.</summary>
+        public string Id => Workstream.Id;
+
+        /// <summary>Start index (of its earliest task), or null when it has no tasks.</summary>
+        public int? Start { get; internal set; }
+
+        /// <summary>Finish index (exclusive).</summary>
+        public int? Finish { get; internal set; }
+
+        /// <summary>First day.</summary>
+        public CalendarDate? StartDate { get; internal set; }
+
+        /// <summary>Last day.</summary>
+        public CalendarDate? FinishDate { get; internal set; }
+
+        /// <summary>Sum of its tasks' cost.</summary>
+        public decimal Cost { get; internal set; }
+    }
+
+    /// <summary>A computed schedule.</summary>
+    public sealed class Schedule
+    {
+        private readonly Dictionary<TaskSymbol, ScheduledTask> _byTask;
+
+        internal Schedule(
+            ProgramSymbol program,
+            WorkingCalendar calendar,
+            IReadOnlyList<ScheduledTask> tasks,
+            IReadOnlyList<ScheduledWorkstream> workstreams,
+            IReadOnlyList<ScheduledTask> criticalPath,
+            int finishIndex,
+            bool leveled)
+        {
+            Program = program;
+            Calendar = calendar;
+            Tasks = tasks;
+            Workstreams = workstreams;
+            CriticalPath = criticalPath;
+            FinishIndex = finishIndex;
+            IsLeveled = leveled;
+            _byTask = new Dictionary<TaskSymbol, ScheduledTask>();
+            decimal cost = 0;
+            foreach (var t in tasks)
+            {
+                _byTask[t.Task] = t;
+                cost += t.Cost;
+            }
+
+            Cost = cost;
+            FinishDate = finishIndex <= 0 ? program.Start : calendar.DateOf(finishIndex - 1);
+        }
+
+        /// <summary>The program.</summary>
+        public ProgramSymbol Program { get; }
+
+        /// <summary>The program's working calendar.</summary>
+        public WorkingCalendar Calendar { get; }
+
+        /// <summary>Every task and milestone, in declaration order.</summary>
+        public IReadOnlyList<ScheduledTask> Tasks { get; }
+
+        /// <summary>Every workstream, in declaration order.</summary>
+        public IReadOnlyList<ScheduledWorkstream> Workstreams { get; }
+
+        /// <summary>The chain of critical tasks from the start to the finish.</summary>
+        public IReadOnlyList<ScheduledTask> CriticalPath { get; }
+
+        /// <summary>The program finish index (exclusive): also its duration in working days.</summary>
+        public int FinishIndex { get; }
+
+        /// <summary>The program start date.</summary>
+        public CalendarDate StartDate => Program.Start;
+
+        /// <summary>The last working day of the program.</summary>
+        public CalendarDate FinishDate { get; }
+
+        /// <summary>Working days from the start to the finish, inclusive.</summary>
+        public int DurationDays => FinishIndex;
+
+        /// <summary>Planned cost of the program.</summary>
+        public decimal Cost { get; }
+
+        /// <summary>True when resource leveling was applied.</summary>
+        public bool IsLeveled { get; }
+
+        /// <summary>The scheduled entry of a task.</summary>
+        public ScheduledTask this[TaskSymbol task] => _byTask[task];
+
+        /// <summary>Finds a task by its qualified id.</summary>
+        public ScheduledTask? Find(string id)
+        {
+            foreach (var t in Tasks) if (t.Id == id) return t;
+            return null;
+        }
+    }
+
+    /// <summary>A schedule, or null when the program cannot be scheduled, with the scheduler's diagnostics.</summary>
+    public sealed class ScheduleResult
+    {
+        internal ScheduleResult(Schedule? schedule, IReadOnlyList<Diagnostic> diagnostics)
+        {
+            Schedule = schedule;
+            Diagnostics = diagnostics;
+        }
+
+        /// <summary>The schedule.</summary>
+        public Schedule? Schedule { get; }
+
+        /// <summary>Diagnostics (TPM2001, TPM2004, TPM2005).</summary>
+        public IReadOnlyList<Diagnostic> Diagnostics { get; }
+    }
+}

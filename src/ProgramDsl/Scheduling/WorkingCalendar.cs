@@ -1,0 +1,218 @@
+using System;
+using System.Collections.Generic;
+using ProgramDsl.Semantics;
+
+namespace ProgramDsl.Scheduling
+{
+    /// <summary>Thrown when a computed date falls outside 0001-01-01..9999-12-31; turned into TPM2005.</summary>
+    internal sealed class CalendarRangeException : Exception
+    {
+        public CalendarRangeException() : base("The schedule runs past 9999-12-31.") { }
+    }
+
+    /// <summary>
+    /// Working days from a start date: weekdays in a mask, less a set of days off. Maps between dates and
+    /// working-day indices (index 0 = the first working day on or after the start) arithmetically, in
+    /// O(log h) for h days off, without a day-by-day table, so long horizons cost nothing.
+    /// </summary>
+    public sealed class WorkingCalendar
+    {
+        private readonly int _anchor;           // day number of the Monday on or before the start
+        private readonly long _startRaw;        // workdays (by weekday alone) in [anchor, start)
+        private readonly int _perWeek;
+        private readonly int[] _cumulative = new int[8]; // workdays among the first i days of a Monday-based week
+        private readonly int[] _offsetOfNth;    // offset from Monday of the k-th workday of a week
+        private readonly bool[] _isWorkday = new bool[7]; // indexed by offset from Monday
+        private readonly long[] _offRaw;        // sorted raw indices of days off that fall on workdays
+        private readonly long[] _offAdjusted;   // _offRaw[j] - j: non-decreasing, for index-to-date search
+
+        /// <summary>Creates a calendar.</summary>
+        /// <param name="start">Day 0 is the first working day on or after this date.</param>
+        /// <param name="workdays">Working weekdays.</param>
+        /// <param name="daysOff">Holidays and vacations; days before the start or on non-working weekdays are ignored.</param>
+        public WorkingCalendar(CalendarDate start, WeekdaySet workdays, IEnumerable<DateRange> daysOff)
+        {
+            Start = start;
+            Workdays = workdays;
+            int startOffset = ((int)start.DayOfWeek + 6) % 7;
+            _anchor = start.DayNumber - startOffset;
+            var offsets = new List<int>();
+            for (int i = 0; i < 7; i++)
+            {
+                _isWorkday[i] = workdays.Contains((DayOfWeek)((i + 1) % 7));
+                _cumulative[i + 1] = _cumulative[i] + (_isWorkday[i] ? 1 : 0);
+                if (_isWorkday[i]) offsets.Add(i);
+            }
+
+            _perWeek = _cumulative[7];
+            _offsetOfNth = offsets.ToArray();
+            _startRaw = RawFromAnchor(start.DayNumber);
+
+            var off = new SortedSet<long>();
+            if (_perWeek > 0)
+            {
+                foreach (var range in daysOff)
+                {
+                    int from = Math.Max(range.From.DayNumber, start.DayNumber);
+                    for (int d = from; d <= range.To.DayNumber; d++)
+                    {
+                        if (_isWorkday[(d - _anchor) % 7]) off.Add(RawFromAnchor(d) - _startRaw);
+                    }
+                }
+            }
+
+            _offRaw = new long[off.Count];
+            off.CopyTo(_offRaw);
+            _offAdjusted = new long[_offRaw.Length];
+            for (int j = 0; j < _offRaw.Length; j++) _offAdjusted[j] = _offRaw[j] - j;
+        }
+
+        /// <summary>The start date.</summary>
+        public CalendarDate Start { get; }
+
+        /// <summary>The working weekdays.</summary>
+        public WeekdaySet Workdays { get; }
+
+        /// <summary>True when no weekday is a working day.</summary>
+        public bool IsEmpty => _perWeek == 0;
+
+        /// <summary>Number of days off that fall on working weekdays from the start on.</summary>
+        public int DaysOffCount => _offRaw.Length;
+
+        private long RawFromAnchor(int dayNumber)
+        {
+            long diff = (long)dayNumber - _anchor;
+            return diff / 7 * _perWeek + _cumulative[diff % 7];
+        }
+
+        /// <summary>True when the date is a working day of this calendar.</summary>
+        public bool IsWorkingDay(CalendarDate date)
+        {
+            if (date < Start || _perWeek == 0) return false;
+            if (!_isWorkday[(date.DayNumber - _anchor) % 7]) return false;
+            return Array.BinarySearch(_offRaw, RawFromAnchor(date.DayNumber) - _startRaw) < 0;
+        }
+
+        /// <summary>Number of working days before <paramref name="date"/> (from the start): the index of the first working day on or after it.</summary>
+        public int FirstIndexOnOrAfter(CalendarDate date)
+        {
+            if (date <= Start) return 0;
+            long raw = RawFromAnchor(date.DayNumber) - _startRaw;
+            int before = LowerBound(_offRaw, raw);
+            return checked((int)(raw - before));
+        }
+
+        /// <summary>The index of the last working day on or before <paramref name="date"/>, or -1 when there is none.</summary>
+        public int LastIndexOnOrBefore(CalendarDate date) =>
+            date.DayNumber >= CalendarDate.MaxValue.DayNumber ? FirstIndexOnOrAfter(date) : FirstIndexOnOrAfter(date.AddDays(1)) - 1;
+
+        /// <summary>The index of a working day; throws when the date is not one.</summary>
+        public int IndexOf(CalendarDate date)
+        {
+            if (!IsWorkingDay(date)) throw new ArgumentException(date + " is not a working day.", nameof(date));
+            return FirstIndexOnOrAfter(date);
+        }
+
+        /// <summary>The date of a working-day index (0 = first working day on or after the start).</summary>
+        public CalendarDate DateOf(int index)
+        {
+            if (index < 0) throw new ArgumentOutOfRangeException(nameof(index));
+            if (_perWeek == 0) throw new InvalidOperationException("The calendar has no working weekdays.");
+            int k = UpperBound(_offAdjusted, index);
+            long raw = index + (long)k + _startRaw;
+            long weeks = raw / _perWeek;
+            int nth = (int)(raw % _perWeek);
+            long day = _anchor + weeks * 7 + _offsetOfNth[nth];
+            if (day > CalendarDate.MaxValue.DayNumber) throw new CalendarRangeException();
+            return new CalendarDate((int)day);
+        }
+
+        private static int LowerBound(long[] values, long key)
+        {
+            int lo = 0, hi = values.Length;
+            while (lo < hi)
+            {
+                int mid = (lo + hi) >> 1;
+                if (values[mid] < key) lo = mid + 1;
+                else hi = mid;
+            }
+
+            return lo;
+        }
+
+        private static int UpperBound(long[] values, long key)
+        {
+            int lo = 0, hi = values.Length;
+            while (lo < hi)
+            {
+                int mid = (lo + hi) >> 1;
+                if (values[mid] <= key) lo = mid + 1;
+                else hi = mid;
+            }
+
+            return lo;
+        }
+    }
+
+    /// <summary>
+    /// A task's working time expressed in program-calendar indices: the program's working days less the days
+    /// any assignee does not work. Its own calendar's working days are a subset of the program's, so every
+    /// result is a valid program index.
+    /// </summary>
+    internal sealed class TaskTime
+    {
+        private readonly WorkingCalendar _program;
+        private readonly WorkingCalendar? _own;
+
+        public TaskTime(WorkingCalendar program, WorkingCalendar? own)
+        {
+            _program = program;
+            _own = own;
+        }
+
+        /// <summary>True when the task works every program working day.</summary>
+        public bool IsProgramTime => _own is null;
+
+        /// <summary>The first index ≥ i on which the task can work.</summary>
+        public int NextAvailable(int i)
+        {
+            if (_own is null) return i;
+            int j = _own.FirstIndexOnOrAfter(_program.DateOf(i));
+            return _program.IndexOf(_own.DateOf(j));
+        }
+
+        /// <summary>The last index ≤ i on which the task can work, or -1.</summary>
+        public int PreviousAvailable(int i)
+        {
+            if (i < 0) return -1;
+            if (_own is null) return i;
+            int j = _own.LastIndexOnOrBefore(_program.DateOf(i));
+            return j < 0 ? -1 : _program.IndexOf(_own.DateOf(j));
+        }
+
+        /// <summary>The finish (exclusive) of <paramref name="days"/> working days starting on available index <paramref name="start"/>.</summary>
+        public int Advance(int start, int days)
+        {
+            if (days <= 0) return start;
+            if (_own is null) return checked(start + days);
+            int a = _own.IndexOf(_program.DateOf(start));
+            return _program.IndexOf(_own.DateOf(checked(a + days - 1))) + 1;
+        }
+
+        /// <summary>The start of <paramref name="days"/> working days ending just before <paramref name="finish"/> (whose previous day is available).</summary>
+        public int Retreat(int finish, int days)
+        {
+            if (days <= 0) return finish;
+            if (_own is null) return finish - days;
+            int b = _own.IndexOf(_program.DateOf(finish - 1));
+            int first = b - days + 1;
+            return first < 0 ? first : _program.IndexOf(_own.DateOf(first));
+        }
+
+        /// <summary>The smallest finish ≥ <paramref name="bound"/> whose last day is available.</summary>
+        public int NextAvailableEnd(int bound) => bound <= 0 ? Math.Max(bound, NextAvailable(0) + 1) : NextAvailable(bound - 1) + 1;
+
+        /// <summary>The largest finish ≤ <paramref name="bound"/> whose last day is available.</summary>
+        public int PreviousAvailableEnd(int bound) => PreviousAvailable(bound - 1) + 1;
+    }
+}

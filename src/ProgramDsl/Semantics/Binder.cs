@@ -1,0 +1,896 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using ProgramDsl.Diagnostics;
+using ProgramDsl.Syntax;
+using ProgramDsl.Text;
+
+namespace ProgramDsl.Semantics
+{
+    /// <summary>The outcome of binding: the program model (null when there is no program to bind) and diagnostics.</summary>
+    public sealed class BindResult
+    {
+        internal BindResult(ProgramSymbol? program, IReadOnlyList<Diagnostic> diagnostics)
+        {
+            Program = program;
+            Diagnostics = diagnostics;
+        }
+
+        /// <summary>The bound program.</summary>
+        public ProgramSymbol? Program { get; }
+
+        /// <summary>Binding diagnostics (TPM1xxx, TPM2002, TPM2003).</summary>
+        public IReadOnlyList<Diagnostic> Diagnostics { get; }
+    }
+
+    /// <summary>
+    /// Turns syntax into the program model: declares every definition, resolves every reference with the
+    /// language's rules (enclosing workstream first, then outward, then a unique name anywhere) and checks values.
+    /// Walks are iterative, so deep nesting cannot overflow the stack.
+    /// </summary>
+    public sealed class Binder
+    {
+        private const int MaxSuggestions = 200;
+
+        private static readonly string[] ReviewKinds = { "fairness", "privacy", "security", "safety", "legal", "compliance", "accessibility", "ethics", "explainability", "robustness" };
+        private static readonly string[] Cadences = { "daily", "weekly", "biweekly", "monthly", "quarterly" };
+        private static readonly SymbolKind[] WorkKinds = { SymbolKind.Task, SymbolKind.Milestone, SymbolKind.Workstream };
+        private static readonly SymbolKind[] PersonKind = { SymbolKind.Person };
+        private static readonly SymbolKind[] OwnerKinds = { SymbolKind.Person, SymbolKind.Team };
+
+        private readonly List<Diagnostic> _diagnostics = new List<Diagnostic>();
+        private readonly Dictionary<string, Symbol> _rootScope = new Dictionary<string, Symbol>(StringComparer.Ordinal);
+        private readonly Dictionary<WorkstreamSymbol, Dictionary<string, Symbol>> _scopes = new Dictionary<WorkstreamSymbol, Dictionary<string, Symbol>>();
+        private readonly Dictionary<string, List<Symbol>> _nestedByName = new Dictionary<string, List<Symbol>>(StringComparer.Ordinal);
+        private readonly List<(Symbol Symbol, DeclarationSyntax Syntax, SourceText Source)> _declared = new List<(Symbol, DeclarationSyntax, SourceText)>();
+        private readonly List<(PropertySyntax Syntax, SourceText Source)> _programProperties = new List<(PropertySyntax, SourceText)>();
+        private readonly HashSet<string> _knownSkills = new HashSet<string>(StringComparer.Ordinal);
+        private readonly List<(NameValueSyntax Name, SourceText Source)> _requiredSkills = new List<(NameValueSyntax, SourceText)>();
+        private readonly HashSet<TaskSymbol> _tasksWithSyntaxErrors = new HashSet<TaskSymbol>();
+        private int _suggestionsComputed;
+        private ProgramSymbol _program = null!;
+
+        private Binder() { }
+
+        /// <summary>
+        /// Binds a program file. <paramref name="includes"/> maps each include statement to the fragment it names
+        /// (missing entries were reported by the loader).
+        /// </summary>
+        public static BindResult Bind(SyntaxTree root, IReadOnlyDictionary<IncludeSyntax, SyntaxTree>? includes = null)
+        {
+            var binder = new Binder();
+            var program = binder.BindProgram(root, includes ?? new Dictionary<IncludeSyntax, SyntaxTree>());
+            return new BindResult(program, binder._diagnostics);
+        }
+
+        private void Report(DiagnosticDescriptor descriptor, SourceLocation location, params object?[] args) =>
+            _diagnostics.Add(Diagnostic.Create(descriptor, location, args));
+
+        private static SourceLocation Loc(SourceText source, SyntaxNode node) => new SourceLocation(source, node.Span);
+
+        private ProgramSymbol? BindProgram(SyntaxTree root, IReadOnlyDictionary<IncludeSyntax, SyntaxTree> includes)
+        {
+            var source = root.Source;
+            var programs = root.Root.Statements.OfType<DeclarationSyntax>().Where(d => d.Kind == DeclarationKind.Program).ToList();
+            if (programs.Count == 0)
+            {
+                var first = root.Root.Statements.FirstOrDefault();
+                var at = first is null ? new SourceLocation(source, new TextSpan(0, 0)) : Loc(source, first.Keyword);
+                Report(DiagnosticCatalog.MissingSetting, at, "'" + source.Path + "' has no 'program' declaration; a program file starts with 'program <id> \"<name>\" { ... }' (fragments are read through 'include')");
+                return null;
+            }
+
+            foreach (var extra in programs.Skip(1))
+            {
+                Report(DiagnosticCatalog.DuplicateDefinition, Loc(source, extra.Name), extra.Name.Text, "the program", programs[0].Name.Span.Start == extra.Name.Span.Start ? "" : new SourceLocation(source, programs[0].Name.Span).ToString());
+            }
+
+            foreach (var stray in root.Root.Statements.Where(s => !(s is DeclarationSyntax d && d.Kind == DeclarationKind.Program)))
+            {
+                Report(DiagnosticCatalog.SyntaxError, Loc(source, stray.Keyword), "'" + stray.Keyword.Text + "' is outside the program block; move it inside 'program { ... }'");
+            }
+
+            var decl = programs[0];
+            _program = new ProgramSymbol(decl.Name.Text, decl.Title?.Value, Loc(source, decl.Name));
+            DeclareMembers(decl, source, includes);
+            BindProgramProperties(decl, source);
+            foreach (var (symbol, syntax, text) in _declared)
+            {
+                BindDeclaration(symbol, syntax, text);
+            }
+
+            CheckTasks();
+            return _program;
+        }
+
+        // ---------------------------------------------------------------- declaration
+
+        private void DeclareMembers(DeclarationSyntax programDecl, SourceText rootSource, IReadOnlyDictionary<IncludeSyntax, SyntaxTree> includes)
+        {
+            // Each frame walks one statement list; includes and workstream bodies push frames instead of recursing.
+            var stack = new Stack<(IReadOnlyList<StatementSyntax> Statements, int Next, SourceText Source, WorkstreamSymbol? Container)>();
+            stack.Push((programDecl.Body, 0, rootSource, null));
+            while (stack.Count > 0)
+            {
+                var frame = stack.Pop();
+                if (frame.Next >= frame.Statements.Count) continue;
+                var statement = frame.Statements[frame.Next];
+                stack.Push((frame.Statements, frame.Next + 1, frame.Source, frame.Container));
+                switch (statement)
+                {
+                    case IncludeSyntax include:
+                        if (includes.TryGetValue(include, out var fragment))
+                        {
+                            foreach (var d in fragment.Root.Statements.OfType<DeclarationSyntax>().Where(d => d.Kind == DeclarationKind.Program))
+                            {
+                                Report(DiagnosticCatalog.IncludeError, Loc(frame.Source, include.Path), "'" + include.Path.Value + "' declares program '" + d.Name.Text + "'; an included file holds members only");
+                            }
+
+                            stack.Push((fragment.Root.Statements.Where(s => !(s is DeclarationSyntax d && d.Kind == DeclarationKind.Program)).ToList(), 0, fragment.Source, null));
+                        }
+
+                        break;
+                    case PropertySyntax property when frame.Container is null:
+                        _programProperties.Add((property, frame.Source));
+                        break;
+                    case DeclarationSyntax declaration:
+                        var symbol = Declare(declaration, frame.Source, frame.Container);
+                        if (symbol is WorkstreamSymbol workstream)
+                        {
+                            stack.Push((declaration.Body.Where(s => s is DeclarationSyntax).ToList(), 0, frame.Source, workstream));
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        private Symbol Declare(DeclarationSyntax d, SourceText source, WorkstreamSymbol? container)
+        {
+            var name = d.Name.Text;
+            var title = d.Title?.Value;
+            var location = Loc(source, d.Name);
+            Symbol symbol;
+            switch (d.Kind)
+            {
+                case DeclarationKind.Calendar: var c = new CalendarSymbol(name, title, location); _program.CalendarList.Add(c); symbol = c; break;
+                case DeclarationKind.Role: var r = new RoleSymbol(name, title, location); _program.RoleList.Add(r); symbol = r; break;
+                case DeclarationKind.Skill: var s = new SkillSymbol(name, title, location); _program.SkillList.Add(s); _knownSkills.Add(name); symbol = s; break;
+                case DeclarationKind.Person: var p = new PersonSymbol(name, title, location); _program.PersonList.Add(p); symbol = p; break;
+                case DeclarationKind.Team: var t = new TeamSymbol(name, title, location); _program.TeamList.Add(t); symbol = t; break;
+                case DeclarationKind.Resource: var res = new ResourceSymbol(name, title, location); _program.ResourceList.Add(res); symbol = res; break;
+                case DeclarationKind.Stakeholder: var sh = new StakeholderSymbol(name, title, location); _program.StakeholderList.Add(sh); symbol = sh; break;
+                case DeclarationKind.Metric: var m = new MetricSymbol(name, title, location); _program.MetricList.Add(m); symbol = m; break;
+                case DeclarationKind.Risk: var rk = new RiskSymbol(name, title, location); _program.RiskList.Add(rk); symbol = rk; break;
+                case DeclarationKind.Decision: var dc = new DecisionSymbol(name, title, location); _program.DecisionList.Add(dc); symbol = dc; break;
+                case DeclarationKind.Workstream:
+                    var ws = new WorkstreamSymbol(name, title, location, container) { Depth = container is null ? 0 : container.Depth + 1 };
+                    _program.WorkstreamList.Add(ws);
+                    _scopes[ws] = new Dictionary<string, Symbol>(StringComparer.Ordinal);
+                    symbol = ws;
+                    break;
+                default:
+                    var kind = d.Kind == DeclarationKind.Milestone ? SymbolKind.Milestone : SymbolKind.Task;
+                    var task = new TaskSymbol(kind, name, title, location, container, _program.TaskList.Count);
+                    _program.TaskList.Add(task);
+                    symbol = task;
+                    break;
+            }
+
+            var scope = container is null ? _rootScope : _scopes[container];
+            if (scope.TryGetValue(name, out var existing))
+            {
+                _diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.DuplicateDefinition, location, new[] { existing.Location }, name, Article(existing.Kind), existing.Location.ToString()));
+            }
+            else
+            {
+                scope[name] = symbol;
+            }
+
+            if (symbol is TaskSymbol || symbol is WorkstreamSymbol)
+            {
+                if (container is null) _program.ChildList.Add(symbol);
+                else container.ChildList.Add(symbol);
+            }
+
+            if (container != null)
+            {
+                if (!_nestedByName.TryGetValue(name, out var list)) _nestedByName[name] = list = new List<Symbol>(1);
+                list.Add(symbol);
+            }
+
+            _declared.Add((symbol, d, source));
+            return symbol;
+        }
+
+        private static string Article(SymbolKind kind)
+        {
+            var word = Symbol.KindWord(kind);
+            return ("aeiou".IndexOf(word[0]) >= 0 ? "an " : "a ") + word;
+        }
+
+        // ---------------------------------------------------------------- name resolution
+
+        private Symbol? Resolve(ReferenceSyntax reference, SourceText source, WorkstreamSymbol? scope, SymbolKind[] expected, string noun, string keyword)
+        {
+            var first = reference.Segments[0];
+            Symbol? symbol = null;
+            for (var ws = scope; ws != null && symbol is null; ws = ws.Container)
+            {
+                _scopes[ws].TryGetValue(first.Text, out symbol);
+            }
+
+            if (symbol is null) _rootScope.TryGetValue(first.Text, out symbol);
+            if (symbol is null && _nestedByName.TryGetValue(first.Text, out var candidates))
+            {
+                if (candidates.Count == 1)
+                {
+                    symbol = candidates[0];
+                }
+                else
+                {
+                    var options = candidates.Select(c => Symbol.KindWord(c.Kind) + " '" + c.Id + "'").ToList();
+                    var list = options.Count <= 2 ? string.Join(" or ", options) : string.Join(", ", options.Take(options.Count - 1)) + " or " + options[options.Count - 1];
+                    _diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.AmbiguousReference, Loc(source, first), candidates.Select(c => c.Location).ToArray(), first.Text, list));
+                    return null;
+                }
+            }
+
+            if (symbol is null)
+            {
+                Report(DiagnosticCatalog.UnknownReference, Loc(source, reference), noun, reference.Text, Suggest(first.Text, scope, expected, null));
+                return null;
+            }
+
+            for (int i = 1; i < reference.Segments.Count; i++)
+            {
+                var segment = reference.Segments[i];
+                if (!(symbol is WorkstreamSymbol container))
+                {
+                    Report(DiagnosticCatalog.UnknownReference, Loc(source, reference), noun, reference.Text,
+                        "; " + symbol!.Describe() + " has no members, so '" + segment.Text + "' cannot be found in it");
+                    return null;
+                }
+
+                if (!_scopes[container].TryGetValue(segment.Text, out var child))
+                {
+                    var prefix = string.Join(".", reference.Segments.Take(i).Select(s => s.Text));
+                    var suggestion = Spelling.Closest(segment.Text, _scopes[container].Values.Where(v => expected.Contains(v.Kind)).Select(v => v.Name));
+                    Report(DiagnosticCatalog.UnknownReference, Loc(source, reference), noun, reference.Text,
+                        suggestion is null ? "; workstream '" + container.Id + "' has no '" + segment.Text + "'" : "; did you mean '" + prefix + "." + suggestion + "'?");
+                    return null;
+                }
+
+                symbol = child;
+            }
+
+            if (!expected.Contains(symbol!.Kind))
+            {
+                Report(DiagnosticCatalog.WrongKind, Loc(source, reference), reference.Text, Article(symbol.Kind), "'" + keyword + "'", DescribeKinds(expected));
+                return null;
+            }
+
+            return symbol;
+        }
+
+        private static string DescribeKinds(SymbolKind[] kinds)
+        {
+            var words = kinds.Select(Article).ToList();
+            return words.Count == 1 ? words[0] : string.Join(", ", words.Take(words.Count - 1)) + " or " + words[words.Count - 1];
+        }
+
+        private string Suggest(string name, WorkstreamSymbol? scope, SymbolKind[] expected, IEnumerable<string>? extra)
+        {
+            // Suggestions cost a scan of the names; cap them so a file full of typos stays fast.
+            if (_suggestionsComputed++ >= MaxSuggestions) return string.Empty;
+            var candidates = new List<string>();
+            for (var ws = scope; ws != null; ws = ws.Container)
+            {
+                candidates.AddRange(_scopes[ws].Values.Where(v => expected.Contains(v.Kind)).Select(v => v.Name));
+            }
+
+            candidates.AddRange(_rootScope.Values.Where(v => expected.Contains(v.Kind)).Select(v => v.Name));
+            if (expected.Any(k => k == SymbolKind.Task || k == SymbolKind.Milestone || k == SymbolKind.Workstream))
+            {
+                candidates.AddRange(_nestedByName.Where(kv => kv.Value.Any(s => expected.Contains(s.Kind))).Select(kv => kv.Key));
+            }
+
+            if (extra != null) candidates.AddRange(extra);
+            return Spelling.DidYouMean(name, candidates.Distinct());
+        }
+
+        // ---------------------------------------------------------------- values
+
+        private CalendarDate? DateOf(ValueSyntax value, SourceText source)
+        {
+            var date = value as DateValueSyntax ?? (value as DateRangeValueSyntax)?.From;
+            if (date is null) return null;
+            if (!date.IsValid)
+            {
+                Report(DiagnosticCatalog.InvalidValue, Loc(source, date), "'" + date + "' is not a valid date");
+                return null;
+            }
+
+            return CalendarDate.FromYmd(date.Year, date.Month, date.Day);
+        }
+
+        private DayOff? DayOffOf(PropertySyntax property, SourceText source)
+        {
+            var range = (DateRangeValueSyntax)property.Values[0];
+            var from = DateOf(range.From, source);
+            var to = range.To is null ? from : DateOf(range.To, source);
+            if (from is null || to is null) return null;
+            if (to < from)
+            {
+                Report(DiagnosticCatalog.InvalidValue, Loc(source, range), "the range " + from + ".." + to + " ends before it starts");
+                return null;
+            }
+
+            var label = property.Values.Count > 1 ? ((StringValueSyntax)property.Values[1]).Value : null;
+            return new DayOff(new DateRange(from.Value, to.Value), label, Loc(source, range));
+        }
+
+        private decimal DaysOf(DurationValueSyntax duration) => _program.ToDays(duration.Amount, duration.Unit);
+
+        private static WeekdaySet WeekdaysOf(PropertySyntax property)
+        {
+            var days = new List<DayOfWeek>();
+            foreach (var range in property.Values.Cast<WeekdayRangeSyntax>())
+            {
+                if (range.To is null)
+                {
+                    days.Add(range.From);
+                    continue;
+                }
+
+                // mon..fri, and wrapping ranges such as fri..mon.
+                var d = range.From;
+                while (true)
+                {
+                    days.Add(d);
+                    if (d == range.To.Value) break;
+                    d = (DayOfWeek)(((int)d + 1) % 7);
+                }
+            }
+
+            return new WeekdaySet(days);
+        }
+
+        private string? EnumWord(ValueSyntax value, SourceText source, string[] allowed, string what)
+        {
+            var word = ((NameValueSyntax)value).Text;
+            if (Array.IndexOf(allowed, word) >= 0) return word;
+            var suggestion = Spelling.Closest(word, allowed);
+            Report(DiagnosticCatalog.InvalidValue, Loc(source, value),
+                "'" + word + "' is not a valid " + what + (suggestion is null ? "; use " + string.Join(", ", allowed) : "; did you mean '" + suggestion + "'?"));
+            return null;
+        }
+
+        private decimal? Percentage(ValueSyntax value, SourceText source, string what, bool allowZero)
+        {
+            var percent = (PercentValueSyntax)value;
+            if (percent.Percent > 100m || (!allowZero && percent.Percent <= 0m))
+            {
+                Report(DiagnosticCatalog.InvalidValue, Loc(source, value), what + " must be " + (allowZero ? "between 0% and 100%" : "more than 0% and at most 100%") + ", not " + Format(percent.Percent) + "%");
+                return null;
+            }
+
+            return percent.Fraction;
+        }
+
+        private decimal? NonNegative(ValueSyntax value, SourceText source, string what)
+        {
+            var n = ((NumberValueSyntax)value).Value;
+            if (n < 0)
+            {
+                Report(DiagnosticCatalog.InvalidValue, Loc(source, value), what + " cannot be negative");
+                return null;
+            }
+
+            return n;
+        }
+
+        private Rate? RateOf(ValueSyntax value)
+        {
+            var rate = (RateValueSyntax)value;
+            return new Rate(rate.Amount, rate.Per);
+        }
+
+        private static string Format(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+
+        // ---------------------------------------------------------------- binding of bodies
+
+        /// <summary>Tracks single-valued settings so a repeat is reported once, pointing at the first.</summary>
+        private sealed class SettingTracker
+        {
+            private readonly Binder _binder;
+            private readonly Symbol _owner;
+            private readonly Dictionary<string, SourceLocation> _seen = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+
+            public SettingTracker(Binder binder, Symbol owner)
+            {
+                _binder = binder;
+                _owner = owner;
+            }
+
+            public bool IsFirst(PropertySyntax property, SourceText source)
+            {
+                var location = Loc(source, property.Keyword);
+                if (_seen.TryGetValue(property.Keyword.Text, out var first))
+                {
+                    _binder._diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.ConflictingSetting, location, new[] { first },
+                        "'" + property.Keyword.Text + "' is set more than once in " + _owner.Describe() + " (first at " + first + "); keep one"));
+                    return false;
+                }
+
+                _seen[property.Keyword.Text] = location;
+                return true;
+            }
+
+            public SourceLocation? Get(string keyword) => _seen.TryGetValue(keyword, out var l) ? l : null;
+        }
+
+        private static readonly HashSet<string> MultiValued = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "holiday", "vacation", "after", "assign", "skills", "role", "members", "uses", "review", "gate", "affects", "requires", "note",
+        };
+
+        private void BindProgramProperties(DeclarationSyntax decl, SourceText rootSource)
+        {
+            var tracker = new SettingTracker(this, _program);
+            var holidays = new List<DayOff>();
+            foreach (var (p, source) in _programProperties)
+            {
+                if (!MultiValued.Contains(p.Keyword.Text) && !tracker.IsFirst(p, source)) continue;
+                var v = p.Values;
+                switch (p.Keyword.Text)
+                {
+                    case "start":
+                        if (DateOf(v[0], source) is CalendarDate start) _program.Start = start;
+                        break;
+                    case "deadline":
+                        _program.Deadline = DateOf(v[0], source);
+                        _program.DeadlineLocation = Loc(source, p);
+                        break;
+                    case "status-date": _program.StatusDate = DateOf(v[0], source); break;
+                    case "currency": _program.Currency = ((NameValueSyntax)v[0]).Text; break;
+                    case "budget":
+                        _program.Budget = NonNegative(v[0], source, "the budget");
+                        _program.BudgetLocation = Loc(source, p);
+                        break;
+                    case "workdays": _program.Calendar.Workdays = WeekdaysOf(p); break;
+                    case "holiday":
+                        if (DayOffOf(p, source) is DayOff h) holidays.Add(h);
+                        break;
+                    case "hours-per-day":
+                        var hours = ((NumberValueSyntax)v[0]).Value;
+                        if (hours <= 0 || hours > 24) Report(DiagnosticCatalog.InvalidValue, Loc(source, v[0]), "hours-per-day must be more than 0 and at most 24, not " + Format(hours));
+                        else _program.HoursPerDay = hours;
+                        break;
+                    case "leveling":
+                        var mode = EnumWord(v[0], source, new[] { "on", "off" }, "leveling mode");
+                        if (mode != null) _program.Leveling = mode == "on";
+                        break;
+                    case "note": _program.Note = ((StringValueSyntax)v[0]).Value; break;
+                }
+            }
+
+            _program.Calendar.Holidays = holidays;
+            if (tracker.Get("start") is null)
+            {
+                Report(DiagnosticCatalog.MissingSetting, Loc(rootSource, decl.Name), "program '" + decl.Name.Text + "' has no 'start' date; add one, e.g. 'start 2027-01-04'");
+            }
+            else if (_program.Deadline is CalendarDate deadline && deadline < _program.Start && _program.DeadlineLocation != null)
+            {
+                Report(DiagnosticCatalog.InvalidValue, _program.DeadlineLocation, "the deadline " + deadline + " is before the program start " + _program.Start);
+            }
+        }
+
+        private void BindDeclaration(Symbol symbol, DeclarationSyntax decl, SourceText source)
+        {
+            var tracker = new SettingTracker(this, symbol);
+            var scope = symbol is WorkstreamSymbol ws ? ws : symbol.Container;
+            var holidays = new List<DayOff>();
+            var vacations = new List<DayOff>();
+            var dependencies = new List<Dependency>();
+            var assignments = new List<Assignment>();
+            var roleAssignments = new List<RoleAssignment>();
+            var roles = new List<RoleSymbol>();
+            var skills = new List<string>();
+            var members = new List<PersonSymbol>();
+            var uses = new List<ResourceUse>();
+            var reviews = new List<string>();
+            var gates = new List<MetricSymbol>();
+            var affects = new List<Symbol>();
+            var required = new List<string>();
+
+            foreach (var statement in decl.Body)
+            {
+                if (!(statement is PropertySyntax p)) continue;
+                var keyword = p.Keyword.Text;
+                if (!MultiValued.Contains(keyword) && !tracker.IsFirst(p, source)) continue;
+                var v = p.Values;
+                switch (keyword)
+                {
+                    case "note": symbol.Note = ((StringValueSyntax)v[0]).Value; break;
+                    case "workdays" when symbol is CalendarSymbol calendar: calendar.Workdays = WeekdaysOf(p); break;
+                    case "holiday": if (DayOffOf(p, source) is DayOff h) holidays.Add(h); break;
+                    case "vacation": if (DayOffOf(p, source) is DayOff vac) vacations.Add(vac); break;
+                    case "rate" when symbol is RoleSymbol role: role.Rate = RateOf(v[0]); break;
+                    case "rate" when symbol is PersonSymbol person: person.Rate = RateOf(v[0]); break;
+                    case "rate" when symbol is ResourceSymbol resource: resource.Rate = RateOf(v[0]); break;
+                    case "role":
+                        foreach (var r in v.Cast<ReferenceValueSyntax>())
+                        {
+                            if (Resolve(r.Reference, source, null, new[] { SymbolKind.Role }, "role", "role") is RoleSymbol heldRole) roles.Add(heldRole);
+                        }
+
+                        break;
+                    case "skills":
+                        skills.AddRange(v.Cast<NameValueSyntax>().Select(n => n.Text));
+                        break;
+                    case "capacity" when symbol is PersonSymbol person:
+                        if (Percentage(v[0], source, "capacity", allowZero: false) is decimal capacity) person.Capacity = capacity;
+                        break;
+                    case "capacity" when symbol is ResourceSymbol resource:
+                        var units = ((NumberValueSyntax)v[0]).Value;
+                        if (units < 1 || units != decimal.Truncate(units) || units > int.MaxValue)
+                        {
+                            Report(DiagnosticCatalog.InvalidValue, Loc(source, v[0]), "the capacity of a resource is a whole number of units, at least 1, not " + Format(units));
+                        }
+                        else
+                        {
+                            resource.Capacity = (int)units;
+                        }
+
+                        break;
+                    case "calendar":
+                        var cal = Resolve(((ReferenceValueSyntax)v[0]).Reference, source, null, new[] { SymbolKind.Calendar }, "calendar", "calendar") as CalendarSymbol;
+                        if (symbol is PersonSymbol pc) pc.Calendar = cal;
+                        else if (symbol is ResourceSymbol rc) rc.Calendar = cal;
+                        break;
+                    case "email" when symbol is PersonSymbol person: person.Email = ((StringValueSyntax)v[0]).Value; break;
+                    case "lead" when symbol is TeamSymbol team:
+                        team.Lead = Resolve(((ReferenceValueSyntax)v[0]).Reference, source, null, PersonKind, "person", "lead") as PersonSymbol;
+                        break;
+                    case "members":
+                        foreach (var r in v.Cast<ReferenceValueSyntax>())
+                        {
+                            if (Resolve(r.Reference, source, null, PersonKind, "person", "members") is PersonSymbol m) members.Add(m);
+                        }
+
+                        break;
+                    case "raci" when symbol is StakeholderSymbol stakeholder:
+                        var raci = EnumWord(v[0], source, new[] { "responsible", "accountable", "consulted", "informed" }, "RACI role");
+                        if (raci != null) stakeholder.Raci = (Raci)Enum.Parse(typeof(Raci), raci, ignoreCase: true);
+                        break;
+                    case "cadence" when symbol is StakeholderSymbol stakeholder:
+                        stakeholder.Cadence = EnumWord(v[0], source, Cadences, "cadence");
+                        break;
+                    case "contact" when symbol is StakeholderSymbol stakeholder:
+                        stakeholder.Contact = Resolve(((ReferenceValueSyntax)v[0]).Reference, source, null, PersonKind, "person", "contact") as PersonSymbol;
+                        break;
+                    case "target" when symbol is MetricSymbol metric:
+                        var cmp = (ComparisonValueSyntax)v[0];
+                        metric.Target = new MetricTarget(cmp.Operator, cmp.Value);
+                        break;
+                    case "current" when symbol is MetricSymbol metric: metric.Current = ((NumberValueSyntax)v[0]).Value; break;
+                    case "unit" when symbol is MetricSymbol metric: metric.Unit = ((StringValueSyntax)v[0]).Value; break;
+                    case "owner":
+                        var ownerKinds = symbol is MetricSymbol ? PersonKind : OwnerKinds;
+                        var owner = Resolve(((ReferenceValueSyntax)v[0]).Reference, source, null, ownerKinds, "person", "owner");
+                        switch (symbol)
+                        {
+                            case MetricSymbol metric: metric.Owner = owner as PersonSymbol; break;
+                            case WorkstreamSymbol w: w.Owner = owner; break;
+                            case TaskSymbol t: t.Owner = owner; break;
+                            case RiskSymbol rk: rk.Owner = owner; break;
+                            case DecisionSymbol dc: dc.Owner = owner; break;
+                        }
+
+                        break;
+                    case "after":
+                        foreach (var item in v.Cast<DependencyItemSyntax>())
+                        {
+                            if (BindDependency(item, source, symbol, scope) is Dependency dependency) dependencies.Add(dependency);
+                        }
+
+                        break;
+                    case "due":
+                        var due = DateOf(v[0], source);
+                        if (symbol is TaskSymbol dt)
+                        {
+                            dt.Due = due;
+                            dt.DueLocation = Loc(source, p);
+                        }
+                        else if (symbol is WorkstreamSymbol dw)
+                        {
+                            dw.Due = due;
+                            dw.DueLocation = Loc(source, p);
+                        }
+
+                        break;
+                    case "effort":
+                    case "duration":
+                    case "estimate":
+                        BindWork((TaskSymbol)symbol, p, source, tracker);
+                        break;
+                    case "assign":
+                        foreach (var item in v.Cast<AssignmentItemSyntax>())
+                        {
+                            BindAssignment(item, source, (TaskSymbol)symbol, assignments, roleAssignments);
+                        }
+
+                        break;
+                    case "requires":
+                        foreach (var n in v.Cast<NameValueSyntax>())
+                        {
+                            required.Add(n.Text);
+
+                            // Skills are an open vocabulary, known once a person has them or a 'skill' declares them:
+                            // check after every person is bound.
+                            _requiredSkills.Add((n, source));
+                        }
+
+                        break;
+                    case "uses":
+                        foreach (var item in v.Cast<ResourceUseItemSyntax>())
+                        {
+                            if (!(Resolve(item.Resource, source, null, new[] { SymbolKind.Resource }, "resource", "uses") is ResourceSymbol resource)) continue;
+                            var n = item.Units?.Value ?? 1m;
+                            if (n < 1 || n != decimal.Truncate(n) || n > int.MaxValue)
+                            {
+                                Report(DiagnosticCatalog.InvalidValue, Loc(source, (SyntaxNode?)item.Units ?? item), "a task uses a whole number of units, at least 1, not " + Format(n));
+                                continue;
+                            }
+
+                            uses.Add(new ResourceUse(resource, (int)n, Loc(source, item)));
+                        }
+
+                        break;
+                    case "not-before" when symbol is TaskSymbol t: t.NotBefore = DateOf(v[0], source); break;
+                    case "priority" when symbol is TaskSymbol t:
+                        var priority = ((NumberValueSyntax)v[0]).Value;
+                        if (priority < 1 || priority > 1000 || priority != decimal.Truncate(priority))
+                        {
+                            Report(DiagnosticCatalog.InvalidValue, Loc(source, v[0]), "priority is a whole number from 1 to 1000, not " + Format(priority));
+                        }
+                        else
+                        {
+                            t.Priority = (int)priority;
+                        }
+
+                        break;
+                    case "review":
+                        foreach (var n in v)
+                        {
+                            if (EnumWord(n, source, ReviewKinds, "review kind") is string kind) reviews.Add(kind);
+                        }
+
+                        break;
+                    case "cost" when symbol is TaskSymbol t: t.Cost = NonNegative(v[0], source, "cost"); break;
+                    case "actual-cost" when symbol is TaskSymbol t: t.ActualCost = NonNegative(v[0], source, "actual cost"); break;
+                    case "progress" when symbol is TaskSymbol t: t.Progress = Percentage(v[0], source, "progress", allowZero: true); break;
+                    case "actual-start" when symbol is TaskSymbol t: t.ActualStart = DateOf(v[0], source); break;
+                    case "actual-finish" when symbol is TaskSymbol t: t.ActualFinish = DateOf(v[0], source); break;
+                    case "phase" when symbol is TaskSymbol t:
+                        var phase = EnumWord(v[0], source, new[] { "feasibility", "data", "modeling", "evaluation", "deployment", "monitoring" }, "phase");
+                        if (phase != null) t.Phase = (Phase)Enum.Parse(typeof(Phase), phase, ignoreCase: true);
+                        break;
+                    case "gate":
+                        foreach (var r in v.Cast<ReferenceValueSyntax>())
+                        {
+                            if (Resolve(r.Reference, source, null, new[] { SymbolKind.Metric }, "metric", "gate") is MetricSymbol m) gates.Add(m);
+                        }
+
+                        break;
+                    case "likelihood" when symbol is RiskSymbol risk:
+                        if (v[0] is PercentValueSyntax)
+                        {
+                            if (Percentage(v[0], source, "likelihood", allowZero: true) is decimal l) risk.Likelihood = l;
+                        }
+                        else
+                        {
+                            var word = EnumWord(v[0], source, new[] { "low", "medium", "high" }, "likelihood");
+                            risk.Likelihood = word == "low" ? 0.1m : word == "medium" ? 0.3m : word == "high" ? 0.6m : 0m;
+                        }
+
+                        break;
+                    case "impact" when symbol is RiskSymbol risk: risk.ImpactDays = DaysOf((DurationValueSyntax)v[0]); break;
+                    case "mitigation" when symbol is RiskSymbol risk: risk.Mitigation = ((StringValueSyntax)v[0]).Value; break;
+                    case "affects":
+                        foreach (var r in v.Cast<ReferenceValueSyntax>())
+                        {
+                            if (Resolve(r.Reference, source, null, WorkKinds, "task", "affects") is Symbol s) affects.Add(s);
+                        }
+
+                        break;
+                    case "status" when symbol is RiskSymbol risk:
+                        var rs = EnumWord(v[0], source, new[] { "open", "mitigated", "closed", "occurred" }, "risk status");
+                        if (rs != null) risk.Status = (RiskStatus)Enum.Parse(typeof(RiskStatus), rs, ignoreCase: true);
+                        break;
+                    case "status" when symbol is DecisionSymbol decision:
+                        var ds = EnumWord(v[0], source, new[] { "proposed", "accepted", "rejected", "superseded" }, "decision status");
+                        if (ds != null) decision.Status = (DecisionStatus)Enum.Parse(typeof(DecisionStatus), ds, ignoreCase: true);
+                        break;
+                    case "date" when symbol is DecisionSymbol decision: decision.Date = DateOf(v[0], source); break;
+                    case "rationale" when symbol is DecisionSymbol decision: decision.Rationale = ((StringValueSyntax)v[0]).Value; break;
+                }
+            }
+
+            switch (symbol)
+            {
+                case CalendarSymbol calendar: calendar.Holidays = holidays; break;
+                case PersonSymbol person:
+                    person.Vacations = vacations;
+                    person.Roles = roles;
+                    person.Skills = skills;
+                    foreach (var s in skills) _knownSkills.Add(s);
+                    break;
+                case TeamSymbol team: team.Members = members; break;
+                case WorkstreamSymbol workstream: workstream.Dependencies = dependencies; break;
+                case RiskSymbol risk: risk.Affects = affects; break;
+                case DecisionSymbol decision: decision.Affects = affects; break;
+                case TaskSymbol task:
+                    task.Dependencies = dependencies;
+                    task.Assignments = assignments;
+                    task.RoleAssignments = roleAssignments;
+                    task.RequiredSkills = required;
+                    task.ResourceUses = uses;
+                    task.Reviews = reviews;
+                    task.Gates = gates;
+                    if (decl.ContainsErrors) _tasksWithSyntaxErrors.Add(task);
+                    break;
+            }
+        }
+
+        private Dependency? BindDependency(DependencyItemSyntax item, SourceText source, Symbol owner, WorkstreamSymbol? scope)
+        {
+            // A task's own workstream is not the place to look for itself first: search from its container.
+            var target = Resolve(item.Target, source, owner is WorkstreamSymbol w ? w.Container : scope, WorkKinds, "task", "after");
+            if (target is null) return null;
+            var type = DependencyType.FinishToStart;
+            switch (item.Type?.Text)
+            {
+                case "ss": type = DependencyType.StartToStart; break;
+                case "ff": type = DependencyType.FinishToFinish; break;
+                case "sf": type = DependencyType.StartToFinish; break;
+            }
+
+            if (owner is WorkstreamSymbol && (type == DependencyType.FinishToFinish || type == DependencyType.StartToFinish))
+            {
+                Report(DiagnosticCatalog.InvalidValue, Loc(source, item.Type!), "a workstream's 'after' constrains when its tasks start, so only fs and ss apply; put '" + item.Type!.Text + "' on the tasks themselves");
+                return null;
+            }
+
+            int lag = 0;
+            if (item.Lag != null)
+            {
+                lag = (int)Math.Ceiling(DaysOf(item.Lag));
+                if (item.IsLead) lag = -lag;
+            }
+
+            return new Dependency(target, type, lag, Loc(source, item));
+        }
+
+        private void BindWork(TaskSymbol task, PropertySyntax p, SourceText source, SettingTracker tracker)
+        {
+            var location = Loc(source, p);
+            if (task.IsMilestone) return;
+            switch (p.Keyword.Text)
+            {
+                case "effort":
+                case "duration":
+                    var other = p.Keyword.Text == "effort" ? "duration" : "effort";
+                    if (tracker.Get(other) is SourceLocation first)
+                    {
+                        _diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.ConflictingSetting, Loc(source, p.Keyword), new[] { first },
+                            task.Describe() + " has both effort and duration; give one (effort is divided among the assignees, duration is fixed)"));
+                        return;
+                    }
+
+                    var days = DaysOf((DurationValueSyntax)p.Values[0]);
+                    if (p.Keyword.Text == "effort") task.Effort = days;
+                    else task.Duration = days;
+                    task.WorkKind = p.Keyword.Text == "effort" ? WorkKind.Effort : WorkKind.Duration;
+                    task.WorkLocation = location;
+                    break;
+                case "estimate":
+                    var o = DaysOf((DurationValueSyntax)p.Values[0]);
+                    var m = DaysOf((DurationValueSyntax)p.Values[1]);
+                    var pe = DaysOf((DurationValueSyntax)p.Values[2]);
+                    if (!(o <= m && m <= pe))
+                    {
+                        Report(DiagnosticCatalog.InvalidValue, Loc(source, p), "an estimate is optimistic, most likely, pessimistic with o ≤ m ≤ p; " + Format(o) + "d " + Format(m) + "d " + Format(pe) + "d is not ordered");
+                        return;
+                    }
+
+                    task.Estimate = new ThreePointEstimate(o, m, pe);
+                    if (task.WorkKind == WorkKind.None)
+                    {
+                        task.WorkKind = WorkKind.Estimate;
+                        task.WorkLocation = location;
+                    }
+
+                    break;
+            }
+        }
+
+        private void BindAssignment(AssignmentItemSyntax item, SourceText source, TaskSymbol task, List<Assignment> assignments, List<RoleAssignment> roleAssignments)
+        {
+            decimal share = 1m;
+            if (item.Share != null)
+            {
+                if (!(Percentage(item.Share, source, "a share", allowZero: false) is decimal s)) return;
+                share = s;
+            }
+
+            if (item.IsRole)
+            {
+                if (Resolve(item.Target, source, null, new[] { SymbolKind.Role }, "role", "assign role") is RoleSymbol role)
+                {
+                    roleAssignments.Add(new RoleAssignment(role, share, Loc(source, item)));
+                }
+
+                return;
+            }
+
+            if (!(Resolve(item.Target, source, null, PersonKind, "person", "assign") is PersonSymbol person)) return;
+            var duplicate = assignments.FirstOrDefault(a => a.Person == person);
+            if (duplicate != null)
+            {
+                _diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.ConflictingSetting, Loc(source, item), new[] { duplicate.Location },
+                    "'" + person.Name + "' is assigned to " + task.Describe() + " more than once; give one share"));
+                return;
+            }
+
+            assignments.Add(new Assignment(person, share, Loc(source, item)));
+        }
+
+        // ---------------------------------------------------------------- whole-program checks
+
+        private void CheckTasks()
+        {
+            foreach (var (name, source) in _requiredSkills)
+            {
+                if (_knownSkills.Contains(name.Text)) continue;
+                Report(DiagnosticCatalog.UnknownReference, Loc(source, name), "skill", name.Text, Spelling.DidYouMean(name.Text, _knownSkills.OrderBy(s => s, StringComparer.Ordinal)));
+            }
+
+            foreach (var task in _program.Tasks)
+            {
+                if (!task.IsMilestone && task.WorkKind == WorkKind.None && !_tasksWithSyntaxErrors.Contains(task))
+                {
+                    Report(DiagnosticCatalog.NoWork, task.Location, task.Id);
+                }
+
+                if (task.WorkKind == WorkKind.Effort && task.Assignments.Count == 0 && task.RoleAssignments.Count == 0)
+                {
+                    var days = (int)Math.Ceiling(task.Effort ?? 0);
+                    Report(DiagnosticCatalog.EffortWithoutAssignee, task.WorkLocation ?? task.Location, task.Id, Format(task.Effort ?? 0) + "d", days);
+                }
+
+                foreach (var role in task.RoleAssignments)
+                {
+                    if (!_program.People.Any(p => p.Roles.Contains(role.Role)))
+                    {
+                        Report(DiagnosticCatalog.InvalidValue, role.Location, "no person holds role '" + role.Role.Id + "', so " + task.Describe() + " cannot be staffed; add the role to a person");
+                    }
+                }
+
+                if (task.ActualFinish is CalendarDate finish)
+                {
+                    if (task.ActualStart is null)
+                    {
+                        Report(DiagnosticCatalog.MissingSetting, task.Location, task.Describe() + " has 'actual-finish' but no 'actual-start'; add when it started");
+                    }
+                    else if (finish < task.ActualStart.Value)
+                    {
+                        Report(DiagnosticCatalog.InvalidValue, task.Location, task.Describe() + " finishes (" + finish + ") before it starts (" + task.ActualStart.Value + ")");
+                    }
+                }
+            }
+        }
+    }
+}

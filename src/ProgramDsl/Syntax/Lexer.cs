@@ -1,0 +1,222 @@
+using System;
+using System.Globalization;
+using System.Text;
+
+namespace ProgramDsl.Syntax
+{
+    /// <summary>Character-level scanning shared by the token parsers and by error recovery.</summary>
+    internal static class Lexer
+    {
+        public static bool IsIdentifierStart(char c) => char.IsLetter(c) || c == '_';
+
+        public static bool IsIdentifierPart(char c) => char.IsLetterOrDigit(c) || c == '_' || c == '-';
+
+        public static bool IsDigit(char c) => c >= '0' && c <= '9';
+
+        /// <summary>
+        /// Skips white space and comments. Stops at the start of an unterminated block comment and
+        /// returns true in <paramref name="unterminatedComment"/> so the caller can report it there.
+        /// </summary>
+        public static int SkipTrivia(string text, int p, out bool unterminatedComment)
+        {
+            unterminatedComment = false;
+            while (p < text.Length)
+            {
+                char c = text[p];
+                if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == '\uFEFF' || (c > 127 && char.IsWhiteSpace(c)))
+                {
+                    p++;
+                }
+                else if (c == '/' && p + 1 < text.Length && text[p + 1] == '/')
+                {
+                    p += 2;
+                    while (p < text.Length && text[p] != '\n' && text[p] != '\r') p++;
+                }
+                else if (c == '/' && p + 1 < text.Length && text[p + 1] == '*')
+                {
+                    int close = text.IndexOf("*/", p + 2, StringComparison.Ordinal);
+                    if (close < 0)
+                    {
+                        unterminatedComment = true;
+                        return p;
+                    }
+
+                    p = close + 2;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            return p;
+        }
+
+        public static int SkipTrivia(string text, int p) => SkipTrivia(text, p, out _);
+
+        /// <summary>True when a line break lies in the trivia between two offsets.</summary>
+        public static bool HasNewlineBetween(string text, int from, int to)
+        {
+            for (int i = from; i < to && i < text.Length; i++)
+            {
+                if (text[i] == '\n' || text[i] == '\r') return true;
+            }
+
+            return false;
+        }
+
+        /// <summary>The end of an identifier starting at <paramref name="p"/>, or <paramref name="p"/> when there is none.</summary>
+        public static int ScanIdentifier(string text, int p)
+        {
+            if (p >= text.Length || !IsIdentifierStart(text[p])) return p;
+            int e = p + 1;
+            while (e < text.Length && IsIdentifierPart(text[e])) e++;
+            return e;
+        }
+
+        /// <summary>
+        /// Scans digits with single underscores between them and an optional fraction
+        /// (<c>1_200_000</c>, <c>12.5</c>). Returns the end, or <paramref name="p"/> when there is no number.
+        /// </summary>
+        public static int ScanNumber(string text, int p, out decimal value)
+        {
+            value = 0;
+            int e = p;
+            if (e >= text.Length || !IsDigit(text[e])) return p;
+            while (e < text.Length && (IsDigit(text[e]) || (text[e] == '_' && e + 1 < text.Length && IsDigit(text[e + 1]) && IsDigit(text[e - 1])))) e++;
+            if (e + 1 < text.Length && text[e] == '.' && IsDigit(text[e + 1]))
+            {
+                e++;
+                while (e < text.Length && IsDigit(text[e])) e++;
+            }
+
+            var digits = text.Substring(p, e - p).Replace("_", string.Empty);
+            if (!decimal.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)) return p;
+            return e;
+        }
+
+        /// <summary>Scans <c>YYYY-MM-DD</c>. Returns the end, or <paramref name="p"/> when the shape does not match.</summary>
+        public static int ScanDate(string text, int p, out int year, out int month, out int day)
+        {
+            year = month = day = 0;
+            if (p + 10 > text.Length) return p;
+            for (int i = 0; i < 10; i++)
+            {
+                char c = text[p + i];
+                bool dash = i == 4 || i == 7;
+                if (dash ? c != '-' : !IsDigit(c)) return p;
+            }
+
+            if (p + 10 < text.Length && (IsIdentifierPart(text[p + 10]) && text[p + 10] != '-' || IsDigit(text[p + 10]))) return p;
+            year = (text[p] - '0') * 1000 + (text[p + 1] - '0') * 100 + (text[p + 2] - '0') * 10 + (text[p + 3] - '0');
+            month = (text[p + 5] - '0') * 10 + (text[p + 6] - '0');
+            day = (text[p + 8] - '0') * 10 + (text[p + 9] - '0');
+            return p + 10;
+        }
+
+        /// <summary>
+        /// Scans a string literal starting at a double quote. On success returns the end and the unescaped value;
+        /// on a lexical error returns -1 with the error's offset and message.
+        /// </summary>
+        public static int ScanString(string text, int p, out string value, out int errorAt, out string? error)
+        {
+            value = string.Empty;
+            errorAt = p;
+            error = null;
+            StringBuilder? sb = null;
+            int e = p + 1;
+            int runStart = e;
+            while (true)
+            {
+                if (e >= text.Length || text[e] == '\n' || text[e] == '\r')
+                {
+                    errorAt = p;
+                    error = "unterminated string; close it with '\"' on the same line";
+                    return -1;
+                }
+
+                char c = text[e];
+                if (c == '"') break;
+                if (c == '\\')
+                {
+                    sb ??= new StringBuilder();
+                    sb.Append(text, runStart, e - runStart);
+                    char next = e + 1 < text.Length ? text[e + 1] : '\0';
+                    switch (next)
+                    {
+                        case '"': sb.Append('"'); break;
+                        case '\\': sb.Append('\\'); break;
+                        case 'n': sb.Append('\n'); break;
+                        case 't': sb.Append('\t'); break;
+                        default:
+                            errorAt = e;
+                            error = "unknown escape sequence '\\" + (next == '\0' ? string.Empty : next.ToString()) + "'; use \\\", \\\\, \\n or \\t";
+                            return -1;
+                    }
+
+                    e += 2;
+                    runStart = e;
+                    continue;
+                }
+
+                e++;
+            }
+
+            if (sb is null)
+            {
+                value = text.Substring(p + 1, e - p - 1);
+            }
+            else
+            {
+                sb.Append(text, runStart, e - runStart);
+                value = sb.ToString();
+            }
+
+            return e + 1;
+        }
+
+        /// <summary>Describes the token at an offset for "unexpected …" messages.</summary>
+        public static string DescribeTokenAt(string text, int p)
+        {
+            if (p >= text.Length) return "end of file";
+            char c = text[p];
+            int e = ScanIdentifier(text, p);
+            if (e > p) return "'" + Truncate(text.Substring(p, e - p)) + "'";
+            if (IsDigit(c))
+            {
+                e = p;
+                while (e < text.Length && (IsIdentifierPart(text[e]) || text[e] == '.' || text[e] == '%' || text[e] == '/')) e++;
+                return "'" + Truncate(text.Substring(p, e - p)) + "'";
+            }
+
+            if (c == '"') return "a string";
+            if (char.IsControl(c)) return "character U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture);
+            if (char.IsHighSurrogate(c) && p + 1 < text.Length) return "'" + text.Substring(p, 2) + "'";
+            return "'" + c + "'";
+        }
+
+        /// <summary>The length of the token at an offset (at least 1 unless at the end), for error spans.</summary>
+        public static int TokenLengthAt(string text, int p)
+        {
+            if (p >= text.Length) return 0;
+            int e = ScanIdentifier(text, p);
+            if (e > p) return e - p;
+            if (IsDigit(text[p]))
+            {
+                e = p;
+                while (e < text.Length && (IsIdentifierPart(text[e]) || text[e] == '.' || text[e] == '%' || text[e] == '/')) e++;
+                return e - p;
+            }
+
+            if (text[p] == '"')
+            {
+                int end = ScanString(text, p, out _, out _, out _);
+                if (end > p) return end - p;
+            }
+
+            return char.IsHighSurrogate(text[p]) && p + 1 < text.Length ? 2 : 1;
+        }
+
+        private static string Truncate(string s) => s.Length > 40 ? s.Substring(0, 40) + "…" : s;
+    }
+}

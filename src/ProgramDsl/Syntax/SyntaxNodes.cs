@@ -1,0 +1,468 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ProgramDsl.Text;
+
+namespace ProgramDsl.Syntax
+{
+    /// <summary>Base of every node of the syntax tree; each carries the span of text it came from.</summary>
+    public abstract class SyntaxNode
+    {
+        /// <summary>Creates a node covering a span.</summary>
+        protected SyntaxNode(TextSpan span) => Span = span;
+
+        /// <summary>The text the node covers.</summary>
+        public TextSpan Span { get; }
+    }
+
+    /// <summary>An identifier: a keyword, a name or one segment of a reference.</summary>
+    public sealed class IdentifierSyntax : SyntaxNode
+    {
+        /// <summary>Creates an identifier.</summary>
+        public IdentifierSyntax(string text, TextSpan span) : base(span) => Text = text;
+
+        /// <summary>The identifier as written.</summary>
+        public string Text { get; }
+
+        /// <inheritdoc />
+        public override string ToString() => Text;
+    }
+
+    /// <summary>A reference: identifiers joined by dots (<c>data.eda</c>).</summary>
+    public sealed class ReferenceSyntax : SyntaxNode
+    {
+        /// <summary>Creates a reference from its segments.</summary>
+        public ReferenceSyntax(IReadOnlyList<IdentifierSyntax> segments)
+            : base(TextSpan.FromBounds(segments[0].Span.Start, segments[segments.Count - 1].Span.End)) => Segments = segments;
+
+        /// <summary>The segments, outermost first.</summary>
+        public IReadOnlyList<IdentifierSyntax> Segments { get; }
+
+        /// <summary>The reference as written, e.g. <c>data.eda</c>.</summary>
+        public string Text => Segments.Count == 1 ? Segments[0].Text : string.Join(".", Segments.Select(s => s.Text));
+
+        /// <inheritdoc />
+        public override string ToString() => Text;
+    }
+
+    /// <summary>Base of the values that follow a keyword.</summary>
+    public abstract class ValueSyntax : SyntaxNode
+    {
+        /// <summary>Creates a value covering a span.</summary>
+        protected ValueSyntax(TextSpan span) : base(span) { }
+    }
+
+    /// <summary>A string literal, already unescaped.</summary>
+    public sealed class StringValueSyntax : ValueSyntax
+    {
+        /// <summary>Creates a string value.</summary>
+        public StringValueSyntax(string value, TextSpan span) : base(span) => Value = value;
+
+        /// <summary>The unescaped text.</summary>
+        public string Value { get; }
+    }
+
+    /// <summary>A number (<c>12</c>, <c>12.5</c>, <c>1_200_000</c>).</summary>
+    public sealed class NumberValueSyntax : ValueSyntax
+    {
+        /// <summary>Creates a number value.</summary>
+        public NumberValueSyntax(decimal value, TextSpan span) : base(span) => Value = value;
+
+        /// <summary>The value.</summary>
+        public decimal Value { get; }
+    }
+
+    /// <summary>A percentage (<c>80%</c>); <see cref="Percent"/> is 80.</summary>
+    public sealed class PercentValueSyntax : ValueSyntax
+    {
+        /// <summary>Creates a percentage.</summary>
+        public PercentValueSyntax(decimal percent, TextSpan span) : base(span) => Percent = percent;
+
+        /// <summary>The number written before the percent sign.</summary>
+        public decimal Percent { get; }
+
+        /// <summary>The fraction (80% → 0.8).</summary>
+        public decimal Fraction => Percent / 100m;
+    }
+
+    /// <summary>A date as written (<c>2027-01-04</c>); validity is checked by the binder.</summary>
+    public sealed class DateValueSyntax : ValueSyntax
+    {
+        /// <summary>Creates a date.</summary>
+        public DateValueSyntax(int year, int month, int day, TextSpan span) : base(span)
+        {
+            Year = year;
+            Month = month;
+            Day = day;
+        }
+
+        /// <summary>Year as written.</summary>
+        public int Year { get; }
+
+        /// <summary>Month as written.</summary>
+        public int Month { get; }
+
+        /// <summary>Day as written.</summary>
+        public int Day { get; }
+
+        /// <summary>True when the date exists in the Gregorian calendar.</summary>
+        public bool IsValid => Year >= 1 && Year <= 9999 && Month >= 1 && Month <= 12 && Day >= 1 && Day <= DateTime.DaysInMonth(Year, Month);
+
+        /// <inheritdoc />
+        public override string ToString() => $"{Year:D4}-{Month:D2}-{Day:D2}";
+    }
+
+    /// <summary>An inclusive date range (<c>2027-03-01..2027-03-05</c>), or a single date when <see cref="To"/> is null.</summary>
+    public sealed class DateRangeValueSyntax : ValueSyntax
+    {
+        /// <summary>Creates a range.</summary>
+        public DateRangeValueSyntax(DateValueSyntax from, DateValueSyntax? to)
+            : base(to is null ? from.Span : from.Span.Union(to.Span))
+        {
+            From = from;
+            To = to;
+        }
+
+        /// <summary>First day.</summary>
+        public DateValueSyntax From { get; }
+
+        /// <summary>Last day, or null for a single day.</summary>
+        public DateValueSyntax? To { get; }
+    }
+
+    /// <summary>Units of a duration.</summary>
+    public enum DurationUnit
+    {
+        /// <summary>Hours, converted through <c>hours-per-day</c>.</summary>
+        Hours,
+
+        /// <summary>Working days.</summary>
+        Days,
+
+        /// <summary>Weeks of five working days.</summary>
+        Weeks,
+    }
+
+    /// <summary>A duration (<c>10d</c>, <c>4h</c>, <c>2w</c>).</summary>
+    public sealed class DurationValueSyntax : ValueSyntax
+    {
+        /// <summary>Creates a duration.</summary>
+        public DurationValueSyntax(decimal amount, DurationUnit unit, TextSpan span) : base(span)
+        {
+            Amount = amount;
+            Unit = unit;
+        }
+
+        /// <summary>The number.</summary>
+        public decimal Amount { get; }
+
+        /// <summary>The unit.</summary>
+        public DurationUnit Unit { get; }
+
+        /// <inheritdoc />
+        public override string ToString() => Amount.ToString(System.Globalization.CultureInfo.InvariantCulture) + (Unit == DurationUnit.Hours ? "h" : Unit == DurationUnit.Days ? "d" : "w");
+    }
+
+    /// <summary>A rate per unit of time (<c>950/d</c>, <c>120/h</c>).</summary>
+    public sealed class RateValueSyntax : ValueSyntax
+    {
+        /// <summary>Creates a rate.</summary>
+        public RateValueSyntax(decimal amount, DurationUnit per, TextSpan span) : base(span)
+        {
+            Amount = amount;
+            Per = per;
+        }
+
+        /// <summary>The amount of money.</summary>
+        public decimal Amount { get; }
+
+        /// <summary>The time unit it is per.</summary>
+        public DurationUnit Per { get; }
+    }
+
+    /// <summary>A name used as a value: an enumeration word (<c>on</c>, <c>weekly</c>) or a skill.</summary>
+    public sealed class NameValueSyntax : ValueSyntax
+    {
+        /// <summary>Creates a name value.</summary>
+        public NameValueSyntax(IdentifierSyntax name) : base(name.Span) => Name = name;
+
+        /// <summary>The identifier.</summary>
+        public IdentifierSyntax Name { get; }
+
+        /// <summary>The text.</summary>
+        public string Text => Name.Text;
+    }
+
+    /// <summary>A reference used as a value (<c>owner alice</c>, <c>gate auc</c>).</summary>
+    public sealed class ReferenceValueSyntax : ValueSyntax
+    {
+        /// <summary>Creates a reference value.</summary>
+        public ReferenceValueSyntax(ReferenceSyntax reference) : base(reference.Span) => Reference = reference;
+
+        /// <summary>The reference.</summary>
+        public ReferenceSyntax Reference { get; }
+    }
+
+    /// <summary>A weekday range (<c>mon..fri</c>) or a single weekday (<see cref="To"/> null).</summary>
+    public sealed class WeekdayRangeSyntax : ValueSyntax
+    {
+        /// <summary>Creates a weekday range.</summary>
+        public WeekdayRangeSyntax(DayOfWeek from, DayOfWeek? to, TextSpan span) : base(span)
+        {
+            From = from;
+            To = to;
+        }
+
+        /// <summary>First day.</summary>
+        public DayOfWeek From { get; }
+
+        /// <summary>Last day (inclusive), or null for one day.</summary>
+        public DayOfWeek? To { get; }
+    }
+
+    /// <summary>A comparison against a number (<c>&gt;= 0.85</c>).</summary>
+    public sealed class ComparisonValueSyntax : ValueSyntax
+    {
+        /// <summary>Creates a comparison.</summary>
+        public ComparisonValueSyntax(string op, decimal value, TextSpan span) : base(span)
+        {
+            Operator = op;
+            Value = value;
+        }
+
+        /// <summary>One of <c>&gt;=</c>, <c>&lt;=</c>, <c>&gt;</c>, <c>&lt;</c>, <c>=</c>.</summary>
+        public string Operator { get; }
+
+        /// <summary>The number compared with.</summary>
+        public decimal Value { get; }
+    }
+
+    /// <summary>One item of <c>after</c>: a target, an optional type (fs ss ff sf) and an optional lag or lead.</summary>
+    public sealed class DependencyItemSyntax : ValueSyntax
+    {
+        /// <summary>Creates a dependency item.</summary>
+        public DependencyItemSyntax(ReferenceSyntax target, IdentifierSyntax? type, DurationValueSyntax? lag, bool isLead, TextSpan span) : base(span)
+        {
+            Target = target;
+            Type = type;
+            Lag = lag;
+            IsLead = isLead;
+        }
+
+        /// <summary>What the task depends on.</summary>
+        public ReferenceSyntax Target { get; }
+
+        /// <summary>fs, ss, ff or sf; null means fs.</summary>
+        public IdentifierSyntax? Type { get; }
+
+        /// <summary>The lag (or lead when <see cref="IsLead"/>).</summary>
+        public DurationValueSyntax? Lag { get; }
+
+        /// <summary>True for <c>-Nd</c>.</summary>
+        public bool IsLead { get; }
+    }
+
+    /// <summary>One item of <c>assign</c>: a person, or <c>role X</c>, with an optional share.</summary>
+    public sealed class AssignmentItemSyntax : ValueSyntax
+    {
+        /// <summary>Creates an assignment item.</summary>
+        public AssignmentItemSyntax(ReferenceSyntax target, bool isRole, PercentValueSyntax? share, TextSpan span) : base(span)
+        {
+            Target = target;
+            IsRole = isRole;
+            Share = share;
+        }
+
+        /// <summary>The person (or role).</summary>
+        public ReferenceSyntax Target { get; }
+
+        /// <summary>True for <c>assign role X</c>.</summary>
+        public bool IsRole { get; }
+
+        /// <summary>The share, or null for 100%.</summary>
+        public PercentValueSyntax? Share { get; }
+    }
+
+    /// <summary>One item of <c>uses</c>: a resource and its units (default 1).</summary>
+    public sealed class ResourceUseItemSyntax : ValueSyntax
+    {
+        /// <summary>Creates a resource use.</summary>
+        public ResourceUseItemSyntax(ReferenceSyntax resource, NumberValueSyntax? units, TextSpan span) : base(span)
+        {
+            Resource = resource;
+            Units = units;
+        }
+
+        /// <summary>The resource.</summary>
+        public ReferenceSyntax Resource { get; }
+
+        /// <summary>The units held, or null for one.</summary>
+        public NumberValueSyntax? Units { get; }
+    }
+
+    /// <summary>Base of statements: every statement starts with a keyword.</summary>
+    public abstract class StatementSyntax : SyntaxNode
+    {
+        /// <summary>Creates a statement.</summary>
+        protected StatementSyntax(IdentifierSyntax keyword, TextSpan span) : base(span) => Keyword = keyword;
+
+        /// <summary>The keyword that starts the statement.</summary>
+        public IdentifierSyntax Keyword { get; }
+    }
+
+    /// <summary>A setting: a keyword and its values (<c>effort 10d</c>, <c>after eda fs+2d, labeling ss</c>).</summary>
+    public sealed class PropertySyntax : StatementSyntax
+    {
+        /// <summary>Creates a setting.</summary>
+        public PropertySyntax(IdentifierSyntax keyword, IReadOnlyList<ValueSyntax> values, TextSpan span) : base(keyword, span) => Values = values;
+
+        /// <summary>The values, in order.</summary>
+        public IReadOnlyList<ValueSyntax> Values { get; }
+    }
+
+    /// <summary><c>include "path"</c>.</summary>
+    public sealed class IncludeSyntax : StatementSyntax
+    {
+        /// <summary>Creates an include.</summary>
+        public IncludeSyntax(IdentifierSyntax keyword, StringValueSyntax path, TextSpan span) : base(keyword, span) => Path = path;
+
+        /// <summary>The path, relative to the including file.</summary>
+        public StringValueSyntax Path { get; }
+    }
+
+    /// <summary>The kinds of named definitions.</summary>
+    public enum DeclarationKind
+    {
+        /// <summary><c>program</c></summary>
+        Program,
+
+        /// <summary><c>calendar</c></summary>
+        Calendar,
+
+        /// <summary><c>role</c></summary>
+        Role,
+
+        /// <summary><c>skill</c></summary>
+        Skill,
+
+        /// <summary><c>person</c></summary>
+        Person,
+
+        /// <summary><c>team</c></summary>
+        Team,
+
+        /// <summary><c>resource</c></summary>
+        Resource,
+
+        /// <summary><c>stakeholder</c></summary>
+        Stakeholder,
+
+        /// <summary><c>metric</c></summary>
+        Metric,
+
+        /// <summary><c>workstream</c></summary>
+        Workstream,
+
+        /// <summary><c>task</c></summary>
+        Task,
+
+        /// <summary><c>milestone</c></summary>
+        Milestone,
+
+        /// <summary><c>risk</c></summary>
+        Risk,
+
+        /// <summary><c>decision</c></summary>
+        Decision,
+    }
+
+    /// <summary>A named definition: <c>task eda "Exploratory data analysis" { ... }</c>.</summary>
+    public sealed class DeclarationSyntax : StatementSyntax
+    {
+        /// <summary>Creates a declaration.</summary>
+        public DeclarationSyntax(
+            IdentifierSyntax keyword,
+            DeclarationKind kind,
+            IdentifierSyntax name,
+            StringValueSyntax? title,
+            IReadOnlyList<StatementSyntax> body,
+            TextSpan? openBrace,
+            TextSpan? closeBrace,
+            bool containsErrors,
+            TextSpan span)
+            : base(keyword, span)
+        {
+            Kind = kind;
+            Name = name;
+            Title = title;
+            Body = body;
+            OpenBrace = openBrace;
+            CloseBrace = closeBrace;
+            ContainsErrors = containsErrors;
+        }
+
+        /// <summary>What is declared.</summary>
+        public DeclarationKind Kind { get; }
+
+        /// <summary>The identifier.</summary>
+        public IdentifierSyntax Name { get; }
+
+        /// <summary>The display name, if given.</summary>
+        public StringValueSyntax? Title { get; }
+
+        /// <summary>The statements in braces (empty without a body).</summary>
+        public IReadOnlyList<StatementSyntax> Body { get; }
+
+        /// <summary>The opening brace, if there is a body.</summary>
+        public TextSpan? OpenBrace { get; }
+
+        /// <summary>The closing brace, if present.</summary>
+        public TextSpan? CloseBrace { get; }
+
+        /// <summary>True when a syntax error was recovered from inside this declaration's body.</summary>
+        public bool ContainsErrors { get; }
+
+        /// <summary>The span of the header: keyword, name and title.</summary>
+        public TextSpan HeaderSpan => TextSpan.FromBounds(Keyword.Span.Start, (Title?.Span ?? Name.Span).End);
+    }
+
+    /// <summary>The statements of one file: a program, or the members of a fragment.</summary>
+    public sealed class CompilationUnitSyntax : SyntaxNode
+    {
+        /// <summary>Creates a compilation unit.</summary>
+        public CompilationUnitSyntax(IReadOnlyList<StatementSyntax> statements, TextSpan span) : base(span) => Statements = statements;
+
+        /// <summary>The top-level statements.</summary>
+        public IReadOnlyList<StatementSyntax> Statements { get; }
+
+        /// <summary>The program declaration, if the file has one.</summary>
+        public DeclarationSyntax? Program => Statements.OfType<DeclarationSyntax>().FirstOrDefault(d => d.Kind == DeclarationKind.Program);
+    }
+
+    /// <summary>The result of parsing one file: its tree and its syntax diagnostics.</summary>
+    public sealed class SyntaxTree
+    {
+        /// <summary>Creates a tree.</summary>
+        public SyntaxTree(SourceText source, CompilationUnitSyntax root, IReadOnlyList<Diagnostics.Diagnostic> diagnostics)
+        {
+            Source = source;
+            Root = root;
+            Diagnostics = diagnostics;
+        }
+
+        /// <summary>The text parsed.</summary>
+        public SourceText Source { get; }
+
+        /// <summary>The root.</summary>
+        public CompilationUnitSyntax Root { get; }
+
+        /// <summary>Syntax errors (TPM0001).</summary>
+        public IReadOnlyList<Diagnostics.Diagnostic> Diagnostics { get; }
+
+        /// <summary>A location in this tree's file.</summary>
+        public SourceLocation GetLocation(TextSpan span) => new SourceLocation(Source, span);
+
+        /// <summary>Parses a text.</summary>
+        public static SyntaxTree Parse(SourceText source) => Parser.Parse(source);
+    }
+}

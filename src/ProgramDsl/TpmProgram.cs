@@ -1,0 +1,163 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
+using System.Linq;
+using ProgramDsl.Diagnostics;
+using ProgramDsl.Scheduling;
+using ProgramDsl.Semantics;
+using ProgramDsl.Syntax;
+using ProgramDsl.Text;
+
+namespace ProgramDsl
+{
+    /// <summary>Options for compiling a program.</summary>
+    public sealed class TpmCompileOptions
+    {
+        /// <summary>Defaults: schedule, no severity overrides.</summary>
+        public static TpmCompileOptions Default { get; } = new TpmCompileOptions();
+
+        /// <summary>Per-code severities (from a <c>.globalconfig</c>).</summary>
+        public SeverityOptions Severities { get; set; } = SeverityOptions.Default;
+
+        /// <summary>Scheduling options.</summary>
+        public ScheduleOptions Scheduling { get; set; } = ScheduleOptions.Default;
+
+        /// <summary>When false, stop after binding (no schedule, no deadline checks).</summary>
+        public bool Schedule { get; set; } = true;
+    }
+
+    /// <summary>
+    /// A compiled program: the pipeline text → syntax → bound model → schedule, with every diagnostic.
+    /// This is the entry point the CLI, the build and the analyzers share.
+    /// </summary>
+    public sealed class TpmProgram
+    {
+        private TpmProgram(IReadOnlyList<SyntaxTree> trees, ProgramSymbol? model, Schedule? schedule, IReadOnlyList<Diagnostic> diagnostics)
+        {
+            SyntaxTrees = trees;
+            Model = model;
+            Schedule = schedule;
+            Diagnostics = diagnostics;
+        }
+
+        /// <summary>The parsed files: the program file first, then its includes in the order they were read.</summary>
+        public IReadOnlyList<SyntaxTree> SyntaxTrees { get; }
+
+        /// <summary>The bound program, or null when there is no program declaration.</summary>
+        public ProgramSymbol? Model { get; }
+
+        /// <summary>The schedule, or null when errors prevent scheduling.</summary>
+        public Schedule? Schedule { get; }
+
+        /// <summary>All diagnostics, severities applied, ordered by file and position.</summary>
+        public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+        /// <summary>True when any diagnostic is an error.</summary>
+        public bool HasErrors => Diagnostics.Any(d => d.IsError);
+
+        /// <summary>Compiles a program held in a string. Includes resolve to nothing (TPM1004) unless a resolver is given.</summary>
+        public static TpmProgram Parse([StringSyntax("tpm")] string text, string path = "program.tpm", TpmCompileOptions? options = null, ISourceResolver? resolver = null) =>
+            Compile(new SourceText(path, text ?? throw new ArgumentNullException(nameof(text))), resolver ?? new InMemorySourceResolver(), options);
+
+        /// <summary>Reads a program file through a resolver and compiles it.</summary>
+        public static TpmProgram Load(string path, ISourceResolver resolver, TpmCompileOptions? options = null)
+        {
+            if (!resolver.TryReadText(path, out var text, out var error))
+            {
+                var empty = new SourceText(path, string.Empty);
+                var diagnostic = Diagnostic.Create(DiagnosticCatalog.IncludeError, new SourceLocation(empty, new TextSpan(0, 0)), "cannot read '" + path + "': " + error);
+                return new TpmProgram(Array.Empty<SyntaxTree>(), null, null, new[] { diagnostic });
+            }
+
+            return Compile(new SourceText(path, text), resolver, options);
+        }
+
+        /// <summary>Compiles a program file's text; includes are read through the resolver.</summary>
+        public static TpmProgram Compile(SourceText root, ISourceResolver resolver, TpmCompileOptions? options = null)
+        {
+            options ??= TpmCompileOptions.Default;
+            var diagnostics = new List<Diagnostic>();
+            var rootTree = Parser.Parse(root);
+            var trees = new List<SyntaxTree> { rootTree };
+            var includes = LoadIncludes(rootTree, resolver, trees, diagnostics);
+            foreach (var tree in trees) diagnostics.AddRange(tree.Diagnostics);
+
+            var bound = Binder.Bind(rootTree, includes);
+            diagnostics.AddRange(bound.Diagnostics);
+            Schedule? schedule = null;
+            if (options.Schedule && bound.Program != null && !diagnostics.Any(d => d.IsError))
+            {
+                var result = ProgramScheduler.Run(bound.Program, options.Scheduling);
+                diagnostics.AddRange(result.Diagnostics);
+                schedule = result.Schedule;
+                if (schedule != null) diagnostics.AddRange(DeadlineChecks.Run(schedule));
+            }
+
+            var applied = options.Severities.Apply(diagnostics);
+            return new TpmProgram(trees, bound.Program, schedule, Order(applied, trees));
+        }
+
+        private static IReadOnlyDictionary<IncludeSyntax, SyntaxTree> LoadIncludes(SyntaxTree root, ISourceResolver resolver, List<SyntaxTree> trees, List<Diagnostic> diagnostics)
+        {
+            var map = new Dictionary<IncludeSyntax, SyntaxTree>();
+            var loadedAt = new Dictionary<string, SourceLocation?>(StringComparer.Ordinal) { [root.Source.Path] = null };
+            var chains = new Dictionary<SyntaxTree, List<string>> { [root] = new List<string> { root.Source.Path } };
+            var pending = new Queue<SyntaxTree>();
+            pending.Enqueue(root);
+            while (pending.Count > 0)
+            {
+                var tree = pending.Dequeue();
+                var statements = tree == root
+                    ? root.Root.Program?.Body ?? (IReadOnlyList<StatementSyntax>)Array.Empty<StatementSyntax>()
+                    : tree.Root.Statements;
+                foreach (var include in statements.OfType<IncludeSyntax>())
+                {
+                    var location = tree.GetLocation(include.Path.Span);
+                    var path = resolver.ResolvePath(tree.Source.Path, include.Path.Value);
+                    var chain = chains[tree];
+                    if (chain.Contains(path, StringComparer.Ordinal))
+                    {
+                        var cycle = chain.Skip(chain.IndexOf(path)).Concat(new[] { path });
+                        diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.IncludeError, location, "include cycle: " + string.Join(" → ", cycle) + "; remove one of these includes"));
+                        continue;
+                    }
+
+                    if (loadedAt.TryGetValue(path, out var first))
+                    {
+                        diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.IncludeError, location, first is null ? Array.Empty<SourceLocation>() : new[] { first },
+                            "'" + include.Path.Value + "' is already included" + (first is null ? string.Empty : " at " + first) + "; include each file once"));
+                        continue;
+                    }
+
+                    if (!resolver.TryReadText(path, out var text, out var error))
+                    {
+                        diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.IncludeError, location, "cannot include '" + include.Path.Value + "': " + error + " (looked for '" + path + "')"));
+                        continue;
+                    }
+
+                    loadedAt[path] = location;
+                    var fragment = Parser.Parse(new SourceText(path, text));
+                    trees.Add(fragment);
+                    chains[fragment] = new List<string>(chain) { path };
+                    map[include] = fragment;
+                    pending.Enqueue(fragment);
+                }
+            }
+
+            return map;
+        }
+
+        private static IReadOnlyList<Diagnostic> Order(IReadOnlyList<Diagnostic> diagnostics, List<SyntaxTree> trees)
+        {
+            var fileOrder = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (int i = 0; i < trees.Count; i++) if (!fileOrder.ContainsKey(trees[i].Source.Path)) fileOrder[trees[i].Source.Path] = i;
+            return diagnostics
+                .Select((d, i) => (d, i))
+                .OrderBy(x => x.d.Location is null ? int.MaxValue : fileOrder.TryGetValue(x.d.Location.Path, out var f) ? f : int.MaxValue - 1)
+                .ThenBy(x => x.d.Location?.Span.Start ?? 0)
+                .ThenBy(x => x.i)
+                .Select(x => x.d)
+                .ToList();
+        }
+    }
+}

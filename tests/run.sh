@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Runs the whole test suite and prints one summary line: "N passed, N failed[, N skipped]".
+# Restores everything it needs; exits non-zero when a test fails or the build breaks.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+results="$(mktemp -d)"
+trap 'rm -rf "$results"' EXIT
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+dotnet build ProgramDsl.sln -c Release -nologo -v quiet
+build_status=$?
+if [ $build_status -ne 0 ]; then
+  echo "build failed"
+  echo "0 passed, 1 failed"
+  exit $build_status
+fi
+
+dotnet test ProgramDsl.sln -c Release --no-build -nologo -v quiet \
+  --logger "trx" --results-directory "$results" "$@"
+test_status=$?
+
+passed=0; failed=0; skipped=0; total=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  get() { echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
+  t=$(get total); p=$(get passed); f=$(get failed); e=$(get error); x=$(get timeout); a=$(get aborted); n=$(get notExecuted)
+  total=$((total + ${t:-0}))
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0} + ${e:-0} + ${x:-0} + ${a:-0}))
+  skipped=$((skipped + ${n:-0}))
+done
+
+if [ "$total" -eq 0 ] && [ $test_status -ne 0 ]; then failed=$((failed + 1)); fi
+if [ "$skipped" -gt 0 ]; then
+  echo "$passed passed, $failed failed, $skipped skipped"
+else
+  echo "$passed passed, $failed failed"
+fi
+if [ $test_status -ne 0 ] || [ "$failed" -ne 0 ]; then exit 1; fi
+exit 0
