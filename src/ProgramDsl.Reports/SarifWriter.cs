@@ -86,11 +86,20 @@ namespace ProgramDsl.Reports
             _ => "none",
         };
 
-        /// <summary>A relative URI reference for a path: '/' separators, each segment escaped.</summary>
+        /// <summary>
+        /// The URI of a path: a relative reference with '/' separators and each segment escaped, or a
+        /// <c>file://</c> URI for an absolute path (<c>/x</c>, <c>C:\x</c>, <c>\\server\share</c>).
+        /// </summary>
         public static string ToUri(string path)
         {
-            var segments = path.Replace('\\', '/').Split('/');
-            return string.Join("/", segments.Select((s, i) => i == 0 && s.Length == 2 && s[1] == ':' ? s : Uri.EscapeDataString(s)));
+            var normalized = path.Replace('\\', '/');
+            bool drive = normalized.Length >= 2 && normalized[1] == ':' && char.IsLetter(normalized[0]) && (normalized.Length == 2 || normalized[2] == '/');
+            var escaped = string.Join("/", normalized.Split('/').Select((s, i) => i == 0 && drive ? s : Uri.EscapeDataString(s)));
+            // A bare "C:/x" would read as a URI with the scheme "c", and "/x" as relative to the log: both need file:.
+            if (drive) return "file:///" + escaped;
+            if (normalized.StartsWith("//", StringComparison.Ordinal)) return "file:" + escaped;
+            if (normalized.StartsWith("/", StringComparison.Ordinal)) return "file://" + escaped;
+            return escaped;
         }
 
         private static void WriteLocation(Utf8JsonWriter writer, SourceLocation location)

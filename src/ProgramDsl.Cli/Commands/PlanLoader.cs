@@ -5,6 +5,7 @@ using System.Linq;
 using ProgramDsl.Cli.Infrastructure;
 using ProgramDsl.Diagnostics;
 using ProgramDsl.Scheduling;
+using ProgramDsl.Text;
 
 namespace ProgramDsl.Cli.Commands
 {
@@ -43,6 +44,11 @@ namespace ProgramDsl.Cli.Commands
                 {
                     result.Add(DisplayPath(path));
                 }
+                else if (path.StartsWith("-", StringComparison.Ordinal))
+                {
+                    // The paths argument takes any token, so an unknown option lands here rather than in the parser.
+                    throw new UsageException("unrecognized option '" + path + "'");
+                }
                 else
                 {
                     throw new UsageException("no such file or folder: '" + path + "'");
@@ -68,8 +74,17 @@ namespace ProgramDsl.Cli.Commands
             }
 
             var options = new TpmCompileOptions { Severities = severities, Scheduling = scheduling ?? ScheduleOptions.Default };
-            var program = TpmProgram.Load(path, new FileSystemSourceResolver(_fileSystem), options);
-            return program;
+            string text;
+            try
+            {
+                text = _fileSystem.ReadAllText(path);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                throw new UsageException("cannot read '" + path + "': " + ex.Message);
+            }
+
+            return TpmProgram.Compile(new SourceText(DisplayPath(path), text), new FileSystemSourceResolver(_fileSystem), options);
         }
 
         /// <summary>Applies --warnaserror.</summary>

@@ -50,21 +50,23 @@ namespace ProgramDsl.Cli.Commands
             if (program.Model is { Leveling: true } && !noLevel && program.Schedule is { IsLeveled: false }) notes.Add(LevelingNote);
             var ansi = new Ansi(ColorPolicy.IsEnabled(_console, settings.NoColor));
 
+            // A schedule exists only when parsing and binding succeeded; errors found on it (a missed deadline)
+            // are exactly what the schedule explains, so it is shown with them, and the exit code still says 1.
             if (format == "json")
             {
-                _console.Out.Write(ScheduleJson.ToJson(program.Model, hasErrors ? null : program.Schedule, diagnostics, notes));
+                _console.Out.Write(ScheduleJson.ToJson(program.Model, program.Schedule, diagnostics, notes));
                 return hasErrors ? ExitCodes.Errors : ExitCodes.Success;
             }
 
             DiagnosticPrinter.WriteText(_console.Error, diagnostics, new Ansi(false));
-            if (hasErrors || program.Schedule is null)
+            if (program.Schedule is null)
             {
                 if (!settings.Quiet) _console.Error.WriteLine("tpm: no schedule: the program has errors");
                 return ExitCodes.Errors;
             }
 
             ScheduleTable.Write(_console.Out, program.Schedule, ansi, settings.Quiet ? new string[0] : notes);
-            return ExitCodes.Success;
+            return hasErrors ? ExitCodes.Errors : ExitCodes.Success;
         }
     }
 }

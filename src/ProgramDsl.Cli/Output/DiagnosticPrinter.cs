@@ -13,6 +13,8 @@ namespace ProgramDsl.Cli.Output
         {
             foreach (var d in diagnostics)
             {
+                // 'silent' in a .globalconfig means not shown, as in a .NET build; JSON and SARIF still carry it.
+                if (d.Severity == DiagnosticSeverity.Hidden) continue;
                 var line = d.ToString();
                 if (d.Severity == DiagnosticSeverity.Error) line = line.Replace(": error " + d.Code, ": " + ansi.Red("error " + d.Code));
                 else if (d.Severity == DiagnosticSeverity.Warning) line = line.Replace(": warning " + d.Code, ": " + ansi.Yellow("warning " + d.Code));

@@ -1,0 +1,43 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using ProgramDsl.Cli.Infrastructure;
+
+namespace ProgramDsl.Cli.Tests.Infrastructure
+{
+    /// <summary>
+    /// The real file system seen from another working directory: relative paths resolve against <see cref="Root"/>.
+    /// It stands in for changing the process's current directory, which parallel tests cannot share.
+    /// </summary>
+    public sealed class RootedFileSystem : IFileSystem
+    {
+        private readonly PhysicalFileSystem _inner = new PhysicalFileSystem();
+
+        public RootedFileSystem(string root) => Root = Path.GetFullPath(root);
+
+        public string Root { get; }
+
+        public bool FileExists(string path) => _inner.FileExists(Resolve(path));
+
+        public bool DirectoryExists(string path) => _inner.DirectoryExists(Resolve(path));
+
+        public string ReadAllText(string path) => _inner.ReadAllText(Resolve(path));
+
+        public IReadOnlyList<string> EnumerateFiles(string folder, string pattern)
+        {
+            // Give the paths back in the form the caller used, as Directory.EnumerateFiles does for a relative folder.
+            var full = Resolve(folder);
+            return _inner.EnumerateFiles(full, pattern)
+                .Select(p => Path.IsPathRooted(folder) ? p : folder + p.Substring(full.Length))
+                .OrderBy(p => p, StringComparer.Ordinal)
+                .ToList();
+        }
+
+        public void WriteAllTextAtomic(string path, string text) => _inner.WriteAllTextAtomic(Resolve(path), text);
+
+        public string GetFullPath(string path) => Path.GetFullPath(path, Root);
+
+        private string Resolve(string path) => Path.GetFullPath(path, Root);
+    }
+}
