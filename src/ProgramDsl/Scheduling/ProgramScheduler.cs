@@ -16,6 +16,10 @@ namespace ProgramDsl.Scheduling
     {
         private const int MaxDays = int.MaxValue / 4;
 
+        // Late date of a workstream or gate node that constrains no unstarted task: it must not pull its
+        // predecessors back to the program finish (a gate whose tasks have all started can lie past it).
+        private const int Unconstrained = int.MaxValue / 2;
+
         private readonly struct Edge
         {
             public Edge(int from, int to, DependencyType type, int lag, Dependency? source)
@@ -181,6 +185,11 @@ namespace ProgramDsl.Scheduling
                             fixedFinish[v] = Math.Max(fixedStart[v], programCalendar.LastIndexOnOrBefore(actualFinish) + 1);
                         }
                     }
+                    else if (task.IsMilestone && task.ActualFinish is CalendarDate reached)
+                    {
+                        // A reached milestone does not move: it is dated at the last working day on or before the date.
+                        fixedStart[v] = fixedFinish[v] = programCalendar.LastIndexOnOrBefore(reached) + 1;
+                    }
                 }
 
                 // ---- forward pass: early dates.
@@ -224,7 +233,13 @@ namespace ProgramDsl.Scheduling
                     }
 
                     if (finish[v] > MaxDays) throw new CalendarRangeException();
-                    if (v < taskCount) programFinish = Math.Max(programFinish, finish[v]);
+                    if (v < taskCount && finish[v] > programFinish)
+                    {
+                        // Every date reported later is at most the program's last day: check it here, where a
+                        // CalendarRangeException becomes TPM2005 at the task that runs past the last date.
+                        programCalendar.DateOf(finish[v] - 1);
+                        programFinish = finish[v];
+                    }
                 }
 
                 // ---- backward pass: late dates from the program finish. Started tasks do not constrain their predecessors.
@@ -232,7 +247,7 @@ namespace ProgramDsl.Scheduling
                 {
                     int v = order[k];
                     current = v;
-                    int lf = programFinish;
+                    int lf = v < taskCount ? programFinish : Unconstrained;
                     int ls = int.MaxValue;
                     for (int i = succs.Offsets[v]; i < succs.Offsets[v + 1]; i++)
                     {
@@ -240,10 +255,10 @@ namespace ProgramDsl.Scheduling
                         if (fixedStart[e.To] >= 0) continue;
                         switch (e.Type)
                         {
-                            case DependencyType.FinishToStart: lf = Math.Min(lf, lateStart[e.To] - e.Lag); break;
-                            case DependencyType.StartToStart: ls = Math.Min(ls, lateStart[e.To] - e.Lag); break;
-                            case DependencyType.FinishToFinish: lf = Math.Min(lf, lateFinish[e.To] - e.Lag); break;
-                            default: ls = Math.Min(ls, lateFinish[e.To] - e.Lag); break;
+                            case DependencyType.FinishToStart: lf = Math.Min(lf, Before(lateStart[e.To], e.Lag)); break;
+                            case DependencyType.StartToStart: ls = Math.Min(ls, Before(lateStart[e.To], e.Lag)); break;
+                            case DependencyType.FinishToFinish: lf = Math.Min(lf, Before(lateFinish[e.To], e.Lag)); break;
+                            default: ls = Math.Min(ls, Before(lateFinish[e.To], e.Lag)); break;
                         }
                     }
 
@@ -324,6 +339,9 @@ namespace ProgramDsl.Scheduling
             var schedule = new Schedule(program, programCalendar, scheduled, spans, path, programFinish, leveled);
             return new ScheduleResult(schedule, diagnostics);
         }
+
+        /// <summary><paramref name="late"/> − <paramref name="lag"/>, at most <see cref="Unconstrained"/> (a large lead cannot overflow).</summary>
+        private static int Before(int late, int lag) => (int)Math.Min(Unconstrained, (long)late - lag);
 
         private sealed class Adjacency
         {
@@ -409,7 +427,10 @@ namespace ProgramDsl.Scheduling
             if (people.Count == 0) return effort;
             decimal rate = 0;
             foreach (var a in people) rate += a.Share * a.Person.Capacity;
-            return rate <= 0 ? effort : effort / rate;
+            if (rate <= 0) return effort;
+
+            // More than MaxDays is capped by the caller anyway; checking first keeps a tiny rate from overflowing decimal.
+            return effort > MaxDays * rate ? MaxDays : effort / rate;
         }
 
         private static TaskTime? BuildTaskTime(ProgramSymbol program, WorkingCalendar programCalendar, IReadOnlyList<PersonSymbol> people)
@@ -440,20 +461,31 @@ namespace ProgramDsl.Scheduling
 
         private static decimal CostOf(TaskSymbol task, IReadOnlyList<ScheduledAssignment> people, int days, decimal hoursPerDay)
         {
-            decimal cost = task.Cost ?? 0;
-            foreach (var a in people)
+            try
             {
-                if (a.Person.Rate is Rate rate) cost += days * a.Share * rate.PerDay(hoursPerDay);
-                else if (a.ViaRole?.Rate is Rate roleRate) cost += days * a.Share * roleRate.PerDay(hoursPerDay);
-            }
+                decimal cost = task.Cost ?? 0;
+                foreach (var a in people)
+                {
+                    if (a.Person.Rate is Rate rate) cost += days * a.Share * rate.PerDay(hoursPerDay);
+                    else if (a.ViaRole?.Rate is Rate roleRate) cost += days * a.Share * roleRate.PerDay(hoursPerDay);
+                }
 
-            foreach (var use in task.ResourceUses)
+                foreach (var use in task.ResourceUses)
+                {
+                    if (use.Resource.Rate is Rate rate) cost += (decimal)use.Units * days * hoursPerDay * rate.PerHour(hoursPerDay);
+                }
+
+                return decimal.Round(cost, 2);
+            }
+            catch (OverflowException)
             {
-                if (use.Resource.Rate is Rate rate) cost += use.Units * days * hoursPerDay * rate.PerHour(hoursPerDay);
+                // Costs are never negative: one too large for decimal saturates rather than failing the compile.
+                return decimal.MaxValue;
             }
-
-            return decimal.Round(cost, 2);
         }
+
+        /// <summary>Adds two non-negative costs, saturating at <see cref="decimal.MaxValue"/>.</summary>
+        internal static decimal AddCost(decimal a, decimal b) => b > 0 && a > decimal.MaxValue - b ? decimal.MaxValue : a + b;
 
         private static IReadOnlyList<ScheduledWorkstream> WorkstreamSpans(ProgramSymbol program, ScheduledTask[] scheduled, WorkingCalendar calendar)
         {
@@ -464,7 +496,7 @@ namespace ProgramDsl.Scheduling
             {
                 if (s is int start) target.Start = target.Start is int a ? Math.Min(a, start) : start;
                 if (f is int fin) target.Finish = target.Finish is int b ? Math.Max(b, fin) : fin;
-                target.Cost += cost;
+                target.Cost = AddCost(target.Cost, cost);
             }
 
             foreach (var t in scheduled)
@@ -499,34 +531,61 @@ namespace ProgramDsl.Scheduling
                 if (v < taskCount && finish[v] == programFinish && totalFloat[v] <= 0) end = v;
             }
 
+            // Workstream and gate nodes have no calendar of their own, so a calendar gap after them can give them
+            // float while the task that drives them and the task they drive are both critical. Judge them only by
+            // whether they drive, and look through them (iteratively) for the critical task behind.
+            bool Drives(int node, Edge e)
+            {
+                var t = time[node];
+                bool zero = duration[node] == 0;
+                switch (e.Type)
+                {
+                    case DependencyType.FinishToStart:
+                    case DependencyType.StartToStart:
+                        int sBound = (e.Type == DependencyType.FinishToStart ? finish[e.From] : start[e.From]) + e.Lag;
+                        return (zero ? sBound : t.NextAvailable(Math.Max(sBound, 0))) >= start[node];
+                    default:
+                        int fBound = (e.Type == DependencyType.FinishToFinish ? finish[e.From] : start[e.From]) + e.Lag;
+                        return (zero ? fBound : t.NextAvailableEnd(fBound)) >= finish[node];
+                }
+            }
+
+            var dead = new bool[preds.Offsets.Length - 1];     // group nodes known to lead to no critical driver
+            var seen = new int[preds.Offsets.Length - 1];      // step at which a group node was queued
+            var search = new Stack<int>();
+            var explored = new List<int>();
+            int step = 0;
             int node = end;
             while (node >= 0)
             {
-                if (node < taskCount) path.Add(node);
+                path.Add(node);
                 if (fixedStart[node] >= 0) break;
+                step++;
                 int next = -1;
-                for (int i = preds.Offsets[node]; i < preds.Offsets[node + 1] && next < 0; i++)
+                search.Clear();
+                search.Push(node);
+                explored.Clear();
+                while (search.Count > 0 && next < 0)
                 {
-                    var e = edges[preds.Items[i]];
-                    if (totalFloat[e.From] > 0) continue;
-                    var t = time[node];
-                    bool zero = duration[node] == 0;
-                    switch (e.Type)
+                    int n = search.Pop();
+                    if (n != node) explored.Add(n);
+                    for (int i = preds.Offsets[n]; i < preds.Offsets[n + 1] && next < 0; i++)
                     {
-                        case DependencyType.FinishToStart:
-                        case DependencyType.StartToStart:
-                            int sBound = (e.Type == DependencyType.FinishToStart ? finish[e.From] : start[e.From]) + e.Lag;
-                            int implied = zero ? sBound : t.NextAvailable(Math.Max(sBound, 0));
-                            if (implied >= start[node]) next = e.From;
-                            break;
-                        default:
-                            int fBound = (e.Type == DependencyType.FinishToFinish ? finish[e.From] : start[e.From]) + e.Lag;
-                            int impliedFinish = zero ? fBound : t.NextAvailableEnd(fBound);
-                            if (impliedFinish >= finish[node]) next = e.From;
-                            break;
+                        var e = edges[preds.Items[i]];
+                        if (!Drives(n, e)) continue;
+                        if (e.From < taskCount)
+                        {
+                            if (totalFloat[e.From] <= 0) next = e.From;
+                        }
+                        else if (!dead[e.From] && seen[e.From] != step)
+                        {
+                            seen[e.From] = step;
+                            search.Push(e.From);
+                        }
                     }
                 }
 
+                if (next < 0) foreach (int n in explored) dead[n] = true;
                 node = next;
             }
 

@@ -142,7 +142,7 @@ namespace ProgramDsl.Scheduling
             foreach (var t in tasks)
             {
                 _byTask[t.Task] = t;
-                cost += t.Cost;
+                cost = ProgramScheduler.AddCost(cost, t.Cost);
             }
 
             Cost = cost;

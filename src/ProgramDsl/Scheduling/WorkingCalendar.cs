@@ -13,7 +13,7 @@ namespace ProgramDsl.Scheduling
     /// <summary>
     /// Working days from a start date: weekdays in a mask, less a set of days off. Maps between dates and
     /// working-day indices (index 0 = the first working day on or after the start) arithmetically, in
-    /// O(log h) for h days off, without a day-by-day table, so long horizons cost nothing.
+    /// O(log h) for h ranges of days off, without a day-by-day table, so long horizons and long ranges cost nothing.
     /// </summary>
     public sealed class WorkingCalendar
     {
@@ -23,8 +23,12 @@ namespace ProgramDsl.Scheduling
         private readonly int[] _cumulative = new int[8]; // workdays among the first i days of a Monday-based week
         private readonly int[] _offsetOfNth;    // offset from Monday of the k-th workday of a week
         private readonly bool[] _isWorkday = new bool[7]; // indexed by offset from Monday
-        private readonly long[] _offRaw;        // sorted raw indices of days off that fall on workdays
-        private readonly long[] _offAdjusted;   // _offRaw[j] - j: non-decreasing, for index-to-date search
+        // Days off as disjoint, sorted ranges [start, end) of raw indices (workdays by weekday alone, counted
+        // from the start): a date range off covers a contiguous run of raw indices, so ranges stay ranges.
+        private readonly long[] _offStart;
+        private readonly long[] _offEnd;
+        private readonly long[] _offBefore;     // total length of the ranges before range j (length n + 1)
+        private readonly long[] _offKey;        // _offStart[j] - _offBefore[j]: the index of the first working day after range j; non-decreasing
 
         /// <summary>Creates a calendar.</summary>
         /// <param name="start">Day 0 is the first working day on or after this date.</param>
@@ -48,23 +52,46 @@ namespace ProgramDsl.Scheduling
             _offsetOfNth = offsets.ToArray();
             _startRaw = RawFromAnchor(start.DayNumber);
 
-            var off = new SortedSet<long>();
+            var ranges = new List<(long Start, long End)>();
             if (_perWeek > 0)
             {
                 foreach (var range in daysOff)
                 {
                     int from = Math.Max(range.From.DayNumber, start.DayNumber);
-                    for (int d = from; d <= range.To.DayNumber; d++)
-                    {
-                        if (_isWorkday[(d - _anchor) % 7]) off.Add(RawFromAnchor(d) - _startRaw);
-                    }
+                    if (from > range.To.DayNumber) continue;
+                    long a = RawFromAnchor(from) - _startRaw;
+                    long b = RawFromAnchor(range.To.DayNumber + 1) - _startRaw;
+                    if (b > a) ranges.Add((a, b));
                 }
             }
 
-            _offRaw = new long[off.Count];
-            off.CopyTo(_offRaw);
-            _offAdjusted = new long[_offRaw.Length];
-            for (int j = 0; j < _offRaw.Length; j++) _offAdjusted[j] = _offRaw[j] - j;
+            ranges.Sort((x, y) => x.Start.CompareTo(y.Start));
+            var merged = new List<(long Start, long End)>(ranges.Count);
+            foreach (var r in ranges)
+            {
+                if (merged.Count > 0 && r.Start <= merged[merged.Count - 1].End)
+                {
+                    var last = merged[merged.Count - 1];
+                    merged[merged.Count - 1] = (last.Start, Math.Max(last.End, r.End));
+                }
+                else
+                {
+                    merged.Add(r);
+                }
+            }
+
+            int n = merged.Count;
+            _offStart = new long[n];
+            _offEnd = new long[n];
+            _offBefore = new long[n + 1];
+            _offKey = new long[n];
+            for (int j = 0; j < n; j++)
+            {
+                _offStart[j] = merged[j].Start;
+                _offEnd[j] = merged[j].End;
+                _offKey[j] = merged[j].Start - _offBefore[j];
+                _offBefore[j + 1] = _offBefore[j] + merged[j].End - merged[j].Start;
+            }
         }
 
         /// <summary>The start date.</summary>
@@ -77,7 +104,7 @@ namespace ProgramDsl.Scheduling
         public bool IsEmpty => _perWeek == 0;
 
         /// <summary>Number of days off that fall on working weekdays from the start on.</summary>
-        public int DaysOffCount => _offRaw.Length;
+        public int DaysOffCount => (int)Math.Min(_offBefore[_offBefore.Length - 1], int.MaxValue);
 
         private long RawFromAnchor(int dayNumber)
         {
@@ -90,7 +117,16 @@ namespace ProgramDsl.Scheduling
         {
             if (date < Start || _perWeek == 0) return false;
             if (!_isWorkday[(date.DayNumber - _anchor) % 7]) return false;
-            return Array.BinarySearch(_offRaw, RawFromAnchor(date.DayNumber) - _startRaw) < 0;
+            long raw = RawFromAnchor(date.DayNumber) - _startRaw;
+            int j = UpperBound(_offStart, raw) - 1;
+            return j < 0 || raw >= _offEnd[j];
+        }
+
+        /// <summary>Days off among the raw indices before <paramref name="raw"/>.</summary>
+        private long OffBefore(long raw)
+        {
+            int j = LowerBound(_offStart, raw);
+            return j == 0 ? 0 : _offBefore[j - 1] + Math.Min(raw, _offEnd[j - 1]) - _offStart[j - 1];
         }
 
         /// <summary>Number of working days before <paramref name="date"/> (from the start): the index of the first working day on or after it.</summary>
@@ -98,8 +134,7 @@ namespace ProgramDsl.Scheduling
         {
             if (date <= Start) return 0;
             long raw = RawFromAnchor(date.DayNumber) - _startRaw;
-            int before = LowerBound(_offRaw, raw);
-            return checked((int)(raw - before));
+            return checked((int)(raw - OffBefore(raw)));
         }
 
         /// <summary>The index of the last working day on or before <paramref name="date"/>, or -1 when there is none.</summary>
@@ -118,8 +153,8 @@ namespace ProgramDsl.Scheduling
         {
             if (index < 0) throw new ArgumentOutOfRangeException(nameof(index));
             if (_perWeek == 0) throw new InvalidOperationException("The calendar has no working weekdays.");
-            int k = UpperBound(_offAdjusted, index);
-            long raw = index + (long)k + _startRaw;
+            int k = UpperBound(_offKey, index);
+            long raw = index + _offBefore[k] + _startRaw;
             long weeks = raw / _perWeek;
             int nth = (int)(raw % _perWeek);
             long day = _anchor + weeks * 7 + _offsetOfNth[nth];

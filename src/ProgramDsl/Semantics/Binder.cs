@@ -37,6 +37,7 @@ namespace ProgramDsl.Semantics
         private static readonly string[] Cadences = { "daily", "weekly", "biweekly", "monthly", "quarterly" };
         private static readonly SymbolKind[] WorkKinds = { SymbolKind.Task, SymbolKind.Milestone, SymbolKind.Workstream };
         private static readonly SymbolKind[] PersonKind = { SymbolKind.Person };
+        private static readonly SymbolKind[] WorkstreamKind = { SymbolKind.Workstream };
         private static readonly SymbolKind[] OwnerKinds = { SymbolKind.Person, SymbolKind.Team };
 
         private readonly List<Diagnostic> _diagnostics = new List<Diagnostic>();
@@ -47,7 +48,11 @@ namespace ProgramDsl.Semantics
         private readonly List<(PropertySyntax Syntax, SourceText Source)> _programProperties = new List<(PropertySyntax, SourceText)>();
         private readonly HashSet<string> _knownSkills = new HashSet<string>(StringComparer.Ordinal);
         private readonly List<(NameValueSyntax Name, SourceText Source)> _requiredSkills = new List<(NameValueSyntax, SourceText)>();
-        private readonly HashSet<TaskSymbol> _tasksWithSyntaxErrors = new HashSet<TaskSymbol>();
+        // Tasks whose lack of work is already explained by another error (a syntax error in the body, an invalid estimate).
+        private readonly HashSet<TaskSymbol> _workErrorReported = new HashSet<TaskSymbol>();
+
+        // Tasks with an 'assign' statement, even one whose names did not resolve: not "nobody assigned" (TPM2003).
+        private readonly HashSet<TaskSymbol> _assignWritten = new HashSet<TaskSymbol>();
         private int _suggestionsComputed;
         private ProgramSymbol _program = null!;
 
@@ -75,6 +80,8 @@ namespace ProgramDsl.Semantics
             var programs = root.Root.Statements.OfType<DeclarationSyntax>().Where(d => d.Kind == DeclarationKind.Program).ToList();
             if (programs.Count == 0)
             {
+                // A misspelt 'program' is already a syntax error; do not repeat it as a missing declaration.
+                if (root.Diagnostics.Any(d => d.IsError)) return null;
                 var first = root.Root.Statements.FirstOrDefault();
                 var at = first is null ? new SourceLocation(source, new TextSpan(0, 0)) : Loc(source, first.Keyword);
                 Report(DiagnosticCatalog.MissingSetting, at, "'" + source.Path + "' has no 'program' declaration; a program file starts with 'program <id> \"<name>\" { ... }' (fragments are read through 'include')");
@@ -83,7 +90,8 @@ namespace ProgramDsl.Semantics
 
             foreach (var extra in programs.Skip(1))
             {
-                Report(DiagnosticCatalog.DuplicateDefinition, Loc(source, extra.Name), extra.Name.Text, "the program", programs[0].Name.Span.Start == extra.Name.Span.Start ? "" : new SourceLocation(source, programs[0].Name.Span).ToString());
+                var first = Loc(source, programs[0].Name);
+                _diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.DuplicateDefinition, Loc(source, extra.Name), new[] { first }, extra.Name.Text, "the program", first.ToString()));
             }
 
             foreach (var stray in root.Root.Statements.Where(s => !(s is DeclarationSyntax d && d.Kind == DeclarationKind.Program)))
@@ -239,7 +247,13 @@ namespace ProgramDsl.Semantics
 
             if (symbol is null)
             {
-                Report(DiagnosticCatalog.UnknownReference, Loc(source, reference), noun, reference.Text, Suggest(first.Text, scope, expected, null));
+                // In 'dta.eda' the unknown part is a workstream: suggest one, keeping the rest of the reference.
+                var suggestion = reference.Segments.Count == 1
+                    ? Suggest(first.Text, scope, expected)
+                    : SuggestName(first.Text, scope, WorkstreamKind) is string ws
+                        ? "; did you mean '" + ws + reference.Text.Substring(first.Text.Length) + "'?"
+                        : string.Empty;
+                Report(DiagnosticCatalog.UnknownReference, Loc(source, reference), noun, reference.Text, suggestion);
                 return null;
             }
 
@@ -280,10 +294,13 @@ namespace ProgramDsl.Semantics
             return words.Count == 1 ? words[0] : string.Join(", ", words.Take(words.Count - 1)) + " or " + words[words.Count - 1];
         }
 
-        private string Suggest(string name, WorkstreamSymbol? scope, SymbolKind[] expected, IEnumerable<string>? extra)
+        private string Suggest(string name, WorkstreamSymbol? scope, SymbolKind[] expected) =>
+            SuggestName(name, scope, expected) is string closest ? "; did you mean '" + closest + "'?" : string.Empty;
+
+        private string? SuggestName(string name, WorkstreamSymbol? scope, SymbolKind[] expected)
         {
             // Suggestions cost a scan of the names; cap them so a file full of typos stays fast.
-            if (_suggestionsComputed++ >= MaxSuggestions) return string.Empty;
+            if (_suggestionsComputed++ >= MaxSuggestions) return null;
             var candidates = new List<string>();
             for (var ws = scope; ws != null; ws = ws.Container)
             {
@@ -296,8 +313,7 @@ namespace ProgramDsl.Semantics
                 candidates.AddRange(_nestedByName.Where(kv => kv.Value.Any(s => expected.Contains(s.Kind))).Select(kv => kv.Key));
             }
 
-            if (extra != null) candidates.AddRange(extra);
-            return Spelling.DidYouMean(name, candidates.Distinct());
+            return Spelling.Closest(name, candidates.Distinct());
         }
 
         // ---------------------------------------------------------------- values
@@ -477,7 +493,8 @@ namespace ProgramDsl.Semantics
             }
 
             _program.Calendar.Holidays = holidays;
-            if (tracker.Get("start") is null)
+            // A 'start' that failed to parse is already a syntax error in the program body.
+            if (tracker.Get("start") is null && !decl.ContainsErrors)
             {
                 Report(DiagnosticCatalog.MissingSetting, Loc(rootSource, decl.Name), "program '" + decl.Name.Text + "' has no 'start' date; add one, e.g. 'start 2027-01-04'");
             }
@@ -617,6 +634,7 @@ namespace ProgramDsl.Semantics
                         BindWork((TaskSymbol)symbol, p, source, tracker);
                         break;
                     case "assign":
+                        _assignWritten.Add((TaskSymbol)symbol);
                         foreach (var item in v.Cast<AssignmentItemSyntax>())
                         {
                             BindAssignment(item, source, (TaskSymbol)symbol, assignments, roleAssignments);
@@ -740,7 +758,7 @@ namespace ProgramDsl.Semantics
                     task.ResourceUses = uses;
                     task.Reviews = reviews;
                     task.Gates = gates;
-                    if (decl.ContainsErrors) _tasksWithSyntaxErrors.Add(task);
+                    if (decl.ContainsErrors) _workErrorReported.Add(task);
                     break;
             }
         }
@@ -803,6 +821,7 @@ namespace ProgramDsl.Semantics
                     if (!(o <= m && m <= pe))
                     {
                         Report(DiagnosticCatalog.InvalidValue, Loc(source, p), "an estimate is optimistic, most likely, pessimistic with o ≤ m ≤ p; " + Format(o) + "d " + Format(m) + "d " + Format(pe) + "d is not ordered");
+                        _workErrorReported.Add(task);
                         return;
                     }
 
@@ -819,6 +838,9 @@ namespace ProgramDsl.Semantics
 
         private void BindAssignment(AssignmentItemSyntax item, SourceText source, TaskSymbol task, List<Assignment> assignments, List<RoleAssignment> roleAssignments)
         {
+            var target = item.IsRole
+                ? Resolve(item.Target, source, null, new[] { SymbolKind.Role }, "role", "assign role")
+                : Resolve(item.Target, source, null, PersonKind, "person", "assign");
             decimal share = 1m;
             if (item.Share != null)
             {
@@ -826,17 +848,13 @@ namespace ProgramDsl.Semantics
                 share = s;
             }
 
-            if (item.IsRole)
+            if (target is RoleSymbol role)
             {
-                if (Resolve(item.Target, source, null, new[] { SymbolKind.Role }, "role", "assign role") is RoleSymbol role)
-                {
-                    roleAssignments.Add(new RoleAssignment(role, share, Loc(source, item)));
-                }
-
+                roleAssignments.Add(new RoleAssignment(role, share, Loc(source, item)));
                 return;
             }
 
-            if (!(Resolve(item.Target, source, null, PersonKind, "person", "assign") is PersonSymbol person)) return;
+            if (!(target is PersonSymbol person)) return;
             var duplicate = assignments.FirstOrDefault(a => a.Person == person);
             if (duplicate != null)
             {
@@ -860,12 +878,12 @@ namespace ProgramDsl.Semantics
 
             foreach (var task in _program.Tasks)
             {
-                if (!task.IsMilestone && task.WorkKind == WorkKind.None && !_tasksWithSyntaxErrors.Contains(task))
+                if (!task.IsMilestone && task.WorkKind == WorkKind.None && !_workErrorReported.Contains(task))
                 {
                     Report(DiagnosticCatalog.NoWork, task.Location, task.Id);
                 }
 
-                if (task.WorkKind == WorkKind.Effort && task.Assignments.Count == 0 && task.RoleAssignments.Count == 0)
+                if (task.WorkKind == WorkKind.Effort && !_assignWritten.Contains(task))
                 {
                     var days = (int)Math.Ceiling(task.Effort ?? 0);
                     Report(DiagnosticCatalog.EffortWithoutAssignee, task.WorkLocation ?? task.Location, task.Id, Format(task.Effort ?? 0) + "d", days);

@@ -139,11 +139,13 @@ namespace ProgramDsl.Syntax
             int p = rest.Position;
             if (p + 1 < text.Length && text[p] == '.' && text[p + 1] == '.')
             {
-                var to = Date(rest.At(p + 2));
+                var toInput = rest.At(p + 2);
+                var to = Date(toInput);
                 if (!to.WasSuccessful)
                 {
-                    return to.Remainder == rest.At(p + 2)
-                        ? Result.Failure<DateRangeValueSyntax>(rest.At(p + 2), string.Empty, new[] { "the last date of the range (YYYY-MM-DD)" })
+                    // A plain mismatch (no lexical error of its own) gets the range-specific expectation.
+                    return string.IsNullOrEmpty(to.Message)
+                        ? Result.Failure<DateRangeValueSyntax>(toInput, string.Empty, new[] { "the last date of the range (YYYY-MM-DD)" })
                         : Result.Failure<DateRangeValueSyntax>(to.Remainder, to.Message, to.Expectations);
                 }
 
@@ -195,7 +197,7 @@ namespace ProgramDsl.Syntax
             if (e == p) return p;
             if (e >= text.Length || text[e] != '%')
             {
-                errorAt = e;
+                errorAt = SuffixErrorAt(text, p, e);
                 error = "expected '%' after " + text.Substring(p, e - p) + " (a percentage such as 80%)";
                 return p;
             }
@@ -203,6 +205,14 @@ namespace ProgramDsl.Syntax
             v = new PercentValueSyntax(value, TextSpan.FromBounds(p, e + 1));
             return e + 1;
         });
+
+        /// <summary>
+        /// Where to report a missing or wrong suffix (unit, '%') of the number at <paramref name="start"/>..<paramref name="end"/>:
+        /// at a wrong suffix written against the number (<c>10x</c>), else at the number itself, never at the next
+        /// token, which may be a valid statement on the next line.
+        /// </summary>
+        private static int SuffixErrorAt(string text, int start, int end) =>
+            end < text.Length && Lexer.IsIdentifierPart(text[end]) ? end : start;
 
         private static bool TryUnit(string text, int e, out DurationUnit unit)
         {
@@ -226,7 +236,7 @@ namespace ProgramDsl.Syntax
             if (e == p) return p;
             if (!TryUnit(text, e, out var unit))
             {
-                errorAt = e;
+                errorAt = SuffixErrorAt(text, p, e);
                 error = "expected a unit after " + text.Substring(p, e - p) + ": h (hours), d (working days) or w (weeks), as in " + text.Substring(p, e - p) + "d";
                 return p;
             }
@@ -242,7 +252,7 @@ namespace ProgramDsl.Syntax
             if (e == p) return p;
             if (e >= text.Length || text[e] != '/' || !TryUnit(text, e + 1, out var unit))
             {
-                errorAt = e;
+                errorAt = SuffixErrorAt(text, p, e);
                 error = "expected a rate such as " + text.Substring(p, e - p) + "/d or " + text.Substring(p, e - p) + "/h";
                 return p;
             }
@@ -307,7 +317,8 @@ namespace ProgramDsl.Syntax
             if (error != null) return p;
             if (e == q)
             {
-                errorAt = q;
+                // At the operator: what follows may be the next statement.
+                errorAt = p;
                 error = "expected a number after '" + op + "'";
                 return p;
             }

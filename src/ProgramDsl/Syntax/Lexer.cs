@@ -189,7 +189,7 @@ namespace ProgramDsl.Syntax
                 return "'" + Truncate(text.Substring(p, e - p)) + "'";
             }
 
-            if (c == '"') return "a string";
+            if (c == '"') return "string";
             if (char.IsControl(c)) return "character U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture);
             if (char.IsHighSurrogate(c) && p + 1 < text.Length) return "'" + text.Substring(p, 2) + "'";
             return "'" + c + "'";

@@ -194,20 +194,31 @@ namespace ProgramDsl.Syntax
                 {
                     int failedAt = ((SourceInput)failure.Remainder).Position;
                     if (failedAt < minimum) failedAt = minimum;
-                    int at = Lexer.SkipTrivia(text, failedAt);
+                    int at = Lexer.SkipTrivia(text, failedAt, out bool unterminatedComment);
+
+                    // The statement was cut by an unterminated block comment; the main loop reports that once, there.
+                    if (unterminatedComment) return at;
+                    int length;
                     string message;
                     if (!string.IsNullOrEmpty(failure.Message))
                     {
                         message = failure.Message;
+                        length = Lexer.TokenLengthAt(text, at);
                     }
                     else
                     {
+                        // A statement cut short at the end of a line: report it there, not at the next line's
+                        // (probably valid) statement.
+                        bool endOfLine = Lexer.HasNewlineBetween(text, failedAt, at);
+                        var found = endOfLine ? "end of line" : Lexer.DescribeTokenAt(text, at);
+                        if (endOfLine) at = failedAt;
+                        length = endOfLine ? 0 : Lexer.TokenLengthAt(text, at);
                         var expected = failure.Expectations.Distinct().ToArray();
-                        message = "unexpected " + Lexer.DescribeTokenAt(text, at) + "; expected " +
+                        message = "unexpected " + found + "; expected " +
                                   (expected.Length == 0 ? "more" : string.Join(" or ", expected)) + " after '" + statementKeyword.Text + "'";
                     }
 
-                    Report(at, Lexer.TokenLengthAt(text, at), message);
+                    Report(at, length, message);
 
                     // Recover from before the trivia, so a keyword on the next line still starts a statement.
                     return Recover(text, failedAt, frame.Context);

@@ -1,0 +1,114 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using Xunit.Abstractions;
+
+namespace ProgramDsl.Tests.Robustness
+{
+    /// <summary>Very long chains and very deep nesting on a thread with a small stack: nothing may recurse per element.</summary>
+    public class DeepStructureTests
+    {
+        private const int SmallStack = 256 * 1024;
+        private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
+        private readonly ITestOutputHelper _output;
+
+        public DeepStructureTests(ITestOutputHelper output) => _output = output;
+
+        /// <summary>Runs on a thread with a 256 KiB stack; rethrows its exception; fails if it takes longer than the limit.</summary>
+        private T OnSmallStack<T>(string what, Func<T> work)
+        {
+            T result = default!;
+            Exception? error = null;
+            var watch = Stopwatch.StartNew();
+            var thread = new Thread(() =>
+            {
+                try
+                {
+                    result = work();
+                }
+                catch (Exception ex)
+                {
+                    error = ex;
+                }
+            }, SmallStack);
+            thread.Start();
+            bool done = thread.Join(Limit);
+            watch.Stop();
+            _output.WriteLine(what + ": " + watch.Elapsed.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + " s");
+            if (!done) throw new Exception(what + " did not finish within " + Limit.TotalSeconds + " s");
+            if (error != null) throw new Exception(what + " failed", error);
+            return result;
+        }
+
+        [Fact]
+        public void A_chain_of_100000_tasks_schedules()
+        {
+            const int n = 100_000;
+            var sb = new StringBuilder("program chain \"Chain\" {\n  start 2027-01-04\n  task t0 { duration 1d }\n");
+            long sum = 1;
+            for (int i = 1; i < n; i++)
+            {
+                int d = i % 3 + 1;
+                sum += d;
+                sb.Append("  task t").Append(i).Append(" { duration ").Append(d).Append("d  after t").Append(i - 1).Append(" }\n");
+            }
+
+            sb.Append("}\n");
+            var text = sb.ToString();
+            var p = OnSmallStack("100,000-task chain", () => TpmProgram.Parse(text, "chain.tpm"));
+            p.HasErrors.Should().BeFalse(string.Join("\n", p.Diagnostics.Take(5)));
+            var s = p.Schedule!;
+            s.FinishIndex.Should().Be((int)sum);
+            s.Tasks.Should().HaveCount(n);
+            s.Tasks[n - 1].Finish.Should().Be((int)sum);
+            s.Tasks[n - 1].Start.Should().Be((int)sum - ((n - 1) % 3 + 1));
+            s.CriticalPath.Should().HaveCount(n);
+            s.Tasks.All(t => t.TotalFloat == 0).Should().BeTrue();
+            // 1 + 33,333 × (2 + 3 + 1) = 199,999 days: the last is index 199,998 = 39,999 weeks of five and 3 more,
+            // the Thursday of the week 39,999 × 7 days after Mon 2027-01-04.
+            sum.Should().Be(199_999);
+            s.FinishDate.Should().Be(Scheduling.Plans.D("2027-01-04").AddDays(39_999 * 7 + 3));
+            s.FinishDate.DayOfWeek.Should().Be(DayOfWeek.Thursday);
+        }
+
+        [Fact]
+        public void A_cycle_of_100000_tasks_is_reported()
+        {
+            const int n = 100_000;
+            var sb = new StringBuilder("program loop \"Loop\" {\n  start 2027-01-04\n");
+            for (int i = 0; i < n; i++) sb.Append("  task t").Append(i).Append(" { duration 1d  after t").Append((i + n - 1) % n).Append(" }\n");
+            sb.Append("}\n");
+            var text = sb.ToString();
+            var p = OnSmallStack("100,000-task cycle", () => TpmProgram.Parse(text, "loop.tpm"));
+            p.Schedule.Should().BeNull();
+            var cycle = p.Diagnostics.Where(d => d.Code == "TPM2001").Should().ContainSingle().Subject;
+            cycle.Message.Should().Contain("'t0'").And.Contain("'t99999'").And.Contain("'t50000'");
+        }
+
+        [Fact]
+        public void Workstreams_nested_10000_deep_parse_bind_and_schedule()
+        {
+            // first [0,3); the outer workstream waits for it, so the task at the bottom is [3,5); last after the outer one is [5,6).
+            const int depth = 10_000;
+            var sb = new StringBuilder("program deep \"Deep\" {\n  start 2027-01-04\n  task first { duration 3d }\n");
+            sb.Append("workstream w0 { after first\n");
+            for (int i = 1; i < depth; i++) sb.Append("workstream w").Append(i).Append(" {\n");
+            sb.Append("task bottom { duration 2d }\n");
+            sb.Append('}', depth).Append('\n');
+            sb.Append("  task last { duration 1d  after w0 }\n}\n");
+            var text = sb.ToString();
+            var p = OnSmallStack("10,000-deep workstreams", () => TpmProgram.Parse(text, "deep.tpm"));
+            p.HasErrors.Should().BeFalse(string.Join("\n", p.Diagnostics.Take(5)));
+            var s = p.Schedule!;
+            s.Workstreams.Should().HaveCount(depth);
+            var bottom = s.Tasks.Single(t => t.Task.Name == "bottom");
+            (bottom.Start, bottom.Finish).Should().Be((3, 5));
+            bottom.Task.Container!.Depth.Should().Be(depth - 1);
+            var last = s.Find("last")!;
+            (last.Start, last.Finish).Should().Be((5, 6));
+            s.CriticalPath.Select(t => t.Task.Name).Should().Equal("first", "bottom", "last");
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using System.Linq;
+using ProgramDsl.Semantics;
+using static ProgramDsl.Tests.Semantics.BindingTestKit;
+
+namespace ProgramDsl.Tests.Semantics;
+
+/// <summary>Includes (TPM1004) and programs spread over several files, through an in-memory resolver.</summary>
+public class BinderIncludeTests
+{
+    private static InMemorySourceResolver Files(params (string Path, string Text)[] files)
+    {
+        var resolver = new InMemorySourceResolver();
+        foreach (var (path, text) in files) resolver.Add(path, text);
+        return resolver;
+    }
+
+    [Fact]
+    public void Missing_include_file()
+    {
+        var program = Compile(Members("  include \"missing.tpm\""));
+        program.SingleDiagnostic("TPM1004")
+            .ShouldBe(3, 11, "cannot include 'missing.tpm': no such file (looked for 'missing.tpm')")
+            .Covering("\"missing.tpm\"");
+    }
+
+    [Fact]
+    public void Include_cycle_between_fragments()
+    {
+        var program = Compile(
+            Members("  include \"a.tpm\""),
+            Files(("a.tpm", "person alice\ninclude \"b.tpm\""), ("b.tpm", "person bob\ninclude \"a.tpm\"")));
+        program.SingleDiagnostic("TPM1004")
+            .ShouldBe(2, 9, "include cycle: a.tpm → b.tpm → a.tpm; remove one of these includes", file: "b.tpm");
+        program.Model!.People.Select(p => p.Name).Should().Equal("alice", "bob");
+    }
+
+    [Fact]
+    public void Include_cycle_back_to_the_program_file() =>
+        Compile(Members("  include \"a.tpm\""), Files(("a.tpm", "include \"program.tpm\"")))
+            .SingleDiagnostic("TPM1004")
+            .ShouldBe(1, 9, "include cycle: program.tpm → a.tpm → program.tpm; remove one of these includes", file: "a.tpm");
+
+    [Fact]
+    public void Same_file_included_twice()
+    {
+        var program = Compile(
+            Members("  include \"a.tpm\"", "  include \"./a.tpm\""),
+            Files(("a.tpm", "person alice")));
+        var d = program.SingleDiagnostic("TPM1004")
+            .ShouldBe(4, 11, "'./a.tpm' is already included at program.tpm(3,11); include each file once");
+        d.AdditionalLocations.Single().Where().Should().Be((Path, 3, 11));
+        program.Model!.People.Should().ContainSingle();
+    }
+
+    [Fact]
+    public void Included_file_declaring_a_program()
+    {
+        var program = Compile(
+            Members("  include \"other.tpm\""),
+            Files(("other.tpm", "program q { start 2027-01-04 }\nperson carol")));
+        program.SingleDiagnostic("TPM1004").ShouldBe(3, 11, "'other.tpm' declares program 'q'; an included file holds members only");
+        program.Model!.People.Single().Name.Should().Be("carol");
+    }
+
+    [Fact]
+    public void Relative_paths_end_to_end()
+    {
+        var resolver = Files(
+            ("plans/sub/people.tpm", "person alice { capacity 50% }\ninclude \"../shared.tpm\""),
+            ("plans/shared.tpm", "person bob\nworkstream data { task eda { effort 4d  assign alice, bob } }"));
+        var program = TpmProgram.Parse(
+            "program p {\n  start 2027-01-04\n  include \"sub/people.tpm\"\n  task report { duration 1d  after data.eda  assign bob }\n}",
+            "plans/main.tpm",
+            resolver: resolver);
+
+        program.Diagnostics.Should().BeEmpty();
+        program.SyntaxTrees.Select(t => t.Source.Path).Should().Equal("plans/main.tpm", "plans/sub/people.tpm", "plans/shared.tpm");
+        var model = program.Model!;
+        model.People.Select(p => p.Name).Should().Equal("alice", "bob");
+        model.People[0].Location.Where().Should().Be(("plans/sub/people.tpm", 1, 8));
+        var eda = model.Task("data.eda");
+        eda.Location.Where().Should().Be(("plans/shared.tpm", 2, 24));
+        eda.Assignments.Select(a => a.Person.Name).Should().Equal("alice", "bob");
+        model.Task("report").Dependencies.Single().Target.Should().BeSameAs(eda);
+        program.Schedule.Should().NotBeNull();
+    }
+
+    [Fact]
+    public void Diagnostics_in_included_files_carry_their_path()
+    {
+        var program = Compile(
+            Members("  include \"sub/people.tpm\"", "  person alice"),
+            Files(("sub/people.tpm", "person alice\nperson bob { role lead }")));
+        program.Diagnostics.Select(d => d.ToString()).Should().Equal(
+            "program.tpm(4,10): error TPM1002: 'alice' is already defined as a person at sub/people.tpm(1,8); rename one of them",
+            "sub/people.tpm(2,19): error TPM1001: unknown role 'lead'");
+    }
+
+    [Fact]
+    public void Syntax_errors_in_included_files_are_reported()
+    {
+        var program = Compile(Members("  include \"../x.tpm\""), Files(("../x.tpm", "person bob { capacity 50 }")));
+        program.SingleDiagnostic("TPM0001").ShouldBe(1, 23, "expected '%' after 50 (a percentage such as 80%)", file: "../x.tpm");
+    }
+
+    [Fact]
+    public void Settings_in_a_fragment_apply_to_the_program()
+    {
+        var model = Clean(Compile(
+            "program p {\n  include \"settings.tpm\"\n}",
+            resolver: Files(("settings.tpm", "start 2027-01-04\nhours-per-day 6"))));
+        model.Start.ToString().Should().Be("2027-01-04");
+        model.HoursPerDay.Should().Be(6m);
+    }
+}
