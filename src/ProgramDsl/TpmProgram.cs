@@ -24,6 +24,17 @@ namespace ProgramDsl
 
         /// <summary>When false, stop after binding (no schedule, no deadline checks).</summary>
         public bool Schedule { get; set; } = true;
+
+        /// <summary>Treat warnings as errors (after <see cref="Severities"/>): they then block scheduling like errors.</summary>
+        public bool WarningsAsErrors { get; set; }
+
+        /// <summary>The severities of <paramref name="diagnostics"/> as configured, dropping suppressed ones.</summary>
+        public IReadOnlyList<Diagnostic> Apply(IEnumerable<Diagnostic> diagnostics)
+        {
+            var applied = Severities.Apply(diagnostics);
+            if (!WarningsAsErrors) return applied;
+            return applied.Select(d => d.Severity == DiagnosticSeverity.Warning ? d.WithSeverity(DiagnosticSeverity.Error) : d).ToList();
+        }
     }
 
     /// <summary>
@@ -84,17 +95,21 @@ namespace ProgramDsl
 
             var bound = Binder.Bind(rootTree, includes);
             diagnostics.AddRange(bound.Diagnostics);
+
+            // The gate uses the severities the user configured: an error they lowered does not block the
+            // schedule, a warning they raised does. A schedule that exists is shown with what is wrong with it.
+            var effective = new List<Diagnostic>(options.Apply(diagnostics));
             Schedule? schedule = null;
-            if (options.Schedule && bound.Program != null && !diagnostics.Any(d => d.IsError))
+            if (options.Schedule && bound.Program != null && !effective.Any(d => d.IsError))
             {
                 var result = ProgramScheduler.Run(bound.Program, options.Scheduling);
-                diagnostics.AddRange(result.Diagnostics);
+                var scheduling = new List<Diagnostic>(result.Diagnostics);
                 schedule = result.Schedule;
-                if (schedule != null) diagnostics.AddRange(DeadlineChecks.Run(schedule));
+                if (schedule != null) scheduling.AddRange(DeadlineChecks.Run(schedule));
+                effective.AddRange(options.Apply(scheduling));
             }
 
-            var applied = options.Severities.Apply(diagnostics);
-            return new TpmProgram(trees, bound.Program, schedule, Order(applied, trees));
+            return new TpmProgram(trees, bound.Program, schedule, Order(effective, trees));
         }
 
         private static IReadOnlyDictionary<IncludeSyntax, SyntaxTree> LoadIncludes(SyntaxTree root, ISourceResolver resolver, List<SyntaxTree> trees, List<Diagnostic> diagnostics)

@@ -181,7 +181,7 @@ namespace ProgramDsl.Cli.Tests
         }
 
         [Fact]
-        public void Warnaserror_fails_the_run_but_still_shows_the_schedule_it_judged()
+        public void Warnaserror_makes_a_binding_warning_block_the_schedule()
         {
             using var temp = new TempFolder();
             temp.Write("warn.tpm", Plans.WithWarning);
@@ -191,11 +191,24 @@ namespace ProgramDsl.Cli.Tests
 
             json.ExitCode.Should().Be(1);
             var doc = JsonDocument.Parse(json.Out).RootElement;
-            doc.GetProperty("tasks").GetArrayLength().Should().BeGreaterThan(0);
+            doc.GetProperty("tasks").GetArrayLength().Should().Be(0);
             doc.GetProperty("diagnostics")[0].GetProperty("severity").GetString().Should().Be("error");
             table.ExitCode.Should().Be(1);
-            table.Out.Should().StartWith("Program warn");
-            table.Error.Should().Contain(": error TPM");
+            table.Out.Should().BeEmpty();
+        }
+
+        [Fact]
+        public void Warnaserror_on_a_schedule_warning_fails_the_run_but_shows_the_schedule()
+        {
+            // Finish Mar 11 against a due date on the last task of Mar 10: TPM2201, an error under --warnaserror.
+            using var temp = new TempFolder();
+            temp.Write("plan.tpm", Plans.Valid.Replace("deadline 2027-03-31", "deadline 2027-03-31\n  task late \"Late\" { duration 9d  due 2027-03-10 }"));
+
+            var table = Tpm.Run(temp.Path, "schedule", "plan.tpm", "--warnaserror");
+
+            table.ExitCode.Should().Be(1, table.ToString());
+            table.Out.Should().StartWith("Program demo");
+            table.Error.Should().Contain(": error TPM2201: task 'late' finishes on 2027-03-11, 1 working day after its due date 2027-03-10");
         }
 
         [Fact]
@@ -210,7 +223,7 @@ namespace ProgramDsl.Cli.Tests
 
             table.ExitCode.Should().Be(1);
             Tpm.Lines(table.Out)[1].Should().Be("  start 2027-03-01   finish 2027-03-11   9 working days   deadline 2027-03-09 (missed by 2 working days)");
-            table.Error.Should().StartWith("plan.tpm(3,3): error TPM2202: program 'demo' finishes on 2027-03-11, 2 working day(s) after its deadline 2027-03-09");
+            table.Error.Should().StartWith("plan.tpm(3,3): error TPM2202: program 'demo' finishes on 2027-03-11, 2 working days after its deadline 2027-03-09");
             json.ExitCode.Should().Be(1);
             var doc = JsonDocument.Parse(json.Out).RootElement;
             doc.GetProperty("program").GetProperty("finish").GetString().Should().Be("2027-03-11");
@@ -231,7 +244,7 @@ namespace ProgramDsl.Cli.Tests
 
             result.ExitCode.Should().Be(0, result.ToString());
             Tpm.Lines(result.Out)[1].Should().Be("  start 2027-03-01   finish 2027-03-11   9 working days   deadline 2027-03-09 (missed by 2 working days)");
-            result.Error.Should().StartWith("plan.tpm(3,3): warning TPM2202: program 'demo' finishes on 2027-03-11, 2 working day(s) after its deadline 2027-03-09");
+            result.Error.Should().StartWith("plan.tpm(3,3): warning TPM2202: program 'demo' finishes on 2027-03-11, 2 working days after its deadline 2027-03-09");
         }
 
         [Fact]

@@ -130,7 +130,7 @@ namespace ProgramDsl.Reports.Tests
             TestPlans.PropertyNames(d).Should().ContainInOrder("code", "severity", "message", "file", "line", "column");
             d.GetProperty("code").GetString().Should().Be("TPM2201");
             d.GetProperty("severity").GetString().Should().Be("warning");
-            d.GetProperty("message").GetString().Should().Be("task 'docs' finishes on 2027-03-08, 1 working day(s) after its due date 2027-03-05");
+            d.GetProperty("message").GetString().Should().Be("task 'docs' finishes on 2027-03-08, 1 working day after its due date 2027-03-05");
             d.GetProperty("file").GetString().Should().Be("plans/demo.tpm");
             d.GetProperty("line").GetInt32().Should().Be(12);
             d.GetProperty("column").GetInt32().Should().Be(55);

@@ -39,8 +39,7 @@ namespace ProgramDsl.Cli.Commands
             var all = new List<Diagnostic>();
             foreach (var file in files)
             {
-                var program = _loader.Compile(file, settings.ConfigPath);
-                all.AddRange(PlanLoader.Promote(program.Diagnostics, settings.WarningsAsErrors));
+                all.AddRange(_loader.Compile(file, settings.ConfigPath, settings.WarningsAsErrors).Diagnostics);
             }
 
             var ansi = new Ansi(ColorPolicy.IsEnabled(_console, settings.NoColor));

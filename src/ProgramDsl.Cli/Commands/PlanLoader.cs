@@ -59,7 +59,7 @@ namespace ProgramDsl.Cli.Commands
         }
 
         /// <summary>Compiles one program file.</summary>
-        public TpmProgram Compile(string path, string? configPath, ScheduleOptions? scheduling = null)
+        public TpmProgram Compile(string path, string? configPath, bool warningsAsErrors, ScheduleOptions? scheduling = null)
         {
             if (configPath != null && !_fileSystem.FileExists(configPath)) throw new UsageException("no such config file: '" + configPath + "'");
             if (!_fileSystem.FileExists(path)) throw new UsageException("no such file: '" + path + "'");
@@ -73,7 +73,7 @@ namespace ProgramDsl.Cli.Commands
                 throw new UsageException("cannot read .globalconfig: " + ex.Message);
             }
 
-            var options = new TpmCompileOptions { Severities = severities, Scheduling = scheduling ?? ScheduleOptions.Default };
+            var options = new TpmCompileOptions { Severities = severities, WarningsAsErrors = warningsAsErrors, Scheduling = scheduling ?? ScheduleOptions.Default };
             string text;
             try
             {
@@ -86,10 +86,6 @@ namespace ProgramDsl.Cli.Commands
 
             return TpmProgram.Compile(new SourceText(DisplayPath(path), text), new FileSystemSourceResolver(_fileSystem), options);
         }
-
-        /// <summary>Applies --warnaserror.</summary>
-        public static IReadOnlyList<Diagnostic> Promote(IReadOnlyList<Diagnostic> diagnostics, bool warningsAsErrors) =>
-            warningsAsErrors ? diagnostics.Select(d => d.Severity == DiagnosticSeverity.Warning ? d.WithSeverity(DiagnosticSeverity.Error) : d).ToList() : diagnostics;
 
         private static string DisplayPath(string path) => path.Replace('\\', '/');
     }

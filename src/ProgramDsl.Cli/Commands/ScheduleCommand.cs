@@ -43,8 +43,8 @@ namespace ProgramDsl.Cli.Commands
         public int Run(string file, string format, bool noLevel, int seed, CommonSettings settings)
         {
             var scheduling = new ScheduleOptions { Leveling = noLevel ? false : null, Seed = seed };
-            var program = _loader.Compile(file, settings.ConfigPath, scheduling);
-            var diagnostics = PlanLoader.Promote(program.Diagnostics, settings.WarningsAsErrors);
+            var program = _loader.Compile(file, settings.ConfigPath, settings.WarningsAsErrors, scheduling);
+            var diagnostics = program.Diagnostics;
             bool hasErrors = diagnostics.Any(d => d.IsError);
             var notes = new List<string>();
             if (program.Model is { Leveling: true } && !noLevel && program.Schedule is { IsLeveled: false }) notes.Add(LevelingNote);

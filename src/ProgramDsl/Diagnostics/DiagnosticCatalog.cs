@@ -66,7 +66,7 @@ namespace ProgramDsl.Diagnostics
 
         /// <summary>TPM2003: effort with nobody assigned.</summary>
         public static readonly DiagnosticDescriptor EffortWithoutAssignee = new DiagnosticDescriptor(
-            "TPM2003", "Effort with no assignee", "task '{0}' has effort {1} but nobody assigned, so it is taken as a duration of {2} working days; assign someone or use 'duration'", DiagnosticSeverity.Warning, Scheduling);
+            "TPM2003", "Effort with no assignee", "task '{0}' has effort {1} but nobody assigned, so it is taken as a duration of {2}; assign someone or use 'duration'", DiagnosticSeverity.Warning, Scheduling);
 
         /// <summary>TPM2004: a task whose assignees never work on the same day.</summary>
         public static readonly DiagnosticDescriptor NoWorkingDays = new DiagnosticDescriptor(
@@ -86,11 +86,11 @@ namespace ProgramDsl.Diagnostics
 
         /// <summary>TPM2201: a task or milestone finishes after its due date.</summary>
         public static readonly DiagnosticDescriptor DueDateMissed = new DiagnosticDescriptor(
-            "TPM2201", "Due date missed", "{0} '{1}' finishes on {2}, {3} working day(s) after its due date {4}", DiagnosticSeverity.Warning, Deadlines);
+            "TPM2201", "Due date missed", "{0} '{1}' finishes on {2}, {3} after its due date {4}", DiagnosticSeverity.Warning, Deadlines);
 
         /// <summary>TPM2202: the program finishes after its deadline.</summary>
         public static readonly DiagnosticDescriptor DeadlineMissed = new DiagnosticDescriptor(
-            "TPM2202", "Deadline missed", "program '{0}' finishes on {1}, {2} working day(s) after its deadline {3}; critical path: {4}", DiagnosticSeverity.Error, Deadlines);
+            "TPM2202", "Deadline missed", "program '{0}' finishes on {1}, {2} after its deadline {3}; critical path: {4}", DiagnosticSeverity.Error, Deadlines);
 
         /// <summary>TPM3001: a high risk nobody owns or mitigates.</summary>
         public static readonly DiagnosticDescriptor UnmanagedRisk = new DiagnosticDescriptor(

@@ -16,7 +16,7 @@ namespace ProgramDsl.Scheduling
         {
             var result = new List<Diagnostic>();
             var calendar = schedule.Calendar;
-            int LateBy(CalendarDate finish, CalendarDate due) => calendar.LastIndexOnOrBefore(finish) - calendar.LastIndexOnOrBefore(due);
+            string LateBy(CalendarDate finish, CalendarDate due) => Plural.WorkingDays(calendar.LastIndexOnOrBefore(finish) - calendar.LastIndexOnOrBefore(due));
 
             foreach (var t in schedule.Tasks)
             {

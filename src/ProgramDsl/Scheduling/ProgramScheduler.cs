@@ -75,6 +75,20 @@ namespace ProgramDsl.Scheduling
             }
 
             var edges = new List<Edge>(taskCount * 2 + wsCount * 4);
+            // "After all tasks of W" says nothing when W has none (not even in nested workstreams): such a
+            // dependency adds no edge, rather than a constraint measured from the program start.
+            var hasTasks = new bool[wsCount];
+            for (int k = wsCount - 1; k >= 0; k--)
+            {
+                var w = workstreams[k];
+                foreach (var child in w.Children)
+                {
+                    if (child is TaskSymbol || (child is WorkstreamSymbol cw && hasTasks[wsIndex[cw]])) hasTasks[k] = true;
+                }
+            }
+
+            bool IsVacuous(Dependency d) => d.Target is WorkstreamSymbol target && !hasTasks[wsIndex[target]];
+
             int NodeFor(Symbol target, DependencyType type) => target switch
             {
                 TaskSymbol t => t.Index,
@@ -84,7 +98,11 @@ namespace ProgramDsl.Scheduling
 
             foreach (var task in tasks)
             {
-                foreach (var d in task.Dependencies) edges.Add(new Edge(NodeFor(d.Target, d.Type), task.Index, d.Type, d.LagDays, d));
+                foreach (var d in task.Dependencies)
+                {
+                    if (IsVacuous(d)) continue;
+                    edges.Add(new Edge(NodeFor(d.Target, d.Type), task.Index, d.Type, d.LagDays, d));
+                }
             }
 
             for (int k = 0; k < wsCount; k++)
@@ -108,7 +126,10 @@ namespace ProgramDsl.Scheduling
 
                 if (gateOf[k] >= 0)
                 {
-                    foreach (var d in w.Dependencies) edges.Add(new Edge(NodeFor(d.Target, d.Type), gateOf[k], d.Type, d.LagDays, d));
+                    foreach (var d in w.Dependencies)
+                    {
+                        if (!IsVacuous(d)) edges.Add(new Edge(NodeFor(d.Target, d.Type), gateOf[k], d.Type, d.LagDays, d));
+                    }
                 }
             }
 

@@ -33,6 +33,9 @@ namespace ProgramDsl.Semantics
     {
         private const int MaxSuggestions = 200;
 
+        // About 3.8 million working days separate 0001-01-01 from 9999-12-31; a longer lag can only be a mistake.
+        private const int MaxLagDays = 4_000_000;
+
         private static readonly string[] ReviewKinds = { "fairness", "privacy", "security", "safety", "legal", "compliance", "accessibility", "ethics", "explainability", "robustness" };
         private static readonly string[] Cadences = { "daily", "weekly", "biweekly", "monthly", "quarterly" };
         private static readonly SymbolKind[] WorkKinds = { SymbolKind.Task, SymbolKind.Milestone, SymbolKind.Workstream };
@@ -785,8 +788,14 @@ namespace ProgramDsl.Semantics
             int lag = 0;
             if (item.Lag != null)
             {
-                lag = (int)Math.Ceiling(DaysOf(item.Lag));
-                if (item.IsLead) lag = -lag;
+                var days = Math.Ceiling(DaysOf(item.Lag));
+                if (days > MaxLagDays)
+                {
+                    Report(DiagnosticCatalog.InvalidValue, Loc(source, item.Lag), "a " + (item.IsLead ? "lead" : "lag") + " of " + Format(days) + " working days is beyond any calendar; use at most " + MaxLagDays.ToString(CultureInfo.InvariantCulture));
+                    return null;
+                }
+
+                lag = item.IsLead ? -(int)days : (int)days;
             }
 
             return new Dependency(target, type, lag, Loc(source, item));
@@ -885,8 +894,8 @@ namespace ProgramDsl.Semantics
 
                 if (task.WorkKind == WorkKind.Effort && !_assignWritten.Contains(task))
                 {
-                    var days = (int)Math.Ceiling(task.Effort ?? 0);
-                    Report(DiagnosticCatalog.EffortWithoutAssignee, task.WorkLocation ?? task.Location, task.Id, Format(task.Effort ?? 0) + "d", days);
+                    var days = Math.Ceiling(task.Effort ?? 0);
+                    Report(DiagnosticCatalog.EffortWithoutAssignee, task.WorkLocation ?? task.Location, task.Id, Format(task.Effort ?? 0) + "d", Plural.WorkingDays(days));
                 }
 
                 foreach (var role in task.RoleAssignments)
@@ -899,13 +908,14 @@ namespace ProgramDsl.Semantics
 
                 if (task.ActualFinish is CalendarDate finish)
                 {
-                    if (task.ActualStart is null)
+                    // A milestone has no duration: its actual-finish alone says it was reached.
+                    if (task.ActualStart is null && !task.IsMilestone)
                     {
                         Report(DiagnosticCatalog.MissingSetting, task.Location, task.Describe() + " has 'actual-finish' but no 'actual-start'; add when it started");
                     }
-                    else if (finish < task.ActualStart.Value)
+                    else if (task.ActualStart is CalendarDate started && finish < started)
                     {
-                        Report(DiagnosticCatalog.InvalidValue, task.Location, task.Describe() + " finishes (" + finish + ") before it starts (" + task.ActualStart.Value + ")");
+                        Report(DiagnosticCatalog.InvalidValue, task.Location, task.Describe() + " finishes (" + finish + ") before it starts (" + started + ")");
                     }
                 }
             }

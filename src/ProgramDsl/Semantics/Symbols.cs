@@ -62,7 +62,6 @@ namespace ProgramDsl.Semantics
             Title = title;
             Location = location;
             Container = container;
-            Id = container is null ? name : container.Id + "." + name;
         }
 
         /// <summary>What it is.</summary>
@@ -71,8 +70,23 @@ namespace ProgramDsl.Semantics
         /// <summary>The identifier as declared.</summary>
         public string Name { get; }
 
+        private string? _id;
+
         /// <summary>The qualified reference, e.g. <c>data.eda</c>.</summary>
-        public string Id { get; }
+        /// <remarks>
+        /// Built on first use by walking the containers (no recursion), so deeply nested workstreams do not cost
+        /// memory quadratic in their depth unless every id is asked for.
+        /// </remarks>
+        public string Id => _id ??= BuildId();
+
+        private string BuildId()
+        {
+            if (Container is null) return Name;
+            var names = new List<string>();
+            for (Symbol? s = this; s != null; s = s.Container) names.Add(s.Name);
+            names.Reverse();
+            return string.Join(".", names);
+        }
 
         /// <summary>The display name, if given.</summary>
         public string? Title { get; }

@@ -138,6 +138,8 @@ public class BinderCheckTests
 
         CompileMembers("  task t { effort 12h }").SingleDiagnostic("TPM2003").Message.Should().Be(
             "task 't' has effort 1.5d but nobody assigned, so it is taken as a duration of 2 working days; assign someone or use 'duration'");
+        CompileMembers("  task t { effort 4h }").SingleDiagnostic("TPM2003").Message.Should().Be(
+            "task 't' has effort 0.5d but nobody assigned, so it is taken as a duration of 1 working day; assign someone or use 'duration'");
     }
 
     [Fact]
