@@ -151,13 +151,23 @@ namespace ProgramDsl.Scheduling
             var programTime = new TaskTime(programCalendar, null);
             var calendarCache = new Dictionary<string, TaskTime?>(StringComparer.Ordinal);
             for (int v = 0; v < nodeCount; v++) time[v] = programTime;
+            var holdersByRole = new Dictionary<RoleSymbol, List<PersonSymbol>>();
+            foreach (var person in program.People)
+            {
+                foreach (var role in person.Roles)
+                {
+                    if (!holdersByRole.TryGetValue(role, out var list)) holdersByRole[role] = list = new List<PersonSymbol>();
+                    if (!list.Contains(person)) list.Add(person);
+                }
+            }
+
             foreach (var task in tasks)
             {
-                var people = ResolveAssignees(program, task);
+                var people = ResolveAssignees(program, task, holdersByRole);
                 assigned[task.Index] = people;
                 duration[task.Index] = DurationOf(task, people);
                 if (people.Count == 0) continue;
-                var key = string.Join("\u0001", people.Select(a => a.Person.Id).Distinct().OrderBy(id => id, StringComparer.Ordinal));
+                var key = people.Count == 1 ? people[0].Person.Id : string.Join("\u0001", people.Select(a => a.Person.Id).Distinct().OrderBy(id => id, StringComparer.Ordinal));
                 if (!calendarCache.TryGetValue(key, out var taskTime))
                 {
                     taskTime = BuildTaskTime(program, programCalendar, people.Select(a => a.Person).Distinct().ToList());
@@ -410,7 +420,7 @@ namespace ProgramDsl.Scheduling
             return order;
         }
 
-        private static IReadOnlyList<ScheduledAssignment> ResolveAssignees(ProgramSymbol program, TaskSymbol task)
+        private static IReadOnlyList<ScheduledAssignment> ResolveAssignees(ProgramSymbol program, TaskSymbol task, Dictionary<RoleSymbol, List<PersonSymbol>> holdersByRole)
         {
             if (task.Assignments.Count == 0 && task.RoleAssignments.Count == 0) return Array.Empty<ScheduledAssignment>();
             var result = new List<ScheduledAssignment>();
@@ -419,7 +429,17 @@ namespace ProgramDsl.Scheduling
             {
                 // Without leveling, a role goes to the first person (in declaration order) who holds it and has the
                 // required skills, else to the first who holds it.
-                var holders = program.People.Where(p => p.Roles.Contains(ra.Role) && result.All(r => r.Person != p)).ToList();
+                var holders = new List<PersonSymbol>();
+                if (holdersByRole.TryGetValue(ra.Role, out var all))
+                {
+                    foreach (var p in all)
+                    {
+                        bool taken = false;
+                        foreach (var r in result) taken |= r.Person == p;
+                        if (!taken) holders.Add(p);
+                    }
+                }
+
                 var chosen = holders.FirstOrDefault(p => task.RequiredSkills.All(s => p.Skills.Contains(s))) ?? holders.FirstOrDefault();
                 if (chosen != null) result.Add(new ScheduledAssignment(chosen, ra.Share, ra.Role));
             }

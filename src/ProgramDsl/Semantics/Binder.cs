@@ -425,7 +425,7 @@ namespace ProgramDsl.Semantics
         {
             private readonly Binder _binder;
             private readonly Symbol _owner;
-            private readonly Dictionary<string, SourceLocation> _seen = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+            private readonly List<(string Keyword, SyntaxNode Node, SourceText Source)> _seen = new List<(string, SyntaxNode, SourceText)>(8);
 
             public SettingTracker(Binder binder, Symbol owner)
             {
@@ -433,21 +433,33 @@ namespace ProgramDsl.Semantics
                 _owner = owner;
             }
 
+            private int IndexOf(string keyword)
+            {
+                for (int i = 0; i < _seen.Count; i++) if (string.Equals(_seen[i].Keyword, keyword, StringComparison.Ordinal)) return i;
+                return -1;
+            }
+
             public bool IsFirst(PropertySyntax property, SourceText source)
             {
-                var location = Loc(source, property.Keyword);
-                if (_seen.TryGetValue(property.Keyword.Text, out var first))
+                int i = IndexOf(property.Keyword.Text);
+                if (i >= 0)
                 {
+                    var first = Loc(_seen[i].Source, _seen[i].Node);
+                    var location = Loc(source, property.Keyword);
                     _binder._diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.ConflictingSetting, location, new[] { first },
                         "'" + property.Keyword.Text + "' is set more than once in " + _owner.Describe() + " (first at " + first + "); keep one"));
                     return false;
                 }
 
-                _seen[property.Keyword.Text] = location;
+                _seen.Add((property.Keyword.Text, property.Keyword, source));
                 return true;
             }
 
-            public SourceLocation? Get(string keyword) => _seen.TryGetValue(keyword, out var l) ? l : null;
+            public SourceLocation? Get(string keyword)
+            {
+                int i = IndexOf(keyword);
+                return i < 0 ? null : Loc(_seen[i].Source, _seen[i].Node);
+            }
         }
 
         private static readonly HashSet<string> MultiValued = new HashSet<string>(StringComparer.Ordinal)
@@ -879,6 +891,7 @@ namespace ProgramDsl.Semantics
 
         private void CheckTasks()
         {
+            HashSet<RoleSymbol>? heldRoles = null;
             foreach (var (name, source) in _requiredSkills)
             {
                 if (_knownSkills.Contains(name.Text)) continue;
@@ -900,7 +913,8 @@ namespace ProgramDsl.Semantics
 
                 foreach (var role in task.RoleAssignments)
                 {
-                    if (!_program.People.Any(p => p.Roles.Contains(role.Role)))
+                    heldRoles ??= new HashSet<RoleSymbol>(_program.People.SelectMany(p => p.Roles));
+                    if (!heldRoles.Contains(role.Role))
                     {
                         Report(DiagnosticCatalog.InvalidValue, role.Location, "no person holds role '" + role.Role.Id + "', so " + task.Describe() + " cannot be staffed; add the role to a person");
                     }

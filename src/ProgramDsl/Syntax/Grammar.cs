@@ -21,7 +21,10 @@ namespace ProgramDsl.Syntax
             Result.Failure<T>(input, string.Empty, new[] { expectation });
 
         /// <summary>Builds a token parser: skip trivia, scan, wrap.</summary>
-        private static Parser<T> Token<T>(string expectation, Scanner<T> scan) => input =>
+        private static Parser<T> Token<T>(string expectation, Scanner<T> scan)
+        {
+            var expected = new[] { expectation };
+            return input =>
         {
             var si = (SourceInput)input;
             var text = si.Source;
@@ -29,9 +32,10 @@ namespace ProgramDsl.Syntax
             if (unterminated) return Result.Failure<T>(si.At(p), "unterminated block comment; close it with '*/'", NoExpectations);
             int end = scan(text, p, out var value, out int errorAt, out string? error);
             if (error != null) return Result.Failure<T>(si.At(errorAt), error, NoExpectations);
-            if (end <= p) return Mismatch<T>(input, expectation);
+            if (end <= p) return Result.Failure<T>(input, string.Empty, expected);
             return Result.Success(value, si.At(end));
         };
+        }
 
         /// <summary>A single punctuation character (after trivia).</summary>
         public static Parser<TextSpan> Punct(char c, string? expectation = null)
@@ -352,9 +356,11 @@ namespace ProgramDsl.Syntax
             return p + 2;
         });
 
+        private static readonly Parser<TextSpan> LagSign = Punct('+', "'+' or '-' and a lag such as +2d").Or(Punct('-'));
+
         private static readonly Parser<(bool IsLead, DurationValueSyntax Lag)> Lag = input =>
         {
-            var sign = Punct('+', "'+' or '-' and a lag such as +2d").Or(Punct('-'))(input);
+            var sign = LagSign(input);
             if (!sign.WasSuccessful) return Result.Failure<(bool, DurationValueSyntax)>(input, string.Empty, sign.Expectations);
             var si = (SourceInput)input;
             bool lead = si.Source[sign.Value.Start] == '-';

@@ -150,9 +150,10 @@ namespace ProgramDsl.Text
         {
             Source = source ?? throw new ArgumentNullException(nameof(source));
             Span = span;
-            Start = source.GetLinePosition(span.Start);
-            End = source.GetLinePosition(span.End);
         }
+
+        private LinePosition? _start;
+        private LinePosition? _end;
 
         /// <summary>The source text.</summary>
         public SourceText Source { get; }
@@ -164,10 +165,10 @@ namespace ProgramDsl.Text
         public TextSpan Span { get; }
 
         /// <summary>1-based start position.</summary>
-        public LinePosition Start { get; }
+        public LinePosition Start => _start ??= Source.GetLinePosition(Span.Start);
 
         /// <summary>1-based end position (just past the span).</summary>
-        public LinePosition End { get; }
+        public LinePosition End => _end ??= Source.GetLinePosition(Span.End);
 
         /// <summary>The covered text.</summary>
         public string Text => Source.ToString(Span);
