@@ -33,7 +33,13 @@ namespace ProgramDsl.Cli.Infrastructure
 
         public bool DirectoryExists(string path) => Directory.Exists(path);
 
-        public string ReadAllText(string path) => File.ReadAllText(path, Utf8);
+        // One read and one decode: a reader's growing buffers would double the memory touched for large plans.
+        public string ReadAllText(string path)
+        {
+            var bytes = File.ReadAllBytes(path);
+            int bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+            return Utf8.GetString(bytes, bom, bytes.Length - bom);
+        }
 
         public IReadOnlyList<string> EnumerateFiles(string folder, string pattern) =>
             Directory.EnumerateFiles(folder, pattern, new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, MatchCasing = MatchCasing.CaseInsensitive })

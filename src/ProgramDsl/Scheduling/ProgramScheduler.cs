@@ -60,21 +60,21 @@ namespace ProgramDsl.Scheduling
             }
 
             // ---- nodes: tasks, then a start and a finish node per workstream, then gates.
-            var wsIndex = new Dictionary<WorkstreamSymbol, int>();
-            for (int k = 0; k < wsCount; k++) wsIndex[workstreams[k]] = k;
-            int WsStart(WorkstreamSymbol w) => taskCount + 2 * wsIndex[w];
-            int WsFinish(WorkstreamSymbol w) => taskCount + 2 * wsIndex[w] + 1;
+            int WsStart(WorkstreamSymbol w) => taskCount + 2 * w.Index;
+            int WsFinish(WorkstreamSymbol w) => taskCount + 2 * w.Index + 1;
 
             var gateOf = new int[wsCount];
             int nodeCount = taskCount + 2 * wsCount;
             for (int k = 0; k < wsCount; k++)
             {
                 var w = workstreams[k];
-                bool parentGated = w.Container != null && gateOf[wsIndex[w.Container]] >= 0;
+                bool parentGated = w.Container != null && gateOf[w.Container.Index] >= 0;
                 gateOf[k] = w.Dependencies.Count > 0 || parentGated ? nodeCount++ : -1;
             }
 
-            var edges = new List<Edge>(taskCount * 2 + wsCount * 4);
+            int edgeCount = wsCount * 4;
+            foreach (var task in tasks) edgeCount += task.Dependencies.Count + 3;
+            var edges = new List<Edge>(edgeCount);
             // "After all tasks of W" says nothing when W has none (not even in nested workstreams): such a
             // dependency adds no edge, rather than a constraint measured from the program start.
             var hasTasks = new bool[wsCount];
@@ -83,11 +83,11 @@ namespace ProgramDsl.Scheduling
                 var w = workstreams[k];
                 foreach (var child in w.Children)
                 {
-                    if (child is TaskSymbol || (child is WorkstreamSymbol cw && hasTasks[wsIndex[cw]])) hasTasks[k] = true;
+                    if (child is TaskSymbol || (child is WorkstreamSymbol cw && hasTasks[cw.Index])) hasTasks[k] = true;
                 }
             }
 
-            bool IsVacuous(Dependency d) => d.Target is WorkstreamSymbol target && !hasTasks[wsIndex[target]];
+            bool IsVacuous(Dependency d) => d.Target is WorkstreamSymbol target && !hasTasks[target.Index];
 
             int NodeFor(Symbol target, DependencyType type) => target switch
             {
@@ -120,7 +120,7 @@ namespace ProgramDsl.Scheduling
                     {
                         edges.Add(new Edge(WsFinish(cw), WsFinish(w), DependencyType.FinishToStart, 0, null));
                         edges.Add(new Edge(WsStart(cw), WsStart(w), DependencyType.StartToStart, 0, null));
-                        if (gateOf[k] >= 0) edges.Add(new Edge(gateOf[k], gateOf[wsIndex[cw]], DependencyType.StartToStart, 0, null));
+                        if (gateOf[k] >= 0) edges.Add(new Edge(gateOf[k], gateOf[cw.Index], DependencyType.StartToStart, 0, null));
                     }
                 }
 
@@ -423,6 +423,12 @@ namespace ProgramDsl.Scheduling
         private static IReadOnlyList<ScheduledAssignment> ResolveAssignees(ProgramSymbol program, TaskSymbol task, Dictionary<RoleSymbol, List<PersonSymbol>> holdersByRole)
         {
             if (task.Assignments.Count == 0 && task.RoleAssignments.Count == 0) return Array.Empty<ScheduledAssignment>();
+            if (task.RoleAssignments.Count == 0 && task.Assignments.Count == 1)
+            {
+                var only = task.Assignments[0];
+                return new[] { new ScheduledAssignment(only.Person, only.Share, null) };
+            }
+
             var result = new List<ScheduledAssignment>();
             foreach (var a in task.Assignments) result.Add(new ScheduledAssignment(a.Person, a.Share, null));
             foreach (var ra in task.RoleAssignments)
@@ -530,8 +536,8 @@ namespace ProgramDsl.Scheduling
 
         private static IReadOnlyList<ScheduledWorkstream> WorkstreamSpans(ProgramSymbol program, ScheduledTask[] scheduled, WorkingCalendar calendar)
         {
-            var result = new Dictionary<WorkstreamSymbol, ScheduledWorkstream>();
-            foreach (var w in program.Workstreams) result[w] = new ScheduledWorkstream(w);
+            var result = new ScheduledWorkstream[program.Workstreams.Count];
+            foreach (var w in program.Workstreams) result[w.Index] = new ScheduledWorkstream(w);
 
             void Merge(ScheduledWorkstream target, int? s, int? f, decimal cost)
             {
@@ -542,15 +548,15 @@ namespace ProgramDsl.Scheduling
 
             foreach (var t in scheduled)
             {
-                if (t.Task.Container != null) Merge(result[t.Task.Container], t.Start, t.Finish, t.Cost);
+                if (t.Task.Container != null) Merge(result[t.Task.Container.Index], t.Start, t.Finish, t.Cost);
             }
 
             // Workstreams are listed outer before inner: fold children into parents from the end.
             for (int k = program.Workstreams.Count - 1; k >= 0; k--)
             {
                 var w = program.Workstreams[k];
-                var span = result[w];
-                if (w.Container != null) Merge(result[w.Container], span.Start, span.Finish, span.Cost);
+                var span = result[k];
+                if (w.Container != null) Merge(result[w.Container.Index], span.Start, span.Finish, span.Cost);
                 if (span.Start is int s && span.Finish is int f)
                 {
                     span.StartDate = f > s ? calendar.DateOf(s) : s == 0 ? program.Start : calendar.DateOf(s - 1);
@@ -558,7 +564,7 @@ namespace ProgramDsl.Scheduling
                 }
             }
 
-            return program.Workstreams.Select(w => result[w]).ToList();
+            return result;
         }
 
         private static List<int> CriticalPath(

@@ -119,7 +119,7 @@ namespace ProgramDsl.Scheduling
     /// <summary>A computed schedule.</summary>
     public sealed class Schedule
     {
-        private readonly Dictionary<TaskSymbol, ScheduledTask> _byTask;
+        private readonly IReadOnlyList<ScheduledTask> _byIndex;
 
         internal Schedule(
             ProgramSymbol program,
@@ -137,13 +137,10 @@ namespace ProgramDsl.Scheduling
             CriticalPath = criticalPath;
             FinishIndex = finishIndex;
             IsLeveled = leveled;
-            _byTask = new Dictionary<TaskSymbol, ScheduledTask>();
+            // Tasks are in declaration order, so a task's index finds its entry.
+            _byIndex = tasks;
             decimal cost = 0;
-            foreach (var t in tasks)
-            {
-                _byTask[t.Task] = t;
-                cost = ProgramScheduler.AddCost(cost, t.Cost);
-            }
+            foreach (var t in tasks) cost = ProgramScheduler.AddCost(cost, t.Cost);
 
             Cost = cost;
             FinishDate = finishIndex <= 0 ? program.Start : calendar.DateOf(finishIndex - 1);
@@ -183,7 +180,7 @@ namespace ProgramDsl.Scheduling
         public bool IsLeveled { get; }
 
         /// <summary>The scheduled entry of a task.</summary>
-        public ScheduledTask this[TaskSymbol task] => _byTask[task];
+        public ScheduledTask this[TaskSymbol task] => _byIndex[task.Index].Task == task ? _byIndex[task.Index] : throw new KeyNotFoundException(task.Id + " is not in this schedule.");
 
         /// <summary>Finds a task by its qualified id.</summary>
         public ScheduledTask? Find(string id)

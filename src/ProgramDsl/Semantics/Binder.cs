@@ -42,24 +42,28 @@ namespace ProgramDsl.Semantics
         private static readonly SymbolKind[] PersonKind = { SymbolKind.Person };
         private static readonly SymbolKind[] WorkstreamKind = { SymbolKind.Workstream };
         private static readonly SymbolKind[] OwnerKinds = { SymbolKind.Person, SymbolKind.Team };
+        private static readonly SymbolKind[] RoleKind = { SymbolKind.Role };
+        private static readonly SymbolKind[] CalendarKind = { SymbolKind.Calendar };
+        private static readonly SymbolKind[] ResourceKind = { SymbolKind.Resource };
+        private static readonly SymbolKind[] MetricKind = { SymbolKind.Metric };
+        private static readonly string[] Phases = { "feasibility", "data", "modeling", "evaluation", "deployment", "monitoring" };
 
         private readonly List<Diagnostic> _diagnostics = new List<Diagnostic>();
         private readonly Dictionary<string, Symbol> _rootScope = new Dictionary<string, Symbol>(StringComparer.Ordinal);
-        private readonly Dictionary<WorkstreamSymbol, Dictionary<string, Symbol>> _scopes = new Dictionary<WorkstreamSymbol, Dictionary<string, Symbol>>();
         private readonly Dictionary<string, List<Symbol>> _nestedByName = new Dictionary<string, List<Symbol>>(StringComparer.Ordinal);
         private readonly List<(Symbol Symbol, DeclarationSyntax Syntax, SourceText Source)> _declared = new List<(Symbol, DeclarationSyntax, SourceText)>();
         private readonly List<(PropertySyntax Syntax, SourceText Source)> _programProperties = new List<(PropertySyntax, SourceText)>();
         private readonly HashSet<string> _knownSkills = new HashSet<string>(StringComparer.Ordinal);
         private readonly List<(NameValueSyntax Name, SourceText Source)> _requiredSkills = new List<(NameValueSyntax, SourceText)>();
-        // Tasks whose lack of work is already explained by another error (a syntax error in the body, an invalid estimate).
-        private readonly HashSet<TaskSymbol> _workErrorReported = new HashSet<TaskSymbol>();
-
-        // Tasks with an 'assign' statement, even one whose names did not resolve: not "nobody assigned" (TPM2003).
-        private readonly HashSet<TaskSymbol> _assignWritten = new HashSet<TaskSymbol>();
+        // Per task (by index): its lack of work is already explained by another error (a syntax error in the body,
+        // an invalid estimate); it has an 'assign' statement, even one whose names did not resolve (so no TPM2003).
+        private readonly List<bool> _workErrorReported = new List<bool>();
+        private readonly List<bool> _assignWritten = new List<bool>();
+        private readonly SettingTracker _tracker;
         private int _suggestionsComputed;
         private ProgramSymbol _program = null!;
 
-        private Binder() { }
+        private Binder() => _tracker = new SettingTracker(this);
 
         /// <summary>
         /// Binds a program file. <paramref name="includes"/> maps each include statement to the fragment it names
@@ -86,7 +90,7 @@ namespace ProgramDsl.Semantics
                 // A misspelt 'program' is already a syntax error; do not repeat it as a missing declaration.
                 if (root.Diagnostics.Any(d => d.IsError)) return null;
                 var first = root.Root.Statements.FirstOrDefault();
-                var at = first is null ? new SourceLocation(source, new TextSpan(0, 0)) : Loc(source, first.Keyword);
+                var at = first is null ? new SourceLocation(source, new TextSpan(0, 0)) : new SourceLocation(source, first.KeywordSpan);
                 Report(DiagnosticCatalog.MissingSetting, at, "'" + source.Path + "' has no 'program' declaration; a program file starts with 'program <id> \"<name>\" { ... }' (fragments are read through 'include')");
                 return null;
             }
@@ -99,7 +103,7 @@ namespace ProgramDsl.Semantics
 
             foreach (var stray in root.Root.Statements.Where(s => !(s is DeclarationSyntax d && d.Kind == DeclarationKind.Program)))
             {
-                Report(DiagnosticCatalog.SyntaxError, Loc(source, stray.Keyword), "'" + stray.Keyword.Text + "' is outside the program block; move it inside 'program { ... }'");
+                Report(DiagnosticCatalog.SyntaxError, new SourceLocation(source, stray.KeywordSpan), "'" + stray.KeywordText + "' is outside the program block; move it inside 'program { ... }'");
             }
 
             var decl = programs[0];
@@ -176,20 +180,21 @@ namespace ProgramDsl.Semantics
                 case DeclarationKind.Risk: var rk = new RiskSymbol(name, title, location); _program.RiskList.Add(rk); symbol = rk; break;
                 case DeclarationKind.Decision: var dc = new DecisionSymbol(name, title, location); _program.DecisionList.Add(dc); symbol = dc; break;
                 case DeclarationKind.Workstream:
-                    var ws = new WorkstreamSymbol(name, title, location, container) { Depth = container is null ? 0 : container.Depth + 1 };
+                    var ws = new WorkstreamSymbol(name, title, location, container) { Depth = container is null ? 0 : container.Depth + 1, Index = _program.WorkstreamList.Count };
                     _program.WorkstreamList.Add(ws);
-                    _scopes[ws] = new Dictionary<string, Symbol>(StringComparer.Ordinal);
                     symbol = ws;
                     break;
                 default:
                     var kind = d.Kind == DeclarationKind.Milestone ? SymbolKind.Milestone : SymbolKind.Task;
                     var task = new TaskSymbol(kind, name, title, location, container, _program.TaskList.Count);
                     _program.TaskList.Add(task);
+                    _workErrorReported.Add(false);
+                    _assignWritten.Add(false);
                     symbol = task;
                     break;
             }
 
-            var scope = container is null ? _rootScope : _scopes[container];
+            var scope = container is null ? _rootScope : container.Members;
             if (scope.TryGetValue(name, out var existing))
             {
                 _diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.DuplicateDefinition, location, new[] { existing.Location }, name, Article(existing.Kind), existing.Location.ToString()));
@@ -223,72 +228,94 @@ namespace ProgramDsl.Semantics
 
         // ---------------------------------------------------------------- name resolution
 
+        private static bool IsOneOf(SymbolKind kind, SymbolKind[] kinds)
+        {
+            foreach (var k in kinds) if (k == kind) return true;
+            return false;
+        }
+
+        // The hot path of binding: kept free of lambdas (a captured parameter would cost an allocation per call);
+        // the error reports live in their own methods.
         private Symbol? Resolve(ReferenceSyntax reference, SourceText source, WorkstreamSymbol? scope, SymbolKind[] expected, string noun, string keyword)
         {
             var first = reference.Segments[0];
             Symbol? symbol = null;
             for (var ws = scope; ws != null && symbol is null; ws = ws.Container)
             {
-                _scopes[ws].TryGetValue(first.Text, out symbol);
+                ws.Members.TryGetValue(first.Text, out symbol);
             }
 
             if (symbol is null) _rootScope.TryGetValue(first.Text, out symbol);
             if (symbol is null && _nestedByName.TryGetValue(first.Text, out var candidates))
             {
-                if (candidates.Count == 1)
+                if (candidates.Count > 1)
                 {
-                    symbol = candidates[0];
-                }
-                else
-                {
-                    var options = candidates.Select(c => Symbol.KindWord(c.Kind) + " '" + c.Id + "'").ToList();
-                    var list = options.Count <= 2 ? string.Join(" or ", options) : string.Join(", ", options.Take(options.Count - 1)) + " or " + options[options.Count - 1];
-                    _diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.AmbiguousReference, Loc(source, first), candidates.Select(c => c.Location).ToArray(), first.Text, list));
+                    ReportAmbiguous(first, source, candidates);
                     return null;
                 }
+
+                symbol = candidates[0];
             }
 
             if (symbol is null)
             {
-                // In 'dta.eda' the unknown part is a workstream: suggest one, keeping the rest of the reference.
-                var suggestion = reference.Segments.Count == 1
-                    ? Suggest(first.Text, scope, expected)
-                    : SuggestName(first.Text, scope, WorkstreamKind) is string ws
-                        ? "; did you mean '" + ws + reference.Text.Substring(first.Text.Length) + "'?"
-                        : string.Empty;
-                Report(DiagnosticCatalog.UnknownReference, Loc(source, reference), noun, reference.Text, suggestion);
+                ReportUnknown(reference, source, scope, expected, noun);
                 return null;
             }
 
             for (int i = 1; i < reference.Segments.Count; i++)
             {
-                var segment = reference.Segments[i];
-                if (!(symbol is WorkstreamSymbol container))
+                if (!(symbol is WorkstreamSymbol container) || !container.Members.TryGetValue(reference.Segments[i].Text, out var child))
                 {
-                    Report(DiagnosticCatalog.UnknownReference, Loc(source, reference), noun, reference.Text,
-                        "; " + symbol!.Describe() + " has no members, so '" + segment.Text + "' cannot be found in it");
-                    return null;
-                }
-
-                if (!_scopes[container].TryGetValue(segment.Text, out var child))
-                {
-                    var prefix = string.Join(".", reference.Segments.Take(i).Select(s => s.Text));
-                    var suggestion = Spelling.Closest(segment.Text, _scopes[container].Values.Where(v => expected.Contains(v.Kind)).Select(v => v.Name));
-                    Report(DiagnosticCatalog.UnknownReference, Loc(source, reference), noun, reference.Text,
-                        suggestion is null ? "; workstream '" + container.Id + "' has no '" + segment.Text + "'" : "; did you mean '" + prefix + "." + suggestion + "'?");
+                    ReportUnknownMember(reference, source, symbol!, i, expected, noun);
                     return null;
                 }
 
                 symbol = child;
             }
 
-            if (!expected.Contains(symbol!.Kind))
+            if (!IsOneOf(symbol!.Kind, expected))
             {
                 Report(DiagnosticCatalog.WrongKind, Loc(source, reference), reference.Text, Article(symbol.Kind), "'" + keyword + "'", DescribeKinds(expected));
                 return null;
             }
 
             return symbol;
+        }
+
+        private void ReportAmbiguous(IdentifierSyntax first, SourceText source, List<Symbol> candidates)
+        {
+            var options = candidates.Select(c => Symbol.KindWord(c.Kind) + " '" + c.Id + "'").ToList();
+            var list = options.Count <= 2 ? string.Join(" or ", options) : string.Join(", ", options.Take(options.Count - 1)) + " or " + options[options.Count - 1];
+            _diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.AmbiguousReference, Loc(source, first), candidates.Select(c => c.Location).ToArray(), first.Text, list));
+        }
+
+        private void ReportUnknown(ReferenceSyntax reference, SourceText source, WorkstreamSymbol? scope, SymbolKind[] expected, string noun)
+        {
+            // In 'dta.eda' the unknown part is a workstream: suggest one, keeping the rest of the reference.
+            var first = reference.Segments[0];
+            var suggestion = reference.Segments.Count == 1
+                ? Suggest(first.Text, scope, expected)
+                : SuggestName(first.Text, scope, WorkstreamKind) is string ws
+                    ? "; did you mean '" + ws + reference.Text.Substring(first.Text.Length) + "'?"
+                    : string.Empty;
+            Report(DiagnosticCatalog.UnknownReference, Loc(source, reference), noun, reference.Text, suggestion);
+        }
+
+        private void ReportUnknownMember(ReferenceSyntax reference, SourceText source, Symbol symbol, int i, SymbolKind[] expected, string noun)
+        {
+            var segment = reference.Segments[i];
+            if (!(symbol is WorkstreamSymbol container))
+            {
+                Report(DiagnosticCatalog.UnknownReference, Loc(source, reference), noun, reference.Text,
+                    "; " + symbol.Describe() + " has no members, so '" + segment.Text + "' cannot be found in it");
+                return;
+            }
+
+            var prefix = string.Join(".", reference.Segments.Take(i).Select(s => s.Text));
+            var suggestion = Spelling.Closest(segment.Text, container.Members.Values.Where(v => IsOneOf(v.Kind, expected)).Select(v => v.Name));
+            Report(DiagnosticCatalog.UnknownReference, Loc(source, reference), noun, reference.Text,
+                suggestion is null ? "; workstream '" + container.Id + "' has no '" + segment.Text + "'" : "; did you mean '" + prefix + "." + suggestion + "'?");
         }
 
         private static string DescribeKinds(SymbolKind[] kinds)
@@ -307,7 +334,7 @@ namespace ProgramDsl.Semantics
             var candidates = new List<string>();
             for (var ws = scope; ws != null; ws = ws.Container)
             {
-                candidates.AddRange(_scopes[ws].Values.Where(v => expected.Contains(v.Kind)).Select(v => v.Name));
+                candidates.AddRange(ws.Members.Values.Where(v => expected.Contains(v.Kind)).Select(v => v.Name));
             }
 
             candidates.AddRange(_rootScope.Values.Where(v => expected.Contains(v.Kind)).Select(v => v.Name));
@@ -420,17 +447,23 @@ namespace ProgramDsl.Semantics
 
         // ---------------------------------------------------------------- binding of bodies
 
-        /// <summary>Tracks single-valued settings so a repeat is reported once, pointing at the first.</summary>
+        /// <summary>
+        /// Tracks single-valued settings so a repeat is reported once, pointing at the first. One instance is reused
+        /// for every declaration: plans have hundreds of thousands of them.
+        /// </summary>
         private sealed class SettingTracker
         {
             private readonly Binder _binder;
-            private readonly Symbol _owner;
-            private readonly List<(string Keyword, SyntaxNode Node, SourceText Source)> _seen = new List<(string, SyntaxNode, SourceText)>(8);
+            private readonly List<(string Keyword, SyntaxNode Node, SourceText Source)> _seen = new List<(string, SyntaxNode, SourceText)>(16);
+            private Symbol _owner = null!;
 
-            public SettingTracker(Binder binder, Symbol owner)
+            public SettingTracker(Binder binder) => _binder = binder;
+
+            public SettingTracker Reset(Symbol owner)
             {
-                _binder = binder;
                 _owner = owner;
+                _seen.Clear();
+                return this;
             }
 
             private int IndexOf(string keyword)
@@ -441,26 +474,30 @@ namespace ProgramDsl.Semantics
 
             public bool IsFirst(PropertySyntax property, SourceText source)
             {
-                int i = IndexOf(property.Keyword.Text);
+                int i = IndexOf(property.KeywordText);
                 if (i >= 0)
                 {
                     var first = Loc(_seen[i].Source, _seen[i].Node);
-                    var location = Loc(source, property.Keyword);
+                    var location = new SourceLocation(source, property.KeywordSpan);
                     _binder._diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.ConflictingSetting, location, new[] { first },
-                        "'" + property.Keyword.Text + "' is set more than once in " + _owner.Describe() + " (first at " + first + "); keep one"));
+                        "'" + property.KeywordText + "' is set more than once in " + _owner.Describe() + " (first at " + first + "); keep one"));
                     return false;
                 }
 
-                _seen.Add((property.Keyword.Text, property.Keyword, source));
+                _seen.Add((property.KeywordText, property, source));
                 return true;
             }
 
             public SourceLocation? Get(string keyword)
             {
                 int i = IndexOf(keyword);
-                return i < 0 ? null : Loc(_seen[i].Source, _seen[i].Node);
+                return i < 0 ? null : new SourceLocation(_seen[i].Source, ((StatementSyntax)_seen[i].Node).KeywordSpan);
             }
         }
+
+        private static void Add<T>(ref List<T>? list, T item) => (list ??= new List<T>(2)).Add(item);
+
+        private static T[] ToArray<T>(List<T>? list) => list is null ? Array.Empty<T>() : list.ToArray();
 
         private static readonly HashSet<string> MultiValued = new HashSet<string>(StringComparer.Ordinal)
         {
@@ -469,13 +506,13 @@ namespace ProgramDsl.Semantics
 
         private void BindProgramProperties(DeclarationSyntax decl, SourceText rootSource)
         {
-            var tracker = new SettingTracker(this, _program);
-            var holidays = new List<DayOff>();
+            var tracker = _tracker.Reset(_program);
+            List<DayOff>? holidays = null;
             foreach (var (p, source) in _programProperties)
             {
-                if (!MultiValued.Contains(p.Keyword.Text) && !tracker.IsFirst(p, source)) continue;
+                if (!MultiValued.Contains(p.KeywordText) && !tracker.IsFirst(p, source)) continue;
                 var v = p.Values;
-                switch (p.Keyword.Text)
+                switch (p.KeywordText)
                 {
                     case "start":
                         if (DateOf(v[0], source) is CalendarDate start) _program.Start = start;
@@ -492,7 +529,7 @@ namespace ProgramDsl.Semantics
                         break;
                     case "workdays": _program.Calendar.Workdays = WeekdaysOf(p); break;
                     case "holiday":
-                        if (DayOffOf(p, source) is DayOff h) holidays.Add(h);
+                        if (DayOffOf(p, source) is DayOff h) Add(ref holidays, h);
                         break;
                     case "hours-per-day":
                         var hours = ((NumberValueSyntax)v[0]).Value;
@@ -507,7 +544,7 @@ namespace ProgramDsl.Semantics
                 }
             }
 
-            _program.Calendar.Holidays = holidays;
+            _program.Calendar.Holidays = ToArray(holidays);
             // A 'start' that failed to parse is already a syntax error in the program body.
             if (tracker.Get("start") is null && !decl.ContainsErrors)
             {
@@ -521,46 +558,45 @@ namespace ProgramDsl.Semantics
 
         private void BindDeclaration(Symbol symbol, DeclarationSyntax decl, SourceText source)
         {
-            var tracker = new SettingTracker(this, symbol);
+            var tracker = _tracker.Reset(symbol);
             var scope = symbol is WorkstreamSymbol ws ? ws : symbol.Container;
-            var holidays = new List<DayOff>();
-            var vacations = new List<DayOff>();
-            var dependencies = new List<Dependency>();
-            var assignments = new List<Assignment>();
-            var roleAssignments = new List<RoleAssignment>();
-            var roles = new List<RoleSymbol>();
-            var skills = new List<string>();
-            var members = new List<PersonSymbol>();
-            var uses = new List<ResourceUse>();
-            var reviews = new List<string>();
-            var gates = new List<MetricSymbol>();
-            var affects = new List<Symbol>();
-            var required = new List<string>();
+
+            // Lists are made only for the settings a declaration has: most have few.
+            List<DayOff>? holidays = null, vacations = null;
+            List<Dependency>? dependencies = null;
+            List<Assignment>? assignments = null;
+            List<RoleAssignment>? roleAssignments = null;
+            List<RoleSymbol>? roles = null;
+            List<string>? skills = null, reviews = null, required = null;
+            List<PersonSymbol>? members = null;
+            List<ResourceUse>? uses = null;
+            List<MetricSymbol>? gates = null;
+            List<Symbol>? affects = null;
 
             foreach (var statement in decl.Body)
             {
                 if (!(statement is PropertySyntax p)) continue;
-                var keyword = p.Keyword.Text;
+                var keyword = p.KeywordText;
                 if (!MultiValued.Contains(keyword) && !tracker.IsFirst(p, source)) continue;
                 var v = p.Values;
                 switch (keyword)
                 {
                     case "note": symbol.Note = ((StringValueSyntax)v[0]).Value; break;
                     case "workdays" when symbol is CalendarSymbol calendar: calendar.Workdays = WeekdaysOf(p); break;
-                    case "holiday": if (DayOffOf(p, source) is DayOff h) holidays.Add(h); break;
-                    case "vacation": if (DayOffOf(p, source) is DayOff vac) vacations.Add(vac); break;
+                    case "holiday": if (DayOffOf(p, source) is DayOff h) Add(ref holidays, h); break;
+                    case "vacation": if (DayOffOf(p, source) is DayOff vac) Add(ref vacations, vac); break;
                     case "rate" when symbol is RoleSymbol role: role.Rate = RateOf(v[0]); break;
                     case "rate" when symbol is PersonSymbol person: person.Rate = RateOf(v[0]); break;
                     case "rate" when symbol is ResourceSymbol resource: resource.Rate = RateOf(v[0]); break;
                     case "role":
-                        foreach (var r in v.Cast<ReferenceValueSyntax>())
+                        foreach (ReferenceValueSyntax r in v)
                         {
-                            if (Resolve(r.Reference, source, null, new[] { SymbolKind.Role }, "role", "role") is RoleSymbol heldRole) roles.Add(heldRole);
+                            if (Resolve(r.Reference, source, null, RoleKind, "role", "role") is RoleSymbol heldRole) Add(ref roles, heldRole);
                         }
 
                         break;
                     case "skills":
-                        skills.AddRange(v.Cast<NameValueSyntax>().Select(n => n.Text));
+                        foreach (var n in v) Add(ref skills, ((NameValueSyntax)n).Text);
                         break;
                     case "capacity" when symbol is PersonSymbol person:
                         if (Percentage(v[0], source, "capacity", allowZero: false) is decimal capacity) person.Capacity = capacity;
@@ -578,7 +614,7 @@ namespace ProgramDsl.Semantics
 
                         break;
                     case "calendar":
-                        var cal = Resolve(((ReferenceValueSyntax)v[0]).Reference, source, null, new[] { SymbolKind.Calendar }, "calendar", "calendar") as CalendarSymbol;
+                        var cal = Resolve(((ReferenceValueSyntax)v[0]).Reference, source, null, CalendarKind, "calendar", "calendar") as CalendarSymbol;
                         if (symbol is PersonSymbol pc) pc.Calendar = cal;
                         else if (symbol is ResourceSymbol rc) rc.Calendar = cal;
                         break;
@@ -587,9 +623,9 @@ namespace ProgramDsl.Semantics
                         team.Lead = Resolve(((ReferenceValueSyntax)v[0]).Reference, source, null, PersonKind, "person", "lead") as PersonSymbol;
                         break;
                     case "members":
-                        foreach (var r in v.Cast<ReferenceValueSyntax>())
+                        foreach (ReferenceValueSyntax r in v)
                         {
-                            if (Resolve(r.Reference, source, null, PersonKind, "person", "members") is PersonSymbol m) members.Add(m);
+                            if (Resolve(r.Reference, source, null, PersonKind, "person", "members") is PersonSymbol m) Add(ref members, m);
                         }
 
                         break;
@@ -623,9 +659,9 @@ namespace ProgramDsl.Semantics
 
                         break;
                     case "after":
-                        foreach (var item in v.Cast<DependencyItemSyntax>())
+                        foreach (DependencyItemSyntax item in v)
                         {
-                            if (BindDependency(item, source, symbol, scope) is Dependency dependency) dependencies.Add(dependency);
+                            if (BindDependency(item, source, symbol, scope) is Dependency dependency) Add(ref dependencies, dependency);
                         }
 
                         break;
@@ -649,17 +685,17 @@ namespace ProgramDsl.Semantics
                         BindWork((TaskSymbol)symbol, p, source, tracker);
                         break;
                     case "assign":
-                        _assignWritten.Add((TaskSymbol)symbol);
-                        foreach (var item in v.Cast<AssignmentItemSyntax>())
+                        _assignWritten[((TaskSymbol)symbol).Index] = true;
+                        foreach (AssignmentItemSyntax item in v)
                         {
-                            BindAssignment(item, source, (TaskSymbol)symbol, assignments, roleAssignments);
+                            BindAssignment(item, source, (TaskSymbol)symbol, ref assignments, ref roleAssignments);
                         }
 
                         break;
                     case "requires":
-                        foreach (var n in v.Cast<NameValueSyntax>())
+                        foreach (NameValueSyntax n in v)
                         {
-                            required.Add(n.Text);
+                            Add(ref required, n.Text);
 
                             // Skills are an open vocabulary, known once a person has them or a 'skill' declares them:
                             // check after every person is bound.
@@ -668,9 +704,9 @@ namespace ProgramDsl.Semantics
 
                         break;
                     case "uses":
-                        foreach (var item in v.Cast<ResourceUseItemSyntax>())
+                        foreach (ResourceUseItemSyntax item in v)
                         {
-                            if (!(Resolve(item.Resource, source, null, new[] { SymbolKind.Resource }, "resource", "uses") is ResourceSymbol resource)) continue;
+                            if (!(Resolve(item.Resource, source, null, ResourceKind, "resource", "uses") is ResourceSymbol resource)) continue;
                             var n = item.Units?.Value ?? 1m;
                             if (n < 1 || n != decimal.Truncate(n) || n > int.MaxValue)
                             {
@@ -678,7 +714,7 @@ namespace ProgramDsl.Semantics
                                 continue;
                             }
 
-                            uses.Add(new ResourceUse(resource, (int)n, Loc(source, item)));
+                            Add(ref uses, new ResourceUse(resource, (int)n, Loc(source, item)));
                         }
 
                         break;
@@ -698,7 +734,7 @@ namespace ProgramDsl.Semantics
                     case "review":
                         foreach (var n in v)
                         {
-                            if (EnumWord(n, source, ReviewKinds, "review kind") is string kind) reviews.Add(kind);
+                            if (EnumWord(n, source, ReviewKinds, "review kind") is string kind) Add(ref reviews, kind);
                         }
 
                         break;
@@ -708,13 +744,13 @@ namespace ProgramDsl.Semantics
                     case "actual-start" when symbol is TaskSymbol t: t.ActualStart = DateOf(v[0], source); break;
                     case "actual-finish" when symbol is TaskSymbol t: t.ActualFinish = DateOf(v[0], source); break;
                     case "phase" when symbol is TaskSymbol t:
-                        var phase = EnumWord(v[0], source, new[] { "feasibility", "data", "modeling", "evaluation", "deployment", "monitoring" }, "phase");
+                        var phase = EnumWord(v[0], source, Phases, "phase");
                         if (phase != null) t.Phase = (Phase)Enum.Parse(typeof(Phase), phase, ignoreCase: true);
                         break;
                     case "gate":
-                        foreach (var r in v.Cast<ReferenceValueSyntax>())
+                        foreach (ReferenceValueSyntax r in v)
                         {
-                            if (Resolve(r.Reference, source, null, new[] { SymbolKind.Metric }, "metric", "gate") is MetricSymbol m) gates.Add(m);
+                            if (Resolve(r.Reference, source, null, MetricKind, "metric", "gate") is MetricSymbol m) Add(ref gates, m);
                         }
 
                         break;
@@ -733,9 +769,9 @@ namespace ProgramDsl.Semantics
                     case "impact" when symbol is RiskSymbol risk: risk.ImpactDays = DaysOf((DurationValueSyntax)v[0]); break;
                     case "mitigation" when symbol is RiskSymbol risk: risk.Mitigation = ((StringValueSyntax)v[0]).Value; break;
                     case "affects":
-                        foreach (var r in v.Cast<ReferenceValueSyntax>())
+                        foreach (ReferenceValueSyntax r in v)
                         {
-                            if (Resolve(r.Reference, source, null, WorkKinds, "task", "affects") is Symbol s) affects.Add(s);
+                            if (Resolve(r.Reference, source, null, WorkKinds, "task", "affects") is Symbol s) Add(ref affects, s);
                         }
 
                         break;
@@ -754,26 +790,26 @@ namespace ProgramDsl.Semantics
 
             switch (symbol)
             {
-                case CalendarSymbol calendar: calendar.Holidays = holidays; break;
+                case CalendarSymbol calendar: calendar.Holidays = ToArray(holidays); break;
                 case PersonSymbol person:
-                    person.Vacations = vacations;
-                    person.Roles = roles;
-                    person.Skills = skills;
-                    foreach (var s in skills) _knownSkills.Add(s);
+                    person.Vacations = ToArray(vacations);
+                    person.Roles = ToArray(roles);
+                    person.Skills = ToArray(skills);
+                    if (skills != null) foreach (var s in skills) _knownSkills.Add(s);
                     break;
-                case TeamSymbol team: team.Members = members; break;
-                case WorkstreamSymbol workstream: workstream.Dependencies = dependencies; break;
-                case RiskSymbol risk: risk.Affects = affects; break;
-                case DecisionSymbol decision: decision.Affects = affects; break;
+                case TeamSymbol team: team.Members = ToArray(members); break;
+                case WorkstreamSymbol workstream: workstream.Dependencies = ToArray(dependencies); break;
+                case RiskSymbol risk: risk.Affects = ToArray(affects); break;
+                case DecisionSymbol decision: decision.Affects = ToArray(affects); break;
                 case TaskSymbol task:
-                    task.Dependencies = dependencies;
-                    task.Assignments = assignments;
-                    task.RoleAssignments = roleAssignments;
-                    task.RequiredSkills = required;
-                    task.ResourceUses = uses;
-                    task.Reviews = reviews;
-                    task.Gates = gates;
-                    if (decl.ContainsErrors) _workErrorReported.Add(task);
+                    task.Dependencies = ToArray(dependencies);
+                    task.Assignments = ToArray(assignments);
+                    task.RoleAssignments = ToArray(roleAssignments);
+                    task.RequiredSkills = ToArray(required);
+                    task.ResourceUses = ToArray(uses);
+                    task.Reviews = ToArray(reviews);
+                    task.Gates = ToArray(gates);
+                    if (decl.ContainsErrors) _workErrorReported[task.Index] = true;
                     break;
             }
         }
@@ -817,22 +853,22 @@ namespace ProgramDsl.Semantics
         {
             var location = Loc(source, p);
             if (task.IsMilestone) return;
-            switch (p.Keyword.Text)
+            switch (p.KeywordText)
             {
                 case "effort":
                 case "duration":
-                    var other = p.Keyword.Text == "effort" ? "duration" : "effort";
+                    var other = p.KeywordText == "effort" ? "duration" : "effort";
                     if (tracker.Get(other) is SourceLocation first)
                     {
-                        _diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.ConflictingSetting, Loc(source, p.Keyword), new[] { first },
+                        _diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.ConflictingSetting, new SourceLocation(source, p.KeywordSpan), new[] { first },
                             task.Describe() + " has both effort and duration; give one (effort is divided among the assignees, duration is fixed)"));
                         return;
                     }
 
                     var days = DaysOf((DurationValueSyntax)p.Values[0]);
-                    if (p.Keyword.Text == "effort") task.Effort = days;
+                    if (p.KeywordText == "effort") task.Effort = days;
                     else task.Duration = days;
-                    task.WorkKind = p.Keyword.Text == "effort" ? WorkKind.Effort : WorkKind.Duration;
+                    task.WorkKind = p.KeywordText == "effort" ? WorkKind.Effort : WorkKind.Duration;
                     task.WorkLocation = location;
                     break;
                 case "estimate":
@@ -842,7 +878,7 @@ namespace ProgramDsl.Semantics
                     if (!(o <= m && m <= pe))
                     {
                         Report(DiagnosticCatalog.InvalidValue, Loc(source, p), "an estimate is optimistic, most likely, pessimistic with o ≤ m ≤ p; " + Format(o) + "d " + Format(m) + "d " + Format(pe) + "d is not ordered");
-                        _workErrorReported.Add(task);
+                        _workErrorReported[task.Index] = true;
                         return;
                     }
 
@@ -857,10 +893,10 @@ namespace ProgramDsl.Semantics
             }
         }
 
-        private void BindAssignment(AssignmentItemSyntax item, SourceText source, TaskSymbol task, List<Assignment> assignments, List<RoleAssignment> roleAssignments)
+        private void BindAssignment(AssignmentItemSyntax item, SourceText source, TaskSymbol task, ref List<Assignment>? assignments, ref List<RoleAssignment>? roleAssignments)
         {
             var target = item.IsRole
-                ? Resolve(item.Target, source, null, new[] { SymbolKind.Role }, "role", "assign role")
+                ? Resolve(item.Target, source, null, RoleKind, "role", "assign role")
                 : Resolve(item.Target, source, null, PersonKind, "person", "assign");
             decimal share = 1m;
             if (item.Share != null)
@@ -871,12 +907,13 @@ namespace ProgramDsl.Semantics
 
             if (target is RoleSymbol role)
             {
-                roleAssignments.Add(new RoleAssignment(role, share, Loc(source, item)));
+                Add(ref roleAssignments, new RoleAssignment(role, share, Loc(source, item)));
                 return;
             }
 
             if (!(target is PersonSymbol person)) return;
-            var duplicate = assignments.FirstOrDefault(a => a.Person == person);
+            Assignment? duplicate = null;
+            if (assignments != null) foreach (var a in assignments) if (a.Person == person) duplicate = a;
             if (duplicate != null)
             {
                 _diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.ConflictingSetting, Loc(source, item), new[] { duplicate.Location },
@@ -884,7 +921,7 @@ namespace ProgramDsl.Semantics
                 return;
             }
 
-            assignments.Add(new Assignment(person, share, Loc(source, item)));
+            Add(ref assignments, new Assignment(person, share, Loc(source, item)));
         }
 
         // ---------------------------------------------------------------- whole-program checks
@@ -900,12 +937,12 @@ namespace ProgramDsl.Semantics
 
             foreach (var task in _program.Tasks)
             {
-                if (!task.IsMilestone && task.WorkKind == WorkKind.None && !_workErrorReported.Contains(task))
+                if (!task.IsMilestone && task.WorkKind == WorkKind.None && !_workErrorReported[task.Index])
                 {
                     Report(DiagnosticCatalog.NoWork, task.Location, task.Id);
                 }
 
-                if (task.WorkKind == WorkKind.Effort && !_assignWritten.Contains(task))
+                if (task.WorkKind == WorkKind.Effort && !_assignWritten[task.Index])
                 {
                     var days = Math.Ceiling(task.Effort ?? 0);
                     Report(DiagnosticCatalog.EffortWithoutAssignee, task.WorkLocation ?? task.Location, task.Id, Format(task.Effort ?? 0) + "d", Plural.WorkingDays(days));

@@ -462,6 +462,12 @@ namespace ProgramDsl.Semantics
 
         internal List<Symbol> ChildList { get; } = new List<Symbol>();
 
+        /// <summary>The workstream's scope: its direct members by name.</summary>
+        internal Dictionary<string, Symbol> Members { get; } = new Dictionary<string, Symbol>(StringComparer.Ordinal);
+
+        /// <summary>Position among all workstreams, in declaration order.</summary>
+        internal int Index { get; set; }
+
         /// <summary>Nesting depth (0 for a top-level workstream).</summary>
         public int Depth { get; internal set; }
     }

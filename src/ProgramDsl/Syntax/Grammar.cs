@@ -6,209 +6,672 @@ using Sprache;
 namespace ProgramDsl.Syntax
 {
     /// <summary>
-    /// The Sprache grammar of statement arguments. Token parsers scan the text directly and advance the
-    /// input once per token; a failed token returns the input it was given (so alternatives see no progress)
-    /// and the error position is found by skipping trivia from there. Lexical errors inside a token
-    /// (a bad escape, a number without its unit) fail at the offending character with a message of their own.
+    /// Scanning state for one statement's arguments: a position in the text, and the failure, if any.
+    /// A soft failure (a mismatch) leaves the position where it was, so an optional part can be skipped;
+    /// a hard failure (a lexical error, or a mismatch after part of an item was read) ends the statement.
+    /// </summary>
+    internal struct Scanner
+    {
+        public Scanner(string text, int position, NameTable names)
+        {
+            Text = text;
+            Position = position;
+            Names = names;
+            Failed = false;
+            Hard = false;
+            FailAt = position;
+            Message = string.Empty;
+            Expected = Grammar.NoExpectations;
+        }
+
+        public string Text { get; }
+
+        public NameTable Names { get; }
+
+        public int Position { get; set; }
+
+        public bool Failed { get; private set; }
+
+        public bool Hard { get; set; }
+
+        public int FailAt { get; private set; }
+
+        public string Message { get; private set; }
+
+        public string[] Expected { get; private set; }
+
+        /// <summary>Nothing of the expected kind here: reported at the position before trivia.</summary>
+        public bool Mismatch(string[] expected)
+        {
+            Failed = true;
+            Hard = false;
+            FailAt = Position;
+            Message = string.Empty;
+            Expected = expected;
+            return false;
+        }
+
+        /// <summary>A lexical error at an exact offset.</summary>
+        public bool Error(int at, string message)
+        {
+            Failed = true;
+            Hard = true;
+            FailAt = at;
+            Message = message;
+            Expected = Grammar.NoExpectations;
+            return false;
+        }
+
+        /// <summary>Forgets a soft failure after an optional part turned out to be absent.</summary>
+        public void Recover() => Failed = false;
+
+        /// <summary>The offset of the next token, or -1 after reporting an unterminated comment.</summary>
+        public int NextToken()
+        {
+            int p = Lexer.SkipTrivia(Text, Position, out bool unterminated);
+            if (unterminated)
+            {
+                Error(p, "unterminated block comment; close it with '*/'");
+                return -1;
+            }
+
+            return p;
+        }
+
+        /// <summary>True when the next token is the character <paramref name="c"/> (no state change).</summary>
+        public bool Peek(char c)
+        {
+            int p = Lexer.SkipTrivia(Text, Position, out bool unterminated);
+            return !unterminated && p < Text.Length && Text[p] == c;
+        }
+    }
+
+    /// <summary>
+    /// The grammar of statement arguments. Each statement's arguments are one Sprache
+    /// <see cref="Parser{T}"/> (one input and one result per statement); inside it, tokens are read by
+    /// token helpers that scan the text directly, so a token costs no parser objects, and alternatives are
+    /// tried by peeking rather than by failed parses. Error positions and messages follow Sprache's
+    /// conventions: a mismatch reports what was expected at the position before trivia; a lexical error
+    /// (a bad escape, a number without its unit) reports itself at the offending character.
     /// </summary>
     internal static class Grammar
     {
-        private static readonly string[] NoExpectations = Array.Empty<string>();
+        internal static readonly string[] NoExpectations = Array.Empty<string>();
 
-        private delegate int Scanner<T>(string text, int start, out T value, out int errorAt, out string? error);
+        private static readonly string[] ExpectName = { "a name" };
+        private static readonly string[] ExpectString = { "a string in double quotes" };
+        private static readonly string[] ExpectDate = { "a date (YYYY-MM-DD)" };
+        private static readonly string[] ExpectRangeEnd = { "the last date of the range (YYYY-MM-DD)" };
+        private static readonly string[] ExpectNumber = { "a number" };
+        private static readonly string[] ExpectPercent = { "a percentage such as 80%" };
+        private static readonly string[] ExpectDuration = { "a duration such as 5d, 4h or 2w" };
+        private static readonly string[] ExpectRate = { "a rate such as 950/d or 120/h" };
+        private static readonly string[] ExpectWeekday = { "a weekday (mon, tue, wed, thu, fri, sat, sun)" };
+        private static readonly string[] ExpectComparison = { "a comparison such as >= 0.85" };
+        private static readonly string[] WeekdayNames = { "sun", "mon", "tue", "wed", "thu", "fri", "sat" };
+        private static readonly string[] DependencyTypes = { "fs", "ss", "ff", "sf" };
 
-        private static IResult<T> Mismatch<T>(IInput input, string expectation) =>
-            Result.Failure<T>(input, string.Empty, new[] { expectation });
+        /// <summary>Reads one value.</summary>
+        public delegate bool ValueScanner(ref Scanner s, out ValueSyntax value);
 
-        /// <summary>Builds a token parser: skip trivia, scan, wrap.</summary>
-        private static Parser<T> Token<T>(string expectation, Scanner<T> scan)
-        {
-            var expected = new[] { expectation };
-            return input =>
+        /// <summary>Reads a statement's arguments; null on failure.</summary>
+        public delegate IReadOnlyList<ValueSyntax>? ArgumentScanner(ref Scanner s);
+
+        // ------------------------------------------------------------------ Sprache entry points
+
+        /// <summary>Wraps an argument scanner as a Sprache parser.</summary>
+        public static Parser<IReadOnlyList<ValueSyntax>> Arguments(ArgumentScanner scan) => input =>
         {
             var si = (SourceInput)input;
-            var text = si.Source;
-            int p = Lexer.SkipTrivia(text, si.Position, out bool unterminated);
-            if (unterminated) return Result.Failure<T>(si.At(p), "unterminated block comment; close it with '*/'", NoExpectations);
-            int end = scan(text, p, out var value, out int errorAt, out string? error);
-            if (error != null) return Result.Failure<T>(si.At(errorAt), error, NoExpectations);
-            if (end <= p) return Result.Failure<T>(input, string.Empty, expected);
-            return Result.Success(value, si.At(end));
+            var s = new Scanner(si.Source, si.Position, si.Names);
+            var values = scan(ref s);
+            return values != null
+                ? Result.Success(values, si.At(s.Position))
+                : Result.Failure<IReadOnlyList<ValueSyntax>>(si.At(s.FailAt), s.Message, s.Expected);
         };
-        }
 
-        /// <summary>A single punctuation character (after trivia).</summary>
-        public static Parser<TextSpan> Punct(char c, string? expectation = null)
+        /// <summary>A declaration header after its keyword: a name and an optional title.</summary>
+        public static readonly Parser<(IdentifierSyntax Name, StringValueSyntax? Title)> Header = input =>
         {
-            var expected = expectation ?? "'" + c + "'";
-            return Token<TextSpan>(expected, (string text, int p, out TextSpan v, out int errorAt, out string? error) =>
+            var si = (SourceInput)input;
+            var s = new Scanner(si.Source, si.Position, si.Names);
+            if (!TryIdentifier(ref s, out var name)) return Result.Failure<(IdentifierSyntax, StringValueSyntax?)>(si.At(s.FailAt), s.Message, s.Expected);
+            StringValueSyntax? title = null;
+            if (!TryString(ref s, out title))
             {
-                errorAt = p;
-                error = null;
-                v = new TextSpan(p, 1);
-                return p < text.Length && text[p] == c ? p + 1 : p;
-            });
-        }
+                if (s.Hard) return Result.Failure<(IdentifierSyntax, StringValueSyntax?)>(si.At(s.FailAt), s.Message, s.Expected);
+                s.Recover();
+                title = null;
+            }
 
-        public static readonly Parser<IdentifierSyntax> Identifier = Token<IdentifierSyntax>("a name", (string text, int p, out IdentifierSyntax v, out int errorAt, out string? error) =>
+            return Result.Success<(IdentifierSyntax, StringValueSyntax?)>((name, title), si.At(s.Position));
+        };
+
+        /// <summary>The path of an <c>include</c>.</summary>
+        public static readonly Parser<StringValueSyntax> IncludePath = input =>
         {
-            errorAt = p;
-            error = null;
-            int e = Lexer.ScanIdentifier(text, p);
-            v = e > p ? new IdentifierSyntax(text.Substring(p, e - p), TextSpan.FromBounds(p, e)) : null!;
-            return e;
+            var si = (SourceInput)input;
+            var s = new Scanner(si.Source, si.Position, si.Names);
+            return TryString(ref s, out var path)
+                ? Result.Success(path, si.At(s.Position))
+                : Result.Failure<StringValueSyntax>(si.At(s.FailAt), s.Message, s.Expected);
+        };
+
+        // ------------------------------------------------------------------ argument shapes
+
+        /// <summary>Exactly one value.</summary>
+        public static Parser<IReadOnlyList<ValueSyntax>> One(ValueScanner value) => Arguments((ref Scanner s) =>
+            value(ref s, out var v) ? new[] { v } : null);
+
+        /// <summary>One or more values separated by commas; a comma must be followed by a value.</summary>
+        public static Parser<IReadOnlyList<ValueSyntax>> ListOf(ValueScanner item) => Arguments((ref Scanner s) => ScanList(ref s, item));
+
+        /// <summary>A fixed sequence of values (the three durations of <c>estimate</c>).</summary>
+        public static Parser<IReadOnlyList<ValueSyntax>> Sequence(params ValueScanner[] parts) => Arguments((ref Scanner s) =>
+        {
+            var values = new ValueSyntax[parts.Length];
+            for (int i = 0; i < parts.Length; i++)
+            {
+                if (!parts[i](ref s, out values[i])) return null;
+            }
+
+            return values;
         });
 
-        /// <summary>A specific word, e.g. <c>skill</c> after <c>requires</c>.</summary>
-        public static Parser<IdentifierSyntax> Word(params string[] words)
+        /// <summary>A value followed by an optional string (<c>holiday 2027-01-18 "MLK Day"</c>).</summary>
+        public static Parser<IReadOnlyList<ValueSyntax>> WithOptionalLabel(ValueScanner value) => Arguments((ref Scanner s) =>
         {
-            var expected = string.Join(" or ", Array.ConvertAll(words, w => "'" + w + "'"));
-            return Token<IdentifierSyntax>(expected, (string text, int p, out IdentifierSyntax v, out int errorAt, out string? error) =>
+            if (!value(ref s, out var v)) return null;
+            if (TryString(ref s, out var label)) return new ValueSyntax[] { v, label };
+            if (s.Hard) return null;
+            s.Recover();
+            return new[] { v };
+        });
+
+        /// <summary>A required word, then a list (<c>requires skill a, b</c>).</summary>
+        public static Parser<IReadOnlyList<ValueSyntax>> WordThenList(string[] words, ValueScanner item)
+        {
+            var expected = new[] { string.Join(" or ", Array.ConvertAll(words, w => "'" + w + "'")) };
+            return Arguments((ref Scanner s) => TryWord(ref s, words, expected, out _) ? ScanList(ref s, item) : null);
+        }
+
+        /// <summary>The first value, or when it is absent (a mismatch), the second.</summary>
+        public static ValueScanner Either(ValueScanner first, ValueScanner second) => (ref Scanner s, out ValueSyntax v) =>
+        {
+            if (first(ref s, out v)) return true;
+            if (s.Hard) return false;
+            var expected = s.Expected;
+            if (second(ref s, out v)) return true;
+            if (!s.Hard)
             {
-                errorAt = p;
-                error = null;
-                v = null!;
-                int e = Lexer.ScanIdentifier(text, p);
-                if (e == p) return p;
-                var s = text.Substring(p, e - p);
-                if (Array.IndexOf(words, s) < 0) return p;
-                v = new IdentifierSyntax(s, TextSpan.FromBounds(p, e));
-                return e;
-            });
+                var both = new string[expected.Length + s.Expected.Length];
+                expected.CopyTo(both, 0);
+                s.Expected.CopyTo(both, expected.Length);
+                s.Mismatch(both);
+            }
+
+            return false;
+        };
+
+        private static IReadOnlyList<ValueSyntax>? ScanList(ref Scanner s, ValueScanner item)
+        {
+            if (!item(ref s, out var first)) return null;
+            if (!s.Peek(',')) return new[] { first };
+            var items = new List<ValueSyntax>(4) { first };
+            while (s.Peek(','))
+            {
+                s.Position = Lexer.SkipTrivia(s.Text, s.Position) + 1;
+                if (!item(ref s, out var next))
+                {
+                    s.Hard = true;
+                    return null;
+                }
+
+                items.Add(next);
+            }
+
+            return items.ToArray();
+        }
+
+        // ------------------------------------------------------------------ values
+
+        public static readonly ValueScanner Name = (ref Scanner s, out ValueSyntax v) =>
+        {
+            v = null!;
+            if (!TryIdentifier(ref s, out var id)) return false;
+            v = new NameValueSyntax(id);
+            return true;
+        };
+
+        public static readonly ValueScanner ReferenceValue = (ref Scanner s, out ValueSyntax v) =>
+        {
+            v = null!;
+            if (!TryReference(ref s, out var r)) return false;
+            v = new ReferenceValueSyntax(r);
+            return true;
+        };
+
+        public static readonly ValueScanner StringValue = (ref Scanner s, out ValueSyntax v) =>
+        {
+            var ok = TryString(ref s, out var str);
+            v = str!;
+            return ok;
+        };
+
+        public static readonly ValueScanner Date = (ref Scanner s, out ValueSyntax v) =>
+        {
+            var ok = TryDate(ref s, out var d);
+            v = d!;
+            return ok;
+        };
+
+        public static readonly ValueScanner Number = (ref Scanner s, out ValueSyntax v) =>
+        {
+            var ok = TryPlainNumber(ref s, signed: false, out var n);
+            v = n!;
+            return ok;
+        };
+
+        public static readonly ValueScanner SignedNumber = (ref Scanner s, out ValueSyntax v) =>
+        {
+            var ok = TryPlainNumber(ref s, signed: true, out var n);
+            v = n!;
+            return ok;
+        };
+
+        public static readonly ValueScanner Percent = (ref Scanner s, out ValueSyntax v) =>
+        {
+            var ok = TryPercent(ref s, out var pct);
+            v = pct!;
+            return ok;
+        };
+
+        public static readonly ValueScanner Duration = (ref Scanner s, out ValueSyntax v) =>
+        {
+            var ok = TryDuration(ref s, out var d);
+            v = d!;
+            return ok;
+        };
+
+        public static readonly ValueScanner Rate = (ref Scanner s, out ValueSyntax v) =>
+        {
+            v = null!;
+            int p = s.NextToken();
+            if (p < 0) return false;
+            var text = s.Text;
+            int e = Lexer.ScanNumber(text, p, out var amount);
+            if (e == p) return s.Mismatch(ExpectRate);
+            if (e >= text.Length || text[e] != '/' || !TryUnit(text, e + 1, out var unit))
+            {
+                var written = text.Substring(p, e - p);
+                return s.Error(SuffixErrorAt(text, p, e), "expected a rate such as " + written + "/d or " + written + "/h");
+            }
+
+            v = new RateValueSyntax(amount, unit, TextSpan.FromBounds(p, e + 2));
+            s.Position = e + 2;
+            return true;
+        };
+
+        /// <summary>A date or an inclusive range <c>from..to</c>.</summary>
+        public static readonly ValueScanner DateOrRange = (ref Scanner s, out ValueSyntax v) =>
+        {
+            v = null!;
+            if (!TryDate(ref s, out var from)) return false;
+            var text = s.Text;
+            int p = s.Position;
+            if (p + 1 < text.Length && text[p] == '.' && text[p + 1] == '.')
+            {
+                s.Position = p + 2;
+                if (!TryDate(ref s, out var to))
+                {
+                    if (!s.Hard) s.Mismatch(ExpectRangeEnd);
+                    s.Hard = true;
+                    return false;
+                }
+
+                v = new DateRangeValueSyntax(from, to);
+                return true;
+            }
+
+            v = new DateRangeValueSyntax(from, null);
+            return true;
+        };
+
+        public static readonly ValueScanner WeekdayRange = (ref Scanner s, out ValueSyntax v) =>
+        {
+            v = null!;
+            if (!TryWeekday(ref s, out var from, out var fromSpan)) return false;
+            var text = s.Text;
+            int p = s.Position;
+            if (p + 1 < text.Length && text[p] == '.' && text[p + 1] == '.')
+            {
+                s.Position = p + 2;
+                if (!TryWeekday(ref s, out var to, out var toSpan))
+                {
+                    s.Hard = true;
+                    return false;
+                }
+
+                v = new WeekdayRangeSyntax(from, to, fromSpan.Union(toSpan));
+                return true;
+            }
+
+            v = new WeekdayRangeSyntax(from, null, fromSpan);
+            return true;
+        };
+
+        public static readonly ValueScanner Comparison = (ref Scanner s, out ValueSyntax v) =>
+        {
+            v = null!;
+            int p = s.NextToken();
+            if (p < 0) return false;
+            var text = s.Text;
+            string? op = null;
+            if (p + 1 < text.Length && (text[p] == '>' || text[p] == '<' || text[p] == '=') && text[p + 1] == '=') op = text[p] == '=' ? "=" : text.Substring(p, 2);
+            else if (p < text.Length && (text[p] == '>' || text[p] == '<' || text[p] == '=')) op = text[p].ToString();
+            if (op is null) return s.Mismatch(ExpectComparison);
+            int after = p + (p + 1 < text.Length && text[p + 1] == '=' ? 2 : 1);
+            var numberScanner = new Scanner(text, after, s.Names);
+            if (!TryPlainNumber(ref numberScanner, signed: true, out var number))
+            {
+                // A missing number is reported at the operator: what follows may be the next statement.
+                return numberScanner.Hard ? s.Error(numberScanner.FailAt, numberScanner.Message) : s.Error(p, "expected a number after '" + op + "'");
+            }
+
+            v = new ComparisonValueSyntax(op, number.Value, TextSpan.FromBounds(p, number.Span.End));
+            s.Position = number.Span.End;
+            return true;
+        };
+
+        /// <summary>An item of <c>after</c>: a target, an optional type (fs ss ff sf) and an optional lag or lead.</summary>
+        public static readonly ValueScanner DependencyItem = (ref Scanner s, out ValueSyntax v) =>
+        {
+            v = null!;
+            if (!TryReference(ref s, out var target)) return false;
+            var type = TryDependencyType(ref s);
+            DurationValueSyntax? lag = null;
+            bool lead = false;
+            int p = s.NextToken();
+            if (p < 0) return false;
+            var text = s.Text;
+            if (p < text.Length && (text[p] == '+' || text[p] == '-'))
+            {
+                lead = text[p] == '-';
+                s.Position = p + 1;
+                if (!TryDuration(ref s, out lag))
+                {
+                    s.Hard = true;
+                    return false;
+                }
+            }
+
+            int end = lag?.Span.End ?? type?.Span.End ?? target.Span.End;
+            v = new DependencyItemSyntax(target, type, lag, lead, TextSpan.FromBounds(target.Span.Start, end));
+            return true;
+        };
+
+        private static readonly string[] RoleWord = { "role" };
+        private static readonly string[] ExpectRoleWord = { "'role'" };
+
+        /// <summary>An item of <c>assign</c>: a person, or <c>role X</c>, with an optional share.</summary>
+        public static readonly ValueScanner AssignmentItem = (ref Scanner s, out ValueSyntax v) =>
+        {
+            v = null!;
+            int start = s.Position;
+            bool isRole = false;
+            int roleStart = -1;
+            ReferenceSyntax? target = null;
+            if (TryWord(ref s, RoleWord, ExpectRoleWord, out var roleWord))
+            {
+                // "role" is a keyword here only when a name follows; otherwise it names a person called "role".
+                if (TryReference(ref s, out target))
+                {
+                    isRole = true;
+                    roleStart = roleWord.Span.Start;
+                }
+                else
+                {
+                    if (s.Hard) return false;
+                    s.Recover();
+                    s.Position = start;
+                }
+            }
+            else
+            {
+                s.Recover();
+            }
+
+            if (target is null && !TryReference(ref s, out target)) return false;
+            PercentValueSyntax? share = null;
+            if (!TryPercent(ref s, out share))
+            {
+                if (s.Hard) return false;
+                s.Recover();
+                share = null;
+            }
+
+            int spanStart = isRole ? roleStart : target.Span.Start;
+            v = new AssignmentItemSyntax(target, isRole, share, TextSpan.FromBounds(spanStart, share?.Span.End ?? target.Span.End));
+            return true;
+        };
+
+        /// <summary>An item of <c>uses</c>: a resource and optional units.</summary>
+        public static readonly ValueScanner ResourceUseItem = (ref Scanner s, out ValueSyntax v) =>
+        {
+            v = null!;
+            if (!TryReference(ref s, out var target)) return false;
+            NumberValueSyntax? units = null;
+            if (!TryPlainNumber(ref s, signed: false, out units))
+            {
+                if (s.Hard) return false;
+                s.Recover();
+                units = null;
+            }
+
+            v = new ResourceUseItemSyntax(target, units, TextSpan.FromBounds(target.Span.Start, (units?.Span ?? target.Span).End));
+            return true;
+        };
+
+        // ------------------------------------------------------------------ token helpers
+
+        public static bool TryIdentifier(ref Scanner s, out IdentifierSyntax value)
+        {
+            value = null!;
+            int p = s.NextToken();
+            if (p < 0) return false;
+            int e = Lexer.ScanIdentifier(s.Text, p);
+            if (e == p) return s.Mismatch(ExpectName);
+            value = new IdentifierSyntax(s.Names.Get(s.Text, p, e - p), TextSpan.FromBounds(p, e));
+            s.Position = e;
+            return true;
+        }
+
+        private static bool TryWord(ref Scanner s, string[] words, string[] expected, out IdentifierSyntax value)
+        {
+            value = null!;
+            int p = s.NextToken();
+            if (p < 0) return false;
+            int e = Lexer.ScanIdentifier(s.Text, p);
+            foreach (var w in words)
+            {
+                if (w.Length == e - p && string.CompareOrdinal(s.Text, p, w, 0, w.Length) == 0)
+                {
+                    value = new IdentifierSyntax(w, TextSpan.FromBounds(p, e));
+                    s.Position = e;
+                    return true;
+                }
+            }
+
+            return s.Mismatch(expected);
         }
 
         /// <summary><c>a.b.c</c>: identifiers joined by dots with nothing between them.</summary>
-        public static readonly Parser<ReferenceSyntax> Reference = Token<ReferenceSyntax>("a name", (string text, int p, out ReferenceSyntax v, out int errorAt, out string? error) =>
+        public static bool TryReference(ref Scanner s, out ReferenceSyntax value)
         {
-            errorAt = p;
-            error = null;
-            v = null!;
+            value = null!;
+            int p = s.NextToken();
+            if (p < 0) return false;
+            var text = s.Text;
             int e = Lexer.ScanIdentifier(text, p);
-            if (e == p) return p;
-            var segments = new List<IdentifierSyntax>(1) { new IdentifierSyntax(text.Substring(p, e - p), TextSpan.FromBounds(p, e)) };
+            if (e == p) return s.Mismatch(ExpectName);
+            var first = new IdentifierSyntax(s.Names.Get(text, p, e - p), TextSpan.FromBounds(p, e));
+            if (!(e + 1 < text.Length && text[e] == '.' && text[e + 1] != '.'))
+            {
+                value = new ReferenceSyntax(new[] { first });
+                s.Position = e;
+                return true;
+            }
+
+            var segments = new List<IdentifierSyntax>(3) { first };
             while (e + 1 < text.Length && text[e] == '.' && text[e + 1] != '.')
             {
-                int s = e + 1;
-                int se = Lexer.ScanIdentifier(text, s);
-                if (se == s)
-                {
-                    errorAt = s;
-                    error = "expected a name after '.' in '" + text.Substring(p, s - p) + "'";
-                    return p;
-                }
-
-                segments.Add(new IdentifierSyntax(text.Substring(s, se - s), TextSpan.FromBounds(s, se)));
-                e = se;
+                int start = e + 1;
+                int end = Lexer.ScanIdentifier(text, start);
+                if (end == start) return s.Error(start, "expected a name after '.' in '" + text.Substring(p, start - p) + "'");
+                segments.Add(new IdentifierSyntax(s.Names.Get(text, start, end - start), TextSpan.FromBounds(start, end)));
+                e = end;
             }
 
-            v = new ReferenceSyntax(segments);
-            return e;
-        });
-
-        public static readonly Parser<StringValueSyntax> String = Token<StringValueSyntax>("a string in double quotes", (string text, int p, out StringValueSyntax v, out int errorAt, out string? error) =>
-        {
-            v = null!;
-            errorAt = p;
-            error = null;
-            if (p >= text.Length || text[p] != '"') return p;
-            int e = Lexer.ScanString(text, p, out var s, out errorAt, out error);
-            if (e < 0) return p;
-            v = new StringValueSyntax(s, TextSpan.FromBounds(p, e));
-            return e;
-        });
-
-        /// <summary>A date, <c>YYYY-MM-DD</c> (its validity is the binder's business).</summary>
-        public static readonly Parser<DateValueSyntax> Date = Token<DateValueSyntax>("a date (YYYY-MM-DD)", (string text, int p, out DateValueSyntax v, out int errorAt, out string? error) =>
-        {
-            errorAt = p;
-            error = null;
-            int e = Lexer.ScanDate(text, p, out int y, out int m, out int d);
-            v = e > p ? new DateValueSyntax(y, m, d, TextSpan.FromBounds(p, e)) : null!;
-            if (e == p && p < text.Length && Lexer.IsDigit(text[p]))
-            {
-                error = "invalid date '" + Lexer.DescribeTokenAt(text, p).Trim('\'') + "'; write dates as YYYY-MM-DD";
-                errorAt = p;
-            }
-
-            return e;
-        });
-
-        /// <summary>A date or an inclusive range <c>from..to</c>.</summary>
-        public static readonly Parser<DateRangeValueSyntax> DateOrRange = input =>
-        {
-            var from = Date(input);
-            if (!from.WasSuccessful) return Result.Failure<DateRangeValueSyntax>(from.Remainder, from.Message, from.Expectations);
-            var rest = (SourceInput)from.Remainder;
-            var text = rest.Source;
-            int p = rest.Position;
-            if (p + 1 < text.Length && text[p] == '.' && text[p + 1] == '.')
-            {
-                var toInput = rest.At(p + 2);
-                var to = Date(toInput);
-                if (!to.WasSuccessful)
-                {
-                    // A plain mismatch (no lexical error of its own) gets the range-specific expectation.
-                    return string.IsNullOrEmpty(to.Message)
-                        ? Result.Failure<DateRangeValueSyntax>(toInput, string.Empty, new[] { "the last date of the range (YYYY-MM-DD)" })
-                        : Result.Failure<DateRangeValueSyntax>(to.Remainder, to.Message, to.Expectations);
-                }
-
-                return Result.Success(new DateRangeValueSyntax(from.Value, to.Value), to.Remainder);
-            }
-
-            return Result.Success(new DateRangeValueSyntax(from.Value, null), rest);
-        };
-
-        private static Scanner<decimal> NumberScanner(bool signed) => (string text, int p, out decimal v, out int errorAt, out string? error) =>
-        {
-            errorAt = p;
-            error = null;
-            v = 0;
-            bool negative = signed && p < text.Length && text[p] == '-';
-            int start = negative ? p + 1 : p;
-            int e = Lexer.ScanNumber(text, start, out v);
-            if (e == start) return p;
-            if (negative) v = -v;
-            return e;
-        };
-
-        private static int ScanPlainNumber(string text, int p, out NumberValueSyntax v, bool signed, out int errorAt, out string? error)
-        {
-            v = null!;
-            int e = NumberScanner(signed)(text, p, out var value, out errorAt, out error);
-            if (e == p) return p;
-            if (e < text.Length && (Lexer.IsIdentifierStart(text[e]) || text[e] == '%' || text[e] == '/'))
-            {
-                errorAt = e;
-                error = "unexpected " + Lexer.DescribeTokenAt(text, e) + " after the number " + text.Substring(p, e - p) + "; a plain number is expected here";
-                return p;
-            }
-
-            v = new NumberValueSyntax(value, TextSpan.FromBounds(p, e));
-            return e;
+            value = new ReferenceSyntax(segments.ToArray());
+            s.Position = e;
+            return true;
         }
 
-        public static readonly Parser<NumberValueSyntax> Number = Token<NumberValueSyntax>("a number", (string text, int p, out NumberValueSyntax v, out int errorAt, out string? error) =>
-            ScanPlainNumber(text, p, out v, false, out errorAt, out error));
-
-        public static readonly Parser<NumberValueSyntax> SignedNumber = Token<NumberValueSyntax>("a number", (string text, int p, out NumberValueSyntax v, out int errorAt, out string? error) =>
-            ScanPlainNumber(text, p, out v, true, out errorAt, out error));
-
-        public static readonly Parser<PercentValueSyntax> Percent = Token<PercentValueSyntax>("a percentage such as 80%", (string text, int p, out PercentValueSyntax v, out int errorAt, out string? error) =>
+        public static bool TryString(ref Scanner s, out StringValueSyntax value)
         {
-            v = null!;
-            int e = NumberScanner(false)(text, p, out var value, out errorAt, out error);
-            if (e == p) return p;
-            if (e >= text.Length || text[e] != '%')
+            value = null!;
+            int p = s.NextToken();
+            if (p < 0) return false;
+            if (p >= s.Text.Length || s.Text[p] != '"') return s.Mismatch(ExpectString);
+            int e = Lexer.ScanString(s.Text, p, out var text, out int errorAt, out string? error);
+            if (e < 0) return s.Error(errorAt, error!);
+            value = new StringValueSyntax(text, TextSpan.FromBounds(p, e));
+            s.Position = e;
+            return true;
+        }
+
+        private static bool TryDate(ref Scanner s, out DateValueSyntax value)
+        {
+            value = null!;
+            int p = s.NextToken();
+            if (p < 0) return false;
+            var text = s.Text;
+            int e = Lexer.ScanDate(text, p, out int y, out int m, out int d);
+            if (e == p)
             {
-                errorAt = SuffixErrorAt(text, p, e);
-                error = "expected '%' after " + text.Substring(p, e - p) + " (a percentage such as 80%)";
-                return p;
+                if (p < text.Length && Lexer.IsDigit(text[p]))
+                {
+                    return s.Error(p, "invalid date '" + Lexer.DescribeTokenAt(text, p).Trim('\'') + "'; write dates as YYYY-MM-DD");
+                }
+
+                return s.Mismatch(ExpectDate);
             }
 
-            v = new PercentValueSyntax(value, TextSpan.FromBounds(p, e + 1));
-            return e + 1;
-        });
+            value = new DateValueSyntax(y, m, d, TextSpan.FromBounds(p, e));
+            s.Position = e;
+            return true;
+        }
+
+        private static bool TryPlainNumber(ref Scanner s, bool signed, out NumberValueSyntax value)
+        {
+            value = null!;
+            int p = s.NextToken();
+            if (p < 0) return false;
+            var text = s.Text;
+            bool negative = signed && p < text.Length && text[p] == '-';
+            int start = negative ? p + 1 : p;
+            int e = Lexer.ScanNumber(text, start, out var number);
+            if (e == start) return s.Mismatch(ExpectNumber);
+            if (e < text.Length && (Lexer.IsIdentifierStart(text[e]) || text[e] == '%' || text[e] == '/'))
+            {
+                return s.Error(e, "unexpected " + Lexer.DescribeTokenAt(text, e) + " after the number " + text.Substring(p, e - p) + "; a plain number is expected here");
+            }
+
+            value = new NumberValueSyntax(negative ? -number : number, TextSpan.FromBounds(p, e));
+            s.Position = e;
+            return true;
+        }
+
+        private static bool TryPercent(ref Scanner s, out PercentValueSyntax value)
+        {
+            value = null!;
+            int p = s.NextToken();
+            if (p < 0) return false;
+            var text = s.Text;
+            int e = Lexer.ScanNumber(text, p, out var number);
+            if (e == p) return s.Mismatch(ExpectPercent);
+            if (e >= text.Length || text[e] != '%')
+            {
+                return s.Error(SuffixErrorAt(text, p, e), "expected '%' after " + text.Substring(p, e - p) + " (a percentage such as 80%)");
+            }
+
+            value = new PercentValueSyntax(number, TextSpan.FromBounds(p, e + 1));
+            s.Position = e + 1;
+            return true;
+        }
+
+        private static bool TryDuration(ref Scanner s, out DurationValueSyntax value)
+        {
+            value = null!;
+            int p = s.NextToken();
+            if (p < 0) return false;
+            var text = s.Text;
+            int e = Lexer.ScanNumber(text, p, out var amount);
+            if (e == p) return s.Mismatch(ExpectDuration);
+            if (!TryUnit(text, e, out var unit))
+            {
+                var written = text.Substring(p, e - p);
+                return s.Error(SuffixErrorAt(text, p, e), "expected a unit after " + written + ": h (hours), d (working days) or w (weeks), as in " + written + "d");
+            }
+
+            value = new DurationValueSyntax(amount, unit, TextSpan.FromBounds(p, e + 1));
+            s.Position = e + 1;
+            return true;
+        }
+
+        private static bool TryWeekday(ref Scanner s, out DayOfWeek day, out TextSpan span)
+        {
+            day = default;
+            span = default;
+            int p = s.NextToken();
+            if (p < 0) return false;
+            var text = s.Text;
+            int e = Lexer.ScanIdentifier(text, p);
+            if (e == p) return s.Mismatch(ExpectWeekday);
+            int index = Array.IndexOf(WeekdayNames, text.Substring(p, e - p).ToLowerInvariant());
+            if (index < 0) return s.Error(p, "unknown weekday '" + text.Substring(p, e - p) + "'; use mon, tue, wed, thu, fri, sat or sun");
+            day = (DayOfWeek)index;
+            span = TextSpan.FromBounds(p, e);
+            s.Position = e;
+            return true;
+        }
+
+        /// <summary>
+        /// The dependency type right after a target, or null. Scanned by hand because <c>fs-2d</c> would
+        /// otherwise read as one identifier (identifiers may contain '-').
+        /// </summary>
+        private static IdentifierSyntax? TryDependencyType(ref Scanner s)
+        {
+            var text = s.Text;
+            int p = Lexer.SkipTrivia(text, s.Position, out bool unterminated);
+            if (unterminated || p + 2 > text.Length) return null;
+            string? word = null;
+            foreach (var t in DependencyTypes)
+            {
+                if (text[p] == t[0] && text[p + 1] == t[1]) word = t;
+            }
+
+            if (word is null) return null;
+            if (p + 2 < text.Length)
+            {
+                char next = text[p + 2];
+                bool leadFollows = next == '-' && p + 3 < text.Length && Lexer.IsDigit(text[p + 3]);
+                if (Lexer.IsIdentifierPart(next) && !leadFollows) return null;
+            }
+
+            s.Position = p + 2;
+            return new IdentifierSyntax(word, new TextSpan(p, 2));
+        }
 
         /// <summary>
         /// Where to report a missing or wrong suffix (unit, '%') of the number at <paramref name="start"/>..<paramref name="end"/>:
@@ -232,297 +695,5 @@ namespace ProgramDsl.Syntax
                 default: return false;
             }
         }
-
-        public static readonly Parser<DurationValueSyntax> Duration = Token<DurationValueSyntax>("a duration such as 5d, 4h or 2w", (string text, int p, out DurationValueSyntax v, out int errorAt, out string? error) =>
-        {
-            v = null!;
-            int e = NumberScanner(false)(text, p, out var value, out errorAt, out error);
-            if (e == p) return p;
-            if (!TryUnit(text, e, out var unit))
-            {
-                errorAt = SuffixErrorAt(text, p, e);
-                error = "expected a unit after " + text.Substring(p, e - p) + ": h (hours), d (working days) or w (weeks), as in " + text.Substring(p, e - p) + "d";
-                return p;
-            }
-
-            v = new DurationValueSyntax(value, unit, TextSpan.FromBounds(p, e + 1));
-            return e + 1;
-        });
-
-        public static readonly Parser<RateValueSyntax> Rate = Token<RateValueSyntax>("a rate such as 950/d or 120/h", (string text, int p, out RateValueSyntax v, out int errorAt, out string? error) =>
-        {
-            v = null!;
-            int e = NumberScanner(false)(text, p, out var value, out errorAt, out error);
-            if (e == p) return p;
-            if (e >= text.Length || text[e] != '/' || !TryUnit(text, e + 1, out var unit))
-            {
-                errorAt = SuffixErrorAt(text, p, e);
-                error = "expected a rate such as " + text.Substring(p, e - p) + "/d or " + text.Substring(p, e - p) + "/h";
-                return p;
-            }
-
-            v = new RateValueSyntax(value, unit, TextSpan.FromBounds(p, e + 2));
-            return e + 2;
-        });
-
-        public static readonly Parser<ValueSyntax> Name = Identifier.Select(i => (ValueSyntax)new NameValueSyntax(i));
-
-        public static readonly Parser<ValueSyntax> ReferenceValue = Reference.Select(r => (ValueSyntax)new ReferenceValueSyntax(r));
-
-        private static readonly string[] WeekdayNames = { "sun", "mon", "tue", "wed", "thu", "fri", "sat" };
-
-        private static readonly Parser<(DayOfWeek Day, TextSpan Span)> Weekday = Token<(DayOfWeek, TextSpan)>("a weekday (mon, tue, wed, thu, fri, sat, sun)", (string text, int p, out (DayOfWeek, TextSpan) v, out int errorAt, out string? error) =>
-        {
-            errorAt = p;
-            error = null;
-            v = default;
-            int e = Lexer.ScanIdentifier(text, p);
-            if (e == p) return p;
-            int index = Array.IndexOf(WeekdayNames, text.Substring(p, e - p).ToLowerInvariant());
-            if (index < 0)
-            {
-                error = "unknown weekday '" + text.Substring(p, e - p) + "'; use mon, tue, wed, thu, fri, sat or sun";
-                return p;
-            }
-
-            v = ((DayOfWeek)index, TextSpan.FromBounds(p, e));
-            return e;
-        });
-
-        public static readonly Parser<ValueSyntax> WeekdayRange = input =>
-        {
-            var from = Weekday(input);
-            if (!from.WasSuccessful) return Result.Failure<ValueSyntax>(from.Remainder, from.Message, from.Expectations);
-            var rest = (SourceInput)from.Remainder;
-            var text = rest.Source;
-            int p = rest.Position;
-            if (p + 1 < text.Length && text[p] == '.' && text[p + 1] == '.')
-            {
-                var to = Weekday(rest.At(p + 2));
-                if (!to.WasSuccessful) return Result.Failure<ValueSyntax>(to.Remainder == rest.At(p + 2) ? rest.At(p + 2) : to.Remainder, to.Message, to.Expectations);
-                return Result.Success<ValueSyntax>(new WeekdayRangeSyntax(from.Value.Day, to.Value.Day, from.Value.Span.Union(to.Value.Span)), to.Remainder);
-            }
-
-            return Result.Success<ValueSyntax>(new WeekdayRangeSyntax(from.Value.Day, null, from.Value.Span), rest);
-        };
-
-        public static readonly Parser<ValueSyntax> Comparison = Token<ValueSyntax>("a comparison such as >= 0.85", (string text, int p, out ValueSyntax v, out int errorAt, out string? error) =>
-        {
-            v = null!;
-            errorAt = p;
-            error = null;
-            string? op = null;
-            if (p + 1 < text.Length && (text[p] == '>' || text[p] == '<' || text[p] == '=') && text[p + 1] == '=') op = text[p] == '=' ? "=" : text.Substring(p, 2);
-            else if (p < text.Length && (text[p] == '>' || text[p] == '<' || text[p] == '=')) op = text[p].ToString();
-            if (op is null) return p;
-            int after = p + (p + 1 < text.Length && text[p + 1] == '=' ? 2 : 1);
-            int q = Lexer.SkipTrivia(text, after);
-            int e = ScanPlainNumber(text, q, out var number, true, out errorAt, out error);
-            if (error != null) return p;
-            if (e == q)
-            {
-                // At the operator: what follows may be the next statement.
-                errorAt = p;
-                error = "expected a number after '" + op + "'";
-                return p;
-            }
-
-            v = new ComparisonValueSyntax(op, number.Value, TextSpan.FromBounds(p, e));
-            return e;
-        });
-
-        private static readonly string[] DependencyTypes = { "fs", "ss", "ff", "sf" };
-
-        /// <summary>
-        /// The dependency type right after a target. Scanned by hand because <c>fs-2d</c> would otherwise read
-        /// as one identifier (identifiers may contain '-').
-        /// </summary>
-        private static readonly Parser<IdentifierSyntax> DependencyType = Token<IdentifierSyntax>("a dependency type (fs, ss, ff, sf)", (string text, int p, out IdentifierSyntax v, out int errorAt, out string? error) =>
-        {
-            errorAt = p;
-            error = null;
-            v = null!;
-            if (p + 2 > text.Length) return p;
-            var word = text.Substring(p, 2);
-            if (Array.IndexOf(DependencyTypes, word) < 0) return p;
-            if (p + 2 < text.Length)
-            {
-                char next = text[p + 2];
-                bool leadFollows = next == '-' && p + 3 < text.Length && Lexer.IsDigit(text[p + 3]);
-                if (Lexer.IsIdentifierPart(next) && !leadFollows) return p;
-            }
-
-            v = new IdentifierSyntax(word, new TextSpan(p, 2));
-            return p + 2;
-        });
-
-        private static readonly Parser<TextSpan> LagSign = Punct('+', "'+' or '-' and a lag such as +2d").Or(Punct('-'));
-
-        private static readonly Parser<(bool IsLead, DurationValueSyntax Lag)> Lag = input =>
-        {
-            var sign = LagSign(input);
-            if (!sign.WasSuccessful) return Result.Failure<(bool, DurationValueSyntax)>(input, string.Empty, sign.Expectations);
-            var si = (SourceInput)input;
-            bool lead = si.Source[sign.Value.Start] == '-';
-            var duration = Duration(sign.Remainder);
-            if (!duration.WasSuccessful)
-            {
-                return Result.Failure<(bool, DurationValueSyntax)>(duration.Remainder == sign.Remainder ? sign.Remainder : duration.Remainder, duration.Message, duration.Expectations);
-            }
-
-            return Result.Success((lead, duration.Value), duration.Remainder);
-        };
-
-        public static readonly Parser<ValueSyntax> DependencyItem = input =>
-        {
-            var target = Reference(input);
-            if (!target.WasSuccessful) return Result.Failure<ValueSyntax>(target.Remainder, target.Message, target.Expectations);
-            IInput rest = target.Remainder;
-            IdentifierSyntax? type = null;
-            var typeResult = DependencyType(rest);
-            if (typeResult.WasSuccessful)
-            {
-                type = typeResult.Value;
-                rest = typeResult.Remainder;
-            }
-
-            DurationValueSyntax? lag = null;
-            bool lead = false;
-            var lagResult = Lag(rest);
-            if (lagResult.WasSuccessful)
-            {
-                lag = lagResult.Value.Lag;
-                lead = lagResult.Value.IsLead;
-                rest = lagResult.Remainder;
-            }
-            else if (lagResult.Remainder != rest)
-            {
-                return Result.Failure<ValueSyntax>(lagResult.Remainder, lagResult.Message, lagResult.Expectations);
-            }
-
-            int end = lag?.Span.End ?? type?.Span.End ?? target.Value.Span.End;
-            return Result.Success<ValueSyntax>(new DependencyItemSyntax(target.Value, type, lag, lead, TextSpan.FromBounds(target.Value.Span.Start, end)), rest);
-        };
-
-        private static readonly Parser<IdentifierSyntax> RoleWord = Word("role");
-
-        public static readonly Parser<ValueSyntax> AssignmentItem = input =>
-        {
-            bool isRole = false;
-            IInput start = input;
-            var role = RoleWord(input);
-            if (role.WasSuccessful)
-            {
-                // "role" is a keyword here only when a name follows; otherwise it names a person called "role".
-                var probe = Reference(role.Remainder);
-                if (probe.WasSuccessful)
-                {
-                    isRole = true;
-                    start = role.Remainder;
-                }
-            }
-
-            var target = Reference(start);
-            if (!target.WasSuccessful) return Result.Failure<ValueSyntax>(target.Remainder, target.Message, target.Expectations);
-            PercentValueSyntax? share = null;
-            var rest = target.Remainder;
-            var shareResult = Percent(rest);
-            if (shareResult.WasSuccessful)
-            {
-                share = shareResult.Value;
-                rest = shareResult.Remainder;
-            }
-            else if (shareResult.Remainder != rest)
-            {
-                return Result.Failure<ValueSyntax>(shareResult.Remainder, shareResult.Message, shareResult.Expectations);
-            }
-
-            int spanStart = isRole ? role.Value.Span.Start : target.Value.Span.Start;
-            int end = share?.Span.End ?? target.Value.Span.End;
-            return Result.Success<ValueSyntax>(new AssignmentItemSyntax(target.Value, isRole, share, TextSpan.FromBounds(spanStart, end)), rest);
-        };
-
-        public static readonly Parser<ValueSyntax> ResourceUseItem = input =>
-        {
-            var target = Reference(input);
-            if (!target.WasSuccessful) return Result.Failure<ValueSyntax>(target.Remainder, target.Message, target.Expectations);
-            NumberValueSyntax? units = null;
-            var rest = target.Remainder;
-            var unitsResult = Number(rest);
-            if (unitsResult.WasSuccessful)
-            {
-                units = unitsResult.Value;
-                rest = unitsResult.Remainder;
-            }
-            else if (unitsResult.Remainder != rest)
-            {
-                return Result.Failure<ValueSyntax>(unitsResult.Remainder, unitsResult.Message, unitsResult.Expectations);
-            }
-
-            return Result.Success<ValueSyntax>(new ResourceUseItemSyntax(target.Value, units, TextSpan.FromBounds(target.Value.Span.Start, (units?.Span ?? target.Value.Span).End)), rest);
-        };
-
-        private static readonly Parser<TextSpan> Comma = Punct(',');
-
-        /// <summary>One or more items separated by commas; a comma must be followed by an item.</summary>
-        public static Parser<IReadOnlyList<ValueSyntax>> ListOf(Parser<ValueSyntax> item) => input =>
-        {
-            var first = item(input);
-            if (!first.WasSuccessful) return Result.Failure<IReadOnlyList<ValueSyntax>>(first.Remainder, first.Message, first.Expectations);
-            var items = new List<ValueSyntax> { first.Value };
-            var rest = first.Remainder;
-            while (true)
-            {
-                var comma = Comma(rest);
-                if (!comma.WasSuccessful) break;
-                var next = item(comma.Remainder);
-                if (!next.WasSuccessful)
-                {
-                    var at = next.Remainder == comma.Remainder ? comma.Remainder : next.Remainder;
-                    return Result.Failure<IReadOnlyList<ValueSyntax>>(at, next.Message, next.Expectations);
-                }
-
-                items.Add(next.Value);
-                rest = next.Remainder;
-            }
-
-            return Result.Success<IReadOnlyList<ValueSyntax>>(items, rest);
-        };
-
-        /// <summary>Exactly one value.</summary>
-        public static Parser<IReadOnlyList<ValueSyntax>> One<T>(Parser<T> value) where T : ValueSyntax =>
-            value.Select(v => (IReadOnlyList<ValueSyntax>)new ValueSyntax[] { v });
-
-        /// <summary>A fixed sequence of values (e.g. the three durations of <c>estimate</c>).</summary>
-        public static Parser<IReadOnlyList<ValueSyntax>> Sequence(params Parser<ValueSyntax>[] parts) => input =>
-        {
-            var values = new ValueSyntax[parts.Length];
-            var rest = input;
-            for (int i = 0; i < parts.Length; i++)
-            {
-                var r = parts[i](rest);
-                if (!r.WasSuccessful) return Result.Failure<IReadOnlyList<ValueSyntax>>(r.Remainder, r.Message, r.Expectations);
-                values[i] = r.Value;
-                rest = r.Remainder;
-            }
-
-            return Result.Success<IReadOnlyList<ValueSyntax>>(values, rest);
-        };
-
-        /// <summary>A value followed by an optional string (<c>holiday 2027-01-18 "MLK Day"</c>).</summary>
-        public static Parser<IReadOnlyList<ValueSyntax>> WithOptionalLabel(Parser<ValueSyntax> value) => input =>
-        {
-            var v = value(input);
-            if (!v.WasSuccessful) return Result.Failure<IReadOnlyList<ValueSyntax>>(v.Remainder, v.Message, v.Expectations);
-            var label = String(v.Remainder);
-            if (label.WasSuccessful) return Result.Success<IReadOnlyList<ValueSyntax>>(new ValueSyntax[] { v.Value, label.Value }, label.Remainder);
-            if (label.Remainder != v.Remainder) return Result.Failure<IReadOnlyList<ValueSyntax>>(label.Remainder, label.Message, label.Expectations);
-            return Result.Success<IReadOnlyList<ValueSyntax>>(new ValueSyntax[] { v.Value }, v.Remainder);
-        };
-
-        /// <summary>Either of two values; the first must not consume input when it fails.</summary>
-        public static Parser<ValueSyntax> Either(Parser<ValueSyntax> first, Parser<ValueSyntax> second) => first.XOr(second);
-
-        public static Parser<ValueSyntax> AsValue<T>(this Parser<T> parser) where T : ValueSyntax => parser.Select(v => (ValueSyntax)v);
     }
 }

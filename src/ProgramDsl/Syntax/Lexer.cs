@@ -90,6 +90,32 @@ namespace ProgramDsl.Syntax
                 while (e < text.Length && IsDigit(text[e])) e++;
             }
 
+            // Fast path: up to 18 significant digits fit a long; the scale is the number of fraction digits.
+            long mantissa = 0;
+            int significant = 0;
+            byte scale = 0;
+            bool fraction = false;
+            for (int i = p; i < e; i++)
+            {
+                char c = text[i];
+                if (c == '_') continue;
+                if (c == '.')
+                {
+                    fraction = true;
+                    continue;
+                }
+
+                if (++significant > 18) break;
+                mantissa = mantissa * 10 + (c - '0');
+                if (fraction) scale++;
+            }
+
+            if (significant <= 18 && scale <= 28)
+            {
+                value = new decimal(unchecked((int)mantissa), (int)(mantissa >> 32), 0, false, scale);
+                return e;
+            }
+
             var digits = text.Substring(p, e - p).Replace("_", string.Empty);
             if (!decimal.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)) return p;
             return e;

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using ProgramDsl.Diagnostics;
@@ -19,10 +20,11 @@ namespace ProgramDsl.Syntax
 
         private sealed class Frame
         {
-            public Frame(BlockContext context, IdentifierSyntax? keyword, DeclarationKind kind, IdentifierSyntax? name, StringValueSyntax? title, TextSpan openBrace)
+            public Frame(BlockContext context, string? keyword, TextSpan keywordSpan, DeclarationKind kind, IdentifierSyntax? name, StringValueSyntax? title, TextSpan openBrace)
             {
                 Context = context;
                 Keyword = keyword;
+                KeywordSpan = keywordSpan;
                 Kind = kind;
                 Name = name;
                 Title = title;
@@ -31,7 +33,9 @@ namespace ProgramDsl.Syntax
 
             public BlockContext Context { get; }
 
-            public IdentifierSyntax? Keyword { get; }
+            public string? Keyword { get; }
+
+            public TextSpan KeywordSpan { get; }
 
             public DeclarationKind Kind { get; }
 
@@ -45,210 +49,363 @@ namespace ProgramDsl.Syntax
 
             public bool HasErrors { get; set; }
 
+            // The body list becomes an exact-size array: trees of large plans stay smaller.
             public DeclarationSyntax Close(TextSpan? closeBrace, int end) => new DeclarationSyntax(
-                Keyword!, Kind, Name!, Title, Body, OpenBrace, closeBrace, HasErrors, TextSpan.FromBounds(Keyword!.Span.Start, end));
+                Keyword!, KeywordSpan, Kind, Name!, Title, Body.ToArray(), OpenBrace, closeBrace, HasErrors, TextSpan.FromBounds(KeywordSpan.Start, end));
         }
 
+        /// <summary>Texts at least this long are parsed in parallel chunks when the machine has several cores.</summary>
+        internal const int ParallelThreshold = 1_000_000;
+
         /// <summary>Parses a source text into a syntax tree with its syntax diagnostics.</summary>
-        public static SyntaxTree Parse(SourceText source)
+        public static SyntaxTree Parse(SourceText source) => Parse(source, Environment.ProcessorCount > 1 && source.Length >= ParallelThreshold ? Environment.ProcessorCount * 2 : 1);
+
+        /// <summary>
+        /// Parses with up to <paramref name="chunks"/> concurrent pieces of the program body. The result is the
+        /// same as a sequential parse: pieces are cut only at statement starts at the program's top level, and
+        /// when any piece meets an error the whole text is parsed again sequentially.
+        /// </summary>
+        internal static SyntaxTree Parse(SourceText source, int chunks)
         {
-            var text = source.Text;
-            var diagnostics = new List<Diagnostic>();
-            var stack = new List<Frame> { new Frame(BlockContext.File, null, default, null, null, default) };
-            int p = 0;
-
-            void Report(int at, int length, string message)
+            if (chunks > 1 && TrySplit(source.Text, chunks) is List<int> cuts)
             {
-                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.SyntaxError, new SourceLocation(source, new TextSpan(at, length)), message));
-                stack[stack.Count - 1].HasErrors = true;
+                var tree = ParseInPieces(source, cuts);
+                if (tree != null) return tree;
             }
 
-            while (diagnostics.Count < MaxErrors)
+            var run = new Run(source, new NameTable());
+            run.Loop(0, source.Length);
+            return run.Finish();
+        }
+
+        private static SyntaxTree? ParseInPieces(SourceText source, List<int> cuts)
+        {
+            // cuts: body start, statement starts inside the body, body end (the program's closing brace).
+            var head = new Run(source, new NameTable());
+            head.Loop(0, cuts[0]);
+            if (head.Diagnostics.Count > 0 || head.Stack.Count != 2) return null;
+            var program = head.Stack[1];
+            var pieces = new Run[cuts.Count - 1];
+            System.Threading.Tasks.Parallel.For(0, pieces.Length, i =>
             {
-                p = Lexer.SkipTrivia(text, p, out bool unterminated);
-                if (unterminated)
-                {
-                    Report(p, 2, "unterminated block comment; close it with '*/'");
-                    p = text.Length;
-                }
+                var piece = new Run(source, new NameTable(), program);
+                int reached = piece.Loop(cuts[i], cuts[i + 1]);
+                pieces[i] = reached <= cuts[i + 1] && piece.Stack.Count == 2 ? piece : null!;
+            });
+            foreach (var piece in pieces)
+            {
+                if (piece is null || piece.Diagnostics.Count > 0) return null;
+                program.Body.AddRange(piece.Stack[1].Body);
+            }
 
-                if (p >= text.Length) break;
-                char c = text[p];
-                var frame = stack[stack.Count - 1];
-                if (c == ';')
-                {
-                    p++;
-                    continue;
-                }
+            head.Loop(cuts[cuts.Count - 1], source.Length);
+            return head.Finish();
+        }
 
-                if (c == '}')
+        /// <summary>
+        /// Finds where a single program's body can be cut: just after its '{', at statements that start a line at
+        /// the program's top level (near equal shares of the text), and at its closing '}'. Null when the text is
+        /// not one plain program block (then the sequential parser reports whatever is wrong).
+        /// </summary>
+        internal static List<int>? TrySplit(string text, int chunks)
+        {
+            int p = Lexer.SkipTrivia(text, 0, out bool unterminated);
+            if (unterminated || !SyntaxFacts.IsProgramText(text)) return null;
+            var cuts = new List<int>(chunks + 1);
+            int depth = 0;
+            int bodyStart = -1;
+            long share = 0;
+            bool lineStart = false;
+            for (int i = p; i < text.Length; i++)
+            {
+                char c = text[i];
+                switch (c)
                 {
-                    if (stack.Count > 1)
-                    {
-                        stack.RemoveAt(stack.Count - 1);
-                        stack[stack.Count - 1].Body.Add(frame.Close(new TextSpan(p, 1), p + 1));
-                    }
-                    else
-                    {
-                        Report(p, 1, "unexpected '}': no block is open here");
-                    }
-
-                    p++;
-                    continue;
-                }
-
-                int keywordEnd = Lexer.ScanIdentifier(text, p);
-                if (keywordEnd == p)
-                {
-                    Report(p, Lexer.TokenLengthAt(text, p), "unexpected " + Lexer.DescribeTokenAt(text, p) + "; expected " + DescribeStatementsOf(frame));
-                    p = Recover(text, p + Lexer.TokenLengthAt(text, p), frame.Context);
-                    continue;
-                }
-
-                var keyword = new IdentifierSyntax(text.Substring(p, keywordEnd - p), TextSpan.FromBounds(p, keywordEnd));
-                if (!SyntaxFacts.TryGetRule(frame.Context, keyword.Text, out var rule))
-                {
-                    Report(p, keywordEnd - p, UnknownStatementMessage(frame, keyword.Text));
-                    p = Recover(text, keywordEnd, frame.Context);
-                    continue;
-                }
-
-                var input = new SourceInput(source, keywordEnd);
-                switch (rule.Kind)
-                {
-                    case StatementKind.Property:
-                    {
-                        var result = rule.Arguments!(input);
-                        if (result.WasSuccessful)
+                    case '\n':
+                        lineStart = true;
+                        continue;
+                    case ' ':
+                    case '\t':
+                    case '\r':
+                        continue;
+                    case '"':
+                        int close = Lexer.ScanString(text, i, out _, out _, out _);
+                        if (close < 0) return null;
+                        i = close - 1;
+                        break;
+                    case '/' when i + 1 < text.Length && text[i + 1] == '/':
+                        while (i < text.Length && text[i] != '\n') i++;
+                        lineStart = true;
+                        continue;
+                    case '/' when i + 1 < text.Length && text[i + 1] == '*':
+                        int end = text.IndexOf("*/", i + 2, StringComparison.Ordinal);
+                        if (end < 0) return null;
+                        i = end + 1;
+                        continue;
+                    case '{':
+                        if (depth++ == 0)
                         {
-                            int end = ((SourceInput)result.Remainder).Position;
-                            frame.Body.Add(new PropertySyntax(keyword, result.Value, TextSpan.FromBounds(keyword.Span.Start, end)));
-                            p = end;
-                        }
-                        else
-                        {
-                            p = ReportFailure(result, keyword, keywordEnd);
+                            if (bodyStart >= 0) return null;
+                            bodyStart = i + 1;
+                            cuts.Add(bodyStart);
+                            share = (text.Length - bodyStart) / chunks;
                         }
 
                         break;
-                    }
-
-                    case StatementKind.Include:
-                    {
-                        var result = Grammar.String(input);
-                        if (result.WasSuccessful)
+                    case '}':
+                        if (--depth == 0)
                         {
-                            int end = ((SourceInput)result.Remainder).Position;
-                            frame.Body.Add(new IncludeSyntax(keyword, result.Value, TextSpan.FromBounds(keyword.Span.Start, end)));
-                            p = end;
-                        }
-                        else
-                        {
-                            p = ReportFailure(result, keyword, keywordEnd);
+                            if (Lexer.SkipTrivia(text, i + 1) != text.Length) return null;
+                            cuts.Add(i);
+                            return cuts.Count > 2 ? cuts : null;
                         }
 
+                        if (depth < 0) return null;
                         break;
-                    }
-
                     default:
-                    {
-                        var name = Grammar.Identifier(input);
-                        if (!name.WasSuccessful)
+                        if (depth == 1 && lineStart && Lexer.IsIdentifierStart(c) && i - cuts[cuts.Count - 1] >= share)
                         {
-                            p = ReportFailure(name, keyword, keywordEnd);
-                            break;
-                        }
-
-                        var afterName = (SourceInput)name.Remainder;
-                        StringValueSyntax? title = null;
-                        var titleResult = Grammar.String(afterName);
-                        if (titleResult.WasSuccessful)
-                        {
-                            title = titleResult.Value;
-                        }
-                        else if (titleResult.Remainder != afterName)
-                        {
-                            p = ReportFailure(titleResult, keyword, keywordEnd);
-                            break;
-                        }
-
-                        int headerEnd = ((SourceInput)(title is null ? afterName : titleResult.Remainder)).Position;
-                        int brace = Lexer.SkipTrivia(text, headerEnd);
-                        if (brace < text.Length && text[brace] == '{')
-                        {
-                            stack.Add(new Frame(SyntaxFacts.BodyContext(rule.DeclarationKind), keyword, rule.DeclarationKind, name.Value, title, new TextSpan(brace, 1)));
-                            p = brace + 1;
-                        }
-                        else
-                        {
-                            frame.Body.Add(new DeclarationSyntax(
-                                keyword, rule.DeclarationKind, name.Value, title, new StatementSyntax[0], null, null, false, TextSpan.FromBounds(keyword.Span.Start, headerEnd)));
-                            p = headerEnd;
+                            int e = Lexer.ScanIdentifier(text, i);
+                            if (SyntaxFacts.TryGetRule(BlockContext.Program, text, i, e - i, out _)) cuts.Add(i);
                         }
 
                         break;
-                    }
                 }
 
-                int ReportFailure<T>(IResult<T> failure, IdentifierSyntax statementKeyword, int minimum)
-                {
-                    int failedAt = ((SourceInput)failure.Remainder).Position;
-                    if (failedAt < minimum) failedAt = minimum;
-                    int at = Lexer.SkipTrivia(text, failedAt, out bool unterminatedComment);
-
-                    // The statement was cut by an unterminated block comment; the main loop reports that once, there.
-                    if (unterminatedComment) return at;
-                    int length;
-                    string message;
-                    if (!string.IsNullOrEmpty(failure.Message))
-                    {
-                        message = failure.Message;
-                        length = Lexer.TokenLengthAt(text, at);
-                    }
-                    else
-                    {
-                        // A statement cut short at the end of a line: report it there, not at the next line's
-                        // (probably valid) statement.
-                        bool endOfLine = Lexer.HasNewlineBetween(text, failedAt, at);
-                        var found = endOfLine ? "end of line" : Lexer.DescribeTokenAt(text, at);
-                        if (endOfLine) at = failedAt;
-                        length = endOfLine ? 0 : Lexer.TokenLengthAt(text, at);
-                        var expected = failure.Expectations.Distinct().ToArray();
-                        message = "unexpected " + found + "; expected " +
-                                  (expected.Length == 0 ? "more" : string.Join(" or ", expected)) + " after '" + statementKeyword.Text + "'";
-                    }
-
-                    Report(at, length, message);
-
-                    // Recover from before the trivia, so a keyword on the next line still starts a statement.
-                    return Recover(text, failedAt, frame.Context);
-                }
+                lineStart = false;
             }
 
-            if (diagnostics.Count >= MaxErrors)
+            return null;
+        }
+
+        /// <summary>One pass of the statement loop over a range of the text, with its block stack and diagnostics.</summary>
+        private sealed class Run
+        {
+            private readonly SourceText _source;
+            private readonly string _text;
+            private readonly NameTable _names;
+
+            public Run(SourceText source, NameTable names, Frame? program = null)
             {
-                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.SyntaxError, new SourceLocation(source, new TextSpan(p, 0)), $"too many syntax errors ({MaxErrors}); parsing stopped here"));
+                _source = source;
+                _text = source.Text;
+                _names = names;
+                Stack = new List<Frame> { new Frame(BlockContext.File, null, default, default, null, null, default) };
+                if (program != null)
+                {
+                    Stack.Add(new Frame(BlockContext.Program, program.Keyword, program.KeywordSpan, program.Kind, program.Name, program.Title, program.OpenBrace));
+                }
             }
 
-            // Close blocks left open at the end of the file; report each at its opening brace.
-            while (stack.Count > 1)
+            public List<Frame> Stack { get; }
+
+            public List<Diagnostic> Diagnostics { get; } = new List<Diagnostic>();
+
+            private void Report(int at, int length, string message)
             {
-                var open = stack[stack.Count - 1];
-                stack.RemoveAt(stack.Count - 1);
-                if (diagnostics.Count < MaxErrors + 1)
+                Diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.SyntaxError, new SourceLocation(_source, new TextSpan(at, length)), message));
+                Stack[Stack.Count - 1].HasErrors = true;
+            }
+
+            /// <summary>Parses statements from <paramref name="start"/> until one would start at or after <paramref name="limit"/>; returns where it stopped.</summary>
+            public int Loop(int start, int limit)
+            {
+                var text = _text;
+                var source = _source;
+                var names = _names;
+                var stack = Stack;
+                var diagnostics = Diagnostics;
+                int p = start;
+                while (diagnostics.Count < MaxErrors)
                 {
-                    diagnostics.Add(Diagnostic.Create(
-                        DiagnosticCatalog.SyntaxError,
-                        new SourceLocation(source, open.OpenBrace),
-                        $"'{{' of {SyntaxFacts.KeywordOf(open.Kind)} '{open.Name!.Text}' is never closed; expected '}}' before the end of the file"));
+                    p = Lexer.SkipTrivia(text, p, out bool unterminated);
+                    if (unterminated)
+                    {
+                        Report(p, 2, "unterminated block comment; close it with '*/'");
+                        p = text.Length;
+                    }
+
+                    if (p >= limit) break;
+                    char c = text[p];
+                    var frame = stack[stack.Count - 1];
+                    if (c == ';')
+                    {
+                        p++;
+                        continue;
+                    }
+
+                    if (c == '}')
+                    {
+                        if (stack.Count > 1)
+                        {
+                            stack.RemoveAt(stack.Count - 1);
+                            stack[stack.Count - 1].Body.Add(frame.Close(new TextSpan(p, 1), p + 1));
+                        }
+                        else
+                        {
+                            Report(p, 1, "unexpected '}': no block is open here");
+                        }
+
+                        p++;
+                        continue;
+                    }
+
+                    int keywordEnd = Lexer.ScanIdentifier(text, p);
+                    if (keywordEnd == p)
+                    {
+                        Report(p, Lexer.TokenLengthAt(text, p), "unexpected " + Lexer.DescribeTokenAt(text, p) + "; expected " + DescribeStatementsOf(frame));
+                        p = Recover(text, p + Lexer.TokenLengthAt(text, p), frame.Context);
+                        continue;
+                    }
+
+                    if (!SyntaxFacts.TryGetRule(frame.Context, text, p, keywordEnd - p, out var rule))
+                    {
+                        Report(p, keywordEnd - p, UnknownStatementMessage(frame, text.Substring(p, keywordEnd - p)));
+                        p = Recover(text, keywordEnd, frame.Context);
+                        continue;
+                    }
+
+                    var keyword = rule.Keyword;
+                    var keywordSpan = TextSpan.FromBounds(p, keywordEnd);
+                    var input = new SourceInput(source, keywordEnd, names);
+                    switch (rule.Kind)
+                    {
+                        case StatementKind.Property:
+                        {
+                            var result = rule.Arguments!(input);
+                            if (result.WasSuccessful)
+                            {
+                                int end = ((SourceInput)result.Remainder).Position;
+                                frame.Body.Add(new PropertySyntax(keyword, keywordSpan, result.Value, TextSpan.FromBounds(keywordSpan.Start, end)));
+                                p = end;
+                            }
+                            else
+                            {
+                                p = ReportFailure(result, keyword, keywordEnd);
+                            }
+
+                            break;
+                        }
+
+                        case StatementKind.Include:
+                        {
+                            var result = Grammar.IncludePath(input);
+                            if (result.WasSuccessful)
+                            {
+                                int end = ((SourceInput)result.Remainder).Position;
+                                frame.Body.Add(new IncludeSyntax(keyword, keywordSpan, result.Value, TextSpan.FromBounds(keywordSpan.Start, end)));
+                                p = end;
+                            }
+                            else
+                            {
+                                p = ReportFailure(result, keyword, keywordEnd);
+                            }
+
+                            break;
+                        }
+
+                        default:
+                        {
+                            var header = Grammar.Header(input);
+                            if (!header.WasSuccessful)
+                            {
+                                p = ReportFailure(header, keyword, keywordEnd);
+                                break;
+                            }
+
+                            var (name, title) = header.Value;
+                            int headerEnd = ((SourceInput)header.Remainder).Position;
+                            int brace = Lexer.SkipTrivia(text, headerEnd);
+                            if (brace < text.Length && text[brace] == '{')
+                            {
+                                stack.Add(new Frame(SyntaxFacts.BodyContext(rule.DeclarationKind), keyword, keywordSpan, rule.DeclarationKind, name, title, new TextSpan(brace, 1)));
+                                p = brace + 1;
+                            }
+                            else
+                            {
+                                frame.Body.Add(new DeclarationSyntax(
+                                    keyword, keywordSpan, rule.DeclarationKind, name, title, Array.Empty<StatementSyntax>(), null, null, false, TextSpan.FromBounds(keywordSpan.Start, headerEnd)));
+                                p = headerEnd;
+                            }
+
+                            break;
+                        }
+                    }
+
+                    int ReportFailure<T>(IResult<T> failure, string statementKeyword, int minimum)
+                    {
+                        int failedAt = ((SourceInput)failure.Remainder).Position;
+                        if (failedAt < minimum) failedAt = minimum;
+                        int at = Lexer.SkipTrivia(text, failedAt, out bool unterminatedComment);
+
+                        // The statement was cut by an unterminated block comment; the main loop reports that once, there.
+                        if (unterminatedComment) return at;
+                        int length;
+                        string message;
+                        if (!string.IsNullOrEmpty(failure.Message))
+                        {
+                            message = failure.Message;
+                            length = Lexer.TokenLengthAt(text, at);
+                        }
+                        else
+                        {
+                            // A statement cut short at the end of a line: report it there, not at the next line's
+                            // (probably valid) statement.
+                            bool endOfLine = Lexer.HasNewlineBetween(text, failedAt, at);
+                            var found = endOfLine ? "end of line" : Lexer.DescribeTokenAt(text, at);
+                            if (endOfLine) at = failedAt;
+                            length = endOfLine ? 0 : Lexer.TokenLengthAt(text, at);
+                            var expected = failure.Expectations.Distinct().ToArray();
+                            message = "unexpected " + found + "; expected " +
+                                      (expected.Length == 0 ? "more" : string.Join(" or ", expected)) + " after '" + statementKeyword + "'";
+                        }
+
+                        Report(at, length, message);
+
+                        // Recover from before the trivia, so a keyword on the next line still starts a statement.
+                        return Recover(text, failedAt, frame.Context);
+                    }
                 }
 
-                open.HasErrors = true;
-                stack[stack.Count - 1].Body.Add(open.Close(null, text.Length));
+                Stopped = p;
+                return p;
             }
 
-            var root = new CompilationUnitSyntax(stack[0].Body, new TextSpan(0, text.Length));
-            return new SyntaxTree(source, root, diagnostics);
+            /// <summary>Where the last <see cref="Loop"/> stopped.</summary>
+            public int Stopped { get; private set; }
+
+            /// <summary>Closes what is still open and builds the tree.</summary>
+            public SyntaxTree Finish()
+            {
+                var text = _text;
+                var stack = Stack;
+                var diagnostics = Diagnostics;
+                int p = Stopped;
+    if (diagnostics.Count >= MaxErrors)
+                {
+                    diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.SyntaxError, new SourceLocation(_source, new TextSpan(p, 0)), $"too many syntax errors ({MaxErrors}); parsing stopped here"));
+                }
+
+                // Close blocks left open at the end of the file; report each at its opening brace.
+                while (stack.Count > 1)
+                {
+                    var open = stack[stack.Count - 1];
+                    stack.RemoveAt(stack.Count - 1);
+                    if (diagnostics.Count < MaxErrors + 1)
+                    {
+                        diagnostics.Add(Diagnostic.Create(
+                            DiagnosticCatalog.SyntaxError,
+                            new SourceLocation(_source, open.OpenBrace),
+                            $"'{{' of {SyntaxFacts.KeywordOf(open.Kind)} '{open.Name!.Text}' is never closed; expected '}}' before the end of the file"));
+                    }
+
+                    open.HasErrors = true;
+                    stack[stack.Count - 1].Body.Add(open.Close(null, text.Length));
+                }
+
+                var root = new CompilationUnitSyntax(stack[0].Body, new TextSpan(0, text.Length));
+                return new SyntaxTree(_source, root, diagnostics);
+            }
         }
 
         private static string DescribeStatementsOf(Frame frame) => frame.Context switch

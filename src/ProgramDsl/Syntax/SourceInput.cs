@@ -14,13 +14,17 @@ namespace ProgramDsl.Syntax
     {
         private IDictionary<object, object>? _memos;
 
-        public SourceInput(SourceText text, int position)
+        public SourceInput(SourceText text, int position, NameTable? names = null)
         {
             Text = text;
             Position = position;
+            Names = names ?? new NameTable();
         }
 
         public SourceText Text { get; }
+
+        /// <summary>The parse's identifier table, shared by every input derived from this one.</summary>
+        public NameTable Names { get; }
 
         public string Source => Text.Text;
 
@@ -39,11 +43,11 @@ namespace ProgramDsl.Syntax
         public IInput Advance()
         {
             if (AtEnd) throw new InvalidOperationException("The input is already at the end of the source.");
-            return new SourceInput(Text, Position + 1);
+            return new SourceInput(Text, Position + 1, Names);
         }
 
         /// <summary>This input moved to an offset (itself when the offset is unchanged, so Sprache sees no progress).</summary>
-        public SourceInput At(int position) => position == Position ? this : new SourceInput(Text, position);
+        public SourceInput At(int position) => position == Position ? this : new SourceInput(Text, position, Names);
 
         public bool Equals(IInput? other) => other is SourceInput s && ReferenceEquals(s.Text, Text) && s.Position == Position;
 

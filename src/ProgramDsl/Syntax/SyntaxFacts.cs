@@ -87,6 +87,18 @@ namespace ProgramDsl.Syntax
     {
         private static readonly Dictionary<BlockContext, Dictionary<string, StatementRule>> Rules = BuildRules();
 
+        // Per context, the rules as an array indexed by the context's value: a few dozen keywords at most,
+        // so a scan with a length check beats hashing a substring.
+        private static readonly StatementRule[][] RuleLists = BuildRuleLists();
+
+        private static StatementRule[][] BuildRuleLists()
+        {
+            var values = (BlockContext[])Enum.GetValues(typeof(BlockContext));
+            var lists = new StatementRule[values.Length][];
+            foreach (var context in values) lists[(int)context] = Rules[context].Values.ToArray();
+            return lists;
+        }
+
         /// <summary>The keyword that opens a declaration of a kind.</summary>
         public static string KeywordOf(DeclarationKind kind) => kind switch
         {
@@ -135,6 +147,23 @@ namespace ProgramDsl.Syntax
 
         internal static bool TryGetRule(BlockContext context, string keyword, out StatementRule rule) => Rules[context].TryGetValue(keyword, out rule!);
 
+        /// <summary>Looks a keyword up by its span in the text, without allocating a string for it.</summary>
+        internal static bool TryGetRule(BlockContext context, string text, int start, int length, out StatementRule rule)
+        {
+            foreach (var candidate in RuleLists[(int)context])
+            {
+                var k = candidate.Keyword;
+                if (k.Length == length && string.CompareOrdinal(text, start, k, 0, length) == 0)
+                {
+                    rule = candidate;
+                    return true;
+                }
+            }
+
+            rule = null!;
+            return false;
+        }
+
         /// <summary>
         /// True when the first statement of a text is <c>program</c>: a program file rather than a fragment
         /// that is only read through <c>include</c>.
@@ -149,7 +178,7 @@ namespace ProgramDsl.Syntax
         private static Dictionary<BlockContext, Dictionary<string, StatementRule>> BuildRules()
         {
             var date = Grammar.One(Grammar.Date);
-            var text = Grammar.One(Grammar.String);
+            var text = Grammar.One(Grammar.StringValue);
             var number = Grammar.One(Grammar.Number);
             var name = Grammar.One(Grammar.Name);
             var reference = Grammar.One(Grammar.ReferenceValue);
@@ -160,10 +189,10 @@ namespace ProgramDsl.Syntax
             var rate = Grammar.One(Grammar.Rate);
             var dependencies = Grammar.ListOf(Grammar.DependencyItem);
             var weekdays = Grammar.ListOf(Grammar.WeekdayRange);
-            var datedLabel = Grammar.WithOptionalLabel(Grammar.DateOrRange.AsValue());
-            var requires = Grammar.Word("skill", "skills").Then(_ => names);
-            var estimate = Grammar.Sequence(Grammar.Duration.AsValue(), Grammar.Duration.AsValue(), Grammar.Duration.AsValue());
-            var likelihood = Grammar.One(Grammar.Either(Grammar.Percent.AsValue(), Grammar.Name));
+            var datedLabel = Grammar.WithOptionalLabel(Grammar.DateOrRange);
+            var requires = Grammar.WordThenList(new[] { "skill", "skills" }, Grammar.Name);
+            var estimate = Grammar.Sequence(Grammar.Duration, Grammar.Duration, Grammar.Duration);
+            var likelihood = Grammar.One(Grammar.Either(Grammar.Percent, Grammar.Name));
 
             StatementRule P(string keyword, Parser<IReadOnlyList<ValueSyntax>> args) => new StatementRule(keyword, StatementKind.Property, default, args);
             StatementRule D(DeclarationKind kind) => new StatementRule(KeywordOf(kind), StatementKind.Declaration, kind, null);

@@ -303,11 +303,32 @@ namespace ProgramDsl.Syntax
     /// <summary>Base of statements: every statement starts with a keyword.</summary>
     public abstract class StatementSyntax : SyntaxNode
     {
+        private IdentifierSyntax? _keyword;
+
         /// <summary>Creates a statement.</summary>
-        protected StatementSyntax(IdentifierSyntax keyword, TextSpan span) : base(span) => Keyword = keyword;
+        protected StatementSyntax(IdentifierSyntax keyword, TextSpan span) : base(span)
+        {
+            _keyword = keyword;
+            KeywordText = keyword.Text;
+            KeywordSpan = keyword.Span;
+        }
+
+        // The parser keeps the keyword as text and span; the node is made only if asked for, which keeps the
+        // trees of large plans a statement's worth of objects smaller.
+        private protected StatementSyntax(string keywordText, TextSpan keywordSpan, TextSpan span) : base(span)
+        {
+            KeywordText = keywordText;
+            KeywordSpan = keywordSpan;
+        }
 
         /// <summary>The keyword that starts the statement.</summary>
-        public IdentifierSyntax Keyword { get; }
+        public IdentifierSyntax Keyword => _keyword ??= new IdentifierSyntax(KeywordText, KeywordSpan);
+
+        /// <summary>The keyword's text.</summary>
+        public string KeywordText { get; }
+
+        /// <summary>The keyword's span.</summary>
+        public TextSpan KeywordSpan { get; }
     }
 
     /// <summary>A setting: a keyword and its values (<c>effort 10d</c>, <c>after eda fs+2d, labeling ss</c>).</summary>
@@ -315,6 +336,8 @@ namespace ProgramDsl.Syntax
     {
         /// <summary>Creates a setting.</summary>
         public PropertySyntax(IdentifierSyntax keyword, IReadOnlyList<ValueSyntax> values, TextSpan span) : base(keyword, span) => Values = values;
+
+        internal PropertySyntax(string keyword, TextSpan keywordSpan, IReadOnlyList<ValueSyntax> values, TextSpan span) : base(keyword, keywordSpan, span) => Values = values;
 
         /// <summary>The values, in order.</summary>
         public IReadOnlyList<ValueSyntax> Values { get; }
@@ -325,6 +348,8 @@ namespace ProgramDsl.Syntax
     {
         /// <summary>Creates an include.</summary>
         public IncludeSyntax(IdentifierSyntax keyword, StringValueSyntax path, TextSpan span) : base(keyword, span) => Path = path;
+
+        internal IncludeSyntax(string keyword, TextSpan keywordSpan, StringValueSyntax path, TextSpan span) : base(keyword, keywordSpan, span) => Path = path;
 
         /// <summary>The path, relative to the including file.</summary>
         public StringValueSyntax Path { get; }
@@ -401,6 +426,28 @@ namespace ProgramDsl.Syntax
             ContainsErrors = containsErrors;
         }
 
+        internal DeclarationSyntax(
+            string keyword,
+            TextSpan keywordSpan,
+            DeclarationKind kind,
+            IdentifierSyntax name,
+            StringValueSyntax? title,
+            IReadOnlyList<StatementSyntax> body,
+            TextSpan? openBrace,
+            TextSpan? closeBrace,
+            bool containsErrors,
+            TextSpan span)
+            : base(keyword, keywordSpan, span)
+        {
+            Kind = kind;
+            Name = name;
+            Title = title;
+            Body = body;
+            OpenBrace = openBrace;
+            CloseBrace = closeBrace;
+            ContainsErrors = containsErrors;
+        }
+
         /// <summary>What is declared.</summary>
         public DeclarationKind Kind { get; }
 
@@ -423,7 +470,7 @@ namespace ProgramDsl.Syntax
         public bool ContainsErrors { get; }
 
         /// <summary>The span of the header: keyword, name and title.</summary>
-        public TextSpan HeaderSpan => TextSpan.FromBounds(Keyword.Span.Start, (Title?.Span ?? Name.Span).End);
+        public TextSpan HeaderSpan => TextSpan.FromBounds(KeywordSpan.Start, (Title?.Span ?? Name.Span).End);
     }
 
     /// <summary>The statements of one file: a program, or the members of a fragment.</summary>
