@@ -59,7 +59,7 @@ namespace ProgramDsl.Reports
                 writer.WriteString("text", d.Message);
                 writer.WriteEndObject();
                 writer.WriteStartArray("locations");
-                if (d.Location != null) WriteLocation(writer, d.Location);
+                if (d.Location is SourceLocation location) WriteLocation(writer, location);
                 writer.WriteEndArray();
                 if (d.AdditionalLocations.Count > 0)
                 {

@@ -139,7 +139,8 @@ namespace ProgramDsl
 
                     if (loadedAt.TryGetValue(path, out var first))
                     {
-                        diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.IncludeError, location, first is null ? Array.Empty<SourceLocation>() : new[] { first },
+                        var related = first is SourceLocation firstAt ? new[] { firstAt } : Array.Empty<SourceLocation>();
+                        diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.IncludeError, location, related,
                             "'" + include.Path.Value + "' is already included" + (first is null ? string.Empty : " at " + first) + "; include each file once"));
                         continue;
                     }
@@ -168,7 +169,7 @@ namespace ProgramDsl
             for (int i = 0; i < trees.Count; i++) if (!fileOrder.ContainsKey(trees[i].Source.Path)) fileOrder[trees[i].Source.Path] = i;
             return diagnostics
                 .Select((d, i) => (d, i))
-                .OrderBy(x => x.d.Location is null ? int.MaxValue : fileOrder.TryGetValue(x.d.Location.Path, out var f) ? f : int.MaxValue - 1)
+                .OrderBy(x => x.d.Location is SourceLocation at ? fileOrder.TryGetValue(at.Path, out var f) ? f : int.MaxValue - 1 : int.MaxValue)
                 .ThenBy(x => x.d.Location?.Span.Start ?? 0)
                 .ThenBy(x => x.i)
                 .Select(x => x.d)

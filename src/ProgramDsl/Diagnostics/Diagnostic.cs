@@ -63,9 +63,9 @@ namespace ProgramDsl.Diagnostics
         /// <summary>The MSBuild canonical form: <c>path(line,col): error TPM1001: message</c>.</summary>
         public override string ToString()
         {
-            var prefix = Location is null
-                ? "tpm"
-                : string.Format(CultureInfo.InvariantCulture, "{0}({1},{2})", Location.Path, Location.Start.Line, Location.Start.Column);
+            var prefix = Location is SourceLocation at
+                ? string.Format(CultureInfo.InvariantCulture, "{0}({1},{2})", at.Path, at.Start.Line, at.Start.Column)
+                : "tpm";
             return prefix + ": " + SeverityWord(Severity) + " " + Code + ": " + Message;
         }
     }

@@ -48,30 +48,68 @@ namespace ProgramDsl.Semantics
         private static readonly SymbolKind[] MetricKind = { SymbolKind.Metric };
         private static readonly string[] Phases = { "feasibility", "data", "modeling", "evaluation", "deployment", "monitoring" };
 
-        private readonly List<Diagnostic> _diagnostics = new List<Diagnostic>();
-        private readonly Dictionary<string, Symbol> _rootScope = new Dictionary<string, Symbol>(StringComparer.Ordinal);
-        private readonly Dictionary<string, List<Symbol>> _nestedByName = new Dictionary<string, List<Symbol>>(StringComparer.Ordinal);
-        private readonly List<(Symbol Symbol, DeclarationSyntax Syntax, SourceText Source)> _declared = new List<(Symbol, DeclarationSyntax, SourceText)>();
-        private readonly List<(PropertySyntax Syntax, SourceText Source)> _programProperties = new List<(PropertySyntax, SourceText)>();
-        private readonly HashSet<string> _knownSkills = new HashSet<string>(StringComparer.Ordinal);
-        private readonly List<(NameValueSyntax Name, SourceText Source)> _requiredSkills = new List<(NameValueSyntax, SourceText)>();
+        /// <summary>Declarations are bound in fixed-size chunks, in parallel: a fixed size keeps results independent of the core count.</summary>
+        internal const int DefaultChunkSize = 2048;
+
+        private int _chunkSize = DefaultChunkSize;
+
+        // Shared by every worker; written only while declaring, read while binding.
+        private readonly Dictionary<string, Symbol> _rootScope;
+        private readonly Dictionary<string, List<Symbol>> _nestedByName;
+        private readonly List<(Symbol Symbol, DeclarationSyntax Syntax, SourceText Source)> _declared;
+        private readonly List<(PropertySyntax Syntax, SourceText Source)> _programProperties;
+        private readonly HashSet<string> _knownSkills;
+
         // Per task (by index): its lack of work is already explained by another error (a syntax error in the body,
         // an invalid estimate); it has an 'assign' statement, even one whose names did not resolve (so no TPM2003).
-        private readonly List<bool> _workErrorReported = new List<bool>();
-        private readonly List<bool> _assignWritten = new List<bool>();
+        // Workers write different elements only.
+        private bool[] _workErrorReported;
+        private bool[] _assignWritten;
+
+        // Each worker's own.
+        private readonly List<Diagnostic> _diagnostics = new List<Diagnostic>();
+        private readonly List<(NameValueSyntax Name, SourceText Source)> _requiredSkills = new List<(NameValueSyntax, SourceText)>();
         private readonly SettingTracker _tracker;
         private int _suggestionsComputed;
         private ProgramSymbol _program = null!;
 
-        private Binder() => _tracker = new SettingTracker(this);
+        private Binder()
+        {
+            _tracker = new SettingTracker(this);
+            _rootScope = new Dictionary<string, Symbol>(StringComparer.Ordinal);
+            _nestedByName = new Dictionary<string, List<Symbol>>(StringComparer.Ordinal);
+            _declared = new List<(Symbol, DeclarationSyntax, SourceText)>();
+            _programProperties = new List<(PropertySyntax, SourceText)>();
+            _knownSkills = new HashSet<string>(StringComparer.Ordinal);
+            _workErrorReported = Array.Empty<bool>();
+            _assignWritten = Array.Empty<bool>();
+        }
+
+        /// <summary>A worker that binds some declarations with the shared scopes and its own diagnostics.</summary>
+        private Binder(Binder shared)
+        {
+            _tracker = new SettingTracker(this);
+            _rootScope = shared._rootScope;
+            _nestedByName = shared._nestedByName;
+            _declared = shared._declared;
+            _programProperties = shared._programProperties;
+            _knownSkills = shared._knownSkills;
+            _workErrorReported = shared._workErrorReported;
+            _assignWritten = shared._assignWritten;
+            _program = shared._program;
+        }
 
         /// <summary>
         /// Binds a program file. <paramref name="includes"/> maps each include statement to the fragment it names
         /// (missing entries were reported by the loader).
         /// </summary>
-        public static BindResult Bind(SyntaxTree root, IReadOnlyDictionary<IncludeSyntax, SyntaxTree>? includes = null)
+        public static BindResult Bind(SyntaxTree root, IReadOnlyDictionary<IncludeSyntax, SyntaxTree>? includes = null) =>
+            Bind(root, includes, DefaultChunkSize);
+
+        /// <summary>Binds with a given chunk size for parallel binding (int.MaxValue binds sequentially).</summary>
+        internal static BindResult Bind(SyntaxTree root, IReadOnlyDictionary<IncludeSyntax, SyntaxTree>? includes, int chunkSize)
         {
-            var binder = new Binder();
+            var binder = new Binder { _chunkSize = chunkSize };
             var program = binder.BindProgram(root, includes ?? new Dictionary<IncludeSyntax, SyntaxTree>());
             return new BindResult(program, binder._diagnostics);
         }
@@ -110,13 +148,49 @@ namespace ProgramDsl.Semantics
             _program = new ProgramSymbol(decl.Name.Text, decl.Title?.Value, Loc(source, decl.Name));
             DeclareMembers(decl, source, includes);
             BindProgramProperties(decl, source);
-            foreach (var (symbol, syntax, text) in _declared)
-            {
-                BindDeclaration(symbol, syntax, text);
-            }
+            _workErrorReported = new bool[_program.TaskList.Count];
+            _assignWritten = new bool[_program.TaskList.Count];
+            BindDeclarations();
 
             CheckTasks();
             return _program;
+        }
+
+        /// <summary>
+        /// Binds every declaration. People, roles and the like first, in order (binding a person adds to the known
+        /// skills); then tasks, milestones and the rest in chunks on all cores, each chunk with its own diagnostics,
+        /// merged in chunk order.
+        /// </summary>
+        private void BindDeclarations()
+        {
+            var rest = new List<(Symbol Symbol, DeclarationSyntax Syntax, SourceText Source)>(_declared.Count);
+            foreach (var d in _declared)
+            {
+                if (d.Symbol is PersonSymbol) BindDeclaration(d.Symbol, d.Syntax, d.Source);
+                else rest.Add(d);
+            }
+
+            int size = _chunkSize;
+            int chunks = (int)((rest.Count + (long)size - 1) / size);
+            if (chunks <= 1)
+            {
+                foreach (var d in rest) BindDeclaration(d.Symbol, d.Syntax, d.Source);
+                return;
+            }
+
+            var workers = new Binder[chunks];
+            System.Threading.Tasks.Parallel.For(0, chunks, c =>
+            {
+                var worker = new Binder(this);
+                int end = (int)Math.Min(rest.Count, (c + 1L) * size);
+                for (int i = c * size; i < end; i++) worker.BindDeclaration(rest[i].Symbol, rest[i].Syntax, rest[i].Source);
+                workers[c] = worker;
+            });
+            foreach (var worker in workers)
+            {
+                _diagnostics.AddRange(worker._diagnostics);
+                _requiredSkills.AddRange(worker._requiredSkills);
+            }
         }
 
         // ---------------------------------------------------------------- declaration
@@ -188,8 +262,6 @@ namespace ProgramDsl.Semantics
                     var kind = d.Kind == DeclarationKind.Milestone ? SymbolKind.Milestone : SymbolKind.Task;
                     var task = new TaskSymbol(kind, name, title, location, container, _program.TaskList.Count);
                     _program.TaskList.Add(task);
-                    _workErrorReported.Add(false);
-                    _assignWritten.Add(false);
                     symbol = task;
                     break;
             }
@@ -550,9 +622,9 @@ namespace ProgramDsl.Semantics
             {
                 Report(DiagnosticCatalog.MissingSetting, Loc(rootSource, decl.Name), "program '" + decl.Name.Text + "' has no 'start' date; add one, e.g. 'start 2027-01-04'");
             }
-            else if (_program.Deadline is CalendarDate deadline && deadline < _program.Start && _program.DeadlineLocation != null)
+            else if (_program.Deadline is CalendarDate deadline && deadline < _program.Start && _program.DeadlineLocation is SourceLocation deadlineAt)
             {
-                Report(DiagnosticCatalog.InvalidValue, _program.DeadlineLocation, "the deadline " + deadline + " is before the program start " + _program.Start);
+                Report(DiagnosticCatalog.InvalidValue, deadlineAt, "the deadline " + deadline + " is before the program start " + _program.Start);
             }
         }
 

@@ -142,8 +142,11 @@ namespace ProgramDsl.Text
         }
     }
 
-    /// <summary>Where something is: a file and a span in it, with 1-based start and end positions.</summary>
-    public sealed class SourceLocation
+    /// <summary>
+    /// Where something is: a file and a span in it, with 1-based start and end positions computed on demand.
+    /// A small value: the model of a large plan holds several per task.
+    /// </summary>
+    public readonly struct SourceLocation : IEquatable<SourceLocation>
     {
         /// <summary>Creates a location in a source text.</summary>
         public SourceLocation(SourceText source, TextSpan span)
@@ -151,9 +154,6 @@ namespace ProgramDsl.Text
             Source = source ?? throw new ArgumentNullException(nameof(source));
             Span = span;
         }
-
-        private LinePosition? _start;
-        private LinePosition? _end;
 
         /// <summary>The source text.</summary>
         public SourceText Source { get; }
@@ -165,15 +165,24 @@ namespace ProgramDsl.Text
         public TextSpan Span { get; }
 
         /// <summary>1-based start position.</summary>
-        public LinePosition Start => _start ??= Source.GetLinePosition(Span.Start);
+        public LinePosition Start => Source.GetLinePosition(Span.Start);
 
         /// <summary>1-based end position (just past the span).</summary>
-        public LinePosition End => _end ??= Source.GetLinePosition(Span.End);
+        public LinePosition End => Source.GetLinePosition(Span.End);
 
         /// <summary>The covered text.</summary>
         public string Text => Source.ToString(Span);
 
         /// <inheritdoc />
-        public override string ToString() => $"{Path}({Start.Line},{Start.Column})";
+        public bool Equals(SourceLocation other) => ReferenceEquals(Source, other.Source) && Span.Equals(other.Span);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is SourceLocation other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => Span.GetHashCode();
+
+        /// <inheritdoc />
+        public override string ToString() => Source is null ? "(none)" : $"{Path}({Start.Line},{Start.Column})";
     }
 }

@@ -58,7 +58,7 @@ namespace ProgramDsl.Tests.Robustness
             if (string.IsNullOrEmpty(d.Code) || !System.Text.RegularExpressions.Regex.IsMatch(d.Code, "^TPM[0-9]{4}$")) throw new Exception(Fail("bad code"));
             if (string.IsNullOrWhiteSpace(d.Message)) throw new Exception(Fail("empty message"));
             if (d.Location is null) throw new Exception(Fail("no location"));
-            foreach (var l in new[] { d.Location }.Concat(d.AdditionalLocations))
+            foreach (var l in new[] { d.Location.Value }.Concat(d.AdditionalLocations))
             {
                 if (!files.TryGetValue(l.Path, out var text)) throw new Exception(Fail("location in an unknown file '" + l.Path + "'"));
                 if (l.Source.Text != text) throw new Exception(Fail("location's text is not the text of '" + l.Path + "'"));

@@ -17,15 +17,15 @@ namespace ProgramDsl.Tests.Scheduling
             var d = cycles[0];
             d.Severity.Should().Be(DiagnosticSeverity.Error);
             d.Location.Should().NotBeNull();
-            d.Location!.Path.Should().Be("plan.tpm");
+            d.Location!.Value.Path.Should().Be("plan.tpm");
             return d;
         }
 
         /// <summary>The text of the line a location is on.</summary>
         private static string LineOf(Diagnostic d)
         {
-            var src = d.Location!.Source;
-            int start = src.GetLineStart(d.Location.Start.Line);
+            var src = d.Location!.Value.Source;
+            int start = src.GetLineStart(d.Location!.Value.Start.Line);
             int end = src.Text.IndexOf('\n', start);
             return src.Text.Substring(start, (end < 0 ? src.Text.Length : end) - start);
         }
@@ -37,8 +37,8 @@ namespace ProgramDsl.Tests.Scheduling
             var d = SingleCycle(p);
             d.Message.Should().Contain("'a'").And.Contain("'b'");
             d.Message.Should().MatchRegex("'(a|b)' → '(a|b)' → '(a|b)'");
-            d.Location!.Text.Should().BeOneOf("a", "b");
-            LineOf(d).Should().Contain("after " + d.Location.Text);
+            d.Location!.Value.Text.Should().BeOneOf("a", "b");
+            LineOf(d).Should().Contain("after " + d.Location!.Value.Text);
             // The other dependency on the cycle is an additional location.
             d.AdditionalLocations.Should().ContainSingle().Which.Text.Should().BeOneOf("a", "b");
         }
@@ -50,7 +50,7 @@ namespace ProgramDsl.Tests.Scheduling
             var d = SingleCycle(p);
             d.Message.Should().Contain("'a'").And.Contain("'b'").And.Contain("'c'").And.NotContain("free");
             d.Message.Should().StartWith("dependency cycle: ");
-            LineOf(d).Should().Contain("after " + d.Location!.Text);
+            LineOf(d).Should().Contain("after " + d.Location!.Value.Text);
             d.AdditionalLocations.Should().HaveCount(2);
         }
 
@@ -60,7 +60,7 @@ namespace ProgramDsl.Tests.Scheduling
             var p = CompileBody("task a { duration 1d  after a }");
             var d = SingleCycle(p);
             d.Message.Should().Contain("'a' → 'a'");
-            d.Location!.Text.Should().Be("a");
+            d.Location!.Value.Text.Should().Be("a");
             LineOf(d).Should().Contain("after a");
         }
 
@@ -70,8 +70,8 @@ namespace ProgramDsl.Tests.Scheduling
             var p = CompileBody("workstream ws {\n  task t { duration 1d  after ws }\n}");
             var d = SingleCycle(p);
             d.Message.Should().Contain("'ws.t'").And.Contain("ws");
-            d.Location!.Text.Should().Be("ws");
-            d.Location.Start.Line.Should().Be(4, "the after item is on the task's line (line 1 is 'program', 2 'start', 3 'workstream')");
+            d.Location!.Value.Text.Should().Be("ws");
+            d.Location!.Value.Start.Line.Should().Be(4, "the after item is on the task's line (line 1 is 'program', 2 'start', 3 'workstream')");
         }
 
         [Fact]
@@ -80,8 +80,8 @@ namespace ProgramDsl.Tests.Scheduling
             var p = CompileBody("workstream ws {\n  after ws.t\n  task t { duration 1d }\n}");
             var d = SingleCycle(p);
             d.Message.Should().Contain("'ws.t'").And.Contain("workstream 'ws'");
-            d.Location!.Text.Should().Be("ws.t");
-            d.Location.Start.Line.Should().Be(4);
+            d.Location!.Value.Text.Should().Be("ws.t");
+            d.Location!.Value.Start.Line.Should().Be(4);
         }
 
         [Fact]
@@ -91,7 +91,7 @@ namespace ProgramDsl.Tests.Scheduling
             var p = CompileBody("workstream a { task x { duration 1d  after b } }\n workstream b { task y { duration 1d  after a } }");
             var d = SingleCycle(p);
             d.Message.Should().Contain("'a.x'").And.Contain("'b.y'");
-            d.Location!.Text.Should().BeOneOf("a", "b");
+            d.Location!.Value.Text.Should().BeOneOf("a", "b");
         }
 
         [Fact]
@@ -124,7 +124,7 @@ namespace ProgramDsl.Tests.Scheduling
             var d = p.WithCode("TPM2004").Should().ContainSingle().Subject;
             d.Severity.Should().Be(DiagnosticSeverity.Error);
             d.Message.Should().Contain("both").And.Contain("a").And.Contain("b");
-            d.Location!.Text.Should().StartWith("a");
+            d.Location!.Value.Text.Should().StartWith("a");
         }
 
         [Fact]
@@ -203,7 +203,7 @@ namespace ProgramDsl.Tests.Scheduling
             var d = p.WithCode("TPM2201").Should().ContainSingle().Subject;
             d.Severity.Should().Be(DiagnosticSeverity.Warning);
             d.Message.Should().Be("task 'a' finishes on 2027-01-08, 2 working days after its due date 2027-01-06");
-            d.Location!.Text.Should().StartWith("due 2027-01-06");
+            d.Location!.Value.Text.Should().StartWith("due 2027-01-06");
             p.HasErrors.Should().BeFalse();
         }
 
@@ -238,7 +238,7 @@ namespace ProgramDsl.Tests.Scheduling
             var p = CompileBody("workstream ws {\n  due 2027-01-05\n  task x { duration 5d }\n}");
             var d = p.WithCode("TPM2201").Should().ContainSingle().Subject;
             d.Message.Should().Be("workstream 'ws' finishes on 2027-01-08, 3 working days after its due date 2027-01-05");
-            d.Location!.Start.Line.Should().Be(4);
+            d.Location!.Value.Start.Line.Should().Be(4);
         }
 
         [Fact]
@@ -257,7 +257,7 @@ namespace ProgramDsl.Tests.Scheduling
             var d = p.WithCode("TPM2202").Should().ContainSingle().Subject;
             d.Severity.Should().Be(DiagnosticSeverity.Error);
             d.Message.Should().Be("program 'p' finishes on 2027-01-15, 3 working days after its deadline 2027-01-12; critical path: a → b");
-            d.Location!.Text.Should().StartWith("deadline");
+            d.Location!.Value.Text.Should().StartWith("deadline");
             p.HasErrors.Should().BeTrue();
             p.Schedule.Should().NotBeNull("the schedule is still computed, so reports can show it");
         }

@@ -163,7 +163,7 @@ public class BinderCheckTests
             "  task a { duration 1d  after zzz }",
             "  task a { duration 1d }",
             "  task b { note \"no work\" }");
-        program.Diagnostics.Select(d => (d.Code, d.Location!.Start.Line, d.Location.Start.Column)).Should().Equal(
+        program.Diagnostics.Select(d => (d.Code, d.Location!.Value.Start.Line, d.Location!.Value.Start.Column)).Should().Equal(
             ("TPM1102", 3, 24),
             ("TPM1001", 4, 31),
             ("TPM1002", 5, 8),

@@ -232,7 +232,7 @@ public class BinderModelTests
         var task = Model("  task t { estimate 1d 2.5d 4w }").Task("t");
         task.WorkKind.Should().Be(WorkKind.Estimate);
         task.Estimate!.Value.Pessimistic.Should().Be(20m);
-        task.WorkLocation!.Text.Should().Be("estimate 1d 2.5d 4w");
+        task.WorkLocation!.Value.Text.Should().Be("estimate 1d 2.5d 4w");
     }
 
     [Fact]
@@ -305,7 +305,7 @@ public class BinderModelTests
         model.Location.Where().Should().Be((Path, 1, 9));
         model.People.Single().Location.Where().Should().Be((Path, 3, 10));
         model.Task("data.eda").Location.Where().Should().Be((Path, 4, 26));
-        model.Task("data.eda").WorkLocation!.Text.Should().Be("duration 1d");
+        model.Task("data.eda").WorkLocation!.Value.Text.Should().Be("duration 1d");
     }
 
     [Fact]

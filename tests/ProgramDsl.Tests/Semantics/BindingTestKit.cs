@@ -51,14 +51,14 @@ internal static class BindingTestKit
     public static Diagnostic ShouldBe(this Diagnostic d, int line, int column, string message, string file = Path)
     {
         d.Location.Should().NotBeNull();
-        (d.Location!.Path, d.Location.Start.Line, d.Location.Start.Column).Should().Be((file, line, column), d.ToString());
+        (d.Location!.Value.Path, d.Location!.Value.Start.Line, d.Location!.Value.Start.Column).Should().Be((file, line, column), d.ToString());
         d.Message.Should().Be(message);
         return d;
     }
 
     public static Diagnostic Covering(this Diagnostic d, string text)
     {
-        d.Location!.Text.Should().Be(text);
+        d.Location!.Value.Text.Should().Be(text);
         return d;
     }
 

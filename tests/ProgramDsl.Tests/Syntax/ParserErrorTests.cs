@@ -17,7 +17,7 @@ public class ParserErrorTests
     [Fact]
     public void Unknown_keyword_with_did_you_mean() =>
         SingleError(InTask("efort 3d"), 3, 5, "unexpected 'efort' in task 'a'; did you mean 'effort'?")
-            .Location!.Text.Should().Be("efort");
+            .Location!.Value.Text.Should().Be("efort");
 
     [Fact]
     public void Unknown_keyword_without_suggestion_lists_the_keywords()
@@ -37,7 +37,7 @@ public class ParserErrorTests
     {
         var text = InTask("effort", "duration 2d");
         var error = SingleError(text, 3, 11, "unexpected end of line; expected a duration such as 5d, 4h or 2w after 'effort'");
-        error.Location!.Span.Length.Should().Be(0);
+        error.Location!.Value.Span.Length.Should().Be(0);
 
         var task = Parse(text).ProgramOf().Member("a");
         task.ContainsErrors.Should().BeTrue();
@@ -58,12 +58,12 @@ public class ParserErrorTests
     [Fact]
     public void Wrong_duration_unit_is_reported_at_the_unit() =>
         SingleError(InTask("effort 10x"), 3, 14, "expected a unit after 10: h (hours), d (working days) or w (weeks), as in 10d")
-            .Location!.Text.Should().Be("x");
+            .Location!.Value.Text.Should().Be("x");
 
     [Fact]
     public void Missing_duration_unit_is_reported_at_the_number_not_at_the_next_line() =>
         SingleError(InTask("effort 10", "duration 2d"), 3, 12, "expected a unit after 10: h (hours), d (working days) or w (weeks), as in 10d")
-            .Location!.Text.Should().Be("10");
+            .Location!.Value.Text.Should().Be("10");
 
     [Fact]
     public void Unit_after_a_plain_number_is_an_error() =>
@@ -73,7 +73,7 @@ public class ParserErrorTests
     public void Missing_percent_after_a_share()
     {
         var error = SingleError(InTask("assign alice 50"), 3, 18, "expected '%' after 50 (a percentage such as 80%)");
-        error.Location!.Text.Should().Be("50");
+        error.Location!.Value.Text.Should().Be("50");
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public class ParserErrorTests
     public void Unterminated_block_comment_is_reported_once_at_its_start()
     {
         var tree = Parse(Lines("program p {", "  start 2027-01-04", "  /* never closed", "}"));
-        tree.Diagnostics.Select(d => (d.Location!.Start.Line, d.Location.Start.Column, d.Message)).Should().BeEquivalentTo(new[]
+        tree.Diagnostics.Select(d => (d.Location!.Value.Start.Line, d.Location!.Value.Start.Column, d.Message)).Should().BeEquivalentTo(new[]
         {
             (3, 3, "unterminated block comment; close it with '*/'"),
             (1, 11, "'{' of program 'p' is never closed; expected '}' before the end of the file"),
@@ -129,7 +129,7 @@ public class ParserErrorTests
     {
         var tree = Parse(Lines("program p {", "  start /* x", "}"));
         tree.Diagnostics.Where(d => d.Message.StartsWith("unterminated block comment")).Should().ContainSingle()
-            .Which.Location!.Start.Column.Should().Be(9);
+            .Which.Location!.Value.Start.Column.Should().Be(9);
     }
 
     [Fact]
@@ -139,7 +139,7 @@ public class ParserErrorTests
             "'{' of program 'p' is never closed; expected '}' before the end of the file");
 
         var tree = Parse(Lines("program p {", "  task a {", "    duration 2d"));
-        tree.Diagnostics.Select(d => (d.Location!.Start.Line, d.Location.Start.Column, d.Message)).Should().Equal(
+        tree.Diagnostics.Select(d => (d.Location!.Value.Start.Line, d.Location!.Value.Start.Column, d.Message)).Should().Equal(
             (2, 10, "'{' of task 'a' is never closed; expected '}' before the end of the file"),
             (1, 11, "'{' of program 'p' is never closed; expected '}' before the end of the file"));
 
@@ -187,7 +187,7 @@ public class ParserErrorTests
             "  task c { efort 2d }",
             "  task d { duration 1d }",
             "}"));
-        tree.Diagnostics.Select(d => (d.Location!.Start.Line, d.Location.Start.Column, d.Message)).Should().Equal(
+        tree.Diagnostics.Select(d => (d.Location!.Value.Start.Line, d.Location!.Value.Start.Column, d.Message)).Should().Equal(
             (3, 20, "expected a unit after 3: h (hours), d (working days) or w (weeks), as in 3d"),
             (6, 14, "unexpected 'high'; expected a number after 'priority'"),
             (8, 12, "unexpected 'efort' in task 'c'; did you mean 'effort'?"));
@@ -216,7 +216,7 @@ public class ParserErrorTests
     public void Recovery_skips_braced_blocks_inside_a_broken_statement()
     {
         var tree = Parse(Lines("program p {", "  bogus x { task y { duration 1d } }", "  task z { duration 1d }", "}"));
-        tree.Diagnostics.Should().ContainSingle().Which.Location!.Start.Line.Should().Be(2);
+        tree.Diagnostics.Should().ContainSingle().Which.Location!.Value.Start.Line.Should().Be(2);
         tree.ProgramOf().Body.OfType<DeclarationSyntax>().Select(d => d.Name.Text).Should().Equal("z");
     }
 
@@ -239,6 +239,6 @@ public class ParserErrorTests
         var tree = Parse("program p {\n" + string.Concat(Enumerable.Repeat("zzz;\n", 300)));
         tree.Diagnostics.Should().HaveCount(Parser.MaxErrors + 1);
         tree.Diagnostics[^1].Message.Should().Be("too many syntax errors (100); parsing stopped here");
-        (tree.Diagnostics[^1].Location!.Start.Line).Should().Be(101);
+        (tree.Diagnostics[^1].Location!.Value.Start.Line).Should().Be(101);
     }
 }

@@ -75,8 +75,8 @@ internal static class SyntaxTestKit
         d.Code.Should().Be("TPM0001");
         d.Severity.Should().Be(DiagnosticSeverity.Error);
         d.Message.Should().Be(message);
-        (d.Location!.Start.Line, d.Location.Start.Column).Should().Be((line, column));
-        d.Location.Path.Should().Be(Path);
+        (d.Location!.Value.Start.Line, d.Location!.Value.Start.Column).Should().Be((line, column));
+        d.Location!.Value.Path.Should().Be(Path);
         return d;
     }
 }
