@@ -167,7 +167,7 @@ namespace ProgramDsl.Scheduling
                 assigned[task.Index] = people;
                 duration[task.Index] = DurationOf(task, people);
                 if (people.Count == 0) continue;
-                var key = people.Count == 1 ? people[0].Person.Id : string.Join("\u0001", people.Select(a => a.Person.Id).Distinct().OrderBy(id => id, StringComparer.Ordinal));
+                var key = people.Count == 1 ? people[0].Person.Id : CalendarKey(people);
                 if (!calendarCache.TryGetValue(key, out var taskTime))
                 {
                     taskTime = BuildTaskTime(program, programCalendar, people.Select(a => a.Person).Distinct().ToList());
@@ -434,23 +434,45 @@ namespace ProgramDsl.Scheduling
             foreach (var ra in task.RoleAssignments)
             {
                 // Without leveling, a role goes to the first person (in declaration order) who holds it and has the
-                // required skills, else to the first who holds it.
-                var holders = new List<PersonSymbol>();
-                if (holdersByRole.TryGetValue(ra.Role, out var all))
+                // required skills, else to the first who holds it; never to someone already on the task.
+                PersonSymbol? chosen = null, fallback = null;
+                if (holdersByRole.TryGetValue(ra.Role, out var holders))
                 {
-                    foreach (var p in all)
+                    foreach (var p in holders)
                     {
-                        bool taken = false;
-                        foreach (var r in result) taken |= r.Person == p;
-                        if (!taken) holders.Add(p);
+                        if (IsAssigned(result, p)) continue;
+                        fallback ??= p;
+                        if (HasSkills(p, task.RequiredSkills))
+                        {
+                            chosen = p;
+                            break;
+                        }
                     }
                 }
 
-                var chosen = holders.FirstOrDefault(p => task.RequiredSkills.All(s => p.Skills.Contains(s))) ?? holders.FirstOrDefault();
+                chosen ??= fallback;
                 if (chosen != null) result.Add(new ScheduledAssignment(chosen, ra.Share, ra.Role));
             }
 
             return result;
+        }
+
+        private static bool IsAssigned(List<ScheduledAssignment> assigned, PersonSymbol person)
+        {
+            foreach (var a in assigned) if (a.Person == person) return true;
+            return false;
+        }
+
+        private static bool HasSkills(PersonSymbol person, IReadOnlyList<string> skills)
+        {
+            for (int i = 0; i < skills.Count; i++)
+            {
+                bool has = false;
+                for (int j = 0; j < person.Skills.Count && !has; j++) has = string.Equals(person.Skills[j], skills[i], StringComparison.Ordinal);
+                if (!has) return false;
+            }
+
+            return true;
         }
 
         private static int DurationOf(TaskSymbol task, IReadOnlyList<ScheduledAssignment> people)
@@ -469,11 +491,15 @@ namespace ProgramDsl.Scheduling
             return rounded > MaxDays ? MaxDays : (int)rounded;
         }
 
+        /// <summary>The distinct assignees' ids, sorted: tasks with the same people share one working calendar.</summary>
+        private static string CalendarKey(IReadOnlyList<ScheduledAssignment> people) =>
+            string.Join("\u0001", people.Select(a => a.Person.Id).Distinct().OrderBy(id => id, StringComparer.Ordinal));
+
         private static decimal Spread(decimal effort, IReadOnlyList<ScheduledAssignment> people)
         {
             if (people.Count == 0) return effort;
             decimal rate = 0;
-            foreach (var a in people) rate += a.Share * a.Person.Capacity;
+            for (int i = 0; i < people.Count; i++) rate += people[i].Share * people[i].Person.Capacity;
             if (rate <= 0) return effort;
 
             // More than MaxDays is capped by the caller anyway; checking first keeps a tiny rate from overflowing decimal.
@@ -511,14 +537,16 @@ namespace ProgramDsl.Scheduling
             try
             {
                 decimal cost = task.Cost ?? 0;
-                foreach (var a in people)
+                for (int i = 0; i < people.Count; i++)
                 {
+                    var a = people[i];
                     if (a.Person.Rate is Rate rate) cost += days * a.Share * rate.PerDay(hoursPerDay);
                     else if (a.ViaRole?.Rate is Rate roleRate) cost += days * a.Share * roleRate.PerDay(hoursPerDay);
                 }
 
-                foreach (var use in task.ResourceUses)
+                for (int i = 0; i < task.ResourceUses.Count; i++)
                 {
+                    var use = task.ResourceUses[i];
                     if (use.Resource.Rate is Rate rate) cost += (decimal)use.Units * days * hoursPerDay * rate.PerHour(hoursPerDay);
                 }
 

@@ -70,6 +70,7 @@ namespace ProgramDsl.Semantics
         private readonly List<Diagnostic> _diagnostics = new List<Diagnostic>();
         private readonly List<(NameValueSyntax Name, SourceText Source)> _requiredSkills = new List<(NameValueSyntax, SourceText)>();
         private readonly SettingTracker _tracker;
+        private readonly Scratch _scratch = new Scratch();
         private int _suggestionsComputed;
         private ProgramSymbol _program = null!;
 
@@ -310,19 +311,19 @@ namespace ProgramDsl.Semantics
         // the error reports live in their own methods.
         private Symbol? Resolve(ReferenceSyntax reference, SourceText source, WorkstreamSymbol? scope, SymbolKind[] expected, string noun, string keyword)
         {
-            var first = reference.Segments[0];
+            var first = reference.SegmentText(0);
             Symbol? symbol = null;
             for (var ws = scope; ws != null && symbol is null; ws = ws.Container)
             {
-                ws.Members.TryGetValue(first.Text, out symbol);
+                ws.Members.TryGetValue(first, out symbol);
             }
 
-            if (symbol is null) _rootScope.TryGetValue(first.Text, out symbol);
-            if (symbol is null && _nestedByName.TryGetValue(first.Text, out var candidates))
+            if (symbol is null) _rootScope.TryGetValue(first, out symbol);
+            if (symbol is null && _nestedByName.TryGetValue(first, out var candidates))
             {
                 if (candidates.Count > 1)
                 {
-                    ReportAmbiguous(first, source, candidates);
+                    ReportAmbiguous(reference.Segments[0], source, candidates);
                     return null;
                 }
 
@@ -335,9 +336,9 @@ namespace ProgramDsl.Semantics
                 return null;
             }
 
-            for (int i = 1; i < reference.Segments.Count; i++)
+            for (int i = 1; i < reference.SegmentCount; i++)
             {
-                if (!(symbol is WorkstreamSymbol container) || !container.Members.TryGetValue(reference.Segments[i].Text, out var child))
+                if (!(symbol is WorkstreamSymbol container) || !container.Members.TryGetValue(reference.SegmentText(i), out var child))
                 {
                     ReportUnknownMember(reference, source, symbol!, i, expected, noun);
                     return null;
@@ -567,9 +568,32 @@ namespace ProgramDsl.Semantics
             }
         }
 
-        private static void Add<T>(ref List<T>? list, T item) => (list ??= new List<T>(2)).Add(item);
+        private static T[] ToArray<T>(List<T>? list) => list is null || list.Count == 0 ? Array.Empty<T>() : list.ToArray();
 
-        private static T[] ToArray<T>(List<T>? list) => list is null ? Array.Empty<T>() : list.ToArray();
+        /// <summary>A worker's reusable lists for the settings of the declaration being bound.</summary>
+        private sealed class Scratch
+        {
+            public List<DayOff> Holidays { get; } = new List<DayOff>();
+            public List<DayOff> Vacations { get; } = new List<DayOff>();
+            public List<Dependency> Dependencies { get; } = new List<Dependency>();
+            public List<Assignment> Assignments { get; } = new List<Assignment>();
+            public List<RoleAssignment> RoleAssignments { get; } = new List<RoleAssignment>();
+            public List<RoleSymbol> Roles { get; } = new List<RoleSymbol>();
+            public List<string> Skills { get; } = new List<string>();
+            public List<string> Reviews { get; } = new List<string>();
+            public List<string> Required { get; } = new List<string>();
+            public List<PersonSymbol> Members { get; } = new List<PersonSymbol>();
+            public List<ResourceUse> Uses { get; } = new List<ResourceUse>();
+            public List<MetricSymbol> Gates { get; } = new List<MetricSymbol>();
+            public List<Symbol> Affects { get; } = new List<Symbol>();
+
+            public Scratch Clear()
+            {
+                Holidays.Clear(); Vacations.Clear(); Dependencies.Clear(); Assignments.Clear(); RoleAssignments.Clear();
+                Roles.Clear(); Skills.Clear(); Reviews.Clear(); Required.Clear(); Members.Clear(); Uses.Clear(); Gates.Clear(); Affects.Clear();
+                return this;
+            }
+        }
 
         private static readonly HashSet<string> MultiValued = new HashSet<string>(StringComparer.Ordinal)
         {
@@ -579,7 +603,7 @@ namespace ProgramDsl.Semantics
         private void BindProgramProperties(DeclarationSyntax decl, SourceText rootSource)
         {
             var tracker = _tracker.Reset(_program);
-            List<DayOff>? holidays = null;
+            var holidays = new List<DayOff>();
             foreach (var (p, source) in _programProperties)
             {
                 if (!MultiValued.Contains(p.KeywordText) && !tracker.IsFirst(p, source)) continue;
@@ -601,7 +625,7 @@ namespace ProgramDsl.Semantics
                         break;
                     case "workdays": _program.Calendar.Workdays = WeekdaysOf(p); break;
                     case "holiday":
-                        if (DayOffOf(p, source) is DayOff h) Add(ref holidays, h);
+                        if (DayOffOf(p, source) is DayOff h) holidays.Add(h);
                         break;
                     case "hours-per-day":
                         var hours = ((NumberValueSyntax)v[0]).Value;
@@ -633,17 +657,21 @@ namespace ProgramDsl.Semantics
             var tracker = _tracker.Reset(symbol);
             var scope = symbol is WorkstreamSymbol ws ? ws : symbol.Container;
 
-            // Lists are made only for the settings a declaration has: most have few.
-            List<DayOff>? holidays = null, vacations = null;
-            List<Dependency>? dependencies = null;
-            List<Assignment>? assignments = null;
-            List<RoleAssignment>? roleAssignments = null;
-            List<RoleSymbol>? roles = null;
-            List<string>? skills = null, reviews = null, required = null;
-            List<PersonSymbol>? members = null;
-            List<ResourceUse>? uses = null;
-            List<MetricSymbol>? gates = null;
-            List<Symbol>? affects = null;
+            // The worker's scratch lists collect this declaration's settings; only exact-size arrays are kept.
+            var scratch = _scratch.Clear();
+            var holidays = scratch.Holidays;
+            var vacations = scratch.Vacations;
+            var dependencies = scratch.Dependencies;
+            var assignments = scratch.Assignments;
+            var roleAssignments = scratch.RoleAssignments;
+            var roles = scratch.Roles;
+            var skills = scratch.Skills;
+            var reviews = scratch.Reviews;
+            var required = scratch.Required;
+            var members = scratch.Members;
+            var uses = scratch.Uses;
+            var gates = scratch.Gates;
+            var affects = scratch.Affects;
 
             foreach (var statement in decl.Body)
             {
@@ -655,20 +683,20 @@ namespace ProgramDsl.Semantics
                 {
                     case "note": symbol.Note = ((StringValueSyntax)v[0]).Value; break;
                     case "workdays" when symbol is CalendarSymbol calendar: calendar.Workdays = WeekdaysOf(p); break;
-                    case "holiday": if (DayOffOf(p, source) is DayOff h) Add(ref holidays, h); break;
-                    case "vacation": if (DayOffOf(p, source) is DayOff vac) Add(ref vacations, vac); break;
+                    case "holiday": if (DayOffOf(p, source) is DayOff h) holidays.Add(h); break;
+                    case "vacation": if (DayOffOf(p, source) is DayOff vac) vacations.Add(vac); break;
                     case "rate" when symbol is RoleSymbol role: role.Rate = RateOf(v[0]); break;
                     case "rate" when symbol is PersonSymbol person: person.Rate = RateOf(v[0]); break;
                     case "rate" when symbol is ResourceSymbol resource: resource.Rate = RateOf(v[0]); break;
                     case "role":
                         foreach (ReferenceValueSyntax r in v)
                         {
-                            if (Resolve(r.Reference, source, null, RoleKind, "role", "role") is RoleSymbol heldRole) Add(ref roles, heldRole);
+                            if (Resolve(r.Reference, source, null, RoleKind, "role", "role") is RoleSymbol heldRole) roles.Add(heldRole);
                         }
 
                         break;
                     case "skills":
-                        foreach (var n in v) Add(ref skills, ((NameValueSyntax)n).Text);
+                        foreach (var n in v) skills.Add(((NameValueSyntax)n).Text);
                         break;
                     case "capacity" when symbol is PersonSymbol person:
                         if (Percentage(v[0], source, "capacity", allowZero: false) is decimal capacity) person.Capacity = capacity;
@@ -697,7 +725,7 @@ namespace ProgramDsl.Semantics
                     case "members":
                         foreach (ReferenceValueSyntax r in v)
                         {
-                            if (Resolve(r.Reference, source, null, PersonKind, "person", "members") is PersonSymbol m) Add(ref members, m);
+                            if (Resolve(r.Reference, source, null, PersonKind, "person", "members") is PersonSymbol m) members.Add(m);
                         }
 
                         break;
@@ -733,7 +761,7 @@ namespace ProgramDsl.Semantics
                     case "after":
                         foreach (DependencyItemSyntax item in v)
                         {
-                            if (BindDependency(item, source, symbol, scope) is Dependency dependency) Add(ref dependencies, dependency);
+                            if (BindDependency(item, source, symbol, scope) is Dependency dependency) dependencies.Add(dependency);
                         }
 
                         break;
@@ -760,14 +788,14 @@ namespace ProgramDsl.Semantics
                         _assignWritten[((TaskSymbol)symbol).Index] = true;
                         foreach (AssignmentItemSyntax item in v)
                         {
-                            BindAssignment(item, source, (TaskSymbol)symbol, ref assignments, ref roleAssignments);
+                            BindAssignment(item, source, (TaskSymbol)symbol, assignments, roleAssignments);
                         }
 
                         break;
                     case "requires":
                         foreach (NameValueSyntax n in v)
                         {
-                            Add(ref required, n.Text);
+                            required.Add(n.Text);
 
                             // Skills are an open vocabulary, known once a person has them or a 'skill' declares them:
                             // check after every person is bound.
@@ -786,7 +814,7 @@ namespace ProgramDsl.Semantics
                                 continue;
                             }
 
-                            Add(ref uses, new ResourceUse(resource, (int)n, Loc(source, item)));
+                            uses.Add(new ResourceUse(resource, (int)n, Loc(source, item)));
                         }
 
                         break;
@@ -806,7 +834,7 @@ namespace ProgramDsl.Semantics
                     case "review":
                         foreach (var n in v)
                         {
-                            if (EnumWord(n, source, ReviewKinds, "review kind") is string kind) Add(ref reviews, kind);
+                            if (EnumWord(n, source, ReviewKinds, "review kind") is string kind) reviews.Add(kind);
                         }
 
                         break;
@@ -822,7 +850,7 @@ namespace ProgramDsl.Semantics
                     case "gate":
                         foreach (ReferenceValueSyntax r in v)
                         {
-                            if (Resolve(r.Reference, source, null, MetricKind, "metric", "gate") is MetricSymbol m) Add(ref gates, m);
+                            if (Resolve(r.Reference, source, null, MetricKind, "metric", "gate") is MetricSymbol m) gates.Add(m);
                         }
 
                         break;
@@ -843,7 +871,7 @@ namespace ProgramDsl.Semantics
                     case "affects":
                         foreach (ReferenceValueSyntax r in v)
                         {
-                            if (Resolve(r.Reference, source, null, WorkKinds, "task", "affects") is Symbol s) Add(ref affects, s);
+                            if (Resolve(r.Reference, source, null, WorkKinds, "task", "affects") is Symbol s) affects.Add(s);
                         }
 
                         break;
@@ -867,7 +895,7 @@ namespace ProgramDsl.Semantics
                     person.Vacations = ToArray(vacations);
                     person.Roles = ToArray(roles);
                     person.Skills = ToArray(skills);
-                    if (skills != null) foreach (var s in skills) _knownSkills.Add(s);
+                    foreach (var s in skills) _knownSkills.Add(s);
                     break;
                 case TeamSymbol team: team.Members = ToArray(members); break;
                 case WorkstreamSymbol workstream: workstream.Dependencies = ToArray(dependencies); break;
@@ -892,7 +920,7 @@ namespace ProgramDsl.Semantics
             var target = Resolve(item.Target, source, owner is WorkstreamSymbol w ? w.Container : scope, WorkKinds, "task", "after");
             if (target is null) return null;
             var type = DependencyType.FinishToStart;
-            switch (item.Type?.Text)
+            switch (item.TypeText)
             {
                 case "ss": type = DependencyType.StartToStart; break;
                 case "ff": type = DependencyType.FinishToFinish; break;
@@ -965,7 +993,7 @@ namespace ProgramDsl.Semantics
             }
         }
 
-        private void BindAssignment(AssignmentItemSyntax item, SourceText source, TaskSymbol task, ref List<Assignment>? assignments, ref List<RoleAssignment>? roleAssignments)
+        private void BindAssignment(AssignmentItemSyntax item, SourceText source, TaskSymbol task, List<Assignment> assignments, List<RoleAssignment> roleAssignments)
         {
             var target = item.IsRole
                 ? Resolve(item.Target, source, null, RoleKind, "role", "assign role")
@@ -979,13 +1007,13 @@ namespace ProgramDsl.Semantics
 
             if (target is RoleSymbol role)
             {
-                Add(ref roleAssignments, new RoleAssignment(role, share, Loc(source, item)));
+                roleAssignments.Add(new RoleAssignment(role, share, Loc(source, item)));
                 return;
             }
 
             if (!(target is PersonSymbol person)) return;
             Assignment? duplicate = null;
-            if (assignments != null) foreach (var a in assignments) if (a.Person == person) duplicate = a;
+            foreach (var a in assignments) if (a.Person == person) duplicate = a;
             if (duplicate != null)
             {
                 _diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.ConflictingSetting, Loc(source, item), new[] { duplicate.Location },
@@ -993,7 +1021,7 @@ namespace ProgramDsl.Semantics
                 return;
             }
 
-            Add(ref assignments, new Assignment(person, share, Loc(source, item)));
+            assignments.Add(new Assignment(person, share, Loc(source, item)));
         }
 
         // ---------------------------------------------------------------- whole-program checks

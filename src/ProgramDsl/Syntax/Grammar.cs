@@ -238,8 +238,12 @@ namespace ProgramDsl.Syntax
         public static readonly ValueScanner Name = (ref Scanner s, out ValueSyntax v) =>
         {
             v = null!;
-            if (!TryIdentifier(ref s, out var id)) return false;
-            v = new NameValueSyntax(id);
+            int p = s.NextToken();
+            if (p < 0) return false;
+            int e = Lexer.ScanIdentifier(s.Text, p);
+            if (e == p) return s.Mismatch(ExpectName);
+            v = new NameValueSyntax(s.Names.Get(s.Text, p, e - p), TextSpan.FromBounds(p, e));
+            s.Position = e;
             return true;
         };
 
@@ -388,7 +392,8 @@ namespace ProgramDsl.Syntax
         {
             v = null!;
             if (!TryReference(ref s, out var target)) return false;
-            var type = TryDependencyType(ref s);
+            int typeStart = s.Position;
+            var type = TryDependencyType(ref s, ref typeStart);
             DurationValueSyntax? lag = null;
             bool lead = false;
             int p = s.NextToken();
@@ -405,8 +410,8 @@ namespace ProgramDsl.Syntax
                 }
             }
 
-            int end = lag?.Span.End ?? type?.Span.End ?? target.Span.End;
-            v = new DependencyItemSyntax(target, type, lag, lead, TextSpan.FromBounds(target.Span.Start, end));
+            int end = lag?.Span.End ?? (type is null ? target.Span.End : typeStart + 2);
+            v = new DependencyItemSyntax(target, type, typeStart, lag, lead, TextSpan.FromBounds(target.Span.Start, end));
             return true;
         };
 
@@ -514,25 +519,25 @@ namespace ProgramDsl.Syntax
             var text = s.Text;
             int e = Lexer.ScanIdentifier(text, p);
             if (e == p) return s.Mismatch(ExpectName);
-            var first = new IdentifierSyntax(s.Names.Get(text, p, e - p), TextSpan.FromBounds(p, e));
+            var first = s.Names.Get(text, p, e - p);
             if (!(e + 1 < text.Length && text[e] == '.' && text[e + 1] != '.'))
             {
-                value = new ReferenceSyntax(new[] { first });
+                value = new ReferenceSyntax(first, null, p);
                 s.Position = e;
                 return true;
             }
 
-            var segments = new List<IdentifierSyntax>(3) { first };
+            var rest = new List<string>(2);
             while (e + 1 < text.Length && text[e] == '.' && text[e + 1] != '.')
             {
                 int start = e + 1;
                 int end = Lexer.ScanIdentifier(text, start);
                 if (end == start) return s.Error(start, "expected a name after '.' in '" + text.Substring(p, start - p) + "'");
-                segments.Add(new IdentifierSyntax(s.Names.Get(text, start, end - start), TextSpan.FromBounds(start, end)));
+                rest.Add(s.Names.Get(text, start, end - start));
                 e = end;
             }
 
-            value = new ReferenceSyntax(segments.ToArray());
+            value = new ReferenceSyntax(first, rest.ToArray(), p);
             s.Position = e;
             return true;
         }
@@ -650,7 +655,7 @@ namespace ProgramDsl.Syntax
         /// The dependency type right after a target, or null. Scanned by hand because <c>fs-2d</c> would
         /// otherwise read as one identifier (identifiers may contain '-').
         /// </summary>
-        private static IdentifierSyntax? TryDependencyType(ref Scanner s)
+        private static string? TryDependencyType(ref Scanner s, ref int at)
         {
             var text = s.Text;
             int p = Lexer.SkipTrivia(text, s.Position, out bool unterminated);
@@ -670,7 +675,8 @@ namespace ProgramDsl.Syntax
             }
 
             s.Position = p + 2;
-            return new IdentifierSyntax(word, new TextSpan(p, 2));
+            at = p;
+            return word;
         }
 
         /// <summary>

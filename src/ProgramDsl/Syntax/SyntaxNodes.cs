@@ -29,17 +29,64 @@ namespace ProgramDsl.Syntax
     }
 
     /// <summary>A reference: identifiers joined by dots (<c>data.eda</c>).</summary>
+    /// <remarks>
+    /// Kept compact (the names and the span; segments are contiguous, one '.' apart): a large plan has hundreds of
+    /// thousands of references. <see cref="Segments"/> builds identifier nodes on first use.
+    /// </remarks>
     public sealed class ReferenceSyntax : SyntaxNode
     {
-        /// <summary>Creates a reference from its segments.</summary>
+        private readonly string _first;
+        private readonly string[]? _rest;
+        private IReadOnlyList<IdentifierSyntax>? _segments;
+
+        /// <summary>Creates a reference from its segments, which must be contiguous and separated by single dots.</summary>
         public ReferenceSyntax(IReadOnlyList<IdentifierSyntax> segments)
-            : base(TextSpan.FromBounds(segments[0].Span.Start, segments[segments.Count - 1].Span.End)) => Segments = segments;
+            : base(TextSpan.FromBounds(segments[0].Span.Start, segments[segments.Count - 1].Span.End))
+        {
+            _first = segments[0].Text;
+            _rest = segments.Count == 1 ? null : segments.Skip(1).Select(s => s.Text).ToArray();
+            _segments = segments;
+        }
+
+        internal ReferenceSyntax(string first, string[]? rest, int start)
+            : base(new TextSpan(start, LengthOf(first, rest)))
+        {
+            _first = first;
+            _rest = rest;
+        }
+
+        private static int LengthOf(string first, string[]? rest)
+        {
+            int length = first.Length;
+            if (rest != null) foreach (var r in rest) length += r.Length + 1;
+            return length;
+        }
+
+        /// <summary>Number of segments.</summary>
+        public int SegmentCount => _rest is null ? 1 : _rest.Length + 1;
+
+        /// <summary>The text of segment <paramref name="index"/>.</summary>
+        public string SegmentText(int index) => index == 0 ? _first : _rest![index - 1];
 
         /// <summary>The segments, outermost first.</summary>
-        public IReadOnlyList<IdentifierSyntax> Segments { get; }
+        public IReadOnlyList<IdentifierSyntax> Segments => _segments ??= BuildSegments();
 
         /// <summary>The reference as written, e.g. <c>data.eda</c>.</summary>
-        public string Text => Segments.Count == 1 ? Segments[0].Text : string.Join(".", Segments.Select(s => s.Text));
+        public string Text => _rest is null ? _first : _first + "." + string.Join(".", _rest);
+
+        private IReadOnlyList<IdentifierSyntax> BuildSegments()
+        {
+            var result = new IdentifierSyntax[SegmentCount];
+            int at = Span.Start;
+            for (int i = 0; i < result.Length; i++)
+            {
+                var text = SegmentText(i);
+                result[i] = new IdentifierSyntax(text, new TextSpan(at, text.Length));
+                at += text.Length + 1;
+            }
+
+            return result;
+        }
 
         /// <inheritdoc />
         public override string ToString() => Text;
@@ -183,14 +230,22 @@ namespace ProgramDsl.Syntax
     /// <summary>A name used as a value: an enumeration word (<c>on</c>, <c>weekly</c>) or a skill.</summary>
     public sealed class NameValueSyntax : ValueSyntax
     {
+        private IdentifierSyntax? _name;
+
         /// <summary>Creates a name value.</summary>
-        public NameValueSyntax(IdentifierSyntax name) : base(name.Span) => Name = name;
+        public NameValueSyntax(IdentifierSyntax name) : base(name.Span)
+        {
+            _name = name;
+            Text = name.Text;
+        }
+
+        internal NameValueSyntax(string text, TextSpan span) : base(span) => Text = text;
 
         /// <summary>The identifier.</summary>
-        public IdentifierSyntax Name { get; }
+        public IdentifierSyntax Name => _name ??= new IdentifierSyntax(Text, Span);
 
         /// <summary>The text.</summary>
-        public string Text => Name.Text;
+        public string Text { get; }
     }
 
     /// <summary>A reference used as a value (<c>owner alice</c>, <c>gate auc</c>).</summary>
@@ -240,11 +295,17 @@ namespace ProgramDsl.Syntax
     /// <summary>One item of <c>after</c>: a target, an optional type (fs ss ff sf) and an optional lag or lead.</summary>
     public sealed class DependencyItemSyntax : ValueSyntax
     {
+        private readonly int _typeStart;
+
         /// <summary>Creates a dependency item.</summary>
-        public DependencyItemSyntax(ReferenceSyntax target, IdentifierSyntax? type, DurationValueSyntax? lag, bool isLead, TextSpan span) : base(span)
+        public DependencyItemSyntax(ReferenceSyntax target, IdentifierSyntax? type, DurationValueSyntax? lag, bool isLead, TextSpan span)
+            : this(target, type?.Text, type?.Span.Start ?? 0, lag, isLead, span) { }
+
+        internal DependencyItemSyntax(ReferenceSyntax target, string? typeText, int typeStart, DurationValueSyntax? lag, bool isLead, TextSpan span) : base(span)
         {
             Target = target;
-            Type = type;
+            TypeText = typeText;
+            _typeStart = typeStart;
             Lag = lag;
             IsLead = isLead;
         }
@@ -252,8 +313,11 @@ namespace ProgramDsl.Syntax
         /// <summary>What the task depends on.</summary>
         public ReferenceSyntax Target { get; }
 
-        /// <summary>fs, ss, ff or sf; null means fs.</summary>
-        public IdentifierSyntax? Type { get; }
+        /// <summary>fs, ss, ff or sf as written; null means fs.</summary>
+        public string? TypeText { get; }
+
+        /// <summary>The type's token (made on demand), or null.</summary>
+        public IdentifierSyntax? Type => TypeText is null ? null : new IdentifierSyntax(TypeText, new TextSpan(_typeStart, TypeText.Length));
 
         /// <summary>The lag (or lead when <see cref="IsLead"/>).</summary>
         public DurationValueSyntax? Lag { get; }
