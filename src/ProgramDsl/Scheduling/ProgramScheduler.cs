@@ -161,11 +161,15 @@ namespace ProgramDsl.Scheduling
                 }
             }
 
+            // Who works on each task and for how long depends on the task alone: computed in parallel blocks.
+            ForEachBlock(taskCount, v =>
+            {
+                assigned[v] = ResolveAssignees(program, tasks[v], holdersByRole);
+                duration[v] = DurationOf(tasks[v], assigned[v]);
+            });
             foreach (var task in tasks)
             {
-                var people = ResolveAssignees(program, task, holdersByRole);
-                assigned[task.Index] = people;
-                duration[task.Index] = DurationOf(task, people);
+                var people = assigned[task.Index];
                 if (people.Count == 0) continue;
                 var key = people.Count == 1 ? people[0].Person.Id : CalendarKey(people);
                 if (!calendarCache.TryGetValue(key, out var taskTime))
@@ -330,38 +334,10 @@ namespace ProgramDsl.Scheduling
                 totalFloat[v] = fixedStart[v] >= 0 ? lateFinish[v] - finish[v] : lateStart[v] - start[v];
             }
 
-            // ---- results.
+            // ---- results: each task's entry depends on its own figures only, so blocks of tasks are built in parallel.
             var scheduled = new ScheduledTask[taskCount];
             var hoursPerDay = program.HoursPerDay;
-            foreach (var task in tasks)
-            {
-                int v = task.Index;
-                var s = new ScheduledTask(task)
-                {
-                    Start = start[v],
-                    Finish = finish[v],
-                    LateStart = lateStart[v],
-                    LateFinish = lateFinish[v],
-                    DurationDays = duration[v],
-                    TotalFloat = totalFloat[v],
-                    IsCritical = totalFloat[v] <= 0,
-                    Assigned = assigned[v],
-                };
-                if (finish[v] > start[v])
-                {
-                    s.StartDate = programCalendar.DateOf(start[v]);
-                    s.FinishDate = programCalendar.DateOf(finish[v] - 1);
-                }
-                else
-                {
-                    s.StartDate = s.FinishDate = start[v] == 0 ? program.Start : programCalendar.DateOf(start[v] - 1);
-                }
-
-                s.LateStartDate = lateFinish[v] > lateStart[v] ? programCalendar.DateOf(Math.Max(0, lateStart[v])) : lateStart[v] <= 0 ? program.Start : programCalendar.DateOf(lateStart[v] - 1);
-                s.LateFinishDate = lateFinish[v] > lateStart[v] ? programCalendar.DateOf(Math.Max(0, lateFinish[v] - 1)) : s.LateStartDate;
-                s.Cost = CostOf(task, s.Assigned, duration[v], hoursPerDay);
-                scheduled[v] = s;
-            }
+            ForEachBlock(taskCount, v => scheduled[v] = Result(tasks[v], v, start, finish, lateStart, lateFinish, duration, totalFloat, assigned, programCalendar, program.Start, hoursPerDay));
 
             var spans = WorkstreamSpans(program, scheduled, programCalendar);
             var path = CriticalPath(order, preds, edges, start, finish, duration, time, totalFloat, fixedStart, taskCount, programFinish)
@@ -373,6 +349,54 @@ namespace ProgramDsl.Scheduling
 
         /// <summary><paramref name="late"/> − <paramref name="lag"/>, at most <see cref="Unconstrained"/> (a large lead cannot overflow).</summary>
         private static int Before(int late, int lag) => (int)Math.Min(Unconstrained, (long)late - lag);
+
+        /// <summary>Runs an action for every index, in fixed blocks spread over the cores.</summary>
+        private static void ForEachBlock(int count, Action<int> action)
+        {
+            const int Block = 4096;
+            if (count <= Block)
+            {
+                for (int i = 0; i < count; i++) action(i);
+                return;
+            }
+
+            System.Threading.Tasks.Parallel.For(0, (count + Block - 1) / Block, b =>
+            {
+                int end = Math.Min(count, (b + 1) * Block);
+                for (int i = b * Block; i < end; i++) action(i);
+            });
+        }
+
+        private static ScheduledTask Result(
+            TaskSymbol task, int v, int[] start, int[] finish, int[] lateStart, int[] lateFinish, int[] duration, int[] totalFloat,
+            IReadOnlyList<ScheduledAssignment>[] assigned, WorkingCalendar calendar, CalendarDate programStart, decimal hoursPerDay)
+        {
+            var s = new ScheduledTask(task)
+            {
+                Start = start[v],
+                Finish = finish[v],
+                LateStart = lateStart[v],
+                LateFinish = lateFinish[v],
+                DurationDays = duration[v],
+                TotalFloat = totalFloat[v],
+                IsCritical = totalFloat[v] <= 0,
+                Assigned = assigned[v],
+            };
+            if (finish[v] > start[v])
+            {
+                s.StartDate = calendar.DateOf(start[v]);
+                s.FinishDate = calendar.DateOf(finish[v] - 1);
+            }
+            else
+            {
+                s.StartDate = s.FinishDate = start[v] == 0 ? programStart : calendar.DateOf(start[v] - 1);
+            }
+
+            s.LateStartDate = lateFinish[v] > lateStart[v] ? calendar.DateOf(Math.Max(0, lateStart[v])) : lateStart[v] <= 0 ? programStart : calendar.DateOf(lateStart[v] - 1);
+            s.LateFinishDate = lateFinish[v] > lateStart[v] ? calendar.DateOf(Math.Max(0, lateFinish[v] - 1)) : s.LateStartDate;
+            s.Cost = CostOf(task, s.Assigned, duration[v], hoursPerDay);
+            return s;
+        }
 
         private sealed class Adjacency
         {
