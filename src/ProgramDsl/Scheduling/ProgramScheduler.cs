@@ -43,6 +43,7 @@ namespace ProgramDsl.Scheduling
         }
 
         /// <summary>Schedules a bound program.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
         public static ScheduleResult Run(ProgramSymbol program, ScheduleOptions? options = null)
         {
             options ??= ScheduleOptions.Default;
@@ -412,6 +413,7 @@ namespace ProgramDsl.Scheduling
         }
 
         /// <summary>Compressed adjacency: for each node, the indices of its edges (by the key node), in edge order.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
         private static Adjacency Csr(int nodeCount, List<Edge> edges, Func<Edge, int> key)
         {
             var offsets = new int[nodeCount + 1];
@@ -423,6 +425,7 @@ namespace ProgramDsl.Scheduling
             return new Adjacency(offsets, items);
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
         private static List<int> TopologicalOrder(int nodeCount, List<Edge> edges, Adjacency succs)
         {
             var indegree = new int[nodeCount];
@@ -586,6 +589,7 @@ namespace ProgramDsl.Scheduling
         /// <summary>Adds two non-negative costs, saturating at <see cref="decimal.MaxValue"/>.</summary>
         internal static decimal AddCost(decimal a, decimal b) => b > 0 && a > decimal.MaxValue - b ? decimal.MaxValue : a + b;
 
+        [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
         private static IReadOnlyList<ScheduledWorkstream> WorkstreamSpans(ProgramSymbol program, ScheduledTask[] scheduled, WorkingCalendar calendar)
         {
             var result = new ScheduledWorkstream[program.Workstreams.Count];
@@ -619,6 +623,7 @@ namespace ProgramDsl.Scheduling
             return result;
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
         private static List<int> CriticalPath(
             List<int> order, Adjacency preds, List<Edge> edges, int[] start, int[] finish, int[] duration, TaskTime[] time,
             int[] totalFloat, int[] fixedStart, int taskCount, int programFinish)

@@ -196,6 +196,7 @@ namespace ProgramDsl.Semantics
 
         // ---------------------------------------------------------------- declaration
 
+        [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
         private void DeclareMembers(DeclarationSyntax programDecl, SourceText rootSource, IReadOnlyDictionary<IncludeSyntax, SyntaxTree> includes)
         {
             // Each frame walks one statement list; includes and workstream bodies push frames instead of recursing.
@@ -904,11 +905,11 @@ namespace ProgramDsl.Semantics
                 case TaskSymbol task:
                     task.Dependencies = ToArray(dependencies);
                     task.Assignments = ToArray(assignments);
-                    task.RoleAssignments = ToArray(roleAssignments);
+                    if (roleAssignments.Count > 0) task.RoleAssignments = roleAssignments.ToArray();
                     task.RequiredSkills = ToArray(required);
-                    task.ResourceUses = ToArray(uses);
-                    task.Reviews = ToArray(reviews);
-                    task.Gates = ToArray(gates);
+                    if (uses.Count > 0) task.ResourceUses = uses.ToArray();
+                    if (reviews.Count > 0) task.Reviews = reviews.ToArray();
+                    if (gates.Count > 0) task.Gates = gates.ToArray();
                     if (decl.ContainsErrors) _workErrorReported[task.Index] = true;
                     break;
             }
@@ -1026,6 +1027,7 @@ namespace ProgramDsl.Semantics
 
         // ---------------------------------------------------------------- whole-program checks
 
+        [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
         private void CheckTasks()
         {
             HashSet<RoleSymbol>? heldRoles = null;

@@ -603,6 +603,29 @@ namespace ProgramDsl.Semantics
         internal TaskSymbol(SymbolKind kind, string name, string? title, SourceLocation location, WorkstreamSymbol? container, int index)
             : base(kind, name, title, location, container) => Index = index;
 
+        // Settings most tasks do not have live in a separate object made on first use: the model of a large plan
+        // then holds a small object per task.
+        private TaskDetails? _details;
+
+        private TaskDetails Details => _details ??= new TaskDetails();
+
+        private sealed class TaskDetails
+        {
+            public IReadOnlyList<RoleAssignment>? RoleAssignments { get; set; }
+            public IReadOnlyList<ResourceUse>? ResourceUses { get; set; }
+            public CalendarDate? NotBefore { get; set; }
+            public CalendarDate? Due { get; set; }
+            public SourceLocation? DueLocation { get; set; }
+            public IReadOnlyList<string>? Reviews { get; set; }
+            public decimal? Cost { get; set; }
+            public decimal? Progress { get; set; }
+            public CalendarDate? ActualStart { get; set; }
+            public CalendarDate? ActualFinish { get; set; }
+            public decimal? ActualCost { get; set; }
+            public Symbol? Owner { get; set; }
+            public IReadOnlyList<MetricSymbol>? Gates { get; set; }
+        }
+
         /// <summary>Position among all tasks and milestones, in declaration order.</summary>
         public int Index { get; }
 
@@ -628,7 +651,11 @@ namespace ProgramDsl.Semantics
         public IReadOnlyList<Assignment> Assignments { get; internal set; } = Array.Empty<Assignment>();
 
         /// <summary>Roles assigned (each resolved to one person by the scheduler).</summary>
-        public IReadOnlyList<RoleAssignment> RoleAssignments { get; internal set; } = Array.Empty<RoleAssignment>();
+        public IReadOnlyList<RoleAssignment> RoleAssignments
+        {
+            get => _details?.RoleAssignments ?? Array.Empty<RoleAssignment>();
+            internal set => Details.RoleAssignments = value;
+        }
 
         /// <summary>Dependencies.</summary>
         public IReadOnlyList<Dependency> Dependencies { get; internal set; } = Array.Empty<Dependency>();
@@ -637,46 +664,94 @@ namespace ProgramDsl.Semantics
         public IReadOnlyList<string> RequiredSkills { get; internal set; } = Array.Empty<string>();
 
         /// <summary>Resources held.</summary>
-        public IReadOnlyList<ResourceUse> ResourceUses { get; internal set; } = Array.Empty<ResourceUse>();
+        public IReadOnlyList<ResourceUse> ResourceUses
+        {
+            get => _details?.ResourceUses ?? Array.Empty<ResourceUse>();
+            internal set => Details.ResourceUses = value;
+        }
 
         /// <summary>Earliest start date.</summary>
-        public CalendarDate? NotBefore { get; internal set; }
+        public CalendarDate? NotBefore
+        {
+            get => _details?.NotBefore;
+            internal set => Details.NotBefore = value;
+        }
 
         /// <summary>Due date.</summary>
-        public CalendarDate? Due { get; internal set; }
+        public CalendarDate? Due
+        {
+            get => _details?.Due;
+            internal set => Details.Due = value;
+        }
 
         /// <summary>Where <see cref="Due"/> is written.</summary>
-        public SourceLocation? DueLocation { get; internal set; }
+        public SourceLocation? DueLocation
+        {
+            get => _details?.DueLocation;
+            internal set => Details.DueLocation = value;
+        }
 
         /// <summary>Leveling priority 1–1000 (default 500).</summary>
         public int Priority { get; internal set; } = 500;
 
         /// <summary>Responsible-AI review kinds this task performs.</summary>
-        public IReadOnlyList<string> Reviews { get; internal set; } = Array.Empty<string>();
+        public IReadOnlyList<string> Reviews
+        {
+            get => _details?.Reviews ?? Array.Empty<string>();
+            internal set => Details.Reviews = value;
+        }
 
         /// <summary>Fixed cost.</summary>
-        public decimal? Cost { get; internal set; }
+        public decimal? Cost
+        {
+            get => _details?.Cost;
+            internal set => Details.Cost = value;
+        }
 
         /// <summary>Progress 0–1.</summary>
-        public decimal? Progress { get; internal set; }
+        public decimal? Progress
+        {
+            get => _details?.Progress;
+            internal set => Details.Progress = value;
+        }
 
         /// <summary>Actual start.</summary>
-        public CalendarDate? ActualStart { get; internal set; }
+        public CalendarDate? ActualStart
+        {
+            get => _details?.ActualStart;
+            internal set => Details.ActualStart = value;
+        }
 
         /// <summary>Actual finish.</summary>
-        public CalendarDate? ActualFinish { get; internal set; }
+        public CalendarDate? ActualFinish
+        {
+            get => _details?.ActualFinish;
+            internal set => Details.ActualFinish = value;
+        }
 
         /// <summary>Actual cost.</summary>
-        public decimal? ActualCost { get; internal set; }
+        public decimal? ActualCost
+        {
+            get => _details?.ActualCost;
+            internal set => Details.ActualCost = value;
+        }
 
         /// <summary>ML delivery phase.</summary>
         public Phase Phase { get; internal set; }
 
         /// <summary>Owner (a person or a team).</summary>
-        public Symbol? Owner { get; internal set; }
+        public Symbol? Owner
+        {
+            get => _details?.Owner;
+            internal set => Details.Owner = value;
+        }
 
         /// <summary>Metrics that must meet their targets at this milestone.</summary>
-        public IReadOnlyList<MetricSymbol> Gates { get; internal set; } = Array.Empty<MetricSymbol>();
+        public IReadOnlyList<MetricSymbol> Gates
+        {
+            get => _details?.Gates ?? Array.Empty<MetricSymbol>();
+            internal set => Details.Gates = value;
+        }
     }
 
     /// <summary>Risk states.</summary>

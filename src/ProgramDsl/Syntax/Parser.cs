@@ -107,6 +107,7 @@ namespace ProgramDsl.Syntax
         /// the program's top level (near equal shares of the text), and at its closing '}'. Null when the text is
         /// not one plain program block (then the sequential parser reports whatever is wrong).
         /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
         internal static List<int>? TrySplit(string text, int chunks)
         {
             int p = Lexer.SkipTrivia(text, 0, out bool unterminated);
@@ -208,6 +209,7 @@ namespace ProgramDsl.Syntax
             }
 
             /// <summary>Parses statements from <paramref name="start"/> until one would start at or after <paramref name="limit"/>; returns where it stopped.</summary>
+            [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
             public int Loop(int start, int limit)
             {
                 var text = _text;

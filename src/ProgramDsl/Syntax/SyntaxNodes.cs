@@ -367,12 +367,9 @@ namespace ProgramDsl.Syntax
     /// <summary>Base of statements: every statement starts with a keyword.</summary>
     public abstract class StatementSyntax : SyntaxNode
     {
-        private IdentifierSyntax? _keyword;
-
         /// <summary>Creates a statement.</summary>
         protected StatementSyntax(IdentifierSyntax keyword, TextSpan span) : base(span)
         {
-            _keyword = keyword;
             KeywordText = keyword.Text;
             KeywordSpan = keyword.Span;
         }
@@ -385,8 +382,8 @@ namespace ProgramDsl.Syntax
             KeywordSpan = keywordSpan;
         }
 
-        /// <summary>The keyword that starts the statement.</summary>
-        public IdentifierSyntax Keyword => _keyword ??= new IdentifierSyntax(KeywordText, KeywordSpan);
+        /// <summary>The keyword that starts the statement (a new node on each call).</summary>
+        public IdentifierSyntax Keyword => new IdentifierSyntax(KeywordText, KeywordSpan);
 
         /// <summary>The keyword's text.</summary>
         public string KeywordText { get; }
