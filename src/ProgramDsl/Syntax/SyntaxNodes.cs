@@ -368,11 +368,7 @@ namespace ProgramDsl.Syntax
     public abstract class StatementSyntax : SyntaxNode
     {
         /// <summary>Creates a statement.</summary>
-        protected StatementSyntax(IdentifierSyntax keyword, TextSpan span) : base(span)
-        {
-            KeywordText = keyword.Text;
-            KeywordSpan = keyword.Span;
-        }
+        protected StatementSyntax(IdentifierSyntax keyword, TextSpan span) : this(keyword.Text, keyword.Span, span) { }
 
         // The parser keeps the keyword as text and span; the node is made only if asked for, which keeps the
         // trees of large plans a statement's worth of objects smaller.
@@ -396,7 +392,7 @@ namespace ProgramDsl.Syntax
     public sealed class PropertySyntax : StatementSyntax
     {
         /// <summary>Creates a setting.</summary>
-        public PropertySyntax(IdentifierSyntax keyword, IReadOnlyList<ValueSyntax> values, TextSpan span) : base(keyword, span) => Values = values;
+        public PropertySyntax(IdentifierSyntax keyword, IReadOnlyList<ValueSyntax> values, TextSpan span) : this(keyword.Text, keyword.Span, values, span) { }
 
         internal PropertySyntax(string keyword, TextSpan keywordSpan, IReadOnlyList<ValueSyntax> values, TextSpan span) : base(keyword, keywordSpan, span) => Values = values;
 
@@ -408,7 +404,7 @@ namespace ProgramDsl.Syntax
     public sealed class IncludeSyntax : StatementSyntax
     {
         /// <summary>Creates an include.</summary>
-        public IncludeSyntax(IdentifierSyntax keyword, StringValueSyntax path, TextSpan span) : base(keyword, span) => Path = path;
+        public IncludeSyntax(IdentifierSyntax keyword, StringValueSyntax path, TextSpan span) : this(keyword.Text, keyword.Span, path, span) { }
 
         internal IncludeSyntax(string keyword, TextSpan keywordSpan, StringValueSyntax path, TextSpan span) : base(keyword, keywordSpan, span) => Path = path;
 
@@ -476,15 +472,8 @@ namespace ProgramDsl.Syntax
             TextSpan? closeBrace,
             bool containsErrors,
             TextSpan span)
-            : base(keyword, span)
+            : this(keyword.Text, keyword.Span, kind, name, title, body, openBrace, closeBrace, containsErrors, span)
         {
-            Kind = kind;
-            Name = name;
-            Title = title;
-            Body = body;
-            OpenBrace = openBrace;
-            CloseBrace = closeBrace;
-            ContainsErrors = containsErrors;
         }
 
         internal DeclarationSyntax(
