@@ -59,6 +59,12 @@ namespace ProgramDsl.Cli
                 _console.Error.WriteLine("tpm: error: " + ex.Message);
                 return ExitCodes.Usage;
             }
+            catch (Exception ex)
+            {
+                // A bug in tpm, not in the plan: say so in one line rather than dying with a stack trace.
+                _console.Error.WriteLine("tpm: internal error: " + ex.GetBaseException().Message + " (please report this with the plan that caused it)");
+                return ExitCodes.Usage;
+            }
             finally
             {
                 _console.Out.Flush();

@@ -33,7 +33,7 @@ namespace ProgramDsl.Semantics
     {
         private const int MaxSuggestions = 200;
 
-        // About 3.8 million working days separate 0001-01-01 from 9999-12-31; a longer lag can only be a mistake.
+        // About 3.65 million days separate 0001-01-01 from 9999-12-31; a longer lag can only be a mistake.
         private const int MaxLagDays = 4_000_000;
 
         private static readonly string[] ReviewKinds = { "fairness", "privacy", "security", "safety", "legal", "compliance", "accessibility", "ethics", "explainability", "robustness" };
@@ -451,7 +451,24 @@ namespace ProgramDsl.Semantics
             return new DayOff(new DateRange(from.Value, to.Value), label, Loc(source, range));
         }
 
-        private decimal DaysOf(DurationValueSyntax duration) => _program.ToDays(duration.Amount, duration.Unit);
+        /// <summary>A duration in working days, or null (TPM1102) when converting it would overflow a decimal.</summary>
+        private decimal? DaysOf(DurationValueSyntax duration, SourceText source)
+        {
+            var amount = duration.Amount;
+            bool tooLarge = duration.Unit switch
+            {
+                DurationUnit.Weeks => amount > decimal.MaxValue / 5m,
+                DurationUnit.Hours => _program.HoursPerDay < 1m && amount > decimal.MaxValue * _program.HoursPerDay,
+                _ => false,
+            };
+            if (tooLarge)
+            {
+                Report(DiagnosticCatalog.InvalidValue, Loc(source, duration), "the duration " + duration + " is too large to count in working days");
+                return null;
+            }
+
+            return _program.ToDays(amount, duration.Unit);
+        }
 
         private static WeekdaySet WeekdaysOf(PropertySyntax property)
         {
@@ -867,7 +884,9 @@ namespace ProgramDsl.Semantics
                         }
 
                         break;
-                    case "impact" when symbol is RiskSymbol risk: risk.ImpactDays = DaysOf((DurationValueSyntax)v[0]); break;
+                    case "impact" when symbol is RiskSymbol risk:
+                        if (DaysOf((DurationValueSyntax)v[0], source) is decimal impact) risk.ImpactDays = impact;
+                        break;
                     case "mitigation" when symbol is RiskSymbol risk: risk.Mitigation = ((StringValueSyntax)v[0]).Value; break;
                     case "affects":
                         foreach (ReferenceValueSyntax r in v)
@@ -937,7 +956,8 @@ namespace ProgramDsl.Semantics
             int lag = 0;
             if (item.Lag != null)
             {
-                var days = Math.Ceiling(DaysOf(item.Lag));
+                if (!(DaysOf(item.Lag, source) is decimal lagDays)) return null;
+                var days = Math.Ceiling(lagDays);
                 if (days > MaxLagDays)
                 {
                     Report(DiagnosticCatalog.InvalidValue, Loc(source, item.Lag), "a " + (item.IsLead ? "lead" : "lag") + " of " + Format(days) + " working days is beyond any calendar; use at most " + MaxLagDays.ToString(CultureInfo.InvariantCulture));
@@ -966,16 +986,27 @@ namespace ProgramDsl.Semantics
                         return;
                     }
 
-                    var days = DaysOf((DurationValueSyntax)p.Values[0]);
+                    if (!(DaysOf((DurationValueSyntax)p.Values[0], source) is decimal days))
+                    {
+                        _workErrorReported[task.Index] = true;
+                        return;
+                    }
+
                     if (p.KeywordText == "effort") task.Effort = days;
                     else task.Duration = days;
                     task.WorkKind = p.KeywordText == "effort" ? WorkKind.Effort : WorkKind.Duration;
                     task.WorkLocation = location;
                     break;
                 case "estimate":
-                    var o = DaysOf((DurationValueSyntax)p.Values[0]);
-                    var m = DaysOf((DurationValueSyntax)p.Values[1]);
-                    var pe = DaysOf((DurationValueSyntax)p.Values[2]);
+                    var optimistic = DaysOf((DurationValueSyntax)p.Values[0], source);
+                    var likely = DaysOf((DurationValueSyntax)p.Values[1], source);
+                    var pessimistic = DaysOf((DurationValueSyntax)p.Values[2], source);
+                    if (!(optimistic is decimal o && likely is decimal m && pessimistic is decimal pe))
+                    {
+                        _workErrorReported[task.Index] = true;
+                        return;
+                    }
+
                     if (!(o <= m && m <= pe))
                     {
                         Report(DiagnosticCatalog.InvalidValue, Loc(source, p), "an estimate is optimistic, most likely, pessimistic with o ≤ m ≤ p; " + Format(o) + "d " + Format(m) + "d " + Format(pe) + "d is not ordered");

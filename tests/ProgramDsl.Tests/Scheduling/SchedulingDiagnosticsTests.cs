@@ -177,6 +177,20 @@ namespace ProgramDsl.Tests.Scheduling
             p.Diagnostics.Where(d => d.IsError).Select(d => d.Code).Should().BeSubsetOf(new[] { "TPM1102", "TPM2005" });
         }
 
+        [Theory]
+        [InlineData("task t { duration 79228162514264337593543950335w }", 1)]
+        [InlineData("task t { estimate 1d 2d 79228162514264337593543950335w }", 1)]
+        [InlineData("task a { duration 1d }\n task b { duration 1d  after a fs+79228162514264337593543950335w }", 1)]
+        [InlineData("risk r { impact 79228162514264337593543950335w }", 1)]
+        [InlineData("hours-per-day 0.5\n task t { duration 79228162514264337593543950335h }", 1)]
+        public void Durations_at_the_edge_of_decimal_are_an_invalid_value_not_a_crash(string body, int expected)
+        {
+            TpmProgram? p = null;
+            FluentActions.Invoking(() => p = CompileBody(body)).Should().NotThrow();
+            p!.WithCode("TPM1102").Should().HaveCount(expected).And.OnlyContain(d => d.Message.Contains("too large to count in working days"));
+            p!.Diagnostics.Should().OnlyContain(d => d.Code == "TPM1102");
+        }
+
         [Fact]
         public void Unassigned_effort_too_large_for_an_int_is_a_diagnostic()
         {
