@@ -115,8 +115,11 @@ namespace ProgramDsl
         private static IReadOnlyDictionary<IncludeSyntax, SyntaxTree> LoadIncludes(SyntaxTree root, ISourceResolver resolver, List<SyntaxTree> trees, List<Diagnostic> diagnostics)
         {
             var map = new Dictionary<IncludeSyntax, SyntaxTree>();
-            var loadedAt = new Dictionary<string, SourceLocation?>(StringComparer.Ordinal) { [root.Source.Path] = null };
-            var chains = new Dictionary<SyntaxTree, List<string>> { [root] = new List<string> { root.Source.Path } };
+            // Include paths come back normalised from the resolver; so must the root's, or './a.tpm' and 'a.tpm'
+            // would be two files and a cycle through the root would go unnoticed.
+            var rootPath = SourcePaths.Normalize(root.Source.Path);
+            var loadedAt = new Dictionary<string, SourceLocation?>(StringComparer.Ordinal) { [rootPath] = null };
+            var chains = new Dictionary<SyntaxTree, List<string>> { [root] = new List<string> { rootPath } };
             var pending = new Queue<SyntaxTree>();
             pending.Enqueue(root);
             while (pending.Count > 0)

@@ -87,6 +87,6 @@ namespace ProgramDsl.Cli.Commands
             return TpmProgram.Compile(new SourceText(DisplayPath(path), text), new FileSystemSourceResolver(_fileSystem), options);
         }
 
-        private static string DisplayPath(string path) => path.Replace('\\', '/');
+        private static string DisplayPath(string path) => SourcePaths.Normalize(path);
     }
 }

@@ -138,8 +138,7 @@ namespace ProgramDsl.Scheduling
         }
 
         /// <summary>The index of the last working day on or before <paramref name="date"/>, or -1 when there is none.</summary>
-        public int LastIndexOnOrBefore(CalendarDate date) =>
-            date.DayNumber >= CalendarDate.MaxValue.DayNumber ? FirstIndexOnOrAfter(date) : FirstIndexOnOrAfter(date.AddDays(1)) - 1;
+        public int LastIndexOnOrBefore(CalendarDate date) => FirstIndexOnOrAfter(date.AddDays(1)) - 1;
 
         /// <summary>The index of a working day; throws when the date is not one.</summary>
         public int IndexOf(CalendarDate date)

@@ -217,6 +217,15 @@ namespace ProgramDsl.Tests.Scheduling
             s.Task("b").Start.Should().Be(3);
         }
 
+        [Fact]
+        public void A_milestone_reached_on_the_last_representable_day_that_is_a_holiday_is_dated_the_day_before()
+        {
+            // 9999-12-31 is a Friday; as a holiday, the last working day on or before it is Thursday 9999-12-30.
+            var p = CompileBody("holiday 9999-12-31\n milestone m { actual-finish 9999-12-31 }");
+            p.Diagnostics.Should().BeEmpty();
+            p.Schedule!.Task("m").StartDate.Should().Be(D("9999-12-30"));
+        }
+
         [Theory]
         // a [0,5) ends Fri Jan 8 (index 4). Reached Wed Jan 6 (2): S = 3, before a ends — a reached milestone does not move.
         [InlineData("2027-01-06", 3, "2027-01-06")]

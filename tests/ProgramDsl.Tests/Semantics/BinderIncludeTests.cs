@@ -41,6 +41,16 @@ public class BinderIncludeTests
             .ShouldBe(1, 9, "include cycle: program.tpm → a.tpm → program.tpm; remove one of these includes", file: "a.tpm");
 
     [Fact]
+    public void A_cycle_back_to_a_program_named_with_dot_segments_is_still_a_cycle()
+    {
+        // The root is named './plans/a.tpm'; include paths come back normalised ('plans/a.tpm'): the same file.
+        var files = Files(("plans/a.tpm", "program p { start 2027-01-04  include \"b.tpm\" }"), ("plans/b.tpm", "include \"a.tpm\""));
+        var program = TpmProgram.Load("./plans/a.tpm", files);
+        program.SingleDiagnostic("TPM1004")
+            .ShouldBe(1, 9, "include cycle: plans/a.tpm → plans/b.tpm → plans/a.tpm; remove one of these includes", file: "plans/b.tpm");
+    }
+
+    [Fact]
     public void Same_file_included_twice()
     {
         var program = Compile(
