@@ -20,7 +20,7 @@ namespace ProgramDsl.Reports
             w.WriteStartObject("program");
             w.WriteStringOrNull("id", program?.Id);
             w.WriteStringOrNull("name", program?.DisplayName);
-            w.WriteStringOrNull("start", program?.Start.ToString());
+            w.WriteStringOrNull("start", program is { HasStart: true } ? program.Start.ToString() : null);
             w.WriteStringOrNull("finish", schedule?.FinishDate.ToString());
             w.WriteStringOrNull("deadline", program?.Deadline?.ToString());
             if (schedule != null) w.WriteNumber("duration_days", schedule.DurationDays);

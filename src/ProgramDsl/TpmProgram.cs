@@ -13,8 +13,8 @@ namespace ProgramDsl
     /// <summary>Options for compiling a program.</summary>
     public sealed class TpmCompileOptions
     {
-        /// <summary>Defaults: schedule, no severity overrides.</summary>
-        public static TpmCompileOptions Default { get; } = new TpmCompileOptions();
+        /// <summary>Defaults: schedule, no severity overrides (a new instance each time, so no caller can change another's).</summary>
+        public static TpmCompileOptions Default => new TpmCompileOptions();
 
         /// <summary>Per-code severities (from a <c>.globalconfig</c>).</summary>
         public SeverityOptions Severities { get; set; } = SeverityOptions.Default;

@@ -56,5 +56,14 @@ namespace ProgramDsl.Tests
             broken.Diagnostics.Should().Contain(d => d.Code == "TPM0001" && d.Severity == DiagnosticSeverity.Error);
             broken.Schedule.Should().BeNull();
         }
+
+        [Fact]
+        public void Default_options_are_fresh_instances_so_no_caller_changes_another_callers_defaults()
+        {
+            var mine = TpmCompileOptions.Default;
+            mine.WarningsAsErrors = true;
+            TpmCompileOptions.Default.WarningsAsErrors.Should().BeFalse();
+            TpmProgram.Parse(WithEffortWarning).HasErrors.Should().BeFalse();
+        }
     }
 }

@@ -29,7 +29,7 @@ namespace ProgramDsl.Cli.Commands
             var format = new Option<string>("--format", "-f") { Description = "Output format: table or json", DefaultValueFactory = _ => "table" };
             format.AcceptOnlyFromAmong("table", "json");
             var noLevel = new Option<bool>("--no-level") { Description = "Schedule without resource leveling, whatever the program says" };
-            var seed = new Option<int>("--seed") { Description = "Seed for randomised scheduling steps (the same seed gives the same schedule)", DefaultValueFactory = _ => 0 };
+            var seed = new Option<int>("--seed") { Description = "Seed for the resource leveler's search (reserved: the leveler is not built yet)", DefaultValueFactory = _ => 0 };
             var command = new Command("schedule", "Print the schedule of a program");
             command.Arguments.Add(file);
             command.Options.Add(format);

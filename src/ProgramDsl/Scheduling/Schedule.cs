@@ -8,13 +8,16 @@ namespace ProgramDsl.Scheduling
     /// <summary>Options for scheduling.</summary>
     public sealed class ScheduleOptions
     {
-        /// <summary>Default options: leveling as the program says, seed 0.</summary>
-        public static ScheduleOptions Default { get; } = new ScheduleOptions();
+        /// <summary>Default options: leveling as the program says, seed 0 (a new instance each time).</summary>
+        public static ScheduleOptions Default => new ScheduleOptions();
 
-        /// <summary>Overrides the program's <c>leveling</c> setting when set (the CLI's <c>--no-level</c>).</summary>
+        /// <summary>
+        /// Overrides the program's <c>leveling</c> setting when set (the CLI's <c>--no-level</c>). Reserved for the
+        /// resource leveler, which is not built yet: schedules are unleveled whatever this says.
+        /// </summary>
         public bool? Leveling { get; set; }
 
-        /// <summary>Seed for randomised steps; the same seed gives the same schedule.</summary>
+        /// <summary>Seed for the leveler's randomised search (reserved: the critical-path schedule uses no randomness).</summary>
         public int Seed { get; set; }
     }
 

@@ -53,12 +53,11 @@ namespace ProgramDsl.Semantics
 
         private int _chunkSize = DefaultChunkSize;
 
-        // Shared by every worker; written only while declaring, read while binding.
+        // Shared by every worker: written while declaring, only read while binding.
         private readonly Dictionary<string, Symbol> _rootScope;
         private readonly Dictionary<string, List<Symbol>> _nestedByName;
         private readonly List<(Symbol Symbol, DeclarationSyntax Syntax, SourceText Source)> _declared;
         private readonly List<(PropertySyntax Syntax, SourceText Source)> _programProperties;
-        private readonly HashSet<string> _knownSkills;
 
         // Per task (by index): its lack of work is already explained by another error (a syntax error in the body,
         // an invalid estimate); it has an 'assign' statement, even one whose names did not resolve (so no TPM2003).
@@ -81,7 +80,6 @@ namespace ProgramDsl.Semantics
             _nestedByName = new Dictionary<string, List<Symbol>>(StringComparer.Ordinal);
             _declared = new List<(Symbol, DeclarationSyntax, SourceText)>();
             _programProperties = new List<(PropertySyntax, SourceText)>();
-            _knownSkills = new HashSet<string>(StringComparer.Ordinal);
             _workErrorReported = Array.Empty<bool>();
             _assignWritten = Array.Empty<bool>();
         }
@@ -94,7 +92,6 @@ namespace ProgramDsl.Semantics
             _nestedByName = shared._nestedByName;
             _declared = shared._declared;
             _programProperties = shared._programProperties;
-            _knownSkills = shared._knownSkills;
             _workErrorReported = shared._workErrorReported;
             _assignWritten = shared._assignWritten;
             _program = shared._program;
@@ -158,19 +155,12 @@ namespace ProgramDsl.Semantics
         }
 
         /// <summary>
-        /// Binds every declaration. People, roles and the like first, in order (binding a person adds to the known
-        /// skills); then tasks, milestones and the rest in chunks on all cores, each chunk with its own diagnostics,
-        /// merged in chunk order.
+        /// Binds every declaration, in fixed-size chunks on all cores. A declaration writes only its own symbol
+        /// (and its task's flags); each chunk has its own diagnostics, merged in chunk order.
         /// </summary>
         private void BindDeclarations()
         {
-            var rest = new List<(Symbol Symbol, DeclarationSyntax Syntax, SourceText Source)>(_declared.Count);
-            foreach (var d in _declared)
-            {
-                if (d.Symbol is PersonSymbol) BindDeclaration(d.Symbol, d.Syntax, d.Source);
-                else rest.Add(d);
-            }
-
+            var rest = _declared;
             int size = _chunkSize;
             int chunks = (int)((rest.Count + (long)size - 1) / size);
             if (chunks <= 1)
@@ -247,7 +237,7 @@ namespace ProgramDsl.Semantics
             {
                 case DeclarationKind.Calendar: var c = new CalendarSymbol(name, title, location); _program.CalendarList.Add(c); symbol = c; break;
                 case DeclarationKind.Role: var r = new RoleSymbol(name, title, location); _program.RoleList.Add(r); symbol = r; break;
-                case DeclarationKind.Skill: var s = new SkillSymbol(name, title, location); _program.SkillList.Add(s); _knownSkills.Add(name); symbol = s; break;
+                case DeclarationKind.Skill: var s = new SkillSymbol(name, title, location); _program.SkillList.Add(s); symbol = s; break;
                 case DeclarationKind.Person: var p = new PersonSymbol(name, title, location); _program.PersonList.Add(p); symbol = p; break;
                 case DeclarationKind.Team: var t = new TeamSymbol(name, title, location); _program.TeamList.Add(t); symbol = t; break;
                 case DeclarationKind.Resource: var res = new ResourceSymbol(name, title, location); _program.ResourceList.Add(res); symbol = res; break;
@@ -615,7 +605,7 @@ namespace ProgramDsl.Semantics
 
         private static readonly HashSet<string> MultiValued = new HashSet<string>(StringComparer.Ordinal)
         {
-            "holiday", "vacation", "after", "assign", "skills", "role", "members", "uses", "review", "gate", "affects", "requires", "note",
+            "holiday", "vacation", "after", "assign", "skills", "role", "members", "uses", "review", "gate", "affects", "requires",
         };
 
         private void BindProgramProperties(DeclarationSyntax decl, SourceText rootSource)
@@ -629,7 +619,12 @@ namespace ProgramDsl.Semantics
                 switch (p.KeywordText)
                 {
                     case "start":
-                        if (DateOf(v[0], source) is CalendarDate start) _program.Start = start;
+                        if (DateOf(v[0], source) is CalendarDate start)
+                        {
+                            _program.Start = start;
+                            _program.HasStart = true;
+                        }
+
                         break;
                     case "deadline":
                         _program.Deadline = DateOf(v[0], source);
@@ -915,7 +910,6 @@ namespace ProgramDsl.Semantics
                     person.Vacations = ToArray(vacations);
                     person.Roles = ToArray(roles);
                     person.Skills = ToArray(skills);
-                    foreach (var s in skills) _knownSkills.Add(s);
                     break;
                 case TeamSymbol team: team.Members = ToArray(members); break;
                 case WorkstreamSymbol workstream: workstream.Dependencies = ToArray(dependencies); break;
@@ -1062,10 +1056,18 @@ namespace ProgramDsl.Semantics
         private void CheckTasks()
         {
             HashSet<RoleSymbol>? heldRoles = null;
+            // Skills are an open vocabulary: known once a 'skill' declares them or a person has them.
+            var knownSkills = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var skill in _program.Skills) knownSkills.Add(skill.Name);
+            foreach (var person in _program.People) foreach (var skill in person.Skills) knownSkills.Add(skill);
+            string[]? sortedSkills = null;
+            int suggestions = 0;
             foreach (var (name, source) in _requiredSkills)
             {
-                if (_knownSkills.Contains(name.Text)) continue;
-                Report(DiagnosticCatalog.UnknownReference, Loc(source, name), "skill", name.Text, Spelling.DidYouMean(name.Text, _knownSkills.OrderBy(s => s, StringComparer.Ordinal)));
+                if (knownSkills.Contains(name.Text)) continue;
+                sortedSkills ??= knownSkills.OrderBy(s => s, StringComparer.Ordinal).ToArray();
+                var suggestion = suggestions++ < MaxSuggestions ? Spelling.DidYouMean(name.Text, sortedSkills) : string.Empty;
+                Report(DiagnosticCatalog.UnknownReference, Loc(source, name), "skill", name.Text, suggestion);
             }
 
             foreach (var task in _program.Tasks)

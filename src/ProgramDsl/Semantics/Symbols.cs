@@ -839,8 +839,11 @@ namespace ProgramDsl.Semantics
             Calendar = new CalendarSymbol(name, title, location);
         }
 
-        /// <summary>Start date (required).</summary>
+        /// <summary>Start date (required; see <see cref="HasStart"/>).</summary>
         public CalendarDate Start { get; internal set; }
+
+        /// <summary>False when the program gives no valid <c>start</c> (TPM1101 or TPM1102 was reported).</summary>
+        public bool HasStart { get; internal set; }
 
         /// <summary>Deadline.</summary>
         public CalendarDate? Deadline { get; internal set; }

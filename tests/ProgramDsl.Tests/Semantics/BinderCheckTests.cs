@@ -169,4 +169,9 @@ public class BinderCheckTests
             ("TPM1002", 5, 8),
             ("TPM2002", 6, 8));
     }
+
+    [Fact]
+    public void A_note_given_twice_is_reported_rather_than_silently_replaced() =>
+        CompileMembers("  task t { duration 1d  note \"a\"  note \"b\" }").SingleDiagnostic("TPM1103")
+            .Message.Should().StartWith("'note' is set more than once in task 't'");
 }
