@@ -8,15 +8,12 @@ namespace ProgramDsl.Reports
     /// <summary>Diagnostics as JSON objects: code, severity, message, file, line, column (and end position).</summary>
     public static class DiagnosticJson
     {
-        /// <summary>The lower-case severity word used in JSON.</summary>
-        public static string SeverityName(DiagnosticSeverity severity) => Diagnostic.SeverityWord(severity);
-
         /// <summary>Writes one diagnostic object.</summary>
         public static void WriteDiagnostic(Utf8JsonWriter writer, Diagnostic d)
         {
             writer.WriteStartObject();
             writer.WriteString("code", d.Code);
-            writer.WriteString("severity", SeverityName(d.Severity));
+            writer.WriteString("severity", Diagnostic.SeverityWord(d.Severity));
             writer.WriteString("message", d.Message);
             if (d.Location is { } location)
             {
@@ -31,6 +28,8 @@ namespace ProgramDsl.Reports
                 writer.WriteNull("file");
                 writer.WriteNull("line");
                 writer.WriteNull("column");
+                writer.WriteNull("end_line");
+                writer.WriteNull("end_column");
             }
 
             writer.WriteString("help", d.Descriptor.HelpLink);

@@ -21,6 +21,8 @@ namespace ProgramDsl.Cli.Commands
         private readonly IFileSystem _fileSystem;
         private readonly SeverityConfigLocator _configs;
 
+        private readonly Dictionary<string, string> _texts = new Dictionary<string, string>(StringComparer.Ordinal);
+
         public PlanLoader(IFileSystem fileSystem, SeverityConfigLocator configs)
         {
             _fileSystem = fileSystem;
@@ -37,7 +39,12 @@ namespace ProgramDsl.Cli.Commands
                 {
                     foreach (var file in _fileSystem.EnumerateFiles(path, "*.tpm"))
                     {
-                        if (ProgramDsl.Syntax.SyntaxFacts.IsProgramText(_fileSystem.ReadAllText(file))) result.Add(DisplayPath(file));
+                        // Read once: a program file's text is kept for its compilation.
+                        var text = _fileSystem.ReadAllText(file);
+                        if (!ProgramDsl.Syntax.SyntaxFacts.IsProgramText(text)) continue;
+                        var display = DisplayPath(file);
+                        _texts[display] = text;
+                        result.Add(display);
                     }
                 }
                 else if (_fileSystem.FileExists(path))
@@ -74,10 +81,11 @@ namespace ProgramDsl.Cli.Commands
             }
 
             var options = new TpmCompileOptions { Severities = severities, WarningsAsErrors = warningsAsErrors, Scheduling = scheduling ?? ScheduleOptions.Default };
-            string text;
+            string? text;
             try
             {
-                text = _fileSystem.ReadAllText(path);
+                if (!_texts.TryGetValue(DisplayPath(path), out text)) text = _fileSystem.ReadAllText(path);
+                _texts.Remove(DisplayPath(path));
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {

@@ -17,9 +17,6 @@ namespace ProgramDsl.Cli.Infrastructure
 
         /// <summary>An environment variable.</summary>
         string? GetEnvironmentVariable(string name);
-
-        /// <summary>The terminal width, or null when unknown.</summary>
-        int? TerminalWidth { get; }
     }
 
     /// <summary>The process console.</summary>
@@ -32,21 +29,6 @@ namespace ProgramDsl.Cli.Infrastructure
         public bool IsOutputTerminal => !Console.IsOutputRedirected;
 
         public string? GetEnvironmentVariable(string name) => Environment.GetEnvironmentVariable(name);
-
-        public int? TerminalWidth
-        {
-            get
-            {
-                try
-                {
-                    return Console.IsOutputRedirected ? null : Console.WindowWidth;
-                }
-                catch (IOException)
-                {
-                    return null;
-                }
-            }
-        }
 
         // UTF-8 without BOM and LF line ends whatever the platform, so output is byte-identical everywhere.
         private static TextWriter CreateWriter(Stream stream) =>

@@ -15,7 +15,17 @@ namespace ProgramDsl.Cli.Infrastructure
 
         public SeverityConfigLocator(IFileSystem fileSystem) => _fileSystem = fileSystem;
 
+        private readonly Dictionary<string, SeverityOptions> _byFolder = new Dictionary<string, SeverityOptions>(StringComparer.Ordinal);
+
         public SeverityOptions ForFile(string planPath, string? explicitConfig)
+        {
+            // Plans in one folder share their configs: read them once per folder.
+            var key = (explicitConfig ?? string.Empty) + "\u0001" + Path.GetDirectoryName(_fileSystem.GetFullPath(planPath));
+            if (_byFolder.TryGetValue(key, out var cached)) return cached;
+            return _byFolder[key] = Read(planPath, explicitConfig);
+        }
+
+        private SeverityOptions Read(string planPath, string? explicitConfig)
         {
             var texts = new List<string>();
             if (explicitConfig is null)

@@ -11,8 +11,6 @@ namespace ProgramDsl.Cli.Output
 
         public string Yellow(string text) => Wrap("33", text);
 
-        public string Cyan(string text) => Wrap("36", text);
-
         public string Bold(string text) => Wrap("1", text);
 
         public string Dim(string text) => Wrap("2", text);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using ProgramDsl.Diagnostics;
 using ProgramDsl.Scheduling;
 
 namespace ProgramDsl.Cli.Output
@@ -19,10 +20,10 @@ namespace ProgramDsl.Cli.Output
             var line = "  start " + schedule.StartDate + "   finish " + schedule.FinishDate + "   " + schedule.DurationDays + " working days";
             if (program.Deadline is { } deadline)
             {
-                int margin = schedule.Calendar.LastIndexOnOrBefore(deadline) - schedule.Calendar.LastIndexOnOrBefore(schedule.FinishDate);
+                int margin = schedule.WorkingDaysBetween(schedule.FinishDate, deadline);
                 line += "   deadline " + deadline + (margin >= 0
-                    ? " (met, " + margin + " working day" + (margin == 1 ? "" : "s") + " to spare)"
-                    : " " + ansi.Red("(missed by " + -margin + " working day" + (margin == -1 ? "" : "s") + ")"));
+                    ? " (met, " + Plural.WorkingDays(margin) + " to spare)"
+                    : " " + ansi.Red("(missed by " + Plural.WorkingDays(-margin) + ")"));
             }
 
             w.WriteLine(line);

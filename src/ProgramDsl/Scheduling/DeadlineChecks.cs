@@ -15,8 +15,7 @@ namespace ProgramDsl.Scheduling
         public static IReadOnlyList<Diagnostic> Run(Schedule schedule)
         {
             var result = new List<Diagnostic>();
-            var calendar = schedule.Calendar;
-            string LateBy(CalendarDate finish, CalendarDate due) => Plural.WorkingDays(calendar.LastIndexOnOrBefore(finish) - calendar.LastIndexOnOrBefore(due));
+            string LateBy(CalendarDate finish, CalendarDate due) => Plural.WorkingDays(schedule.WorkingDaysBetween(due, finish));
 
             foreach (var t in schedule.Tasks)
             {

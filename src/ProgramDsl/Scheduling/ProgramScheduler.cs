@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using ProgramDsl.Diagnostics;
 using ProgramDsl.Semantics;
+using ProgramDsl.Text;
 
 namespace ProgramDsl.Scheduling
 {
@@ -141,7 +142,7 @@ namespace ProgramDsl.Scheduling
             var order = TopologicalOrder(nodeCount, edges, succs);
             if (order.Count < nodeCount)
             {
-                ReportCycles(nodeCount, edges, succs, order, tasks, workstreams, gateOf, taskCount, diagnostics);
+                ReportCycles(nodeCount, edges, succs, order, tasks, workstreams, gateOf, taskCount, program.Location, diagnostics);
                 return new ScheduleResult(null, diagnostics);
             }
 
@@ -175,7 +176,7 @@ namespace ProgramDsl.Scheduling
                 var key = people.Count == 1 ? people[0].Person.Id : CalendarKey(people);
                 if (!calendarCache.TryGetValue(key, out var taskTime))
                 {
-                    taskTime = BuildTaskTime(program, programCalendar, people.Select(a => a.Person).Distinct().ToList());
+                    taskTime = BuildTaskTime(program, programTime, programCalendar, people.Select(a => a.Person).Distinct().ToList());
                     calendarCache[key] = taskTime;
                 }
 
@@ -533,7 +534,7 @@ namespace ProgramDsl.Scheduling
             return effort > MaxDays * rate ? MaxDays : effort / rate;
         }
 
-        private static TaskTime? BuildTaskTime(ProgramSymbol program, WorkingCalendar programCalendar, IReadOnlyList<PersonSymbol> people)
+        private static TaskTime? BuildTaskTime(ProgramSymbol program, TaskTime programTime, WorkingCalendar programCalendar, IReadOnlyList<PersonSymbol> people)
         {
             var workdays = program.Calendar.Workdays;
             var daysOff = new List<DateRange>();
@@ -551,11 +552,11 @@ namespace ProgramDsl.Scheduling
                 foreach (var v in person.Vacations) daysOff.Add(v.Range);
             }
 
-            if (!differs && daysOff.Count == 0) return new TaskTime(programCalendar, null);
+            if (!differs && daysOff.Count == 0) return programTime;
             if (workdays.Count == 0) return null;
             daysOff.AddRange(program.Calendar.Holidays.Select(h => h.Range));
             var own = new WorkingCalendar(program.Start, workdays, daysOff);
-            if (!differs && own.DaysOffCount == programCalendar.DaysOffCount) return new TaskTime(programCalendar, null);
+            if (!differs && own.DaysOffCount == programCalendar.DaysOffCount) return programTime;
             return new TaskTime(programCalendar, own);
         }
 
@@ -574,7 +575,7 @@ namespace ProgramDsl.Scheduling
                 for (int i = 0; i < task.ResourceUses.Count; i++)
                 {
                     var use = task.ResourceUses[i];
-                    if (use.Resource.Rate is Rate rate) cost += (decimal)use.Units * days * hoursPerDay * rate.PerHour(hoursPerDay);
+                    if (use.Resource.Rate is Rate rate) cost += (decimal)use.Units * days * rate.PerDay(hoursPerDay);
                 }
 
                 return decimal.Round(cost, 2);
@@ -699,7 +700,7 @@ namespace ProgramDsl.Scheduling
 
         private static void ReportCycles(
             int nodeCount, List<Edge> edges, Adjacency succs, List<int> order, IReadOnlyList<TaskSymbol> tasks,
-            IReadOnlyList<WorkstreamSymbol> workstreams, int[] gateOf, int taskCount, List<Diagnostic> diagnostics)
+            IReadOnlyList<WorkstreamSymbol> workstreams, int[] gateOf, int taskCount, SourceLocation programLocation, List<Diagnostic> diagnostics)
         {
             var ordered = new bool[nodeCount];
             foreach (int v in order) ordered[v] = true;
@@ -724,7 +725,7 @@ namespace ProgramDsl.Scheduling
                 var text = string.Join(" → ", cycle.Select(Name)) + " → " + Name(cycle[0]);
                 var located = cycleEdges.Select(i => edges[i].Source).FirstOrDefault(d => d != null);
                 var additional = cycleEdges.Select(i => edges[i].Source).Where(d => d != null).Select(d => d!.Location).Skip(1).ToArray();
-                var location = located?.Location ?? (first < taskCount ? tasks[first].Location : workstreams[0].Location);
+                var location = located?.Location ?? (first < taskCount ? tasks[first].Location : programLocation);
                 diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.DependencyCycle, location, additional, text));
             }
         }

@@ -122,7 +122,6 @@ namespace ProgramDsl.Scheduling
     /// <summary>A computed schedule.</summary>
     public sealed class Schedule
     {
-        private readonly IReadOnlyList<ScheduledTask> _byIndex;
 
         internal Schedule(
             ProgramSymbol program,
@@ -140,8 +139,6 @@ namespace ProgramDsl.Scheduling
             CriticalPath = criticalPath;
             FinishIndex = finishIndex;
             IsLeveled = leveled;
-            // Tasks are in declaration order, so a task's index finds its entry.
-            _byIndex = tasks;
             decimal cost = 0;
             foreach (var t in tasks) cost = ProgramScheduler.AddCost(cost, t.Cost);
 
@@ -182,8 +179,15 @@ namespace ProgramDsl.Scheduling
         /// <summary>True when resource leveling was applied.</summary>
         public bool IsLeveled { get; }
 
+        /// <summary>
+        /// Working days from <paramref name="from"/> to <paramref name="to"/>, counted between the last working days
+        /// on or before each: positive when <paramref name="to"/> is later (how late a finish is against a due date).
+        /// </summary>
+        public int WorkingDaysBetween(CalendarDate from, CalendarDate to) => Calendar.LastIndexOnOrBefore(to) - Calendar.LastIndexOnOrBefore(from);
+
         /// <summary>The scheduled entry of a task.</summary>
-        public ScheduledTask this[TaskSymbol task] => _byIndex[task.Index].Task == task ? _byIndex[task.Index] : throw new KeyNotFoundException(task.Id + " is not in this schedule.");
+        /// <remarks>Tasks are in declaration order, so a task's index finds its entry.</remarks>
+        public ScheduledTask this[TaskSymbol task] => Tasks[task.Index].Task == task ? Tasks[task.Index] : throw new KeyNotFoundException(task.Id + " is not in this schedule.");
 
         /// <summary>Finds a task by its qualified id.</summary>
         public ScheduledTask? Find(string id)

@@ -204,9 +204,6 @@ namespace ProgramDsl.Scheduling
             _own = own;
         }
 
-        /// <summary>True when the task works every program working day.</summary>
-        public bool IsProgramTime => _own is null;
-
         /// <summary>The first index ≥ i on which the task can work.</summary>
         public int NextAvailable(int i)
         {

@@ -38,6 +38,11 @@ namespace ProgramDsl.Semantics
 
         private static readonly string[] ReviewKinds = { "fairness", "privacy", "security", "safety", "legal", "compliance", "accessibility", "ethics", "explainability", "robustness" };
         private static readonly string[] Cadences = { "daily", "weekly", "biweekly", "monthly", "quarterly" };
+        private static readonly string[] LevelingModes = { "on", "off" };
+        private static readonly string[] RaciWords = { "responsible", "accountable", "consulted", "informed" };
+        private static readonly string[] LikelihoodWords = { "low", "medium", "high" };
+        private static readonly string[] RiskStatuses = { "open", "mitigated", "closed", "occurred" };
+        private static readonly string[] DecisionStatuses = { "proposed", "accepted", "rejected", "superseded" };
         private static readonly SymbolKind[] WorkKinds = { SymbolKind.Task, SymbolKind.Milestone, SymbolKind.Workstream };
         private static readonly SymbolKind[] PersonKind = { SymbolKind.Person };
         private static readonly SymbolKind[] WorkstreamKind = { SymbolKind.Workstream };
@@ -398,13 +403,13 @@ namespace ProgramDsl.Semantics
             var candidates = new List<string>();
             for (var ws = scope; ws != null; ws = ws.Container)
             {
-                candidates.AddRange(ws.Members.Values.Where(v => expected.Contains(v.Kind)).Select(v => v.Name));
+                candidates.AddRange(ws.Members.Values.Where(v => IsOneOf(v.Kind, expected)).Select(v => v.Name));
             }
 
-            candidates.AddRange(_rootScope.Values.Where(v => expected.Contains(v.Kind)).Select(v => v.Name));
-            if (expected.Any(k => k == SymbolKind.Task || k == SymbolKind.Milestone || k == SymbolKind.Workstream))
+            candidates.AddRange(_rootScope.Values.Where(v => IsOneOf(v.Kind, expected)).Select(v => v.Name));
+            if (IsOneOf(SymbolKind.Task, expected) || IsOneOf(SymbolKind.Milestone, expected) || IsOneOf(SymbolKind.Workstream, expected))
             {
-                candidates.AddRange(_nestedByName.Where(kv => kv.Value.Any(s => expected.Contains(s.Kind))).Select(kv => kv.Key));
+                candidates.AddRange(_nestedByName.Where(kv => kv.Value.Any(s => IsOneOf(s.Kind, expected))).Select(kv => kv.Key));
             }
 
             return Spelling.Closest(name, candidates.Distinct());
@@ -646,7 +651,7 @@ namespace ProgramDsl.Semantics
                         else _program.HoursPerDay = hours;
                         break;
                     case "leveling":
-                        var mode = EnumWord(v[0], source, new[] { "on", "off" }, "leveling mode");
+                        var mode = EnumWord(v[0], source, LevelingModes, "leveling mode");
                         if (mode != null) _program.Leveling = mode == "on";
                         break;
                     case "note": _program.Note = ((StringValueSyntax)v[0]).Value; break;
@@ -743,7 +748,7 @@ namespace ProgramDsl.Semantics
 
                         break;
                     case "raci" when symbol is StakeholderSymbol stakeholder:
-                        var raci = EnumWord(v[0], source, new[] { "responsible", "accountable", "consulted", "informed" }, "RACI role");
+                        var raci = EnumWord(v[0], source, RaciWords, "RACI role");
                         if (raci != null) stakeholder.Raci = (Raci)Enum.Parse(typeof(Raci), raci, ignoreCase: true);
                         break;
                     case "cadence" when symbol is StakeholderSymbol stakeholder:
@@ -874,7 +879,7 @@ namespace ProgramDsl.Semantics
                         }
                         else
                         {
-                            var word = EnumWord(v[0], source, new[] { "low", "medium", "high" }, "likelihood");
+                            var word = EnumWord(v[0], source, LikelihoodWords, "likelihood");
                             risk.Likelihood = word == "low" ? 0.1m : word == "medium" ? 0.3m : word == "high" ? 0.6m : 0m;
                         }
 
@@ -891,11 +896,11 @@ namespace ProgramDsl.Semantics
 
                         break;
                     case "status" when symbol is RiskSymbol risk:
-                        var rs = EnumWord(v[0], source, new[] { "open", "mitigated", "closed", "occurred" }, "risk status");
+                        var rs = EnumWord(v[0], source, RiskStatuses, "risk status");
                         if (rs != null) risk.Status = (RiskStatus)Enum.Parse(typeof(RiskStatus), rs, ignoreCase: true);
                         break;
                     case "status" when symbol is DecisionSymbol decision:
-                        var ds = EnumWord(v[0], source, new[] { "proposed", "accepted", "rejected", "superseded" }, "decision status");
+                        var ds = EnumWord(v[0], source, DecisionStatuses, "decision status");
                         if (ds != null) decision.Status = (DecisionStatus)Enum.Parse(typeof(DecisionStatus), ds, ignoreCase: true);
                         break;
                     case "date" when symbol is DecisionSymbol decision: decision.Date = DateOf(v[0], source); break;

@@ -304,7 +304,7 @@ namespace ProgramDsl.Syntax
             if (p < 0) return false;
             var text = s.Text;
             int e = Lexer.ScanNumber(text, p, out var amount);
-            if (e == p) return s.Mismatch(ExpectRate);
+            if (e == p) return TooLarge(ref s, p) ?? s.Mismatch(ExpectRate);
             if (e >= text.Length || text[e] != '/' || !TryUnit(text, e + 1, out var unit))
             {
                 var written = text.Substring(p, e - p);
@@ -586,7 +586,7 @@ namespace ProgramDsl.Syntax
             bool negative = signed && p < text.Length && text[p] == '-';
             int start = negative ? p + 1 : p;
             int e = Lexer.ScanNumber(text, start, out var number);
-            if (e == start) return s.Mismatch(ExpectNumber);
+            if (e == start) return TooLarge(ref s, start) ?? s.Mismatch(ExpectNumber);
             if (e < text.Length && (Lexer.IsIdentifierStart(text[e]) || text[e] == '%' || text[e] == '/'))
             {
                 return s.Error(e, "unexpected " + Lexer.DescribeTokenAt(text, e) + " after the number " + text.Substring(p, e - p) + "; a plain number is expected here");
@@ -604,7 +604,7 @@ namespace ProgramDsl.Syntax
             if (p < 0) return false;
             var text = s.Text;
             int e = Lexer.ScanNumber(text, p, out var number);
-            if (e == p) return s.Mismatch(ExpectPercent);
+            if (e == p) return TooLarge(ref s, p) ?? s.Mismatch(ExpectPercent);
             if (e >= text.Length || text[e] != '%')
             {
                 return s.Error(SuffixErrorAt(text, p, e), "expected '%' after " + text.Substring(p, e - p) + " (a percentage such as 80%)");
@@ -622,7 +622,7 @@ namespace ProgramDsl.Syntax
             if (p < 0) return false;
             var text = s.Text;
             int e = Lexer.ScanNumber(text, p, out var amount);
-            if (e == p) return s.Mismatch(ExpectDuration);
+            if (e == p) return TooLarge(ref s, p) ?? s.Mismatch(ExpectDuration);
             if (!TryUnit(text, e, out var unit))
             {
                 var written = text.Substring(p, e - p);
@@ -678,6 +678,10 @@ namespace ProgramDsl.Syntax
             at = p;
             return word;
         }
+
+        /// <summary>Digits that did not make a number are one too large for a decimal: say so, rather than "expected a number".</summary>
+        private static bool? TooLarge(ref Scanner s, int p) =>
+            p < s.Text.Length && Lexer.IsDigit(s.Text[p]) ? s.Error(p, "the number " + Lexer.DescribeTokenAt(s.Text, p) + " is too large") : (bool?)null;
 
         /// <summary>
         /// Where to report a missing or wrong suffix (unit, '%') of the number at <paramref name="start"/>..<paramref name="end"/>:

@@ -110,7 +110,7 @@ namespace ProgramDsl.Syntax
                 if (fraction) scale++;
             }
 
-            if (significant <= 18 && scale <= 28)
+            if (significant <= 18)
             {
                 value = new decimal(unchecked((int)mantissa), (int)(mantissa >> 32), 0, false, scale);
                 return e;
@@ -133,7 +133,7 @@ namespace ProgramDsl.Syntax
                 if (dash ? c != '-' : !IsDigit(c)) return p;
             }
 
-            if (p + 10 < text.Length && (IsIdentifierPart(text[p + 10]) && text[p + 10] != '-' || IsDigit(text[p + 10]))) return p;
+            if (p + 10 < text.Length && IsIdentifierPart(text[p + 10]) && text[p + 10] != '-') return p;
             year = (text[p] - '0') * 1000 + (text[p + 1] - '0') * 100 + (text[p + 2] - '0') * 10 + (text[p + 3] - '0');
             month = (text[p + 5] - '0') * 10 + (text[p + 6] - '0');
             day = (text[p + 8] - '0') * 10 + (text[p + 9] - '0');

@@ -383,7 +383,7 @@ namespace ProgramDsl.Syntax
                 var stack = Stack;
                 var diagnostics = Diagnostics;
                 int p = Stopped;
-    if (diagnostics.Count >= MaxErrors)
+                if (diagnostics.Count >= MaxErrors)
                 {
                     diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.SyntaxError, new SourceLocation(_source, new TextSpan(p, 0)), $"too many syntax errors ({MaxErrors}); parsing stopped here"));
                 }
@@ -447,7 +447,7 @@ namespace ProgramDsl.Syntax
                     if (Lexer.IsIdentifierStart(c) && (p == 0 || Lexer.HasNewlineBetween(text, previous, p)))
                     {
                         int e = Lexer.ScanIdentifier(text, p);
-                        if (SyntaxFacts.IsStatementKeyword(context, text.Substring(p, e - p))) return p;
+                        if (SyntaxFacts.TryGetRule(context, text, p, e - p, out _)) return p;
                     }
                 }
 

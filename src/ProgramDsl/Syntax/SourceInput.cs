@@ -14,11 +14,11 @@ namespace ProgramDsl.Syntax
     {
         private IDictionary<object, object>? _memos;
 
-        public SourceInput(SourceText text, int position, NameTable? names = null)
+        public SourceInput(SourceText text, int position, NameTable names)
         {
             Text = text;
             Position = position;
-            Names = names ?? new NameTable();
+            Names = names;
         }
 
         public SourceText Text { get; }

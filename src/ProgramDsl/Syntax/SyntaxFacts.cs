@@ -145,8 +145,6 @@ namespace ProgramDsl.Syntax
         /// <summary>True when <paramref name="word"/> starts a statement in <paramref name="context"/>.</summary>
         public static bool IsStatementKeyword(BlockContext context, string word) => Rules[context].ContainsKey(word);
 
-        internal static bool TryGetRule(BlockContext context, string keyword, out StatementRule rule) => Rules[context].TryGetValue(keyword, out rule!);
-
         /// <summary>Looks a keyword up by its span in the text, without allocating a string for it.</summary>
         internal static bool TryGetRule(BlockContext context, string text, int start, int length, out StatementRule rule)
         {

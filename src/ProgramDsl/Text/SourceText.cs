@@ -74,6 +74,8 @@ namespace ProgramDsl.Text
     public sealed class SourceText
     {
         private int[]? _lineStarts;
+        private object? _lineStartsLock;
+        private bool _lineStartsReady;
 
         /// <summary>Creates a source text.</summary>
         /// <param name="path">The path used in diagnostics (as the user gave it, or relative to the including file).</param>
@@ -96,7 +98,8 @@ namespace ProgramDsl.Text
         /// <summary>Number of lines (a file without a newline has one).</summary>
         public int LineCount => LineStarts.Length;
 
-        private int[] LineStarts => _lineStarts ??= ComputeLineStarts(Text);
+        // Built once even when parallel binders ask for positions at the same time (a large file's table is megabytes).
+        private int[] LineStarts => System.Threading.LazyInitializer.EnsureInitialized(ref _lineStarts, ref _lineStartsReady, ref _lineStartsLock, () => ComputeLineStarts(Text))!;
 
         /// <summary>The 1-based line and column of an offset (clamped to the text).</summary>
         public LinePosition GetLinePosition(int offset)

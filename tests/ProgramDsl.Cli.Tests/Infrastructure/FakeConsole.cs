@@ -19,7 +19,6 @@ namespace ProgramDsl.Cli.Tests.Infrastructure
 
         public bool IsOutputTerminal { get; set; }
 
-        public int? TerminalWidth { get; set; }
 
         public string? GetEnvironmentVariable(string name) => Environment.TryGetValue(name, out var value) ? value : null;
 

@@ -65,6 +65,13 @@ public class ParserErrorTests
         SingleError(InTask("effort 10", "duration 2d"), 3, 12, "expected a unit after 10: h (hours), d (working days) or w (weeks), as in 10d")
             .Location!.Value.Text.Should().Be("10");
 
+    [Theory]
+    [InlineData("effort 123456789012345678901234567890d")]
+    [InlineData("priority 123456789012345678901234567890")]
+    [InlineData("progress 123456789012345678901234567890%")]
+    public void A_number_too_large_for_a_decimal_says_so(string statement) =>
+        SingleError(InTask(statement), 3, 5 + statement.IndexOf(' ') + 1, "the number '" + statement.Substring(statement.IndexOf(' ') + 1) + "' is too large");
+
     [Fact]
     public void Unit_after_a_plain_number_is_an_error() =>
         SingleError(InTask("priority 700d"), 3, 17, "unexpected 'd' after the number 700; a plain number is expected here");
