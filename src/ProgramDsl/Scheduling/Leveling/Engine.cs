@@ -1,0 +1,680 @@
+using System;
+using System.Collections.Generic;
+using ProgramDsl.Semantics;
+
+namespace ProgramDsl.Scheduling.Leveling
+{
+    /// <summary>
+    /// Schedule generation for one problem: the precedence graph, a day-by-day resource profile, and the forward and
+    /// backward serial schedule generation schemes that decode activity lists. Everything is iterative.
+    /// </summary>
+    internal sealed class Engine
+    {
+        private readonly RcpspProblem _p;
+        private readonly int _n;
+        private readonly int[] _duration;
+        private readonly IActivityCalendar?[] _calendar;
+        private readonly int[] _predOffsets;
+        private readonly int[] _predItems;
+        private readonly int[] _succOffsets;
+        private readonly int[] _succItems;
+        private readonly RcpspPrecedence[] _edges;
+        private readonly bool[] _fixed;
+        private readonly int[] _capacity;
+        private int[][] _usage;
+        private int _horizon;
+
+        // Placements of the schedule being built, so the profile can be cleared in time proportional to the work.
+        private readonly int[] _placedStart;
+        private readonly int[] _placedFinish;
+        private readonly bool[] _placed;
+
+        public Engine(RcpspProblem problem)
+        {
+            _p = problem;
+            _n = problem.ActivityCount;
+            _duration = problem.Duration;
+            _calendar = problem.Calendars;
+            _edges = problem.Precedences;
+            _capacity = problem.Capacity;
+            (_predOffsets, _predItems) = Csr(_n, _edges, e => e.Successor);
+            (_succOffsets, _succItems) = Csr(_n, _edges, e => e.Predecessor);
+            _fixed = new bool[_n];
+            for (int a = 0; a < _n; a++) _fixed[a] = problem.FixedStart[a] >= 0;
+            _placedStart = new int[_n];
+            _placedFinish = new int[_n];
+            _placed = new bool[_n];
+            Topological = TopologicalOrder(null);
+            (EarlyStart, LateFinish, LateStart, CriticalPathLength) = CriticalPathBounds();
+
+            // The profile starts at twice the resource-free length and grows when a schedule runs longer.
+            _horizon = Math.Max(64, 2 * CriticalPathLength);
+            _usage = new int[problem.ResourceCount][];
+            for (int r = 0; r < _usage.Length; r++) _usage[r] = new int[_horizon];
+        }
+
+        public int Count => _n;
+
+        /// <summary>A topological order of the precedence graph (lowest index first among ready activities).</summary>
+        public int[] Topological { get; }
+
+        /// <summary>Early starts ignoring resources.</summary>
+        public int[] EarlyStart { get; }
+
+        /// <summary>Late finishes ignoring resources, from the critical-path length.</summary>
+        public int[] LateFinish { get; }
+
+        /// <summary>Late starts ignoring resources.</summary>
+        public int[] LateStart { get; }
+
+        /// <summary>The makespan ignoring resources: a lower bound.</summary>
+        public int CriticalPathLength { get; }
+
+        private static (int[] Offsets, int[] Items) Csr(int n, RcpspPrecedence[] edges, Func<RcpspPrecedence, int> key)
+        {
+            var offsets = new int[n + 1];
+            foreach (var e in edges) offsets[key(e) + 1]++;
+            for (int i = 0; i < n; i++) offsets[i + 1] += offsets[i];
+            var fill = (int[])offsets.Clone();
+            var items = new int[edges.Length];
+            for (int i = 0; i < edges.Length; i++) items[fill[key(edges[i])]++] = i;
+            return (offsets, items);
+        }
+
+        // ------------------------------------------------------------------ calendars
+
+        private int NextAvailable(int a, int day) => _calendar[a]?.NextAvailable(Math.Max(0, day)) ?? Math.Max(0, day);
+
+        private int PreviousAvailable(int a, int day) => day < 0 ? -1 : _calendar[a]?.PreviousAvailable(day) ?? day;
+
+        private int Advance(int a, int start, int days) => days <= 0 ? start : _calendar[a]?.Advance(start, days) ?? start + days;
+
+        private int Retreat(int a, int finish, int days) => days <= 0 ? finish : _calendar[a]?.Retreat(finish, days) ?? finish - days;
+
+        /// <summary>The next working day after <paramref name="day"/> within an activity's calendar.</summary>
+        private int NextWorkingDay(int a, int day) => _calendar[a] is { } c ? c.NextAvailable(day + 1) : day + 1;
+
+        // ------------------------------------------------------------------ orders and bounds
+
+        /// <summary>
+        /// A topological order; among ready activities the one with the smallest key (then the lowest index) comes
+        /// first. Null keys give index order.
+        /// </summary>
+        public int[] TopologicalOrder(long[]? key)
+        {
+            var indegree = new int[_n];
+            foreach (var e in _edges) indegree[e.Successor]++;
+            var heap = new MinHeap(_n, key);
+            for (int a = 0; a < _n; a++) if (indegree[a] == 0) heap.Push(a);
+            var order = new int[_n];
+            int k = 0;
+            while (heap.Count > 0)
+            {
+                int a = heap.Pop();
+                order[k++] = a;
+                for (int i = _succOffsets[a]; i < _succOffsets[a + 1]; i++)
+                {
+                    int s = _edges[_succItems[i]].Successor;
+                    if (--indegree[s] == 0) heap.Push(s);
+                }
+            }
+
+            if (k < _n) throw new InvalidOperationException("The precedence graph has a cycle.");
+            return order;
+        }
+
+        private (int[] Es, int[] Lf, int[] Ls, int Length) CriticalPathBounds()
+        {
+            var es = new int[_n];
+            var ef = new int[_n];
+            int makespan = 0;
+            foreach (int a in Topological)
+            {
+                (es[a], ef[a]) = EarliestWindow(a, es, ef, ignoreFixed: false);
+                makespan = Math.Max(makespan, ef[a]);
+            }
+
+            var ls = new int[_n];
+            var lf = new int[_n];
+            for (int k = _n - 1; k >= 0; k--)
+            {
+                int a = Topological[k];
+                if (_fixed[a])
+                {
+                    ls[a] = es[a];
+                    lf[a] = ef[a];
+                    continue;
+                }
+
+                var (s, f) = LatestWindow(a, makespan, ls, lf);
+                ls[a] = Math.Max(s, es[a]);
+                lf[a] = Math.Max(f, ef[a]);
+            }
+
+            return (es, lf, ls, makespan);
+        }
+
+        /// <summary>The latest window of an activity before <paramref name="deadline"/>, given its successors' times (resources ignored).</summary>
+        private (int Start, int Finish) LatestWindow(int a, int deadline, int[] start, int[] finish)
+        {
+            int lf = deadline;
+            int lsMax = int.MaxValue;
+            for (int i = _succOffsets[a]; i < _succOffsets[a + 1]; i++)
+            {
+                var e = _edges[_succItems[i]];
+                if (_fixed[e.Successor]) continue;
+                switch (e.Type)
+                {
+                    case DependencyType.FinishToStart: lf = Math.Min(lf, start[e.Successor] - e.Lag); break;
+                    case DependencyType.StartToStart: lsMax = Math.Min(lsMax, start[e.Successor] - e.Lag); break;
+                    case DependencyType.FinishToFinish: lf = Math.Min(lf, finish[e.Successor] - e.Lag); break;
+                    default: lsMax = Math.Min(lsMax, finish[e.Successor] - e.Lag); break;
+                }
+            }
+
+            int d = _duration[a];
+            if (d == 0)
+            {
+                int t = Math.Min(lf, lsMax);
+                return (t, t);
+            }
+
+            int f = PreviousAvailable(a, lf - 1) + 1;
+            int s = Retreat(a, f, d);
+            if (s > lsMax)
+            {
+                s = PreviousAvailable(a, lsMax);
+                f = s < 0 ? s + d : Advance(a, s, d);
+            }
+
+            return (s, f);
+        }
+
+        /// <summary>The earliest precedence-feasible window of an activity, given the times of its predecessors.</summary>
+        private (int Start, int Finish) EarliestWindow(int a, int[] start, int[] finish, bool ignoreFixed)
+        {
+            if (!ignoreFixed && _fixed[a])
+            {
+                int s = _p.FixedStart[a];
+                int f = _p.FixedFinish[a] >= 0 ? Math.Max(s, _p.FixedFinish[a]) : Advance(a, NextAvailable(a, s), _duration[a]);
+                return (s, f);
+            }
+
+            int es = _p.Release[a];
+            int efMin = int.MinValue;
+            for (int i = _predOffsets[a]; i < _predOffsets[a + 1]; i++)
+            {
+                var e = _edges[_predItems[i]];
+                int p = e.Predecessor;
+                switch (e.Type)
+                {
+                    case DependencyType.FinishToStart: es = Math.Max(es, finish[p] + e.Lag); break;
+                    case DependencyType.StartToStart: es = Math.Max(es, start[p] + e.Lag); break;
+                    case DependencyType.FinishToFinish: efMin = Math.Max(efMin, finish[p] + e.Lag); break;
+                    default: efMin = Math.Max(efMin, start[p] + e.Lag); break;
+                }
+            }
+
+            int d = _duration[a];
+            if (d == 0)
+            {
+                int t = Math.Max(0, Math.Max(es, efMin));
+                return (t, t);
+            }
+
+            int st = NextAvailable(a, es);
+            int fin = Advance(a, st, d);
+            if (fin < efMin)
+            {
+                // The smallest finish at or after the bound whose last day is a working day.
+                fin = NextAvailable(a, efMin - 1) + 1;
+                st = Retreat(a, fin, d);
+            }
+
+            return (st, fin);
+        }
+
+        // ------------------------------------------------------------------ the resource profile
+
+        private void EnsureHorizon(int day)
+        {
+            if (day < _horizon) return;
+            int size = _horizon;
+            while (size <= day) size *= 2;
+            for (int r = 0; r < _usage.Length; r++) Array.Resize(ref _usage[r], size);
+            _horizon = size;
+        }
+
+        private void Clear()
+        {
+            for (int a = 0; a < _n; a++)
+            {
+                if (!_placed[a]) continue;
+                AddUsage(a, _placedStart[a], _placedFinish[a], -1);
+                _placed[a] = false;
+            }
+        }
+
+        private void Place(int a, int start, int finish)
+        {
+            _placedStart[a] = start;
+            _placedFinish[a] = finish;
+            _placed[a] = true;
+            AddUsage(a, start, finish, 1);
+        }
+
+        private void AddUsage(int a, int start, int finish, int sign)
+        {
+            var resources = _p.DemandResource[a];
+            if (resources.Length == 0 || finish <= start) return;
+            EnsureHorizon(finish);
+            var amounts = _p.DemandAmount[a];
+            for (int day = NextAvailable(a, start); day < finish; day = NextWorkingDay(a, day))
+            {
+                for (int i = 0; i < resources.Length; i++) _usage[resources[i]][day] += sign * amounts[i];
+            }
+        }
+
+        /// <summary>The first day in the window on which a resource would be over capacity, or -1.</summary>
+        private int FirstConflict(int a, int start, int finish)
+        {
+            var resources = _p.DemandResource[a];
+            if (resources.Length == 0 || finish <= start) return -1;
+            EnsureHorizon(finish);
+            var amounts = _p.DemandAmount[a];
+            for (int day = NextAvailable(a, start); day < finish; day = NextWorkingDay(a, day))
+            {
+                for (int i = 0; i < resources.Length; i++)
+                {
+                    int r = resources[i];
+                    // A demand above the capacity (reported as TPM2102) waits for the resource to be free.
+                    if (_usage[r][day] + Math.Min(amounts[i], _capacity[r]) > _capacity[r]) return day;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>The resource over capacity on the first conflicting day of the window, or -1.</summary>
+        private int ConflictingResource(int a, int start, int finish)
+        {
+            int day = FirstConflict(a, start, finish);
+            if (day < 0) return -1;
+            var resources = _p.DemandResource[a];
+            var amounts = _p.DemandAmount[a];
+            for (int i = 0; i < resources.Length; i++)
+            {
+                int r = resources[i];
+                if (_usage[r][day] + Math.Min(amounts[i], _capacity[r]) > _capacity[r]) return r;
+            }
+
+            return -1;
+        }
+
+        /// <summary>The last day in the window on which a resource would be over capacity, or -1.</summary>
+        private int LastConflict(int a, int start, int finish)
+        {
+            int last = -1;
+            var resources = _p.DemandResource[a];
+            if (resources.Length == 0 || finish <= start) return -1;
+            EnsureHorizon(finish);
+            var amounts = _p.DemandAmount[a];
+            for (int day = NextAvailable(a, start); day < finish; day = NextWorkingDay(a, day))
+            {
+                for (int i = 0; i < resources.Length; i++)
+                {
+                    int r = resources[i];
+                    if (_usage[r][day] + Math.Min(amounts[i], _capacity[r]) > _capacity[r]) last = day;
+                }
+            }
+
+            return last;
+        }
+
+        // ------------------------------------------------------------------ schedule generation
+
+        /// <summary>
+        /// Serial schedule generation: each activity of the list at its earliest precedence- and resource-feasible
+        /// time. With <paramref name="explain"/>, records for each activity its precedence-feasible start and the
+        /// resource that first pushed it later (-1 when none did).
+        /// </summary>
+        public RcpspSolver.Individual Forward(int[] list, (int[] PrecedenceStart, int[] BlockedBy)? explain = null)
+        {
+            Clear();
+            var start = new int[_n];
+            var finish = new int[_n];
+            for (int a = 0; a < _n; a++)
+            {
+                if (!_fixed[a]) continue;
+                (start[a], finish[a]) = EarliestWindow(a, start, finish, ignoreFixed: false);
+                Place(a, start[a], finish[a]);
+            }
+
+            foreach (int a in list)
+            {
+                if (_fixed[a]) continue;
+                var (s, f) = EarliestWindow(a, start, finish, ignoreFixed: true);
+                int d = _duration[a];
+                if (explain is { } e)
+                {
+                    e.PrecedenceStart[a] = s;
+                    e.BlockedBy[a] = d > 0 ? ConflictingResource(a, s, f) : -1;
+                }
+
+                if (d > 0)
+                {
+                    for (int conflict = FirstConflict(a, s, f); conflict >= 0; conflict = FirstConflict(a, s, f))
+                    {
+                        s = NextAvailable(a, conflict + 1);
+                        f = Advance(a, s, d);
+                    }
+                }
+
+                start[a] = s;
+                finish[a] = f;
+                Place(a, s, f);
+            }
+
+            return Individual(list, start, finish);
+        }
+
+        private RcpspSolver.Individual Individual(int[] list, int[] start, int[] finish)
+        {
+            int makespan = 0;
+            long tie = 0;
+            for (int a = 0; a < _n; a++)
+            {
+                makespan = Math.Max(makespan, finish[a]);
+                tie += (long)_p.Priority[a] * start[a];
+            }
+
+            return new RcpspSolver.Individual(list, start, finish, makespan, tie);
+        }
+
+        /// <summary>
+        /// Forward–backward improvement: every activity as late as possible before the makespan (in order of
+        /// decreasing finish), then as early as possible (in order of those late starts). Null when the backward pass
+        /// cannot keep a release date (then the schedule stays as it is).
+        /// </summary>
+        public RcpspSolver.Individual? Justify(RcpspSolver.Individual schedule)
+        {
+            var negativeFinish = new long[_n];
+            for (int a = 0; a < _n; a++) negativeFinish[a] = -((long)schedule.Finish[a] * (_n + 1)) + a;
+            var backwardOrder = ReverseTopologicalOrder(negativeFinish);
+            var late = Backward(backwardOrder, schedule.Makespan);
+            if (late is null) return null;
+            var key = new long[_n];
+            for (int a = 0; a < _n; a++) key[a] = late[a];
+            return Forward(TopologicalOrder(key));
+        }
+
+        /// <summary>An order in which every activity comes after all its successors; smallest key first among ready ones.</summary>
+        private int[] ReverseTopologicalOrder(long[] key)
+        {
+            var outdegree = new int[_n];
+            foreach (var e in _edges) outdegree[e.Predecessor]++;
+            var heap = new MinHeap(_n, key);
+            for (int a = 0; a < _n; a++) if (outdegree[a] == 0) heap.Push(a);
+            var order = new int[_n];
+            int k = 0;
+            while (heap.Count > 0)
+            {
+                int a = heap.Pop();
+                order[k++] = a;
+                for (int i = _predOffsets[a]; i < _predOffsets[a + 1]; i++)
+                {
+                    int p = _edges[_predItems[i]].Predecessor;
+                    if (--outdegree[p] == 0) heap.Push(p);
+                }
+            }
+
+            return order;
+        }
+
+        /// <summary>Backward serial generation before <paramref name="deadline"/>; returns the late starts, or null.</summary>
+        private int[]? Backward(int[] order, int deadline)
+        {
+            Clear();
+            var start = new int[_n];
+            var finish = new int[_n];
+            for (int a = 0; a < _n; a++)
+            {
+                if (!_fixed[a]) continue;
+                (start[a], finish[a]) = EarliestWindow(a, start, finish, ignoreFixed: false);
+                Place(a, start[a], finish[a]);
+            }
+
+            foreach (int a in order)
+            {
+                if (_fixed[a]) continue;
+                int lf = deadline;
+                int lsMax = int.MaxValue;
+                for (int i = _succOffsets[a]; i < _succOffsets[a + 1]; i++)
+                {
+                    var e = _edges[_succItems[i]];
+                    if (_fixed[e.Successor]) continue;
+                    switch (e.Type)
+                    {
+                        case DependencyType.FinishToStart: lf = Math.Min(lf, start[e.Successor] - e.Lag); break;
+                        case DependencyType.StartToStart: lsMax = Math.Min(lsMax, start[e.Successor] - e.Lag); break;
+                        case DependencyType.FinishToFinish: lf = Math.Min(lf, finish[e.Successor] - e.Lag); break;
+                        default: lsMax = Math.Min(lsMax, finish[e.Successor] - e.Lag); break;
+                    }
+                }
+
+                int d = _duration[a];
+                int s, f;
+                if (d == 0)
+                {
+                    s = f = Math.Min(lf, lsMax);
+                }
+                else
+                {
+                    f = PreviousAvailable(a, lf - 1) + 1;
+                    s = Retreat(a, f, d);
+                    if (s > lsMax)
+                    {
+                        s = PreviousAvailable(a, lsMax);
+                        if (s < 0) return null;
+                        f = Advance(a, s, d);
+                    }
+
+                    for (int conflict = s >= 0 ? LastConflict(a, s, f) : -1; conflict >= 0; conflict = s >= 0 ? LastConflict(a, s, f) : -1)
+                    {
+                        f = PreviousAvailable(a, conflict - 1) + 1;
+                        if (f <= 0) return null;
+                        s = Retreat(a, f, d);
+                    }
+                }
+
+                if (s < _p.Release[a] || s < 0) return null;
+                start[a] = s;
+                finish[a] = f;
+                Place(a, s, f);
+            }
+
+            return start;
+        }
+
+        // ------------------------------------------------------------------ lists for the search
+
+        /// <summary>Lists from priority rules: latest finish, latest start, minimum slack, rank positional weight, and plain order.</summary>
+        public IEnumerable<int[]> RuleLists()
+        {
+            long Key(long primary, int a) => primary * 2048 + (1000 - _p.Priority[a]);
+            var lft = new long[_n];
+            var lst = new long[_n];
+            var slack = new long[_n];
+            var grpw = new long[_n];
+            for (int a = 0; a < _n; a++)
+            {
+                lft[a] = Key(LateFinish[a], a);
+                lst[a] = Key(LateStart[a], a);
+                slack[a] = Key(LateStart[a] - EarlyStart[a], a);
+                long weight = _duration[a];
+                for (int i = _succOffsets[a]; i < _succOffsets[a + 1]; i++) weight += _duration[_edges[_succItems[i]].Successor];
+                grpw[a] = Key(-weight, a);
+            }
+
+            yield return TopologicalOrder(lft);
+            yield return TopologicalOrder(lst);
+            yield return TopologicalOrder(slack);
+            yield return TopologicalOrder(grpw);
+            yield return Topological;
+        }
+
+        /// <summary>A list sampled with regret-biased probabilities on latest finish: urgent activities are likelier first.</summary>
+        public int[] BiasedRandomList(RcpspSolver.Random32 random)
+        {
+            var indegree = new int[_n];
+            foreach (var e in _edges) indegree[e.Successor]++;
+            var eligible = new List<int>();
+            for (int a = 0; a < _n; a++) if (indegree[a] == 0) eligible.Add(a);
+            var list = new int[_n];
+            var weights = new List<double>();
+            for (int k = 0; k < _n; k++)
+            {
+                long worst = long.MinValue;
+                foreach (int a in eligible) worst = Math.Max(worst, LateFinish[a]);
+                weights.Clear();
+                double total = 0;
+                foreach (int a in eligible)
+                {
+                    double w = worst - LateFinish[a] + 1;
+                    w *= w;
+                    weights.Add(w);
+                    total += w;
+                }
+
+                double pick = random.NextDouble() * total;
+                int chosen = eligible.Count - 1;
+                for (int i = 0; i < eligible.Count; i++)
+                {
+                    pick -= weights[i];
+                    if (pick < 0)
+                    {
+                        chosen = i;
+                        break;
+                    }
+                }
+
+                int next = eligible[chosen];
+                eligible.RemoveAt(chosen);
+                list[k] = next;
+                for (int i = _succOffsets[next]; i < _succOffsets[next + 1]; i++)
+                {
+                    int s = _edges[_succItems[i]].Successor;
+                    if (--indegree[s] == 0) eligible.Add(s);
+                }
+            }
+
+            return list;
+        }
+
+        /// <summary>Two-point crossover of activity lists; both children stay topological orders.</summary>
+        public (int[] First, int[] Second) Crossover(int[] mother, int[] father, RcpspSolver.Random32 random)
+        {
+            int q1 = random.Next(_n + 1);
+            int q2 = random.Next(_n + 1);
+            if (q1 > q2) (q1, q2) = (q2, q1);
+            return (Child(mother, father, q1, q2), Child(father, mother, q1, q2));
+        }
+
+        private int[] Child(int[] primary, int[] secondary, int q1, int q2)
+        {
+            var taken = new bool[_n];
+            var child = new int[_n];
+            int k = 0;
+            for (; k < q1; k++)
+            {
+                child[k] = primary[k];
+                taken[primary[k]] = true;
+            }
+
+            for (int i = 0; i < _n && k < q2; i++)
+            {
+                int a = secondary[i];
+                if (taken[a]) continue;
+                child[k++] = a;
+                taken[a] = true;
+            }
+
+            for (int i = 0; i < _n && k < _n; i++)
+            {
+                int a = primary[i];
+                if (taken[a]) continue;
+                child[k++] = a;
+                taken[a] = true;
+            }
+
+            return child;
+        }
+
+        /// <summary>Swaps neighbours that do not constrain each other, each with probability <paramref name="rate"/>.</summary>
+        public void Mutate(int[] list, RcpspSolver.Random32 random, double rate)
+        {
+            for (int i = 0; i + 1 < list.Length; i++)
+            {
+                if (random.NextDouble() >= rate) continue;
+                int a = list[i], b = list[i + 1];
+                if (Constrains(a, b)) continue;
+                list[i] = b;
+                list[i + 1] = a;
+            }
+        }
+
+        private bool Constrains(int a, int b)
+        {
+            for (int i = _succOffsets[a]; i < _succOffsets[a + 1]; i++) if (_edges[_succItems[i]].Successor == b) return true;
+            return false;
+        }
+
+        /// <summary>A binary heap of activity indices ordered by key, then index.</summary>
+        private sealed class MinHeap
+        {
+            private readonly int[] _items;
+            private readonly long[]? _key;
+
+            public MinHeap(int capacity, long[]? key)
+            {
+                _items = new int[Math.Max(1, capacity)];
+                _key = key;
+            }
+
+            public int Count { get; private set; }
+
+            private bool Less(int x, int y) => _key is null ? x < y : _key[x] < _key[y] || (_key[x] == _key[y] && x < y);
+
+            public void Push(int item)
+            {
+                int i = Count++;
+                _items[i] = item;
+                while (i > 0)
+                {
+                    int parent = (i - 1) / 2;
+                    if (!Less(_items[i], _items[parent])) break;
+                    (_items[i], _items[parent]) = (_items[parent], _items[i]);
+                    i = parent;
+                }
+            }
+
+            public int Pop()
+            {
+                int top = _items[0];
+                _items[0] = _items[--Count];
+                int i = 0;
+                while (true)
+                {
+                    int l = 2 * i + 1, r = l + 1, m = i;
+                    if (l < Count && Less(_items[l], _items[m])) m = l;
+                    if (r < Count && Less(_items[r], _items[m])) m = r;
+                    if (m == i) break;
+                    (_items[i], _items[m]) = (_items[m], _items[i]);
+                    i = m;
+                }
+
+                return top;
+            }
+        }
+    }
+}

@@ -1,0 +1,215 @@
+using System;
+using System.Collections.Generic;
+using ProgramDsl.Semantics;
+
+namespace ProgramDsl.Scheduling.Leveling
+{
+    /// <summary>Options for <see cref="RcpspSolver"/>.</summary>
+    public sealed class RcpspOptions
+    {
+        /// <summary>How hard to search.</summary>
+        public LevelingEffort Effort { get; set; } = LevelingEffort.Normal;
+
+        /// <summary>An explicit number of schedules to decode, overriding <see cref="Effort"/>.</summary>
+        public int? Schedules { get; set; }
+
+        /// <summary>Seed of the search: the same problem and seed give the same solution.</summary>
+        public int Seed { get; set; }
+    }
+
+    /// <summary>
+    /// Solves an <see cref="RcpspProblem"/> for a short makespan: serial schedule generation over working-day
+    /// calendars, decoding activity lists; priority rules (latest finish, minimum slack, rank positional weight) and
+    /// regret-biased random sampling make the first lists; every schedule is improved by forward–backward
+    /// justification; a genetic search (two-point crossover, adjacent-swap mutation, ranking) spends the rest of the
+    /// budget. Single-threaded and driven by its own generator, so a seed gives the same answer on any machine.
+    /// </summary>
+    public static class RcpspSolver
+    {
+        // Budgets are in activity placements, so large problems get fewer schedules rather than more time.
+        private const long QuickPlacements = 40L * 120;
+        private const long NormalPlacements = 5_000L * 120;
+        private const long MaxPlacements = 50_000L * 120;
+
+        /// <summary>Solves a problem.</summary>
+        public static RcpspSolution Solve(RcpspProblem problem, RcpspOptions? options = null)
+        {
+            options ??= new RcpspOptions();
+            var engine = new Engine(problem);
+            int n = problem.ActivityCount;
+            if (n == 0) return new RcpspSolution(Array.Empty<int>(), Array.Empty<int>(), 0, Array.Empty<int>(), Array.Empty<int>(), 0);
+            long placements = options.Effort switch
+            {
+                LevelingEffort.Quick => QuickPlacements,
+                LevelingEffort.Max => MaxPlacements,
+                _ => NormalPlacements,
+            };
+            int budget = options.Schedules ?? (int)Math.Max(4, Math.Min(options.Effort == LevelingEffort.Max ? 50_000 : options.Effort == LevelingEffort.Quick ? 40 : 5_000, placements / n));
+            var search = new Search(engine, budget, options.Seed);
+            return search.Run(options.Effort == LevelingEffort.Quick || budget < 60);
+        }
+
+        /// <summary>A schedule: starts, finishes and the makespan, with the list that produced it.</summary>
+        internal sealed class Individual
+        {
+            public Individual(int[] list, int[] start, int[] finish, int makespan, long tieBreak)
+            {
+                List = list;
+                Start = start;
+                Finish = finish;
+                Makespan = makespan;
+                TieBreak = tieBreak;
+            }
+
+            public int[] List { get; }
+
+            public int[] Start { get; }
+
+            public int[] Finish { get; }
+
+            public int Makespan { get; }
+
+            /// <summary>Priority-weighted starts: among equal makespans, high-priority work earlier is better.</summary>
+            public long TieBreak { get; }
+
+            public bool BetterThan(Individual other) => Makespan < other.Makespan || (Makespan == other.Makespan && TieBreak < other.TieBreak);
+        }
+
+        /// <summary>The search: initial lists, justification and the genetic improvement.</summary>
+        private sealed class Search
+        {
+            private const int Population = 40;
+            private readonly Engine _engine;
+            private readonly int _budget;
+            private readonly Random32 _random;
+            private int _used;
+
+            public Search(Engine engine, int budget, int seed)
+            {
+                _engine = engine;
+                _budget = budget;
+                _random = new Random32(seed);
+            }
+
+            private bool HasBudget => _used < _budget;
+
+            public RcpspSolution Run(bool rulesOnly)
+            {
+                var e = _engine;
+                Individual? best = null;
+                var population = new List<Individual>();
+
+                // Deterministic priority rules first: they are good starting points and cheap.
+                foreach (var list in e.RuleLists())
+                {
+                    var ind = Evaluate(list);
+                    population.Add(ind);
+                    if (best is null || ind.BetterThan(best)) best = ind;
+                    if (!HasBudget) break;
+                }
+
+                if (rulesOnly || !HasBudget) return Result(best!);
+
+                while (population.Count < Population && HasBudget)
+                {
+                    var ind = Evaluate(e.BiasedRandomList(_random));
+                    population.Add(ind);
+                    if (ind.BetterThan(best!)) best = ind;
+                }
+
+                var children = new List<Individual>(Population);
+                while (HasBudget)
+                {
+                    Shuffle(population);
+                    children.Clear();
+                    for (int i = 0; i + 1 < population.Count && HasBudget; i += 2)
+                    {
+                        var (first, second) = e.Crossover(population[i].List, population[i + 1].List, _random);
+                        e.Mutate(first, _random, 0.05);
+                        e.Mutate(second, _random, 0.05);
+                        var a = Evaluate(first);
+                        children.Add(a);
+                        if (a.BetterThan(best!)) best = a;
+                        if (!HasBudget) break;
+                        var b = Evaluate(second);
+                        children.Add(b);
+                        if (b.BetterThan(best!)) best = b;
+                    }
+
+                    // Ranking: the best of parents and children survive; ties keep the older (a stable sort).
+                    population.AddRange(children);
+                    population = StableSortByFitness(population);
+                    if (population.Count > Population) population.RemoveRange(Population, population.Count - Population);
+                }
+
+                return Result(best!);
+            }
+
+            /// <summary>Decodes the best list once more, recording why each activity starts when it does.</summary>
+            private RcpspSolution Result(Individual best)
+            {
+                int n = _engine.Count;
+                var explain = (new int[n], new int[n]);
+                var again = _engine.Forward(best.List, explain);
+                return new RcpspSolution(again.Start, again.Finish, _used, explain.Item1, explain.Item2, _engine.CriticalPathLength);
+            }
+
+            /// <summary>Decodes a list and justifies the schedule (two more decodings); the justified order replaces the list.</summary>
+            private Individual Evaluate(int[] list)
+            {
+                var forward = _engine.Forward(list);
+                _used++;
+                if (_used + 2 > _budget) return forward;
+                var justified = _engine.Justify(forward);
+                _used += 2;
+                return justified != null && !forward.BetterThan(justified) ? justified : forward;
+            }
+
+            private void Shuffle(List<Individual> items)
+            {
+                for (int i = items.Count - 1; i > 0; i--)
+                {
+                    int j = _random.Next(i + 1);
+                    (items[i], items[j]) = (items[j], items[i]);
+                }
+            }
+
+            private static List<Individual> StableSortByFitness(List<Individual> items)
+            {
+                var indexed = new List<(Individual Item, int Index)>(items.Count);
+                for (int i = 0; i < items.Count; i++) indexed.Add((items[i], i));
+                indexed.Sort((x, y) =>
+                {
+                    int c = x.Item.Makespan.CompareTo(y.Item.Makespan);
+                    if (c == 0) c = x.Item.TieBreak.CompareTo(y.Item.TieBreak);
+                    return c != 0 ? c : x.Index.CompareTo(y.Index);
+                });
+                var result = new List<Individual>(items.Count);
+                foreach (var x in indexed) result.Add(x.Item);
+                return result;
+            }
+        }
+
+        /// <summary>A small, fast, seedable generator (xorshift*), the same on every runtime.</summary>
+        internal sealed class Random32
+        {
+            private ulong _state;
+
+            public Random32(int seed) => _state = 0x9E3779B97F4A7C15UL ^ (ulong)(uint)seed * 0xBF58476D1CE4E5B9UL | 1UL;
+
+            public ulong NextUInt64()
+            {
+                _state ^= _state >> 12;
+                _state ^= _state << 25;
+                _state ^= _state >> 27;
+                return _state * 0x2545F4914F6CDD1DUL;
+            }
+
+            /// <summary>A number in [0, max).</summary>
+            public int Next(int max) => max <= 1 ? 0 : (int)((NextUInt64() >> 33) % (ulong)max);
+
+            /// <summary>A number in [0, 1).</summary>
+            public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
+        }
+    }
+}
