@@ -12,7 +12,7 @@ namespace ProgramDsl.Benchmarks
     /// <summary>
     /// Entry point. Subcommands:
     /// <c>generate N FILE [--seed S]</c>, <c>verify N [--seed S] [--path]</c>, <c>phases [BenchmarkDotNet options]</c>,
-    /// <c>cli [options]</c> and <c>profile [N] [options]</c>.
+    /// <c>cli [options]</c>, <c>profile [N] [options]</c>, <c>psplib [options]</c> and <c>taskjuggler [options]</c>.
     /// </summary>
     public static class Program
     {
@@ -27,7 +27,9 @@ namespace ProgramDsl.Benchmarks
             "  profile [N] [--runs R] [--alloc TOP] [--file PLAN]\n" +
             "                               stopwatch, GC and allocation breakdown of the phases, cold and warm (default N = 100000);\n" +
             "                               --alloc TOP lists the TOP allocated types of each phase (sampled by the runtime);\n" +
-            "                               --file profiles a plan file instead of a generated one";
+            "                               --file profiles a plan file instead of a generated one\n" +
+            Psplib.PsplibRunner.Usage + "\n" +
+            TaskJuggler.TaskJugglerComparison.Usage;
 
         public static int Main(string[] args)
         {
@@ -50,6 +52,10 @@ namespace ProgramDsl.Benchmarks
                     return CliHarness.Run(rest);
                 case "profile":
                     return PhaseProfile.Run(rest);
+                case "psplib":
+                    return Psplib.PsplibRunner.Run(rest);
+                case "taskjuggler":
+                    return TaskJuggler.TaskJugglerComparison.Run(rest);
                 default:
                     Console.Error.WriteLine("unknown subcommand '" + args[0] + "'\n" + Usage);
                     return 2;

@@ -13,7 +13,7 @@ namespace ProgramDsl.Scheduling
     /// <c>after</c>) so that dependencies on workstreams cost one edge each. Every pass is iterative over a
     /// topological order: no recursion over user-sized structures.
     /// </summary>
-    public static class ProgramScheduler
+    public static partial class ProgramScheduler
     {
         private const int MaxDays = int.MaxValue / 4;
 
@@ -169,6 +169,8 @@ namespace ProgramDsl.Scheduling
                 assigned[v] = ResolveAssignees(program, tasks[v], holdersByRole);
                 duration[v] = DurationOf(tasks[v], assigned[v]);
             });
+            bool leveling = options.Leveling ?? program.Leveling;
+            if (leveling) BalanceRoles(program, tasks, assigned, duration, holdersByRole);
             foreach (var task in tasks)
             {
                 var people = assigned[task.Index];
@@ -330,22 +332,76 @@ namespace ProgramDsl.Scheduling
                 return new ScheduleResult(null, diagnostics);
             }
 
+            // ---- resources: leveled, or over-allocations reported.
+            diagnostics.AddRange(InfeasibleDemands(tasks));
+            int[]? precedenceStart = null;
+            Symbol?[]? delayedBy = null;
+            int levelingSchedules = 0;
+            if (leveling && taskCount > 0)
+            {
+                LevelingOutcome outcome;
+                try
+                {
+                    outcome = Level(program, tasks, nodeCount, edges, duration, time, notBefore, fixedStart, fixedFinish, assigned, options);
+                }
+                catch (Exception ex) when (ex is CalendarRangeException || ex is OverflowException)
+                {
+                    diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.OutOfCalendarRange, program.Location,
+                        "the leveled schedule runs past 9999-12-31; check the durations, lags and dates"));
+                    return new ScheduleResult(null, diagnostics);
+                }
+
+                var solution = outcome.Solution;
+                start = solution.Start;
+                finish = solution.Finish;
+                lateStart = solution.LateStart;
+                lateFinish = solution.LateFinish;
+                precedenceStart = solution.PrecedenceStart;
+                levelingSchedules = solution.SchedulesGenerated;
+                delayedBy = new Symbol?[nodeCount];
+                programFinish = 0;
+                for (int v = 0; v < nodeCount; v++)
+                {
+                    if (v < taskCount) programFinish = Math.Max(programFinish, finish[v]);
+                    if (solution.BlockedBy[v] >= 0 && start[v] > precedenceStart[v]) delayedBy[v] = outcome.Resources[solution.BlockedBy[v]];
+                }
+
+                if (programFinish > MaxDays) throw new CalendarRangeException();
+            }
+            else if (taskCount > 0)
+            {
+                diagnostics.AddRange(OverAllocations(program, tasks, start, finish, time, assigned, programCalendar, programFinish));
+            }
+
             var totalFloat = new int[nodeCount];
             for (int v = 0; v < nodeCount; v++)
             {
-                totalFloat[v] = fixedStart[v] >= 0 ? lateFinish[v] - finish[v] : lateStart[v] - start[v];
+                int slack = fixedStart[v] >= 0 ? lateFinish[v] - finish[v] : lateStart[v] - start[v];
+
+                // A resource-feasible late date can land before the early one where resources were rearranged: no slack.
+                totalFloat[v] = Math.Max(0, slack);
             }
 
             // ---- results: each task's entry depends on its own figures only, so blocks of tasks are built in parallel.
             var scheduled = new ScheduledTask[taskCount];
             var hoursPerDay = program.HoursPerDay;
-            ForEachBlock(taskCount, v => scheduled[v] = Result(tasks[v], v, start, finish, lateStart, lateFinish, duration, totalFloat, assigned, programCalendar, program.Start, hoursPerDay));
+            ForEachBlock(taskCount, v =>
+            {
+                var s = Result(tasks[v], v, start, finish, lateStart, lateFinish, duration, totalFloat, assigned, programCalendar, program.Start, hoursPerDay);
+                if (delayedBy?[v] is Symbol blocker)
+                {
+                    s.DelayedBy = blocker;
+                    s.ResourceDelayDays = start[v] - precedenceStart![v];
+                }
+
+                scheduled[v] = s;
+            });
 
             var spans = WorkstreamSpans(program, scheduled, programCalendar);
-            var path = CriticalPath(order, preds, edges, start, finish, duration, time, totalFloat, fixedStart, taskCount, programFinish)
+            var resourceLinks = delayedBy is null ? null : new ResourceLinks(tasks, assigned, start, finish, delayedBy, precedenceStart!);
+            var path = CriticalPath(order, preds, edges, start, finish, duration, time, totalFloat, fixedStart, taskCount, programFinish, resourceLinks)
                 .Select(v => scheduled[v]).ToList();
-            bool leveled = false;
-            var schedule = new Schedule(program, programCalendar, scheduled, spans, path, programFinish, leveled);
+            var schedule = new Schedule(program, programCalendar, scheduled, spans, path, programFinish, leveling) { LevelingSchedules = levelingSchedules };
             return new ScheduleResult(schedule, diagnostics);
         }
 
@@ -627,7 +683,7 @@ namespace ProgramDsl.Scheduling
         [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
         private static List<int> CriticalPath(
             List<int> order, Adjacency preds, List<Edge> edges, int[] start, int[] finish, int[] duration, TaskTime[] time,
-            int[] totalFloat, int[] fixedStart, int taskCount, int programFinish)
+            int[] totalFloat, int[] fixedStart, int taskCount, int programFinish, ResourceLinks? resourceLinks)
         {
             var path = new List<int>();
             int end = -1;
@@ -661,12 +717,16 @@ namespace ProgramDsl.Scheduling
             var explored = new List<int>();
             int step = 0;
             int node = end;
-            while (node >= 0)
+            var visited = new HashSet<int>();
+            while (node >= 0 && visited.Add(node))
             {
                 path.Add(node);
                 if (fixedStart[node] >= 0) break;
                 step++;
                 int next = -1;
+
+                // A task that waited for a person or a pool follows the task that held it: the resource-critical path.
+                if (resourceLinks?.Holder(node) is int holder && holder >= 0) next = holder;
                 search.Clear();
                 search.Push(node);
                 explored.Clear();

@@ -11,14 +11,17 @@ namespace ProgramDsl.Scheduling
         /// <summary>Default options: leveling as the program says, seed 0 (a new instance each time).</summary>
         public static ScheduleOptions Default => new ScheduleOptions();
 
-        /// <summary>
-        /// Overrides the program's <c>leveling</c> setting when set (the CLI's <c>--no-level</c>). Reserved for the
-        /// resource leveler, which is not built yet: schedules are unleveled whatever this says.
-        /// </summary>
+        /// <summary>Overrides the program's <c>leveling</c> setting when set (the CLI's <c>--no-level</c>).</summary>
         public bool? Leveling { get; set; }
 
-        /// <summary>Seed for the leveler's randomised search (reserved: the critical-path schedule uses no randomness).</summary>
+        /// <summary>Seed of the leveler's search: the same plan and seed give the same schedule, on any machine.</summary>
         public int Seed { get; set; }
+
+        /// <summary>How hard the leveler searches (default normal).</summary>
+        public ProgramDsl.Scheduling.Leveling.LevelingEffort Effort { get; set; } = ProgramDsl.Scheduling.Leveling.LevelingEffort.Normal;
+
+        /// <summary>An explicit number of schedules for the leveler, overriding <see cref="Effort"/>.</summary>
+        public int? Schedules { get; set; }
     }
 
     /// <summary>A person working on a task, with the share of their time.</summary>
@@ -90,6 +93,12 @@ namespace ProgramDsl.Scheduling
 
         /// <summary>Planned cost: labour, resources and fixed cost.</summary>
         public decimal Cost { get; internal set; }
+
+        /// <summary>With leveling: the person or resource pool that made the task start later than its dependencies allowed.</summary>
+        public Symbol? DelayedBy { get; internal set; }
+
+        /// <summary>With leveling: how many working days <see cref="DelayedBy"/> delayed the start.</summary>
+        public int ResourceDelayDays { get; internal set; }
     }
 
     /// <summary>A workstream's span: from its first task's start to its last task's finish.</summary>
@@ -178,6 +187,9 @@ namespace ProgramDsl.Scheduling
 
         /// <summary>True when resource leveling was applied.</summary>
         public bool IsLeveled { get; }
+
+        /// <summary>How many schedules the leveler decoded (0 without leveling).</summary>
+        public int LevelingSchedules { get; internal set; }
 
         /// <summary>
         /// Working days from <paramref name="from"/> to <paramref name="to"/>, counted between the last working days

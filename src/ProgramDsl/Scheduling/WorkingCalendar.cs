@@ -193,7 +193,7 @@ namespace ProgramDsl.Scheduling
     /// any assignee does not work. Its own calendar's working days are a subset of the program's, so every
     /// result is a valid program index.
     /// </summary>
-    internal sealed class TaskTime
+    internal sealed class TaskTime : Leveling.IActivityCalendar
     {
         private readonly WorkingCalendar _program;
         private readonly WorkingCalendar? _own;
@@ -203,6 +203,9 @@ namespace ProgramDsl.Scheduling
             _program = program;
             _own = own;
         }
+
+        /// <summary>True when the task works every program working day (the leveler then needs no calendar).</summary>
+        public bool IsProgramTime => _own is null;
 
         /// <summary>The first index ≥ i on which the task can work.</summary>
         public int NextAvailable(int i)

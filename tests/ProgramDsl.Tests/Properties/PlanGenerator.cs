@@ -377,7 +377,8 @@ namespace ProgramDsl.Tests.Properties
         private string Write()
         {
             var sb = new StringBuilder();
-            sb.Append("// generated\nprogram gen \"Generated\" {\n  start ").Append(Iso(Start)).Append('\n');
+            // These properties are about the critical-path method; leveling has properties of its own.
+            sb.Append("// generated\nprogram gen \"Generated\" {\n  start ").Append(Iso(Start)).Append("\n  leveling off\n");
             var wd = PlanGenerator.ProgramWorkdays[Spec.Workdays];
             if (wd.Length > 0) sb.Append("  workdays ").Append(wd).Append('\n');
             sb.Append("  hours-per-day ").Append(HoursPerDay).Append('\n');

@@ -13,7 +13,7 @@ namespace ProgramDsl.Scheduling.Leveling
         private readonly RcpspProblem _p;
         private readonly int _n;
         private readonly int[] _duration;
-        private readonly IActivityCalendar?[] _calendar;
+        private readonly CalendarTable?[] _calendar;
         private readonly int[] _predOffsets;
         private readonly int[] _predItems;
         private readonly int[] _succOffsets;
@@ -34,7 +34,19 @@ namespace ProgramDsl.Scheduling.Leveling
             _p = problem;
             _n = problem.ActivityCount;
             _duration = problem.Duration;
-            _calendar = problem.Calendars;
+            // Calendars answer from tables built once per distinct calendar: the search asks about every day of every
+            // activity thousands of times.
+            _calendar = new CalendarTable?[_n];
+            var tables = new Dictionary<IActivityCalendar, CalendarTable>(ReferenceEqualityComparer.Instance);
+            for (int a = 0; a < _n; a++)
+            {
+                if (problem.Calendars[a] is IActivityCalendar c)
+                {
+                    if (!tables.TryGetValue(c, out var table)) tables[c] = table = new CalendarTable(c);
+                    _calendar[a] = table;
+                }
+            }
+
             _edges = problem.Precedences;
             _capacity = problem.Capacity;
             (_predOffsets, _predItems) = Csr(_n, _edges, e => e.Successor);
@@ -87,9 +99,11 @@ namespace ProgramDsl.Scheduling.Leveling
 
         private int PreviousAvailable(int a, int day) => day < 0 ? -1 : _calendar[a]?.PreviousAvailable(day) ?? day;
 
-        private int Advance(int a, int start, int days) => days <= 0 ? start : _calendar[a]?.Advance(start, days) ?? start + days;
+        // Before day 0 there is no calendar: a backward pass that runs out of days counts plain days there (and the
+        // caller rejects the result), rather than asking a calendar about days before the program.
+        private int Advance(int a, int start, int days) => days <= 0 ? start : start < 0 ? start + days : _calendar[a]?.Advance(start, days) ?? start + days;
 
-        private int Retreat(int a, int finish, int days) => days <= 0 ? finish : _calendar[a]?.Retreat(finish, days) ?? finish - days;
+        private int Retreat(int a, int finish, int days) => days <= 0 ? finish : finish <= 0 ? finish - days : _calendar[a]?.Retreat(finish, days) ?? finish - days;
 
         /// <summary>The next working day after <paramref name="day"/> within an activity's calendar.</summary>
         private int NextWorkingDay(int a, int day) => _calendar[a] is { } c ? c.NextAvailable(day + 1) : day + 1;
@@ -348,6 +362,12 @@ namespace ProgramDsl.Scheduling.Leveling
                 if (!_fixed[a]) continue;
                 (start[a], finish[a]) = EarliestWindow(a, start, finish, ignoreFixed: false);
                 Place(a, start[a], finish[a]);
+                if (explain is { } fixedExplain)
+                {
+                    // A started activity does not move: nothing delayed it.
+                    fixedExplain.PrecedenceStart[a] = start[a];
+                    fixedExplain.BlockedBy[a] = -1;
+                }
             }
 
             foreach (int a in list)
@@ -404,8 +424,30 @@ namespace ProgramDsl.Scheduling.Leveling
             var late = Backward(backwardOrder, schedule.Makespan);
             if (late is null) return null;
             var key = new long[_n];
-            for (int a = 0; a < _n; a++) key[a] = late[a];
+            for (int a = 0; a < _n; a++) key[a] = late.Value.Start[a];
             return Forward(TopologicalOrder(key));
+        }
+
+        /// <summary>
+        /// The latest schedule with the same makespan (resources respected): every activity as late as it can go.
+        /// Null when the backward pass cannot keep a release date.
+        /// </summary>
+        public (int[] Start, int[] Finish)? Latest(RcpspSolver.Individual schedule)
+        {
+            var negativeFinish = new long[_n];
+            for (int a = 0; a < _n; a++) negativeFinish[a] = -((long)schedule.Finish[a] * (_n + 1)) + a;
+            var latest = Backward(ReverseTopologicalOrder(negativeFinish), schedule.Makespan);
+            if (latest is null) return null;
+
+            // A started activity stays where it is, but its finish may slip as far as its successors allow
+            // (the critical-path method's float of a started task).
+            var (start, finish) = latest.Value;
+            for (int a = 0; a < _n; a++)
+            {
+                if (_fixed[a]) finish[a] = Math.Max(finish[a], LatestWindow(a, schedule.Makespan, start, finish).Finish);
+            }
+
+            return (start, finish);
         }
 
         /// <summary>An order in which every activity comes after all its successors; smallest key first among ready ones.</summary>
@@ -431,8 +473,8 @@ namespace ProgramDsl.Scheduling.Leveling
             return order;
         }
 
-        /// <summary>Backward serial generation before <paramref name="deadline"/>; returns the late starts, or null.</summary>
-        private int[]? Backward(int[] order, int deadline)
+        /// <summary>Backward serial generation before <paramref name="deadline"/>; returns the late starts and finishes, or null.</summary>
+        private (int[] Start, int[] Finish)? Backward(int[] order, int deadline)
         {
             Clear();
             var start = new int[_n];
@@ -493,7 +535,7 @@ namespace ProgramDsl.Scheduling.Leveling
                 Place(a, s, f);
             }
 
-            return start;
+            return (start, finish);
         }
 
         // ------------------------------------------------------------------ lists for the search
@@ -627,6 +669,102 @@ namespace ProgramDsl.Scheduling.Leveling
         {
             for (int i = _succOffsets[a]; i < _succOffsets[a + 1]; i++) if (_edges[_succItems[i]].Successor == b) return true;
             return false;
+        }
+
+        /// <summary>Reference equality, for keying tables by calendar object (netstandard2.0 has no ReferenceEqualityComparer).</summary>
+        private sealed class ReferenceEqualityComparer : IEqualityComparer<IActivityCalendar>
+        {
+            public static ReferenceEqualityComparer Instance { get; } = new ReferenceEqualityComparer();
+
+            public bool Equals(IActivityCalendar? x, IActivityCalendar? y) => ReferenceEquals(x, y);
+
+            public int GetHashCode(IActivityCalendar obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+        }
+
+        /// <summary>
+        /// A calendar's working days as arrays over a growing horizon: next and previous working day and the rank of
+        /// each day, so every query is O(1).
+        /// </summary>
+        private sealed class CalendarTable
+        {
+            private readonly IActivityCalendar _source;
+            private int[] _next = Array.Empty<int>();
+            private int[] _rank = Array.Empty<int>();
+            private readonly List<int> _days = new List<int>();
+            private int _length;
+
+            public CalendarTable(IActivityCalendar source)
+            {
+                _source = source;
+                Extend(256);
+            }
+
+            /// <summary>Covers days [0, length) and at least one working day at or after length.</summary>
+            private void Extend(int length)
+            {
+                int from = _days.Count == 0 ? 0 : _days[_days.Count - 1] + 1;
+                while (_days.Count == 0 || _days[_days.Count - 1] < length)
+                {
+                    _days.Add(_source.NextAvailable(from));
+                    from = _days[_days.Count - 1] + 1;
+                }
+
+                _next = new int[length];
+                _rank = new int[length + 1];
+                int k = 0;
+                for (int d = 0; d < length; d++)
+                {
+                    while (_days[k] < d) k++;
+                    _next[d] = _days[k];
+                    _rank[d] = k;
+                }
+
+                while (_days[k] < length) k++;
+                _rank[length] = k;
+                _length = length;
+            }
+
+            private void Ensure(int day)
+            {
+                if (day < _length) return;
+                int length = _length;
+                while (length <= day) length *= 2;
+                Extend(length);
+            }
+
+            public int NextAvailable(int day)
+            {
+                Ensure(day);
+                return _next[day];
+            }
+
+            public int PreviousAvailable(int day)
+            {
+                if (day < 0) return -1;
+                Ensure(day + 1);
+                int k = _rank[day + 1] - 1;
+                return k < 0 ? -1 : _days[k];
+            }
+
+            /// <summary>The finish after <paramref name="days"/> working days from working day <paramref name="start"/>.</summary>
+            public int Advance(int start, int days)
+            {
+                Ensure(start);
+                int k = _rank[start] + days - 1;
+                while (k >= _days.Count) Extend(_length * 2);
+                return _days[k] + 1;
+            }
+
+            /// <summary>
+            /// The start of <paramref name="days"/> working days ending before <paramref name="finish"/>; negative when
+            /// there are not that many working days since day 0.
+            /// </summary>
+            public int Retreat(int finish, int days)
+            {
+                Ensure(finish);
+                int k = _rank[finish] - days;
+                return k < 0 ? k - 1 : _days[k];
+            }
         }
 
         /// <summary>A binary heap of activity indices ordered by key, then index.</summary>

@@ -239,5 +239,14 @@ namespace ProgramDsl.Scheduling.Leveling
 
         /// <summary>The makespan with resources ignored: a lower bound on any schedule's.</summary>
         public int CriticalPathLength { get; }
+
+        /// <summary>
+        /// The latest start of each activity that keeps the makespan with the same resources (a backward pass of
+        /// this schedule); equal to <see cref="Start"/> where none could be computed.
+        /// </summary>
+        public int[] LateStart { get; internal set; } = Array.Empty<int>();
+
+        /// <summary>The finish that goes with <see cref="LateStart"/>.</summary>
+        public int[] LateFinish { get; internal set; } = Array.Empty<int>();
     }
 }

@@ -79,6 +79,9 @@ namespace ProgramDsl.Scheduling.Leveling
         private sealed class Search
         {
             private const int Population = 40;
+
+            // Generations without a better schedule before the population is rebuilt around the best one.
+            private const int RestartAfter = 20;
             private readonly Engine _engine;
             private readonly int _budget;
             private readonly Random32 _random;
@@ -118,8 +121,24 @@ namespace ProgramDsl.Scheduling.Leveling
                 }
 
                 var children = new List<Individual>(Population);
+                int stale = 0;
+                int bestMakespan = best!.Makespan;
                 while (HasBudget)
                 {
+                    if (best!.Makespan < bestMakespan)
+                    {
+                        bestMakespan = best.Makespan;
+                        stale = 0;
+                    }
+                    else if (++stale >= RestartAfter)
+                    {
+                        // The population has converged: keep the best and sample afresh around it.
+                        stale = 0;
+                        population.Clear();
+                        population.Add(best);
+                        best = Refill(population, best);
+                    }
+
                     Shuffle(population);
                     children.Clear();
                     for (int i = 0; i + 1 < population.Count && HasBudget; i += 2)
@@ -136,10 +155,12 @@ namespace ProgramDsl.Scheduling.Leveling
                         if (b.BetterThan(best!)) best = b;
                     }
 
-                    // Ranking: the best of parents and children survive; ties keep the older (a stable sort).
+                    // Ranking: the best of parents and children survive; ties keep the older (a stable sort). Copies of
+                    // one schedule would crowd the population and stall the search, so each schedule survives once.
                     population.AddRange(children);
-                    population = StableSortByFitness(population);
+                    population = Distinct(StableSortByFitness(population));
                     if (population.Count > Population) population.RemoveRange(Population, population.Count - Population);
+                    best = Refill(population, best!);
                 }
 
                 return Result(best!);
@@ -151,7 +172,12 @@ namespace ProgramDsl.Scheduling.Leveling
                 int n = _engine.Count;
                 var explain = (new int[n], new int[n]);
                 var again = _engine.Forward(best.List, explain);
-                return new RcpspSolution(again.Start, again.Finish, _used, explain.Item1, explain.Item2, _engine.CriticalPathLength);
+                var latest = _engine.Latest(again);
+                return new RcpspSolution(again.Start, again.Finish, _used, explain.Item1, explain.Item2, _engine.CriticalPathLength)
+                {
+                    LateStart = latest?.Start ?? again.Start,
+                    LateFinish = latest?.Finish ?? again.Finish,
+                };
             }
 
             /// <summary>Decodes a list and justifies the schedule (two more decodings); the justified order replaces the list.</summary>
@@ -163,6 +189,42 @@ namespace ProgramDsl.Scheduling.Leveling
                 var justified = _engine.Justify(forward);
                 _used += 2;
                 return justified != null && !forward.BetterThan(justified) ? justified : forward;
+            }
+
+            /// <summary>Tops the population up with sampled lists; returns the best schedule seen.</summary>
+            private Individual Refill(List<Individual> population, Individual best)
+            {
+                while (population.Count < Population && HasBudget)
+                {
+                    var fresh = Evaluate(_engine.BiasedRandomList(_random));
+                    population.Add(fresh);
+                    if (fresh.BetterThan(best)) best = fresh;
+                }
+
+                return best;
+            }
+
+            private static List<Individual> Distinct(List<Individual> sorted)
+            {
+                var result = new List<Individual>(sorted.Count);
+                foreach (var candidate in sorted)
+                {
+                    bool copy = false;
+                    for (int i = result.Count - 1; i >= 0 && !copy && result[i].Makespan == candidate.Makespan; i--)
+                    {
+                        copy = result[i].TieBreak == candidate.TieBreak && SameStarts(result[i].Start, candidate.Start);
+                    }
+
+                    if (!copy) result.Add(candidate);
+                }
+
+                return result;
+            }
+
+            private static bool SameStarts(int[] a, int[] b)
+            {
+                for (int i = 0; i < a.Length; i++) if (a[i] != b[i]) return false;
+                return true;
             }
 
             private void Shuffle(List<Individual> items)

@@ -1,0 +1,266 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using ProgramDsl.Diagnostics;
+using ProgramDsl.Scheduling.Leveling;
+using ProgramDsl.Semantics;
+using ProgramDsl.Text;
+
+namespace ProgramDsl.Scheduling
+{
+    /// <summary>Resource leveling and resource checks of the program schedule.</summary>
+    public static partial class ProgramScheduler
+    {
+        /// <summary>A person's day is 1,000 units, so shares down to 0.1% are exact.</summary>
+        private const int PersonUnits = 1000;
+
+        /// <summary>What leveling decided, per node of the scheduling graph.</summary>
+        private sealed class LevelingOutcome
+        {
+            public LevelingOutcome(RcpspSolution solution, Symbol?[] resources)
+            {
+                Solution = solution;
+                Resources = resources;
+            }
+
+            public RcpspSolution Solution { get; }
+
+            /// <summary>The person or pool behind each resource index.</summary>
+            public Symbol?[] Resources { get; }
+        }
+
+        /// <summary>
+        /// Chooses, for every <c>assign role</c>, the holder with the least work assigned so far (named work first,
+        /// then role work in declaration order), among those with the required skills when any has them. Spreading
+        /// role work keeps people from being the bottleneck, which is what shortens a leveled program.
+        /// </summary>
+        private static void BalanceRoles(ProgramSymbol program, IReadOnlyList<TaskSymbol> tasks, IReadOnlyList<ScheduledAssignment>[] assigned, int[] duration,
+            Dictionary<RoleSymbol, List<PersonSymbol>> holdersByRole)
+        {
+            var load = new Dictionary<PersonSymbol, decimal>();
+            foreach (var task in tasks)
+            {
+                foreach (var a in assigned[task.Index])
+                {
+                    if (a.ViaRole != null) continue;
+                    load.TryGetValue(a.Person, out var l);
+                    load[a.Person] = l + duration[task.Index] * a.Share;
+                }
+            }
+
+            foreach (var task in tasks)
+            {
+                if (task.RoleAssignments.Count == 0) continue;
+                var result = new List<ScheduledAssignment>();
+                foreach (var a in task.Assignments) result.Add(new ScheduledAssignment(a.Person, a.Share, null));
+                foreach (var ra in task.RoleAssignments)
+                {
+                    if (!holdersByRole.TryGetValue(ra.Role, out var holders)) continue;
+                    var free = holders.Where(p => !IsAssigned(result, p)).ToList();
+                    var skilled = free.Where(p => HasSkills(p, task.RequiredSkills)).ToList();
+                    var candidates = skilled.Count > 0 ? skilled : free;
+                    PersonSymbol? chosen = null;
+                    decimal best = 0;
+                    foreach (var p in candidates)
+                    {
+                        load.TryGetValue(p, out var l);
+                        if (chosen is null || l < best)
+                        {
+                            chosen = p;
+                            best = l;
+                        }
+                    }
+
+                    if (chosen != null) result.Add(new ScheduledAssignment(chosen, ra.Share, ra.Role));
+                }
+
+                assigned[task.Index] = result;
+                duration[task.Index] = DurationOf(task, result);
+                foreach (var a in result)
+                {
+                    if (a.ViaRole is null) continue;
+                    load.TryGetValue(a.Person, out var l);
+                    load[a.Person] = l + duration[task.Index] * a.Share;
+                }
+            }
+        }
+
+        /// <summary>Levels the schedule: every node of the graph is an activity, people and pools are resources.</summary>
+        private static LevelingOutcome Level(
+            ProgramSymbol program, IReadOnlyList<TaskSymbol> tasks, int nodeCount, List<Edge> edges, int[] duration, TaskTime[] time,
+            int[] notBefore, int[] fixedStart, int[] fixedFinish, IReadOnlyList<ScheduledAssignment>[] assigned, ScheduleOptions options)
+        {
+            var builder = new RcpspBuilder();
+            var resources = new List<Symbol?>();
+            var personIndex = new Dictionary<PersonSymbol, int>();
+            foreach (var person in program.People)
+            {
+                personIndex[person] = builder.AddResource(PersonUnits);
+                resources.Add(person);
+            }
+
+            var poolIndex = new Dictionary<ResourceSymbol, int>();
+            foreach (var pool in program.Resources)
+            {
+                poolIndex[pool] = builder.AddResource(pool.Capacity);
+                resources.Add(pool);
+            }
+
+            for (int v = 0; v < nodeCount; v++)
+            {
+                var calendar = time[v].IsProgramTime ? null : time[v];
+                int priority = v < tasks.Count ? tasks[v].Priority : 500;
+                int a = builder.AddActivity(duration[v], notBefore[v], priority, calendar);
+                if (fixedStart[v] >= 0) builder.Fix(a, fixedStart[v], fixedFinish[v]);
+                if (v >= tasks.Count) continue;
+                foreach (var person in assigned[v])
+                {
+                    int units = (int)Math.Max(1, Math.Round(person.Share * PersonUnits, MidpointRounding.AwayFromZero));
+                    builder.AddDemand(a, personIndex[person.Person], units);
+                }
+
+                foreach (var use in tasks[v].ResourceUses) builder.AddDemand(a, poolIndex[use.Resource], use.Units);
+            }
+
+            foreach (var e in edges) builder.AddPrecedence(e.From, e.To, e.Type, e.Lag);
+            var solution = RcpspSolver.Solve(builder.Build(), new RcpspOptions { Effort = options.Effort, Schedules = options.Schedules, Seed = options.Seed });
+            return new LevelingOutcome(solution, resources.ToArray());
+        }
+
+        /// <summary>TPM2102: a task that uses more units of a pool than the pool has can never run as planned.</summary>
+        private static IEnumerable<Diagnostic> InfeasibleDemands(IReadOnlyList<TaskSymbol> tasks)
+        {
+            foreach (var task in tasks)
+            {
+                foreach (var use in task.ResourceUses)
+                {
+                    if (use.Units <= use.Resource.Capacity) continue;
+                    yield return Diagnostic.Create(DiagnosticCatalog.InfeasibleDemand, use.Location,
+                        task.Describe() + " uses " + use.Units + " units of resource '" + use.Resource.Id + "', which has only " + use.Resource.Capacity +
+                        "; lower the units or raise the capacity (leveling runs it when the whole pool is free)");
+                }
+            }
+        }
+
+        /// <summary>
+        /// TPM2101 with leveling off: for each person and pool, each run of consecutive working days on which its tasks
+        /// need more than it has, one diagnostic naming the days, the peak load and the tasks, at the first task's assignment.
+        /// </summary>
+        private static IEnumerable<Diagnostic> OverAllocations(
+            ProgramSymbol program, IReadOnlyList<TaskSymbol> tasks, int[] start, int[] finish, TaskTime[] time,
+            IReadOnlyList<ScheduledAssignment>[] assigned, WorkingCalendar calendar, int horizon)
+        {
+            // Per resource: the tasks that use it and how much (person shares in thousandths of a day).
+            var users = new Dictionary<Symbol, List<(TaskSymbol Task, int Units, SourceLocation Where)>>();
+            void Use(Symbol resource, TaskSymbol task, int units, SourceLocation where)
+            {
+                if (!users.TryGetValue(resource, out var list)) users[resource] = list = new List<(TaskSymbol, int, SourceLocation)>();
+                list.Add((task, units, where));
+            }
+
+            foreach (var task in tasks)
+            {
+                foreach (var a in assigned[task.Index])
+                {
+                    var where = task.Assignments.FirstOrDefault(x => x.Person == a.Person)?.Location
+                        ?? task.RoleAssignments.FirstOrDefault(x => x.Role == a.ViaRole)?.Location ?? task.Location;
+                    Use(a.Person, task, (int)Math.Round(a.Share * PersonUnits, MidpointRounding.AwayFromZero), where);
+                }
+
+                foreach (var u in task.ResourceUses) Use(u.Resource, task, u.Units, u.Location);
+            }
+
+            var resourcesInOrder = program.People.Cast<Symbol>().Concat(program.Resources).Where(users.ContainsKey);
+            foreach (var resource in resourcesInOrder)
+            {
+                int capacity = resource is ResourceSymbol pool ? pool.Capacity : PersonUnits;
+                var load = new int[horizon + 1];
+                foreach (var (task, units, _) in users[resource])
+                {
+                    int v = task.Index;
+                    for (int day = time[v].NextAvailable(start[v]); day < finish[v]; day = time[v].NextAvailable(day + 1)) load[day] += units;
+                }
+
+                int d = 0;
+                while (d < horizon)
+                {
+                    if (load[d] <= capacity)
+                    {
+                        d++;
+                        continue;
+                    }
+
+                    int first = d, peak = 0;
+                    while (d < horizon && load[d] > capacity) peak = Math.Max(peak, load[d++]);
+                    int last = d - 1;
+                    var involved = users[resource].Where(u => OverlapsOverload(u.Task.Index, first, last, start, finish, time, load, capacity)).ToList();
+                    if (involved.Count == 0) continue;
+                    var days = first == last ? calendar.DateOf(first).ToString() : calendar.DateOf(first) + ".." + calendar.DateOf(last);
+                    var peakText = resource is ResourceSymbol ? peak + " of " + capacity + " units" : (peak * 100m / PersonUnits).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+                    var message = Symbol.KindWord(resource.Kind) + " '" + resource.Id + "' is over-allocated on " + days + " (" + Plural.WorkingDays(last - first + 1) +
+                        ", up to " + peakText + ") by " + string.Join(", ", involved.Select(u => "'" + u.Task.Id + "'")) +
+                        "; turn leveling on, move a task or change an assignment";
+                    yield return Diagnostic.Create(DiagnosticCatalog.OverAllocation, involved[0].Where, involved.Skip(1).Select(u => u.Where).ToArray(), message);
+                }
+            }
+        }
+
+        private static bool OverlapsOverload(int v, int first, int last, int[] start, int[] finish, TaskTime[] time, int[] load, int capacity)
+        {
+            for (int day = time[v].NextAvailable(Math.Max(first, start[v])); day < finish[v] && day <= last; day = time[v].NextAvailable(day + 1))
+            {
+                if (load[day] > capacity) return true;
+            }
+
+            return false;
+        }
+
+        /// <summary>For a task a resource delayed, the task that held the resource until it could start.</summary>
+        private sealed class ResourceLinks
+        {
+            private readonly Dictionary<Symbol, (int Finish, int Node)[]> _users;
+            private readonly int[] _start;
+            private readonly Symbol?[] _delayedBy;
+            private readonly int[] _precedenceStart;
+
+            public ResourceLinks(IReadOnlyList<TaskSymbol> tasks, IReadOnlyList<ScheduledAssignment>[] assigned, int[] start, int[] finish, Symbol?[] delayedBy, int[] precedenceStart)
+            {
+                _start = start;
+                _delayedBy = delayedBy;
+                _precedenceStart = precedenceStart;
+                var lists = new Dictionary<Symbol, List<(int, int)>>();
+                void Add(Symbol r, int v)
+                {
+                    if (!lists.TryGetValue(r, out var list)) lists[r] = list = new List<(int, int)>();
+                    list.Add((finish[v], v));
+                }
+
+                foreach (var task in tasks)
+                {
+                    foreach (var a in assigned[task.Index]) Add(a.Person, task.Index);
+                    foreach (var u in task.ResourceUses) Add(u.Resource, task.Index);
+                }
+
+                _users = lists.ToDictionary(kv => kv.Key, kv => kv.Value.OrderBy(x => x.Item1).ThenBy(x => x.Item2).ToArray());
+            }
+
+            /// <summary>The user of the delaying resource that finished last by the task's start, or -1.</summary>
+            public int Holder(int node)
+            {
+                if (node >= _delayedBy.Length || !(_delayedBy[node] is Symbol r) || _start[node] <= _precedenceStart[node]) return -1;
+                var users = _users[r];
+                int lo = 0, hi = users.Length;
+                while (lo < hi)
+                {
+                    int mid = (lo + hi) >> 1;
+                    if (users[mid].Finish <= _start[node]) lo = mid + 1;
+                    else hi = mid;
+                }
+
+                for (int i = lo - 1; i >= 0; i--) if (users[i].Node != node) return users[i].Node;
+                return -1;
+            }
+        }
+    }
+}
