@@ -58,6 +58,9 @@ namespace ProgramDsl.Scheduling.Leveling
             _placed = new bool[_n];
             Topological = TopologicalOrder(null);
             (EarlyStart, LateFinish, LateStart, CriticalPathLength) = CriticalPathBounds();
+            LowerBound = Math.Max(CriticalPathLength, ResourceBound());
+            UniformPriority = true;
+            for (int a = 1; a < _n && UniformPriority; a++) UniformPriority = problem.Priority[a] == problem.Priority[0];
 
             // The profile starts at twice the resource-free length and grows when a schedule runs longer.
             _horizon = Math.Max(64, 2 * CriticalPathLength);
@@ -81,6 +84,12 @@ namespace ProgramDsl.Scheduling.Leveling
 
         /// <summary>The makespan ignoring resources: a lower bound.</summary>
         public int CriticalPathLength { get; }
+
+        /// <summary>No schedule is shorter: the larger of the critical path and the busiest resource's total work.</summary>
+        public int LowerBound { get; }
+
+        /// <summary>True when every activity has the same priority, so only the makespan tells schedules apart.</summary>
+        public bool UniformPriority { get; }
 
         private static (int[] Offsets, int[] Items) Csr(int n, RcpspPrecedence[] edges, Func<RcpspPrecedence, int> key)
         {
@@ -166,6 +175,54 @@ namespace ProgramDsl.Scheduling.Leveling
             }
 
             return (es, lf, ls, makespan);
+        }
+
+        /// <summary>
+        /// The work bound: a resource with capacity c that its activities need for W unit-days cannot be done in fewer
+        /// than ⌈W / c⌉ of its working days after the earliest of their early starts. Started activities are left out
+        /// (they only take capacity away, so the bound stays valid). Days are the activities' calendar when they share
+        /// one, else every day (fewer days off can only make the bound weaker, never wrong).
+        /// </summary>
+        private int ResourceBound()
+        {
+            int resources = _p.ResourceCount;
+            var work = new long[resources];
+            var first = new int[resources];
+            var sample = new int[resources];
+            var mixed = new bool[resources];
+            for (int r = 0; r < resources; r++)
+            {
+                first[r] = int.MaxValue;
+                sample[r] = -1;
+            }
+
+            for (int a = 0; a < _n; a++)
+            {
+                if (_fixed[a] || _duration[a] <= 0) continue;
+                var demand = _p.DemandResource[a];
+                for (int i = 0; i < demand.Length; i++)
+                {
+                    int r = demand[i];
+                    int units = Math.Min(_p.DemandAmount[a][i], _capacity[r]);
+                    if (units <= 0 || _capacity[r] <= 0) continue;
+                    work[r] += (long)units * _duration[a];
+                    first[r] = Math.Min(first[r], EarlyStart[a]);
+                    if (sample[r] < 0) sample[r] = a;
+                    else if (!ReferenceEquals(_calendar[sample[r]], _calendar[a])) mixed[r] = true;
+                }
+            }
+
+            int bound = 0;
+            for (int r = 0; r < resources; r++)
+            {
+                if (sample[r] < 0) continue;
+                long days = (work[r] + _capacity[r] - 1) / _capacity[r];
+                if (days > int.MaxValue / 2) continue;
+                int finish = mixed[r] ? first[r] + (int)days : Advance(sample[r], NextAvailable(sample[r], first[r]), (int)days);
+                bound = Math.Max(bound, finish);
+            }
+
+            return bound;
         }
 
         /// <summary>The latest window of an activity before <paramref name="deadline"/>, given its successors' times (resources ignored).</summary>
@@ -439,12 +496,17 @@ namespace ProgramDsl.Scheduling.Leveling
             var latest = Backward(ReverseTopologicalOrder(negativeFinish), schedule.Makespan);
             if (latest is null) return null;
 
-            // A started activity stays where it is, but its finish may slip as far as its successors allow
-            // (the critical-path method's float of a started task).
+            // A started activity stays where it is, but its finish may slip as far as its successors allow (the
+            // critical-path method's float of a started task) and no further than the day its people or pools are
+            // needed by the activities placed after it: that is where it holds the next task back.
             var (start, finish) = latest.Value;
             for (int a = 0; a < _n; a++)
             {
-                if (_fixed[a]) finish[a] = Math.Max(finish[a], LatestWindow(a, schedule.Makespan, start, finish).Finish);
+                if (!_fixed[a]) continue;
+                int slipped = LatestWindow(a, schedule.Makespan, start, finish).Finish;
+                int conflict = slipped > finish[a] ? FirstConflict(a, finish[a], slipped) : -1;
+                if (conflict >= 0) slipped = conflict;
+                finish[a] = Math.Max(finish[a], slipped);
             }
 
             return (start, finish);
@@ -559,10 +621,46 @@ namespace ProgramDsl.Scheduling.Leveling
             }
 
             yield return TopologicalOrder(lft);
+            yield return TopologicalOrder(ResourceWeightedPath(Key));
             yield return TopologicalOrder(lst);
             yield return TopologicalOrder(slack);
             yield return TopologicalOrder(grpw);
             yield return Topological;
+        }
+
+        /// <summary>
+        /// Keys for the resource-weighted longest path to the end: an activity weighs its duration times how loaded its
+        /// busiest resource is (its work over the critical-path length), so the work of a bottleneck and the work that
+        /// leads to it come first, and the bottleneck is never left idle for long.
+        /// </summary>
+        private long[] ResourceWeightedPath(Func<long, int, long> key)
+        {
+            var load = new double[_p.ResourceCount];
+            for (int a = 0; a < _n; a++)
+            {
+                var demand = _p.DemandResource[a];
+                for (int i = 0; i < demand.Length; i++)
+                {
+                    int r = demand[i];
+                    if (_capacity[r] > 0) load[r] += (double)Math.Min(_p.DemandAmount[a][i], _capacity[r]) * _duration[a] / _capacity[r];
+                }
+            }
+
+            double length = Math.Max(1, CriticalPathLength);
+            var path = new double[_n];
+            for (int k = _n - 1; k >= 0; k--)
+            {
+                int a = Topological[k];
+                double busiest = 0;
+                foreach (int r in _p.DemandResource[a]) busiest = Math.Max(busiest, load[r] / length);
+                double tail = 0;
+                for (int i = _succOffsets[a]; i < _succOffsets[a + 1]; i++) tail = Math.Max(tail, path[_edges[_succItems[i]].Successor]);
+                path[a] = _duration[a] * (1 + busiest) + tail;
+            }
+
+            var keys = new long[_n];
+            for (int a = 0; a < _n; a++) keys[a] = key(-(long)Math.Round(path[a] * 16), a);
+            return keys;
         }
 
         /// <summary>A list sampled with regret-biased probabilities on latest finish: urgent activities are likelier first.</summary>

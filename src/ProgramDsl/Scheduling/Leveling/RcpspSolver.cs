@@ -22,14 +22,20 @@ namespace ProgramDsl.Scheduling.Leveling
     /// calendars, decoding activity lists; priority rules (latest finish, minimum slack, rank positional weight) and
     /// regret-biased random sampling make the first lists; every schedule is improved by forward–backward
     /// justification; a genetic search (two-point crossover, adjacent-swap mutation, ranking) spends the rest of the
-    /// budget. Single-threaded and driven by its own generator, so a seed gives the same answer on any machine.
+    /// budget. A schedule as short as the lower bound cannot be improved on, so the search stops there (after a few
+    /// more generations spent on the priority order when priorities differ). Single-threaded and driven by its own
+    /// generator, so a seed gives the same answer on any machine.
     /// </summary>
     public static class RcpspSolver
     {
-        // Budgets are in activity placements, so large problems get fewer schedules rather than more time.
+        // Budgets are in activity placements, so large problems get fewer schedules rather than more time. The normal
+        // budget still gives a 2,000-task plan a thousand schedules: fewer left measurable days on the table there.
         private const long QuickPlacements = 40L * 120;
-        private const long NormalPlacements = 5_000L * 120;
+        private const long NormalPlacements = 2_000_000;
         private const long MaxPlacements = 50_000L * 120;
+
+        // Small problems stop here: beyond it the J30 gap barely moves while the time keeps growing.
+        private const int NormalMaxSchedules = 10_000;
 
         /// <summary>Solves a problem.</summary>
         public static RcpspSolution Solve(RcpspProblem problem, RcpspOptions? options = null)
@@ -44,7 +50,7 @@ namespace ProgramDsl.Scheduling.Leveling
                 LevelingEffort.Max => MaxPlacements,
                 _ => NormalPlacements,
             };
-            int budget = options.Schedules ?? (int)Math.Max(4, Math.Min(options.Effort == LevelingEffort.Max ? 50_000 : options.Effort == LevelingEffort.Quick ? 40 : 5_000, placements / n));
+            int budget = options.Schedules ?? (int)Math.Max(4, Math.Min(options.Effort == LevelingEffort.Max ? 50_000 : options.Effort == LevelingEffort.Quick ? 40 : NormalMaxSchedules, placements / n));
             var search = new Search(engine, budget, options.Seed);
             return search.Run(options.Effort == LevelingEffort.Quick || budget < 60);
         }
@@ -82,6 +88,9 @@ namespace ProgramDsl.Scheduling.Leveling
 
             // Generations without a better schedule before the population is rebuilt around the best one.
             private const int RestartAfter = 20;
+
+            // Once the makespan is at the lower bound: generations without a better priority order before stopping.
+            private const int PolishFor = 5;
             private readonly Engine _engine;
             private readonly int _budget;
             private readonly Random32 _random;
@@ -96,6 +105,9 @@ namespace ProgramDsl.Scheduling.Leveling
 
             private bool HasBudget => _used < _budget;
 
+            /// <summary>True when no schedule can be shorter and the priority order does not matter.</summary>
+            private bool Settled(Individual best) => best.Makespan <= _engine.LowerBound && _engine.UniformPriority;
+
             public RcpspSolution Run(bool rulesOnly)
             {
                 var e = _engine;
@@ -108,12 +120,12 @@ namespace ProgramDsl.Scheduling.Leveling
                     var ind = Evaluate(list);
                     population.Add(ind);
                     if (best is null || ind.BetterThan(best)) best = ind;
-                    if (!HasBudget) break;
+                    if (!HasBudget || Settled(best)) break;
                 }
 
-                if (rulesOnly || !HasBudget) return Result(best!);
+                if (rulesOnly || !HasBudget || Settled(best!)) return Result(best!);
 
-                while (population.Count < Population && HasBudget)
+                while (population.Count < Population && HasBudget && !Settled(best!))
                 {
                     var ind = Evaluate(e.BiasedRandomList(_random));
                     population.Add(ind);
@@ -122,12 +134,22 @@ namespace ProgramDsl.Scheduling.Leveling
 
                 var children = new List<Individual>(Population);
                 int stale = 0;
-                int bestMakespan = best!.Makespan;
-                while (HasBudget)
+                int polished = 0;
+                var previous = best!;
+                while (HasBudget && !Settled(best!))
                 {
-                    if (best!.Makespan < bestMakespan)
+                    bool improved = best!.BetterThan(previous);
+                    bool shorter = best.Makespan < previous.Makespan;
+                    previous = best;
+                    if (best.Makespan <= e.LowerBound)
                     {
-                        bestMakespan = best.Makespan;
+                        // Nothing is shorter: only the priority order can still improve.
+                        polished = improved ? 0 : polished + 1;
+                        if (polished >= PolishFor) break;
+                    }
+
+                    if (shorter)
+                    {
                         stale = 0;
                     }
                     else if (++stale >= RestartAfter)
@@ -141,7 +163,7 @@ namespace ProgramDsl.Scheduling.Leveling
 
                     Shuffle(population);
                     children.Clear();
-                    for (int i = 0; i + 1 < population.Count && HasBudget; i += 2)
+                    for (int i = 0; i + 1 < population.Count && HasBudget && !Settled(best!); i += 2)
                     {
                         var (first, second) = e.Crossover(population[i].List, population[i + 1].List, _random);
                         e.Mutate(first, _random, 0.05);
@@ -194,7 +216,7 @@ namespace ProgramDsl.Scheduling.Leveling
             /// <summary>Tops the population up with sampled lists; returns the best schedule seen.</summary>
             private Individual Refill(List<Individual> population, Individual best)
             {
-                while (population.Count < Population && HasBudget)
+                while (population.Count < Population && HasBudget && !Settled(best))
                 {
                     var fresh = Evaluate(_engine.BiasedRandomList(_random));
                     population.Add(fresh);
