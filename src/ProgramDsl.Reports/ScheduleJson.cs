@@ -7,14 +7,17 @@ using ProgramDsl.Semantics;
 
 namespace ProgramDsl.Reports
 {
-    /// <summary>The schedule JSON of design §6 (field names are a contract; fields may be added, never renamed).</summary>
+    /// <summary>
+    /// The schedule JSON of design §6 (field names are a contract; fields may be added, never renamed). A leveled
+    /// schedule also says, per task, which person or pool delayed it (<c>delayed_by</c>) and by how many working days.
+    /// </summary>
     public static class ScheduleJson
     {
         /// <summary>
         /// Writes the document. <paramref name="schedule"/> may be null (errors): the program block then has what
         /// the model knows and the task list is empty.
         /// </summary>
-        public static string ToJson(ProgramSymbol? program, Schedule? schedule, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<string>? notes = null) => JsonOutput.Write(w =>
+        public static string ToJson(ProgramSymbol? program, Schedule? schedule, IReadOnlyList<Diagnostic> diagnostics) => JsonOutput.Write(w =>
         {
             w.WriteStartObject();
             w.WriteStartObject("program");
@@ -30,6 +33,7 @@ namespace ProgramDsl.Reports
             w.WriteStringOrNull("currency", program?.Currency);
             w.WriteStringOrNull("status_date", program?.StatusDate?.ToString());
             w.WriteBoolean("leveled", schedule?.IsLeveled ?? false);
+            w.WriteNumber("leveling_schedules", schedule?.LevelingSchedules ?? 0);
             w.WriteEndObject();
 
             w.WriteStartArray("tasks");
@@ -52,6 +56,8 @@ namespace ProgramDsl.Reports
                 w.WriteString("late_finish", t.LateFinishDate.ToString());
                 w.WriteStringOrNull("due", t.Task.Due?.ToString());
                 w.WriteDecimal("cost", t.Cost);
+                w.WriteStringOrNull("delayed_by", t.DelayedBy?.Id);
+                w.WriteNumber("resource_delay_days", t.ResourceDelayDays);
                 w.WriteEndObject();
             }
 
@@ -76,13 +82,6 @@ namespace ProgramDsl.Reports
             w.WriteEndArray();
 
             DiagnosticJson.WriteArray(w, "diagnostics", diagnostics);
-            if (notes != null && notes.Count > 0)
-            {
-                w.WriteStartArray("notes");
-                foreach (var n in notes) w.WriteStringValue(n);
-                w.WriteEndArray();
-            }
-
             w.WriteEndObject();
         });
     }

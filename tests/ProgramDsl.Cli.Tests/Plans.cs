@@ -27,16 +27,29 @@ namespace ProgramDsl.Cli.Tests
             "Program demo \"Demo plan\"\n" +
             "  start 2027-03-01   finish 2027-03-11   9 working days   deadline 2027-03-31 (met, 14 working days to spare)\n" +
             "  cost 2,800 EUR   budget 50,000 EUR\n" +
+            "  leveled: 3 schedules tried, no task waits for a person or pool\n" +
             "\n" +
-            "   ID            Name     Start       Finish      Days  Float  Assigned\n" +
+            "   ID            Name     Start       Finish      Days  Float  Assigned  Delayed by\n" +
             "*  data.collect  Collect  2027-03-01  2027-03-04     4      0  ana\n" +
             "*  data.clean    Clean    2027-03-08  2027-03-11     4      0  bo 50%\n" +
             "   docs          Docs     2027-03-05  2027-03-08     2      3\n" +
             "*  ready         ◆ Ready  2027-03-11  2027-03-11     0      0\n" +
             "\n" +
-            "Critical path (3 tasks): data.collect → data.clean → ready\n" +
+            "Critical path, with resources (3 tasks): data.collect → data.clean → ready\n" +
             "* critical (zero total float); Days = working days of work; Float = total float in working days\n" +
-            "note: " + Commands.ScheduleCommand.LevelingNote + "\n";
+            "Delayed by = the person or pool that held the task back, and for how many working days; ⇢ = waits for a person or pool\n";
+
+        // Ana cannot do both 5-day and 3-day tasks at once. Leveled: 'first' takes Mar 1–5 (the longer task first
+        // shortens the program), 'second' waits for Ana until Mar 8–10, 5 working days after its dependencies allowed.
+        // Unleveled both start Mar 1 and she is at 200% on Mar 1–3 (TPM2101 at the first task's assignment, line 4 col 42).
+        public const string Contended =
+            "program contended \"Contended\" {\n" +
+            "  start 2027-03-01\n" +
+            "  person ana \"Ana\"\n" +
+            "  task first \"First\" { effort 5d  assign ana }\n" +
+            "  task second \"Second\" { effort 3d  assign ana }\n" +
+            "  milestone done \"Done\" { after first, second }\n" +
+            "}\n";
 
         /// <summary>One warning: TPM2003 at the effort statement, line 3 column 16.</summary>
         public const string WithWarning =

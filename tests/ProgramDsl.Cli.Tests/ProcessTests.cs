@@ -17,7 +17,7 @@ namespace ProgramDsl.Cli.Tests
 
             result.ExitCode.Should().Be(0, result.ToString());
             result.Out.Should().StartWith("Program hello \"Hello, plan\"\n");
-            result.Out.Should().Contain("\nCritical path (2 tasks): report → done\n");
+            result.Out.Should().Contain("\nCritical path, with resources (2 tasks): report → done\n");
             result.Out.Should().NotContain("\u001b[", "redirected output is not a terminal").And.NotContain("\r");
             result.Out.Should().Be(Tpm.Run(RepositoryPaths.Root, "schedule", Hello).Out, "the in-process harness must match the executable");
         }

@@ -45,7 +45,7 @@ namespace ProgramDsl.Cli.Tests
             rows.Should().HaveCount(3);
 
             // Left-aligned columns start where their heading starts; right-aligned ones end where it ends.
-            foreach (var heading in new[] { "ID", "Name", "Start", "Finish", "Assigned" })
+            foreach (var heading in new[] { "ID", "Name", "Start", "Finish", "Assigned", "Delayed by" })
             {
                 int column = header.IndexOf(heading, StringComparison.Ordinal);
                 foreach (var row in rows.Where(r => r.Length > column))
@@ -66,8 +66,8 @@ namespace ProgramDsl.Cli.Tests
             }
 
             rows[0].Should().Contain("a-rather-long-workstream.t  A task whose title is much longer than …  2027-03-01  2027-03-16    12      0  a");
-            rows[1].Should().EndWith("a 50%, somebody-with-a-long-id");
-            rows.Select(r => r.Length > 0 && r[0] == '*').Should().Equal(true, false, true);
+            rows[1].Should().EndWith("a 50%, somebody-with-a-long-id  a +12d", "u waits for a, who works on t until Mar 16");
+            rows.Select(r => r.Length > 0 && r[0] == '*').Should().Equal(new[] { true, true, true }, "u waits for a, so it is on the path to m");
         }
 
         [Fact]
@@ -81,21 +81,115 @@ namespace ProgramDsl.Cli.Tests
             lines.Where(l => l.StartsWith("*  ", StringComparison.Ordinal)).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1])
                 .Should().Equal("data.collect", "data.clean", "ready");
             lines.Should().Contain(l => l.Contains("finish 2027-03-11") && l.Contains("9 working days"));
-            lines.Should().Contain("Critical path (3 tasks): data.collect → data.clean → ready");
+            lines.Should().Contain("Critical path, with resources (3 tasks): data.collect → data.clean → ready");
         }
 
         [Fact]
-        public void Table_prints_the_leveling_note_unless_quiet_or_unleveled_on_purpose()
+        public void Table_says_whether_the_schedule_was_leveled_and_the_legend_goes_when_quiet()
         {
             using var temp = new TempFolder();
             temp.Write("plan.tpm", Plans.Valid);
             temp.Write("off.tpm", Plans.Valid.Replace("  currency EUR\n", "  currency EUR\n  leveling off\n"));
-            var note = "note: " + ScheduleCommand.LevelingNote;
+            const string notLeveled = "  not leveled: people and pools may be over-allocated (leveling off)";
 
-            Tpm.Lines(Tpm.Run(temp.Path, "schedule", "plan.tpm").Out).Last().Should().Be(note);
-            Tpm.Run(temp.Path, "schedule", "plan.tpm", "--quiet").Out.Should().NotContain("note:");
-            Tpm.Run(temp.Path, "schedule", "plan.tpm", "--no-level").Out.Should().NotContain("note:");
-            Tpm.Run(temp.Path, "schedule", "off.tpm").Out.Should().NotContain("note:");
+            var quiet = Tpm.Lines(Tpm.Run(temp.Path, "schedule", "plan.tpm", "--quiet").Out);
+            quiet.Should().Contain(l => l.StartsWith("  leveled: ", StringComparison.Ordinal));
+            quiet.Last().Should().StartWith("Critical path, with resources", "the legend is a summary that --quiet drops");
+            foreach (var args in new[] { new[] { "schedule", "plan.tpm", "--no-level" }, new[] { "schedule", "off.tpm" } })
+            {
+                var lines = Tpm.Lines(Tpm.Run(temp.Path, args).Out);
+                lines.Should().Contain(notLeveled);
+                lines.Should().Contain("   ID            Name     Start       Finish      Days  Float  Assigned", "no Delayed by column without leveling");
+                lines.Should().Contain("Critical path (3 tasks): data.collect → data.clean → ready");
+            }
+        }
+
+        [Fact]
+        public void Table_names_the_person_who_delayed_a_task_and_draws_the_wait_on_the_critical_path()
+        {
+            using var temp = new TempFolder();
+            temp.Write("plan.tpm", Plans.Contended);
+
+            var result = Tpm.Run(temp.Path, "schedule", "plan.tpm");
+
+            result.ExitCode.Should().Be(0, result.ToString());
+            var lines = Tpm.Lines(result.Out);
+            lines.Should().Contain("  leveled: 3 schedules tried, 1 task waits for a person or pool");
+            lines.Should().Contain("*  first   First   2027-03-01  2027-03-05     5      0  ana");
+            lines.Should().Contain("*  second  Second  2027-03-08  2027-03-10     3      0  ana       ana +5d");
+            lines.Should().Contain("Critical path, with resources (3 tasks): first ⇢ second → done");
+        }
+
+        [Fact]
+        public void Json_carries_the_resource_delay_and_no_level_keeps_the_overlap()
+        {
+            using var temp = new TempFolder();
+            temp.Write("plan.tpm", Plans.Contended);
+
+            var leveled = JsonDocument.Parse(Tpm.Run(temp.Path, "schedule", "plan.tpm", "--format", "json").Out).RootElement;
+            var unleveled = JsonDocument.Parse(Tpm.Run(temp.Path, "schedule", "plan.tpm", "--format", "json", "--no-level").Out).RootElement;
+
+            leveled.GetProperty("program").GetProperty("leveled").GetBoolean().Should().BeTrue();
+            leveled.GetProperty("program").GetProperty("finish").GetString().Should().Be("2027-03-10");
+            var second = leveled.GetProperty("tasks").EnumerateArray().Single(t => t.GetProperty("id").GetString() == "second");
+            second.GetProperty("delayed_by").GetString().Should().Be("ana");
+            second.GetProperty("resource_delay_days").GetInt32().Should().Be(5);
+            leveled.GetProperty("tasks").EnumerateArray().Single(t => t.GetProperty("id").GetString() == "first")
+                .GetProperty("delayed_by").ValueKind.Should().Be(JsonValueKind.Null);
+
+            unleveled.GetProperty("program").GetProperty("leveled").GetBoolean().Should().BeFalse();
+            unleveled.GetProperty("program").GetProperty("leveling_schedules").GetInt32().Should().Be(0);
+            unleveled.GetProperty("program").GetProperty("finish").GetString().Should().Be("2027-03-05");
+            unleveled.GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("start").GetString()).Should().Equal("2027-03-01", "2027-03-01", "2027-03-05");
+        }
+
+        [Fact]
+        public void Check_with_no_level_reports_the_over_allocation_and_the_leveled_check_does_not()
+        {
+            using var temp = new TempFolder();
+            temp.Write("plan.tpm", Plans.Contended);
+
+            var off = Tpm.Run(temp.Path, "check", "plan.tpm", "--no-level", "--quiet");
+            var on = Tpm.Run(temp.Path, "check", "plan.tpm", "--quiet");
+
+            off.ExitCode.Should().Be(0);
+            off.Out.Should().StartWith("plan.tpm(4,42): warning TPM2101: person 'ana' is over-allocated on 2027-03-01..2027-03-03 (3 working days, up to 200%) by 'first', 'second'");
+            on.ExitCode.Should().Be(0);
+            on.Out.Should().BeEmpty();
+        }
+
+        [Theory]
+        [InlineData("--effort", "hard")]
+        [InlineData("--schedules", "0")]
+        [InlineData("--seed", "x")]
+        public void Bad_leveling_options_are_usage_errors(string option, string value)
+        {
+            using var temp = new TempFolder();
+            temp.Write("plan.tpm", Plans.Contended);
+
+            var result = Tpm.Run(temp.Path, "schedule", "plan.tpm", option, value);
+
+            result.ExitCode.Should().Be(2);
+            result.Out.Should().BeEmpty();
+            result.Error.Should().Contain(option == "--schedules" ? "--schedules must be at least 1" : value);
+        }
+
+        [Theory]
+        [InlineData("--effort", "quick")]
+        [InlineData("--effort", "max")]
+        [InlineData("--schedules", "1")]
+        [InlineData("--seed", "42")]
+        public void Every_leveling_option_levels_the_small_plan_to_the_same_finish(string option, string value)
+        {
+            using var temp = new TempFolder();
+            temp.Write("plan.tpm", Plans.Contended);
+
+            var result = Tpm.Run(temp.Path, "schedule", "plan.tpm", option, value, "--format", "json");
+
+            result.ExitCode.Should().Be(0, result.ToString());
+            var program = JsonDocument.Parse(result.Out).RootElement.GetProperty("program");
+            program.GetProperty("finish").GetString().Should().Be("2027-03-10");
+            program.GetProperty("leveling_schedules").GetInt32().Should().BeGreaterThan(0);
         }
 
         [Fact]
@@ -112,7 +206,7 @@ namespace ProgramDsl.Cli.Tests
         }
 
         [Fact]
-        public void Json_prints_the_contract_document_with_the_leveling_note()
+        public void Json_prints_the_contract_document()
         {
             using var temp = new TempFolder();
             temp.Write("plan.tpm", Plans.Valid);
@@ -132,18 +226,8 @@ namespace ProgramDsl.Cli.Tests
             json.GetProperty("critical_path").EnumerateArray().Select(t => t.GetString())
                 .Should().Equal("data.collect", "data.clean", "ready");
             json.GetProperty("diagnostics").GetArrayLength().Should().Be(0);
-            json.GetProperty("notes").EnumerateArray().Select(n => n.GetString()).Should().Equal(ScheduleCommand.LevelingNote);
-        }
-
-        [Fact]
-        public void Json_with_no_level_has_no_note()
-        {
-            using var temp = new TempFolder();
-            temp.Write("plan.tpm", Plans.Valid);
-
-            var json = JsonDocument.Parse(Tpm.Run(temp.Path, "schedule", "plan.tpm", "--format", "json", "--no-level").Out).RootElement;
-
-            json.TryGetProperty("notes", out _).Should().BeFalse();
+            program.GetProperty("leveled").GetBoolean().Should().BeTrue();
+            json.GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("delayed_by").ValueKind).Should().OnlyContain(k => k == JsonValueKind.Null);
         }
 
         [Fact]

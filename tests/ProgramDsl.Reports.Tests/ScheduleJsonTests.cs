@@ -9,13 +9,11 @@ namespace ProgramDsl.Reports.Tests
 {
     public class ScheduleJsonTests
     {
-        private static readonly string[] Notes = { "a note" };
-
-        private static JsonElement DemoJson(IReadOnlyList<string>? notes = null)
+        private static JsonElement DemoJson()
         {
             var program = TestPlans.Compile(TestPlans.Demo);
             program.HasErrors.Should().BeFalse();
-            return TestPlans.Parse(ScheduleJson.ToJson(program.Model, program.Schedule, program.Diagnostics, notes));
+            return TestPlans.Parse(ScheduleJson.ToJson(program.Model, program.Schedule, program.Diagnostics));
         }
 
         [Fact]
@@ -24,7 +22,6 @@ namespace ProgramDsl.Reports.Tests
             var names = TestPlans.PropertyNames(DemoJson());
             // §6 members must be present; added members are allowed but must not displace them.
             names.Should().ContainInOrder("program", "tasks", "critical_path", "diagnostics");
-            names.Should().NotContain("notes", "notes are written only when there are some");
         }
 
         [Fact]
@@ -192,9 +189,24 @@ namespace ProgramDsl.Reports.Tests
         }
 
         [Fact]
-        public void Notes_are_written_when_given()
+        public void A_task_held_back_by_a_person_names_the_person_and_the_working_days_lost()
         {
-            DemoJson(Notes).GetProperty("notes").EnumerateArray().Select(n => n.GetString()).Should().Equal("a note");
+            // One person, two tasks: the 4-day task goes first (shorter program), the 2-day one waits 4 working days.
+            var program = TestPlans.Compile(
+                "program p \"P\" {\n  start 2027-03-01\n  person ana \"Ana\"\n" +
+                "  task a \"A\" { effort 4d  assign ana }\n  task b \"B\" { effort 2d  assign ana }\n}\n");
+            program.HasErrors.Should().BeFalse();
+
+            var json = TestPlans.Parse(ScheduleJson.ToJson(program.Model, program.Schedule, program.Diagnostics));
+
+            json.GetProperty("program").GetProperty("leveled").GetBoolean().Should().BeTrue();
+            json.GetProperty("program").GetProperty("leveling_schedules").GetInt32().Should().BePositive();
+            var tasks = json.GetProperty("tasks").EnumerateArray().ToDictionary(t => t.GetProperty("id").GetString()!);
+            tasks["a"].GetProperty("delayed_by").ValueKind.Should().Be(JsonValueKind.Null);
+            tasks["a"].GetProperty("resource_delay_days").GetInt32().Should().Be(0);
+            tasks["b"].GetProperty("start").GetString().Should().Be("2027-03-05");
+            tasks["b"].GetProperty("delayed_by").GetString().Should().Be("ana");
+            tasks["b"].GetProperty("resource_delay_days").GetInt32().Should().Be(4);
         }
 
         [Fact]
@@ -202,8 +214,8 @@ namespace ProgramDsl.Reports.Tests
         {
             var first = TestPlans.Compile(TestPlans.Demo);
             var second = TestPlans.Compile(TestPlans.Demo);
-            var a = ScheduleJson.ToJson(first.Model, first.Schedule, first.Diagnostics, Notes);
-            var b = ScheduleJson.ToJson(second.Model, second.Schedule, second.Diagnostics, Notes);
+            var a = ScheduleJson.ToJson(first.Model, first.Schedule, first.Diagnostics);
+            var b = ScheduleJson.ToJson(second.Model, second.Schedule, second.Diagnostics);
             b.Should().Be(a);
         }
 

@@ -4,6 +4,7 @@ using System.Linq;
 using ProgramDsl.Cli.Infrastructure;
 using ProgramDsl.Cli.Output;
 using ProgramDsl.Diagnostics;
+using ProgramDsl.Scheduling;
 
 namespace ProgramDsl.Cli.Commands
 {
@@ -27,19 +28,21 @@ namespace ProgramDsl.Cli.Commands
             var command = new Command("check", "Parse, bind, schedule and lint program files; print diagnostics; exit 1 if any error");
             command.Arguments.Add(paths);
             command.Options.Add(format);
+            var leveling = new LevelingOptions();
+            leveling.AddTo(command);
             common.AddTo(command);
-            command.SetAction(result => Run(result.GetValue(paths)!, result.GetValue(format)!, common.Read(result)));
+            command.SetAction(result => Run(result.GetValue(paths)!, result.GetValue(format)!, common.Read(result), leveling.Read(result)));
             return command;
         }
 
-        public int Run(IReadOnlyList<string> paths, string format, CommonSettings settings)
+        public int Run(IReadOnlyList<string> paths, string format, CommonSettings settings, ScheduleOptions? scheduling = null)
         {
             var files = _loader.ExpandProgramFiles(paths);
             if (files.Count == 0) throw new UsageException("no .tpm program files found in " + string.Join(", ", paths.Select(p => "'" + p + "'")));
             var all = new List<Diagnostic>();
             foreach (var file in files)
             {
-                all.AddRange(_loader.Compile(file, settings.ConfigPath, settings.WarningsAsErrors).Diagnostics);
+                all.AddRange(_loader.Compile(file, settings.ConfigPath, settings.WarningsAsErrors, scheduling).Diagnostics);
             }
 
             var ansi = new Ansi(ColorPolicy.IsEnabled(_console, settings.NoColor));

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.CommandLine;
 using System.Linq;
 using ProgramDsl.Cli.Infrastructure;
@@ -11,9 +10,6 @@ namespace ProgramDsl.Cli.Commands
     /// <summary><c>tpm schedule FILE</c>: print the schedule as a table or as JSON.</summary>
     public sealed class ScheduleCommand
     {
-        /// <summary>Said wherever a schedule is shown while the leveler is not built.</summary>
-        public const string LevelingNote = "resource leveling is not implemented yet: this is the unleveled critical-path schedule, as with 'leveling off'";
-
         private readonly PlanLoader _loader;
         private readonly IConsoleEnvironment _console;
 
@@ -28,33 +24,28 @@ namespace ProgramDsl.Cli.Commands
             var file = new Argument<string>("file") { Description = "The program file" };
             var format = new Option<string>("--format", "-f") { Description = "Output format: table or json", DefaultValueFactory = _ => "table" };
             format.AcceptOnlyFromAmong("table", "json");
-            var noLevel = new Option<bool>("--no-level") { Description = "Schedule without resource leveling, whatever the program says" };
-            var seed = new Option<int>("--seed") { Description = "Seed for the resource leveler's search (reserved: the leveler is not built yet)", DefaultValueFactory = _ => 0 };
             var command = new Command("schedule", "Print the schedule of a program");
             command.Arguments.Add(file);
             command.Options.Add(format);
-            command.Options.Add(noLevel);
-            command.Options.Add(seed);
+            var leveling = new LevelingOptions();
+            leveling.AddTo(command);
             common.AddTo(command);
-            command.SetAction(result => Run(result.GetValue(file)!, result.GetValue(format)!, result.GetValue(noLevel), result.GetValue(seed), common.Read(result)));
+            command.SetAction(result => Run(result.GetValue(file)!, result.GetValue(format)!, leveling.Read(result), common.Read(result)));
             return command;
         }
 
-        public int Run(string file, string format, bool noLevel, int seed, CommonSettings settings)
+        public int Run(string file, string format, ScheduleOptions scheduling, CommonSettings settings)
         {
-            var scheduling = new ScheduleOptions { Leveling = noLevel ? false : null, Seed = seed };
             var program = _loader.Compile(file, settings.ConfigPath, settings.WarningsAsErrors, scheduling);
             var diagnostics = program.Diagnostics;
             bool hasErrors = diagnostics.Any(d => d.IsError);
-            var notes = new List<string>();
-            if (program.Model is { Leveling: true } && !noLevel && program.Schedule is { IsLeveled: false }) notes.Add(LevelingNote);
             var ansi = new Ansi(ColorPolicy.IsEnabled(_console, settings.NoColor));
 
             // A schedule exists only when parsing and binding succeeded; errors found on it (a missed deadline)
             // are exactly what the schedule explains, so it is shown with them, and the exit code still says 1.
             if (format == "json")
             {
-                _console.Out.Write(ScheduleJson.ToJson(program.Model, program.Schedule, diagnostics, notes));
+                _console.Out.Write(ScheduleJson.ToJson(program.Model, program.Schedule, diagnostics));
                 return hasErrors ? ExitCodes.Errors : ExitCodes.Success;
             }
 
@@ -65,7 +56,7 @@ namespace ProgramDsl.Cli.Commands
                 return ExitCodes.Errors;
             }
 
-            ScheduleTable.Write(_console.Out, program.Schedule, ansi, settings.Quiet ? new string[0] : notes);
+            ScheduleTable.Write(_console.Out, program.Schedule, ansi, settings.Quiet);
             return hasErrors ? ExitCodes.Errors : ExitCodes.Success;
         }
     }

@@ -5,15 +5,19 @@ using System.IO;
 using System.Linq;
 using ProgramDsl.Diagnostics;
 using ProgramDsl.Scheduling;
+using ProgramDsl.Semantics;
 
 namespace ProgramDsl.Cli.Output
 {
-    /// <summary>The schedule as an aligned table for a terminal: critical tasks marked, finish and critical path summarised.</summary>
+    /// <summary>
+    /// The schedule as an aligned table for a terminal: critical tasks marked, finish and critical path summarised;
+    /// on a leveled schedule, which person or pool held each delayed task back, and for how long.
+    /// </summary>
     public static class ScheduleTable
     {
         private const int MaxNameWidth = 40;
 
-        public static void Write(TextWriter w, Schedule schedule, Ansi ansi, IReadOnlyList<string> notes)
+        public static void Write(TextWriter w, Schedule schedule, Ansi ansi, bool quiet)
         {
             var program = schedule.Program;
             w.WriteLine(ansi.Bold("Program " + program.Id + (program.Title is null ? "" : " \"" + program.Title + "\"")));
@@ -34,8 +38,14 @@ namespace ProgramDsl.Cli.Output
                 w.WriteLine(money);
             }
 
+            w.WriteLine(schedule.IsLeveled
+                ? "  leveled: " + schedule.LevelingSchedules.ToString("N0", CultureInfo.InvariantCulture) + " schedule" + (schedule.LevelingSchedules == 1 ? "" : "s") + " tried, " + Delayed(schedule)
+                : "  not leveled: people and pools may be over-allocated (leveling off)");
             w.WriteLine();
-            var header = new[] { "", "ID", "Name", "Start", "Finish", "Days", "Float", "Assigned" };
+            bool leveled = schedule.IsLeveled;
+            var header = leveled
+                ? new[] { "", "ID", "Name", "Start", "Finish", "Days", "Float", "Assigned", "Delayed by" }
+                : new[] { "", "ID", "Name", "Start", "Finish", "Days", "Float", "Assigned" };
             var rows = schedule.Tasks.Select(t => new[]
             {
                 t.IsCritical ? "*" : "",
@@ -46,9 +56,10 @@ namespace ProgramDsl.Cli.Output
                 t.DurationDays.ToString(CultureInfo.InvariantCulture),
                 t.TotalFloat.ToString(CultureInfo.InvariantCulture),
                 string.Join(", ", t.Assigned.Select(a => a.Person.Id + (a.Share == 1m ? "" : " " + (a.Share * 100m).ToString("0.#", CultureInfo.InvariantCulture) + "%"))),
-            }).ToList();
+                t.DelayedBy is null ? "" : t.DelayedBy.Id + " +" + t.ResourceDelayDays.ToString(CultureInfo.InvariantCulture) + "d",
+            }.Take(header.Length).ToArray()).ToList();
             var widths = Enumerable.Range(0, header.Length).Select(c => Math.Max(header[c].Length, rows.Count == 0 ? 0 : rows.Max(r => r[c].Length))).ToArray();
-            bool[] rightAligned = { false, false, false, false, false, true, true, false };
+            bool[] rightAligned = { false, false, false, false, false, true, true, false, false };
 
             string Format(string[] cells) => string.Join("  ", cells.Select((c, i) =>
                 i == cells.Length - 1 ? c : rightAligned[i] ? c.PadLeft(widths[i]) : c.PadRight(widths[i]))).TrimEnd();
@@ -61,11 +72,35 @@ namespace ProgramDsl.Cli.Output
             }
 
             w.WriteLine();
-            w.WriteLine("Critical path (" + schedule.CriticalPath.Count + " task" + (schedule.CriticalPath.Count == 1 ? "" : "s") + "): " +
-                        (schedule.CriticalPath.Count == 0 ? "(none)" : string.Join(" → ", schedule.CriticalPath.Select(t => t.Id))));
+            w.WriteLine((leveled ? "Critical path, with resources (" : "Critical path (") + schedule.CriticalPath.Count + " task" + (schedule.CriticalPath.Count == 1 ? "" : "s") + "): " +
+                        (schedule.CriticalPath.Count == 0 ? "(none)" : PathText(schedule)));
+            if (quiet) return;
             w.WriteLine(ansi.Dim("* critical (zero total float); Days = working days of work; Float = total float in working days"));
-            foreach (var note in notes) w.WriteLine(ansi.Yellow("note: ") + note);
+            if (leveled) w.WriteLine(ansi.Dim("Delayed by = the person or pool that held the task back, and for how many working days; ⇢ = waits for a person or pool"));
         }
+
+        private static string Delayed(Schedule schedule)
+        {
+            int count = schedule.Tasks.Count(t => t.DelayedBy != null);
+            return count == 0 ? "no task waits for a person or pool" : count + " task" + (count == 1 ? " waits" : "s wait") + " for a person or pool";
+        }
+
+        /// <summary>The path's ids; a step where a task waited for the resource the previous task held is drawn ⇢.</summary>
+        private static string PathText(Schedule schedule)
+        {
+            var path = schedule.CriticalPath;
+            var text = new System.Text.StringBuilder(path[0].Id);
+            for (int i = 1; i < path.Count; i++)
+            {
+                bool waited = path[i].DelayedBy is Symbol held && Uses(path[i - 1], held);
+                text.Append(waited ? " ⇢ " : " → ").Append(path[i].Id);
+            }
+
+            return text.ToString();
+        }
+
+        private static bool Uses(ScheduledTask task, Symbol resource) =>
+            task.Assigned.Any(a => a.Person == resource) || task.Task.ResourceUses.Any(u => u.Resource == resource);
 
         private static string Money(decimal value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
 

@@ -1,0 +1,59 @@
+using System.CommandLine;
+using ProgramDsl.Scheduling;
+using ProgramDsl.Scheduling.Leveling;
+
+namespace ProgramDsl.Cli.Commands
+{
+    /// <summary>
+    /// The options that steer scheduling, shared by every command that schedules: <c>--no-level</c>, <c>--seed</c>,
+    /// <c>--effort</c> and <c>--schedules</c>. A check and a schedule given the same options judge the same schedule.
+    /// </summary>
+    public sealed class LevelingOptions
+    {
+        private readonly Option<bool> _noLevel = new Option<bool>("--no-level") { Description = "Schedule without resource leveling, whatever the program says" };
+
+        private readonly Option<int> _seed = new Option<int>("--seed")
+        {
+            Description = "Seed of the resource leveler's search: the same plan and seed give the same schedule",
+            DefaultValueFactory = _ => 0,
+        };
+
+        private readonly Option<string> _effort = new Option<string>("--effort")
+        {
+            Description = "How hard the leveler searches: quick (priority rules only), normal or max (ten times normal)",
+            DefaultValueFactory = _ => "normal",
+        };
+
+        private readonly Option<int?> _schedules = new Option<int?>("--schedules") { Description = "Number of schedules the leveler tries, instead of --effort" };
+
+        public LevelingOptions()
+        {
+            _effort.AcceptOnlyFromAmong("quick", "normal", "max");
+            _schedules.Validators.Add(r =>
+            {
+                if (r.GetValueOrDefault<int?>() is int n && n < 1) r.AddError("--schedules must be at least 1");
+            });
+        }
+
+        public void AddTo(Command command)
+        {
+            command.Options.Add(_noLevel);
+            command.Options.Add(_seed);
+            command.Options.Add(_effort);
+            command.Options.Add(_schedules);
+        }
+
+        public ScheduleOptions Read(ParseResult result) => new ScheduleOptions
+        {
+            Leveling = result.GetValue(_noLevel) ? false : null,
+            Seed = result.GetValue(_seed),
+            Effort = result.GetValue(_effort) switch
+            {
+                "quick" => LevelingEffort.Quick,
+                "max" => LevelingEffort.Max,
+                _ => LevelingEffort.Normal,
+            },
+            Schedules = result.GetValue(_schedules),
+        };
+    }
+}
