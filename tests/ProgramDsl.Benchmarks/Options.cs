@@ -18,15 +18,15 @@ namespace ProgramDsl.Benchmarks
 
         public static bool Flag(string[] args, string name) => Array.IndexOf(args, name) >= 0;
 
-        /// <summary>Arguments that are neither options nor option values (every option here takes a value).</summary>
-        public static List<string> Positional(string[] args)
+        /// <summary>Arguments that are neither options nor option values; every option takes a value except the named flags.</summary>
+        public static List<string> Positional(string[] args, params string[] flags)
         {
             var result = new List<string>();
             for (int i = 0; i < args.Length; i++)
             {
                 if (args[i].StartsWith("--", StringComparison.Ordinal))
                 {
-                    i++;
+                    if (Array.IndexOf(flags, args[i]) < 0) i++;
                     continue;
                 }
 

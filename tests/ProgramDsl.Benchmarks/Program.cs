@@ -11,14 +11,15 @@ namespace ProgramDsl.Benchmarks
 {
     /// <summary>
     /// Entry point. Subcommands:
-    /// <c>generate N FILE [--seed S]</c>, <c>verify N [--seed S] [--path]</c>, <c>phases [BenchmarkDotNet options]</c>,
+    /// <c>generate N FILE [--seed S] [--comparison]</c>, <c>verify N [--seed S] [--path]</c>, <c>phases [BenchmarkDotNet options]</c>,
     /// <c>cli [options]</c>, <c>profile [N] [options]</c>, <c>psplib [options]</c> and <c>taskjuggler [options]</c>.
     /// </summary>
     public static class Program
     {
         private const string Usage =
             "usage:\n" +
-            "  generate N FILE [--seed S]   write a plan of N tasks\n" +
+            "  generate N FILE [--seed S] [--comparison]\n" +
+            "                               write a plan of N tasks (--comparison: the TaskJuggler comparison's plan)\n" +
             "  verify N [--seed S] [--path] compile a generated plan in process and print its diagnostics and schedule summary\n" +
             "                               (--path: also the critical path); exit 1 when it has errors\n" +
             "  phases [--filter PATTERN]    BenchmarkDotNet: parse, bind, schedule, end-to-end for N = 1k, 10k, 100k\n" +
@@ -64,17 +65,18 @@ namespace ProgramDsl.Benchmarks
 
         private static int Generate(string[] args)
         {
-            var positional = Options.Positional(args);
+            var positional = Options.Positional(args, "--comparison");
             if (positional.Count != 2 || !int.TryParse(positional[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) || n < 1)
             {
-                Console.Error.WriteLine("usage: generate N FILE [--seed S]");
+                Console.Error.WriteLine("usage: generate N FILE [--seed S] [--comparison]");
                 return 2;
             }
 
             int seed = Options.Int(args, "--seed", 42);
             using (var writer = new StreamWriter(positional[1], false, new System.Text.UTF8Encoding(false)))
             {
-                PlanGenerator.Write(writer, n, seed);
+                if (Options.Flag(args, "--comparison")) TaskJuggler.ComparisonPlan.Generate(n, seed).WriteTpm(writer);
+                else PlanGenerator.Write(writer, n, seed);
             }
 
             Console.WriteLine("wrote " + positional[1] + ": " + n + " tasks, " + new FileInfo(positional[1]).Length.ToString("N0", CultureInfo.InvariantCulture) + " bytes");
