@@ -498,8 +498,14 @@ namespace ProgramDsl.Scheduling.Leveling
 
             // A started activity stays where it is, but its finish may slip as far as its successors allow (the
             // critical-path method's float of a started task) and no further than the day its people or pools are
-            // needed by the activities placed after it: that is where it holds the next task back.
+            // needed by an activity that can still move: that is where it would hold the next task back. Other
+            // started activities are history, not plans it could delay, so their use is taken out first.
             var (start, finish) = latest.Value;
+            for (int a = 0; a < _n; a++)
+            {
+                if (_fixed[a]) AddUsage(a, start[a], finish[a], -1);
+            }
+
             for (int a = 0; a < _n; a++)
             {
                 if (!_fixed[a]) continue;
