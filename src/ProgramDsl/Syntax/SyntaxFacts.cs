@@ -93,7 +93,11 @@ namespace ProgramDsl.Syntax
 
         private static StatementRule[][] BuildRuleLists()
         {
+#if NET
+            var values = Enum.GetValues<BlockContext>();
+#else
             var values = (BlockContext[])Enum.GetValues(typeof(BlockContext));
+#endif
             var lists = new StatementRule[values.Length][];
             foreach (var context in values) lists[(int)context] = Rules[context].Values.ToArray();
             return lists;

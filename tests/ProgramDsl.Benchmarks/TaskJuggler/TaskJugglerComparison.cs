@@ -17,10 +17,11 @@ namespace ProgramDsl.Benchmarks.TaskJuggler
     internal static class TaskJugglerComparison
     {
         public const string Usage =
-            "  taskjuggler [--sizes 100,500,2000] [--seeds K] [--people-per N] [--runs R] [--tj-runs R] [--tpm PATH] [--tj3 PATH] [--dir DIR] [--no-level] [--validate-only]\n" +
+            "  taskjuggler [--sizes 100,500,2000] [--seeds K] [--people-per N] [--runs R] [--tj-runs R] [--tpm PATH] [--native] [--tj3 PATH] [--dir DIR] [--no-level] [--validate-only]\n" +
             "                               the same plan through tpm and TaskJuggler (tj3): program finish and wall time per size and seed\n" +
             "                               (seeds 1..K, default 5; one person per N tasks, default 20; tpm timed R times, default 3, median;\n" +
-            "                               tj3 R times, default 1; --no-level: tpm unleveled, a baseline);\n" +
+            "                               tj3 R times, default 1; --no-level: tpm unleveled, a baseline; --native: an ahead-of-time\n" +
+            "                               compiled tpm, published with -p:TpmNative=true);\n" +
             "                               exit 1 when tpm finishes later on any seed or a consistency check fails";
 
         private const double SpeedTarget = 100;
@@ -72,7 +73,7 @@ namespace ProgramDsl.Benchmarks.TaskJuggler
                 return 2;
             }
 
-            var tpmPath = Options.Value(args, "--tpm") ?? BuildTpm();
+            var tpmPath = Options.Value(args, "--tpm") ?? BuildTpm(Options.Flag(args, "--native"));
             if (tpmPath is null) return 2;
             IReadOnlyList<string> tpm = tpmPath.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? new[] { "dotnet", tpmPath } : new[] { tpmPath };
 
@@ -450,8 +451,11 @@ namespace ProgramDsl.Benchmarks.TaskJuggler
             yield return "load average before: " + (File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a");
         }
 
-        /// <summary>Builds the CLI in Release into a temporary artifacts folder (never into the source tree) and returns the apphost.</summary>
-        private static string? BuildTpm()
+        /// <summary>
+        /// Builds the CLI in Release into a temporary artifacts folder (never into the source tree) and returns the
+        /// apphost; with <paramref name="native"/>, publishes the ahead-of-time compiled tpm instead.
+        /// </summary>
+        private static string? BuildTpm(bool native)
         {
             string? root = null;
             for (var d = new DirectoryInfo(Directory.GetCurrentDirectory()); d != null && root == null; d = d.Parent)
@@ -465,9 +469,13 @@ namespace ProgramDsl.Benchmarks.TaskJuggler
                 return null;
             }
 
-            var artifacts = Path.Combine(Path.GetTempPath(), "tpm-bench-taskjuggler");
+            var artifacts = Path.Combine(Path.GetTempPath(), native ? "tpm-bench-taskjuggler-native" : "tpm-bench-taskjuggler");
+            var publish = Path.Combine(artifacts, "publish");
             var psi = new ProcessStartInfo("dotnet") { UseShellExecute = false };
-            foreach (var a in new[] { "build", Path.Combine(root, "src", "ProgramDsl.Cli"), "-c", "Release", "--artifacts-path", artifacts, "-v", "q", "-nologo" }) psi.ArgumentList.Add(a);
+            var buildArgs = native
+                ? new[] { "publish", Path.Combine(root, "src", "ProgramDsl.Cli"), "-c", "Release", "-r", "linux-x64", "-p:TpmNative=true", "--artifacts-path", artifacts, "-o", publish, "-v", "q", "-nologo" }
+                : new[] { "build", Path.Combine(root, "src", "ProgramDsl.Cli"), "-c", "Release", "--artifacts-path", artifacts, "-v", "q", "-nologo" };
+            foreach (var a in buildArgs) psi.ArgumentList.Add(a);
             Console.Error.WriteLine("building tpm: dotnet " + string.Join(" ", psi.ArgumentList));
             using (var build = Process.Start(psi)!)
             {
@@ -479,6 +487,7 @@ namespace ProgramDsl.Benchmarks.TaskJuggler
                 }
             }
 
+            if (native) return Path.Combine(publish, "tpm");
             var apphost = Path.Combine(artifacts, "bin", "ProgramDsl.Cli", "release", "tpm");
             return File.Exists(apphost) ? apphost : Path.Combine(artifacts, "bin", "ProgramDsl.Cli", "release", "tpm.dll");
         }
