@@ -86,11 +86,113 @@ namespace ProgramDsl.Scheduling
             }
         }
 
-        /// <summary>Levels the schedule: every node of the graph is an activity, people and pools are resources.</summary>
-        private static LevelingOutcome Level(
-            ProgramSymbol program, IReadOnlyList<TaskSymbol> tasks, int nodeCount, List<Edge> edges, int[] duration, TaskTime[] time,
-            int[] notBefore, int[] fixedStart, int[] fixedFinish, IReadOnlyList<ScheduledAssignment>[] assigned, ScheduleOptions options)
+        /// <summary>The scheduling graph and the per-node figures the leveler reads; role choices rewrite the last three.</summary>
+        private sealed class LevelingGraph
         {
+            public LevelingGraph(
+                ProgramSymbol program, IReadOnlyList<TaskSymbol> tasks, int nodeCount, List<Edge> edges, int[] duration, TaskTime[] time,
+                int[] notBefore, int[] fixedStart, int[] fixedFinish, IReadOnlyList<ScheduledAssignment>[] assigned)
+            {
+                Program = program;
+                Tasks = tasks;
+                NodeCount = nodeCount;
+                Edges = edges;
+                Duration = duration;
+                Time = time;
+                NotBefore = notBefore;
+                FixedStart = fixedStart;
+                FixedFinish = fixedFinish;
+                Assigned = assigned;
+            }
+
+            public ProgramSymbol Program { get; }
+
+            public IReadOnlyList<TaskSymbol> Tasks { get; }
+
+            public int NodeCount { get; }
+
+            public List<Edge> Edges { get; }
+
+            public int[] NotBefore { get; }
+
+            public int[] FixedStart { get; }
+
+            public int[] FixedFinish { get; }
+
+            public int[] Duration { get; }
+
+            public TaskTime[] Time { get; }
+
+            public IReadOnlyList<ScheduledAssignment>[] Assigned { get; }
+        }
+
+        /// <summary>At most this many alternative role holders are tried, so a plan full of role work stays fast.</summary>
+        private const int MaxRoleTrials = 64;
+
+        /// <summary>
+        /// Tasks times trials: each trial levels the whole plan quickly (about 25 decodings), so a 300-task plan gets
+        /// every trial, a 2,000-task plan 10, and a plan of more than 20,000 tasks keeps the load-balanced choice.
+        /// </summary>
+        private const long RoleTrialPlacements = 20_000;
+
+        /// <summary>
+        /// Improves the load-balanced role choices where it shortens the program: each role assignment of a task that
+        /// has not started tries the other eligible holders in turn, judged by a quick leveling (priority rules only,
+        /// deterministic), and keeps a holder only when the quick schedule finishes earlier. First improvement, in
+        /// declaration order, within <see cref="MaxRoleTrials"/> trials and the <see cref="RoleTrialPlacements"/> limit.
+        /// </summary>
+        private static void ChooseRoleHolders(LevelingGraph graph, Dictionary<RoleSymbol, List<PersonSymbol>> holdersByRole,
+            Func<IReadOnlyList<ScheduledAssignment>, TaskTime?> timeOf, ScheduleOptions options)
+        {
+            if (options.Effort == LevelingEffort.Quick) return;
+            long maxTrials = Math.Min(MaxRoleTrials, RoleTrialPlacements / Math.Max(1, graph.NodeCount));
+            var quick = new ScheduleOptions { Effort = LevelingEffort.Quick };
+            int best = -1;
+            int trials = 0;
+            foreach (var task in graph.Tasks)
+            {
+                int v = task.Index;
+                if (graph.FixedStart[v] >= 0) continue;
+                var current = graph.Assigned[v];
+                for (int i = 0; i < current.Count; i++)
+                {
+                    if (current[i].ViaRole is not RoleSymbol role || !holdersByRole.TryGetValue(role, out var holders)) continue;
+                    var others = holders.Where(p => p != current[i].Person && !IsAssigned(current, p)).ToList();
+                    var skilled = others.Where(p => HasSkills(p, task.RequiredSkills)).ToList();
+                    if (HasSkills(current[i].Person, task.RequiredSkills) || skilled.Count > 0) others = skilled;
+                    foreach (var holder in others)
+                    {
+                        if (trials++ >= maxTrials) return;
+                        if (best < 0) best = Level(graph, quick).Solution.Makespan;
+                        var trial = current.ToList();
+                        trial[i] = new ScheduledAssignment(holder, current[i].Share, role);
+                        if (timeOf(trial) is not TaskTime trialTime) continue;
+                        var (keptTime, keptDuration) = (graph.Time[v], graph.Duration[v]);
+                        graph.Assigned[v] = trial;
+                        graph.Time[v] = trialTime;
+                        graph.Duration[v] = DurationOf(task, trial);
+                        int makespan = Level(graph, quick).Solution.Makespan;
+                        if (makespan < best)
+                        {
+                            best = makespan;
+                            current = trial;
+                        }
+                        else
+                        {
+                            graph.Assigned[v] = current;
+                            graph.Time[v] = keptTime;
+                            graph.Duration[v] = keptDuration;
+                        }
+                    }
+                }
+            }
+        }
+
+        /// <summary>Levels the schedule: every node of the graph is an activity, people and pools are resources.</summary>
+        private static LevelingOutcome Level(LevelingGraph graph, ScheduleOptions options)
+        {
+            var program = graph.Program;
+            var tasks = graph.Tasks;
             var builder = new RcpspBuilder();
             var resources = new List<Symbol?>();
             var personIndex = new Dictionary<PersonSymbol, int>();
@@ -107,14 +209,14 @@ namespace ProgramDsl.Scheduling
                 resources.Add(pool);
             }
 
-            for (int v = 0; v < nodeCount; v++)
+            for (int v = 0; v < graph.NodeCount; v++)
             {
-                var calendar = time[v].IsProgramTime ? null : time[v];
+                var calendar = graph.Time[v].IsProgramTime ? null : graph.Time[v];
                 int priority = v < tasks.Count ? tasks[v].Priority : 500;
-                int a = builder.AddActivity(duration[v], notBefore[v], priority, calendar);
-                if (fixedStart[v] >= 0) builder.Fix(a, fixedStart[v], fixedFinish[v]);
+                int a = builder.AddActivity(graph.Duration[v], graph.NotBefore[v], priority, calendar);
+                if (graph.FixedStart[v] >= 0) builder.Fix(a, graph.FixedStart[v], graph.FixedFinish[v]);
                 if (v >= tasks.Count) continue;
-                foreach (var person in assigned[v])
+                foreach (var person in graph.Assigned[v])
                 {
                     int units = (int)Math.Max(1, Math.Round(person.Share * PersonUnits, MidpointRounding.AwayFromZero));
                     builder.AddDemand(a, personIndex[person.Person], units);
@@ -123,7 +225,7 @@ namespace ProgramDsl.Scheduling
                 foreach (var use in tasks[v].ResourceUses) builder.AddDemand(a, poolIndex[use.Resource], use.Units);
             }
 
-            foreach (var e in edges) builder.AddPrecedence(e.From, e.To, e.Type, e.Lag);
+            foreach (var e in graph.Edges) builder.AddPrecedence(e.From, e.To, e.Type, e.Lag);
             var solution = RcpspSolver.Solve(builder.Build(), new RcpspOptions { Effort = options.Effort, Schedules = options.Schedules, Seed = options.Seed });
             return new LevelingOutcome(solution, resources.ToArray());
         }

@@ -171,16 +171,23 @@ namespace ProgramDsl.Scheduling
             });
             bool leveling = options.Leveling ?? program.Leveling;
             if (leveling) BalanceRoles(program, tasks, assigned, duration, holdersByRole);
-            foreach (var task in tasks)
+            TaskTime? TimeOf(IReadOnlyList<ScheduledAssignment> people)
             {
-                var people = assigned[task.Index];
-                if (people.Count == 0) continue;
                 var key = people.Count == 1 ? people[0].Person.Id : CalendarKey(people);
                 if (!calendarCache.TryGetValue(key, out var taskTime))
                 {
                     taskTime = BuildTaskTime(program, programTime, programCalendar, people.Select(a => a.Person).Distinct().ToList());
                     calendarCache[key] = taskTime;
                 }
+
+                return taskTime;
+            }
+
+            foreach (var task in tasks)
+            {
+                var people = assigned[task.Index];
+                if (people.Count == 0) continue;
+                var taskTime = TimeOf(people);
 
                 if (taskTime is null)
                 {
@@ -342,7 +349,9 @@ namespace ProgramDsl.Scheduling
                 LevelingOutcome outcome;
                 try
                 {
-                    outcome = Level(program, tasks, nodeCount, edges, duration, time, notBefore, fixedStart, fixedFinish, assigned, options);
+                    var graph = new LevelingGraph(program, tasks, nodeCount, edges, duration, time, notBefore, fixedStart, fixedFinish, assigned);
+                    ChooseRoleHolders(graph, holdersByRole, TimeOf, options);
+                    outcome = Level(graph, options);
                 }
                 catch (Exception ex) when (ex is CalendarRangeException || ex is OverflowException)
                 {
@@ -541,9 +550,9 @@ namespace ProgramDsl.Scheduling
             return result;
         }
 
-        private static bool IsAssigned(List<ScheduledAssignment> assigned, PersonSymbol person)
+        private static bool IsAssigned(IReadOnlyList<ScheduledAssignment> assigned, PersonSymbol person)
         {
-            foreach (var a in assigned) if (a.Person == person) return true;
+            for (int i = 0; i < assigned.Count; i++) if (assigned[i].Person == person) return true;
             return false;
         }
 
