@@ -29,6 +29,9 @@ namespace ProgramDsl.Scheduling.Leveling
         private readonly int[] _placedFinish;
         private readonly bool[] _placed;
 
+        // Scratch for Shift: each activity's place in the list being mutated.
+        private readonly int[] _position;
+
         public Engine(RcpspProblem problem)
         {
             _p = problem;
@@ -56,6 +59,7 @@ namespace ProgramDsl.Scheduling.Leveling
             _placedStart = new int[_n];
             _placedFinish = new int[_n];
             _placed = new bool[_n];
+            _position = new int[_n];
             Topological = TopologicalOrder(null);
             (EarlyStart, LateFinish, LateStart, CriticalPathLength) = CriticalPathBounds();
             LowerBound = Math.Max(CriticalPathLength, ResourceBound());
@@ -767,6 +771,25 @@ namespace ProgramDsl.Scheduling.Leveling
                 list[i] = b;
                 list[i + 1] = a;
             }
+        }
+
+        /// <summary>
+        /// Moves one random activity to a random place between its last predecessor and its first successor in the
+        /// list (the insertion neighbourhood), so the list stays a topological order.
+        /// </summary>
+        public void Shift(int[] list, RcpspSolver.Random32 random)
+        {
+            int from = random.Next(_n);
+            int a = list[from];
+            var position = _position;
+            for (int i = 0; i < _n; i++) position[list[i]] = i;
+            int lo = 0, hi = _n - 1;
+            for (int i = _predOffsets[a]; i < _predOffsets[a + 1]; i++) lo = Math.Max(lo, position[_edges[_predItems[i]].Predecessor] + 1);
+            for (int i = _succOffsets[a]; i < _succOffsets[a + 1]; i++) hi = Math.Min(hi, position[_edges[_succItems[i]].Successor] - 1);
+            int to = lo + random.Next(hi - lo + 1);
+            if (to > from) Array.Copy(list, from + 1, list, from, to - from);
+            else Array.Copy(list, to, list, to + 1, from - to);
+            list[to] = a;
         }
 
         private bool Constrains(int a, int b)

@@ -21,9 +21,9 @@ namespace ProgramDsl.Scheduling.Leveling
     /// Solves an <see cref="RcpspProblem"/> for a short makespan: serial schedule generation over working-day
     /// calendars, decoding activity lists; priority rules (latest finish, minimum slack, rank positional weight) and
     /// regret-biased random sampling make the first lists; every schedule is improved by forward–backward
-    /// justification; a genetic search (two-point crossover, adjacent-swap mutation, ranking) spends the rest of the
-    /// budget. A schedule as short as the lower bound cannot be improved on, so the search stops there (after a few
-    /// more generations spent on the priority order when priorities differ). Single-threaded and driven by its own
+    /// justification; a genetic search (two-point crossover, adjacent-swap and shift mutation, ranking) spends the rest
+    /// of the budget. A schedule as short as the lower bound cannot be improved on, so the search stops there (after a
+    /// few more generations spent on the priority order when priorities differ). Single-threaded and driven by its own
     /// generator, so a seed gives the same answer on any machine.
     /// </summary>
     public static class RcpspSolver
@@ -91,6 +91,12 @@ namespace ProgramDsl.Scheduling.Leveling
 
             // Once the makespan is at the lower bound: generations without a better priority order before stopping.
             private const int PolishFor = 5;
+
+            // Shift moves per child. Children of justified parents are often copies of them; shifts reach orders
+            // adjacent swaps seldom do (J30, mean gap over four seeds: 0.117 % without, 0.058 % with one, 0.03–0.04 %
+            // with three, 0.038 % with five, 0.047 % with eight; J60 was best with three as well).
+            private const int ShiftsPerChild = 3;
+
             private readonly Engine _engine;
             private readonly int _budget;
             private readonly Random32 _random;
@@ -166,8 +172,8 @@ namespace ProgramDsl.Scheduling.Leveling
                     for (int i = 0; i + 1 < population.Count && HasBudget && !Settled(best!); i += 2)
                     {
                         var (first, second) = e.Crossover(population[i].List, population[i + 1].List, _random);
-                        e.Mutate(first, _random, 0.05);
-                        e.Mutate(second, _random, 0.05);
+                        Mutate(first);
+                        Mutate(second);
                         var a = Evaluate(first);
                         children.Add(a);
                         if (a.BetterThan(best!)) best = a;
@@ -186,6 +192,13 @@ namespace ProgramDsl.Scheduling.Leveling
                 }
 
                 return Result(best!);
+            }
+
+            /// <summary>Mutates a child: a few adjacent swaps, then <see cref="ShiftsPerChild"/> shift moves.</summary>
+            private void Mutate(int[] list)
+            {
+                _engine.Mutate(list, _random, 0.05);
+                for (int m = 0; m < ShiftsPerChild; m++) _engine.Shift(list, _random);
             }
 
             /// <summary>Decodes the best list once more, recording why each activity starts when it does.</summary>
