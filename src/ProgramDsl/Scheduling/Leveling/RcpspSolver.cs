@@ -35,7 +35,7 @@ namespace ProgramDsl.Scheduling.Leveling
         private const long MaxPlacements = 50_000L * 120;
 
         // Small problems stop here: beyond it the J30 gap barely moves while the time keeps growing.
-        private const int NormalMaxSchedules = 10_000;
+        private const int NormalMaxSchedules = 5_000;
 
         /// <summary>Solves a problem.</summary>
         public static RcpspSolution Solve(RcpspProblem problem, RcpspOptions? options = null)
