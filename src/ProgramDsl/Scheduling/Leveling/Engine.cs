@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using ProgramDsl.Semantics;
 
 namespace ProgramDsl.Scheduling.Leveling
@@ -127,6 +128,7 @@ namespace ProgramDsl.Scheduling.Leveling
         /// A topological order; among ready activities the one with the smallest key (then the lowest index) comes
         /// first. Null keys give index order.
         /// </summary>
+        [MethodImpl(Hot.Loop)]
         public int[] TopologicalOrder(long[]? key)
         {
             var indegree = new int[_n];
@@ -266,6 +268,7 @@ namespace ProgramDsl.Scheduling.Leveling
         }
 
         /// <summary>The earliest precedence-feasible window of an activity, given the times of its predecessors.</summary>
+        [MethodImpl(Hot.Loop)]
         private (int Start, int Finish) EarliestWindow(int a, int[] start, int[] finish, bool ignoreFixed)
         {
             if (!ignoreFixed && _fixed[a])
@@ -338,6 +341,7 @@ namespace ProgramDsl.Scheduling.Leveling
             AddUsage(a, start, finish, 1);
         }
 
+        [MethodImpl(Hot.Loop)]
         private void AddUsage(int a, int start, int finish, int sign)
         {
             var resources = _p.DemandResource[a];
@@ -351,6 +355,7 @@ namespace ProgramDsl.Scheduling.Leveling
         }
 
         /// <summary>The first day in the window on which a resource would be over capacity, or -1.</summary>
+        [MethodImpl(Hot.Loop)]
         private int FirstConflict(int a, int start, int finish)
         {
             var resources = _p.DemandResource[a];
@@ -387,6 +392,7 @@ namespace ProgramDsl.Scheduling.Leveling
         }
 
         /// <summary>The last day in the window on which a resource would be over capacity, or -1.</summary>
+        [MethodImpl(Hot.Loop)]
         private int LastConflict(int a, int start, int finish)
         {
             int last = -1;
@@ -413,6 +419,7 @@ namespace ProgramDsl.Scheduling.Leveling
         /// time. With <paramref name="explain"/>, records for each activity its precedence-feasible start and the
         /// resource that first pushed it later (-1 when none did).
         /// </summary>
+        [MethodImpl(Hot.Loop)]
         public RcpspSolver.Individual Forward(int[] list, (int[] PrecedenceStart, int[] BlockedBy)? explain = null)
         {
             Clear();
@@ -546,6 +553,7 @@ namespace ProgramDsl.Scheduling.Leveling
         }
 
         /// <summary>Backward serial generation before <paramref name="deadline"/>; returns the late starts and finishes, or null.</summary>
+        [MethodImpl(Hot.Loop)]
         private (int[] Start, int[] Finish)? Backward(int[] order, int deadline)
         {
             Clear();
@@ -674,6 +682,7 @@ namespace ProgramDsl.Scheduling.Leveling
         }
 
         /// <summary>A list sampled with regret-biased probabilities on latest finish: urgent activities are likelier first.</summary>
+        [MethodImpl(Hot.Loop)]
         public int[] BiasedRandomList(RcpspSolver.Random32 random)
         {
             var indegree = new int[_n];
@@ -730,6 +739,7 @@ namespace ProgramDsl.Scheduling.Leveling
             return (Child(mother, father, q1, q2), Child(father, mother, q1, q2));
         }
 
+        [MethodImpl(Hot.Loop)]
         private int[] Child(int[] primary, int[] secondary, int q1, int q2)
         {
             var taken = new bool[_n];
@@ -761,6 +771,7 @@ namespace ProgramDsl.Scheduling.Leveling
         }
 
         /// <summary>Swaps neighbours that do not constrain each other, each with probability <paramref name="rate"/>.</summary>
+        [MethodImpl(Hot.Loop)]
         public void Mutate(int[] list, RcpspSolver.Random32 random, double rate)
         {
             for (int i = 0; i + 1 < list.Length; i++)
@@ -777,6 +788,7 @@ namespace ProgramDsl.Scheduling.Leveling
         /// Moves one random activity to a random place between its last predecessor and its first successor in the
         /// list (the insertion neighbourhood), so the list stays a topological order.
         /// </summary>
+        [MethodImpl(Hot.Loop)]
         public void Shift(int[] list, RcpspSolver.Random32 random)
         {
             int from = random.Next(_n);
