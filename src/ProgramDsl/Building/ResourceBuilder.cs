@@ -1,0 +1,17 @@
+namespace ProgramDsl.Building
+{
+    /// <summary>The body of a <c>resource</c> pool.</summary>
+    public sealed class ResourceBuilder
+    {
+        private readonly TpmBlock _body;
+
+        internal ResourceBuilder(TpmBlock body) => _body = body;
+
+        /// <summary>The hourly rate of one unit: <c>rate N/h</c>.</summary>
+        public ResourceBuilder Rate(decimal perHour)
+        {
+            _body.Add("rate", TpmText.Number(perHour) + "/h");
+            return this;
+        }
+    }
+}
