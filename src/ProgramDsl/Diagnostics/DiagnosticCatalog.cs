@@ -19,6 +19,7 @@ namespace ProgramDsl.Diagnostics
         private const string Deadlines = "Deadlines";
         private const string Delivery = "Delivery";
         private const string Budget = "Budget";
+        private const string Builder = "Builder";
 
         /// <summary>TPM0001: the text does not follow the grammar.</summary>
         public static readonly DiagnosticDescriptor SyntaxError = new DiagnosticDescriptor(
@@ -120,6 +121,42 @@ namespace ProgramDsl.Diagnostics
         public static readonly DiagnosticDescriptor OverBudget = new DiagnosticDescriptor(
             "TPM4001", "Planned cost exceeds the budget", "{0}", DiagnosticSeverity.Warning, Budget);
 
+        /// <summary>TPM5001 (analyzer only): a builder call names an id that the plan never defines.</summary>
+        public static readonly DiagnosticDescriptor BuilderUnknownId = new DiagnosticDescriptor(
+            "TPM5001", "Unknown id in a builder plan", "unknown {0} '{1}': the plan never defines it{2}", DiagnosticSeverity.Error, Builder);
+
+        /// <summary>TPM5002 (analyzer only): two builder definitions of one id in one scope.</summary>
+        public static readonly DiagnosticDescriptor BuilderDuplicateId = new DiagnosticDescriptor(
+            "TPM5002", "Duplicate id in a builder plan", "'{0}' is already defined as {1} in {2}; rename one of them", DiagnosticSeverity.Error, Builder);
+
+        /// <summary>TPM5003 (analyzer only): a task or milestone that is after itself.</summary>
+        public static readonly DiagnosticDescriptor BuilderSelfDependency = new DiagnosticDescriptor(
+            "TPM5003", "Task depends on itself", "{0} '{1}' depends on itself; remove this After or name the task it really waits for", DiagnosticSeverity.Error, Builder);
+
+        /// <summary>TPM5004 (analyzer only): After calls that form a loop.</summary>
+        public static readonly DiagnosticDescriptor BuilderDependencyCycle = new DiagnosticDescriptor(
+            "TPM5004", "Dependency cycle in a builder plan", "dependency cycle: {0}; remove or reverse one of these After calls", DiagnosticSeverity.Error, Builder);
+
+        /// <summary>TPM5005 (analyzer only): a builder whose plan is never built, rendered or passed on.</summary>
+        public static readonly DiagnosticDescriptor BuilderResultUnused = new DiagnosticDescriptor(
+            "TPM5005", "Builder plan never used", "{0} is set up but never used; call Build() or ToText() on it, or pass the builder on", DiagnosticSeverity.Warning, Builder);
+
+        /// <summary>TPM5006 (analyzer only): a builder date taken from the clock.</summary>
+        public static readonly DiagnosticDescriptor BuilderClockDate = new DiagnosticDescriptor(
+            "TPM5006", "Date from the clock in a builder plan", "{0} passed to {1} makes the schedule change with the day it runs; pass a fixed date such as \"2027-01-04\" or new DateTime(2027, 1, 4)", DiagnosticSeverity.Warning, Builder);
+
+        /// <summary>TPM5007 (analyzer only): a constant builder argument the compiler would reject.</summary>
+        public static readonly DiagnosticDescriptor BuilderInvalidValue = new DiagnosticDescriptor(
+            "TPM5007", "Invalid value in a builder plan", "{0}", DiagnosticSeverity.Error, Builder);
+
+        /// <summary>TPM5008 (analyzer only): a task given its work twice (Effort and Duration, or either twice).</summary>
+        public static readonly DiagnosticDescriptor BuilderConflictingWork = new DiagnosticDescriptor(
+            "TPM5008", "Conflicting work in a builder task", "task '{0}' already has {1}; keep one (effort is divided among the assignees, duration is fixed)", DiagnosticSeverity.Error, Builder);
+
+        /// <summary>TPM5009 (analyzer only): a builder task without Effort, Duration or Estimate.</summary>
+        public static readonly DiagnosticDescriptor BuilderNoWork = new DiagnosticDescriptor(
+            "TPM5009", "Builder task without work", "task '{0}' has neither Effort, Duration nor Estimate; add one (e.g. .Duration(5))", DiagnosticSeverity.Error, Builder);
+
         /// <summary>Every descriptor, ordered by code.</summary>
         public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
         {
@@ -127,6 +164,8 @@ namespace ProgramDsl.Diagnostics
             MissingSetting, InvalidValue, ConflictingSetting, DependencyCycle, NoWork, EffortWithoutAssignee,
             NoWorkingDays, OutOfCalendarRange, OverAllocation, InfeasibleDemand, DueDateMissed, DeadlineMissed,
             UnmanagedRisk, MissingSkill, NoEvaluationGate, NoMonitoring, MissingReview, GateMetricBelowTarget, OverBudget,
+            BuilderUnknownId, BuilderDuplicateId, BuilderSelfDependency, BuilderDependencyCycle, BuilderResultUnused,
+            BuilderClockDate, BuilderInvalidValue, BuilderConflictingWork, BuilderNoWork,
         }.OrderBy(d => d.Code, System.StringComparer.Ordinal).ToArray();
 
         private static readonly Dictionary<string, DiagnosticDescriptor> ByCode = All.ToDictionary(d => d.Code, System.StringComparer.OrdinalIgnoreCase);

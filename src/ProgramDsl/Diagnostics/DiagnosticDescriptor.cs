@@ -44,7 +44,7 @@ namespace ProgramDsl.Diagnostics
         /// <summary>The severity unless configured otherwise.</summary>
         public DiagnosticSeverity DefaultSeverity { get; }
 
-        /// <summary>The rule's group: Syntax, Binding, Scheduling, Resources, Deadlines, Delivery, Budget.</summary>
+        /// <summary>The rule's group: Syntax, Binding, Scheduling, Resources, Deadlines, Delivery, Budget, and Builder for the analyzer-only rules on the C# plan builder.</summary>
         public string Category { get; }
 
         /// <summary>The documentation page for the code.</summary>

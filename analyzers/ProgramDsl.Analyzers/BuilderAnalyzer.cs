@@ -1,0 +1,858 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Catalog = ProgramDsl.Diagnostics.DiagnosticCatalog;
+
+namespace ProgramDsl.Analyzers
+{
+    /// <summary>
+    /// Rules for the plan builder API (<c>ProgramDsl.Building</c>), judged from constant arguments: invalid values and
+    /// dates from the clock on any builder call (TPM5006, TPM5007), and, for a plan whose every call the analysis can
+    /// see (one chain from <c>Plan.Program</c>, or a local configured in straight-line statements of one block, with
+    /// the configure lambdas), unknown and duplicate ids, self-dependencies, dependency cycles, unused builders and
+    /// task work problems (TPM5001–TPM5005, TPM5008, TPM5009). It stays quiet whenever part of the plan is hidden.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class BuilderAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>The diagnostic property holding the "did you mean" id of TPM5001, for the code fix.</summary>
+        public const string SuggestionProperty = "Suggestion";
+
+        private const string BuildingNamespace = "ProgramDsl.Building";
+
+        private static readonly string[] TaskLike = { Kinds.Task, Kinds.Milestone, Kinds.Workstream };
+        private static readonly string[] PersonOrTeam = { Kinds.Person };
+        private static readonly string[] RoleKind = { Kinds.Role };
+        private static readonly string[] ResourceKind = { Kinds.Resource };
+
+        private static readonly HashSet<string> DateMethods = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "Start", "Deadline", "Holiday", "Vacation", "NotBefore", "Due", "ActualStart", "ActualFinish",
+        };
+
+        /// <inheritdoc />
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            Catalog.All.Where(d => string.CompareOrdinal(d.Code, "TPM5000") >= 0).Select(d => TpmDescriptors.Get(d.Code)).ToImmutableArray();
+
+        /// <inheritdoc />
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(start =>
+            {
+                // A compilation that cannot see the builder API has nothing to check.
+                if (start.Compilation.GetTypeByMetadataName(BuildingNamespace + ".Plan") is null) return;
+                start.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
+
+                // Plans are judged per member body, so that every location a plan rule reports (anywhere in the chain
+                // or the method) lies inside the analysed code and is local to it, as code fixes require.
+                start.RegisterOperationBlockAction(AnalyzeBlock);
+            });
+        }
+
+        private static void AnalyzeInvocation(OperationAnalysisContext context)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            if (IsBuilding(invocation.TargetMethod.ContainingType)) Values.Check(context, invocation);
+        }
+
+        private static void AnalyzeBlock(OperationBlockAnalysisContext context)
+        {
+            foreach (var block in context.OperationBlocks)
+            {
+                foreach (var operation in block.DescendantsAndSelf())
+                {
+                    if (operation is IInvocationOperation { TargetMethod: { Name: "Program", ContainingType: { Name: "Plan" } type } } root && IsBuilding(type))
+                    {
+                        new PlanWalker(context.ReportDiagnostic, root).Run();
+                    }
+                }
+            }
+        }
+
+        /// <summary>A type of the builder API (namespace <c>ProgramDsl.Building</c>).</summary>
+        internal static bool IsBuilding(ITypeSymbol? type) =>
+            type is INamedTypeSymbol named && named.ContainingNamespace?.ToDisplayString() == BuildingNamespace;
+
+        private static bool IsBuilderCall(IOperation? operation, out IInvocationOperation invocation)
+        {
+            invocation = (operation as IInvocationOperation)!;
+            return invocation != null && invocation.Instance != null && IsBuilding(invocation.TargetMethod.ContainingType) &&
+                invocation.TargetMethod.ContainingType.Name.EndsWith("Builder", StringComparison.Ordinal);
+        }
+
+        private static IArgumentOperation? Argument(IInvocationOperation invocation, string parameter)
+        {
+            foreach (var a in invocation.Arguments)
+            {
+                if (a.Parameter?.Name == parameter && a.ArgumentKind != ArgumentKind.DefaultValue) return a;
+            }
+
+            return null;
+        }
+
+        private static Diagnostic Create(Diagnostics.DiagnosticDescriptor d, Location location, IEnumerable<Location>? additional, ImmutableDictionary<string, string?>? properties, params object?[] args) =>
+            Diagnostic.Create(TpmDescriptors.Get(d.Code), location, additional, properties, d.FormatMessage(args));
+
+        private static string Format(object? value) => value switch
+        {
+            double d => d.ToString("R", CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => value?.ToString() ?? "null",
+        };
+
+        private static class Kinds
+        {
+            public const string Task = "task";
+            public const string Milestone = "milestone";
+            public const string Workstream = "workstream";
+            public const string Person = "person";
+            public const string Role = "role";
+            public const string Resource = "resource";
+            public const string Risk = "risk";
+        }
+
+        /// <summary>Checks of single arguments: constant values out of range, bad date text and dates from the clock.</summary>
+        private static class Values
+        {
+            public static void Check(OperationAnalysisContext context, IInvocationOperation invocation)
+            {
+                var method = invocation.TargetMethod;
+                var typeName = method.ContainingType.Name;
+                if (DateMethods.Contains(method.Name)) CheckDates(context, invocation);
+
+                switch (typeName + "." + method.Name)
+                {
+                    case "TaskBuilder.Effort": NotNegative(context, invocation, "days", "effort", "give the person-days of work, such as Effort(2)"); break;
+                    case "TaskBuilder.Duration": NotNegative(context, invocation, "days", "a duration", "give the working days, such as Duration(5)"); break;
+                    case "RiskBuilder.Impact": NotNegative(context, invocation, "days", "an impact", "give the days of delay, such as Impact(5)"); break;
+                    case "ProgramBuilder.Budget": NotNegative(context, invocation, "amount", "the budget", "give the amount available"); break;
+                    case "TaskBuilder.Cost": NotNegative(context, invocation, "amount", "a cost", "give the fixed cost"); break;
+                    case "TaskBuilder.Estimate": CheckEstimate(context, invocation); break;
+                    case "TaskBuilder.Assign":
+                    case "TaskBuilder.AssignRole":
+                        Range(context, invocation, "share", 0, false, 100, "a share must be more than 0% and at most 100%", "100 (the default) is the person's whole time");
+                        break;
+                    case "PersonBuilder.Capacity":
+                        Range(context, invocation, "percent", 0, false, 100, "capacity must be more than 0% and at most 100%", "100 (the default) is full time");
+                        break;
+                    case "TaskBuilder.Progress":
+                        Range(context, invocation, "percent", 0, true, 100, "progress must be between 0% and 100%", "give the part of the work done");
+                        break;
+                    case "RiskBuilder.Likelihood":
+                        Range(context, invocation, "percent", 0, true, 100, "likelihood must be between 0% and 100%", "give the chance it occurs, such as Likelihood(30)");
+                        break;
+                    case "TaskBuilder.Priority":
+                        Range(context, invocation, "priority", 1, true, 1000, "priority is a whole number from 1 to 1000", "500 is the default");
+                        break;
+                    case "TaskBuilder.Uses":
+                        Range(context, invocation, "units", 0, false, int.MaxValue, "a task uses a whole number of units, at least 1", "1 is the default");
+                        break;
+                    case "ProgramBuilder.Resource":
+                        Range(context, invocation, "capacity", 0, false, int.MaxValue, "the capacity of a resource is a whole number of units, at least 1", "1 is the default");
+                        break;
+                    case "ProgramBuilder.HoursPerDay":
+                        Range(context, invocation, "hours", 0, false, 24, "hours-per-day must be more than 0 and at most 24", "8 is the default");
+                        break;
+                }
+            }
+
+            private static void Report(OperationAnalysisContext context, IArgumentOperation argument, string message) =>
+                context.ReportDiagnostic(Create(Catalog.BuilderInvalidValue, argument.Value.Syntax.GetLocation(), null, null, message));
+
+            private static bool TryNumber(IArgumentOperation? argument, out double value)
+            {
+                value = 0;
+                if (argument?.Value.ConstantValue is not { HasValue: true, Value: { } v }) return false;
+                switch (v)
+                {
+                    case double d: value = d; return true;
+                    case float f: value = f; return true;
+                    case decimal m: value = (double)m; return true;
+                    case int i: value = i; return true;
+                    case long l: value = l; return true;
+                    default: return false;
+                }
+            }
+
+            private static void NotNegative(OperationAnalysisContext context, IInvocationOperation invocation, string parameter, string what, string fix)
+            {
+                var argument = Argument(invocation, parameter);
+                if (!TryNumber(argument, out var value)) return;
+                if (value < 0 || double.IsNaN(value) || double.IsInfinity(value))
+                {
+                    Report(context, argument!, what + " must be a number of 0 or more, not " + Format(argument!.Value.ConstantValue.Value) + "; " + fix);
+                }
+            }
+
+            private static void Range(OperationAnalysisContext context, IInvocationOperation invocation, string parameter, double low, bool lowIncluded, double high, string rule, string hint)
+            {
+                var argument = Argument(invocation, parameter);
+                if (!TryNumber(argument, out var value)) return;
+                bool ok = (lowIncluded ? value >= low : value > low) && value <= high;
+                if (!ok) Report(context, argument!, rule + ", not " + Format(argument!.Value.ConstantValue.Value) + "; " + hint);
+            }
+
+            private static void CheckEstimate(OperationAnalysisContext context, IInvocationOperation invocation)
+            {
+                var names = new[] { "optimistic", "mostLikely", "pessimistic" };
+                var values = new double?[3];
+                bool negative = false;
+                for (int i = 0; i < 3; i++)
+                {
+                    var argument = Argument(invocation, names[i]);
+                    if (!TryNumber(argument, out var v)) continue;
+                    values[i] = v;
+                    if (v < 0 || double.IsNaN(v) || double.IsInfinity(v))
+                    {
+                        negative = true;
+                        Report(context, argument!, "an estimate must be a number of days of 0 or more, not " + Format(argument!.Value.ConstantValue.Value) + "; give optimistic, most likely and pessimistic days");
+                    }
+                }
+
+                if (negative || values.Any(v => v is null)) return;
+                if (!(values[0] <= values[1] && values[1] <= values[2]))
+                {
+                    var syntax = (InvocationExpressionSyntax)invocation.Syntax;
+                    context.ReportDiagnostic(Create(Catalog.BuilderInvalidValue, syntax.ArgumentList.GetLocation(), null, null,
+                        "an estimate is optimistic ≤ most likely ≤ pessimistic, and " + Format(values[0]) + ", " + Format(values[1]) + ", " + Format(values[2]) + " is not in that order; reorder the values"));
+                }
+            }
+
+            private static void CheckDates(OperationAnalysisContext context, IInvocationOperation invocation)
+            {
+                var method = invocation.TargetMethod.Name;
+                DateTime? from = null;
+                IArgumentOperation? toArgument = null;
+                DateTime? to = null;
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.ArgumentKind == ArgumentKind.DefaultValue || argument.Parameter is null) continue;
+                    var parameter = argument.Parameter.Name;
+                    if (parameter != "date" && parameter != "isoDate" && parameter != "from" && parameter != "to") continue;
+                    foreach (var clock in ClockReads(argument.Value))
+                    {
+                        context.ReportDiagnostic(Create(Catalog.BuilderClockDate, clock.Syntax.GetLocation(), null, null, clock.Syntax.ToString(), method));
+                    }
+
+                    if (argument.Value.ConstantValue is not { HasValue: true, Value: string text }) continue;
+                    if (!DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                    {
+                        Report(context, argument, "'" + text + "' is not a valid date; write it as yyyy-MM-dd, such as \"2027-01-04\"");
+                        continue;
+                    }
+
+                    if (parameter == "from") from = date;
+                    if (parameter == "to")
+                    {
+                        to = date;
+                        toArgument = argument;
+                    }
+                }
+
+                if (from is DateTime f && to is DateTime t && t < f)
+                {
+                    Report(context, toArgument!, "the vacation " + f.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ".." + t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + " ends before it starts; give the first day, then the last");
+                }
+            }
+
+            /// <summary>Reads of <c>DateTime.Now</c>, <c>Today</c>, <c>UtcNow</c> or <c>DateTimeOffset.Now</c>, <c>UtcNow</c> in an argument.</summary>
+            private static IEnumerable<IPropertyReferenceOperation> ClockReads(IOperation value)
+            {
+                foreach (var op in new[] { value }.Concat(value.Descendants()))
+                {
+                    if (op is not IPropertyReferenceOperation { Instance: null } p) continue;
+                    var type = p.Property.ContainingType;
+                    if (type.ContainingNamespace?.ToDisplayString() != "System") continue;
+                    bool clock = type.Name == "DateTime" ? p.Property.Name is "Now" or "Today" or "UtcNow"
+                        : type.Name == "DateTimeOffset" && p.Property.Name is "Now" or "UtcNow";
+                    if (clock) yield return p;
+                }
+            }
+        }
+
+        /// <summary>One definition made through the builder: a role, person, resource, workstream, task, milestone or risk.</summary>
+        private sealed class Definition
+        {
+            public Definition(string kind, string? id, SyntaxNode? idSyntax, Definition? container, int index)
+            {
+                Kind = kind;
+                Id = id;
+                IdSyntax = idSyntax;
+                Container = container;
+                Index = index;
+            }
+
+            public string Kind { get; }
+
+            public string? Id { get; }
+
+            public SyntaxNode? IdSyntax { get; }
+
+            public Definition? Container { get; }
+
+            public int Index { get; }
+
+            public Dictionary<string, Definition> Members { get; } = new Dictionary<string, Definition>(StringComparer.Ordinal);
+
+            /// <summary>False for a second definition of the id in its scope: references find the first.</summary>
+            public bool Registered { get; set; }
+
+            /// <summary>False when the configure argument is not a lambda the analysis can read in full.</summary>
+            public bool BodyVisible { get; set; } = true;
+
+            public List<IInvocationOperation> Work { get; } = new List<IInvocationOperation>();
+
+            public string Path => Container?.Id is string outer ? Container.Path + "." + Id : Id ?? string.Empty;
+        }
+
+        /// <summary>One constant id passed where a definition is expected.</summary>
+        private sealed class Reference
+        {
+            public Reference(string[] kinds, string noun, string text, SyntaxNode syntax, Definition? scope, Definition? owner, bool isAfter)
+            {
+                Kinds = kinds;
+                Noun = noun;
+                Text = text;
+                Syntax = syntax;
+                Scope = scope;
+                Owner = owner;
+                IsAfter = isAfter;
+            }
+
+            public string[] Kinds { get; }
+
+            public string Noun { get; }
+
+            public string Text { get; }
+
+            public SyntaxNode Syntax { get; }
+
+            public Definition? Scope { get; }
+
+            public Definition? Owner { get; }
+
+            public bool IsAfter { get; }
+        }
+
+        /// <summary>Collects one plan from its <c>Plan.Program</c> call and reports the rules that need the whole plan.</summary>
+        private sealed class PlanWalker
+        {
+            private readonly Action<Diagnostic> _report;
+            private readonly IInvocationOperation _root;
+            private readonly Dictionary<string, Definition> _rootScope = new Dictionary<string, Definition>(StringComparer.Ordinal);
+            private readonly Dictionary<string, List<Definition>> _nested = new Dictionary<string, List<Definition>>(StringComparer.Ordinal);
+            private readonly List<Definition> _definitions = new List<Definition>();
+            private readonly List<Reference> _references = new List<Reference>();
+
+            // False when a definition may be hidden (a non-constant id, an unreadable workstream body, a builder
+            // passed on): an id that looks unknown may be defined there, so TPM5001 and TPM5004 stay quiet.
+            private bool _complete = true;
+
+            public PlanWalker(Action<Diagnostic> report, IInvocationOperation root)
+            {
+                _report = report;
+                _root = root;
+            }
+
+            public void Run()
+            {
+                var chain = ChainUp(_root, out var top);
+                bool built = chain.Count > 0 && IsTerminal(chain[chain.Count - 1]);
+                Collect(chain, null, null);
+                if (!built)
+                {
+                    if (top.Parent is IExpressionStatementOperation)
+                    {
+                        ReportUnused(_root.Syntax.GetLocation());
+                    }
+                    else if (top.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator })
+                    {
+                        FollowLocal(declarator);
+                    }
+                    else
+                    {
+                        _complete = false;
+                    }
+                }
+
+                ReportWork();
+
+                // A task's own id finds the task itself in its own scope first, whatever else the plan defines.
+                foreach (var reference in _references)
+                {
+                    if (reference.IsAfter && reference.Owner is { Registered: true, Kind: Kinds.Task or Kinds.Milestone } owner && reference.Text == owner.Id)
+                    {
+                        ReportSelf(reference, owner);
+                    }
+                }
+
+                if (!_complete) return;
+                ReportUnknown();
+                ReportCycles();
+            }
+
+            private static bool IsTerminal(IInvocationOperation invocation) =>
+                invocation.TargetMethod.ContainingType.Name == "ProgramBuilder" && invocation.TargetMethod.Name is "Build" or "ToText";
+
+            /// <summary>The builder calls made on <paramref name="start"/>'s value, in call order, and the last expression of the chain.</summary>
+            private static List<IInvocationOperation> ChainUp(IOperation start, out IOperation top)
+            {
+                var chain = new List<IInvocationOperation>();
+                top = start;
+                while (IsBuilderCall(top.Parent, out var call) && call.Instance == top)
+                {
+                    chain.Add(call);
+                    top = call;
+                    if (IsTerminal(call)) break;
+                }
+
+                return chain;
+            }
+
+            private void ReportSelf(Reference reference, Definition owner) =>
+                _report(Create(Catalog.BuilderSelfDependency, reference.Syntax.GetLocation(), null, null, owner.Kind, owner.Id));
+
+            private void ReportUnused(Location location)
+            {
+                var id = Argument(_root, "id")?.Value.ConstantValue is { HasValue: true, Value: string s } ? "the plan '" + s + "'" : "this plan";
+                _report(Create(Catalog.BuilderResultUnused, location, null, null, id));
+            }
+
+            /// <summary>
+            /// A builder kept in a local: its uses in straight-line statements of the declaring block are part of the
+            /// plan; any other use (passed on, returned, in a branch, loop or lambda) hides part of it.
+            /// </summary>
+            private void FollowLocal(IVariableDeclaratorOperation declarator)
+            {
+                var local = declarator.Symbol;
+                IOperation? block = declarator.Parent?.Parent?.Parent;
+                if (block is not IBlockOperation)
+                {
+                    _complete = false;
+                    return;
+                }
+
+                bool used = false;
+                foreach (var reference in block.Descendants().OfType<ILocalReferenceOperation>())
+                {
+                    if (!SymbolEqualityComparer.Default.Equals(reference.Local, local)) continue;
+                    var chain = ChainUp(reference, out var top);
+                    bool terminal = chain.Count > 0 && IsTerminal(chain[chain.Count - 1]);
+                    if (!IsStraightLine(reference, block) || chain.Count == 0 || (!terminal && top.Parent is not IExpressionStatementOperation))
+                    {
+                        used = true;
+                        _complete = false;
+                        continue;
+                    }
+
+                    used |= terminal;
+                    Collect(chain, null, null);
+                }
+
+                if (!used && declarator.Syntax is VariableDeclaratorSyntax syntax)
+                {
+                    ReportUnused(syntax.Identifier.GetLocation());
+                }
+            }
+
+            private static bool IsStraightLine(IOperation operation, IOperation block)
+            {
+                for (var a = operation.Parent; a != block; a = a.Parent)
+                {
+                    switch (a)
+                    {
+                        case null:
+                        case IAnonymousFunctionOperation:
+                        case ILocalFunctionOperation:
+                        case IConditionalOperation:
+                        case ILoopOperation:
+                        case ISwitchOperation:
+                        case ISwitchExpressionOperation:
+                        case ICoalesceOperation:
+                        case IConditionalAccessOperation:
+                        case ITryOperation:
+                        case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr }:
+                            return false;
+                    }
+                }
+
+                return true;
+            }
+
+            /// <summary>Records the definitions and references of builder calls made in <paramref name="scope"/> for <paramref name="owner"/>.</summary>
+            private void Collect(IEnumerable<IInvocationOperation> calls, Definition? scope, Definition? owner)
+            {
+                foreach (var call in calls)
+                {
+                    var type = call.TargetMethod.ContainingType.Name;
+                    var name = call.TargetMethod.Name;
+                    switch (type)
+                    {
+                        case "ProgramBuilder":
+                        case "WorkstreamBuilder":
+                            if (Define(call, scope)) continue;
+                            if (type == "WorkstreamBuilder" && name == "Owner") Refer(call, "personId", PersonOrTeam, "person", scope, owner, false);
+                            if (type == "WorkstreamBuilder" && name == "After") Refer(call, "id", TaskLike, "task", scope, owner, true);
+                            break;
+                        case "TaskBuilder":
+                            switch (name)
+                            {
+                                case "Assign": Refer(call, "personId", PersonOrTeam, "person", scope, owner, false); break;
+                                case "AssignRole": Refer(call, "roleId", RoleKind, "role", scope, owner, false); break;
+                                case "Uses": Refer(call, "resourceId", ResourceKind, "resource", scope, owner, false); break;
+                                case "After": Refer(call, "id", TaskLike, "task", scope, owner, true); break;
+                                case "Effort":
+                                case "Duration":
+                                case "Estimate":
+                                    owner?.Work.Add(call);
+                                    break;
+                            }
+
+                            break;
+                        case "MilestoneBuilder" when name == "After": Refer(call, "id", TaskLike, "task", scope, owner, true); break;
+                        case "PersonBuilder" when name == "Role": Refer(call, "roleId", RoleKind, "role", scope, owner, false); break;
+                        case "RiskBuilder" when name == "Owner": Refer(call, "personId", PersonOrTeam, "person", scope, owner, false); break;
+                        case "RiskBuilder" when name == "Affects":
+                            var ids = Argument(call, "ids");
+                            if (ids?.Value is IArrayCreationOperation { Initializer: { } initializer })
+                            {
+                                foreach (var element in initializer.ElementValues) Refer(element, TaskLike, "task", scope, owner, false);
+                            }
+                            else if (ids != null && ids.ArgumentKind != ArgumentKind.ParamArray)
+                            {
+                                Refer(ids.Value, TaskLike, "task", scope, owner, false);
+                            }
+
+                            break;
+                    }
+                }
+            }
+
+            private void Refer(IInvocationOperation call, string parameter, string[] kinds, string noun, Definition? scope, Definition? owner, bool isAfter)
+            {
+                var argument = Argument(call, parameter);
+                if (argument != null) Refer(argument.Value, kinds, noun, scope, owner, isAfter);
+            }
+
+            private void Refer(IOperation value, string[] kinds, string noun, Definition? scope, Definition? owner, bool isAfter)
+            {
+                // A non-constant reference hides no definition, so it leaves the plan complete; it is just not judged.
+                if (value.ConstantValue is { HasValue: true, Value: string text }) _references.Add(new Reference(kinds, noun, text, value.Syntax, scope, owner, isAfter));
+            }
+
+            /// <summary>Handles a declaring call; false when the call declares nothing.</summary>
+            private bool Define(IInvocationOperation call, Definition? scope)
+            {
+                string kind;
+                switch (call.TargetMethod.Name)
+                {
+                    case "Role": kind = Kinds.Role; break;
+                    case "Person": kind = Kinds.Person; break;
+                    case "Resource": kind = Kinds.Resource; break;
+                    case "Workstream": kind = Kinds.Workstream; break;
+                    case "Task": kind = Kinds.Task; break;
+                    case "Milestone": kind = Kinds.Milestone; break;
+                    case "Risk": kind = Kinds.Risk; break;
+                    default: return false;
+                }
+
+                var idArgument = Argument(call, "id");
+                string? id = idArgument?.Value.ConstantValue is { HasValue: true, Value: string s } ? s : null;
+                var definition = new Definition(kind, id, idArgument?.Value.Syntax, scope, _definitions.Count);
+                _definitions.Add(definition);
+                if (id is null)
+                {
+                    _complete = false;
+                }
+                else
+                {
+                    var members = scope is null ? _rootScope : scope.Members;
+                    if (members.TryGetValue(id, out var first))
+                    {
+                        var where = scope is null ? "the program" : scope.Id is null ? "this workstream" : "workstream '" + scope.Path + "'";
+                        _report(Create(Catalog.BuilderDuplicateId, definition.IdSyntax!.GetLocation(), new[] { first.IdSyntax!.GetLocation() }, null,
+                            id, Article(first.Kind), where));
+                    }
+                    else
+                    {
+                        members[id] = definition;
+                        definition.Registered = true;
+                        if (scope != null)
+                        {
+                            if (!_nested.TryGetValue(id, out var list)) _nested[id] = list = new List<Definition>(1);
+                            list.Add(definition);
+                        }
+                    }
+                }
+
+                var configure = Argument(call, "configure");
+                var inner = kind == Kinds.Workstream ? definition : scope;
+                if (configure is null || configure.Value.ConstantValue is { HasValue: true, Value: null }) return true;
+                var calls = ReadLambda(configure.Value);
+                if (calls is null)
+                {
+                    definition.BodyVisible = false;
+
+                    // Only a workstream's body can define ids; other bodies hide references, which are not needed.
+                    if (kind == Kinds.Workstream) _complete = false;
+                    return true;
+                }
+
+                Collect(calls, inner, definition);
+                return true;
+            }
+
+            private static string Article(string kind) => ("aeiou".IndexOf(kind[0]) >= 0 ? "an " : "a ") + kind;
+
+            /// <summary>
+            /// The builder calls of a configure lambda whose body is nothing but call chains on its parameter, in
+            /// statement and call order; null for anything else (a method group, a delegate variable, other code).
+            /// </summary>
+            private static List<IInvocationOperation>? ReadLambda(IOperation value)
+            {
+                while (value is IConversionOperation conversion) value = conversion.Operand;
+                if (value is not IDelegateCreationOperation { Target: IAnonymousFunctionOperation function }) return null;
+                if (function.Symbol.Parameters.Length != 1) return null;
+                var parameter = function.Symbol.Parameters[0];
+                var calls = new List<IInvocationOperation>();
+                int chains = 0;
+                foreach (var statement in function.Body.Operations)
+                {
+                    IOperation expression;
+                    switch (statement)
+                    {
+                        case IReturnOperation { ReturnedValue: null, IsImplicit: true }: continue;
+                        case IReturnOperation { ReturnedValue: { } returned }: expression = returned; break;
+                        case IExpressionStatementOperation es: expression = es.Operation; break;
+                        default: return null;
+                    }
+
+                    var chain = new List<IInvocationOperation>();
+                    var current = expression;
+                    while (IsBuilderCall(current, out var call))
+                    {
+                        chain.Add(call);
+                        current = call.Instance!;
+                    }
+
+                    if (chain.Count == 0 || current is not IParameterReferenceOperation p || !SymbolEqualityComparer.Default.Equals(p.Parameter, parameter)) return null;
+                    chain.Reverse();
+                    calls.AddRange(chain);
+                    chains++;
+                }
+
+                // Any other use of the parameter (passed to a helper, captured by a nested lambda) hides calls.
+                int uses = function.Body.Descendants().OfType<IParameterReferenceOperation>().Count(p => SymbolEqualityComparer.Default.Equals(p.Parameter, parameter));
+                return uses == chains ? calls : null;
+            }
+
+            private void ReportWork()
+            {
+                foreach (var task in _definitions)
+                {
+                    if (task.Kind != Kinds.Task || task.Id is null || !task.BodyVisible) continue;
+                    if (task.Work.Count == 0)
+                    {
+                        _report(Create(Catalog.BuilderNoWork, task.IdSyntax!.GetLocation(), null, null, task.Id));
+                        continue;
+                    }
+
+                    IInvocationOperation? first = null;
+                    foreach (var call in task.Work)
+                    {
+                        if (call.TargetMethod.Name == "Estimate") continue;
+                        if (first is null)
+                        {
+                            first = call;
+                            continue;
+                        }
+
+                        var what = first.TargetMethod.Name == "Effort" ? "an Effort" : "a Duration";
+                        _report(Create(Catalog.BuilderConflictingWork, CallLocation(call), new[] { CallLocation(first) }, null, task.Id, what));
+                    }
+                }
+            }
+
+            /// <summary>From the method name to the closing parenthesis: <c>Duration(5)</c> in <c>t.Effort(2).Duration(5)</c>.</summary>
+            private static Location CallLocation(IInvocationOperation call)
+            {
+                var syntax = (InvocationExpressionSyntax)call.Syntax;
+                int start = syntax.Expression is MemberAccessExpressionSyntax member ? member.Name.SpanStart : syntax.SpanStart;
+                return Location.Create(syntax.SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(start, syntax.Span.End));
+            }
+
+            private Definition? Resolve(Reference reference, out bool unknown)
+            {
+                unknown = false;
+                var segments = reference.Text.Split('.');
+                Definition? symbol = null;
+                for (var ws = reference.Scope; ws != null && symbol is null; ws = ws.Container) ws.Members.TryGetValue(segments[0], out symbol);
+                if (symbol is null) _rootScope.TryGetValue(segments[0], out symbol);
+                if (symbol is null && _nested.TryGetValue(segments[0], out var candidates))
+                {
+                    if (candidates.Count > 1) return null; // ambiguous: the compiler's TPM1003, not judged here
+                    symbol = candidates[0];
+                }
+
+                for (int i = 1; symbol != null && i < segments.Length; i++)
+                {
+                    symbol = symbol.Members.TryGetValue(segments[i], out var child) ? child : null;
+                }
+
+                unknown = symbol is null;
+                return symbol;
+            }
+
+            private void ReportUnknown()
+            {
+                foreach (var reference in _references)
+                {
+                    Resolve(reference, out bool unknown);
+                    if (!unknown) continue;
+                    bool qualified = reference.Text.IndexOf('.') >= 0;
+                    var candidates = _definitions
+                        .Where(d => d.Registered && Array.IndexOf(reference.Kinds, d.Kind) >= 0)
+                        .Select(d => qualified ? d.Path : d.Id!)
+                        .Distinct(StringComparer.Ordinal)
+                        .ToList();
+                    var suggestion = ProgramDsl.Diagnostics.Spelling.Closest(reference.Text, candidates);
+                    var properties = suggestion is null ? null : ImmutableDictionary<string, string?>.Empty.Add(SuggestionProperty, suggestion);
+                    var tail = suggestion is null ? "; define it or fix the id" : "; did you mean '" + suggestion + "'?";
+                    _report(Create(Catalog.BuilderUnknownId, reference.Syntax.GetLocation(), null, properties, reference.Noun, reference.Text, tail));
+                }
+            }
+
+            private void ReportCycles()
+            {
+                // Nodes are tasks and milestones; an edge goes from a task to the one it is after.
+                var edges = new Dictionary<Definition, List<(Definition Target, Reference Via)>>();
+                foreach (var reference in _references)
+                {
+                    if (!reference.IsAfter || reference.Owner is not { Registered: true } owner || owner.Kind == Kinds.Workstream) continue;
+                    var target = Resolve(reference, out _);
+                    if (target is null || target.Kind == Kinds.Workstream || Array.IndexOf(TaskLike, target.Kind) < 0) continue;
+                    if (target == owner)
+                    {
+                        // The unqualified case is reported already, even for a partly hidden plan.
+                        if (reference.Text != owner.Id) ReportSelf(reference, owner);
+                        continue;
+                    }
+
+                    if (!edges.TryGetValue(owner, out var list)) edges[owner] = list = new List<(Definition, Reference)>();
+                    list.Add((target, reference));
+                }
+
+                foreach (var component in StronglyConnected(edges))
+                {
+                    if (component.Count < 2) continue;
+                    var start = component.OrderBy(d => d.Index).First();
+                    var path = ShortestLoop(start, component, edges);
+                    if (path is null) continue;
+
+                    // start is after path[0].Target, which is after path[1].Target, ...; the message lists predecessors first.
+                    var names = new List<string> { "'" + start.Id + "'" };
+                    for (int i = path.Count - 2; i >= 0; i--) names.Add("'" + path[i].Target.Id + "'");
+                    names.Add("'" + start.Id + "'");
+                    var additional = path.Skip(1).Select(e => e.Via.Syntax.GetLocation()).ToList();
+                    _report(Create(Catalog.BuilderDependencyCycle, path[0].Via.Syntax.GetLocation(), additional, null, string.Join(" → ", names)));
+                }
+            }
+
+            /// <summary>Edges from <paramref name="start"/> back to it inside the component, fewest first (breadth-first).</summary>
+            private static List<(Definition Target, Reference Via)>? ShortestLoop(Definition start, HashSet<Definition> component, Dictionary<Definition, List<(Definition Target, Reference Via)>> edges)
+            {
+                var cameFrom = new Dictionary<Definition, (Definition From, Reference Via)>();
+                var queue = new Queue<Definition>();
+                queue.Enqueue(start);
+                while (queue.Count > 0)
+                {
+                    var node = queue.Dequeue();
+                    if (!edges.TryGetValue(node, out var outgoing)) continue;
+                    foreach (var (target, via) in outgoing)
+                    {
+                        if (!component.Contains(target) || cameFrom.ContainsKey(target)) continue;
+                        cameFrom[target] = (node, via);
+                        if (target == start)
+                        {
+                            var path = new List<(Definition, Reference)>();
+                            var at = start;
+                            do
+                            {
+                                var step = cameFrom[at];
+                                path.Add((at, step.Via));
+                                at = step.From;
+                            }
+                            while (at != start);
+                            path.Reverse();
+                            return path;
+                        }
+
+                        queue.Enqueue(target);
+                    }
+                }
+
+                return null;
+            }
+
+            private static List<HashSet<Definition>> StronglyConnected(Dictionary<Definition, List<(Definition Target, Reference Via)>> edges)
+            {
+                // Tarjan's algorithm; plans written in one method are small, so recursion depth is no concern.
+                int counter = 0;
+                var index = new Dictionary<Definition, int>();
+                var low = new Dictionary<Definition, int>();
+                var stack = new Stack<Definition>();
+                var onStack = new HashSet<Definition>();
+                var result = new List<HashSet<Definition>>();
+
+                void Visit(Definition v)
+                {
+                    index[v] = low[v] = counter++;
+                    stack.Push(v);
+                    onStack.Add(v);
+                    if (edges.TryGetValue(v, out var outgoing))
+                    {
+                        foreach (var (w, _) in outgoing)
+                        {
+                            if (!index.ContainsKey(w))
+                            {
+                                Visit(w);
+                                low[v] = Math.Min(low[v], low[w]);
+                            }
+                            else if (onStack.Contains(w))
+                            {
+                                low[v] = Math.Min(low[v], index[w]);
+                            }
+                        }
+                    }
+
+                    if (low[v] != index[v]) return;
+                    var component = new HashSet<Definition>();
+                    Definition x;
+                    do
+                    {
+                        x = stack.Pop();
+                        onStack.Remove(x);
+                        component.Add(x);
+                    }
+                    while (x != v);
+                    result.Add(component);
+                }
+
+                foreach (var v in edges.Keys.OrderBy(d => d.Index).ToList())
+                {
+                    if (!index.ContainsKey(v)) Visit(v);
+                }
+
+                return result;
+            }
+        }
+    }
+}
