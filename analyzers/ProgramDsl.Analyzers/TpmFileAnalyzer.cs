@@ -50,7 +50,11 @@ namespace ProgramDsl.Analyzers
                 originals[key] = file;
             }
 
-            var options = new TpmCompileOptions { Severities = TpmDescriptors.Configured(context.Compilation, context.CancellationToken) };
+            var options = new TpmCompileOptions
+            {
+                Severities = TpmDescriptors.Configured(context.Compilation, context.CancellationToken),
+                Scheduling = new ProgramDsl.Scheduling.ScheduleOptions { MaxPlacements = TpmDescriptors.IdePlacements },
+            };
 
             // A fragment included by two programs would report its problems twice.
             var reported = new HashSet<(string, string, int, int, string)>();

@@ -12,7 +12,7 @@ namespace ProgramDsl.Benchmarks
     /// <summary>
     /// Entry point. Subcommands:
     /// <c>generate N FILE [--seed S] [--comparison]</c>, <c>verify N [--seed S] [--path]</c>, <c>phases [BenchmarkDotNet options]</c>,
-    /// <c>cli [options]</c>, <c>profile [N] [options]</c>, <c>psplib [options]</c> and <c>taskjuggler [options]</c>.
+    /// <c>cli [options]</c>, <c>profile [N] [options]</c>, <c>psplib [options]</c>, <c>taskjuggler [options]</c> and <c>analyzer [options]</c>.
     /// </summary>
     public static class Program
     {
@@ -30,7 +30,8 @@ namespace ProgramDsl.Benchmarks
             "                               --alloc TOP lists the TOP allocated types of each phase (sampled by the runtime);\n" +
             "                               --file profiles a plan file instead of a generated one\n" +
             Psplib.PsplibRunner.Usage + "\n" +
-            TaskJuggler.TaskJugglerComparison.Usage;
+            TaskJuggler.TaskJugglerComparison.Usage + "\n" +
+            AnalyzerBenchmark.Usage;
 
         public static int Main(string[] args)
         {
@@ -57,6 +58,8 @@ namespace ProgramDsl.Benchmarks
                     return Psplib.PsplibRunner.Run(rest);
                 case "taskjuggler":
                     return TaskJuggler.TaskJugglerComparison.Run(rest);
+                case "analyzer":
+                    return AnalyzerBenchmark.Run(rest);
                 default:
                     Console.Error.WriteLine("unknown subcommand '" + args[0] + "'\n" + Usage);
                     return 2;

@@ -146,7 +146,7 @@ namespace ProgramDsl.Scheduling
         {
             if (options.Effort == LevelingEffort.Quick) return;
             long maxTrials = Math.Min(MaxRoleTrials, RoleTrialPlacements / Math.Max(1, graph.NodeCount));
-            var quick = new ScheduleOptions { Effort = LevelingEffort.Quick };
+            var quick = new ScheduleOptions { Effort = LevelingEffort.Quick, MaxPlacements = options.MaxPlacements };
             int best = -1;
             int trials = 0;
             foreach (var task in graph.Tasks)
@@ -226,7 +226,7 @@ namespace ProgramDsl.Scheduling
             }
 
             foreach (var e in graph.Edges) builder.AddPrecedence(e.From, e.To, e.Type, e.Lag);
-            var solution = RcpspSolver.Solve(builder.Build(), new RcpspOptions { Effort = options.Effort, Schedules = options.Schedules, Seed = options.Seed });
+            var solution = RcpspSolver.Solve(builder.Build(), new RcpspOptions { Effort = options.Effort, Schedules = options.Schedules, Seed = options.Seed, MaxPlacements = options.MaxPlacements });
             return new LevelingOutcome(solution, resources.ToArray());
         }
 

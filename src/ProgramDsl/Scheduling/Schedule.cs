@@ -22,6 +22,12 @@ namespace ProgramDsl.Scheduling
 
         /// <summary>An explicit number of schedules for the leveler, overriding <see cref="Effort"/>.</summary>
         public int? Schedules { get; set; }
+
+        /// <summary>
+        /// A cap on the leveler's work, in task placements (a schedule of n tasks costs n), below the effort's own
+        /// budget. Small plans are unaffected; the IDE analyzers use it to keep big plans responsive.
+        /// </summary>
+        public long? MaxPlacements { get; set; }
     }
 
     /// <summary>A person working on a task, with the share of their time.</summary>

@@ -31,6 +31,8 @@ namespace ProgramDsl.Cli.Tests.Baselines
             return Directory.EnumerateFiles(RepositoryPaths.Examples, "*.tpm", SearchOption.AllDirectories)
                 .Select(full => Path.GetRelativePath(root, full).Replace('\\', '/'))
                 .Where(relative => !relative.Split('/').Contains(ExpectedFolder))
+                // A C# example's build copies its plans into bin/ and obj/: those copies are not examples.
+                .Where(relative => !relative.Split('/').Any(part => part == "bin" || part == "obj"))
                 .Where(relative => ProgramDsl.Syntax.SyntaxFacts.IsProgramText(File.ReadAllText(Path.Combine(root, relative))))
                 .OrderBy(relative => relative, StringComparer.Ordinal)
                 .ToList();

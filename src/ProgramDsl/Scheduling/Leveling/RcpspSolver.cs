@@ -13,6 +13,9 @@ namespace ProgramDsl.Scheduling.Leveling
         /// <summary>An explicit number of schedules to decode, overriding <see cref="Effort"/>.</summary>
         public int? Schedules { get; set; }
 
+        /// <summary>A cap on the effort's budget, in activity placements.</summary>
+        public long? MaxPlacements { get; set; }
+
         /// <summary>Seed of the search: the same problem and seed give the same solution.</summary>
         public int Seed { get; set; }
     }
@@ -50,6 +53,7 @@ namespace ProgramDsl.Scheduling.Leveling
                 LevelingEffort.Max => MaxPlacements,
                 _ => NormalPlacements,
             };
+            if (options.MaxPlacements is long cap) placements = Math.Min(placements, cap);
             int budget = options.Schedules ?? (int)Math.Max(4, Math.Min(options.Effort == LevelingEffort.Max ? 50_000 : options.Effort == LevelingEffort.Quick ? 40 : NormalMaxSchedules, placements / n));
             var search = new Search(engine, budget, options.Seed);
             return search.Run(options.Effort == LevelingEffort.Quick || budget < 60);
