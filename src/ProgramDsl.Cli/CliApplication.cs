@@ -13,12 +13,14 @@ namespace ProgramDsl.Cli
         private readonly IConsoleEnvironment _console;
         private readonly CheckCommand _check;
         private readonly ScheduleCommand _schedule;
+        private readonly BuildCommand _build;
 
-        public CliApplication(IConsoleEnvironment console, CheckCommand check, ScheduleCommand schedule)
+        public CliApplication(IConsoleEnvironment console, CheckCommand check, ScheduleCommand schedule, BuildCommand build)
         {
             _console = console;
             _check = check;
             _schedule = schedule;
+            _build = build;
         }
 
         /// <summary>The tool's version.</summary>
@@ -31,6 +33,7 @@ namespace ProgramDsl.Cli
             var root = new RootCommand("tpm: program plans as code. Check, schedule and build .tpm files.");
             root.Subcommands.Add(_check.Build(common));
             root.Subcommands.Add(_schedule.Build(common));
+            root.Subcommands.Add(_build.Build(common));
             return root;
         }
 

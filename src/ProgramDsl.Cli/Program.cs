@@ -23,6 +23,7 @@ namespace ProgramDsl.Cli
             services.AddSingleton<PlanLoader>();
             services.AddSingleton<CheckCommand>();
             services.AddSingleton<ScheduleCommand>();
+            services.AddSingleton<BuildCommand>();
             services.AddSingleton<CliApplication>();
             return services;
         }

@@ -1,0 +1,90 @@
+using System.IO;
+using System.Text.Json;
+using ProgramDsl.Cli.Tests.Infrastructure;
+
+namespace ProgramDsl.Cli.Tests
+{
+    /// <summary><c>tpm build</c>: artefacts per program id, canonical diagnostics, nothing written for a program with errors.</summary>
+    public class BuildCommandTests
+    {
+        [Fact]
+        public void Writes_the_schedule_json_of_each_program_under_its_id_and_lists_what_it_wrote()
+        {
+            using var temp = new TempFolder();
+            temp.Write("plans/plan.tpm", Plans.Valid);
+            temp.Write("plans/warn.tpm", Plans.WithWarning);
+
+            var result = Tpm.Run(temp.Path, "build", "plans", "--out", "out");
+
+            result.ExitCode.Should().Be(0, result.ToString());
+            Tpm.Lines(result.Out).Should().Equal(
+                "plans/warn.tpm(3,16): warning TPM2003: " + Plans.WarningLine,
+                "wrote " + Path.Combine("out", "demo", "schedule.json"),
+                "wrote " + Path.Combine("out", "warn", "schedule.json"));
+            result.Error.Should().Be("2 programs checked: 0 errors, 1 warning\n");
+            var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(temp.Path, "out", "demo", "schedule.json"))).RootElement;
+            json.GetProperty("program").GetProperty("id").GetString().Should().Be("demo");
+            json.GetProperty("program").GetProperty("finish").GetString().Should().Be("2027-03-11");
+            File.ReadAllText(Path.Combine(temp.Path, "out", "demo", "schedule.json"))
+                .Should().Be(Tpm.Run(temp.Path, "schedule", "plans/plan.tpm", "--format", "json").Out, "the artefact is the schedule command's JSON");
+        }
+
+        [Fact]
+        public void A_program_with_errors_gets_no_artefacts_and_exit_1_while_the_others_are_written()
+        {
+            using var temp = new TempFolder();
+            temp.Write("good.tpm", Plans.Valid);
+            temp.Write("bad.tpm", Plans.WithError);
+
+            var result = Tpm.Run(temp.Path, "build", "good.tpm", "bad.tpm", "--out", "out", "--quiet");
+
+            result.ExitCode.Should().Be(1);
+            result.Out.Should().StartWith("bad.tpm(3,35): error TPM1001: ");
+            result.Out.Should().NotContain("wrote", "--quiet lists nothing");
+            File.Exists(Path.Combine(temp.Path, "out", "demo", "schedule.json")).Should().BeTrue();
+            Directory.Exists(Path.Combine(temp.Path, "out", "bad")).Should().BeFalse();
+        }
+
+        [Fact]
+        public void Warnaserror_makes_a_warning_fail_the_build_and_withholds_the_artefact()
+        {
+            using var temp = new TempFolder();
+            temp.Write("warn.tpm", Plans.WithWarning);
+
+            var result = Tpm.Run(temp.Path, "build", "warn.tpm", "--out", "out", "--warnaserror");
+
+            result.ExitCode.Should().Be(1);
+            result.Out.Should().StartWith("warn.tpm(3,16): error TPM2003: ");
+            Directory.Exists(Path.Combine(temp.Path, "out")).Should().BeFalse();
+        }
+
+        [Theory]
+        [InlineData("html", "unknown artefact 'html' for --emit; known: schedule")]
+        [InlineData(",", "--emit names no artefact; known: schedule")]
+        public void An_unknown_artefact_is_a_usage_error_and_writes_nothing(string emit, string message)
+        {
+            using var temp = new TempFolder();
+            temp.Write("plan.tpm", Plans.Valid);
+
+            var result = Tpm.Run(temp.Path, "build", "plan.tpm", "--out", "out", "--emit", emit);
+
+            result.ExitCode.Should().Be(2);
+            result.Error.Should().Contain(message);
+            Directory.Exists(Path.Combine(temp.Path, "out")).Should().BeFalse();
+        }
+
+        [Fact]
+        public void Two_programs_with_one_id_are_a_usage_error_before_anything_is_written()
+        {
+            using var temp = new TempFolder();
+            temp.Write("a.tpm", Plans.Valid);
+            temp.Write("b.tpm", Plans.Valid);
+
+            var result = Tpm.Run(temp.Path, "build", "a.tpm", "b.tpm", "--out", "out");
+
+            result.ExitCode.Should().Be(2);
+            result.Error.Should().Contain("'a.tpm' and 'b.tpm' both define program 'demo'");
+            Directory.Exists(Path.Combine(temp.Path, "out")).Should().BeFalse();
+        }
+    }
+}
