@@ -74,6 +74,21 @@ namespace ProgramDsl.Cli.Tests
         }
 
         [Fact]
+        public void A_fragment_named_explicitly_is_an_input_of_its_program_not_a_program()
+        {
+            using var temp = new TempFolder();
+            temp.Write("plan.tpm", "program p \"P\" {\n  start 2027-03-01\n  include \"people.tpm\"\n  task t \"T\" { effort 2d  assign ana }\n}\n");
+            temp.Write("people.tpm", "person ana \"Ana\"\n");
+
+            var result = Tpm.Run(temp.Path, "build", "people.tpm", "plan.tpm", "--out", "out", "--quiet");
+
+            result.ExitCode.Should().Be(0, result.ToString());
+            result.Out.Should().BeEmpty();
+            File.Exists(Path.Combine(temp.Path, "out", "p", "schedule.json")).Should().BeTrue();
+            Tpm.Run(temp.Path, "build", "people.tpm", "--out", "out").ExitCode.Should().Be(2, "a fragment alone is no program");
+        }
+
+        [Fact]
         public void Two_programs_with_one_id_are_a_usage_error_before_anything_is_written()
         {
             using var temp = new TempFolder();

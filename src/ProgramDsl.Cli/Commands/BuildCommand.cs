@@ -54,7 +54,9 @@ namespace ProgramDsl.Cli.Commands
         public int Run(IReadOnlyList<string> paths, string outputFolder, string emit, CommonSettings settings, ScheduleOptions? scheduling = null)
         {
             var kinds = ParseEmit(emit);
-            var files = _loader.ExpandProgramFiles(paths);
+            // Fragments named explicitly (the build passes every .tpm file of a project) are inputs of the programs that
+            // include them, not programs of their own.
+            var files = _loader.ExpandProgramFiles(paths).Where(f => ProgramDsl.Syntax.SyntaxFacts.IsProgramText(_fileSystem.ReadAllText(f))).ToList();
             if (files.Count == 0) throw new UsageException("no .tpm program files found in " + string.Join(", ", paths.Select(p => "'" + p + "'")));
 
             var all = new List<Diagnostic>();
