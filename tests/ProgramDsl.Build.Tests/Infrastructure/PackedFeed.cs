@@ -1,0 +1,176 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Security;
+using System.Text;
+
+namespace ProgramDsl.Build.Tests.Infrastructure
+{
+    /// <summary>
+    /// Packs the whole solution once into a fresh local feed with a version no earlier run used, and prepares a temp folder
+    /// where projects restore from that feed (plus the machine's usual package source) into a private package cache.
+    /// Everything lives under one temp folder, deleted at the end: the repository and the user's NuGet cache are untouched.
+    /// </summary>
+    public sealed class PackedFeed : IDisposable
+    {
+        /// <summary>The packages `dotnet pack ProgramDsl.sln` must produce, and no other.</summary>
+        public static readonly string[] PackageIds = { "ProgramDsl", "ProgramDsl.Analyzers", "ProgramDsl.Build", "ProgramDsl.Tool" };
+
+        public static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(8);
+        public static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(4);
+
+        private readonly Lazy<ProcessResult> _pack;
+
+        public PackedFeed()
+        {
+            Repository = RepositoryRoot();
+            Root = Path.Combine(Path.GetTempPath(), "tpm-pkg-e2e-" + Guid.NewGuid().ToString("N").Substring(0, 12));
+            Feed = Path.Combine(Root, "feed");
+            Packages = Path.Combine(Root, "packages");
+            Work = Path.Combine(Root, "work");
+            Directory.CreateDirectory(Feed);
+            Directory.CreateDirectory(Packages);
+            Directory.CreateDirectory(Work);
+
+            // A version no earlier run packed: whatever cache a restore looks in, only this run's packages can match it.
+            Version = "0.1.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmss") + ".r" + Guid.NewGuid().ToString("N").Substring(0, 8);
+
+            // Stop MSBuild's search for Directory.Build.* and Directory.Packages.props above the work folder: the consumer
+            // projects must see only what the packages give them, as in a user's fresh repository.
+            File.WriteAllText(Path.Combine(Work, "Directory.Build.props"), "<Project />");
+            File.WriteAllText(Path.Combine(Work, "Directory.Build.targets"), "<Project />");
+            File.WriteAllText(Path.Combine(Work, "Directory.Packages.props"), "<Project />");
+
+            // The machine's package sources, asked before the work folder has a nuget.config of its own.
+            UpstreamSources = MachineSources(Work);
+            File.WriteAllText(Path.Combine(Work, "nuget.config"), NuGetConfig(Feed, UpstreamSources));
+
+            _pack = new Lazy<ProcessResult>(PackSolution);
+        }
+
+        /// <summary>The repository (where ProgramDsl.sln is).</summary>
+        public string Repository { get; }
+
+        /// <summary>The temp folder holding everything below.</summary>
+        public string Root { get; }
+
+        /// <summary>The local feed the solution is packed into.</summary>
+        public string Feed { get; }
+
+        /// <summary>The private global packages folder (NUGET_PACKAGES) of every restore and tool install in the tests.</summary>
+        public string Packages { get; }
+
+        /// <summary>Where the consumer projects go: has the nuget.config and the Directory.* stoppers.</summary>
+        public string Work { get; }
+
+        /// <summary>The unique version of this run's packages.</summary>
+        public string Version { get; }
+
+        /// <summary>The enabled package sources of the machine, besides the local feed.</summary>
+        public IReadOnlyList<string> UpstreamSources { get; }
+
+        /// <summary>The result of <c>dotnet pack ProgramDsl.sln</c> (run on first use).</summary>
+        public ProcessResult Pack => _pack.Value;
+
+        /// <summary>The environment of every consumer-side process: the private package cache.</summary>
+        public IReadOnlyDictionary<string, string?> ConsumerEnvironment => new Dictionary<string, string?>
+        {
+            ["NUGET_PACKAGES"] = Packages,
+            // The tool's apphost finds the runtime here, as after a normal .NET install.
+            ["DOTNET_ROOT"] = Path.GetDirectoryName(Path.GetFullPath(Dotnet.Host)) is { Length: > 0 } dir && File.Exists(Path.Combine(dir, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet")) ? dir : null,
+        };
+
+        public string PackagePath(string id) => Path.Combine(Feed, id + "." + Version + ".nupkg");
+
+        public void Dispose()
+        {
+            try
+            {
+                Directory.Delete(Root, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A process killed on timeout may still hold a file; the temp folder is cleaned eventually.
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+
+        private ProcessResult PackSolution()
+        {
+            // The pack restores third-party packages from the user's cache (their versions are pinned, so nothing stale can
+            // hide a change there); the packages it makes carry this run's version, and only the consumer side, which
+            // extracts them, needs the private cache.
+            return Dotnet.Run(Repository, new Dictionary<string, string?>(), PackTimeout,
+                "pack", Path.Combine(Repository, "ProgramDsl.sln"),
+                "-c", "Release",
+                "-o", Feed,
+                "-p:Version=" + Version,
+                "--artifacts-path", Path.Combine(Root, "artifacts"),
+                "-nologo", "-tl:off", "-v:minimal", "-nodeReuse:false");
+        }
+
+        private static IReadOnlyList<string> MachineSources(string directory)
+        {
+            // `dotnet nuget list source --format short` prints one "E <url>" line per enabled source (D for disabled).
+            var result = Dotnet.Run(directory, new Dictionary<string, string?>(), TimeSpan.FromMinutes(1), "nuget", "list", "source", "--format", "short");
+            var sources = result.ExitCode != 0
+                ? new List<string>()
+                : result.Output.Split('\n')
+                    .Select(l => l.Trim())
+                    .Where(l => l.StartsWith("E ", StringComparison.Ordinal))
+                    .Select(l => l.Substring(2).Trim())
+                    .Where(s => s.Length > 0)
+                    .Distinct()
+                    .ToList();
+            if (sources.Count == 0) sources.Add("https://api.nuget.org/v3/index.json");
+            return sources;
+        }
+
+        private static string NuGetConfig(string feed, IReadOnlyList<string> upstream)
+        {
+            var text = new StringBuilder();
+            text.AppendLine("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
+            text.AppendLine("<configuration>");
+            text.AppendLine("  <packageSources>");
+            text.AppendLine("    <clear />");
+            text.AppendLine("    <add key=\"e2e-feed\" value=\"" + SecurityElement.Escape(feed) + "\" />");
+            for (var i = 0; i < upstream.Count; i++)
+            {
+                text.AppendLine("    <add key=\"upstream" + i + "\" value=\"" + SecurityElement.Escape(upstream[i]) + "\" />");
+            }
+
+            text.AppendLine("  </packageSources>");
+            // ProgramDsl packages come only from the local feed, whatever an upstream source serves under those names.
+            text.AppendLine("  <packageSourceMapping>");
+            text.AppendLine("    <packageSource key=\"e2e-feed\"><package pattern=\"ProgramDsl\" /><package pattern=\"ProgramDsl.*\" /></packageSource>");
+            for (var i = 0; i < upstream.Count; i++)
+            {
+                text.AppendLine("    <packageSource key=\"upstream" + i + "\"><package pattern=\"*\" /></packageSource>");
+            }
+
+            text.AppendLine("  </packageSourceMapping>");
+            text.AppendLine("</configuration>");
+            return text.ToString();
+        }
+
+        private static string RepositoryRoot()
+        {
+            // Test output may be outside the tree (--artifacts-path): the project records where the sources were.
+            var recorded = typeof(PackedFeed).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+                .FirstOrDefault(a => a.Key == "ProgramDslRepositoryRoot")?.Value;
+            foreach (var start in new[] { AppContext.BaseDirectory, recorded })
+            {
+                for (var d = string.IsNullOrEmpty(start) ? null : new DirectoryInfo(start); d != null; d = d.Parent)
+                {
+                    if (File.Exists(Path.Combine(d.FullName, "ProgramDsl.sln"))) return d.FullName;
+                }
+            }
+
+            throw new InvalidOperationException("ProgramDsl.sln not found above " + AppContext.BaseDirectory + " or " + recorded);
+        }
+    }
+}

@@ -1,0 +1,309 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using ProgramDsl.Build.Tests.Infrastructure;
+
+namespace ProgramDsl.Build.Tests
+{
+    /// <summary>
+    /// The packages as a user meets them: `dotnet pack ProgramDsl.sln` into a local feed, a console project that references
+    /// ProgramDsl, ProgramDsl.Build and ProgramDsl.Analyzers from it, and the tpm tool installed from it. Slow (a solution
+    /// pack and a handful of builds, two to three minutes), hence one fixture for all the tests.
+    /// </summary>
+    [Trait("Category", "EndToEnd")]
+    public class PackageEndToEndTests : IClassFixture<PackedFeed>
+    {
+        // Program 'e2e-plan', hand-scheduled: start Mon 2027-01-04; extract 3 days (Jan 4-6), train 5 days after it
+        // (Thu Jan 7 - Wed Jan 13, over the weekend), milestone done on train's finish day. Finish 2027-01-13.
+        private const string Plan = """
+            // A small plan for the end-to-end test.
+            program e2e-plan "End-to-end plan" {
+              start 2027-01-04
+              person ana "Ana Ruiz"
+              task extract "Extract the data" { effort 3d  assign ana }
+              task train "Train the model" { effort 5d  assign ana  after extract }
+              milestone done "Model ready" { after train }
+            }
+            """;
+
+        // The builder plan 'pilot': collect 2 days (Jan 4-5), fit 3 days after it (Jan 6-8): finishes 2027-01-08.
+        // Draft() drops a builder chain: the analyzers must report it (TPM5005), which shows the analyzer package loads.
+        private const string ProgramWithDraft = """
+            using ProgramDsl;
+            using ProgramDsl.Building;
+
+            internal static class Program
+            {
+                private static int Main()
+                {
+                    var plan = Plan.Program("pilot", "Pilot")
+                        .Start("2027-01-04")
+                        .Person("ana", "Ana Ruiz")
+                        .Task("collect", "Collect the data", t => t.Effort(2).Assign("ana"))
+                        .Task("fit", "Fit the model", t => t.Effort(3).Assign("ana").After("collect"))
+                        .Build();
+                    foreach (var diagnostic in plan.Diagnostics) System.Console.WriteLine(diagnostic);
+                    System.Console.WriteLine("pilot finishes " + plan.Schedule?.FinishDate);
+                    return plan.HasErrors ? 1 : 0;
+                }
+
+                internal static void Draft()
+                {
+                    Plan.Program("draft", "Draft")
+                        .Start("2027-01-04")
+                        .Task("sketch", "Sketch the idea", t => t.Duration(1));
+                }
+            }
+            """;
+
+        private const string PlainProgram = """
+            internal static class Program
+            {
+                private static int Main() => 0;
+            }
+            """;
+
+        private readonly PackedFeed _feed;
+
+        public PackageEndToEndTests(PackedFeed feed) => _feed = feed;
+
+        [Fact]
+        public void Packing_the_solution_gives_exactly_the_four_packages_with_their_metadata()
+        {
+            Packed();
+            Directory.GetFiles(_feed.Feed).Select(Path.GetFileName).Should().BeEquivalentTo(
+                PackedFeed.PackageIds.Select(id => id + "." + _feed.Version + ".nupkg"), _feed.Pack.ToString());
+
+            foreach (var id in PackedFeed.PackageIds)
+            {
+                var package = ReadPackage(id);
+                var because = id + " (" + string.Join(", ", package.Files) + ")";
+                package.Metadata("id").Should().Be(id, because);
+                package.Metadata("version").Should().Be(_feed.Version, because);
+                package.Metadata("authors").Should().Be("ProgramDsl", because);
+                package.Metadata("license").Should().Be("MIT", because);
+                package.Element("license")!.Attribute("type")!.Value.Should().Be("expression", because);
+                package.Metadata("description").Should().NotBeNullOrWhiteSpace(because);
+                package.Metadata("tags").Should().Contain("program-management", because);
+                package.Element("repository")!.Attribute("type")!.Value.Should().Be("git", because);
+                package.Element("repository")!.Attribute("url")!.Value.Should().StartWith("https://", because);
+                var readme = package.Metadata("readme");
+                readme.Should().NotBeNullOrEmpty(because);
+                package.Files.Should().Contain(readme, because);
+            }
+
+            var library = ReadPackage("ProgramDsl");
+            library.Files.Should().Contain(new[] { "lib/netstandard2.0/ProgramDsl.dll", "lib/net10.0/ProgramDsl.dll", "lib/net10.0/ProgramDsl.xml" });
+            library.Dependencies().Should().Contain("Sprache");
+
+            // Analyzers and the assemblies they load, nothing the consumer would reference.
+            var analyzers = ReadPackage("ProgramDsl.Analyzers");
+            analyzers.Files.Should().Contain(new[]
+            {
+                "analyzers/dotnet/cs/ProgramDsl.Analyzers.dll", "analyzers/dotnet/cs/ProgramDsl.Analyzers.CodeFixes.dll",
+                "analyzers/dotnet/cs/ProgramDsl.dll", "analyzers/dotnet/cs/Sprache.dll",
+            });
+            analyzers.Files.Should().NotContain(f => f.StartsWith("lib/", StringComparison.Ordinal));
+            analyzers.Dependencies().Should().BeEmpty();
+
+            // Build logic and the tpm CLI it runs; no reference for the consumer, no dependency to drag along.
+            var build = ReadPackage("ProgramDsl.Build");
+            build.Files.Should().Contain(new[] { "build/ProgramDsl.Build.props", "build/ProgramDsl.Build.targets" });
+            build.Files.Should().Contain(f => f.EndsWith("/tpm.dll", StringComparison.Ordinal));
+            build.Files.Should().NotContain(f => f.StartsWith("lib/", StringComparison.Ordinal));
+            build.Dependencies().Should().BeEmpty();
+
+            // The tool carries the CLI with everything it loads (ProgramDsl.Reports is no package of its own).
+            var tool = ReadPackage("ProgramDsl.Tool");
+            tool.Element("packageTypes")!.Elements().Select(e => e.Attribute("name")!.Value).Should().Equal("DotnetTool");
+            tool.Files.Should().Contain(new[]
+            {
+                "tools/net10.0/any/tpm.dll", "tools/net10.0/any/ProgramDsl.dll", "tools/net10.0/any/ProgramDsl.Reports.dll",
+                "tools/net10.0/any/Sprache.dll", "tools/net10.0/any/System.CommandLine.dll", "tools/net10.0/any/DotnetToolSettings.xml",
+            });
+            var settings = XDocument.Parse(tool.Read("tools/net10.0/any/DotnetToolSettings.xml"));
+            settings.Descendants().Single(e => e.Name.LocalName == "Command").Attribute("Name")!.Value.Should().Be("tpm");
+        }
+
+        [Fact]
+        public void A_console_project_with_the_packages_compiles_its_plan_on_build_skips_it_when_up_to_date_and_cleans_it()
+        {
+            Packed();
+            var app = CreateConsumer("app", Plan, ProgramWithDraft);
+
+            var first = Build(app, "build");
+            first.ExitCode.Should().Be(0, first.ToString());
+            first.Output.Should().NotContainAny(new[] { "AD0001", "CS8032", "CS9057" }, "the analyzers load in the consumer's compiler");
+            // The only diagnostic is the analyzers' TPM5005 on the dropped builder chain in Draft(): the plan file is clean.
+            var program = File.ReadAllLines(Path.Combine(app, "Program.cs"));
+            var line = Array.FindIndex(program, l => l.Contains("Plan.Program(\"draft\"", StringComparison.Ordinal));
+            BuildDiagnostic.Parse(first.Output, app).Should().BeEquivalentTo(new[]
+            {
+                new BuildDiagnostic(Path.Combine(app, "Program.cs"), line + 1, program[line].IndexOf("Plan.Program", StringComparison.Ordinal) + 1,
+                    "warning", "TPM5005", "the plan 'draft' is set up but never used; call Build() or ToText() on it, or pass the builder on"),
+            }, first.ToString());
+
+            // ProgramDsl.Build wrote the schedule of the plan under the output folder, one folder per program id.
+            var schedule = Path.Combine(app, "bin", "Debug", "net10.0", "tpm", "e2e-plan", "schedule.json");
+            File.Exists(schedule).Should().BeTrue(first.ToString());
+            using (var json = JsonDocument.Parse(File.ReadAllText(schedule)))
+            {
+                var root = json.RootElement;
+                root.GetProperty("program").GetProperty("id").GetString().Should().Be("e2e-plan");
+                root.GetProperty("program").GetProperty("start").GetString().Should().Be("2027-01-04");
+                root.GetProperty("program").GetProperty("finish").GetString().Should().Be("2027-01-13");
+                root.GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("id").GetString()).Should().Equal("extract", "train", "done");
+                root.GetProperty("critical_path").EnumerateArray().Select(t => t.GetString()).Should().Equal("extract", "train", "done");
+            }
+
+            // The ProgramDsl package works at run time: the builder plan compiles and schedules.
+            var run = Dotnet.Run(app, _feed.ConsumerEnvironment, PackedFeed.BuildTimeout, Path.Combine(app, "bin", "Debug", "net10.0", "app.dll"));
+            run.ExitCode.Should().Be(0, run.ToString());
+            run.Output.Trim().Should().Be("pilot finishes 2027-01-08", run.ToString());
+
+            // Nothing changed: the second build skips the plan compilation and leaves the schedule as it was.
+            var written = File.GetLastWriteTimeUtc(schedule);
+            var second = Build(app, "build", "-v:n");
+            second.ExitCode.Should().Be(0, second.ToString());
+            second.Output.Should().MatchRegex(@"Skipping target ""TpmCompile"" because all output files are up-to-date", second.ToString());
+            File.GetLastWriteTimeUtc(schedule).Should().Be(written, "the second build must not rewrite the schedule");
+
+            var clean = Build(app, "clean");
+            clean.ExitCode.Should().Be(0, clean.ToString());
+            File.Exists(schedule).Should().BeFalse("dotnet clean removes what the build wrote\n" + clean);
+        }
+
+        [Fact]
+        public void An_unknown_reference_in_a_plan_fails_the_build_with_the_canonical_error_at_its_place()
+        {
+            Packed();
+            // Line 6 is "  task train ... after extrct }": 'extrct' starts at column 63.
+            var broken = Plan.Replace("after extract", "after extrct", StringComparison.Ordinal);
+            broken.Should().NotBe(Plan);
+            var app = CreateConsumer("broken", broken, PlainProgram);
+
+            var plan = Path.Combine(app, "plan.tpm");
+            var expected = plan + "(6,63): error TPM1001: unknown task 'extrct'; did you mean 'extract'?";
+
+            // With both packages the analyzers see the plan first (an AdditionalFiles item) and fail the compilation.
+            var withAnalyzers = Build(app, "build");
+            AssertFailsWithOnly(withAnalyzers);
+
+            // Without the plan in AdditionalFiles the compilation succeeds and ProgramDsl.Build's tpm run reports the same error.
+            var withBuildOnly = Build(app, "build", "-p:ProgramDslAddTpmFiles=false", "-p:TpmAddAdditionalFiles=false");
+            AssertFailsWithOnly(withBuildOnly);
+            withBuildOnly.Output.Should().Contain("broken.dll", "the compilation ran and the plan failed after it\n" + withBuildOnly);
+            withBuildOnly.Output.Should().NotContain("exited with code", "each tpm error is one build error at its place\n" + withBuildOnly);
+
+            void AssertFailsWithOnly(ProcessResult result)
+            {
+                result.ExitCode.Should().NotBe(0, result.ToString());
+                result.Output.Should().Contain(expected, result.ToString());
+                BuildDiagnostic.Parse(result.Output, app).Should().BeEquivalentTo(new[]
+                {
+                    new BuildDiagnostic(plan, 6, 63, "error", "TPM1001", "unknown task 'extrct'; did you mean 'extract'?"),
+                }, result.ToString());
+                File.Exists(Path.Combine(app, "bin", "Debug", "net10.0", "tpm", "e2e-plan", "schedule.json")).Should().BeFalse("a plan with errors has no schedule");
+            }
+        }
+
+        [Fact]
+        public void The_tool_package_installs_a_tpm_that_schedules_the_sample_program()
+        {
+            Packed();
+            var tools = Path.Combine(_feed.Root, "tools");
+            // From a folder without the work folder's nuget.config: --add-source cannot be combined with its source mapping,
+            // and a user installing a tool relies on the machine's configuration plus the feed.
+            var install = Dotnet.Run(_feed.Root, _feed.ConsumerEnvironment, PackedFeed.BuildTimeout,
+                "tool", "install", "--tool-path", tools, "--add-source", _feed.Feed, "ProgramDsl.Tool", "--version", _feed.Version);
+            install.ExitCode.Should().Be(0, install.ToString());
+
+            var tpm = Path.Combine(tools, OperatingSystem.IsWindows() ? "tpm.exe" : "tpm");
+            File.Exists(tpm).Should().BeTrue(install.ToString());
+
+            // The installed command is this run's build, not one from a cache.
+            var version = Dotnet.Start(tpm, _feed.Root, _feed.ConsumerEnvironment, TimeSpan.FromMinutes(1), "--version");
+            version.ExitCode.Should().Be(0, version.ToString());
+            version.Output.Trim().Should().StartWith(_feed.Version, version.ToString());
+
+            var sample = Path.Combine(_feed.Repository, "examples", "ml-platform", "program.tpm");
+            var schedule = Dotnet.Start(tpm, _feed.Root, _feed.ConsumerEnvironment, TimeSpan.FromMinutes(2), "schedule", sample);
+            schedule.ExitCode.Should().Be(0, schedule.ToString());
+            schedule.Output.Should().StartWith("Program fraud-v3 \"Fraud Scoring v3\"", schedule.ToString());
+            schedule.Output.Should().MatchRegex(@"(?m)^\s*start 2027-01-04\s+finish 2027-\d\d-\d\d\s+\d+ working days\s+deadline 2027-10-29", schedule.ToString());
+        }
+
+        /// <summary>Packs on first use and fails every test with the pack's output when the pack fails.</summary>
+        private void Packed() => _feed.Pack.ExitCode.Should().Be(0, _feed.Pack.ToString());
+
+        /// <summary>A console project as a user writes it: the three packages at this run's version, a plan and a Program.cs.</summary>
+        private string CreateConsumer(string name, string plan, string program)
+        {
+            var directory = Path.Combine(_feed.Work, name);
+            Directory.CreateDirectory(directory);
+            File.WriteAllText(Path.Combine(directory, name + ".csproj"), $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <OutputType>Exe</OutputType>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <Nullable>enable</Nullable>
+                    <!-- An analyzer that cannot load is only a warning by default: make it fail. -->
+                    <WarningsAsErrors>$(WarningsAsErrors);AD0001;CS8032;CS9057</WarningsAsErrors>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="ProgramDsl" Version="{_feed.Version}" />
+                    <PackageReference Include="ProgramDsl.Build" Version="{_feed.Version}" PrivateAssets="all" />
+                    <PackageReference Include="ProgramDsl.Analyzers" Version="{_feed.Version}" PrivateAssets="all" />
+                  </ItemGroup>
+                </Project>
+                """);
+            File.WriteAllText(Path.Combine(directory, "plan.tpm"), plan + "\n");
+            File.WriteAllText(Path.Combine(directory, "Program.cs"), program + "\n");
+            return directory;
+        }
+
+        private ProcessResult Build(string project, string command, params string[] extra) =>
+            Dotnet.Run(project, _feed.ConsumerEnvironment, PackedFeed.BuildTimeout,
+                new[] { command, "-nologo", "-tl:off", "-nodeReuse:false" }.Concat(extra).ToArray());
+
+        private NuGetPackage ReadPackage(string id) => new NuGetPackage(_feed.PackagePath(id));
+
+        /// <summary>The file list and nuspec of a .nupkg.</summary>
+        private sealed class NuGetPackage
+        {
+            private readonly string _path;
+            private readonly XElement _metadata;
+
+            public NuGetPackage(string path)
+            {
+                _path = path;
+                using var zip = ZipFile.OpenRead(path);
+                Files = zip.Entries.Select(e => e.FullName).ToList();
+                var nuspec = zip.Entries.Single(e => !e.FullName.Contains('/') && e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
+                using var stream = nuspec.Open();
+                _metadata = XDocument.Load(stream).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+            }
+
+            public IReadOnlyList<string> Files { get; }
+
+            public XElement? Element(string name) => _metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name);
+
+            public string? Metadata(string name) => Element(name)?.Value;
+
+            public IReadOnlyList<string> Dependencies() =>
+                _metadata.Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => e.Attribute("id")!.Value).Distinct().ToList();
+
+            public string Read(string file)
+            {
+                using var zip = ZipFile.OpenRead(_path);
+                using var reader = new StreamReader(zip.GetEntry(file)!.Open());
+                return reader.ReadToEnd();
+            }
+        }
+    }
+}
