@@ -89,6 +89,20 @@ namespace ProgramDsl.Cli.Tests
         }
 
         [Fact]
+        public void Arguments_can_come_from_a_response_file_with_quoted_paths_and_comment_lines()
+        {
+            // The ProgramDsl.Build targets call tpm this way: one argument or quoted path per line, '#' lines ignored.
+            using var temp = new TempFolder();
+            temp.Write("my plans/plan.tpm", Plans.Valid);
+            temp.Write("build.rsp", "build\n\"my plans/plan.tpm\"\n--out\n\"out dir\"\n--emit\n\"schedule\"\n# severities from /somewhere/.globalconfig\n");
+
+            var result = Tpm.Run(temp.Path, "@" + Path.Combine(temp.Path, "build.rsp"));
+
+            result.ExitCode.Should().Be(0, result.ToString());
+            File.Exists(Path.Combine(temp.Path, "out dir", "demo", "schedule.json")).Should().BeTrue();
+        }
+
+        [Fact]
         public void Two_programs_with_one_id_are_a_usage_error_before_anything_is_written()
         {
             using var temp = new TempFolder();
