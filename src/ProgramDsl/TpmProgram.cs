@@ -100,7 +100,8 @@ namespace ProgramDsl
             // schedule, a warning they raised does. A schedule that exists is shown with what is wrong with it.
             var effective = new List<Diagnostic>(options.Apply(diagnostics));
             Schedule? schedule = null;
-            if (options.Schedule && bound.Program != null && !effective.Any(d => d.IsError))
+            var bindingClean = bound.Program != null && !effective.Any(d => d.IsError);
+            if (options.Schedule && bound.Program != null && bindingClean)
             {
                 var result = ProgramScheduler.Run(bound.Program, options.Scheduling);
                 var scheduling = new List<Diagnostic>(result.Diagnostics);
@@ -108,6 +109,10 @@ namespace ProgramDsl
                 if (schedule != null) scheduling.AddRange(DeadlineChecks.Run(schedule));
                 effective.AddRange(options.Apply(scheduling));
             }
+
+            // The delivery checks judge the bound model, so they run with or without a schedule; with one, role
+            // assignments are judged by the people the scheduler chose.
+            if (bound.Program != null && bindingClean) effective.AddRange(options.Apply(DeliveryChecks.Run(bound.Program, schedule)));
 
             return new TpmProgram(trees, bound.Program, schedule, Order(effective, trees));
         }

@@ -598,12 +598,13 @@ namespace ProgramDsl.Semantics
             public List<PersonSymbol> Members { get; } = new List<PersonSymbol>();
             public List<ResourceUse> Uses { get; } = new List<ResourceUse>();
             public List<MetricSymbol> Gates { get; } = new List<MetricSymbol>();
+            public List<SourceLocation> GateLocations { get; } = new List<SourceLocation>();
             public List<Symbol> Affects { get; } = new List<Symbol>();
 
             public Scratch Clear()
             {
                 Holidays.Clear(); Vacations.Clear(); Dependencies.Clear(); Assignments.Clear(); RoleAssignments.Clear();
-                Roles.Clear(); Skills.Clear(); Reviews.Clear(); Required.Clear(); Members.Clear(); Uses.Clear(); Gates.Clear(); Affects.Clear();
+                Roles.Clear(); Skills.Clear(); Reviews.Clear(); Required.Clear(); Members.Clear(); Uses.Clear(); Gates.Clear(); GateLocations.Clear(); Affects.Clear();
                 return this;
             }
         }
@@ -689,6 +690,7 @@ namespace ProgramDsl.Semantics
             var members = scratch.Members;
             var uses = scratch.Uses;
             var gates = scratch.Gates;
+            var gateLocations = scratch.GateLocations;
             var affects = scratch.Affects;
 
             foreach (var statement in decl.Body)
@@ -868,7 +870,11 @@ namespace ProgramDsl.Semantics
                     case "gate":
                         foreach (ReferenceValueSyntax r in v)
                         {
-                            if (Resolve(r.Reference, source, null, MetricKind, "metric", "gate") is MetricSymbol m) gates.Add(m);
+                            if (Resolve(r.Reference, source, null, MetricKind, "metric", "gate") is MetricSymbol m)
+                            {
+                                gates.Add(m);
+                                gateLocations.Add(Loc(source, r));
+                            }
                         }
 
                         break;
@@ -927,7 +933,11 @@ namespace ProgramDsl.Semantics
                     task.RequiredSkills = ToArray(required);
                     if (uses.Count > 0) task.ResourceUses = uses.ToArray();
                     if (reviews.Count > 0) task.Reviews = reviews.ToArray();
-                    if (gates.Count > 0) task.Gates = gates.ToArray();
+                    if (gates.Count > 0)
+                    {
+                        task.Gates = gates.ToArray();
+                        task.GateLocations = gateLocations.ToArray();
+                    }
                     if (decl.ContainsErrors) _workErrorReported[task.Index] = true;
                     break;
             }

@@ -624,6 +624,7 @@ namespace ProgramDsl.Semantics
             public decimal? ActualCost { get; set; }
             public Symbol? Owner { get; set; }
             public IReadOnlyList<MetricSymbol>? Gates { get; set; }
+            public IReadOnlyList<SourceLocation>? GateLocations { get; set; }
         }
 
         /// <summary>Position among all tasks and milestones, in declaration order.</summary>
@@ -751,6 +752,13 @@ namespace ProgramDsl.Semantics
         {
             get => _details?.Gates ?? Array.Empty<MetricSymbol>();
             internal set => Details.Gates = value;
+        }
+
+        /// <summary>Where each of <see cref="Gates"/> is named (same order).</summary>
+        public IReadOnlyList<SourceLocation> GateLocations
+        {
+            get => _details?.GateLocations ?? Array.Empty<SourceLocation>();
+            internal set => Details.GateLocations = value;
         }
     }
 

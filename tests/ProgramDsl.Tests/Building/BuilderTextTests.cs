@@ -18,7 +18,7 @@ namespace ProgramDsl.Tests.Building
                 .Role("ds", "Data Scientist")
                 .Role("de")
                 .Person("ana", "Ana Ruiz", p => p.Role("ds").Skills("python").Rate(800m))
-                .Person("ben", "Ben Okafor", p => p.Skills("sql").Vacation("2027-01-25", "2027-01-29"))
+                .Person("ben", "Ben Okafor", p => p.Skills("sql", "python").Vacation("2027-01-25", "2027-01-29"))
                 .Resource("gpu", "A100 pool", 16, r => r.Rate(2.5m))
                 .Workstream("data", "Data", w => w
                     .Owner("ana")
@@ -43,7 +43,7 @@ namespace ProgramDsl.Tests.Building
             "  }\n" +
             "\n" +
             "  person ben \"Ben Okafor\" {\n" +
-            "    skills sql\n" +
+            "    skills sql, python\n" +
             "    vacation 2027-01-25..2027-01-29\n" +
             "  }\n" +
             "\n" +
