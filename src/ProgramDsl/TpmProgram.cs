@@ -106,7 +106,11 @@ namespace ProgramDsl
                 var result = ProgramScheduler.Run(bound.Program, options.Scheduling);
                 var scheduling = new List<Diagnostic>(result.Diagnostics);
                 schedule = result.Schedule;
-                if (schedule != null) scheduling.AddRange(DeadlineChecks.Run(schedule));
+                if (schedule != null)
+                {
+                    scheduling.AddRange(DeadlineChecks.Run(schedule));
+                    scheduling.AddRange(BudgetCheck.Run(schedule));
+                }
                 effective.AddRange(options.Apply(scheduling));
             }
 
