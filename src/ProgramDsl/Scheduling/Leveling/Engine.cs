@@ -569,38 +569,11 @@ namespace ProgramDsl.Scheduling.Leveling
             foreach (int a in order)
             {
                 if (_fixed[a]) continue;
-                int lf = deadline;
-                int lsMax = int.MaxValue;
-                for (int i = _succOffsets[a]; i < _succOffsets[a + 1]; i++)
-                {
-                    var e = _edges[_succItems[i]];
-                    if (_fixed[e.Successor]) continue;
-                    switch (e.Type)
-                    {
-                        case DependencyType.FinishToStart: lf = Math.Min(lf, start[e.Successor] - e.Lag); break;
-                        case DependencyType.StartToStart: lsMax = Math.Min(lsMax, start[e.Successor] - e.Lag); break;
-                        case DependencyType.FinishToFinish: lf = Math.Min(lf, finish[e.Successor] - e.Lag); break;
-                        default: lsMax = Math.Min(lsMax, finish[e.Successor] - e.Lag); break;
-                    }
-                }
-
+                var (s, f) = LatestWindow(a, deadline, start, finish);
                 int d = _duration[a];
-                int s, f;
-                if (d == 0)
+                if (d > 0)
                 {
-                    s = f = Math.Min(lf, lsMax);
-                }
-                else
-                {
-                    f = PreviousAvailable(a, lf - 1) + 1;
-                    s = Retreat(a, f, d);
-                    if (s > lsMax)
-                    {
-                        s = PreviousAvailable(a, lsMax);
-                        if (s < 0) return null;
-                        f = Advance(a, s, d);
-                    }
-
+                    // A negative start cannot be moved earlier to clear a conflict: the schedule does not fit.
                     for (int conflict = s >= 0 ? LastConflict(a, s, f) : -1; conflict >= 0; conflict = s >= 0 ? LastConflict(a, s, f) : -1)
                     {
                         f = PreviousAvailable(a, conflict - 1) + 1;
