@@ -38,6 +38,13 @@ namespace ProgramDsl.Analyzers
         public static Diagnostic ToRoslyn(TpmDiagnostic diagnostic, Location location, IEnumerable<Location>? additional = null) =>
             Diagnostic.Create(ByCode[diagnostic.Code], location, ToRoslyn(diagnostic.Severity), additional, null, diagnostic.Message);
 
+        /// <summary>How the analyzers compile plan text: the configured severities and the IDE's leveling budget.</summary>
+        public static TpmCompileOptions CompileOptions(Compilation compilation, System.Threading.CancellationToken cancellationToken) => new TpmCompileOptions
+        {
+            Severities = Configured(compilation, cancellationToken),
+            Scheduling = new ProgramDsl.Scheduling.ScheduleOptions { MaxPlacements = IdePlacements },
+        };
+
         /// <summary>
         /// The severities the compilation's configuration (<c>.globalconfig</c>: <c>dotnet_diagnostic.TPMxxxx.severity</c>)
         /// gives the compiler's codes, so that, as in the CLI, an error raised from a warning stops scheduling and a

@@ -50,11 +50,7 @@ namespace ProgramDsl.Analyzers
                 originals[key] = file;
             }
 
-            var options = new TpmCompileOptions
-            {
-                Severities = TpmDescriptors.Configured(context.Compilation, context.CancellationToken),
-                Scheduling = new ProgramDsl.Scheduling.ScheduleOptions { MaxPlacements = TpmDescriptors.IdePlacements },
-            };
+            var options = TpmDescriptors.CompileOptions(context.Compilation, context.CancellationToken);
 
             // A fragment included by two programs would report its problems twice.
             var reported = new HashSet<(string, string, int, int, string)>();

@@ -45,11 +45,7 @@ namespace ProgramDsl.Analyzers
             if (argument.Value.ConstantValue is not { HasValue: true, Value: string text }) return;
             var expression = argument.Value.Syntax;
             var map = LiteralMap.For(expression, text);
-            var options = new TpmCompileOptions
-            {
-                Severities = TpmDescriptors.Configured(context.Compilation, context.CancellationToken),
-                Scheduling = new ProgramDsl.Scheduling.ScheduleOptions { MaxPlacements = TpmDescriptors.IdePlacements },
-            };
+            var options = TpmDescriptors.CompileOptions(context.Compilation, context.CancellationToken);
             var program = TpmProgram.Parse(text, EmbeddedPath, options);
             foreach (var d in program.Diagnostics)
             {
