@@ -219,10 +219,13 @@ namespace ProgramDsl.Scheduling
             int programFinish = 0;
             try
             {
+                // Work not done by the status date is scheduled after it: progress is reported as of the close of that day.
+                int statusCutoff = options.IgnoreProgress ? -1 : StatusCutoff(program, programCalendar);
                 foreach (var task in tasks)
                 {
                     int v = task.Index;
                     if (task.NotBefore is CalendarDate nb) notBefore[v] = programCalendar.FirstIndexOnOrAfter(nb);
+                    if (options.IgnoreProgress) continue;
                     if (task.ActualStart is CalendarDate actualStart)
                     {
                         fixedStart[v] = programCalendar.FirstIndexOnOrAfter(actualStart);
@@ -230,11 +233,19 @@ namespace ProgramDsl.Scheduling
                         {
                             fixedFinish[v] = Math.Max(fixedStart[v], programCalendar.LastIndexOnOrBefore(actualFinish) + 1);
                         }
+                        else if (statusCutoff >= 0)
+                        {
+                            fixedFinish[v] = RemainingFinish(fixedStart[v], duration[v], task.Progress ?? 0, statusCutoff, time[v]);
+                        }
                     }
                     else if (task.IsMilestone && task.ActualFinish is CalendarDate reached)
                     {
                         // A reached milestone does not move: it is dated at the last working day on or before the date.
                         fixedStart[v] = fixedFinish[v] = programCalendar.LastIndexOnOrBefore(reached) + 1;
+                    }
+                    else if (statusCutoff > notBefore[v])
+                    {
+                        notBefore[v] = statusCutoff;
                     }
                 }
 
@@ -412,6 +423,22 @@ namespace ProgramDsl.Scheduling
                 .Select(v => scheduled[v]).ToList();
             var schedule = new Schedule(program, programCalendar, scheduled, spans, path, programFinish, leveling) { LevelingSchedules = levelingSchedules };
             return new ScheduleResult(schedule, diagnostics);
+        }
+
+        /// <summary>The first day index after the status date (0 before the program start), or -1 without a status date.</summary>
+        internal static int StatusCutoff(ProgramSymbol program, WorkingCalendar calendar) =>
+            program.StatusDate is CalendarDate status ? Math.Max(0, calendar.LastIndexOnOrBefore(status) + 1) : -1;
+
+        /// <summary>
+        /// The finish of a task in progress: the work its progress leaves (rounded up to whole days) runs from the
+        /// status cutoff, or from its start when that is later. A task reported complete finishes at the cutoff.
+        /// </summary>
+        internal static int RemainingFinish(int start, int duration, decimal progress, int cutoff, TaskTime time)
+        {
+            int remaining = (int)Math.Ceiling(duration * (1 - Math.Min(1m, progress)));
+            int from = Math.Max(start, cutoff);
+            if (remaining > 0) return time.Advance(time.NextAvailable(from), remaining);
+            return duration == 0 ? start : Math.Max(from, start + 1);
         }
 
         /// <summary><paramref name="late"/> − <paramref name="lag"/>, at most <see cref="Unconstrained"/> (a large lead cannot overflow).</summary>

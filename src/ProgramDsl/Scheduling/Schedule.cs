@@ -28,6 +28,12 @@ namespace ProgramDsl.Scheduling
         /// budget. Small plans are unaffected; the IDE analyzers use it to keep big plans responsive.
         /// </summary>
         public long? MaxPlacements { get; set; }
+
+        /// <summary>
+        /// Schedules the plan as if nothing had been tracked: no actual dates, no progress, no status date. This is
+        /// the baseline that planned value is measured against.
+        /// </summary>
+        public bool IgnoreProgress { get; set; }
     }
 
     /// <summary>A person working on a task, with the share of their time.</summary>

@@ -1107,6 +1107,12 @@ namespace ProgramDsl.Semantics
                     }
                 }
 
+                if (task.Progress > 0 && task.ActualStart is null && task.ActualFinish is null && !task.IsMilestone)
+                {
+                    // Without a start the scheduler cannot tell which of the work is behind it.
+                    Report(DiagnosticCatalog.MissingSetting, task.Location, task.Describe() + " has progress but no 'actual-start'; add when it started");
+                }
+
                 if (task.ActualFinish is CalendarDate finish)
                 {
                     // A milestone has no duration: its actual-finish alone says it was reached.
