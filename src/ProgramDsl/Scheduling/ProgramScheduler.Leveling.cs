@@ -87,7 +87,7 @@ namespace ProgramDsl.Scheduling
         }
 
         /// <summary>The scheduling graph and the per-node figures the leveler reads; role choices rewrite the last three.</summary>
-        private sealed class LevelingGraph
+        internal sealed class LevelingGraph
         {
             public LevelingGraph(
                 ProgramSymbol program, IReadOnlyList<TaskSymbol> tasks, int nodeCount, List<Edge> edges, int[] duration, TaskTime[] time,
@@ -191,6 +191,17 @@ namespace ProgramDsl.Scheduling
         /// <summary>Levels the schedule: every node of the graph is an activity, people and pools are resources.</summary>
         private static LevelingOutcome Level(LevelingGraph graph, ScheduleOptions options)
         {
+            var (problem, resources) = BuildProblem(graph, withDemands: true);
+            var solution = RcpspSolver.Solve(problem, new RcpspOptions { Effort = options.Effort, Schedules = options.Schedules, Seed = options.Seed, MaxPlacements = options.MaxPlacements });
+            return new LevelingOutcome(solution, resources);
+        }
+
+        /// <summary>
+        /// The graph as a scheduling problem: every node an activity; with <paramref name="withDemands"/>, people and pools
+        /// are resources (without, the serial schedule generation of the problem is the critical-path forward pass).
+        /// </summary>
+        internal static (RcpspProblem Problem, Symbol?[] Resources) BuildProblem(LevelingGraph graph, bool withDemands)
+        {
             var program = graph.Program;
             var tasks = graph.Tasks;
             var builder = new RcpspBuilder();
@@ -215,7 +226,7 @@ namespace ProgramDsl.Scheduling
                 int priority = v < tasks.Count ? tasks[v].Priority : 500;
                 int a = builder.AddActivity(graph.Duration[v], graph.NotBefore[v], priority, calendar);
                 if (graph.FixedStart[v] >= 0) builder.Fix(a, graph.FixedStart[v], graph.FixedFinish[v]);
-                if (v >= tasks.Count) continue;
+                if (v >= tasks.Count || !withDemands) continue;
                 foreach (var person in graph.Assigned[v])
                 {
                     int units = (int)Math.Max(1, Math.Round(person.Share * PersonUnits, MidpointRounding.AwayFromZero));
@@ -226,8 +237,7 @@ namespace ProgramDsl.Scheduling
             }
 
             foreach (var e in graph.Edges) builder.AddPrecedence(e.From, e.To, e.Type, e.Lag);
-            var solution = RcpspSolver.Solve(builder.Build(), new RcpspOptions { Effort = options.Effort, Schedules = options.Schedules, Seed = options.Seed, MaxPlacements = options.MaxPlacements });
-            return new LevelingOutcome(solution, resources.ToArray());
+            return (builder.Build(), resources.ToArray());
         }
 
         /// <summary>TPM2102: a task that uses more units of a pool than the pool has can never run as planned.</summary>

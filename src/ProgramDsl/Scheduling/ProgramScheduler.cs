@@ -21,7 +21,7 @@ namespace ProgramDsl.Scheduling
         // predecessors back to the program finish (a gate whose tasks have all started can lie past it).
         private const int Unconstrained = int.MaxValue / 2;
 
-        private readonly struct Edge
+        internal readonly struct Edge
         {
             public Edge(int from, int to, DependencyType type, int lag, Dependency? source)
             {
@@ -355,12 +355,12 @@ namespace ProgramDsl.Scheduling
             int[]? precedenceStart = null;
             Symbol?[]? delayedBy = null;
             int levelingSchedules = 0;
+            var graph = new LevelingGraph(program, tasks, nodeCount, edges, duration, time, notBefore, fixedStart, fixedFinish, assigned);
             if (leveling && taskCount > 0)
             {
                 LevelingOutcome outcome;
                 try
                 {
-                    var graph = new LevelingGraph(program, tasks, nodeCount, edges, duration, time, notBefore, fixedStart, fixedFinish, assigned);
                     ChooseRoleHolders(graph, holdersByRole, TimeOf, options);
                     outcome = Level(graph, options);
                 }
@@ -421,7 +421,11 @@ namespace ProgramDsl.Scheduling
             var resourceLinks = delayedBy is null ? null : new ResourceLinks(tasks, assigned, start, finish, delayedBy, precedenceStart!);
             var path = CriticalPath(order, preds, edges, start, finish, duration, time, totalFloat, fixedStart, taskCount, programFinish, resourceLinks)
                 .Select(v => scheduled[v]).ToList();
-            var schedule = new Schedule(program, programCalendar, scheduled, spans, path, programFinish, leveling) { LevelingSchedules = levelingSchedules };
+            var schedule = new Schedule(program, programCalendar, scheduled, spans, path, programFinish, leveling)
+            {
+                LevelingSchedules = levelingSchedules,
+                Network = new ScheduleNetwork(graph, start, leveling, options.IgnoreProgress ? -1 : StatusCutoff(program, programCalendar)),
+            };
             return new ScheduleResult(schedule, diagnostics);
         }
 
@@ -433,9 +437,12 @@ namespace ProgramDsl.Scheduling
         /// The finish of a task in progress: the work its progress leaves (rounded up to whole days) runs from the
         /// status cutoff, or from its start when that is later. A task reported complete finishes at the cutoff.
         /// </summary>
-        internal static int RemainingFinish(int start, int duration, decimal progress, int cutoff, TaskTime time)
+        internal static int RemainingFinish(int start, int duration, decimal progress, int cutoff, TaskTime time) =>
+            FinishAfter(start, duration, (int)Math.Ceiling(duration * (1 - Math.Min(1m, progress))), cutoff, time);
+
+        /// <summary>The finish of a task in progress with <paramref name="remaining"/> whole days of work left.</summary>
+        internal static int FinishAfter(int start, int duration, int remaining, int cutoff, TaskTime time)
         {
-            int remaining = (int)Math.Ceiling(duration * (1 - Math.Min(1m, progress)));
             int from = Math.Max(start, cutoff);
             if (remaining > 0) return time.Advance(time.NextAvailable(from), remaining);
             return duration == 0 ? start : Math.Max(from, start + 1);
@@ -594,6 +601,10 @@ namespace ProgramDsl.Scheduling
 
             return true;
         }
+
+        /// <summary>The working days an amount of a task's work takes: as is for a fixed duration, else spread over the assignees.</summary>
+        internal static decimal DaysOfWork(TaskSymbol task, IReadOnlyList<ScheduledAssignment> people, decimal amount) =>
+            task.WorkKind == WorkKind.Duration ? amount : Spread(amount, people);
 
         private static int DurationOf(TaskSymbol task, IReadOnlyList<ScheduledAssignment> people)
         {

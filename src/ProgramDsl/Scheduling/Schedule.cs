@@ -203,6 +203,9 @@ namespace ProgramDsl.Scheduling
         /// <summary>How many schedules the leveler decoded (0 without leveling).</summary>
         public int LevelingSchedules { get; internal set; }
 
+        /// <summary>The graph this schedule was computed on, for the forecast to re-schedule with sampled durations.</summary>
+        internal ScheduleNetwork? Network { get; set; }
+
         /// <summary>
         /// Working days from <paramref name="from"/> to <paramref name="to"/>, counted between the last working days
         /// on or before each: positive when <paramref name="to"/> is later (how late a finish is against a due date).

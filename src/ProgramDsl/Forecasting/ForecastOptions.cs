@@ -1,0 +1,52 @@
+using System;
+using System.Threading;
+
+namespace ProgramDsl.Forecasting
+{
+    /// <summary>How finished tasks calibrate the remaining estimates.</summary>
+    public enum CalibrationScope
+    {
+        /// <summary>No calibration: every estimate is sampled as written.</summary>
+        None,
+
+        /// <summary>One ratio of actual to most likely for the whole program.</summary>
+        Program,
+
+        /// <summary>
+        /// A ratio per workstream: each task uses the nearest enclosing workstream with enough finished tasks, else the
+        /// program's.
+        /// </summary>
+        Workstream,
+
+        /// <summary>A ratio per ML phase, else the program's.</summary>
+        Phase,
+    }
+
+    /// <summary>Options of a Monte Carlo forecast.</summary>
+    public sealed class ForecastOptions
+    {
+        /// <summary>The default number of iterations.</summary>
+        public const int DefaultIterations = 10_000;
+
+        /// <summary>Iterations to run (at least 1).</summary>
+        public int Iterations { get; set; } = DefaultIterations;
+
+        /// <summary>The seed: the same plan and seed give the same forecast on any machine and with any number of threads.</summary>
+        public int Seed { get; set; }
+
+        /// <summary>Whether and how finished tasks calibrate the remaining estimates.</summary>
+        public CalibrationScope Calibration { get; set; }
+
+        /// <summary>Finished tasks a group needs before its ratio is used (default 3).</summary>
+        public int MinimumHistory { get; set; } = 3;
+
+        /// <summary>Threads to use; null for every core. The result is the same whatever the value.</summary>
+        public int? MaxDegreeOfParallelism { get; set; }
+
+        /// <summary>Told the number of iterations done as the run proceeds (from worker threads).</summary>
+        public IProgress<int>? Progress { get; set; }
+
+        /// <summary>Stops the run early (an <see cref="OperationCanceledException"/> is thrown).</summary>
+        public CancellationToken CancellationToken { get; set; }
+    }
+}

@@ -1,0 +1,412 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using ProgramDsl.Scheduling;
+using ProgramDsl.Scheduling.Leveling;
+using ProgramDsl.Semantics;
+
+namespace ProgramDsl.Forecasting
+{
+    /// <summary>
+    /// Monte Carlo forecast of a schedule. Each iteration samples every remaining estimated task from a PERT
+    /// distribution over its (o, m, p) (or, calibrated, from the history of finished tasks), lets every open risk occur
+    /// with its likelihood (adding its impact to the tasks it affects), and re-schedules the network: a serial schedule
+    /// generation over the base schedule's order of starts, which holds the people and pools when the plan is leveled
+    /// and is the critical-path forward pass when it is not.
+    /// <para>
+    /// Iterations run in fixed blocks, each with its own random stream derived from the seed and the block number, and
+    /// every total is an integer sum: the result is the same for a seed whatever the number of threads.
+    /// </para>
+    /// </summary>
+    public static class MonteCarloForecast
+    {
+        /// <summary>The most iterations one forecast runs.</summary>
+        public const int MaxIterations = 10_000_000;
+
+        private const int BlockSize = 64;
+        private const int MaxDays = int.MaxValue / 8;
+
+        /// <summary>Forecasts a schedule produced by <see cref="ProgramScheduler.Run"/>.</summary>
+        public static ForecastResult Run(Schedule schedule, ForecastOptions? options = null)
+        {
+            if (schedule is null) throw new ArgumentNullException(nameof(schedule));
+            options ??= new ForecastOptions();
+            if (options.Iterations < 1 || options.Iterations > MaxIterations)
+            {
+                throw new ArgumentOutOfRangeException(nameof(options), "Iterations must be between 1 and " + MaxIterations + ".");
+            }
+
+            var network = schedule.Network ?? throw new ArgumentException("The schedule was not produced by the scheduler.", nameof(schedule));
+            var model = new ForecastModel(schedule, network, options);
+            int iterations = options.Iterations;
+            var finishes = new int[iterations];
+            var milestoneFinishes = model.Milestones.Select(_ => new int[iterations]).ToArray();
+            var totals = new Totals(model);
+            int blocks = (iterations + BlockSize - 1) / BlockSize;
+            int done = 0;
+            var parallel = new ParallelOptions
+            {
+                MaxDegreeOfParallelism = options.MaxDegreeOfParallelism is int threads && threads > 0 ? threads : -1,
+                CancellationToken = options.CancellationToken,
+            };
+
+            Parallel.For(
+                0,
+                blocks,
+                parallel,
+                () => new Worker(model),
+                (block, _, worker) =>
+                {
+                    int first = block * BlockSize;
+                    int end = Math.Min(iterations, first + BlockSize);
+                    var random = new ForecastRandom(options.Seed, block);
+                    for (int i = first; i < end; i++) worker.Iterate(random, i, finishes, milestoneFinishes);
+                    options.Progress?.Report(Interlocked.Add(ref done, end - first));
+                    return worker;
+                },
+                worker =>
+                {
+                    lock (totals) totals.Add(worker.Totals);
+                });
+
+            return Summarise(model, options, finishes, milestoneFinishes, totals);
+        }
+
+        private static ForecastResult Summarise(ForecastModel model, ForecastOptions options, int[] finishes, int[][] milestoneFinishes, Totals totals)
+        {
+            var schedule = model.Schedule;
+            int n = finishes.Length;
+            var finish = Distribution(schedule, finishes, schedule.FinishDate);
+            double? deadline = model.DeadlineLimit is int limit ? (double)finishes.Count(f => f <= limit) / n : (double?)null;
+
+            var dueByNode = new Dictionary<int, double>();
+            for (int k = 0; k < model.Due.Length; k++) dueByNode[model.Due[k].Node] = (double)totals.DueMet[k] / n;
+
+            var tasks = schedule.Program.Tasks;
+            var milestones = new List<MilestoneForecast>();
+            for (int k = 0; k < model.Milestones.Length; k++)
+            {
+                var task = tasks[model.Milestones[k]];
+                var planned = schedule.Tasks[task.Index].FinishDate;
+                milestones.Add(new MilestoneForecast(task, Distribution(schedule, milestoneFinishes[k], planned), dueByNode.TryGetValue(task.Index, out var p) ? p : (double?)null));
+            }
+
+            var taskForecasts = tasks
+                .Select(t => new TaskForecast(t, (double)totals.Critical[t.Index] / n, dueByNode.TryGetValue(t.Index, out var p) ? p : (double?)null))
+                .ToList();
+
+            return new ForecastResult(schedule.Program, n, options.Seed, model.Network.Leveled, finish, deadline, milestones, taskForecasts,
+                Drivers(model, totals, n), model.Calibration?.Summary(), model.Sampled.Length, model.Risks.Length);
+        }
+
+        /// <summary>The date of a finish index: the last working day before it, or the program start for 0.</summary>
+        private static CalendarDate DateOf(Schedule schedule, int finish) => finish <= 0 ? schedule.StartDate : schedule.Calendar.DateOf(finish - 1);
+
+        private static FinishDistribution Distribution(Schedule schedule, int[] values, CalendarDate planned)
+        {
+            var sorted = (int[])values.Clone();
+            Array.Sort(sorted);
+            long sum = 0;
+            foreach (var v in sorted) sum += v;
+
+            // Nearest rank: the smallest value with at least k% of the iterations at or below it.
+            int Rank(int percent) => sorted[Math.Max(0, (int)Math.Ceiling(percent / 100.0 * sorted.Length) - 1)];
+            return new FinishDistribution(DateOf(schedule, Rank(50)), DateOf(schedule, Rank(80)), DateOf(schedule, Rank(95)), (double)sum / sorted.Length, planned);
+        }
+
+        /// <summary>The inputs most correlated with the program finish (at most ten, |r| ≥ 0.05), strongest first.</summary>
+        private static IReadOnlyList<ForecastDriver> Drivers(ForecastModel model, Totals totals, int n)
+        {
+            var result = new List<(ForecastDriver Driver, int Order)>();
+            double syy = n * (double)totals.SumYY - (double)totals.SumY * totals.SumY;
+            if (syy <= 0) return Array.Empty<ForecastDriver>();
+            for (int k = 0; k < model.InputCount; k++)
+            {
+                double sxx = n * (double)totals.SumXX[k] - (double)totals.SumX[k] * totals.SumX[k];
+                if (sxx <= 0) continue;
+                double sxy = n * (double)totals.SumXY[k] - (double)totals.SumX[k] * totals.SumY;
+                double r = sxy / Math.Sqrt(sxx * syy);
+                if (Math.Abs(r) < 0.05) continue;
+                bool isTask = k < model.Sampled.Length;
+                Symbol symbol = isTask ? model.Network.Graph.Tasks[model.Sampled[k].Node] : model.Risks[k - model.Sampled.Length].Risk;
+                result.Add((new ForecastDriver(isTask ? DriverKind.Estimate : DriverKind.Risk, symbol, r, sxy / sxx), k));
+            }
+
+            return result.OrderByDescending(d => Math.Abs(d.Driver.Correlation)).ThenBy(d => d.Order).Take(10).Select(d => d.Driver).ToList();
+        }
+
+        /// <summary>Integer totals over iterations: adding them up in any order gives the same numbers.</summary>
+        private sealed class Totals
+        {
+            public Totals(ForecastModel model)
+            {
+                Critical = new long[model.TaskCount];
+                DueMet = new long[model.Due.Length];
+                SumX = new long[model.InputCount];
+                SumXX = new long[model.InputCount];
+                SumXY = new long[model.InputCount];
+            }
+
+            public long[] Critical { get; }
+
+            public long[] DueMet { get; }
+
+            public long[] SumX { get; }
+
+            public long[] SumXX { get; }
+
+            public long[] SumXY { get; }
+
+            public long SumY { get; set; }
+
+            public long SumYY { get; set; }
+
+            public void Add(Totals other)
+            {
+                for (int i = 0; i < Critical.Length; i++) Critical[i] += other.Critical[i];
+                for (int i = 0; i < DueMet.Length; i++) DueMet[i] += other.DueMet[i];
+                for (int i = 0; i < SumX.Length; i++)
+                {
+                    SumX[i] += other.SumX[i];
+                    SumXX[i] += other.SumXX[i];
+                    SumXY[i] += other.SumXY[i];
+                }
+
+                SumY += other.SumY;
+                SumYY += other.SumYY;
+            }
+        }
+
+        /// <summary>One thread's engine and scratch: it samples, schedules and scores iterations.</summary>
+        private sealed class Worker
+        {
+            private readonly ForecastModel _model;
+            private readonly Engine _engine;
+            private readonly int[] _duration;
+            private readonly int[] _fixedFinish;
+            private readonly int[] _extra;
+            private readonly int[] _input;
+            private readonly List<int> _touched = new List<int>();
+            private readonly (int[] PrecedenceStart, int[] BlockedBy) _explain;
+            private readonly bool[] _critical;
+            private readonly Stack<int> _pending = new Stack<int>();
+            private readonly int[] _predOffsets;
+            private readonly int[] _predItems;
+            private readonly int[][] _users;
+            private readonly int[][] _sortedUsers;
+            private readonly int[][] _sortedFinish;
+            private readonly int[] _sortedAt;
+            private int _iteration;
+
+            public Worker(ForecastModel model)
+            {
+                _model = model;
+                var p = model.Problem;
+                _duration = (int[])p.Duration.Clone();
+                _fixedFinish = (int[])p.FixedFinish.Clone();
+
+                // The engine reads durations and fixed finishes from its own copy of the problem, rewritten every iteration.
+                var own = new RcpspProblem(_duration, p.Capacity, p.DemandResource, p.DemandAmount, p.Precedences, p.Release, p.FixedStart, _fixedFinish, p.Priority, p.Calendars);
+                _engine = new Engine(own);
+                int n = p.ActivityCount;
+                _extra = new int[n];
+                _input = new int[model.InputCount];
+                _explain = (new int[n], new int[n]);
+                _critical = new bool[n];
+                Totals = new Totals(model);
+
+                _predOffsets = new int[n + 1];
+                foreach (var e in p.Precedences) _predOffsets[e.Successor + 1]++;
+                for (int i = 0; i < n; i++) _predOffsets[i + 1] += _predOffsets[i];
+                var fill = (int[])_predOffsets.Clone();
+                _predItems = new int[p.Precedences.Length];
+                for (int i = 0; i < p.Precedences.Length; i++) _predItems[fill[p.Precedences[i].Successor]++] = i;
+
+                var users = new List<int>[p.ResourceCount];
+                for (int a = 0; a < n; a++)
+                {
+                    foreach (int r in p.DemandResource[a]) (users[r] ??= new List<int>()).Add(a);
+                }
+
+                _users = users.Select(u => u?.ToArray() ?? Array.Empty<int>()).ToArray();
+                _sortedUsers = _users.Select(u => new int[u.Length]).ToArray();
+                _sortedFinish = _users.Select(u => new int[u.Length]).ToArray();
+                _sortedAt = Enumerable.Repeat(-1, p.ResourceCount).ToArray();
+            }
+
+            public Totals Totals { get; }
+
+            public void Iterate(ForecastRandom random, int iteration, int[] finishes, int[][] milestoneFinishes)
+            {
+                _iteration = iteration;
+                var model = _model;
+                var baseProblem = model.Problem;
+                Array.Copy(baseProblem.Duration, _duration, _duration.Length);
+                Array.Copy(baseProblem.FixedFinish, _fixedFinish, _fixedFinish.Length);
+
+                // Draws happen in a fixed order (tasks, then risks) so a block's stream gives the same iteration every time.
+                var sampled = model.Sampled;
+                var calibration = model.Calibration;
+                for (int k = 0; k < sampled.Length; k++)
+                {
+                    var t = sampled[k];
+                    double days = t.Group >= 0
+                        ? t.MostLikely * Math.Exp(calibration!.Mu(t.Group) + calibration.Sigma(t.Group) * random.NextNormal())
+                        : random.NextPert(t.Optimistic, t.MostLikely, t.Pessimistic);
+                    // For a task in progress the input is the work left, rounded without bias like a whole task.
+                    _input[k] = random.RoundRandomly(days * t.RemainingShare, MaxDays);
+                }
+
+                var risks = model.Risks;
+                for (int j = 0; j < risks.Length; j++)
+                {
+                    bool occurs = random.NextDouble() < risks[j].Likelihood;
+                    _input[sampled.Length + j] = occurs ? 1 : 0;
+                    if (!occurs) continue;
+                    foreach (int v in risks[j].Nodes)
+                    {
+                        if (_extra[v] == 0) _touched.Add(v);
+                        _extra[v] = (int)Math.Min(MaxDays, (long)_extra[v] + risks[j].ImpactDays);
+                    }
+                }
+
+                var network = model.Network;
+                for (int k = 0; k < sampled.Length; k++)
+                {
+                    int v = sampled[k].Node;
+                    if (sampled[k].InProgress) _fixedFinish[v] = network.FinishAfter(v, _input[k]);
+                    else _duration[v] = _input[k];
+                }
+
+                foreach (int v in _touched)
+                {
+                    if (baseProblem.FixedStart[v] >= 0 && _fixedFinish[v] >= 0)
+                    {
+                        var time = network.Graph.Time[v];
+                        _fixedFinish[v] = time.Advance(time.NextAvailable(_fixedFinish[v]), _extra[v]);
+                    }
+                    else
+                    {
+                        _duration[v] = (int)Math.Min(MaxDays, (long)_duration[v] + _extra[v]);
+                    }
+
+                    _extra[v] = 0;
+                }
+
+                _touched.Clear();
+                var schedule = _engine.Forward(model.List, _explain);
+                var start = schedule.Start;
+                var finish = schedule.Finish;
+                int makespan = 0;
+                for (int v = 0; v < model.TaskCount; v++) makespan = Math.Max(makespan, finish[v]);
+                finishes[iteration] = makespan;
+                for (int m = 0; m < model.Milestones.Length; m++) milestoneFinishes[m][iteration] = finish[model.Milestones[m]];
+                for (int k = 0; k < model.Due.Length; k++) if (finish[model.Due[k].Node] <= model.Due[k].Limit) Totals.DueMet[k]++;
+
+                Totals.SumY += makespan;
+                Totals.SumYY += (long)makespan * makespan;
+                for (int k = 0; k < _input.Length; k++)
+                {
+                    long x = _input[k];
+                    Totals.SumX[k] += x;
+                    Totals.SumXX[k] += x * x;
+                    Totals.SumXY[k] += x * makespan;
+                }
+
+                MarkCritical(start, finish, makespan);
+            }
+
+            /// <summary>
+            /// Marks the nodes that drive the program finish: from the tasks that end it, back along every binding
+            /// precedence, and from a task a resource held back to the task that held the resource until it started.
+            /// </summary>
+            private void MarkCritical(int[] start, int[] finish, int makespan)
+            {
+                var p = _model.Problem;
+                Array.Clear(_critical, 0, _critical.Length);
+                int taskCount = _model.TaskCount;
+                for (int v = 0; v < taskCount; v++)
+                {
+                    if (finish[v] != makespan) continue;
+                    _critical[v] = true;
+                    _pending.Push(v);
+                }
+
+                while (_pending.Count > 0)
+                {
+                    int b = _pending.Pop();
+                    if (p.FixedStart[b] >= 0) continue;
+                    int blockedBy = _explain.BlockedBy[b];
+                    if (blockedBy >= 0 && start[b] > _explain.PrecedenceStart[b])
+                    {
+                        MarkHolders(blockedBy, b, start, finish);
+                        continue;
+                    }
+
+                    for (int i = _predOffsets[b]; i < _predOffsets[b + 1]; i++)
+                    {
+                        var e = p.Precedences[_predItems[i]];
+                        if (_critical[e.Predecessor] || !Binding(e, b, start, finish)) continue;
+                        _critical[e.Predecessor] = true;
+                        _pending.Push(e.Predecessor);
+                    }
+                }
+
+                for (int v = 0; v < taskCount; v++) if (_critical[v]) Totals.Critical[v]++;
+            }
+
+            private bool Binding(RcpspPrecedence e, int b, int[] start, int[] finish)
+            {
+                var calendar = _model.Problem.Calendars[b];
+                bool milestone = _duration[b] == 0;
+                switch (e.Type)
+                {
+                    case DependencyType.FinishToStart:
+                    case DependencyType.StartToStart:
+                        int s = Math.Max(0, (e.Type == DependencyType.FinishToStart ? finish[e.Predecessor] : start[e.Predecessor]) + e.Lag);
+                        return (milestone || calendar is null ? s : calendar.NextAvailable(s)) >= start[b];
+                    default:
+                        int f = (e.Type == DependencyType.FinishToFinish ? finish[e.Predecessor] : start[e.Predecessor]) + e.Lag;
+                        return (milestone || calendar is null || f <= 0 ? f : calendar.NextAvailable(f - 1) + 1) >= finish[b];
+                }
+            }
+
+            /// <summary>Marks the users of a resource that were scheduled before a task and finished last by its start.</summary>
+            private void MarkHolders(int resource, int b, int[] start, int[] finish)
+            {
+                var users = _users[resource];
+                var sorted = _sortedUsers[resource];
+                var keys = _sortedFinish[resource];
+                if (_sortedAt[resource] != _iteration)
+                {
+                    Array.Copy(users, sorted, users.Length);
+                    for (int i = 0; i < sorted.Length; i++) keys[i] = finish[sorted[i]];
+                    Array.Sort(keys, sorted);
+                    _sortedAt[resource] = _iteration;
+                }
+
+                int lo = 0, hi = keys.Length;
+                while (lo < hi)
+                {
+                    int mid = (lo + hi) >> 1;
+                    if (keys[mid] <= start[b]) lo = mid + 1;
+                    else hi = mid;
+                }
+
+                int position = _model.Position[b];
+                int latest = int.MinValue;
+                for (int i = lo - 1; i >= 0 && keys[i] >= latest; i--)
+                {
+                    int h = sorted[i];
+                    if (h == b || (_model.Position[h] > position && _model.Problem.FixedStart[h] < 0)) continue;
+                    latest = keys[i];
+                    if (_critical[h]) continue;
+                    _critical[h] = true;
+                    _pending.Push(h);
+                }
+            }
+        }
+    }
+}
