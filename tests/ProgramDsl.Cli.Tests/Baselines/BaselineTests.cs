@@ -38,8 +38,13 @@ namespace ProgramDsl.Cli.Tests.Baselines
             (check.ExitCode == 1).Should().Be(check.Out.Contains(": error TPM", StringComparison.Ordinal), "exit 1 exactly when an error is printed:\n" + check);
             schedule.ExitCode.Should().Be(check.ExitCode, "check and schedule agree on whether the program has errors");
 
+            // 1,000 iterations keep the suite quick; the output is still byte-identical for the default seed.
+            var forecast = Tpm.Run(RepositoryPaths.Root, "forecast", programFile, "--format", "json", "--iterations", "1000");
+            forecast.ExitCode.Should().Be(check.ExitCode, "forecast and check agree on whether the program has errors:\n" + forecast);
+
             var failures = new List<string>();
             Compare(ExampleBaselines.SchedulePath(programFile), schedule.Out, failures);
+            Compare(ExampleBaselines.ForecastPath(programFile), forecast.Out, failures);
             Compare(ExampleBaselines.CheckPath(programFile), check.Out, failures);
             if (failures.Count > 0) Assert.Fail(string.Join("\n", failures));
         }
@@ -62,7 +67,7 @@ namespace ProgramDsl.Cli.Tests.Baselines
         public void Every_stored_baseline_belongs_to_an_example_program()
         {
             var expected = ExampleBaselines.ProgramFiles()
-                .SelectMany(f => new[] { ExampleBaselines.SchedulePath(f), ExampleBaselines.CheckPath(f) })
+                .SelectMany(f => new[] { ExampleBaselines.SchedulePath(f), ExampleBaselines.CheckPath(f), ExampleBaselines.ForecastPath(f) })
                 .ToHashSet(StringComparer.Ordinal);
 
             ExampleBaselines.StoredBaselines().Where(b => !expected.Contains(b))

@@ -47,6 +47,8 @@ namespace ProgramDsl.Cli.Tests.Baselines
 
         public static string SchedulePath(string programFile) => ExpectedFolderOf(programFile) + "/" + BaseName(programFile) + ".schedule.json";
 
+        public static string ForecastPath(string programFile) => ExpectedFolderOf(programFile) + "/" + BaseName(programFile) + ".forecast.json";
+
         public static string CheckPath(string programFile) => ExpectedFolderOf(programFile) + "/" + BaseName(programFile) + ".check.txt";
 
         /// <summary>Every file in an expected/ folder under examples/ (repo-relative).</summary>

@@ -1,0 +1,162 @@
+using System;
+using System.CommandLine;
+using System.Diagnostics;
+using System.Linq;
+using ProgramDsl.Cli.Infrastructure;
+using ProgramDsl.Cli.Output;
+using ProgramDsl.Forecasting;
+using ProgramDsl.Reports;
+using ProgramDsl.Scheduling;
+
+namespace ProgramDsl.Cli.Commands
+{
+    /// <summary><c>tpm forecast FILE</c>: Monte Carlo forecast of the program and milestone finishes.</summary>
+    public sealed class ForecastCommand
+    {
+        private readonly PlanLoader _loader;
+        private readonly IConsoleEnvironment _console;
+
+        public ForecastCommand(PlanLoader loader, IConsoleEnvironment console)
+        {
+            _loader = loader;
+            _console = console;
+        }
+
+        /// <summary>What the command was asked to do.</summary>
+        public sealed record Request(string File, string Format, int Iterations, CalibrationScope Calibration, int? Threads);
+
+        public Command Build(CommonOptions common)
+        {
+            var file = new Argument<string>("file") { Description = "The program file" };
+            var format = new Option<string>("--format", "-f") { Description = "Output format: table or json", DefaultValueFactory = _ => "table" };
+            format.AcceptOnlyFromAmong("table", "json");
+            var iterations = new Option<int>("--iterations", "-n")
+            {
+                Description = "Monte Carlo iterations (1 to " + MonteCarloForecast.MaxIterations.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + ")",
+                DefaultValueFactory = _ => ForecastOptions.DefaultIterations,
+            };
+            iterations.Validators.Add(r =>
+            {
+                int n = r.GetValueOrDefault<int>();
+                if (n < 1 || n > MonteCarloForecast.MaxIterations) r.AddError("--iterations must be between 1 and " + MonteCarloForecast.MaxIterations);
+            });
+            var calibrate = new Option<bool>("--calibrate") { Description = "Learn from finished tasks how actuals compare with estimates, and apply it to the remaining estimates" };
+            var calibrateBy = new Option<string>("--calibrate-by")
+            {
+                Description = "Group the history by workstream (nearest with enough history, else the program), phase or program",
+                DefaultValueFactory = _ => "workstream",
+            };
+            calibrateBy.AcceptOnlyFromAmong("workstream", "phase", "program");
+            var threads = new Option<int?>("--threads") { Description = "Threads to use (default: every core); the result is the same whatever the number" };
+            threads.Validators.Add(r =>
+            {
+                if (r.GetValueOrDefault<int?>() is int n && n < 1) r.AddError("--threads must be at least 1");
+            });
+
+            var command = new Command("forecast", "Monte Carlo forecast: finish percentiles, on-time chances, criticality and what drives the spread");
+            command.Arguments.Add(file);
+            command.Options.Add(format);
+            command.Options.Add(iterations);
+            command.Options.Add(calibrate);
+            command.Options.Add(calibrateBy);
+            command.Options.Add(threads);
+            var leveling = new LevelingOptions();
+            leveling.AddTo(command);
+            common.AddTo(command);
+            command.SetAction(result =>
+            {
+                var scope = !result.GetValue(calibrate) ? CalibrationScope.None : result.GetValue(calibrateBy) switch
+                {
+                    "phase" => CalibrationScope.Phase,
+                    "program" => CalibrationScope.Program,
+                    _ => CalibrationScope.Workstream,
+                };
+                var request = new Request(result.GetValue(file)!, result.GetValue(format)!, result.GetValue(iterations), scope, result.GetValue(threads));
+                return Run(request, leveling.Read(result), common.Read(result));
+            });
+            return command;
+        }
+
+        public int Run(Request request, ScheduleOptions scheduling, CommonSettings settings)
+        {
+            var program = _loader.Compile(request.File, settings.ConfigPath, settings.WarningsAsErrors, scheduling);
+            var diagnostics = program.Diagnostics;
+            bool hasErrors = diagnostics.Any(d => d.IsError);
+            ForecastResult? forecast = null;
+            if (program.Schedule != null && !hasErrors)
+            {
+                using var progress = ProgressLine.Create(_console, settings.Quiet || request.Format == "json" && !_console.IsOutputTerminal, request.Iterations);
+                forecast = MonteCarloForecast.Run(program.Schedule, new ForecastOptions
+                {
+                    Iterations = request.Iterations,
+                    Seed = scheduling.Seed,
+                    Calibration = request.Calibration,
+                    MaxDegreeOfParallelism = request.Threads,
+                    Progress = progress,
+                });
+            }
+
+            if (request.Format == "json")
+            {
+                _console.Out.Write(ForecastJson.ToJson(program.Model, forecast, diagnostics));
+                return hasErrors ? ExitCodes.Errors : ExitCodes.Success;
+            }
+
+            DiagnosticPrinter.WriteText(_console.Error, diagnostics, new Ansi(false));
+            if (forecast is null)
+            {
+                // A forecast of a plan with errors would dress up a schedule the errors already say is wrong.
+                if (!settings.Quiet) _console.Error.WriteLine("tpm: no forecast: the program has errors");
+                return ExitCodes.Errors;
+            }
+
+            ForecastTable.Write(_console.Out, forecast, new Ansi(ColorPolicy.IsEnabled(_console, settings.NoColor)), settings.Quiet);
+            return ExitCodes.Success;
+        }
+
+        /// <summary>
+        /// "forecast: 4,096 / 10,000 iterations" on standard error, redrawn at most ten times a second, only when the
+        /// output is a terminal; erased when the run ends so the table starts on a clean line.
+        /// </summary>
+        private sealed class ProgressLine : IProgress<int>, IDisposable
+        {
+            private readonly IConsoleEnvironment _console;
+            private readonly int _total;
+            private readonly Stopwatch _clock = Stopwatch.StartNew();
+            private readonly object _gate = new object();
+            private long _lastDrawn = -1000;
+            private bool _drawn;
+
+            private ProgressLine(IConsoleEnvironment console, int total)
+            {
+                _console = console;
+                _total = total;
+            }
+
+            public static ProgressLine? Create(IConsoleEnvironment console, bool silent, int total) =>
+                silent || !console.IsOutputTerminal ? null : new ProgressLine(console, total);
+
+            public void Report(int done)
+            {
+                long now = _clock.ElapsedMilliseconds;
+                if (now - _lastDrawn < 100 && done < _total) return;
+                lock (_gate)
+                {
+                    if (now - _lastDrawn < 100 && done < _total) return;
+                    _lastDrawn = now;
+                    _drawn = true;
+                    _console.Error.Write("\rforecast: " + done.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " / " +
+                                         _total.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " iterations");
+                    _console.Error.Flush();
+                }
+            }
+
+            public void Dispose()
+            {
+                if (!_drawn) return;
+                _console.Error.Write("\r" + new string(' ', 60) + "\r");
+                _console.Error.Flush();
+            }
+        }
+    }
+}
