@@ -12,7 +12,7 @@ namespace ProgramDsl.Benchmarks
     /// <summary>
     /// Entry point. Subcommands:
     /// <c>generate N FILE [--seed S] [--comparison]</c>, <c>verify N [--seed S] [--path]</c>, <c>phases [BenchmarkDotNet options]</c>,
-    /// <c>cli [options]</c>, <c>profile [N] [options]</c>, <c>psplib [options]</c>, <c>taskjuggler [options]</c> and <c>analyzer [options]</c>.
+    /// <c>cli [options]</c>, <c>profile [N] [options]</c>, <c>psplib [options]</c>, <c>taskjuggler [options]</c>, <c>analyzer [options]</c> and <c>forecast [options]</c>.
     /// </summary>
     public static class Program
     {
@@ -31,7 +31,8 @@ namespace ProgramDsl.Benchmarks
             "                               --file profiles a plan file instead of a generated one\n" +
             Psplib.PsplibRunner.Usage + "\n" +
             TaskJuggler.TaskJugglerComparison.Usage + "\n" +
-            AnalyzerBenchmark.Usage;
+            AnalyzerBenchmark.Usage + "\n" +
+            ForecastBenchmark.Usage;
 
         public static int Main(string[] args)
         {
@@ -60,6 +61,8 @@ namespace ProgramDsl.Benchmarks
                     return TaskJuggler.TaskJugglerComparison.Run(rest);
                 case "analyzer":
                     return AnalyzerBenchmark.Run(rest);
+                case "forecast":
+                    return ForecastBenchmark.Run(rest);
                 default:
                     Console.Error.WriteLine("unknown subcommand '" + args[0] + "'\n" + Usage);
                     return 2;
