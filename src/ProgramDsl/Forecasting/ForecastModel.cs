@@ -86,6 +86,9 @@ namespace ProgramDsl.Forecasting
                 if (task.IsMilestone || task.Estimate is not ThreePointEstimate estimate || task.WorkKind == WorkKind.None || IsDone(v)) continue;
                 bool inProgress = network.Graph.FixedStart[v] >= 0 && network.Graph.FixedFinish[v] >= 0;
                 int group = Calibration?.GroupOf(task) ?? -1;
+
+                // An estimate without spread is the plan's own duration: nothing to draw.
+                if (estimate.Optimistic >= estimate.Pessimistic && group < 0) continue;
                 sampled.Add(new SampledTask(v, (double)network.DaysOf(v, estimate.Optimistic), (double)network.DaysOf(v, estimate.MostLikely),
                     (double)network.DaysOf(v, estimate.Pessimistic), inProgress, inProgress ? network.RemainingShare(v) : 1.0, group));
             }
