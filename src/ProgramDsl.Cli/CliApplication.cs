@@ -14,13 +14,15 @@ namespace ProgramDsl.Cli
         private readonly CheckCommand _check;
         private readonly ScheduleCommand _schedule;
         private readonly BuildCommand _build;
+        private readonly StatusCommand _status;
 
-        public CliApplication(IConsoleEnvironment console, CheckCommand check, ScheduleCommand schedule, BuildCommand build)
+        public CliApplication(IConsoleEnvironment console, CheckCommand check, ScheduleCommand schedule, BuildCommand build, StatusCommand status)
         {
             _console = console;
             _check = check;
             _schedule = schedule;
             _build = build;
+            _status = status;
         }
 
         /// <summary>The tool's version.</summary>
@@ -34,6 +36,7 @@ namespace ProgramDsl.Cli
             root.Subcommands.Add(_check.Build(common));
             root.Subcommands.Add(_schedule.Build(common));
             root.Subcommands.Add(_build.Build(common));
+            root.Subcommands.Add(_status.Build(common));
             return root;
         }
 

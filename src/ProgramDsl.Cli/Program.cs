@@ -24,6 +24,7 @@ namespace ProgramDsl.Cli
             services.AddSingleton<CheckCommand>();
             services.AddSingleton<ScheduleCommand>();
             services.AddSingleton<BuildCommand>();
+            services.AddSingleton<StatusCommand>();
             services.AddSingleton<CliApplication>();
             return services;
         }
