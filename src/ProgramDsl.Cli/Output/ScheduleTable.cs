@@ -88,15 +88,8 @@ namespace ProgramDsl.Cli.Output
         {
             if (schedule.Cost == 0 || schedule.Workstreams.Count == 0) return;
             var currency = schedule.Program.Currency;
-            var depths = new Dictionary<WorkstreamSymbol, int>();
             var rows = new List<string[]>();
-            foreach (var ws in schedule.Workstreams)
-            {
-                // Workstreams come outer before inner, so a parent's depth is known before its children's.
-                int depth = ws.Workstream.Container is WorkstreamSymbol parent && depths.TryGetValue(parent, out var d) ? d + 1 : 0;
-                depths[ws.Workstream] = depth;
-                rows.Add(new[] { new string(' ', 2 * depth) + ws.Id, Truncate(ws.Workstream.DisplayName), Money(ws.Cost) });
-            }
+            foreach (var ws in schedule.Workstreams) rows.Add(new[] { Indent(ws.Workstream) + ws.Id, Truncate(ws.Workstream.DisplayName), Money(ws.Cost) });
 
             // Top-level tasks belong to no workstream: their cost is a row of its own, so the rows add up to the total.
             decimal outside = 0;
@@ -136,6 +129,9 @@ namespace ProgramDsl.Cli.Output
 
         private static bool Uses(ScheduledTask task, Symbol resource) =>
             task.Assigned.Any(a => a.Person == resource) || task.Task.ResourceUses.Any(u => u.Resource == resource);
+
+        /// <summary>Two spaces per level of nesting, up to ten levels: the qualified id says the rest.</summary>
+        internal static string Indent(WorkstreamSymbol workstream) => new string(' ', 2 * Math.Min(workstream.Depth, 10));
 
         private static string Money(decimal value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
 

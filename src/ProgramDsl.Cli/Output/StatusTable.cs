@@ -5,7 +5,6 @@ using System.IO;
 using System.Linq;
 using ProgramDsl.Diagnostics;
 using ProgramDsl.Scheduling;
-using ProgramDsl.Semantics;
 
 namespace ProgramDsl.Cli.Output
 {
@@ -79,10 +78,9 @@ namespace ProgramDsl.Cli.Output
         {
             if (report.Workstreams.Count == 0) return;
             var header = new[] { "Workstream", "BAC", "PV", "EV", "AC", "SPI", "CPI" };
-            var depths = Depths(report.Workstreams.Select(ws => ws.Workstream));
             var rows = report.Workstreams.Select(ws => new[]
             {
-                new string(' ', 2 * depths[ws.Workstream]) + ws.Id,
+                ScheduleTable.Indent(ws.Workstream) + ws.Id,
                 Money(ws.Figures.Bac),
                 Money(ws.Figures.Pv),
                 Money(ws.Figures.Ev),
@@ -141,14 +139,6 @@ namespace ProgramDsl.Cli.Output
             slip > 0 ? " " + ansi.Red("(" + Plural.WorkingDays(slip) + " later)")
             : slip < 0 ? " (" + Plural.WorkingDays(-slip) + " earlier)"
             : " (on plan)";
-
-        /// <summary>Each workstream's nesting depth; workstreams come outer before inner, so a parent is always seen first.</summary>
-        internal static Dictionary<WorkstreamSymbol, int> Depths(IEnumerable<WorkstreamSymbol> workstreams)
-        {
-            var depths = new Dictionary<WorkstreamSymbol, int>();
-            foreach (var ws in workstreams) depths[ws] = ws.Container is WorkstreamSymbol parent && depths.TryGetValue(parent, out var d) ? d + 1 : 0;
-            return depths;
-        }
 
         private static string Money(decimal value) => value.ToString("#,0.00;-#,0.00", CultureInfo.InvariantCulture);
 
