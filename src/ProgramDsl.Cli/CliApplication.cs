@@ -15,14 +15,16 @@ namespace ProgramDsl.Cli
         private readonly ScheduleCommand _schedule;
         private readonly BuildCommand _build;
         private readonly ForecastCommand _forecast;
+        private readonly StatusCommand _status;
 
-        public CliApplication(IConsoleEnvironment console, CheckCommand check, ScheduleCommand schedule, BuildCommand build, ForecastCommand forecast)
+        public CliApplication(IConsoleEnvironment console, CheckCommand check, ScheduleCommand schedule, BuildCommand build, ForecastCommand forecast, StatusCommand status)
         {
             _console = console;
             _check = check;
             _schedule = schedule;
             _build = build;
             _forecast = forecast;
+            _status = status;
         }
 
         /// <summary>The tool's version.</summary>
@@ -37,6 +39,7 @@ namespace ProgramDsl.Cli
             root.Subcommands.Add(_schedule.Build(common));
             root.Subcommands.Add(_build.Build(common));
             root.Subcommands.Add(_forecast.Build(common));
+            root.Subcommands.Add(_status.Build(common));
             return root;
         }
 

@@ -25,6 +25,7 @@ namespace ProgramDsl.Cli
             services.AddSingleton<ScheduleCommand>();
             services.AddSingleton<BuildCommand>();
             services.AddSingleton<ForecastCommand>();
+            services.AddSingleton<StatusCommand>();
             services.AddSingleton<CliApplication>();
             return services;
         }

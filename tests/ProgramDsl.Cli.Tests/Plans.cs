@@ -37,7 +37,11 @@ namespace ProgramDsl.Cli.Tests
             "\n" +
             "Critical path, with resources (3 tasks): data.collect → data.clean → ready\n" +
             "* critical (zero total float); Days = working days of work; Float = total float in working days\n" +
-            "Delayed by = the person or pool that held the task back, and for how many working days; ⇢ = waits for a person or pool\n";
+            "Delayed by = the person or pool that held the task back, and for how many working days; ⇢ = waits for a person or pool\n" +
+            "\n" +
+            "Cost by workstream (EUR)\n" +
+            "  data           Data  2,800\n" +
+            "  program total        2,800\n";
 
         // Ana cannot do both 5-day and 3-day tasks at once. Leveled: 'first' takes Mar 1–5 (the longer task first
         // shortens the program), 'second' waits for Ana until Mar 8–10, 5 working days after its dependencies allowed.

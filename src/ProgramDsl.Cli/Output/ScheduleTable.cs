@@ -74,9 +74,37 @@ namespace ProgramDsl.Cli.Output
             w.WriteLine();
             w.WriteLine((leveled ? "Critical path, with resources (" : "Critical path (") + schedule.CriticalPath.Count + " task" + (schedule.CriticalPath.Count == 1 ? "" : "s") + "): " +
                         (schedule.CriticalPath.Count == 0 ? "(none)" : PathText(schedule)));
-            if (quiet) return;
-            w.WriteLine(ansi.Dim("* critical (zero total float); Days = working days of work; Float = total float in working days"));
-            if (leveled) w.WriteLine(ansi.Dim("Delayed by = the person or pool that held the task back, and for how many working days; ⇢ = waits for a person or pool"));
+            if (!quiet)
+            {
+                w.WriteLine(ansi.Dim("* critical (zero total float); Days = working days of work; Float = total float in working days"));
+                if (leveled) w.WriteLine(ansi.Dim("Delayed by = the person or pool that held the task back, and for how many working days; ⇢ = waits for a person or pool"));
+            }
+
+            WriteCostByWorkstream(w, schedule, ansi);
+        }
+
+        /// <summary>Planned cost per workstream, nested ones indented under their parent; only when anything costs money.</summary>
+        private static void WriteCostByWorkstream(TextWriter w, Schedule schedule, Ansi ansi)
+        {
+            if (schedule.Cost == 0 || schedule.Workstreams.Count == 0) return;
+            var currency = schedule.Program.Currency;
+            var rows = new List<string[]>();
+            foreach (var ws in schedule.Workstreams) rows.Add(new[] { Indent(ws.Workstream) + ws.Id, Truncate(ws.Workstream.DisplayName), Money(ws.Cost) });
+
+            // Top-level tasks belong to no workstream: their cost is a row of its own, so the rows add up to the total.
+            decimal outside = 0;
+            foreach (var t in schedule.Tasks)
+            {
+                if (t.Task.Container is null) outside = outside > decimal.MaxValue - t.Cost ? decimal.MaxValue : outside + t.Cost;
+            }
+
+            if (outside > 0) rows.Add(new[] { "(no workstream)", "", Money(outside) });
+            rows.Add(new[] { "program total", "", Money(schedule.Cost) });
+            int idWidth = rows.Max(r => r[0].Length), nameWidth = rows.Max(r => r[1].Length), costWidth = rows.Max(r => r[2].Length);
+
+            w.WriteLine();
+            w.WriteLine(ansi.Bold("Cost by workstream" + (currency is null ? "" : " (" + currency + ")")));
+            foreach (var r in rows) w.WriteLine("  " + r[0].PadRight(idWidth) + "  " + r[1].PadRight(nameWidth) + "  " + r[2].PadLeft(costWidth));
         }
 
         private static string Delayed(Schedule schedule)
@@ -101,6 +129,9 @@ namespace ProgramDsl.Cli.Output
 
         private static bool Uses(ScheduledTask task, Symbol resource) =>
             task.Assigned.Any(a => a.Person == resource) || task.Task.ResourceUses.Any(u => u.Resource == resource);
+
+        /// <summary>Two spaces per level of nesting, up to ten levels: the qualified id says the rest.</summary>
+        internal static string Indent(WorkstreamSymbol workstream) => new string(' ', 2 * Math.Min(workstream.Depth, 10));
 
         private static string Money(decimal value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
 

@@ -637,7 +637,7 @@ namespace ProgramDsl.Scheduling
             return effort > MaxDays * rate ? MaxDays : effort / rate;
         }
 
-        private static TaskTime? BuildTaskTime(ProgramSymbol program, TaskTime programTime, WorkingCalendar programCalendar, IReadOnlyList<PersonSymbol> people)
+        internal static TaskTime? BuildTaskTime(ProgramSymbol program, TaskTime programTime, WorkingCalendar programCalendar, IReadOnlyList<PersonSymbol> people)
         {
             var workdays = program.Calendar.Workdays;
             var daysOff = new List<DateRange>();

@@ -243,6 +243,14 @@ namespace ProgramDsl.Scheduling
             return first < 0 ? first : _program.IndexOf(_own.DateOf(first));
         }
 
+        /// <summary>How many indices in [<paramref name="from"/>, <paramref name="to"/>) the task can work on (0 when the range is empty).</summary>
+        public int DaysBetween(int from, int to)
+        {
+            if (to <= from) return 0;
+            if (_own is null) return to - from;
+            return _own.FirstIndexOnOrAfter(_program.DateOf(to)) - _own.FirstIndexOnOrAfter(_program.DateOf(from));
+        }
+
         /// <summary>The smallest finish ≥ <paramref name="bound"/> whose last day is available.</summary>
         public int NextAvailableEnd(int bound) => bound <= 0 ? Math.Max(bound, NextAvailable(0) + 1) : NextAvailable(bound - 1) + 1;
 

@@ -1,0 +1,75 @@
+using System.CommandLine;
+using System.Linq;
+using ProgramDsl.Cli.Infrastructure;
+using ProgramDsl.Cli.Output;
+using ProgramDsl.Reports;
+using ProgramDsl.Scheduling;
+
+namespace ProgramDsl.Cli.Commands
+{
+    /// <summary><c>tpm status FILE</c>: earned value at the status date and the tasks behind and ahead of plan.</summary>
+    public sealed class StatusCommand
+    {
+        private readonly PlanLoader _loader;
+        private readonly IConsoleEnvironment _console;
+
+        public StatusCommand(PlanLoader loader, IConsoleEnvironment console)
+        {
+            _loader = loader;
+            _console = console;
+        }
+
+        public Command Build(CommonOptions common)
+        {
+            var file = new Argument<string>("file") { Description = "The program file" };
+            var format = new Option<string>("--format", "-f") { Description = "Output format: table or json", DefaultValueFactory = _ => "table" };
+            format.AcceptOnlyFromAmong("table", "json");
+            var command = new Command("status", "Print earned value at the status date and the tasks behind and ahead of plan");
+            command.Arguments.Add(file);
+            command.Options.Add(format);
+            var leveling = new LevelingOptions();
+            leveling.AddTo(command);
+            common.AddTo(command);
+            command.SetAction(result => Run(result.GetValue(file)!, result.GetValue(format)!, leveling.Read(result), common.Read(result)));
+            return command;
+        }
+
+        public int Run(string file, string format, ScheduleOptions scheduling, CommonSettings settings)
+        {
+            var program = _loader.Compile(file, settings.ConfigPath, settings.WarningsAsErrors, scheduling);
+            var diagnostics = program.Diagnostics;
+            bool hasErrors = diagnostics.Any(d => d.IsError);
+
+            // Without a status date there is nothing to measure: a usage problem, said before anything else.
+            if (program.Model != null && program.Schedule != null && EarnedValue.MissingStatusDate(program.Model) is string missing)
+            {
+                _console.Error.WriteLine("tpm: error: " + missing);
+                return ExitCodes.Usage;
+            }
+
+            EarnedValueReport? report = null;
+            if (program.Model != null && program.Schedule != null)
+            {
+                // The baseline is the same plan with nothing tracked, scheduled with the same options.
+                var baseline = ProgramScheduler.Run(program.Model, EarnedValue.BaselineOptions(scheduling)).Schedule;
+                if (baseline != null) report = EarnedValue.Compute(program.Model, program.Schedule, baseline).Report;
+            }
+
+            if (format == "json")
+            {
+                _console.Out.Write(StatusJson.ToJson(program.Model, report, diagnostics));
+                return hasErrors || report is null ? ExitCodes.Errors : ExitCodes.Success;
+            }
+
+            DiagnosticPrinter.WriteText(_console.Error, diagnostics, new Ansi(false));
+            if (report is null)
+            {
+                if (!settings.Quiet) _console.Error.WriteLine("tpm: no status: the program has errors");
+                return ExitCodes.Errors;
+            }
+
+            StatusTable.Write(_console.Out, report, new Ansi(ColorPolicy.IsEnabled(_console, settings.NoColor)), settings.Quiet);
+            return hasErrors ? ExitCodes.Errors : ExitCodes.Success;
+        }
+    }
+}

@@ -1,0 +1,390 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ProgramDsl.Semantics;
+
+namespace ProgramDsl.Scheduling
+{
+    /// <summary>Where a task's work stands at the status date, from its actuals and progress.</summary>
+    public enum TaskState
+    {
+        /// <summary>No actual start, no progress.</summary>
+        NotStarted,
+
+        /// <summary>Started (an actual start or some progress) and not finished.</summary>
+        InProgress,
+
+        /// <summary>An actual finish, or progress of 100%.</summary>
+        Finished,
+    }
+
+    /// <summary>How a task compares with the baseline at the status date.</summary>
+    public enum PlanStanding
+    {
+        /// <summary>As far along as planned, and finishing when planned.</summary>
+        OnPlan,
+
+        /// <summary>Less done than planned by the status date, or finishing later than planned.</summary>
+        Behind,
+
+        /// <summary>More done than planned by the status date, or finishing earlier than planned (and not behind).</summary>
+        Ahead,
+    }
+
+    /// <summary>
+    /// Earned-value figures of a task, a workstream or the program. Money is rounded to 2 places (banker's rounding,
+    /// as planned cost is); the indices too. Every figure is in the program's currency.
+    /// </summary>
+    public sealed class EarnedValueFigures
+    {
+        internal EarnedValueFigures(decimal bac, decimal pv, decimal ev, decimal ac)
+        {
+            Bac = bac;
+            Pv = pv;
+            Ev = ev;
+            Ac = ac;
+            Sv = ev - pv;
+            Cv = ev - ac;
+            Spi = pv == 0 ? (decimal?)null : decimal.Round(ev / pv, 2);
+            Cpi = ac == 0 ? (decimal?)null : decimal.Round(ev / ac, 2);
+            Eac = EstimateAtCompletion(bac, ev, ac);
+            Etc = Eac - ac;
+            Vac = bac - Eac;
+        }
+
+        /// <summary>Budget at completion: the planned cost of the work, from the baseline schedule.</summary>
+        public decimal Bac { get; }
+
+        /// <summary>Planned value: the share of <see cref="Bac"/> the baseline planned to be done by the status date.</summary>
+        public decimal Pv { get; }
+
+        /// <summary>Earned value: <see cref="Bac"/> × progress (a finished task earns all of it).</summary>
+        public decimal Ev { get; }
+
+        /// <summary>Actual cost: the recorded <c>actual-cost</c>s.</summary>
+        public decimal Ac { get; }
+
+        /// <summary>Schedule variance, EV − PV: negative when less work is done than planned.</summary>
+        public decimal Sv { get; }
+
+        /// <summary>Cost variance, EV − AC: negative when the work done cost more than planned.</summary>
+        public decimal Cv { get; }
+
+        /// <summary>Schedule performance index, EV ÷ PV; null when nothing was planned by the status date.</summary>
+        public decimal? Spi { get; }
+
+        /// <summary>Cost performance index, EV ÷ AC; null when no actual cost is recorded.</summary>
+        public decimal? Cpi { get; }
+
+        /// <summary>
+        /// Estimate at completion, BAC ÷ CPI (computed before CPI is rounded): <see cref="Bac"/> when there is no CPI,
+        /// and AC + BAC − EV when money was spent but nothing earned yet (CPI 0).
+        /// </summary>
+        public decimal Eac { get; }
+
+        /// <summary>Estimate to complete, EAC − AC.</summary>
+        public decimal Etc { get; }
+
+        /// <summary>Variance at completion, BAC − EAC: negative when the work is expected to cost more than planned.</summary>
+        public decimal Vac { get; }
+
+        private static decimal EstimateAtCompletion(decimal bac, decimal ev, decimal ac)
+        {
+            if (ac == 0) return bac;
+            if (ev == 0) return ProgramScheduler.AddCost(ac, bac - ev);
+            try
+            {
+                // BAC ÷ (EV ÷ AC) = BAC × AC ÷ EV, without rounding the index first.
+                return decimal.Round(bac * ac / ev, 2);
+            }
+            catch (OverflowException)
+            {
+                try
+                {
+                    return decimal.Round(bac / ev * ac, 2);
+                }
+                catch (OverflowException)
+                {
+                    // An estimate too large for decimal saturates, as planned cost does.
+                    return decimal.MaxValue;
+                }
+            }
+        }
+    }
+
+    /// <summary>One task's earned value and standing against the baseline at the status date.</summary>
+    public sealed class TaskEarnedValue
+    {
+        internal TaskEarnedValue(ScheduledTask tracked, ScheduledTask baseline)
+        {
+            Tracked = tracked;
+            Baseline = baseline;
+        }
+
+        /// <summary>The task.</summary>
+        public TaskSymbol Task => Tracked.Task;
+
+        /// <summary>Its qualified id.</summary>
+        public string Id => Tracked.Id;
+
+        /// <summary>The task in the tracked schedule (actuals and progress applied).</summary>
+        public ScheduledTask Tracked { get; }
+
+        /// <summary>The task in the baseline schedule (planned as if nothing were tracked).</summary>
+        public ScheduledTask Baseline { get; }
+
+        /// <summary>Not started, in progress or finished.</summary>
+        public TaskState State { get; internal set; }
+
+        /// <summary>Working days of the baseline's work that fall on or before the status date (the task's own working days).</summary>
+        public int PlannedDays { get; internal set; }
+
+        /// <summary>The share of the task the baseline planned to be done by the status date, 0–1.</summary>
+        public decimal PlannedComplete { get; internal set; }
+
+        /// <summary>The share reported done, 0–1: its <c>progress</c>, or 1 with an <c>actual-finish</c>.</summary>
+        public decimal ActualComplete { get; internal set; }
+
+        /// <summary>Working days between the baseline finish and the tracked finish: positive when the task finishes later than planned.</summary>
+        public int FinishSlipDays { get; internal set; }
+
+        /// <summary>Behind, ahead of or on plan.</summary>
+        public PlanStanding Standing { get; internal set; }
+
+        /// <summary>The recorded <c>actual-cost</c>, or null when none is recorded.</summary>
+        public decimal? ActualCost => Task.ActualCost;
+
+        /// <summary>The task's figures.</summary>
+        public EarnedValueFigures Figures { get; internal set; } = null!;
+    }
+
+    /// <summary>A workstream's figures: the sums over its tasks, nested workstreams included.</summary>
+    public sealed class WorkstreamEarnedValue
+    {
+        internal WorkstreamEarnedValue(WorkstreamSymbol workstream, EarnedValueFigures figures)
+        {
+            Workstream = workstream;
+            Figures = figures;
+        }
+
+        /// <summary>The workstream.</summary>
+        public WorkstreamSymbol Workstream { get; }
+
+        /// <summary>Its qualified id.</summary>
+        public string Id => Workstream.Id;
+
+        /// <summary>Its figures.</summary>
+        public EarnedValueFigures Figures { get; }
+    }
+
+    /// <summary>Earned value of a program at its status date.</summary>
+    public sealed class EarnedValueReport
+    {
+        internal EarnedValueReport(
+            ProgramSymbol program, CalendarDate statusDate, Schedule tracked, Schedule baseline, EarnedValueFigures total,
+            IReadOnlyList<TaskEarnedValue> tasks, IReadOnlyList<WorkstreamEarnedValue> workstreams)
+        {
+            Program = program;
+            StatusDate = statusDate;
+            Tracked = tracked;
+            Baseline = baseline;
+            Total = total;
+            Tasks = tasks;
+            Workstreams = workstreams;
+
+            // Worst first: the biggest slip, then the biggest gap in progress; declaration order breaks ties.
+            Behind = tasks.Where(t => t.Standing == PlanStanding.Behind)
+                .OrderByDescending(t => t.FinishSlipDays).ThenByDescending(t => t.PlannedComplete - t.ActualComplete).ThenBy(t => t.Task.Index)
+                .ToList();
+            Ahead = tasks.Where(t => t.Standing == PlanStanding.Ahead)
+                .OrderBy(t => t.FinishSlipDays).ThenByDescending(t => t.ActualComplete - t.PlannedComplete).ThenBy(t => t.Task.Index)
+                .ToList();
+            StartedWithoutActualCost = tasks.Where(t => t.State != TaskState.NotStarted && !t.Task.IsMilestone && t.ActualCost is null).ToList();
+        }
+
+        /// <summary>The program.</summary>
+        public ProgramSymbol Program { get; }
+
+        /// <summary>The status date the figures are measured at.</summary>
+        public CalendarDate StatusDate { get; }
+
+        /// <summary>The tracked schedule.</summary>
+        public Schedule Tracked { get; }
+
+        /// <summary>The baseline schedule.</summary>
+        public Schedule Baseline { get; }
+
+        /// <summary>The program's figures: the sums over every task.</summary>
+        public EarnedValueFigures Total { get; }
+
+        /// <summary>Every task and milestone, in declaration order.</summary>
+        public IReadOnlyList<TaskEarnedValue> Tasks { get; }
+
+        /// <summary>Every workstream, in declaration order.</summary>
+        public IReadOnlyList<WorkstreamEarnedValue> Workstreams { get; }
+
+        /// <summary>The tasks behind plan, the biggest finish slip first, then the biggest shortfall in progress.</summary>
+        public IReadOnlyList<TaskEarnedValue> Behind { get; }
+
+        /// <summary>The tasks ahead of plan, the earliest finish against the baseline first, then the biggest lead in progress.</summary>
+        public IReadOnlyList<TaskEarnedValue> Ahead { get; }
+
+        /// <summary>Started tasks (not milestones) with no <c>actual-cost</c>: their actual cost counts as 0 in AC.</summary>
+        public IReadOnlyList<TaskEarnedValue> StartedWithoutActualCost { get; }
+    }
+
+    /// <summary>An earned-value report, or why there is none.</summary>
+    public sealed class EarnedValueResult
+    {
+        private EarnedValueResult(EarnedValueReport? report, string? problem)
+        {
+            Report = report;
+            Problem = problem;
+        }
+
+        /// <summary>The report, or null when the program has no status date.</summary>
+        public EarnedValueReport? Report { get; }
+
+        /// <summary>Why there is no report, as a sentence for the user; null when there is one.</summary>
+        public string? Problem { get; }
+
+        internal static EarnedValueResult Of(EarnedValueReport report) => new EarnedValueResult(report, null);
+
+        internal static EarnedValueResult Missing(string problem) => new EarnedValueResult(null, problem);
+    }
+
+    /// <summary>
+    /// Earned value at the status date: compares the tracked schedule (actuals and progress applied) with the
+    /// baseline (the plan as if nothing were tracked). Pure: the same schedules give the same figures.
+    /// </summary>
+    /// <remarks>
+    /// Per task: BAC = the baseline's planned cost; PV = BAC × the share of the task's baseline working days (its own
+    /// calendar's) on or before the status date; EV = BAC × progress (1 with an actual finish); AC = its actual cost.
+    /// The program and workstream figures add the tasks' rounded figures, so the rows add up to the totals.
+    /// </remarks>
+    public static class EarnedValue
+    {
+        /// <summary>
+        /// The options for the baseline that goes with a tracked schedule made with <paramref name="options"/>: the
+        /// same leveling settings and seed, with progress ignored.
+        /// </summary>
+        public static ScheduleOptions BaselineOptions(ScheduleOptions? options)
+        {
+            options ??= ScheduleOptions.Default;
+            return new ScheduleOptions
+            {
+                Leveling = options.Leveling,
+                Seed = options.Seed,
+                Effort = options.Effort,
+                Schedules = options.Schedules,
+                MaxPlacements = options.MaxPlacements,
+                IgnoreProgress = true,
+            };
+        }
+
+        /// <summary>Why earned value cannot be measured for <paramref name="program"/> (it has no status date), or null when it can.</summary>
+        public static string? MissingStatusDate(ProgramSymbol program) => program.StatusDate != null ? null :
+            "earned value is measured at the status date, and program '" + program.Id + "' has none; add 'status-date YYYY-MM-DD' to the program block";
+
+        /// <summary>Computes the earned value of <paramref name="program"/> at its status date.</summary>
+        /// <param name="program">The bound program.</param>
+        /// <param name="tracked">Its schedule with actuals and progress (<see cref="ProgramScheduler.Run"/>).</param>
+        /// <param name="baseline">Its baseline schedule (<see cref="ScheduleOptions.IgnoreProgress"/>, see <see cref="BaselineOptions"/>).</param>
+        /// <returns>The report, or without a status date a result whose <see cref="EarnedValueResult.Problem"/> says so.</returns>
+        public static EarnedValueResult Compute(ProgramSymbol program, Schedule tracked, Schedule baseline)
+        {
+            if (program is null) throw new ArgumentNullException(nameof(program));
+            if (tracked is null) throw new ArgumentNullException(nameof(tracked));
+            if (baseline is null) throw new ArgumentNullException(nameof(baseline));
+            if (tracked.Program != program || baseline.Program != program) throw new ArgumentException("Both schedules must be of the given program.");
+            if (program.StatusDate is not CalendarDate statusDate) return EarnedValueResult.Missing(MissingStatusDate(program)!);
+
+            var calendar = baseline.Calendar;
+            int cutoff = ProgramScheduler.StatusCutoff(program, calendar);
+            var programTime = new TaskTime(calendar, null);
+            var times = new Dictionary<string, TaskTime>(StringComparer.Ordinal);
+            var tasks = new TaskEarnedValue[program.Tasks.Count];
+            var wsCount = program.Workstreams.Count;
+            var sums = new decimal[wsCount, 4];
+            decimal bacTotal = 0, pvTotal = 0, evTotal = 0, acTotal = 0;
+            foreach (var task in program.Tasks)
+            {
+                var b = baseline[task];
+                var entry = new TaskEarnedValue(tracked[task], b);
+                int duration = b.DurationDays;
+                if (b.Finish <= b.Start)
+                {
+                    // A milestone (or zero-length task) is due on its date.
+                    entry.PlannedComplete = b.FinishDate <= statusDate ? 1m : 0m;
+                }
+                else
+                {
+                    var time = TimeOf(program, calendar, programTime, b.Assigned, times);
+                    int days = cutoff <= b.Start ? 0 : cutoff >= b.Finish ? duration : Math.Min(duration, time.DaysBetween(b.Start, cutoff));
+                    entry.PlannedDays = days;
+                    entry.PlannedComplete = duration == 0 ? (cutoff >= b.Finish ? 1m : 0m) : (decimal)days / duration;
+                }
+
+                bool finished = task.ActualFinish != null || task.Progress >= 1m;
+                entry.State = finished ? TaskState.Finished : task.ActualStart != null || task.Progress > 0 ? TaskState.InProgress : TaskState.NotStarted;
+                entry.ActualComplete = task.ActualFinish != null ? 1m : Math.Min(1m, task.Progress ?? 0m);
+                entry.FinishSlipDays = entry.Tracked.Finish - b.Finish;
+                entry.Standing = entry.ActualComplete < entry.PlannedComplete || entry.FinishSlipDays > 0 ? PlanStanding.Behind
+                    : entry.ActualComplete > entry.PlannedComplete || entry.FinishSlipDays < 0 ? PlanStanding.Ahead
+                    : PlanStanding.OnPlan;
+
+                decimal bac = b.Cost;
+                decimal pv = decimal.Round(bac * entry.PlannedComplete, 2);
+                decimal ev = decimal.Round(bac * entry.ActualComplete, 2);
+                decimal ac = decimal.Round(task.ActualCost ?? 0m, 2);
+                entry.Figures = new EarnedValueFigures(bac, pv, ev, ac);
+                tasks[task.Index] = entry;
+
+                bacTotal = ProgramScheduler.AddCost(bacTotal, bac);
+                pvTotal = ProgramScheduler.AddCost(pvTotal, pv);
+                evTotal = ProgramScheduler.AddCost(evTotal, ev);
+                acTotal = ProgramScheduler.AddCost(acTotal, ac);
+                if (task.Container is WorkstreamSymbol w) Add(sums, w.Index, bac, pv, ev, ac);
+            }
+
+            // Workstreams are listed outer before inner: fold each into its parent from the end.
+            for (int k = wsCount - 1; k >= 0; k--)
+            {
+                if (program.Workstreams[k].Container is WorkstreamSymbol parent) Add(sums, parent.Index, sums[k, 0], sums[k, 1], sums[k, 2], sums[k, 3]);
+            }
+
+            var workstreams = new WorkstreamEarnedValue[wsCount];
+            for (int k = 0; k < wsCount; k++)
+            {
+                workstreams[k] = new WorkstreamEarnedValue(program.Workstreams[k], new EarnedValueFigures(sums[k, 0], sums[k, 1], sums[k, 2], sums[k, 3]));
+            }
+
+            var total = new EarnedValueFigures(bacTotal, pvTotal, evTotal, acTotal);
+            return EarnedValueResult.Of(new EarnedValueReport(program, statusDate, tracked, baseline, total, tasks, workstreams));
+        }
+
+        private static void Add(decimal[,] sums, int k, decimal bac, decimal pv, decimal ev, decimal ac)
+        {
+            sums[k, 0] = ProgramScheduler.AddCost(sums[k, 0], bac);
+            sums[k, 1] = ProgramScheduler.AddCost(sums[k, 1], pv);
+            sums[k, 2] = ProgramScheduler.AddCost(sums[k, 2], ev);
+            sums[k, 3] = ProgramScheduler.AddCost(sums[k, 3], ac);
+        }
+
+        /// <summary>The working days of a task's assignees, shared by tasks with the same people.</summary>
+        private static TaskTime TimeOf(ProgramSymbol program, WorkingCalendar calendar, TaskTime programTime, IReadOnlyList<ScheduledAssignment> assigned, Dictionary<string, TaskTime> cache)
+        {
+            if (assigned.Count == 0) return programTime;
+            var people = assigned.Select(a => a.Person).Distinct().ToList();
+            var key = string.Join("\u0001", people.Select(p => p.Id).OrderBy(id => id, StringComparer.Ordinal));
+            if (!cache.TryGetValue(key, out var time))
+            {
+                // A schedule exists, so the assignees share working days: null cannot come back here, but fall back safely.
+                time = ProgramScheduler.BuildTaskTime(program, programTime, calendar, people) ?? programTime;
+                cache[key] = time;
+            }
+
+            return time;
+        }
+    }
+}
