@@ -184,17 +184,18 @@ namespace ProgramDsl.Cli.Tests
         [Fact]
         public void The_example_program_reports_its_tracked_work()
         {
-            // examples/ml-platform: status 2027-01-15; charter and data-audit finished, eda 30% done, rules-benchmark
-            // planned by then but not started. PV 3,300 + 5,500 + 40% of 14,250 + 4,400 = 18,900; EV 3,300 + 5,500 + 4,275 = 13,075.
+            // examples/ml-platform: status 2027-01-15; charter, data-audit and rules-benchmark finished, eda 30% done.
+            // PV 3,300 + 5,500 + 40% of 14,250 + 4,400 = 18,900; EV 3,300 + 5,500 + 30% of 14,250 + 4,400 = 17,475;
+            // AC 4,400 + 6,100 + 4,750 + 5,000 = 20,250.
             var result = Tpm.Run(RepositoryPaths.Root, "status", "examples/ml-platform/program.tpm");
 
             result.ExitCode.Should().Be(0, result.ToString());
             var lines = Tpm.Lines(result.Out);
             lines.Should().Contain(l => l.StartsWith("  PV    18,900.00 ", System.StringComparison.Ordinal));
-            lines.Should().Contain(l => l.StartsWith("  EV    13,075.00 ", System.StringComparison.Ordinal));
-            lines.Should().Contain(l => l.StartsWith("  AC    14,150.00 ", System.StringComparison.Ordinal));
-            lines.Should().Contain("Behind plan (3 tasks)");
-            lines.Should().Contain(l => l.StartsWith("  discovery.rules-benchmark     100%      0%   +6d", System.StringComparison.Ordinal));
+            lines.Should().Contain(l => l.StartsWith("  EV    17,475.00 ", System.StringComparison.Ordinal));
+            lines.Should().Contain(l => l.StartsWith("  AC    20,250.00 ", System.StringComparison.Ordinal));
+            lines.Should().Contain("Behind plan (4 tasks)");
+            lines.Should().Contain(l => l.StartsWith("  discovery.eda                  40%     30%   +2d", System.StringComparison.Ordinal));
         }
     }
 }
