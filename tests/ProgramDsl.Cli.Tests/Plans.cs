@@ -29,14 +29,14 @@ namespace ProgramDsl.Cli.Tests
             "  cost 2,800 EUR   budget 50,000 EUR\n" +
             "  leveled: 3 schedules tried, no task waits for a person or pool\n" +
             "\n" +
-            "   ID            Name     Start       Finish      Days  Float  Assigned  Delayed by\n" +
-            "*  data.collect  Collect  2027-03-01  2027-03-04     4      0  ana\n" +
-            "*  data.clean    Clean    2027-03-08  2027-03-11     4      0  bo 50%\n" +
-            "   docs          Docs     2027-03-05  2027-03-08     2      3\n" +
-            "*  ready         ◆ Ready  2027-03-11  2027-03-11     0      0\n" +
+            "   ID            Name     Start       Finish      Days  Float   Cost  Assigned  Delayed by\n" +
+            "*  data.collect  Collect  2027-03-01  2027-03-04     4      0  2,000  ana\n" +
+            "*  data.clean    Clean    2027-03-08  2027-03-11     4      0    800  bo 50%\n" +
+            "   docs          Docs     2027-03-05  2027-03-08     2      3      0\n" +
+            "*  ready         ◆ Ready  2027-03-11  2027-03-11     0      0      0\n" +
             "\n" +
             "Critical path, with resources (3 tasks): data.collect → data.clean → ready\n" +
-            "* critical (zero total float); Days = working days of work; Float = total float in working days\n" +
+            "* critical (zero total float); Days = working days of work; Float = total float in working days; Cost = planned labour, resource and fixed cost\n" +
             "Delayed by = the person or pool that held the task back, and for how many working days; ⇢ = waits for a person or pool\n" +
             "\n" +
             "Cost by workstream (EUR)\n" +

@@ -22,6 +22,21 @@ namespace ProgramDsl.Cli.Tests
         }
 
         [Fact]
+        public void The_cost_column_appears_only_when_something_costs_money()
+        {
+            using var temp = new TempFolder();
+            temp.Write("free.tpm", "program p \"P\" {\n  start 2027-03-01\n  task t \"T\" { duration 2d }\n}\n");
+            temp.Write("paid.tpm", "program p \"P\" {\n  start 2027-03-01\n  task t \"T\" { duration 2d  cost 1_250.5 }\n}\n");
+
+            var free = Tpm.Run(temp.Path, "schedule", "free.tpm");
+            var paid = Tpm.Run(temp.Path, "schedule", "paid.tpm");
+
+            Tpm.Lines(free.Out).Should().Contain("   ID  Name  Start       Finish      Days  Float  Assigned  Delayed by");
+            Tpm.Lines(paid.Out).Should().Contain("   ID  Name  Start       Finish      Days  Float     Cost  Assigned  Delayed by")
+                .And.Contain("*  t   T     2027-03-01  2027-03-02     2      0  1,250.5");
+        }
+
+        [Fact]
         public void Table_columns_line_up_whatever_the_cell_widths()
         {
             using var temp = new TempFolder();
@@ -55,7 +70,7 @@ namespace ProgramDsl.Cli.Tests
                 }
             }
 
-            foreach (var heading in new[] { "Days", "Float" })
+            foreach (var heading in new[] { "Days", "Float", "Cost" })
             {
                 int end = header.IndexOf(heading, StringComparison.Ordinal) + heading.Length - 1;
                 foreach (var row in rows)
@@ -65,7 +80,7 @@ namespace ProgramDsl.Cli.Tests
                 }
             }
 
-            rows[0].Should().Contain("a-rather-long-workstream.t  A task whose title is much longer than …  2027-03-01  2027-03-16    12      0  a");
+            rows[0].Should().Contain("a-rather-long-workstream.t  A task whose title is much longer than …  2027-03-01  2027-03-16    12      0    12  a");
             rows[1].Should().EndWith("a 50%, somebody-with-a-long-id  a +12d", "u waits for a, who works on t until Mar 16");
             rows.Select(r => r.Length > 0 && r[0] == '*').Should().Equal(new[] { true, true, true }, "u waits for a, so it is on the path to m");
         }
@@ -101,7 +116,7 @@ namespace ProgramDsl.Cli.Tests
             {
                 var lines = Tpm.Lines(Tpm.Run(temp.Path, args).Out);
                 lines.Should().Contain(notLeveled);
-                lines.Should().Contain("   ID            Name     Start       Finish      Days  Float  Assigned", "no Delayed by column without leveling");
+                lines.Should().Contain("   ID            Name     Start       Finish      Days  Float   Cost  Assigned", "no Delayed by column without leveling");
                 lines.Should().Contain("Critical path (3 tasks): data.collect → data.clean → ready");
             }
         }

@@ -43,23 +43,25 @@ namespace ProgramDsl.Cli.Output
                 : "  not leveled: people and pools may be over-allocated (leveling off)");
             w.WriteLine();
             bool leveled = schedule.IsLeveled;
-            var header = leveled
-                ? new[] { "", "ID", "Name", "Start", "Finish", "Days", "Float", "Assigned", "Delayed by" }
-                : new[] { "", "ID", "Name", "Start", "Finish", "Days", "Float", "Assigned" };
-            var rows = schedule.Tasks.Select(t => new[]
+            // The cost column appears only when something costs money; the delay column only on a leveled schedule.
+            bool costed = schedule.Tasks.Any(t => t.Cost > 0);
+            var columns = new List<(string Header, bool Right, Func<ScheduledTask, string> Cell)>
             {
-                t.IsCritical ? "*" : "",
-                t.Id,
-                Truncate((t.Task.IsMilestone ? "◆ " : "") + t.Task.DisplayName),
-                t.StartDate.ToString(),
-                t.FinishDate.ToString(),
-                t.DurationDays.ToString(CultureInfo.InvariantCulture),
-                t.TotalFloat.ToString(CultureInfo.InvariantCulture),
-                string.Join(", ", t.Assigned.Select(a => a.Person.Id + (a.Share == 1m ? "" : " " + (a.Share * 100m).ToString("0.#", CultureInfo.InvariantCulture) + "%"))),
-                t.DelayedBy is null ? "" : t.DelayedBy.Id + " +" + t.ResourceDelayDays.ToString(CultureInfo.InvariantCulture) + "d",
-            }.Take(header.Length).ToArray()).ToList();
+                ("", false, t => t.IsCritical ? "*" : ""),
+                ("ID", false, t => t.Id),
+                ("Name", false, t => Truncate((t.Task.IsMilestone ? "◆ " : "") + t.Task.DisplayName)),
+                ("Start", false, t => t.StartDate.ToString()),
+                ("Finish", false, t => t.FinishDate.ToString()),
+                ("Days", true, t => t.DurationDays.ToString(CultureInfo.InvariantCulture)),
+                ("Float", true, t => t.TotalFloat.ToString(CultureInfo.InvariantCulture)),
+            };
+            if (costed) columns.Add(("Cost", true, t => Money(t.Cost)));
+            columns.Add(("Assigned", false, t => string.Join(", ", t.Assigned.Select(a => a.Person.Id + (a.Share == 1m ? "" : " " + (a.Share * 100m).ToString("0.#", CultureInfo.InvariantCulture) + "%")))));
+            if (leveled) columns.Add(("Delayed by", false, t => t.DelayedBy is null ? "" : t.DelayedBy.Id + " +" + t.ResourceDelayDays.ToString(CultureInfo.InvariantCulture) + "d"));
+            var header = columns.Select(c => c.Header).ToArray();
+            var rows = schedule.Tasks.Select(t => columns.Select(c => c.Cell(t)).ToArray()).ToList();
             var widths = Enumerable.Range(0, header.Length).Select(c => Math.Max(header[c].Length, rows.Count == 0 ? 0 : rows.Max(r => r[c].Length))).ToArray();
-            bool[] rightAligned = { false, false, false, false, false, true, true, false, false };
+            var rightAligned = columns.Select(c => c.Right).ToArray();
 
             string Format(string[] cells) => string.Join("  ", cells.Select((c, i) =>
                 i == cells.Length - 1 ? c : rightAligned[i] ? c.PadLeft(widths[i]) : c.PadRight(widths[i]))).TrimEnd();
@@ -76,7 +78,8 @@ namespace ProgramDsl.Cli.Output
                         (schedule.CriticalPath.Count == 0 ? "(none)" : PathText(schedule)));
             if (!quiet)
             {
-                w.WriteLine(ansi.Dim("* critical (zero total float); Days = working days of work; Float = total float in working days"));
+                w.WriteLine(ansi.Dim("* critical (zero total float); Days = working days of work; Float = total float in working days" +
+                                     (costed ? "; Cost = planned labour, resource and fixed cost" : "")));
                 if (leveled) w.WriteLine(ansi.Dim("Delayed by = the person or pool that held the task back, and for how many working days; ⇢ = waits for a person or pool"));
             }
 
