@@ -6,23 +6,21 @@ using System.Linq;
 using ProgramDsl.Cli.Infrastructure;
 using ProgramDsl.Cli.Output;
 using ProgramDsl.Diagnostics;
-using ProgramDsl.Reports;
+using ProgramDsl.Forecasting;
+using ProgramDsl.Reports.Artefacts;
 using ProgramDsl.Scheduling;
 
 namespace ProgramDsl.Cli.Commands
 {
     /// <summary>
-    /// <c>tpm build PATH…</c>: compile each program and write its artefacts under <c>OUT/&lt;program-id&gt;/</c>
-    /// (today the schedule JSON). Diagnostics are printed in the canonical form, which MSBuild's Exec task turns into
-    /// build errors and warnings; a program with errors gets no artefacts and the exit code is 1.
+    /// <c>tpm build PATH…</c>: compile each program and write its artefacts under <c>OUT/&lt;program-id&gt;/</c> (see
+    /// <see cref="ArtefactCatalog"/>). Diagnostics are printed in the canonical form, which MSBuild's Exec task turns
+    /// into build errors and warnings; a program with errors gets no artefacts and the exit code is 1.
     /// </summary>
     public sealed class BuildCommand
     {
-        /// <summary>The artefacts <c>--emit</c> knows, with the file each one writes.</summary>
-        public static readonly IReadOnlyDictionary<string, string> Artefacts = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["schedule"] = "schedule.json",
-        };
+        /// <summary>Forecast iterations for the artefacts that show a forecast (the status report).</summary>
+        public const int DefaultForecastIterations = 2000;
 
         private readonly PlanLoader _loader;
         private readonly IConsoleEnvironment _console;
@@ -39,21 +37,37 @@ namespace ProgramDsl.Cli.Commands
         {
             var paths = new Argument<string[]>("paths") { Description = "Program files or folders (folders are searched recursively for program files)", Arity = ArgumentArity.OneOrMore };
             var output = new Option<string>("--out", "-o") { Description = "Folder the artefacts go to, one subfolder per program id", DefaultValueFactory = _ => "tpm-out" };
-            var emit = new Option<string>("--emit") { Description = "Artefacts to write, separated by commas: " + string.Join(", ", Artefacts.Keys), DefaultValueFactory = _ => "schedule" };
-            var command = new Command("build", "Compile program files and write their artefacts (schedule.json) per program; exit 1 if any error");
+            var emit = new Option<string>("--emit")
+            {
+                Description = "Artefacts to write, separated by commas: all (the default), " + string.Join(", ", ArtefactCatalog.All.Select(e => e.Kind + " (" + e.Description + ")")),
+                DefaultValueFactory = _ => "all",
+            };
+            var iterations = new Option<int>("--iterations")
+            {
+                Description = "Forecast iterations for the status report (0: no forecast)",
+                DefaultValueFactory = _ => DefaultForecastIterations,
+            };
+            iterations.Validators.Add(r =>
+            {
+                int n = r.GetValueOrDefault<int>();
+                if (n < 0 || n > MonteCarloForecast.MaxIterations) r.AddError("--iterations must be between 0 and " + MonteCarloForecast.MaxIterations);
+            });
+            var command = new Command("build", "Compile program files and write their artefacts per program (schedule JSON, Gantt chart, report, calendar, MS Project XML, Mermaid, CSV); exit 1 if any error");
             command.Arguments.Add(paths);
             command.Options.Add(output);
             command.Options.Add(emit);
+            command.Options.Add(iterations);
             var leveling = new LevelingOptions();
             leveling.AddTo(command);
             common.AddTo(command);
-            command.SetAction(result => Run(result.GetValue(paths)!, result.GetValue(output)!, result.GetValue(emit)!, common.Read(result), leveling.Read(result)));
+            command.SetAction(result => Run(result.GetValue(paths)!, result.GetValue(output)!, result.GetValue(emit)!, common.Read(result), leveling.Read(result), result.GetValue(iterations)));
             return command;
         }
 
-        public int Run(IReadOnlyList<string> paths, string outputFolder, string emit, CommonSettings settings, ScheduleOptions? scheduling = null)
+        public int Run(IReadOnlyList<string> paths, string outputFolder, string emit, CommonSettings settings, ScheduleOptions? scheduling = null,
+            int forecastIterations = DefaultForecastIterations)
         {
-            var kinds = ParseEmit(emit);
+            var emitters = ArtefactCatalog.Select(emit, out var problem) ?? throw new UsageException(problem!);
             // Fragments named explicitly (the build passes every .tpm file of a project) are inputs of the programs that
             // include them, not programs of their own.
             var files = _loader.ExpandProgramFiles(paths).Where(f => ProgramDsl.Syntax.SyntaxFacts.IsProgramText(_fileSystem.ReadAllText(f))).ToList();
@@ -74,10 +88,10 @@ namespace ProgramDsl.Cli.Commands
                 }
 
                 owners[id] = file;
-                foreach (var kind in kinds)
+                var context = ArtefactContext.Create(program, emitters, scheduling, forecastIterations, CliApplication.Version);
+                foreach (var emitter in emitters)
                 {
-                    var text = ScheduleJson.ToJson(program.Model, program.Schedule, program.Diagnostics);
-                    pending.Add((Path.Combine(outputFolder, id, Artefacts[kind]), text));
+                    foreach (var artefact in emitter.Emit(context)) pending.Add((Path.Combine(outputFolder, id, artefact.FileName), artefact.Text));
                 }
             }
 
@@ -95,18 +109,6 @@ namespace ProgramDsl.Cli.Commands
             }
 
             return all.Any(d => d.IsError) ? ExitCodes.Errors : ExitCodes.Success;
-        }
-
-        private static IReadOnlyList<string> ParseEmit(string emit)
-        {
-            var kinds = emit.Split(new[] { ',', ';', ' ' }, StringSplitOptions.RemoveEmptyEntries).Select(k => k.Trim().ToLowerInvariant()).Distinct().ToList();
-            if (kinds.Count == 0) throw new UsageException("--emit names no artefact; known: " + string.Join(", ", Artefacts.Keys));
-            foreach (var kind in kinds)
-            {
-                if (!Artefacts.ContainsKey(kind)) throw new UsageException("unknown artefact '" + kind + "' for --emit; known: " + string.Join(", ", Artefacts.Keys));
-            }
-
-            return kinds;
         }
     }
 }

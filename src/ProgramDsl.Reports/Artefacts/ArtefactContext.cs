@@ -1,0 +1,82 @@
+using System;
+using System.Collections.Generic;
+using ProgramDsl.Diagnostics;
+using ProgramDsl.Forecasting;
+using ProgramDsl.Scheduling;
+using ProgramDsl.Semantics;
+
+namespace ProgramDsl.Reports.Artefacts
+{
+    /// <summary>
+    /// Everything an artefact is made from: the bound program, its schedule and diagnostics, and, when an emitter asks
+    /// for them, the earned value at the status date and a Monte Carlo forecast. Built once per program and shared by
+    /// every emitter, so the report and the Gantt chart describe the same schedule.
+    /// </summary>
+    public sealed class ArtefactContext
+    {
+        /// <summary>Creates a context from parts (tests; <see cref="Create"/> for a compiled program).</summary>
+        public ArtefactContext(
+            ProgramSymbol program, Schedule schedule, IReadOnlyList<Diagnostic> diagnostics,
+            EarnedValueReport? earnedValue = null, ForecastResult? forecast = null, string toolVersion = "0.0.0")
+        {
+            Program = program ?? throw new ArgumentNullException(nameof(program));
+            Schedule = schedule ?? throw new ArgumentNullException(nameof(schedule));
+            Diagnostics = diagnostics ?? Array.Empty<Diagnostic>();
+            EarnedValue = earnedValue;
+            Forecast = forecast;
+            ToolVersion = toolVersion;
+        }
+
+        /// <summary>The program.</summary>
+        public ProgramSymbol Program { get; }
+
+        /// <summary>Its schedule (tracked at the status date when there is one).</summary>
+        public Schedule Schedule { get; }
+
+        /// <summary>The program's diagnostics (none of them errors: a program with errors gets no artefacts).</summary>
+        public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+        /// <summary>Earned value at the status date, when the program has one and an emitter needs it.</summary>
+        public EarnedValueReport? EarnedValue { get; }
+
+        /// <summary>The forecast, when an emitter needs it and forecasting is on.</summary>
+        public ForecastResult? Forecast { get; }
+
+        /// <summary>The version of the tool that wrote the artefacts (written into some of them; never a date or time).</summary>
+        public string ToolVersion { get; }
+
+        /// <summary>
+        /// The context of a compiled program without errors. Earned value (a baseline schedule) and the forecast are
+        /// computed only when <paramref name="emitters"/> need them; <paramref name="forecastIterations"/> 0 turns the
+        /// forecast off.
+        /// </summary>
+        public static ArtefactContext Create(
+            TpmProgram compiled, IEnumerable<IArtefactEmitter> emitters, ScheduleOptions? scheduling = null, int forecastIterations = 2000, string toolVersion = "0.0.0")
+        {
+            if (compiled is null) throw new ArgumentNullException(nameof(compiled));
+            var program = compiled.Model ?? throw new ArgumentException("The program has no model.", nameof(compiled));
+            var schedule = compiled.Schedule ?? throw new ArgumentException("The program has no schedule.", nameof(compiled));
+            bool needsEarnedValue = false, needsForecast = false;
+            foreach (var e in emitters)
+            {
+                needsEarnedValue |= e.Needs.HasFlag(ArtefactNeeds.EarnedValue);
+                needsForecast |= e.Needs.HasFlag(ArtefactNeeds.Forecast);
+            }
+
+            EarnedValueReport? earnedValue = null;
+            if (needsEarnedValue && Scheduling.EarnedValue.MissingStatusDate(program) is null)
+            {
+                var baseline = ProgramScheduler.Run(program, Scheduling.EarnedValue.BaselineOptions(scheduling)).Schedule;
+                if (baseline != null) earnedValue = Scheduling.EarnedValue.Compute(program, schedule, baseline).Report;
+            }
+
+            ForecastResult? forecast = null;
+            if (needsForecast && forecastIterations > 0)
+            {
+                forecast = MonteCarloForecast.Run(schedule, new ForecastOptions { Iterations = forecastIterations, Seed = scheduling?.Seed ?? 0 });
+            }
+
+            return new ArtefactContext(program, schedule, compiled.Diagnostics, earnedValue, forecast, toolVersion);
+        }
+    }
+}
