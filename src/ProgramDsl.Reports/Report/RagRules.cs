@@ -188,8 +188,10 @@ namespace ProgramDsl.Reports.Report
                 }
                 else if (spare < DeadlineFloatAmberDays)
                 {
-                    findings.Add(new RagFinding(RagStatus.Amber, "the plan finishes on " + plan.FinishDate + " with only " + ReportFormat.WorkingDays(spare) +
-                                                                 " to spare before the deadline of " + deadline + " (amber under " + DeadlineFloatAmberDays + ")"));
+                    findings.Add(new RagFinding(RagStatus.Amber, (spare == 0
+                        ? "the plan finishes on " + plan.FinishDate + " with no working day to spare before the deadline of " + deadline
+                        : "the plan finishes on " + plan.FinishDate + " with only " + ReportFormat.WorkingDays(spare) + " to spare before the deadline of " + deadline) +
+                        " (amber under " + DeadlineFloatAmberDays + ")"));
                 }
 
                 if (forecast?.DeadlineProbability is double p)
@@ -207,7 +209,7 @@ namespace ProgramDsl.Reports.Report
             var lateDue = plan.Tasks.Where(t => t.Task.Due is CalendarDate due && t.FinishDate > due).ToList();
             if (lateDue.Count > 0)
             {
-                findings.Add(new RagFinding(RagStatus.Amber, ReportFormat.Counted(lateDue.Count, "task or milestone is", "tasks or milestones are") + " planned after the due date: " +
+                findings.Add(new RagFinding(RagStatus.Amber, ReportFormat.Counted(lateDue.Count, "task or milestone is planned after its due date", "tasks or milestones are planned after their due dates") + ": " +
                                                              List(lateDue.Select(t => t.Id + " by " + ReportFormat.WorkingDays(plan.WorkingDaysBetween(t.Task.Due!.Value, t.FinishDate))))));
             }
 
@@ -348,9 +350,10 @@ namespace ProgramDsl.Reports.Report
 
             if (findings.Count == 0)
             {
-                findings.Add(new RagFinding(RagStatus.Green, open.Count == 0
-                    ? "no risk is open"
-                    : ReportFormat.Counted(open.Count, "open risk") + ", each owned and mitigated, none with an exposure of " + HighExposureDays.ToString("0.##", Invariant) + " working days or more"));
+                var under = " under " + HighExposureDays.ToString("0.##", Invariant) + " working days";
+                findings.Add(new RagFinding(RagStatus.Green, open.Count == 0 ? "no risk is open"
+                    : open.Count == 1 ? "1 open risk, owned and mitigated, with an exposure" + under
+                    : ReportFormat.Count(open.Count) + " open risks, all owned and mitigated, with exposures" + under));
             }
 
             return new RagAssessment("Risk", findings, RiskRule);
