@@ -81,14 +81,17 @@ namespace ProgramDsl.Reports
                 Uid = uid,
                 Summary = summary,
                 Description = description,
-                DtStart = new CalDateTime(first.Year, first.Month, first.Day),
+                DtStart = AllDayDate(first),
                 // An all-day event's DTEND is exclusive: the day after the last day.
-                DtEnd = new CalDateTime(last.AddDays(1).Year, last.AddDays(1).Month, last.AddDays(1).Day),
+                DtEnd = AllDayDate(last.AddDays(1)),
                 DtStamp = stamp,
                 Categories = categories,
                 // The plan is information, not time booked: the events must not mark anyone busy.
                 Transparency = "TRANSPARENT",
             };
+
+        /// <summary>A date without a time: serialised as <c>VALUE=DATE</c>.</summary>
+        private static CalDateTime AllDayDate(CalendarDate date) => new CalDateTime(date.Year, date.Month, date.Day);
 
         private static string Describe(ProgramSymbol program, ScheduledTask task)
         {
