@@ -9,6 +9,19 @@ trap 'rm -rf "$results"' EXIT
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+# The Mermaid tests read gantt.mmd with mermaid's own parser (npm packages in the folder below) and are skipped
+# where node is absent. npm ci is skipped when the installed packages already match the lock file.
+mermaid_tools=tests/ProgramDsl.Reports.Tests/mermaid
+if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 \
+  && ! cmp -s "$mermaid_tools/package-lock.json" "$mermaid_tools/node_modules/.tpm-installed-lock"; then
+  if npm_log=$(cd "$mermaid_tools" && npm ci --no-audit --no-fund --loglevel=error 2>&1); then
+    cp "$mermaid_tools/package-lock.json" "$mermaid_tools/node_modules/.tpm-installed-lock"
+  else
+    echo "$npm_log" >&2
+    echo "npm ci failed in $mermaid_tools: the Mermaid tests will fail" >&2
+  fi
+fi
+
 dotnet build ProgramDsl.sln -c Release -nologo -v quiet
 build_status=$?
 if [ $build_status -ne 0 ]; then

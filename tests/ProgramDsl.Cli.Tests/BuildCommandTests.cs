@@ -18,12 +18,13 @@ namespace ProgramDsl.Cli.Tests
             var result = Tpm.Run(temp.Path, "build", "plans", "--out", "out");
 
             result.ExitCode.Should().Be(0, result.ToString());
+            // By default every artefact of the catalogue, in its order, for each program in turn.
+            var files = ProgramDsl.Reports.Artefacts.ArtefactCatalog.All.SelectMany(e => e.FileNames).ToList();
+            files.Should().StartWith("schedule.json");
             Tpm.Lines(result.Out).Should().Equal(
-                "plans/warn.tpm(3,16): warning TPM2003: " + Plans.WarningLine,
-                "wrote " + Path.Combine("out", "demo", "schedule.json"),
-                "wrote " + Path.Combine("out", "demo", "report.md"),
-                "wrote " + Path.Combine("out", "warn", "schedule.json"),
-                "wrote " + Path.Combine("out", "warn", "report.md"));
+                new[] { "plans/warn.tpm(3,16): warning TPM2003: " + Plans.WarningLine }
+                    .Concat(files.Select(f => "wrote " + Path.Combine("out", "demo", f)))
+                    .Concat(files.Select(f => "wrote " + Path.Combine("out", "warn", f))));
             result.Error.Should().Be("2 programs checked: 0 errors, 1 warning\n");
             var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(temp.Path, "out", "demo", "schedule.json"))).RootElement;
             json.GetProperty("program").GetProperty("id").GetString().Should().Be("demo");
@@ -53,6 +54,41 @@ namespace ProgramDsl.Cli.Tests
 
             Tpm.Run(temp.Path, "build", "plan.tpm", "--out", "out", "--emit", "md").ExitCode.Should().Be(0);
             File.ReadAllText(path).Should().Be(report, "the report is byte-identical for the same plan and seed");
+        }
+
+        [Fact]
+        public void Emit_ics_mermaid_csv_writes_the_calendar_the_gantt_diagram_and_the_csv_and_nothing_else()
+        {
+            using var temp = new TempFolder();
+            temp.Write("x.tpm", Plans.Valid);
+
+            var result = Tpm.Run(temp.Path, "build", "x.tpm", "-o", "d", "--emit", "ics,mermaid,csv");
+
+            result.ExitCode.Should().Be(0, result.ToString());
+            Tpm.Lines(result.Out).Should().Equal(
+                "wrote " + Path.Combine("d", "demo", "calendar.ics"),
+                "wrote " + Path.Combine("d", "demo", "gantt.mmd"),
+                "wrote " + Path.Combine("d", "demo", "schedule.csv"));
+            Directory.GetFiles(Path.Combine(temp.Path, "d", "demo")).Select(Path.GetFileName).Should().BeEquivalentTo("calendar.ics", "gantt.mmd", "schedule.csv");
+
+            // UTF-8 without a byte order mark; the calendar and the CSV with CRLF line ends, the diagram with LF.
+            var ics = File.ReadAllBytes(Path.Combine(temp.Path, "d", "demo", "calendar.ics"));
+            var mmd = File.ReadAllBytes(Path.Combine(temp.Path, "d", "demo", "gantt.mmd"));
+            var csv = File.ReadAllBytes(Path.Combine(temp.Path, "d", "demo", "schedule.csv"));
+            foreach (var bytes in new[] { ics, mmd, csv }) bytes.Take(3).Should().NotEqual(new byte[] { 0xEF, 0xBB, 0xBF });
+            var calendar = System.Text.Encoding.UTF8.GetString(ics);
+            calendar.Should().StartWith("BEGIN:VCALENDAR\r\n").And.Contain("\r\nUID:data.collect@demo.tpm\r\n").And.Contain("\r\nSUMMARY:◆ Ready\r\n");
+            System.Text.Encoding.UTF8.GetString(mmd).Should().Contain("\ngantt\n    title Demo plan\n").And.NotContain("\r");
+            System.Text.Encoding.UTF8.GetString(csv).Should().StartWith("id,name,kind,workstream,start,finish,").And
+                .Contain("\r\ndocs,Docs,task,,2027-03-05,2027-03-08,2,3,false,,0,,,2027-03-10,2027-03-11,\r\n");
+
+            var again = Tpm.Run(temp.Path, "build", "x.tpm", "-o", "d2", "--emit", "ics,mermaid,csv");
+            again.ExitCode.Should().Be(0, again.ToString());
+            foreach (var file in new[] { "calendar.ics", "gantt.mmd", "schedule.csv" })
+            {
+                File.ReadAllBytes(Path.Combine(temp.Path, "d2", "demo", file)).Should().Equal(
+                    File.ReadAllBytes(Path.Combine(temp.Path, "d", "demo", file)), file + " is the same for the same plan");
+            }
         }
 
         [Fact]

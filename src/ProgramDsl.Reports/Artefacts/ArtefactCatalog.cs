@@ -12,6 +12,9 @@ namespace ProgramDsl.Reports.Artefacts
         {
             new ScheduleJsonArtefact(),
             new MarkdownReportArtefact(),
+            new IcsCalendarArtefact(),
+            new MermaidGanttArtefact(),
+            new ScheduleCsvArtefact(),
         };
 
         /// <summary>Older names still accepted by <c>--emit</c> (the first build package wrote <c>schedule</c>).</summary>

@@ -1,0 +1,88 @@
+using System;
+using System.Globalization;
+using System.Text;
+using ProgramDsl.Scheduling;
+
+namespace ProgramDsl.Reports
+{
+    /// <summary>
+    /// The schedule as CSV (RFC 4180): a header row, then one row per task and milestone in declaration order.
+    /// Records end with CRLF as the RFC says; a field holding a comma, a quote or a line break is quoted, with its
+    /// quotes doubled. Dates are ISO (yyyy-MM-dd), numbers invariant with a '.' decimal point, booleans true/false.
+    /// </summary>
+    public static class ScheduleCsv
+    {
+        /// <summary>The header row's columns, in order (a contract: columns may be added at the end, never renamed).</summary>
+        public static readonly string[] Columns =
+        {
+            "id", "name", "kind", "workstream", "start", "finish", "duration_days", "total_float_days", "critical",
+            "assigned", "cost", "progress", "due", "late_start", "late_finish", "delayed_by",
+        };
+
+        private const string RecordEnd = "\r\n";
+
+        private static readonly char[] NeedsQuotes = { ',', '"', '\r', '\n' };
+
+        /// <summary>Writes the file.</summary>
+        public static string Write(Schedule schedule)
+        {
+            if (schedule is null) throw new ArgumentNullException(nameof(schedule));
+            var csv = new StringBuilder();
+            WriteRecord(csv, Columns);
+            var fields = new string[Columns.Length];
+            foreach (var t in schedule.Tasks)
+            {
+                fields[0] = t.Id;
+                fields[1] = t.Task.DisplayName;
+                fields[2] = t.Task.IsMilestone ? "milestone" : "task";
+                fields[3] = t.Task.Container?.Id ?? string.Empty;
+                fields[4] = t.StartDate.ToString();
+                fields[5] = t.FinishDate.ToString();
+                fields[6] = t.DurationDays.ToString(CultureInfo.InvariantCulture);
+                fields[7] = t.TotalFloat.ToString(CultureInfo.InvariantCulture);
+                fields[8] = t.IsCritical ? "true" : "false";
+                fields[9] = AssignedIds(t);
+                fields[10] = ArtefactText.Number(t.Cost);
+                fields[11] = t.Task.Progress is decimal p ? ArtefactText.Number(p) : string.Empty;
+                fields[12] = t.Task.Due?.ToString() ?? string.Empty;
+                fields[13] = t.LateStartDate.ToString();
+                fields[14] = t.LateFinishDate.ToString();
+                fields[15] = t.DelayedBy?.Id ?? string.Empty;
+                WriteRecord(csv, fields);
+            }
+
+            return csv.ToString();
+        }
+
+        /// <summary>Person ids separated by ';' (the schedule JSON's <c>assigned</c> list; ids never hold ';').</summary>
+        private static string AssignedIds(ScheduledTask task)
+        {
+            var ids = new string[task.Assigned.Count];
+            for (int i = 0; i < ids.Length; i++) ids[i] = task.Assigned[i].Person.Id;
+            return string.Join(";", ids);
+        }
+
+        private static void WriteRecord(StringBuilder csv, string[] fields)
+        {
+            for (int i = 0; i < fields.Length; i++)
+            {
+                if (i > 0) csv.Append(',');
+                AppendField(csv, fields[i]);
+            }
+
+            csv.Append(RecordEnd);
+        }
+
+        /// <summary>RFC 4180 §2.6–2.7: quote a field with a comma, quote or line break, doubling its quotes.</summary>
+        private static void AppendField(StringBuilder csv, string value)
+        {
+            if (value.IndexOfAny(NeedsQuotes) < 0)
+            {
+                csv.Append(value);
+                return;
+            }
+
+            csv.Append('"').Append(value.Replace("\"", "\"\"")).Append('"');
+        }
+    }
+}
