@@ -22,6 +22,18 @@ namespace ProgramDsl.Cli.Tests
         }
 
         [Fact]
+        public void A_name_with_line_breaks_stays_on_its_row()
+        {
+            using var temp = new TempFolder();
+            temp.Write("plan.tpm", "program p \"P\" {\n  start 2027-03-01\n  task t \"Two\\nlines\\tand a tab\" { duration 2d }\n}\n");
+
+            var result = Tpm.Run(temp.Path, "schedule", "plan.tpm");
+
+            result.ExitCode.Should().Be(0, result.ToString());
+            Tpm.Lines(result.Out).Should().Contain(l => l.StartsWith("*  t   Two lines and a tab  2027-03-01  2027-03-02", System.StringComparison.Ordinal));
+        }
+
+        [Fact]
         public void The_cost_column_appears_only_when_something_costs_money()
         {
             using var temp = new TempFolder();

@@ -138,6 +138,6 @@ namespace ProgramDsl.Cli.Output
 
         private static string Money(decimal value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
 
-        private static string Truncate(string text) => text.Length <= MaxNameWidth ? text : text.Substring(0, MaxNameWidth - 1) + "…";
+        private static string Truncate(string text) => TableText.Cell(text, MaxNameWidth);
     }
 }

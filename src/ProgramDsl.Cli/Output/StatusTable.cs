@@ -146,6 +146,6 @@ namespace ProgramDsl.Cli.Output
 
         private static string Percent(decimal share) => (share * 100m).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 
-        private static string Truncate(string text) => text.Length <= MaxNameWidth ? text : text.Substring(0, MaxNameWidth - 1) + "…";
+        private static string Truncate(string text) => TableText.Cell(text, MaxNameWidth);
     }
 }
