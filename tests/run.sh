@@ -9,6 +9,9 @@ trap 'rm -rf "$results"' EXIT
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+# The HTML Gantt tests run the page in headless Chromium: install it when missing (quiet when it is there).
+bash tests/ensure-chromium.sh
+
 dotnet build ProgramDsl.sln -c Release -nologo -v quiet
 build_status=$?
 if [ $build_status -ne 0 ]; then

@@ -26,6 +26,9 @@ namespace ProgramDsl.Reports.Html
         private const int AxisHeight = 44;
         private const int LongName = 40;
 
+        // Labels right of a bar start past the arrows' turn (GanttLayout.Gap), so a line going down does not cut them.
+        private const int LabelOffset = GanttLayout.Gap + 4;
+
         private static readonly Lazy<string> Css = new Lazy<string>(() => Resource("gantt.css"));
         private static readonly Lazy<string> Script = new Lazy<string>(() => Resource("gantt.js"));
 
@@ -441,7 +444,7 @@ namespace ProgramDsl.Reports.Html
                     int cx = (row.X1 + row.X2) / 2;
                     A("<path class=\"bar milestone").A(critical).A("\" d=\"M").I(cx).A(" 5l6 6l-6 6l-6-6z\"><title>").E(TaskTip(t)).A("</title></path>");
                     if (task.Due is CalendarDate due) DueMarker(due, t.FinishDate);
-                    A("<text class=\"lb\" x=\"").I(row.X2 + 4).A("\" y=\"15\">").A(HtmlText.Date(t.StartDate)).A("</text>");
+                    A("<text class=\"lb\" x=\"").I(row.X2 + LabelOffset - 2).A("\" y=\"15\">").A(HtmlText.Date(t.StartDate)).A("</text>");
                     return;
                 }
 
@@ -453,7 +456,7 @@ namespace ProgramDsl.Reports.Html
                 if (task.Due is CalendarDate d) DueMarker(d, t.FinishDate);
                 if (t.Assigned.Count > 0)
                 {
-                    A("<text class=\"lb\" x=\"").I(row.X2 + 5).A("\" y=\"15\">").E(Assignees(t, compact: true)).A("</text>");
+                    A("<text class=\"lb\" x=\"").I(row.X2 + LabelOffset).A("\" y=\"15\">").E(Assignees(t, compact: true)).A("</text>");
                 }
             }
 

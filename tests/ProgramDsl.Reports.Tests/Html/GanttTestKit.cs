@@ -39,12 +39,16 @@ namespace ProgramDsl.Reports.Tests.Html
         }
 
         /// <summary>The page of a compiled program, through the emitter as <c>tpm build</c> calls it.</summary>
-        public static string Page(TpmProgram compiled)
+        public static string Page(TpmProgram compiled, string toolVersion = "9.9.9")
         {
             var emitter = new HtmlArtefact();
-            var files = emitter.Emit(ArtefactContext.Create(compiled, new[] { emitter }, toolVersion: "9.9.9"));
+            var files = emitter.Emit(ArtefactContext.Create(compiled, new[] { emitter }, toolVersion: toolVersion));
             return files.Single(f => f.FileName == "gantt.html").Text;
         }
+
+        /// <summary>The version the tool itself writes (the product version, as <c>tpm --version</c>).</summary>
+        public static string ProductVersion =>
+            typeof(GanttHtml).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
         public static IDocument Parse(string html) => new HtmlParser().ParseDocument(html);
 
