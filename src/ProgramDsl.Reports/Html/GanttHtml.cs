@@ -544,6 +544,7 @@ namespace ProgramDsl.Reports.Html
                 if (pools.Count > 0) rows.Add(("Resource pools (units of the pool)", null));
                 rows.AddRange(pools.Select(l => ((string?)null, (LoadRow?)l)));
 
+                if (rows.Count == 0) rows.Add(("No people or resource pools are declared", null));
                 A("<div class=\"llist\">\n");
                 foreach (var (heading, load) in rows)
                 {

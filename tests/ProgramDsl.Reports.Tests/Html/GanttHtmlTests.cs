@@ -88,6 +88,32 @@ namespace ProgramDsl.Reports.Tests.Html
         }
 
         [Fact]
+        public void Odd_plans_draw_what_they_have()
+        {
+            // Sunday-to-Thursday weeks from Sunday 2027-03-07; axis Monday Mar 1 .. Sunday Mar 28 (28 days, 12 px a day).
+            // Rows: 0 empty, 1 w, 2 w.kickoff, 3 w.a, 4 w.b, 5 c, 6 z. kickoff is at the very start (the left edge of
+            // Mar 7, x 72); a runs Mar 7..9 [72, 108]; b must finish by a's start + 1 day, so Mar 7..8 [72, 96].
+            const string plan =
+                "program e \"Edge\" {\n  start 2027-03-07\n  workdays sun..thu\n  workstream empty \"Nothing yet\" { }\n" +
+                "  workstream w \"W\" {\n    milestone kickoff \"Kick-off\"\n    task a \"A\" { duration 3d  after kickoff }\n" +
+                "    task b \"B\" { duration 2d  after a sf+1d }\n  }\n" +
+                "  task c \"C\" { duration 1d  after empty, w }\n  task z \"Z\" { duration 0d }\n}\n";
+            var dom = Parse(Page(Compile(plan)));
+
+            // Friday and Saturday are shaded: days 4 and 5 of each Monday-based week.
+            dom.QuerySelectorAll("#nw rect").Select(r => r.GetAttribute("x") + "+" + r.GetAttribute("width")).Should().Equal("48+24");
+            dom.QuerySelector("g[data-id='empty']")!.HasAttribute("data-x").Should().BeFalse();
+            dom.QuerySelectorAll("g[data-id='empty'] .summary").Should().BeEmpty();
+            Bars(dom).Single(b => RowId(b) == "w.kickoff").GetAttribute("d").Should().Be("M72 5l6 6l-6 6l-6-6z");
+            Bars(dom).Single(b => RowId(b) == "z").ClassList.Should().Contain("milestone", "a task of no working days is a point in time");
+
+            // Start to finish: out of a's start leftwards, round to the right of b's finish, in from the right.
+            dom.QuerySelector("svg.chart path.dep[data-type='sf']")!.GetAttribute("d").Should().Be("M72 77H66V88H102V99H96");
+            Arrows(dom).Where(a => a.To == "c").Select(a => a.From).Should().Equal(new[] { "w" }, "the empty workstream has no bar to draw from");
+            dom.QuerySelector(".llist")!.TextContent.Trim().Should().Be("No people or resource pools are declared");
+        }
+
+        [Fact]
         public void A_missed_due_date_and_the_deadline_are_drawn_at_the_end_of_their_day()
         {
             var dom = Demo();
