@@ -11,6 +11,7 @@ namespace ProgramDsl.Reports.Artefacts
         public static IReadOnlyList<IArtefactEmitter> All { get; } = new IArtefactEmitter[]
         {
             new ScheduleJsonArtefact(),
+            new HtmlArtefact(),
             new MarkdownReportArtefact(),
             new IcsCalendarArtefact(),
             new MermaidGanttArtefact(),

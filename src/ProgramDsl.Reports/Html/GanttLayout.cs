@@ -1,0 +1,307 @@
+using System;
+using System.Collections.Generic;
+using ProgramDsl.Scheduling;
+using ProgramDsl.Semantics;
+
+namespace ProgramDsl.Reports.Html
+{
+    /// <summary>
+    /// The chart's time axis: whole weeks, Monday to Sunday, at a whole number of pixels per calendar day, so every
+    /// coordinate in the chart is an integer and the script that re-lays it out after folding writes the same text.
+    /// </summary>
+    internal sealed class Timeline
+    {
+        public Timeline(CalendarDate first, CalendarDate last, int pixelsPerDay)
+        {
+            First = first;
+            Last = last;
+            PixelsPerDay = pixelsPerDay;
+        }
+
+        /// <summary>The first day shown (a Monday).</summary>
+        public CalendarDate First { get; }
+
+        /// <summary>The last day shown (a Sunday).</summary>
+        public CalendarDate Last { get; }
+
+        /// <summary>Width of a calendar day.</summary>
+        public int PixelsPerDay { get; }
+
+        /// <summary>Calendar days shown.</summary>
+        public int Days => Last.DayNumber - First.DayNumber + 1;
+
+        /// <summary>Weeks shown.</summary>
+        public int Weeks => Days / 7;
+
+        /// <summary>Width of the chart in pixels.</summary>
+        public int Width => Days * PixelsPerDay;
+
+        /// <summary>True when weeks are wide enough for a label of their own (otherwise the axis shows years and months).</summary>
+        public bool ShowsWeeks => PixelsPerDay >= 3;
+
+        /// <summary>The left edge of a day.</summary>
+        public int X(CalendarDate date) => (date.DayNumber - First.DayNumber) * PixelsPerDay;
+
+        /// <summary>The right edge of a day (where "by the end of that day" is drawn).</summary>
+        public int EndX(CalendarDate date) => X(date) + PixelsPerDay;
+
+        /// <summary>True when the day is on the axis.</summary>
+        public bool Contains(CalendarDate date) => date >= First && date <= Last;
+
+        /// <summary>Days added after the last bar, so the names printed right of the last bars fit.</summary>
+        public const int LabelRoomDays = 14;
+
+        /// <summary>Dates after the content by more than this many days (a far deadline or due date) do not stretch the axis.</summary>
+        public const int ReachDays = 84;
+
+        /// <summary>
+        /// The axis of a schedule: from the Monday on or before the program start (or an earlier actual start) to the
+        /// Sunday two weeks after the finish, the status date and any deadline or due date at most <see cref="ReachDays"/> later;
+        /// the scale is chosen so the chart is roughly 1,000–2,500 pixels wide.
+        /// </summary>
+        public static Timeline For(ProgramSymbol program, Schedule schedule)
+        {
+            var first = program.Start;
+            var last = schedule.FinishDate;
+            foreach (var t in schedule.Tasks)
+            {
+                if (t.StartDate < first) first = t.StartDate;
+                if (t.FinishDate > last) last = t.FinishDate;
+            }
+
+            if (program.StatusDate is CalendarDate status && status >= first && status > last) last = status;
+            var reach = last.AddDays(ReachDays);
+            void Stretch(CalendarDate? date)
+            {
+                if (date is CalendarDate d && d > last && d <= reach) last = d;
+            }
+
+            Stretch(program.Deadline);
+            foreach (var t in program.Tasks) Stretch(t.Due);
+            foreach (var w in program.Workstreams) Stretch(w.Due);
+
+            first = first.AddDays(-(((int)first.DayOfWeek + 6) % 7));
+            last = last.AddDays(LabelRoomDays);
+            last = last.AddDays((7 - (int)last.DayOfWeek) % 7);
+            int span = last.DayNumber - first.DayNumber + 1;
+            int px = span <= 120 ? 12 : span <= 240 ? 6 : span <= 450 ? 4 : span <= 900 ? 3 : span <= 1400 ? 2 : 1;
+            return new Timeline(first, last, px);
+        }
+    }
+
+    /// <summary>One line of the chart: a workstream (summary bar) or a task or milestone.</summary>
+    internal sealed class GanttRow
+    {
+        public GanttRow(int index, Symbol symbol, int depth)
+        {
+            Index = index;
+            Symbol = symbol;
+            Depth = depth;
+        }
+
+        public int Index { get; }
+
+        public Symbol Symbol { get; }
+
+        /// <summary>Nesting depth: 0 for top-level rows.</summary>
+        public int Depth { get; }
+
+        /// <summary>For a workstream, how many rows follow it inside it (the rows that fold away with it).</summary>
+        public int Descendants { get; set; }
+
+        public ScheduledTask? Task { get; set; }
+
+        public ScheduledWorkstream? Workstream { get; set; }
+
+        /// <summary>False for a workstream without tasks: nothing is drawn and no arrow ends there.</summary>
+        public bool HasBar { get; set; }
+
+        /// <summary>Left end of the bar (for a milestone, of the diamond).</summary>
+        public int X1 { get; set; }
+
+        /// <summary>Right end of the bar.</summary>
+        public int X2 { get; set; }
+
+        /// <summary>True for a milestone or a task of no working days, drawn as a diamond at one point in time.</summary>
+        public bool IsPoint { get; set; }
+
+        public bool IsWorkstream => Workstream != null;
+    }
+
+    /// <summary>One dependency edge, predecessor row to successor row.</summary>
+    internal sealed class GanttArrow
+    {
+        public GanttArrow(int from, int to, Dependency dependency, bool critical, string path)
+        {
+            From = from;
+            To = to;
+            Dependency = dependency;
+            Critical = critical;
+            Path = path;
+        }
+
+        public int From { get; }
+
+        public int To { get; }
+
+        public Dependency Dependency { get; }
+
+        /// <summary>Both ends are critical tasks.</summary>
+        public bool Critical { get; }
+
+        /// <summary>The SVG path data, routed with all rows unfolded.</summary>
+        public string Path { get; }
+    }
+
+    /// <summary>
+    /// Rows in outline order and the geometry of every bar and arrow, computed once here so the HTML is a plain
+    /// drawing; the page's script only re-lays rows out when workstreams fold (with the twin of <see cref="Route(int, int, int, int, int, int)"/>).
+    /// </summary>
+    internal sealed class GanttLayout
+    {
+        /// <summary>Height of a row in pixels (the list on the left uses the same).</summary>
+        public const int RowHeight = 22;
+
+        /// <summary>How far an arrow runs out of a bar before it turns.</summary>
+        public const int Gap = 6;
+
+        /// <summary>Half the width of a milestone's diamond.</summary>
+        public const int DiamondHalf = 6;
+
+        private GanttLayout(Timeline timeline, List<GanttRow> rows, List<GanttArrow> arrows)
+        {
+            Timeline = timeline;
+            Rows = rows;
+            Arrows = arrows;
+        }
+
+        public Timeline Timeline { get; }
+
+        public IReadOnlyList<GanttRow> Rows { get; }
+
+        public IReadOnlyList<GanttArrow> Arrows { get; }
+
+        /// <summary>Lays out a schedule.</summary>
+        public static GanttLayout Build(ProgramSymbol program, Schedule schedule)
+        {
+            var timeline = Timeline.For(program, schedule);
+            var spans = new Dictionary<WorkstreamSymbol, ScheduledWorkstream>();
+            foreach (var w in schedule.Workstreams) spans[w.Workstream] = w;
+
+            // Outline order, depth first, with an explicit stack (workstreams nest as deep as the user writes them).
+            var rows = new List<GanttRow>();
+            var rowOf = new Dictionary<Symbol, int>();
+            var stack = new Stack<(IReadOnlyList<Symbol> Children, int Next, int Row)>();
+            stack.Push((program.Children, 0, -1));
+            while (stack.Count > 0)
+            {
+                var (children, next, owner) = stack.Pop();
+                if (next >= children.Count)
+                {
+                    if (owner >= 0) rows[owner].Descendants = rows.Count - owner - 1;
+                    continue;
+                }
+
+                stack.Push((children, next + 1, owner));
+                var symbol = children[next];
+                int depth = symbol.Container is null ? 0 : ((WorkstreamSymbol)symbol.Container).Depth + 1;
+                var row = new GanttRow(rows.Count, symbol, depth);
+                rowOf[symbol] = row.Index;
+                rows.Add(row);
+                if (symbol is WorkstreamSymbol ws)
+                {
+                    row.Workstream = spans.TryGetValue(ws, out var span) ? span : null;
+                    if (row.Workstream?.Start is int s && row.Workstream.Finish is int f) Place(row, s, f, schedule, timeline, f > s ? (CalendarDate?)null : row.Workstream.StartDate);
+                    stack.Push((ws.Children, 0, row.Index));
+                }
+                else if (symbol is TaskSymbol task)
+                {
+                    var t = schedule[task];
+                    row.Task = t;
+                    Place(row, t.Start, t.Finish, schedule, timeline, t.StartDate);
+                }
+            }
+
+            var arrows = new List<GanttArrow>();
+            foreach (var row in rows)
+            {
+                var dependencies = row.Symbol is TaskSymbol task ? task.Dependencies
+                    : row.Symbol is WorkstreamSymbol ws ? ws.Dependencies : Array.Empty<Dependency>();
+                foreach (var d in dependencies)
+                {
+                    if (!rowOf.TryGetValue(d.Target, out int from) || from == row.Index) continue;
+                    var pred = rows[from];
+                    if (!pred.HasBar || !row.HasBar) continue;
+                    bool critical = pred.Task is { IsCritical: true } && row.Task is { IsCritical: true };
+                    arrows.Add(new GanttArrow(from, row.Index, d, critical, Route(pred, row, from, row.Index, d.Type)));
+                }
+            }
+
+            return new GanttLayout(timeline, rows, arrows);
+        }
+
+        private static void Place(GanttRow row, int start, int finish, Schedule schedule, Timeline timeline, CalendarDate? pointDate)
+        {
+            row.HasBar = true;
+            if (finish > start)
+            {
+                row.X1 = timeline.X(schedule.Calendar.DateOf(start));
+                row.X2 = timeline.EndX(schedule.Calendar.DateOf(finish - 1));
+                return;
+            }
+
+            // A milestone is met at the end of its date (the day its predecessors finish), or at the very start.
+            var date = pointDate ?? schedule.Program.Start;
+            int x = start > 0 ? timeline.EndX(date) : timeline.X(date);
+            row.IsPoint = true;
+            row.X1 = x - DiamondHalf;
+            row.X2 = x + DiamondHalf;
+        }
+
+        /// <summary>The vertical middle of a row.</summary>
+        public static int Middle(int row) => row * RowHeight + RowHeight / 2;
+
+        /// <summary>
+        /// Which end of the predecessor an arrow leaves (+1 its finish, rightwards; -1 its start, leftwards) and which end
+        /// of the successor it enters (+1 its start, from the left; -1 its finish, from the right).
+        /// </summary>
+        public static (int Out, int In) Ends(DependencyType type) => type switch
+        {
+            DependencyType.StartToStart => (-1, 1),
+            DependencyType.FinishToFinish => (1, -1),
+            DependencyType.StartToFinish => (-1, -1),
+            _ => (1, 1),
+        };
+
+        private static string Route(GanttRow pred, GanttRow succ, int fromRow, int toRow, DependencyType type)
+        {
+            var (o, i) = Ends(type);
+            int x1 = o > 0 ? pred.X2 : pred.X1;
+            int x2 = i > 0 ? succ.X1 : succ.X2;
+            return Route(x1, Middle(fromRow), x2, Middle(toRow), o, i);
+        }
+
+        /// <summary>
+        /// An orthogonal path from (x1, y1) to (x2, y2): out of the predecessor by <see cref="Gap"/>, down or up to the
+        /// successor's row, into the successor. When the successor starts before the arrow could turn into it, the
+        /// path runs along the boundary above (or below) the successor's row and comes back. The page's script has
+        /// the same function (gantt.js, route); both must give the same text.
+        /// </summary>
+        public static string Route(int x1, int y1, int x2, int y2, int outDirection, int inDirection)
+        {
+            int a = x1 + outDirection * Gap;
+            int b = x2 - inDirection * Gap;
+            string head = "M" + HtmlText.Int(x1) + " " + HtmlText.Int(y1) + "H";
+            string tail = "V" + HtmlText.Int(y2) + "H" + HtmlText.Int(x2);
+            if (outDirection != inDirection)
+            {
+                int turn = outDirection > 0 ? Math.Max(a, b) : Math.Min(a, b);
+                return head + HtmlText.Int(turn) + tail;
+            }
+
+            if (outDirection > 0 ? b >= a : b <= a) return head + HtmlText.Int(a) + tail;
+            int between = y2 > y1 ? y2 - RowHeight / 2 : y2 + RowHeight / 2;
+            return head + HtmlText.Int(a) + "V" + HtmlText.Int(between) + "H" + HtmlText.Int(b) + tail;
+        }
+    }
+}
