@@ -11,6 +11,7 @@ namespace ProgramDsl.Reports.Artefacts
         public static IReadOnlyList<IArtefactEmitter> All { get; } = new IArtefactEmitter[]
         {
             new ScheduleJsonArtefact(),
+            new MspdiArtefact(),
         };
 
         /// <summary>Older names still accepted by <c>--emit</c> (the first build package wrote <c>schedule</c>).</summary>

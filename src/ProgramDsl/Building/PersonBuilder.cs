@@ -38,6 +38,34 @@ namespace ProgramDsl.Building
             return this;
         }
 
+        /// <summary><c>calendar ID</c>: the named calendar the person works to (beside the program's).</summary>
+        public PersonBuilder Calendar(string calendarId)
+        {
+            _body.Add("calendar", calendarId ?? throw new ArgumentNullException(nameof(calendarId)));
+            return this;
+        }
+
+        /// <summary><c>email "address"</c>.</summary>
+        public PersonBuilder Email(string address)
+        {
+            _body.Add("email", TpmText.Quote(address ?? throw new ArgumentNullException(nameof(address))));
+            return this;
+        }
+
+        /// <summary><c>note "text"</c>.</summary>
+        public PersonBuilder Note(string text)
+        {
+            _body.Add("note", TpmText.Quote(text ?? throw new ArgumentNullException(nameof(text))));
+            return this;
+        }
+
+        /// <summary>Days off with a label: <c>vacation FROM..TO "name"</c> (the label is left out when null).</summary>
+        public PersonBuilder Vacation(string from, string to, string? name)
+        {
+            _body.Add("vacation", TpmText.DateRange(from, to) + (name is null ? string.Empty : " " + TpmText.Quote(name)));
+            return this;
+        }
+
         /// <summary>Days off, both ends included: <c>vacation FROM..TO</c> (a single date when they are the same day).</summary>
         public PersonBuilder Vacation(DateTime from, DateTime to) => Vacation(TpmText.Date(from), TpmText.Date(to));
 
