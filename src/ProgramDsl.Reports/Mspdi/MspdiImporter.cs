@@ -351,7 +351,12 @@ namespace ProgramDsl.Reports.Mspdi
                     plan.Person(info.Id, Title(r.Name, info.Id), p =>
                     {
                         if (info.Capacity < 1m) p.Capacity((int)Math.Max(1m, decimal.Round(info.Capacity * 100m, MidpointRounding.AwayFromZero)));
-                        if (r.StandardRate is decimal rate && rate > 0) p.Rate(decimal.Round(rate * _hoursPerDay, 4));
+                        // MSPDI keeps rates per hour; the format says whether MS Project shows them per hour (2) or per day.
+                        if (r.StandardRate is decimal rate && rate > 0)
+                        {
+                            if (r.StandardRateFormat == 2) p.HourlyRate(decimal.Round(rate, 6));
+                            else p.Rate(decimal.Round(rate * _hoursPerDay, 4));
+                        }
                         if (calendar != null) p.Calendar(calendar);
                         foreach (var v in vacations) p.Vacation(v.Range.From.ToString(), v.Range.To.ToString(), v.Name);
                         if (r.Email != null) p.Email(r.Email);

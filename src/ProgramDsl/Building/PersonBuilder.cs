@@ -31,6 +31,13 @@ namespace ProgramDsl.Building
             return this;
         }
 
+        /// <summary>The hourly rate: <c>rate N/h</c> (hours-per-day converts it to a day).</summary>
+        public PersonBuilder HourlyRate(decimal perHour)
+        {
+            _body.Add("rate", TpmText.Number(perHour) + "/h");
+            return this;
+        }
+
         /// <summary>The part of each working day the person works: <c>capacity N%</c> (default 100%).</summary>
         public PersonBuilder Capacity(int percent)
         {
