@@ -15,7 +15,7 @@ namespace ProgramDsl.Cli.Tests
             temp.Write("plans/plan.tpm", Plans.Valid);
             temp.Write("plans/warn.tpm", Plans.WithWarning);
 
-            var result = Tpm.Run(temp.Path, "build", "plans", "--out", "out");
+            var result = Tpm.Run(temp.Path, "build", "plans", "--out", "out", "--emit", "json");
 
             result.ExitCode.Should().Be(0, result.ToString());
             Tpm.Lines(result.Out).Should().Equal(

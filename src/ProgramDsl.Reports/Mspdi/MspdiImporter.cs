@@ -391,25 +391,20 @@ namespace ProgramDsl.Reports.Mspdi
                 var baseWeek = baseCalendar is null ? StandardWeek : WeekOf(baseCalendar);
                 var ownWeek = WeekOf(own);
                 bool namedBase = baseCalendar != null && baseCalendar != _projectCalendar;
-                if (namedBase)
-                {
-                    if (!calendarIds.TryGetValue(baseCalendar!.Uid, out calendarId))
-                    {
-                        calendarId = Unique(_rootNames, Slug(baseCalendar.Name, "calendar") ?? "calendar-" + baseCalendar.Uid);
-                        calendarIds[baseCalendar.Uid] = calendarId;
-                        _namedCalendars.Add((calendarId, Title(baseCalendar.Name, calendarId), baseWeek, baseCalendar.Exceptions.ToList()));
-                    }
-                }
-
                 var effective = ownWeek.Intersect(_workdays);
                 var expected = (namedBase ? baseWeek : _workdays).Intersect(_workdays);
                 if (effective.Mask != expected.Mask)
                 {
                     // The person works fewer weekdays than their base calendar: a calendar of their own says which.
                     var name = info.Resource.Name + " week";
-                    var id = Unique(_rootNames, Slug(name, "calendar") ?? "calendar-" + own.Uid);
-                    _namedCalendars.Add((id, name, effective, namedBase ? baseCalendar!.Exceptions.ToList() : new List<MspdiException>()));
-                    calendarId = id;
+                    calendarId = Unique(_rootNames, Slug(name, "calendar") ?? "calendar-" + own.Uid);
+                    _namedCalendars.Add((calendarId, name, effective, namedBase ? baseCalendar!.Exceptions.ToList() : new List<MspdiException>()));
+                }
+                else if (namedBase && !calendarIds.TryGetValue(baseCalendar!.Uid, out calendarId))
+                {
+                    calendarId = Unique(_rootNames, Slug(baseCalendar.Name, "calendar") ?? "calendar-" + baseCalendar.Uid);
+                    calendarIds[baseCalendar.Uid] = calendarId;
+                    _namedCalendars.Add((calendarId, Title(baseCalendar.Name, calendarId), baseWeek, baseCalendar.Exceptions.ToList()));
                 }
 
                 var inherited = namedBase ? baseCalendar!.Exceptions : new List<MspdiException>();
@@ -760,7 +755,7 @@ namespace ProgramDsl.Reports.Mspdi
                 }
 
                 int whole = (int)Math.Max(int.MinValue / 2, Math.Min(int.MaxValue / 2, decimal.Round(days, MidpointRounding.AwayFromZero)));
-                if (approximated != null) _notes.Add("task " + node.Display + " has " + approximated + " after " + predecessor.Display + ", taken as " + whole + " working days");
+                if (approximated != null) _notes.Add("task " + node.Display + " has " + approximated + " after " + predecessor.Display + ", taken as " + ProgramDsl.Diagnostics.Plural.WorkingDays(whole));
                 return whole;
             }
 
