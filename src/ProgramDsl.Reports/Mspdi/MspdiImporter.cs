@@ -176,7 +176,8 @@ namespace ProgramDsl.Reports.Mspdi
                 var programId = ProgramId(summary);
                 if (!BuildOutline(out var problem)) return new MspdiImport(null, programId, _notes, problem);
 
-                var title = _project.Title ?? summary?.Name ?? (_project.Name is string n && n != programId ? n : null);
+                // MS Project's Name is usually the file name: only the title, or the project summary task's name, is a title.
+                var title = _project.Title ?? summary?.Name;
                 var plan = Plan.Program(programId, title);
                 WriteSettings(plan, summary);
                 WriteCalendarsAndResources(plan);

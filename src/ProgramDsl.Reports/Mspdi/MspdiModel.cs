@@ -164,6 +164,9 @@ namespace ProgramDsl.Reports.Mspdi
 
         /// <summary>The line of the task in the file, for messages.</summary>
         public int Line { get; set; }
+
+        /// <summary>The column of the task in the file, for messages.</summary>
+        public int Column { get; set; }
     }
 
     /// <summary>A predecessor link.</summary>

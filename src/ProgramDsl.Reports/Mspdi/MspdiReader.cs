@@ -69,6 +69,28 @@ namespace ProgramDsl.Reports.Mspdi
         public static MspdiReadResult Read(string xml)
         {
             if (xml is null) throw new ArgumentNullException(nameof(xml));
+
+            // DTDs can expand without bound and MS Project never writes one: refused before parsing, with a plain message.
+            int doctype = xml.IndexOf("<!DOCTYPE", StringComparison.Ordinal);
+            if (doctype >= 0)
+            {
+                int line = 1, column = 1;
+                for (int i = 0; i < doctype; i++)
+                {
+                    if (xml[i] == '\n')
+                    {
+                        line++;
+                        column = 1;
+                    }
+                    else
+                    {
+                        column++;
+                    }
+                }
+
+                return Fail(line, column, "the file declares a DTD (<!DOCTYPE ...>), which MS Project XML never does; tpm import does not read DTDs");
+            }
+
             XDocument document;
             try
             {
@@ -176,7 +198,7 @@ namespace ProgramDsl.Reports.Mspdi
                 var uids = new HashSet<int>();
                 foreach (var t in project.Tasks)
                 {
-                    if (!uids.Add(t.Uid)) Problems.Add(new MspdiProblem(t.Line, 0, "two tasks have the UID " + t.Uid + "; each task needs its own"));
+                    if (!uids.Add(t.Uid)) Problems.Add(new MspdiProblem(t.Line, t.Column, "two tasks have the UID " + t.Uid + "; each task needs its own"));
                 }
 
                 foreach (var t in project.Tasks)
@@ -185,7 +207,8 @@ namespace ProgramDsl.Reports.Mspdi
                     {
                         if (!link.CrossProject && !uids.Contains(link.PredecessorUid))
                         {
-                            Problems.Add(new MspdiProblem(t.Line, 0, "task " + t.Uid + " ('" + t.Name + "') has a predecessor with UID " + link.PredecessorUid + ", which is not a task in the file"));
+                            var task = t.Name is null ? "task " + t.Uid : "task " + t.Uid + " ('" + t.Name + "')";
+                            Problems.Add(new MspdiProblem(t.Line, t.Column, task + " has a predecessor with UID " + link.PredecessorUid + ", which is not a task in the file"));
                         }
                     }
                 }
@@ -375,6 +398,7 @@ namespace ProgramDsl.Reports.Mspdi
                 {
                     Uid = uid,
                     Line = LineOf(t),
+                    Column = ColumnOf(t),
                     Name = Text(t, "Name"),
                     Type = Int(t, "Type") ?? 0,
                     IsNull = Bool(t, "IsNull") ?? false,
