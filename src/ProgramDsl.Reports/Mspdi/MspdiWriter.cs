@@ -201,7 +201,7 @@ namespace ProgramDsl.Reports.Mspdi
                 {
                     Start("Calendar");
                     Element("UID", _calendarUid[named]);
-                    Element("Name", named.DisplayName);
+                    Element("Name", Label(named));
                     Element("IsBaseCalendar", true);
                     Element("IsBaselineCalendar", false);
                     Element("BaseCalendarUID", -1);
@@ -217,7 +217,7 @@ namespace ProgramDsl.Reports.Mspdi
                 {
                     Start("Calendar");
                     Element("UID", _personCalendarUid[person]);
-                    Element("Name", person.DisplayName);
+                    Element("Name", Label(person));
                     Element("IsBaseCalendar", false);
                     Element("IsBaselineCalendar", false);
                     Element("BaseCalendarUID", person.Calendar is null ? ProjectCalendarUid : _calendarUid[person.Calendar]);
@@ -317,7 +317,7 @@ namespace ProgramDsl.Reports.Mspdi
                 Start("Task");
                 Element("UID", 0);
                 Element("ID", 0);
-                Element("Name", _program.DisplayName);
+                Element("Name", Label(_program));
                 Element("Type", 1);
                 Element("IsNull", false);
                 Element("WBS", "0");
@@ -346,7 +346,7 @@ namespace ProgramDsl.Reports.Mspdi
                 CalendarDate finish = span.FinishDate ?? start;
                 int days = span.Start is int s && span.Finish is int f ? f - s : 0;
                 Start("Task");
-                WriteHeader(row, ws.DisplayName, 1, 500);
+                WriteHeader(row, Label(ws), 1, 500);
                 Element("Start", MspdiFormat.DateTime(start, _dayStart));
                 Element("Finish", span.FinishDate is null ? MspdiFormat.DateTime(start, _dayStart) : FinishDateTime(finish));
                 Element("Duration", Hours(days));
@@ -376,7 +376,7 @@ namespace ProgramDsl.Reports.Mspdi
                 decimal people = s.Assigned.Sum(a => a.Share * a.Person.Capacity);
                 bool effortDriven = !milestone && people > 0 && (task.WorkKind == WorkKind.Effort || task.WorkKind == WorkKind.Estimate);
                 Start("Task");
-                WriteHeader(row, task.DisplayName, effortDriven ? 0 : 1, task.Priority);
+                WriteHeader(row, Label(task), effortDriven ? 0 : 1, task.Priority);
                 Element("Start", milestone ? MilestoneDateTime(s.Start) : MspdiFormat.DateTime(s.StartDate, _dayStart));
                 Element("Finish", milestone ? MilestoneDateTime(s.Start) : FinishDateTime(s.FinishDate));
                 Element("Duration", Hours(s.DurationDays));
@@ -458,7 +458,7 @@ namespace ProgramDsl.Reports.Mspdi
                     Start("Resource");
                     Element("UID", _resourceUid[person]);
                     Element("ID", _resourceUid[person]);
-                    Element("Name", person.DisplayName);
+                    Element("Name", Label(person));
                     Element("Type", 1);
                     Element("IsNull", false);
                     if (person.Email != null) Element("EmailAddress", person.Email);
@@ -476,7 +476,7 @@ namespace ProgramDsl.Reports.Mspdi
                     Start("Resource");
                     Element("UID", _resourceUid[pool]);
                     Element("ID", _resourceUid[pool]);
-                    Element("Name", pool.DisplayName);
+                    Element("Name", Label(pool));
                     Element("Type", 0);
                     Element("IsNull", false);
                     Element("MaterialLabel", "units");
@@ -542,6 +542,9 @@ namespace ProgramDsl.Reports.Mspdi
             }
 
             // ------------------------------------------------------------------ values
+
+            /// <summary>A name for MS Project: the title, or the unqualified id (an outline row shows where it is).</summary>
+            private static string Label(Symbol symbol) => symbol.Title ?? symbol.Name;
 
             /// <summary>The end of a day's work on <paramref name="date"/>.</summary>
             private string FinishDateTime(CalendarDate date) => MspdiFormat.DateTime(date, _dayEnd);
