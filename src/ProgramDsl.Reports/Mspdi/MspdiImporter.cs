@@ -75,19 +75,19 @@ namespace ProgramDsl.Reports.Mspdi
             if (string.IsNullOrWhiteSpace(name)) return null;
             var sb = new StringBuilder();
             bool dash = false;
-            foreach (char c in name!.Normalize(NormalizationForm.FormD))
+            foreach (char raw in name!)
             {
-                if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-                if (c < 128 && char.IsLetterOrDigit(c))
-                {
-                    if (dash && sb.Length > 0) sb.Append('-');
-                    sb.Append(char.ToLowerInvariant(c));
-                    dash = false;
-                }
-                else
+                char c = char.ToLowerInvariant(raw);
+                string? letters = c < 128 ? (char.IsLetterOrDigit(c) ? c.ToString() : null) : Fold(c);
+                if (letters is null)
                 {
                     dash = true;
+                    continue;
                 }
+
+                if (dash && sb.Length > 0) sb.Append('-');
+                sb.Append(letters);
+                dash = false;
             }
 
             if (sb.Length == 0) return null;
@@ -99,6 +99,26 @@ namespace ProgramDsl.Reports.Mspdi
             }
 
             return char.IsLetter(slug[0]) ? slug : prefix + "-" + slug;
+        }
+
+        // Latin letters with accents and their plain spellings. A table rather than Unicode normalization, which the tool's
+        // invariant-globalization mode does not do.
+        private const string Accented = "àáâãäåāăąçćĉċčďđèéêëēĕėęěĝğġģĥħìíîïĩīĭįıĵķĺļľŀłñńņňòóôõöøōŏőŕŗřśŝşšţťŧùúûüũūŭůűųŵýÿŷźżž";
+        private const string Plain = "aaaaaaaaacccccddeeeeeeeeegggghhiiiiiiiiijklllllnnnnooooooooorrrsssstttuuuuuuuuuuwyyyzzz";
+
+        private static string? Fold(char c)
+        {
+            int i = Accented.IndexOf(c);
+            if (i >= 0) return Plain[i].ToString();
+            return c switch
+            {
+                'ß' => "ss",
+                'æ' => "ae",
+                'œ' => "oe",
+                'þ' => "th",
+                'ð' => "d",
+                _ => null,
+            };
         }
 
         /// <summary>A node of the task outline.</summary>
