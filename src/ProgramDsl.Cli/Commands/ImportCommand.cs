@@ -15,6 +15,9 @@ namespace ProgramDsl.Cli.Commands
     /// </summary>
     public sealed class ImportCommand
     {
+        /// <summary>Syntax and reference errors: the importer writes every name and reference itself.</summary>
+        private static readonly string[] ImportMistakes = { "TPM0001", "TPM1001", "TPM1002", "TPM1003", "TPM1004", "TPM1005" };
+
         private readonly IConsoleEnvironment _console;
         private readonly IFileSystem _fileSystem;
         private readonly SeverityConfigLocator _configs;
@@ -65,8 +68,9 @@ namespace ProgramDsl.Cli.Commands
             var options = new TpmCompileOptions { Severities = _configs.ForFile(target, settings.ConfigPath), WarningsAsErrors = settings.WarningsAsErrors };
             var compiled = TpmProgram.Parse(import.Text, SourcePaths.Normalize(target), options);
 
-            // Syntax and name errors would be tpm import's own mistakes, not the plan's: nothing is written.
-            var broken = compiled.Diagnostics.Where(d => d.IsError && string.CompareOrdinal(d.Code, "TPM2000") < 0).ToList();
+            // Syntax and name errors would be tpm import's own mistakes, not the plan's: nothing is written. Other errors
+            // (a deadline the plan misses, a finish before a start) are the plan's, and the program is written for the user to fix.
+            var broken = compiled.Diagnostics.Where(d => d.IsError && ImportMistakes.Contains(d.Code)).ToList();
             if (broken.Count > 0)
             {
                 _console.Error.WriteLine("tpm: internal error: the program imported from '" + file + "' does not compile (please report this with the file): " + broken[0]);

@@ -138,6 +138,9 @@ namespace ProgramDsl.Reports.Mspdi
 
             public Dictionary<string, Node> Members { get; } = new Dictionary<string, Node>(StringComparer.Ordinal);
 
+            /// <summary>Every id given out in this workstream's scope (renamed ones too).</summary>
+            public HashSet<string> Names { get; } = new HashSet<string>(StringComparer.Ordinal);
+
             public bool IsWorkstream => Children.Count > 0 || Task.Summary;
 
             public string Id { get; set; } = string.Empty;
@@ -202,6 +205,7 @@ namespace ProgramDsl.Reports.Mspdi
                 WriteSettings(plan, summary);
                 WriteCalendarsAndResources(plan);
                 NameTasks();
+                ResolveShadowing();
                 foreach (var node in _top) WriteTop(plan, node);
                 return new MspdiImport(plan.ToText(), programId, _notes, null);
             }
@@ -528,7 +532,7 @@ namespace ProgramDsl.Reports.Mspdi
                             list.Add(node);
                         }
 
-                        if (node.Children.Count > 0) queue.Enqueue((node.Children, new HashSet<string>(StringComparer.Ordinal)));
+                        if (node.Children.Count > 0) queue.Enqueue((node.Children, node.Names));
                     }
                 }
             }
@@ -713,6 +717,57 @@ namespace ProgramDsl.Reports.Mspdi
             }
 
             /// <summary>The task's links as (reference, type, lag in working days), in file order; unusable links are noted and skipped.</summary>
+            /// <summary>
+            /// A reference fails only when a workstream around the dependent task has a member named like the top-level
+            /// ancestor of its predecessor (the language has no way to say "the program's"): that member is renamed, until
+            /// every link can be written.
+            /// </summary>
+            private void ResolveShadowing()
+            {
+                var ordered = _project.Tasks.Where(t => _nodes.ContainsKey(t.Uid)).Select(t => _nodes[t.Uid]).ToList();
+                for (int round = 0; round <= ordered.Count; round++)
+                {
+                    bool renamed = false;
+                    foreach (var node in ordered)
+                    {
+                        foreach (var link in node.Task.Links)
+                        {
+                            if (!(Predecessor(node, link) is Node predecessor) || TryReference(node.Parent, predecessor, out _)) continue;
+                            var top = predecessor;
+                            while (top.Parent != null) top = top.Parent;
+                            for (var ws = node.Parent; ws != null; ws = ws.Parent)
+                            {
+                                if (!ws.Members.TryGetValue(top.Id, out var shadow)) continue;
+                                Rename(ws, shadow);
+                                renamed = true;
+                                break;
+                            }
+                        }
+                    }
+
+                    if (!renamed) return;
+                }
+            }
+
+            private void Rename(Node scope, Node node)
+            {
+                var old = node.Id;
+                scope.Members.Remove(old);
+                _nestedByName[old].Remove(node);
+                var id = old;
+                for (int n = 2; Reserved.Contains(id) || scope.Names.Contains(id) || _rootNames.Contains(id); n++) id = old + "-" + n.ToString(CultureInfo.InvariantCulture);
+                scope.Names.Add(id);
+                node.Id = id;
+                scope.Members[id] = node;
+                if (!_nestedByName.TryGetValue(id, out var list)) _nestedByName[id] = list = new List<Node>(1);
+                list.Add(node);
+                _notes.Add("task " + node.Display + " is renamed '" + id + "': its name '" + old + "' would hide the program-level '" + old + "' that a link needs");
+            }
+
+            /// <summary>The node a link points to when it can be written as a dependency, else null.</summary>
+            private Node? Predecessor(Node node, MspdiLink link) =>
+                !link.CrossProject && _nodes.TryGetValue(link.PredecessorUid, out var p) && p != node && !IsAncestor(p, node) && !IsAncestor(node, p) ? p : null;
+
             private IEnumerable<(string Target, Building.Dependency Type, int Lag)> Links(Node node)
             {
                 foreach (var link in node.Task.Links)
@@ -784,17 +839,25 @@ namespace ProgramDsl.Reports.Mspdi
             /// The shortest reference to <paramref name="target"/> that the compiler resolves to it from <paramref name="scope"/>:
             /// names are looked up in the enclosing workstreams, then at the program level, then by a unique nested name.
             /// </summary>
-            private string Reference(Node? scope, Node target)
+            private string Reference(Node? scope, Node target) =>
+                TryReference(scope, target, out var reference) ? reference : throw new InvalidOperationException("no reference resolves to " + target.Id);
+
+            private bool TryReference(Node? scope, Node target, out string reference)
             {
                 var path = new List<Node>();
                 for (var n = target; n != null; n = n.Parent) path.Add(n);
                 path.Reverse();
                 for (int i = path.Count - 1; i >= 0; i--)
                 {
-                    if (Lookup(path[i].Id, scope) == path[i]) return string.Join(".", path.Skip(i).Select(n => n.Id));
+                    if (Lookup(path[i].Id, scope) == path[i])
+                    {
+                        reference = string.Join(".", path.Skip(i).Select(n => n.Id));
+                        return true;
+                    }
                 }
 
-                return string.Join(".", path.Select(n => n.Id));
+                reference = string.Empty;
+                return false;
             }
 
             private object? Lookup(string name, Node? scope)

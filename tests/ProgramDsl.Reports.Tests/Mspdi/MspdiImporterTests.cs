@@ -142,6 +142,22 @@ namespace ProgramDsl.Reports.Tests.Mspdi
         }
 
         [Fact]
+        public void A_nested_name_that_would_hide_the_program_level_task_a_link_needs_is_renamed()
+        {
+            // Check (in Phase) follows the program-level Review, 3 days; Phase's own Review is 1 day. Inside Phase, 'review'
+            // would mean Phase's, and the language cannot name the program's from there: Phase's Review is renamed.
+            var import = Import(Doc(
+                Task(1, "Review", duration: "PT24H0M0S") +
+                Task(2, "Phase", "<Summary>1</Summary>") +
+                Task(3, "Review", "", level: 2) +
+                Task(4, "Check", Link(1, 1, 0) + Link(3, 1, 0), level: 2)));
+            import.Text.Should().Contain("    task review-2 \"Review\" {\n      duration 1d\n    }")
+                .And.Contain("    task check \"Check\" {\n      duration 1d\n      after review, review-2\n    }");
+            import.Notes.Should().Equal("task 'Review' is renamed 'review-2': its name 'review' would hide the program-level 'review' that a link needs");
+            Compile(import.Text!).Schedule!.Find("phase.check")!.StartDate.ToString().Should().Be("2027-03-04", "after the 3-day program-level review");
+        }
+
+        [Fact]
         public void Progress_without_an_actual_start_takes_the_scheduled_start()
         {
             var import = Import(Doc(Task(1, "Build", "<Start>2027-03-02T08:00:00</Start><PercentComplete>40</PercentComplete>", duration: "PT40H0M0S")));
