@@ -28,8 +28,8 @@ namespace ProgramDsl.Reports.Mspdi
         /// <summary>Minutes in a working day (MS Project's default is 480).</summary>
         public int MinutesPerDay { get; set; } = 480;
 
-        /// <summary>The field ids of the custom fields aliased <see cref="MspdiFormat.IdFieldAlias"/>.</summary>
-        public ISet<string> IdFieldIds { get; } = new HashSet<string>(StringComparer.Ordinal);
+        /// <summary>The field ids of the custom fields aliased <see cref="MspdiFormat.IdFieldAlias"/>, in file order.</summary>
+        public List<string> IdFieldIds { get; } = new List<string>();
 
         /// <summary>Calendars, in file order.</summary>
         public List<MspdiCalendar> Calendars { get; } = new List<MspdiCalendar>();

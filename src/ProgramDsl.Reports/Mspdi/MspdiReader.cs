@@ -156,7 +156,8 @@ namespace ProgramDsl.Reports.Mspdi
                 {
                     foreach (var definition in Children(definitions, "ExtendedAttribute"))
                     {
-                        if (string.Equals(Text(definition, "Alias"), MspdiFormat.IdFieldAlias, StringComparison.OrdinalIgnoreCase) && Text(definition, "FieldID") is string id)
+                        if (string.Equals(Text(definition, "Alias"), MspdiFormat.IdFieldAlias, StringComparison.OrdinalIgnoreCase) && Text(definition, "FieldID") is string id
+                            && !project.IdFieldIds.Contains(id))
                         {
                             project.IdFieldIds.Add(id);
                         }

@@ -87,6 +87,7 @@ namespace ProgramDsl.Reports.Mspdi
             private readonly Dictionary<CalendarSymbol, int> _calendarUid = new Dictionary<CalendarSymbol, int>();
             private readonly Dictionary<PersonSymbol, int> _personCalendarUid = new Dictionary<PersonSymbol, int>();
             private readonly Dictionary<WorkstreamSymbol, ScheduledWorkstream> _spans = new Dictionary<WorkstreamSymbol, ScheduledWorkstream>();
+            private readonly HashSet<WorkstreamSymbol> _critical = new HashSet<WorkstreamSymbol>();
 
             public Emitter(XmlWriter xml, ProgramSymbol program, Schedule schedule)
             {
@@ -97,6 +98,13 @@ namespace ProgramDsl.Reports.Mspdi
                 _dayStart = MspdiFormat.DayStart(_minutesPerDay);
                 _dayEnd = MspdiFormat.DayEnd(_minutesPerDay);
                 foreach (var span in schedule.Workstreams) _spans[span.Workstream] = span;
+
+                // A workstream is critical when a task in it is: marked once from each critical task up its containers.
+                foreach (var t in schedule.Tasks)
+                {
+                    if (!t.IsCritical) continue;
+                    for (var ws = t.Task.Container; ws != null && _critical.Add(ws); ws = ws.Container) { }
+                }
                 _rows = Outline(program);
                 for (int i = 0; i < _rows.Count; i++)
                 {
@@ -353,7 +361,7 @@ namespace ProgramDsl.Reports.Mspdi
                 Element("DurationFormat", MspdiFormat.DaysFormat);
                 Element("Milestone", false);
                 Element("Summary", true);
-                Element("Critical", _schedule.Tasks.Any(t => t.IsCritical && IsInside(t.Task, ws)));
+                Element("Critical", _critical.Contains(ws));
                 Element("Cost", span.Cost);
                 Element("ConstraintType", 0);
                 if (ws.Due is CalendarDate due) Element("Deadline", FinishDateTime(due));
@@ -361,12 +369,6 @@ namespace ProgramDsl.Reports.Mspdi
                 foreach (var d in ws.Dependencies) WriteLink(d);
                 WriteIdAttribute(MspdiFormat.TaskIdFieldId, ws.Name);
                 End();
-            }
-
-            private static bool IsInside(Symbol symbol, WorkstreamSymbol ws)
-            {
-                for (var c = symbol.Container; c != null; c = c.Container) if (c == ws) return true;
-                return false;
             }
 
             private void WriteTask(Row row, TaskSymbol task)

@@ -138,6 +138,7 @@ namespace ProgramDsl.Reports.Tests.Mspdi
 
             // The milestone falls when build ends less a day: end of Mar 12. One day of slack is 450 minutes = 4500 tenths.
             Row(7).Should().Be("2027-03-12T16:30:00 2027-03-12T16:30:00 PT0H0M0S slack=4500 critical=0");
+            Value(Task(root, 1), "Critical").Should().Be("1", "a workstream with a critical task is critical");
             var build = Task(root, 4);
             (Value(build, "Start") + " " + Value(build, "Finish") + " " + Value(build, "Duration")).Should().Be("2027-03-09T08:00:00 2027-03-15T16:30:00 PT37H30M0S");
             var project = Task(root, 0);
