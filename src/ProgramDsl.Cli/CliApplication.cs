@@ -16,8 +16,9 @@ namespace ProgramDsl.Cli
         private readonly BuildCommand _build;
         private readonly ForecastCommand _forecast;
         private readonly StatusCommand _status;
+        private readonly ImportCommand _import;
 
-        public CliApplication(IConsoleEnvironment console, CheckCommand check, ScheduleCommand schedule, BuildCommand build, ForecastCommand forecast, StatusCommand status)
+        public CliApplication(IConsoleEnvironment console, CheckCommand check, ScheduleCommand schedule, BuildCommand build, ForecastCommand forecast, StatusCommand status, ImportCommand import)
         {
             _console = console;
             _check = check;
@@ -25,6 +26,7 @@ namespace ProgramDsl.Cli
             _build = build;
             _forecast = forecast;
             _status = status;
+            _import = import;
         }
 
         /// <summary>The tool's version.</summary>
@@ -40,6 +42,7 @@ namespace ProgramDsl.Cli
             root.Subcommands.Add(_build.Build(common));
             root.Subcommands.Add(_forecast.Build(common));
             root.Subcommands.Add(_status.Build(common));
+            root.Subcommands.Add(_import.Build(common));
             return root;
         }
 

@@ -26,6 +26,7 @@ namespace ProgramDsl.Cli
             services.AddSingleton<BuildCommand>();
             services.AddSingleton<ForecastCommand>();
             services.AddSingleton<StatusCommand>();
+            services.AddSingleton<ImportCommand>();
             services.AddSingleton<CliApplication>();
             return services;
         }

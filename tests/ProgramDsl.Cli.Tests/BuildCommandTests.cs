@@ -15,7 +15,6 @@ namespace ProgramDsl.Cli.Tests
             temp.Write("plans/plan.tpm", Plans.Valid);
             temp.Write("plans/warn.tpm", Plans.WithWarning);
 
-            // Only the JSON artefact, so the listing stays the same as artefact kinds are added.
             var result = Tpm.Run(temp.Path, "build", "plans", "--out", "out");
 
             result.ExitCode.Should().Be(0, result.ToString());

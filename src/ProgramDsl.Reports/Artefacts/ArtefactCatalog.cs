@@ -15,6 +15,7 @@ namespace ProgramDsl.Reports.Artefacts
             new MarkdownReportArtefact(),
             new IcsCalendarArtefact(),
             new MermaidGanttArtefact(),
+            new MspdiArtefact(),
             new ScheduleCsvArtefact(),
         };
 

@@ -19,6 +19,27 @@ namespace ProgramDsl.Building
             return this;
         }
 
+        /// <summary><c>not-before DATE</c>: the milestone falls on or after it.</summary>
+        public MilestoneBuilder NotBefore(string isoDate)
+        {
+            _body.Add("not-before", TpmText.Date(isoDate));
+            return this;
+        }
+
+        /// <summary><c>actual-finish DATE</c>: the milestone was reached on that day and does not move.</summary>
+        public MilestoneBuilder ActualFinish(string isoDate)
+        {
+            _body.Add("actual-finish", TpmText.Date(isoDate));
+            return this;
+        }
+
+        /// <summary><c>note "text"</c>.</summary>
+        public MilestoneBuilder Note(string text)
+        {
+            _body.Add("note", TpmText.Quote(text ?? throw new ArgumentNullException(nameof(text))));
+            return this;
+        }
+
         /// <summary><c>due DATE</c>: TPM2201 when the milestone falls later.</summary>
         public MilestoneBuilder Due(DateTime date) => Due(TpmText.Date(date));
 

@@ -31,10 +31,45 @@ namespace ProgramDsl.Building
             return this;
         }
 
+        /// <summary>The hourly rate: <c>rate N/h</c> (hours-per-day converts it to a day).</summary>
+        public PersonBuilder HourlyRate(decimal perHour)
+        {
+            _body.Add("rate", TpmText.Number(perHour) + "/h");
+            return this;
+        }
+
         /// <summary>The part of each working day the person works: <c>capacity N%</c> (default 100%).</summary>
         public PersonBuilder Capacity(int percent)
         {
             _body.Add("capacity", TpmText.Percent(percent));
+            return this;
+        }
+
+        /// <summary><c>calendar ID</c>: the named calendar the person works to (beside the program's).</summary>
+        public PersonBuilder Calendar(string calendarId)
+        {
+            _body.Add("calendar", calendarId ?? throw new ArgumentNullException(nameof(calendarId)));
+            return this;
+        }
+
+        /// <summary><c>email "address"</c>.</summary>
+        public PersonBuilder Email(string address)
+        {
+            _body.Add("email", TpmText.Quote(address ?? throw new ArgumentNullException(nameof(address))));
+            return this;
+        }
+
+        /// <summary><c>note "text"</c>.</summary>
+        public PersonBuilder Note(string text)
+        {
+            _body.Add("note", TpmText.Quote(text ?? throw new ArgumentNullException(nameof(text))));
+            return this;
+        }
+
+        /// <summary>Days off with a label: <c>vacation FROM..TO "name"</c> (the label is left out when null).</summary>
+        public PersonBuilder Vacation(string from, string to, string? name)
+        {
+            _body.Add("vacation", TpmText.DateRange(from, to) + (name is null ? string.Empty : " " + TpmText.Quote(name)));
             return this;
         }
 

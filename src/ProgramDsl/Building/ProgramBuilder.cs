@@ -33,6 +33,15 @@ namespace ProgramDsl.Building
         /// <summary><c>deadline DATE</c> with the date as <c>yyyy-MM-dd</c> text, written as given.</summary>
         public ProgramBuilder Deadline(string isoDate) => Add("deadline", TpmText.Date(isoDate));
 
+        /// <summary><c>status-date DATE</c>: "today" for progress, earned value and reports.</summary>
+        public ProgramBuilder StatusDate(DateTime date) => Add("status-date", TpmText.Date(date));
+
+        /// <summary><c>status-date DATE</c> with the date as <c>yyyy-MM-dd</c> text, written as given.</summary>
+        public ProgramBuilder StatusDate(string isoDate) => Add("status-date", TpmText.Date(isoDate));
+
+        /// <summary><c>workdays ...</c>: the program calendar's working weekdays (default Monday to Friday), rendered Monday first with ranges (<c>mon..fri</c>).</summary>
+        public ProgramBuilder Workdays(params DayOfWeek[] days) => Add("workdays", TpmText.Weekdays(days));
+
         /// <summary><c>budget NUMBER</c>.</summary>
         public ProgramBuilder Budget(decimal amount) => Add("budget", TpmText.Number(amount));
 
@@ -51,6 +60,21 @@ namespace ProgramDsl.Building
         /// <summary><c>holiday DATE ["name"]</c> with the date as <c>yyyy-MM-dd</c> text, written as given.</summary>
         public ProgramBuilder Holiday(string isoDate, string? name = null) =>
             Add("holiday", TpmText.Date(isoDate) + (name is null ? string.Empty : " " + TpmText.Quote(name)));
+
+        /// <summary><c>holiday FROM..TO ["name"]</c>: non-working days for everyone, both ends included (one date when they are the same day).</summary>
+        public ProgramBuilder Holiday(string from, string to, string? name) =>
+            Add("holiday", TpmText.DateRange(from, to) + (name is null ? string.Empty : " " + TpmText.Quote(name)));
+
+        /// <summary><c>note "text"</c>: free text about the program.</summary>
+        public ProgramBuilder Note(string text) => Add("note", TpmText.Quote(text ?? throw new ArgumentNullException(nameof(text))));
+
+        /// <summary><c>calendar ID ["title"] { ... }</c>: a named calendar people can work to.</summary>
+        public ProgramBuilder Calendar(string id, string? title = null, Action<CalendarBuilder>? configure = null)
+        {
+            var body = _body.Declare("calendar", id, title);
+            configure?.Invoke(new CalendarBuilder(body));
+            return this;
+        }
 
         /// <summary><c>role ID ["title"]</c>.</summary>
         public ProgramBuilder Role(string id, string? title = null)

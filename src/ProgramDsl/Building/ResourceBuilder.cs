@@ -7,6 +7,13 @@ namespace ProgramDsl.Building
 
         internal ResourceBuilder(TpmBlock body) => _body = body;
 
+        /// <summary><c>note "text"</c>.</summary>
+        public ResourceBuilder Note(string text)
+        {
+            _body.Add("note", TpmText.Quote(text ?? throw new System.ArgumentNullException(nameof(text))));
+            return this;
+        }
+
         /// <summary>The hourly rate of one unit: <c>rate N/h</c>.</summary>
         public ResourceBuilder Rate(decimal perHour)
         {

@@ -77,6 +77,9 @@ namespace ProgramDsl.Building
         /// <summary><c>actual-finish DATE</c> with the date as <c>yyyy-MM-dd</c> text, written as given.</summary>
         public TaskBuilder ActualFinish(string isoDate) => Add("actual-finish", TpmText.Date(isoDate));
 
+        /// <summary>The cost incurred so far: <c>actual-cost N</c>.</summary>
+        public TaskBuilder ActualCost(decimal amount) => Add("actual-cost", TpmText.Number(amount));
+
         /// <summary>Free text: <c>note "text"</c>.</summary>
         public TaskBuilder Note(string text) => Add("note", TpmText.Quote(text ?? throw new ArgumentNullException(nameof(text))));
 

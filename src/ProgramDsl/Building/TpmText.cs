@@ -69,6 +69,43 @@ namespace ProgramDsl.Building
             return e < 0 ? text : Expand(text, e);
         }
 
+        /// <summary>A date range, both ends included, as dates written as given: <c>FROM..TO</c>, or one date when they are equal.</summary>
+        public static string DateRange(string from, string to)
+        {
+            var first = Date(from);
+            var last = Date(to);
+            return first == last ? first : first + ".." + last;
+        }
+
+        /// <summary>
+        /// Weekdays for <c>workdays</c>, Monday first, runs of three or more days as ranges (<c>mon..fri</c>, <c>mon, wed, fri</c>,
+        /// <c>mon..thu, sat</c>); duplicates count once. No days renders nothing, for the compiler to report.
+        /// </summary>
+        public static string Weekdays(DayOfWeek[] days)
+        {
+            if (days is null) throw new ArgumentNullException(nameof(days));
+            var set = new bool[7]; // Monday = 0
+            foreach (var d in days) set[((int)d + 6) % 7] = true;
+            var names = new[] { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
+            var parts = new System.Collections.Generic.List<string>();
+            for (int i = 0; i < 7;)
+            {
+                if (!set[i])
+                {
+                    i++;
+                    continue;
+                }
+
+                int j = i;
+                while (j + 1 < 7 && set[j + 1]) j++;
+                if (j - i >= 2) parts.Add(names[i] + ".." + names[j]);
+                else for (int k = i; k <= j; k++) parts.Add(names[k]);
+                i = j + 1;
+            }
+
+            return string.Join(", ", parts);
+        }
+
         /// <summary>A number of working days: <c>2.5d</c>.</summary>
         public static string Days(double days) => Number(days) + "d";
 

@@ -39,6 +39,13 @@ namespace ProgramDsl.Building
             return this;
         }
 
+        /// <summary><c>note "text"</c>.</summary>
+        public WorkstreamBuilder Note(string text)
+        {
+            _body.Add("note", TpmText.Quote(text ?? throw new ArgumentNullException(nameof(text))));
+            return this;
+        }
+
         /// <summary>A task in this workstream; its id is qualified by the workstream's (<c>data.eda</c>).</summary>
         public WorkstreamBuilder Task(string id, string? title, Action<TaskBuilder> configure)
         {

@@ -1,0 +1,92 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using ProgramDsl.Cli.Infrastructure;
+using ProgramDsl.Cli.Output;
+using ProgramDsl.Reports.Mspdi;
+
+namespace ProgramDsl.Cli.Commands
+{
+    /// <summary>
+    /// <c>tpm import FILE.xml [-o OUT.tpm]</c>: an MS Project plan saved as XML (MSPDI) as a <c>.tpm</c> program. The
+    /// program is compiled before it is written: a file that is not MSPDI, or a plan that would not read back, is a
+    /// usage error (exit 2) and writes nothing. What the plan could not keep exactly is listed as notes.
+    /// </summary>
+    public sealed class ImportCommand
+    {
+        /// <summary>Syntax and reference errors: the importer writes every name and reference itself.</summary>
+        private static readonly string[] ImportMistakes = { "TPM0001", "TPM1001", "TPM1002", "TPM1003", "TPM1004", "TPM1005" };
+
+        private readonly IConsoleEnvironment _console;
+        private readonly IFileSystem _fileSystem;
+        private readonly SeverityConfigLocator _configs;
+
+        public ImportCommand(IConsoleEnvironment console, IFileSystem fileSystem, SeverityConfigLocator configs)
+        {
+            _console = console;
+            _fileSystem = fileSystem;
+            _configs = configs;
+        }
+
+        public Command Build(CommonOptions common)
+        {
+            var file = new Argument<string>("file") { Description = "An MS Project plan saved as XML (File > Save As > XML Format)" };
+            var output = new Option<string?>("--out", "-o") { Description = "The .tpm file to write (default: the XML file's name with .tpm)" };
+            var force = new Option<bool>("--force") { Description = "Overwrite the output file when it exists" };
+            var command = new Command("import", "Turn an MS Project plan (MSPDI XML) into a .tpm program; exit 1 if the imported program has errors, 2 if the file cannot be read");
+            command.Arguments.Add(file);
+            command.Options.Add(output);
+            command.Options.Add(force);
+            common.AddTo(command);
+            command.SetAction(result => Run(result.GetValue(file)!, result.GetValue(output), result.GetValue(force), common.Read(result)));
+            return command;
+        }
+
+        public int Run(string file, string? output, bool force, CommonSettings settings)
+        {
+            if (_fileSystem.DirectoryExists(file) || !_fileSystem.FileExists(file)) throw new UsageException("no such file: '" + file + "'");
+            var target = output ?? Path.ChangeExtension(file, ".tpm");
+            if (string.Equals(_fileSystem.GetFullPath(target), _fileSystem.GetFullPath(file), StringComparison.Ordinal))
+            {
+                throw new UsageException("the output '" + target + "' is the input file; name another with --out");
+            }
+
+            if (_fileSystem.FileExists(target) && !force) throw new UsageException("'" + target + "' already exists; use --force to overwrite it or --out to name another file");
+            if (settings.ConfigPath != null && !_fileSystem.FileExists(settings.ConfigPath)) throw new UsageException("no such config file: '" + settings.ConfigPath + "'");
+
+            var read = MspdiReader.Read(_fileSystem.ReadAllText(file));
+            if (read.Project is null)
+            {
+                foreach (var problem in read.Problems) _console.Error.WriteLine("tpm: error: " + problem.Format(file));
+                return ExitCodes.Usage;
+            }
+
+            var import = MspdiImporter.Import(read.Project, Path.GetFileName(file));
+            if (import.Text is null) throw new UsageException(file + ": " + import.Problem);
+
+            var options = new TpmCompileOptions { Severities = _configs.ForFile(target, settings.ConfigPath), WarningsAsErrors = settings.WarningsAsErrors };
+            var compiled = TpmProgram.Parse(import.Text, SourcePaths.Normalize(target), options);
+
+            // Syntax and name errors would be tpm import's own mistakes, not the plan's: nothing is written. Other errors
+            // (a deadline the plan misses, a finish before a start) are the plan's, and the program is written for the user to fix.
+            var broken = compiled.Diagnostics.Where(d => d.IsError && ImportMistakes.Contains(d.Code)).ToList();
+            if (broken.Count > 0)
+            {
+                _console.Error.WriteLine("tpm: internal error: the program imported from '" + file + "' does not compile (please report this with the file): " + broken[0]);
+                return ExitCodes.Usage;
+            }
+
+            _fileSystem.WriteAllTextAtomic(target, import.Text);
+            DiagnosticPrinter.WriteText(_console.Out, compiled.Diagnostics, new Ansi(false));
+            if (!settings.Quiet)
+            {
+                foreach (var note in import.Notes) _console.Error.WriteLine("tpm: note: " + note);
+                _console.Out.WriteLine("wrote " + target);
+                _console.Error.WriteLine(DiagnosticPrinter.Summary(1, compiled.Diagnostics));
+            }
+
+            return compiled.HasErrors ? ExitCodes.Errors : ExitCodes.Success;
+        }
+    }
+}

@@ -1,0 +1,887 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using ProgramDsl.Building;
+using ProgramDsl.Semantics;
+
+namespace ProgramDsl.Reports.Mspdi
+{
+    /// <summary>The <c>.tpm</c> text made from an MS Project file, what was approximated or left out, or why it could not be made.</summary>
+    public sealed class MspdiImport
+    {
+        internal MspdiImport(string? text, string programId, IReadOnlyList<string> notes, string? problem)
+        {
+            Text = text;
+            ProgramId = programId;
+            Notes = notes;
+            Problem = problem;
+        }
+
+        /// <summary>The program, in the builder's canonical layout; null when <see cref="Problem"/> is set.</summary>
+        public string? Text { get; }
+
+        /// <summary>The program's id.</summary>
+        public string ProgramId { get; }
+
+        /// <summary>What the plan could not keep exactly (one line each), for the user to review.</summary>
+        public IReadOnlyList<string> Notes { get; }
+
+        /// <summary>Why no program could be made, or null.</summary>
+        public string? Problem { get; }
+    }
+
+    /// <summary>
+    /// Turns an MS Project plan (<see cref="MspdiProject"/>) into a <c>.tpm</c> program through the builder API, so the
+    /// text is canonical: the project calendar and its holidays, people (work resources) with their calendars and
+    /// vacations, resource pools (material resources), workstreams (summary tasks), tasks and milestones with their
+    /// work, assignments, links, constraints, deadlines and progress. Ids come from the "tpm id" custom field when
+    /// the file was written by tpm, else from the names (lower case, dashes, made unique). See docs/artefacts/mspdi.md.
+    /// </summary>
+    public static class MspdiImporter
+    {
+        /// <summary>The deepest outline imported: the builder nests a call per level, so the depth is bounded.</summary>
+        public const int MaxOutlineDepth = 200;
+
+        /// <summary>Words that start or end list items in the language and so cannot be ids written into lists.</summary>
+        private static readonly HashSet<string> Reserved = new HashSet<string>(StringComparer.Ordinal) { "role", "skill", "skills", "fs", "ss", "ff", "sf" };
+
+        private static readonly WeekdaySet StandardWeek = WeekdaySet.MondayToFriday;
+
+        /// <summary>Imports a project; <paramref name="fallbackName"/> (the file name) names the program when the file does not.</summary>
+        public static MspdiImport Import(MspdiProject project, string? fallbackName = null)
+        {
+            if (project is null) throw new ArgumentNullException(nameof(project));
+            return new Importer(project, fallbackName).Run();
+        }
+
+        /// <summary>True when <paramref name="text"/> is an identifier the lexer reads whole (a letter or _, then letters, digits, _ or -).</summary>
+        public static bool IsIdentifier(string? text)
+        {
+            if (string.IsNullOrEmpty(text)) return false;
+            if (!(char.IsLetter(text![0]) || text[0] == '_')) return false;
+            foreach (char c in text) if (!(char.IsLetterOrDigit(c) || c == '_' || c == '-')) return false;
+            return true;
+        }
+
+        /// <summary>
+        /// A name as an identifier: accents dropped, lower case, every run of other characters a dash, at most 40
+        /// characters (cut at a dash), <paramref name="prefix"/> in front when it does not start with a letter; null when
+        /// nothing is left.
+        /// </summary>
+        public static string? Slug(string? name, string prefix)
+        {
+            if (string.IsNullOrWhiteSpace(name)) return null;
+            var sb = new StringBuilder();
+            bool dash = false;
+            foreach (char raw in name!)
+            {
+                char c = char.ToLowerInvariant(raw);
+                string? letters = c < 128 ? (char.IsLetterOrDigit(c) ? c.ToString() : null) : Fold(c);
+                if (letters is null)
+                {
+                    dash = true;
+                    continue;
+                }
+
+                if (dash && sb.Length > 0) sb.Append('-');
+                sb.Append(letters);
+                dash = false;
+            }
+
+            if (sb.Length == 0) return null;
+            var slug = sb.ToString();
+            if (slug.Length > 40)
+            {
+                int cut = slug.LastIndexOf('-', 40);
+                slug = slug.Substring(0, cut > 10 ? cut : 40).TrimEnd('-');
+            }
+
+            return char.IsLetter(slug[0]) ? slug : prefix + "-" + slug;
+        }
+
+        // Latin letters with accents and their plain spellings. A table rather than Unicode normalization, which the tool's
+        // invariant-globalization mode does not do.
+        private const string Accented = "àáâãäåāăąçćĉċčďđèéêëēĕėęěĝğġģĥħìíîïĩīĭįıĵķĺļľŀłñńņňòóôõöøōŏőŕŗřśŝşšţťŧùúûüũūŭůűųŵýÿŷźżž";
+        private const string Plain = "aaaaaaaaacccccddeeeeeeeeegggghhiiiiiiiiijklllllnnnnooooooooorrrsssstttuuuuuuuuuuwyyyzzz";
+
+        private static string? Fold(char c)
+        {
+            int i = Accented.IndexOf(c);
+            if (i >= 0) return Plain[i].ToString();
+            return c switch
+            {
+                'ß' => "ss",
+                'æ' => "ae",
+                'œ' => "oe",
+                'þ' => "th",
+                'ð' => "d",
+                _ => null,
+            };
+        }
+
+        /// <summary>A node of the task outline.</summary>
+        private sealed class Node
+        {
+            public Node(MspdiTask task, Node? parent)
+            {
+                Task = task;
+                Parent = parent;
+            }
+
+            public MspdiTask Task { get; }
+
+            public Node? Parent { get; }
+
+            public List<Node> Children { get; } = new List<Node>();
+
+            public Dictionary<string, Node> Members { get; } = new Dictionary<string, Node>(StringComparer.Ordinal);
+
+            /// <summary>Every id given out in this workstream's scope (renamed ones too).</summary>
+            public HashSet<string> Names { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+            public bool IsWorkstream => Children.Count > 0 || Task.Summary;
+
+            public string Id { get; set; } = string.Empty;
+
+            public string Display => "'" + (Task.Name ?? "task " + Task.Uid) + "'";
+        }
+
+        private sealed class PersonInfo
+        {
+            public PersonInfo(MspdiResource resource) => Resource = resource;
+
+            public MspdiResource Resource { get; }
+
+            public string Id { get; set; } = string.Empty;
+
+            /// <summary>Capacity 0–1.</summary>
+            public decimal Capacity { get; set; } = 1m;
+
+            public bool IsPool { get; set; }
+
+            public int PoolCapacity { get; set; } = 1;
+        }
+
+        private sealed class Importer
+        {
+            private readonly MspdiProject _project;
+            private readonly string? _fallbackName;
+            private readonly List<string> _notes = new List<string>();
+            private readonly decimal _hoursPerDay;
+            private readonly int _minutesPerDay;
+            private readonly Dictionary<int, MspdiCalendar> _calendars = new Dictionary<int, MspdiCalendar>();
+            private readonly HashSet<string> _rootNames = new HashSet<string>(StringComparer.Ordinal);
+            private readonly Dictionary<string, Node> _rootNodes = new Dictionary<string, Node>(StringComparer.Ordinal);
+            private readonly Dictionary<string, List<Node>> _nestedByName = new Dictionary<string, List<Node>>(StringComparer.Ordinal);
+            private readonly Dictionary<int, Node> _nodes = new Dictionary<int, Node>();
+            private readonly Dictionary<int, PersonInfo> _resources = new Dictionary<int, PersonInfo>();
+            private readonly Dictionary<int, List<MspdiAssignment>> _assignments = new Dictionary<int, List<MspdiAssignment>>();
+            private readonly List<Node> _top = new List<Node>();
+            private MspdiCalendar? _projectCalendar;
+            private WeekdaySet _workdays = StandardWeek;
+            private List<MspdiException> _holidays = new List<MspdiException>();
+
+            public Importer(MspdiProject project, string? fallbackName)
+            {
+                _project = project;
+                _fallbackName = fallbackName;
+                _minutesPerDay = project.MinutesPerDay;
+                _hoursPerDay = decimal.Round(project.MinutesPerDay / 60m, 4);
+                foreach (var c in project.Calendars) _calendars[c.Uid] = c;
+            }
+
+            public MspdiImport Run()
+            {
+                _notes.AddRange(_project.Notes);
+                var summary = _project.Tasks.FirstOrDefault(t => t.Uid == 0 || t.OutlineLevel == 0);
+                var programId = ProgramId(summary);
+                if (!BuildOutline(out var problem)) return new MspdiImport(null, programId, _notes, problem);
+
+                // MS Project's Name is usually the file name: only the title, or the project summary task's name, is a title.
+                var title = _project.Title ?? summary?.Name;
+                var plan = Plan.Program(programId, title);
+                WriteSettings(plan, summary);
+                WriteCalendarsAndResources(plan);
+                NameTasks();
+                ResolveShadowing();
+                foreach (var node in _top) WriteTop(plan, node);
+                return new MspdiImport(plan.ToText(), programId, _notes, null);
+            }
+
+            // ---------------------------------------------------------------- program
+
+            private string ProgramId(MspdiTask? summary)
+            {
+                if (summary != null && IdOf(summary.ExtendedAttributes) is string tagged) return tagged;
+                foreach (var name in new[] { StripExtension(_project.Name), _project.Title, summary?.Name, StripExtension(_fallbackName) })
+                {
+                    if (Slug(name, "plan") is string slug && !Reserved.Contains(slug)) return slug;
+                }
+
+                return "imported";
+            }
+
+            private static string? StripExtension(string? name)
+            {
+                if (name is null) return null;
+                var file = name.Replace('\\', '/');
+                file = file.Substring(file.LastIndexOf('/') + 1);
+                foreach (var ext in new[] { ".xml", ".mpp", ".mpx", ".mpt" })
+                {
+                    if (file.EndsWith(ext, StringComparison.OrdinalIgnoreCase)) return file.Substring(0, file.Length - ext.Length);
+                }
+
+                return file;
+            }
+
+            /// <summary>The tpm id a tpm-written file keeps in its "tpm id" custom field, when it is a usable identifier.</summary>
+            private string? IdOf(Dictionary<string, string> attributes)
+            {
+                foreach (var field in _project.IdFieldIds)
+                {
+                    if (attributes.TryGetValue(field, out var value) && IsIdentifier(value) && !Reserved.Contains(value)) return value;
+                }
+
+                return null;
+            }
+
+            private void WriteSettings(ProgramBuilder plan, MspdiTask? summary)
+            {
+                var start = _project.StartDate ?? _project.Tasks.Where(t => t.Start != null).Min(t => t.Start)!.Value;
+                plan.Start(Iso(start.Date));
+                if (summary?.Deadline is DateTime deadline) plan.Deadline(Iso(FinishDate(deadline)));
+                if (_project.StatusDate is DateTime status) plan.StatusDate(Iso(FinishDate(status)));
+                if (_project.CurrencyCode is string currency && IsIdentifier(currency.Trim())) plan.Currency(currency.Trim());
+
+                _projectCalendar = _project.CalendarUid is int uid && _calendars.TryGetValue(uid, out var c) ? c : _project.Calendars.FirstOrDefault(x => x.IsBase);
+                if (_projectCalendar != null)
+                {
+                    _workdays = WeekOf(_projectCalendar);
+                    if (_workdays.Count == 0)
+                    {
+                        _notes.Add("the project calendar has no working weekday; Monday to Friday is used");
+                        _workdays = StandardWeek;
+                    }
+
+                    _holidays = _projectCalendar.Exceptions.ToList();
+                }
+
+                if (_workdays.Mask != StandardWeek.Mask) plan.Workdays(_workdays.Days.ToArray());
+                if (_hoursPerDay != 8m) plan.HoursPerDay((double)_hoursPerDay);
+                foreach (var h in _holidays.OrderBy(h => h.Range.From))
+                {
+                    if (h.Working)
+                    {
+                        _notes.Add("the project calendar makes " + h.Range + " a working day; tpm calendars only take days off, so it stays a non-working day");
+                        continue;
+                    }
+
+                    plan.Holiday(h.Range.From.ToString(), h.Range.To.ToString(), h.Name);
+                }
+
+                if (summary?.Notes is string note) plan.Note(note);
+            }
+
+            /// <summary>A calendar's weekdays: its own, then its base calendar's, then MS Project's standard week.</summary>
+            private WeekdaySet WeekOf(MspdiCalendar calendar)
+            {
+                var days = new Dictionary<DayOfWeek, bool>();
+                var seen = new HashSet<int>();
+                for (var c = calendar; c != null && seen.Add(c.Uid); c = c.BaseUid is int b && _calendars.TryGetValue(b, out var next) ? next : null)
+                {
+                    foreach (var kv in c.WeekDays) if (!days.ContainsKey(kv.Key)) days[kv.Key] = kv.Value;
+                }
+
+                var working = new List<DayOfWeek>();
+                for (int d = 0; d < 7; d++)
+                {
+                    var day = (DayOfWeek)d;
+                    if (days.TryGetValue(day, out var w) ? w : StandardWeek.Contains(day)) working.Add(day);
+                }
+
+                return new WeekdaySet(working);
+            }
+
+            // ---------------------------------------------------------------- calendars, people and pools
+
+            private void WriteCalendarsAndResources(ProgramBuilder plan)
+            {
+                // Assignments per task; units per pool, so a pool's capacity covers its largest use.
+                var poolPeak = new Dictionary<int, decimal>();
+                foreach (var a in _project.Assignments)
+                {
+                    if (!_assignments.TryGetValue(a.TaskUid, out var list)) _assignments[a.TaskUid] = list = new List<MspdiAssignment>();
+                    list.Add(a);
+                    if (a.Units is decimal u) poolPeak[a.ResourceUid] = Math.Max(poolPeak.TryGetValue(a.ResourceUid, out var p) ? p : 0, u);
+                }
+
+                var people = new List<PersonInfo>();
+                var pools = new List<PersonInfo>();
+                foreach (var r in _project.Resources)
+                {
+                    if (r.IsNull || r.Uid <= 0) continue;
+                    if (r.Type == 2)
+                    {
+                        _notes.Add("cost resource '" + r.Name + "' is not imported (tpm has fixed costs on tasks, not cost resources)");
+                        continue;
+                    }
+
+                    var info = new PersonInfo(r);
+                    decimal max = r.MaxUnits ?? 1m;
+                    if (r.Type == 0 || max > 1m)
+                    {
+                        info.IsPool = true;
+                        decimal peak = poolPeak.TryGetValue(r.Uid, out var p) ? p : 0;
+                        info.PoolCapacity = (int)Math.Max(1m, Math.Ceiling(Math.Max(r.Type == 0 ? r.MaxUnits ?? 1m : max, peak)));
+                        if (r.Type != 0) _notes.Add("work resource '" + r.Name + "' has max units " + Percent(max) + ": a tpm person works at most 100%, so it becomes the resource pool with capacity " + info.PoolCapacity);
+                        pools.Add(info);
+                    }
+                    else
+                    {
+                        if (max <= 0m)
+                        {
+                            _notes.Add("person '" + r.Name + "' has max units " + Percent(max) + "; capacity 100% is used");
+                            max = 1m;
+                        }
+
+                        info.Capacity = max;
+                        people.Add(info);
+                    }
+
+                    _resources[r.Uid] = info;
+                }
+
+                // Ids: first those a tpm-written file carries, then names made unique, in file order.
+                var all = people.Concat(pools).ToList();
+                foreach (var info in all)
+                {
+                    if (IdOf(info.Resource.ExtendedAttributes) is string id && _rootNames.Add(id)) info.Id = id;
+                }
+
+                var calendarIds = new Dictionary<int, string>();
+                var personCalendars = new Dictionary<PersonInfo, (string? Calendar, List<MspdiException> Vacations)>();
+                foreach (var info in people) personCalendars[info] = PersonCalendar(info, calendarIds);
+                foreach (var info in all)
+                {
+                    if (info.Id.Length == 0) info.Id = Unique(_rootNames, Slug(info.Resource.Name, info.IsPool ? "pool" : "person") ?? (info.IsPool ? "pool-" : "person-") + info.Resource.Uid);
+                }
+
+                WriteNamedCalendars(plan);
+                foreach (var info in people)
+                {
+                    var r = info.Resource;
+                    var (calendar, vacations) = personCalendars[info];
+                    plan.Person(info.Id, Title(r.Name, info.Id), p =>
+                    {
+                        if (info.Capacity < 1m) p.Capacity((int)Math.Max(1m, decimal.Round(info.Capacity * 100m, MidpointRounding.AwayFromZero)));
+                        // MSPDI keeps rates per hour; the format says whether MS Project shows them per hour (2) or per day.
+                        if (r.StandardRate is decimal rate && rate > 0)
+                        {
+                            if (r.StandardRateFormat == 2) p.HourlyRate(decimal.Round(rate, 6));
+                            else p.Rate(decimal.Round(rate * _hoursPerDay, 4));
+                        }
+                        if (calendar != null) p.Calendar(calendar);
+                        foreach (var v in vacations) p.Vacation(v.Range.From.ToString(), v.Range.To.ToString(), v.Name);
+                        if (r.Email != null) p.Email(r.Email);
+                        if (r.Notes != null) p.Note(r.Notes);
+                    });
+                }
+
+                foreach (var info in pools)
+                {
+                    var r = info.Resource;
+                    plan.Resource(info.Id, Title(r.Name, info.Id), info.PoolCapacity, p =>
+                    {
+                        if (r.StandardRate is decimal rate && rate > 0) p.Rate(decimal.Round(rate, 6));
+                        if (r.Notes != null) p.Note(r.Notes);
+                    });
+                }
+            }
+
+            private readonly List<(string Id, string? Title, WeekdaySet Week, List<MspdiException> Holidays)> _namedCalendars = new List<(string, string?, WeekdaySet, List<MspdiException>)>();
+
+            /// <summary>
+            /// A person's calendar and vacations from their resource calendar: its base calendar, when it is not the project's,
+            /// becomes a named calendar; weekdays the resource calendar takes off (that the program works) make a calendar of
+            /// the person's own; its days off, less the program's holidays, are vacations.
+            /// </summary>
+            private (string? Calendar, List<MspdiException> Vacations) PersonCalendar(PersonInfo info, Dictionary<int, string> calendarIds)
+            {
+                var vacations = new List<MspdiException>();
+                if (!(info.Resource.CalendarUid is int uid) || !_calendars.TryGetValue(uid, out var own)) return (null, vacations);
+                var baseCalendar = own.IsBase ? own : own.BaseUid is int b && _calendars.TryGetValue(b, out var found) ? found : _projectCalendar;
+                string? calendarId = null;
+                var baseWeek = baseCalendar is null ? StandardWeek : WeekOf(baseCalendar);
+                var ownWeek = WeekOf(own);
+                bool namedBase = baseCalendar != null && baseCalendar != _projectCalendar;
+                var effective = ownWeek.Intersect(_workdays);
+                var expected = (namedBase ? baseWeek : _workdays).Intersect(_workdays);
+                if (effective.Mask != expected.Mask)
+                {
+                    // The person works fewer weekdays than their base calendar: a calendar of their own says which.
+                    var name = info.Resource.Name + " week";
+                    calendarId = Unique(_rootNames, Slug(name, "calendar") ?? "calendar-" + own.Uid);
+                    _namedCalendars.Add((calendarId, name, effective, namedBase ? baseCalendar!.Exceptions.ToList() : new List<MspdiException>()));
+                }
+                else if (namedBase && !calendarIds.TryGetValue(baseCalendar!.Uid, out calendarId))
+                {
+                    calendarId = Unique(_rootNames, Slug(baseCalendar.Name, "calendar") ?? "calendar-" + baseCalendar.Uid);
+                    calendarIds[baseCalendar.Uid] = calendarId;
+                    _namedCalendars.Add((calendarId, Title(baseCalendar.Name, calendarId), baseWeek, baseCalendar.Exceptions.ToList()));
+                }
+
+                var inherited = namedBase ? baseCalendar!.Exceptions : new List<MspdiException>();
+                foreach (var e in own == baseCalendar ? new List<MspdiException>() : own.Exceptions)
+                {
+                    if (e.Working)
+                    {
+                        _notes.Add("person '" + info.Resource.Name + "' works on " + e.Range + " by exception; tpm calendars only take days off, so it stays as their calendar has it");
+                        continue;
+                    }
+
+                    // The program's holidays (and their calendar's) apply to the person anyway.
+                    if (_holidays.Any(h => !h.Working && Covers(h.Range, e.Range)) || inherited.Any(h => !h.Working && Covers(h.Range, e.Range))) continue;
+                    vacations.Add(e);
+                }
+
+                vacations.Sort((x, y) => x.Range.From.CompareTo(y.Range.From));
+                return (calendarId, vacations);
+            }
+
+            private static bool Covers(DateRange outer, DateRange inner) => outer.From <= inner.From && inner.To <= outer.To;
+
+            private void WriteNamedCalendars(ProgramBuilder plan)
+            {
+                foreach (var (id, title, week, holidays) in _namedCalendars)
+                {
+                    plan.Calendar(id, title, c =>
+                    {
+                        if (week.Mask != StandardWeek.Mask) c.Workdays(week.Days.ToArray());
+                        foreach (var h in holidays.OrderBy(h => h.Range.From))
+                        {
+                            if (h.Working) continue;
+                            c.Holiday(h.Range.From.ToString(), h.Range.To.ToString(), h.Name);
+                        }
+                    });
+                }
+            }
+
+            // ---------------------------------------------------------------- the outline
+
+            /// <summary>The task tree from the outline levels, in file order, with an explicit stack.</summary>
+            private bool BuildOutline(out string? problem)
+            {
+                problem = null;
+                var stack = new List<Node>();
+                foreach (var t in _project.Tasks)
+                {
+                    if (t.Uid == 0 || t.OutlineLevel == 0) continue;
+                    if (t.IsNull) continue;
+                    if (!t.Active)
+                    {
+                        _notes.Add("task '" + t.Name + "' is inactive and is not imported");
+                        continue;
+                    }
+
+                    int level = Math.Max(1, t.OutlineLevel);
+                    while (stack.Count >= level) stack.RemoveAt(stack.Count - 1);
+                    var parent = stack.Count > 0 ? stack[stack.Count - 1] : null;
+                    var node = new Node(t, parent);
+                    if (parent is null) _top.Add(node);
+                    else parent.Children.Add(node);
+                    _nodes[t.Uid] = node;
+                    stack.Add(node);
+                    if (stack.Count > MaxOutlineDepth)
+                    {
+                        problem = "task " + t.Uid + " ('" + t.Name + "') is nested " + stack.Count + " levels deep; tpm import takes outlines up to " + MaxOutlineDepth + " levels";
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            /// <summary>Ids for every node, scope by scope (the program's, then each workstream's), breadth first.</summary>
+            private void NameTasks()
+            {
+                var queue = new Queue<(List<Node> Siblings, HashSet<string> Names)>();
+                queue.Enqueue((_top, _rootNames));
+                while (queue.Count > 0)
+                {
+                    var (siblings, names) = queue.Dequeue();
+                    foreach (var node in siblings)
+                    {
+                        if (IdOf(node.Task.ExtendedAttributes) is string id && names.Add(id)) node.Id = id;
+                    }
+
+                    foreach (var node in siblings)
+                    {
+                        if (node.Id.Length == 0)
+                        {
+                            var prefix = node.IsWorkstream ? "ws" : IsMilestone(node) ? "milestone" : "task";
+                            node.Id = Unique(names, Slug(node.Task.Name, prefix) ?? prefix + "-" + node.Task.Uid);
+                        }
+
+                        if (node.Parent is null) _rootNodes[node.Id] = node;
+                        else
+                        {
+                            node.Parent.Members[node.Id] = node;
+                            if (!_nestedByName.TryGetValue(node.Id, out var list)) _nestedByName[node.Id] = list = new List<Node>(1);
+                            list.Add(node);
+                        }
+
+                        if (node.Children.Count > 0) queue.Enqueue((node.Children, node.Names));
+                    }
+                }
+            }
+
+            private static string Unique(HashSet<string> taken, string wanted)
+            {
+                var id = wanted;
+                for (int n = 2; Reserved.Contains(id) || !taken.Add(id); n++) id = wanted + "-" + n.ToString(CultureInfo.InvariantCulture);
+                return id;
+            }
+
+            private static string? Title(string? name, string id) => name is null || name == id ? null : name;
+
+            private bool IsMilestone(Node node) =>
+                !node.IsWorkstream && (node.Task.Milestone || ((node.Task.DurationHours ?? 0) <= 0 && WorkOf(node.Task) <= 0));
+
+            private decimal WorkOf(MspdiTask task)
+            {
+                decimal work = 0;
+                if (_assignments.TryGetValue(task.Uid, out var list))
+                {
+                    foreach (var a in list)
+                    {
+                        if (_resources.TryGetValue(a.ResourceUid, out var r) && !r.IsPool) work += a.WorkHours ?? 0;
+                    }
+                }
+
+                return work;
+            }
+
+            // ---------------------------------------------------------------- writing tasks
+
+            private void WriteTop(ProgramBuilder plan, Node node)
+            {
+                if (node.IsWorkstream) plan.Workstream(node.Id, Title(node.Task.Name, node.Id), w => FillWorkstream(w, node));
+                else if (IsMilestone(node)) plan.Milestone(node.Id, Title(node.Task.Name, node.Id), m => FillMilestone(m, node));
+                else plan.Task(node.Id, Title(node.Task.Name, node.Id), t => FillTask(t, node));
+            }
+
+            // The builder takes nested workstreams as nested callbacks, so nesting recurses once per outline level; the
+            // depth is bounded by MaxOutlineDepth.
+            private void FillWorkstream(WorkstreamBuilder w, Node node)
+            {
+                var t = node.Task;
+                foreach (var (target, type, lag) in Links(node))
+                {
+                    if (type == Building.Dependency.FinishToFinish || type == Building.Dependency.StartToFinish)
+                    {
+                        _notes.Add("summary task " + node.Display + " has a finish-to-finish or start-to-finish predecessor; a workstream's 'after' takes fs and ss only, so it is left out");
+                        continue;
+                    }
+
+                    w.After(target, type, lag);
+                }
+
+                if (t.Deadline is DateTime deadline) w.Due(Iso(FinishDate(deadline)));
+                if (t.Notes != null) w.Note(t.Notes);
+                if (_assignments.TryGetValue(t.Uid, out var list) && list.Any(a => _resources.ContainsKey(a.ResourceUid)))
+                {
+                    _notes.Add("summary task " + node.Display + " has resources assigned; a workstream holds no work of its own, so they are left out");
+                }
+
+                if (t.ConstraintType != 0 && t.ConstraintDate != null) _notes.Add("summary task " + node.Display + " has a date constraint; it is left out (put it on its tasks)");
+                foreach (var child in node.Children)
+                {
+                    if (child.IsWorkstream) w.Workstream(child.Id, Title(child.Task.Name, child.Id), cw => FillWorkstream(cw, child));
+                    else if (IsMilestone(child)) w.Milestone(child.Id, Title(child.Task.Name, child.Id), m => FillMilestone(m, child));
+                    else w.Task(child.Id, Title(child.Task.Name, child.Id), ct => FillTask(ct, child));
+                }
+            }
+
+            private void FillMilestone(MilestoneBuilder m, Node node)
+            {
+                var t = node.Task;
+                if (t.Milestone && (t.DurationHours ?? 0) > 0) _notes.Add("milestone " + node.Display + " has a duration; a tpm milestone has none");
+                foreach (var (target, type, lag) in Links(node)) m.After(target, type, lag);
+                if (NotBefore(node) is string notBefore) m.NotBefore(notBefore);
+                if (t.Deadline is DateTime deadline) m.Due(Iso(FinishDate(deadline)));
+                if (t.ActualFinish is DateTime reached) m.ActualFinish(Iso(FinishDate(reached)));
+                else if (t.PercentComplete >= 100 && (t.ActualStart ?? t.Start) is DateTime at) m.ActualFinish(Iso(at.Date));
+                if (t.Notes != null) m.Note(t.Notes);
+            }
+
+            private void FillTask(TaskBuilder b, Node node)
+            {
+                var t = node.Task;
+                decimal days = DurationDays(t, node);
+                var people = new List<(PersonInfo Person, decimal Units, decimal? Work)>();
+                var pools = new List<(PersonInfo Pool, int Units)>();
+                if (_assignments.TryGetValue(t.Uid, out var list))
+                {
+                    foreach (var a in list)
+                    {
+                        if (!_resources.TryGetValue(a.ResourceUid, out var r))
+                        {
+                            if (a.ResourceUid > 0 && _project.Resources.All(x => x.Uid != a.ResourceUid)) _notes.Add("task " + node.Display + " is assigned resource UID " + a.ResourceUid + ", which is not in the file; the assignment is left out");
+                            continue;
+                        }
+
+                        if (r.IsPool) pools.Add((r, (int)Math.Max(1m, Math.Ceiling(a.Units ?? 1m))));
+                        else if (people.All(p => p.Person != r)) people.Add((r, a.Units ?? r.Capacity, a.WorkHours));
+                    }
+                }
+
+                decimal work = people.Sum(p => p.Work ?? p.Units * days * _minutesPerDay / 60m);
+                if (people.Count > 0 && t.Type != 1 && work > 0)
+                {
+                    // Effort-driven: person-days of work, which the scheduler spreads over the assignees' shares again.
+                    b.Effort((double)decimal.Round(work / (_minutesPerDay / 60m), 4));
+                }
+                else
+                {
+                    b.Duration((double)days);
+                }
+
+                foreach (var (person, units, _) in people)
+                {
+                    decimal share = person.Capacity > 0 ? units / person.Capacity : units;
+                    if (share > 1m)
+                    {
+                        _notes.Add("task " + node.Display + " assigns '" + person.Resource.Name + "' at " + Percent(units) + ", more than their " + Percent(person.Capacity) + "; the share is 100%");
+                        share = 1m;
+                    }
+
+                    b.Assign(person.Id, (int)Math.Max(1m, decimal.Round(share * 100m, MidpointRounding.AwayFromZero)));
+                }
+
+                foreach (var (pool, units) in pools) b.Uses(pool.Id, units);
+                foreach (var (target, type, lag) in Links(node)) b.After(target, type, lag);
+                if (NotBefore(node) is string notBefore) b.NotBefore(notBefore);
+                if (t.Deadline is DateTime deadline) b.Due(Iso(FinishDate(deadline)));
+                if (t.Priority is int priority && priority != 500) b.Priority(Math.Max(1, Math.Min(1000, priority)));
+                if (t.FixedCost is decimal cost && cost > 0) b.Cost(cost);
+
+                var actualStart = t.ActualStart;
+                if (actualStart is null && (t.PercentComplete > 0 || t.ActualFinish != null) && t.Start != null)
+                {
+                    _notes.Add("task " + node.Display + " has progress but no actual start; its scheduled start is taken");
+                    actualStart = t.Start;
+                }
+
+                if (t.PercentComplete is int percent && percent > 0) b.Progress(Math.Min(100, percent));
+                if (actualStart is DateTime started) b.ActualStart(Iso(started.Date));
+                if (t.ActualFinish is DateTime finished && actualStart != null) b.ActualFinish(Iso(FinishDate(finished)));
+                if (t.ActualCost is decimal actualCost && actualCost > 0 && actualStart != null) b.ActualCost(actualCost);
+                if (t.Notes != null) b.Note(t.Notes);
+            }
+
+            /// <summary>The task's duration in working days (elapsed durations approximated on the program's week).</summary>
+            private decimal DurationDays(MspdiTask t, Node node)
+            {
+                decimal hours = Math.Max(0m, t.DurationHours ?? 0m);
+                if (t.ElapsedDuration)
+                {
+                    decimal elapsedDays = hours / 24m;
+                    decimal working = decimal.Round(elapsedDays * _workdays.Count / 7m, 4);
+                    _notes.Add("task " + node.Display + " has an elapsed duration of " + Number(elapsedDays) + " calendar days, taken as " + Number(working) + " working days");
+                    return working;
+                }
+
+                return decimal.Round(hours * 60m / _minutesPerDay, 4);
+            }
+
+            /// <summary>A start-no-earlier-than (or must-start-on) constraint as <c>not-before</c>; other constraints are noted and left out.</summary>
+            private string? NotBefore(Node node)
+            {
+                var t = node.Task;
+                if (t.ConstraintType == 0 || t.ConstraintDate is null) return null;
+                switch (t.ConstraintType)
+                {
+                    case 4:
+                        return Iso(t.ConstraintDate.Value.Date);
+                    case 2:
+                        _notes.Add("task " + node.Display + " must start on " + Iso(t.ConstraintDate.Value.Date) + "; it is imported as not-before that date");
+                        return Iso(t.ConstraintDate.Value.Date);
+                    default:
+                        var names = new[] { "as soon as possible", "as late as possible", "must start on", "must finish on", "start no earlier than", "start no later than", "finish no earlier than", "finish no later than" };
+                        var what = t.ConstraintType >= 0 && t.ConstraintType < names.Length ? names[t.ConstraintType] : "constraint " + t.ConstraintType;
+                        _notes.Add("task " + node.Display + " has the constraint '" + what + " " + Iso(t.ConstraintDate.Value.Date) + "', which tpm has no way to say; it is left out (a 'due' date checks a finish)");
+                        return null;
+                }
+            }
+
+            /// <summary>The task's links as (reference, type, lag in working days), in file order; unusable links are noted and skipped.</summary>
+            /// <summary>
+            /// A reference fails only when a workstream around the dependent task has a member named like the top-level
+            /// ancestor of its predecessor (the language has no way to say "the program's"): that member is renamed, until
+            /// every link can be written.
+            /// </summary>
+            private void ResolveShadowing()
+            {
+                var ordered = _project.Tasks.Where(t => _nodes.ContainsKey(t.Uid)).Select(t => _nodes[t.Uid]).ToList();
+                for (int round = 0; round <= ordered.Count; round++)
+                {
+                    bool renamed = false;
+                    foreach (var node in ordered)
+                    {
+                        foreach (var link in node.Task.Links)
+                        {
+                            if (!(Predecessor(node, link) is Node predecessor) || TryReference(node.Parent, predecessor, out _)) continue;
+                            var top = predecessor;
+                            while (top.Parent != null) top = top.Parent;
+                            for (var ws = node.Parent; ws != null; ws = ws.Parent)
+                            {
+                                if (!ws.Members.TryGetValue(top.Id, out var shadow)) continue;
+                                Rename(ws, shadow);
+                                renamed = true;
+                                break;
+                            }
+                        }
+                    }
+
+                    if (!renamed) return;
+                }
+            }
+
+            private void Rename(Node scope, Node node)
+            {
+                var old = node.Id;
+                scope.Members.Remove(old);
+                _nestedByName[old].Remove(node);
+                var id = old;
+                for (int n = 2; Reserved.Contains(id) || scope.Names.Contains(id) || _rootNames.Contains(id); n++) id = old + "-" + n.ToString(CultureInfo.InvariantCulture);
+                scope.Names.Add(id);
+                node.Id = id;
+                scope.Members[id] = node;
+                if (!_nestedByName.TryGetValue(id, out var list)) _nestedByName[id] = list = new List<Node>(1);
+                list.Add(node);
+                _notes.Add("task " + node.Display + " is renamed '" + id + "': its name '" + old + "' would hide the program-level '" + old + "' that a link needs");
+            }
+
+            /// <summary>The node a link points to when it can be written as a dependency, else null.</summary>
+            private Node? Predecessor(Node node, MspdiLink link) =>
+                !link.CrossProject && _nodes.TryGetValue(link.PredecessorUid, out var p) && p != node && !IsAncestor(p, node) && !IsAncestor(node, p) ? p : null;
+
+            private IEnumerable<(string Target, Building.Dependency Type, int Lag)> Links(Node node)
+            {
+                foreach (var link in node.Task.Links)
+                {
+                    if (link.CrossProject)
+                    {
+                        _notes.Add("task " + node.Display + " has a predecessor in another project; it is left out");
+                        continue;
+                    }
+
+                    if (!_nodes.TryGetValue(link.PredecessorUid, out var predecessor))
+                    {
+                        if (link.PredecessorUid != 0) _notes.Add("task " + node.Display + " has a predecessor (UID " + link.PredecessorUid + ") that is not imported; the link is left out");
+                        continue;
+                    }
+
+                    if (predecessor == node || IsAncestor(predecessor, node) || IsAncestor(node, predecessor))
+                    {
+                        _notes.Add("task " + node.Display + " is linked to " + predecessor.Display + ", which contains it or is inside it; tpm would read that as a cycle, so the link is left out");
+                        continue;
+                    }
+
+                    var type = MspdiFormat.DependencyTypeOf(link.Type) switch
+                    {
+                        DependencyType.StartToStart => Building.Dependency.StartToStart,
+                        DependencyType.FinishToFinish => Building.Dependency.FinishToFinish,
+                        DependencyType.StartToFinish => Building.Dependency.StartToFinish,
+                        _ => Building.Dependency.FinishToStart,
+                    };
+                    yield return (Reference(node.Parent, predecessor), type, LagDays(link, node, predecessor));
+                }
+            }
+
+            private static bool IsAncestor(Node ancestor, Node node)
+            {
+                for (var p = node.Parent; p != null; p = p.Parent) if (p == ancestor) return true;
+                return false;
+            }
+
+            /// <summary>The lag in whole working days: tenths of minutes over the working day; elapsed and percentage lags approximated.</summary>
+            private int LagDays(MspdiLink link, Node node, Node predecessor)
+            {
+                decimal days;
+                string? approximated = null;
+                switch (link.LagFormat)
+                {
+                    case 4: case 6: case 8: case 10: case 12: case 36: case 38: case 40: case 42: case 44:
+                        decimal elapsed = link.LinkLag / 10m / 1440m;
+                        days = elapsed * _workdays.Count / 7m;
+                        approximated = "an elapsed lag of " + Number(decimal.Round(elapsed, 2)) + " calendar days";
+                        break;
+                    case 19: case 20: case 51: case 52:
+                        decimal percent = link.LinkLag / 10m;
+                        days = percent / 100m * DurationDays(predecessor.Task, predecessor);
+                        approximated = "a lag of " + Number(percent) + "% of the predecessor's duration";
+                        break;
+                    default:
+                        days = link.LinkLag / 10m / _minutesPerDay;
+                        if (days != decimal.Truncate(days)) approximated = "a lag of " + Number(decimal.Round(days, 2)) + " working days";
+                        break;
+                }
+
+                int whole = (int)Math.Max(int.MinValue / 2, Math.Min(int.MaxValue / 2, decimal.Round(days, MidpointRounding.AwayFromZero)));
+                if (approximated != null) _notes.Add("task " + node.Display + " has " + approximated + " after " + predecessor.Display + ", taken as " + ProgramDsl.Diagnostics.Plural.WorkingDays(whole));
+                return whole;
+            }
+
+            /// <summary>
+            /// The shortest reference to <paramref name="target"/> that the compiler resolves to it from <paramref name="scope"/>:
+            /// names are looked up in the enclosing workstreams, then at the program level, then by a unique nested name.
+            /// </summary>
+            private string Reference(Node? scope, Node target) =>
+                TryReference(scope, target, out var reference) ? reference : throw new InvalidOperationException("no reference resolves to " + target.Id);
+
+            private bool TryReference(Node? scope, Node target, out string reference)
+            {
+                var path = new List<Node>();
+                for (var n = target; n != null; n = n.Parent) path.Add(n);
+                path.Reverse();
+                for (int i = path.Count - 1; i >= 0; i--)
+                {
+                    if (Lookup(path[i].Id, scope) == path[i])
+                    {
+                        reference = string.Join(".", path.Skip(i).Select(n => n.Id));
+                        return true;
+                    }
+                }
+
+                reference = string.Empty;
+                return false;
+            }
+
+            private object? Lookup(string name, Node? scope)
+            {
+                for (var ws = scope; ws != null; ws = ws.Parent)
+                {
+                    if (ws.Members.TryGetValue(name, out var member)) return member;
+                }
+
+                if (_rootNodes.TryGetValue(name, out var top)) return top;
+                if (_rootNames.Contains(name)) return name; // a person, pool or calendar of that name: not a task
+                return _nestedByName.TryGetValue(name, out var nested) && nested.Count == 1 ? nested[0] : null;
+            }
+
+            // ---------------------------------------------------------------- values
+
+            /// <summary>The day a finish falls on: a finish at midnight ends the day before.</summary>
+            private static DateTime FinishDate(DateTime finish) => finish.TimeOfDay == TimeSpan.Zero ? finish.Date.AddDays(-1) : finish.Date;
+
+            private static string Iso(DateTime date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+            private static string Number(decimal value) => MspdiFormat.Number(value);
+
+            private static string Percent(decimal units) => Number(decimal.Round(units * 100m, 1)) + "%";
+        }
+    }
+}

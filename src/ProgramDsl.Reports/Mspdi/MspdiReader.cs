@@ -1,0 +1,575 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Xml;
+using System.Xml.Linq;
+using ProgramDsl.Semantics;
+
+namespace ProgramDsl.Reports.Mspdi
+{
+    /// <summary>A problem that makes a file unreadable as MSPDI, with where it is (line and column, 1-based; 0 when unknown).</summary>
+    public sealed class MspdiProblem
+    {
+        /// <summary>Creates a problem.</summary>
+        public MspdiProblem(int line, int column, string message)
+        {
+            Line = line;
+            Column = column;
+            Message = message;
+        }
+
+        /// <summary>Line.</summary>
+        public int Line { get; }
+
+        /// <summary>Column.</summary>
+        public int Column { get; }
+
+        /// <summary>What is wrong, and how to fix it when there is a way.</summary>
+        public string Message { get; }
+
+        /// <summary>The problem in the canonical <c>file(line,col): message</c> form.</summary>
+        public string Format(string path) => path + (Line > 0 ? "(" + Line.ToString(CultureInfo.InvariantCulture) + "," + Math.Max(1, Column).ToString(CultureInfo.InvariantCulture) + ")" : string.Empty) + ": " + Message;
+    }
+
+    /// <summary>The project read from a file, or the problems that kept it from being read.</summary>
+    public sealed class MspdiReadResult
+    {
+        internal MspdiReadResult(MspdiProject? project, IReadOnlyList<MspdiProblem> problems)
+        {
+            Project = project;
+            Problems = problems;
+        }
+
+        /// <summary>The project; null when there are problems.</summary>
+        public MspdiProject? Project { get; }
+
+        /// <summary>Problems (none when the file was read).</summary>
+        public IReadOnlyList<MspdiProblem> Problems { get; }
+    }
+
+    /// <summary>
+    /// Reads MS Project XML (MSPDI) as MS Project 2007 and later save it. Everything a <c>.tpm</c> plan cannot hold
+    /// (baselines, timephased data, custom fields other than the tpm id, views) is skipped. Bad input never throws: it
+    /// comes back as problems with line and column.
+    /// </summary>
+    public static class MspdiReader
+    {
+        /// <summary>Namespaces accepted on the root: MS Project's, the 2007 schema's, and none (hand-made files).</summary>
+        private static readonly string[] Namespaces = { MspdiFormat.Namespace, MspdiFormat.Namespace + "/2007", string.Empty };
+
+        /// <summary>Duration formats that count elapsed time (every calendar day, 24 hours a day).</summary>
+        private static readonly HashSet<int> ElapsedFormats = new HashSet<int> { 4, 6, 8, 10, 12, 20, 36, 38, 40, 42, 44, 52 };
+
+        /// <summary>The most days one recurring exception expands to.</summary>
+        private const int MaxExceptionDays = 5000;
+
+        /// <summary>Reads a document from its text.</summary>
+        public static MspdiReadResult Read(string xml)
+        {
+            if (xml is null) throw new ArgumentNullException(nameof(xml));
+
+            // DTDs can expand without bound and MS Project never writes one: refused before parsing, with a plain message.
+            int doctype = xml.IndexOf("<!DOCTYPE", StringComparison.Ordinal);
+            if (doctype >= 0)
+            {
+                int line = 1, column = 1;
+                for (int i = 0; i < doctype; i++)
+                {
+                    if (xml[i] == '\n')
+                    {
+                        line++;
+                        column = 1;
+                    }
+                    else
+                    {
+                        column++;
+                    }
+                }
+
+                return Fail(line, column, "the file declares a DTD (<!DOCTYPE ...>), which MS Project XML never does; tpm import does not read DTDs");
+            }
+
+            XDocument document;
+            try
+            {
+                var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true };
+                using var reader = XmlReader.Create(new StringReader(xml), settings);
+                document = XDocument.Load(reader, LoadOptions.SetLineInfo);
+            }
+            catch (XmlException ex)
+            {
+                return Fail(ex.LineNumber, ex.LinePosition, "not well-formed XML: " + ex.Message.Split(new[] { " Line " }, StringSplitOptions.None)[0].TrimEnd('.', ' ') + "; an MS Project file saved as XML is expected");
+            }
+
+            var root = document.Root!;
+            if (root.Name.LocalName != "Project" || Array.IndexOf(Namespaces, root.Name.NamespaceName) < 0)
+            {
+                var found = root.Name.NamespaceName.Length == 0 ? "<" + root.Name.LocalName + ">" : "<" + root.Name.LocalName + " xmlns=\"" + root.Name.NamespaceName + "\">";
+                return Fail(LineOf(root), ColumnOf(root), "not an MS Project XML (MSPDI) file: the root element is " + found + ", not <Project xmlns=\"" + MspdiFormat.Namespace + "\">; in MS Project, save the plan with File > Save As > XML Format");
+            }
+
+            var state = new State(root.Name.Namespace);
+            var project = state.ReadProject(root);
+            return state.Problems.Count > 0 ? new MspdiReadResult(null, state.Problems) : new MspdiReadResult(project, Array.Empty<MspdiProblem>());
+        }
+
+        private static MspdiReadResult Fail(int line, int column, string message) => new MspdiReadResult(null, new[] { new MspdiProblem(line, column, message) });
+
+        private static int LineOf(XObject node) => node is IXmlLineInfo info && info.HasLineInfo() ? info.LineNumber : 0;
+
+        private static int ColumnOf(XObject node) => node is IXmlLineInfo info && info.HasLineInfo() ? info.LinePosition : 0;
+
+        private sealed class State
+        {
+            private readonly XNamespace _ns;
+
+            public State(XNamespace ns) => _ns = ns;
+
+            public List<MspdiProblem> Problems { get; } = new List<MspdiProblem>();
+
+            private void Problem(XObject at, string message) => Problems.Add(new MspdiProblem(LineOf(at), ColumnOf(at), message));
+
+            private XElement? Child(XElement parent, string name) => parent.Element(_ns + name);
+
+            private IEnumerable<XElement> Children(XElement parent, string name) => parent.Elements(_ns + name);
+
+            public MspdiProject ReadProject(XElement root)
+            {
+                var project = new MspdiProject
+                {
+                    Name = Text(root, "Name"),
+                    Title = Text(root, "Title"),
+                    StartDate = Date(root, "StartDate"),
+                    StatusDate = Date(root, "StatusDate"),
+                    CurrencyCode = Text(root, "CurrencyCode"),
+                    CalendarUid = Int(root, "CalendarUID"),
+                };
+                if (Int(root, "MinutesPerDay") is int minutes)
+                {
+                    if (minutes <= 0 || minutes > 1440) Problem(Child(root, "MinutesPerDay")!, "MinutesPerDay must be between 1 and 1440, not " + minutes);
+                    else project.MinutesPerDay = minutes;
+                }
+
+                if (Child(root, "ExtendedAttributes") is XElement definitions)
+                {
+                    foreach (var definition in Children(definitions, "ExtendedAttribute"))
+                    {
+                        if (string.Equals(Text(definition, "Alias"), MspdiFormat.IdFieldAlias, StringComparison.OrdinalIgnoreCase) && Text(definition, "FieldID") is string id
+                            && !project.IdFieldIds.Contains(id))
+                        {
+                            project.IdFieldIds.Add(id);
+                        }
+                    }
+                }
+
+                if (Child(root, "Calendars") is XElement calendars)
+                {
+                    foreach (var c in Children(calendars, "Calendar")) ReadCalendar(c, project);
+                }
+
+                if (Child(root, "Tasks") is XElement tasks)
+                {
+                    foreach (var t in Children(tasks, "Task")) ReadTask(t, project);
+                }
+
+                if (Child(root, "Resources") is XElement resources)
+                {
+                    foreach (var r in Children(resources, "Resource")) ReadResource(r, project);
+                }
+
+                if (Child(root, "Assignments") is XElement assignments)
+                {
+                    foreach (var a in Children(assignments, "Assignment")) ReadAssignment(a, project);
+                }
+
+                Check(root, project);
+                return project;
+            }
+
+            /// <summary>Cross-references: unique UIDs, links to tasks that exist, a start date.</summary>
+            private void Check(XElement root, MspdiProject project)
+            {
+                if (project.StartDate is null && !project.Tasks.Any(t => t.Start != null))
+                {
+                    Problem(root, "the project has no <StartDate> (and no task has a <Start>); a .tpm program needs a start date");
+                }
+
+                var uids = new HashSet<int>();
+                foreach (var t in project.Tasks)
+                {
+                    if (!uids.Add(t.Uid)) Problems.Add(new MspdiProblem(t.Line, t.Column, "two tasks have the UID " + t.Uid + "; each task needs its own"));
+                }
+
+                foreach (var t in project.Tasks)
+                {
+                    foreach (var link in t.Links)
+                    {
+                        if (!link.CrossProject && !uids.Contains(link.PredecessorUid))
+                        {
+                            var task = t.Name is null ? "task " + t.Uid : "task " + t.Uid + " ('" + t.Name + "')";
+                            Problems.Add(new MspdiProblem(t.Line, t.Column, task + " has a predecessor with UID " + link.PredecessorUid + ", which is not a task in the file"));
+                        }
+                    }
+                }
+
+                if (project.CalendarUid is int calendar && project.Calendars.All(c => c.Uid != calendar))
+                {
+                    Problem(Child(root, "CalendarUID")!, "the project calendar (CalendarUID " + calendar + ") is not among the calendars in the file");
+                }
+            }
+
+            // ---------------------------------------------------------------- calendars
+
+            private void ReadCalendar(XElement c, MspdiProject project)
+            {
+                if (RequiredInt(c, "UID", "calendar") is not int uid) return;
+                var calendar = new MspdiCalendar
+                {
+                    Uid = uid,
+                    Name = Text(c, "Name"),
+                    IsBase = Bool(c, "IsBaseCalendar") ?? false,
+                    BaseUid = Int(c, "BaseCalendarUID"),
+                };
+                if (calendar.BaseUid < 0) calendar.BaseUid = null;
+                if (Child(c, "WeekDays") is XElement weekDays)
+                {
+                    foreach (var day in Children(weekDays, "WeekDay"))
+                    {
+                        int type = Int(day, "DayType") ?? -1;
+                        bool working = Bool(day, "DayWorking") ?? false;
+                        if (type >= 1 && type <= 7)
+                        {
+                            calendar.WeekDays[(DayOfWeek)(type - 1)] = working;
+                        }
+                        else if (type == 0 && Child(day, "TimePeriod") is XElement period && Period(period) is DateRange range)
+                        {
+                            // The Project 2003 form of an exception; later versions write <Exceptions> (read below).
+                            AddException(calendar, new MspdiException(range, null, working));
+                        }
+                    }
+                }
+
+                if (Child(c, "Exceptions") is XElement exceptions)
+                {
+                    foreach (var e in Children(exceptions, "Exception")) ReadException(e, calendar, project);
+                }
+
+                if (Child(c, "WorkWeeks") is XElement weeks && weeks.HasElements)
+                {
+                    project.Notes.Add("calendar '" + calendar.Name + "': its alternate work weeks are not imported (tpm calendars have one week pattern)");
+                }
+
+                project.Calendars.Add(calendar);
+            }
+
+            private static void AddException(MspdiCalendar calendar, MspdiException exception)
+            {
+                foreach (var e in calendar.Exceptions)
+                {
+                    if (e.Range.From == exception.Range.From && e.Range.To == exception.Range.To && e.Working == exception.Working) return;
+                }
+
+                calendar.Exceptions.Add(exception);
+            }
+
+            /// <summary>A TimePeriod as dates: the end is inclusive, and an end at midnight belongs to the day before.</summary>
+            private DateRange? Period(XElement period)
+            {
+                var from = Date(period, "FromDate");
+                var to = Date(period, "ToDate");
+                if (from is null || to is null) return null;
+                var last = to.Value.TimeOfDay == TimeSpan.Zero && to.Value > from.Value ? to.Value.AddDays(-1) : to.Value;
+                if (last.Date < from.Value.Date) return null;
+                return new DateRange(CalendarDate.FromDateTime(from.Value), CalendarDate.FromDateTime(last));
+            }
+
+            private void ReadException(XElement e, MspdiCalendar calendar, MspdiProject project)
+            {
+                if (!(Child(e, "TimePeriod") is XElement timePeriod) || !(Period(timePeriod) is DateRange range))
+                {
+                    Problem(e, "a calendar exception of '" + calendar.Name + "' has no <TimePeriod> with <FromDate> and <ToDate>");
+                    return;
+                }
+
+                var name = Text(e, "Name");
+                bool working = Bool(e, "DayWorking") ?? false;
+                int type = Int(e, "Type") ?? 1;
+                int period = Math.Max(1, Int(e, "Period") ?? 1);
+                var days = new List<CalendarDate>();
+                bool ranged = false;
+                switch (type)
+                {
+                    case 1 when period == 1:
+                        ranged = true;
+                        break;
+                    case 1:
+                        for (var d = range.From; d <= range.To && days.Count <= MaxExceptionDays; d = d.AddDays(period)) days.Add(d);
+                        break;
+                    case 6:
+                        int mask = Int(e, "DaysOfWeek") ?? 0;
+                        for (var d = range.From; d <= range.To && days.Count <= MaxExceptionDays; d = d.AddDays(1))
+                        {
+                            int week = (d.DayNumber - range.From.DayNumber + ((int)range.From.DayOfWeek)) / 7;
+                            if ((mask & (1 << (int)d.DayOfWeek)) != 0 && week % period == 0) days.Add(d);
+                        }
+
+                        break;
+                    case 2:
+                    case 4:
+                        int monthDay = Int(e, "MonthDay") ?? range.From.Day;
+                        int month = type == 2 ? (Int(e, "Month") ?? range.From.Month - 1) + 1 : 0;
+                        int step = type == 2 ? 12 * period : period;
+                        var first = new DateTime(range.From.Year, type == 2 ? month : range.From.Month, 1);
+                        for (var m = first; m <= range.To.ToDateTime() && days.Count <= MaxExceptionDays; m = m.AddMonths(step))
+                        {
+                            if (monthDay >= 1 && monthDay <= DateTime.DaysInMonth(m.Year, m.Month))
+                            {
+                                var d = CalendarDate.FromYmd(m.Year, m.Month, monthDay);
+                                if (range.Contains(d)) days.Add(d);
+                            }
+                        }
+
+                        break;
+                    case 3:
+                    case 5:
+                        int item = Int(e, "MonthItem") ?? -1;
+                        int position = Int(e, "MonthPosition") ?? 0;
+                        if (item < 3 || item > 9)
+                        {
+                            project.Notes.Add("calendar '" + calendar.Name + "': the recurring exception '" + name + "' (by weekday or weekend day) is not imported; add it as holidays by hand");
+                            return;
+                        }
+
+                        var weekday = (DayOfWeek)(item - 3);
+                        int monthOfYear = type == 3 ? (Int(e, "Month") ?? range.From.Month - 1) + 1 : 0;
+                        int stride = type == 3 ? 12 * period : period;
+                        var start = new DateTime(range.From.Year, type == 3 ? monthOfYear : range.From.Month, 1);
+                        for (var m = start; m <= range.To.ToDateTime() && days.Count <= MaxExceptionDays; m = m.AddMonths(stride))
+                        {
+                            var d = NthWeekday(m.Year, m.Month, weekday, position);
+                            if (range.Contains(d)) days.Add(d);
+                        }
+
+                        break;
+                    default:
+                        ranged = true;
+                        break;
+                }
+
+                if (ranged)
+                {
+                    AddException(calendar, new MspdiException(range, name, working));
+                    return;
+                }
+
+                if (days.Count > MaxExceptionDays)
+                {
+                    project.Notes.Add("calendar '" + calendar.Name + "': the recurring exception '" + name + "' has more than " + MaxExceptionDays + " occurrences; only the first " + MaxExceptionDays + " are imported");
+                    days.RemoveRange(MaxExceptionDays, days.Count - MaxExceptionDays);
+                }
+
+                foreach (var d in days) AddException(calendar, new MspdiException(new DateRange(d, d), name, working));
+            }
+
+            /// <summary>The n-th (0-based; 4 = last) given weekday of a month.</summary>
+            private static CalendarDate NthWeekday(int year, int month, DayOfWeek weekday, int position)
+            {
+                if (position >= 4)
+                {
+                    var last = new DateTime(year, month, DateTime.DaysInMonth(year, month));
+                    while (last.DayOfWeek != weekday) last = last.AddDays(-1);
+                    return CalendarDate.FromDateTime(last);
+                }
+
+                var day = new DateTime(year, month, 1);
+                while (day.DayOfWeek != weekday) day = day.AddDays(1);
+                day = day.AddDays(7 * Math.Max(0, position));
+                if (day.Month != month) day = day.AddDays(-7);
+                return CalendarDate.FromDateTime(day);
+            }
+
+            // ---------------------------------------------------------------- tasks
+
+            private void ReadTask(XElement t, MspdiProject project)
+            {
+                if (RequiredInt(t, "UID", "task") is not int uid) return;
+                var task = new MspdiTask
+                {
+                    Uid = uid,
+                    Line = LineOf(t),
+                    Column = ColumnOf(t),
+                    Name = Text(t, "Name"),
+                    Type = Int(t, "Type") ?? 0,
+                    IsNull = Bool(t, "IsNull") ?? false,
+                    Active = Bool(t, "Active") ?? true,
+                    OutlineLevel = Int(t, "OutlineLevel") ?? 1,
+                    Priority = Int(t, "Priority"),
+                    Start = Date(t, "Start"),
+                    DurationHours = Duration(t, "Duration"),
+                    Milestone = Bool(t, "Milestone") ?? false,
+                    Summary = Bool(t, "Summary") ?? false,
+                    PercentComplete = Int(t, "PercentComplete"),
+                    FixedCost = Decimal(t, "FixedCost"),
+                    ActualStart = Date(t, "ActualStart"),
+                    ActualFinish = Date(t, "ActualFinish"),
+                    ActualCost = Decimal(t, "ActualCost"),
+                    ConstraintType = Int(t, "ConstraintType") ?? 0,
+                    ConstraintDate = Date(t, "ConstraintDate"),
+                    Deadline = Date(t, "Deadline"),
+                    Notes = Text(t, "Notes"),
+                };
+                task.ElapsedDuration = Int(t, "DurationFormat") is int format && ElapsedFormats.Contains(format);
+                if (task.OutlineLevel < 0) task.OutlineLevel = 1;
+                foreach (var l in Children(t, "PredecessorLink"))
+                {
+                    if (RequiredInt(l, "PredecessorUID", "predecessor link") is not int predecessor) continue;
+                    var link = new MspdiLink
+                    {
+                        PredecessorUid = predecessor,
+                        Type = Int(l, "Type") ?? 1,
+                        LinkLag = Long(l, "LinkLag") ?? 0,
+                        LagFormat = Int(l, "LagFormat") ?? MspdiFormat.DaysFormat,
+                        CrossProject = Bool(l, "CrossProject") ?? false,
+                    };
+                    if (MspdiFormat.DependencyTypeOf(link.Type) is null)
+                    {
+                        Problem(l, "predecessor link type " + link.Type + " is not one of 0 (FF), 1 (FS), 2 (SF), 3 (SS)");
+                        continue;
+                    }
+
+                    task.Links.Add(link);
+                }
+
+                ReadExtendedAttributes(t, task.ExtendedAttributes);
+                project.Tasks.Add(task);
+            }
+
+            private void ReadExtendedAttributes(XElement owner, Dictionary<string, string> into)
+            {
+                foreach (var a in Children(owner, "ExtendedAttribute"))
+                {
+                    if (Text(a, "FieldID") is string field && Text(a, "Value") is string value) into[field] = value;
+                }
+            }
+
+            // ---------------------------------------------------------------- resources and assignments
+
+            private void ReadResource(XElement r, MspdiProject project)
+            {
+                if (RequiredInt(r, "UID", "resource") is not int uid) return;
+                var resource = new MspdiResource
+                {
+                    Uid = uid,
+                    Name = Text(r, "Name"),
+                    Type = Int(r, "Type") ?? 1,
+                    IsNull = Bool(r, "IsNull") ?? false,
+                    MaxUnits = Decimal(r, "MaxUnits"),
+                    StandardRate = Decimal(r, "StandardRate"),
+                    StandardRateFormat = Int(r, "StandardRateFormat"),
+                    CalendarUid = Int(r, "CalendarUID"),
+                    Email = Text(r, "EmailAddress"),
+                    Notes = Text(r, "Notes"),
+                };
+                if (Bool(r, "IsCostResource") == true) resource.Type = 2;
+                ReadExtendedAttributes(r, resource.ExtendedAttributes);
+                project.Resources.Add(resource);
+            }
+
+            private void ReadAssignment(XElement a, MspdiProject project)
+            {
+                if (RequiredInt(a, "TaskUID", "assignment") is not int task || RequiredInt(a, "ResourceUID", "assignment") is not int resource) return;
+                project.Assignments.Add(new MspdiAssignment
+                {
+                    TaskUid = task,
+                    ResourceUid = resource,
+                    Units = Decimal(a, "Units"),
+                    WorkHours = Duration(a, "Work"),
+                });
+            }
+
+            // ---------------------------------------------------------------- values
+
+            private string? Text(XElement parent, string name)
+            {
+                var value = Child(parent, name)?.Value;
+                return string.IsNullOrWhiteSpace(value) ? null : value;
+            }
+
+            private int? RequiredInt(XElement parent, string name, string what)
+            {
+                if (Child(parent, name) is null)
+                {
+                    Problem(parent, "a " + what + " has no <" + name + ">");
+                    return null;
+                }
+
+                return Int(parent, name);
+            }
+
+            private int? Int(XElement parent, string name) => Long(parent, name) is long value
+                ? value >= int.MinValue && value <= int.MaxValue ? (int)value : Bad<int>(parent, name, "a whole number")
+                : null;
+
+            private long? Long(XElement parent, string name)
+            {
+                var text = Text(parent, name);
+                if (text is null) return null;
+                if (long.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)) return value;
+
+                // Some writers put 1.0 where an integer is due.
+                if (decimal.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d == decimal.Truncate(d) && Math.Abs(d) < long.MaxValue) return (long)d;
+                return Bad<long>(parent, name, "a whole number");
+            }
+
+            private decimal? Decimal(XElement parent, string name)
+            {
+                var text = Text(parent, name);
+                if (text is null) return null;
+                if (decimal.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value)) return value;
+                return Bad<decimal>(parent, name, "a number");
+            }
+
+            private bool? Bool(XElement parent, string name)
+            {
+                var text = Text(parent, name)?.Trim();
+                if (text is null) return null;
+                switch (text)
+                {
+                    case "1":
+                    case "true":
+                        return true;
+                    case "0":
+                    case "false":
+                        return false;
+                    default:
+                        return Bad<bool>(parent, name, "0 or 1");
+                }
+            }
+
+            private DateTime? Date(XElement parent, string name)
+            {
+                var text = Text(parent, name);
+                if (text is null || text == "NA") return null;
+                if (MspdiFormat.TryParseDateTime(text, out var value)) return value;
+                return Bad<DateTime>(parent, name, "a date and time such as 2027-01-04T08:00:00");
+            }
+
+            private decimal? Duration(XElement parent, string name)
+            {
+                var text = Text(parent, name);
+                if (text is null) return null;
+                if (MspdiFormat.TryParseDuration(text, out var hours)) return hours;
+                return Bad<decimal>(parent, name, "a duration such as PT8H0M0S");
+            }
+
+            private T? Bad<T>(XElement parent, string name, string expected) where T : struct
+            {
+                var element = Child(parent, name)!;
+                Problem(element, "<" + name + "> is '" + element.Value.Trim() + "', not " + expected);
+                return null;
+            }
+        }
+    }
+}
