@@ -15,6 +15,7 @@ namespace ProgramDsl.Reports.Artefacts
         private static readonly (string FileName, ArtefactNeeds Needs, Func<ArtefactContext, string> Render)[] Pages =
         {
             ("gantt.html", ArtefactNeeds.None, GanttHtml.Render),
+            ("report.html", ArtefactNeeds.EarnedValue | ArtefactNeeds.Forecast, ProgramDsl.Reports.Report.StatusReport.Html),
         };
 
         /// <inheritdoc />

@@ -227,16 +227,21 @@ namespace ProgramDsl.Reports.Tests.Html
         }
 
         [Fact]
-        public void The_emitter_is_html_after_json_and_writes_gantt_html()
+        public void The_emitter_is_html_after_json_and_writes_the_gantt_chart_and_the_report_page()
         {
             ArtefactCatalog.All.Select(e => e.Kind).Take(2).Should().Equal("json", "html");
             var html = ArtefactCatalog.Select("html", out var problem)!;
             problem.Should().BeNull();
             html.Single().Should().BeOfType<HtmlArtefact>();
-            html[0].FileNames.Should().Equal("gantt.html");
-            html[0].Needs.Should().Be(ArtefactNeeds.None);
+            html[0].FileNames.Should().Equal("gantt.html", "report.html");
+
+            // The report page shows earned value and the forecast, so asking for html alone computes them.
+            html[0].Needs.Should().Be(ArtefactNeeds.EarnedValue | ArtefactNeeds.Forecast);
             var compiled = Compile(TestPlans.Demo);
-            html[0].Emit(ArtefactContext.Create(compiled, html)).Select(f => f.FileName).Should().Equal("gantt.html");
+            var files = html[0].Emit(ArtefactContext.Create(compiled, html, forecastIterations: 100));
+            files.Select(f => f.FileName).Should().Equal("gantt.html", "report.html");
+            files[1].Text.Should().Be(ProgramDsl.Reports.Report.StatusReport.Html(ArtefactContext.Create(compiled, html, forecastIterations: 100)));
+            files[1].Text.Should().NotContain("not run for this report", "the forecast was computed for the page");
         }
 
         [Fact]
