@@ -148,9 +148,13 @@ namespace ProgramDsl.Build.Tests
                     "warning", "TPM5005", "the plan 'draft' is set up but never used; call Build() or ToText() on it, or pass the builder on"),
             }, first.ToString());
 
-            // ProgramDsl.Build wrote the schedule of the plan under the output folder, one folder per program id.
-            var schedule = Path.Combine(app, "bin", "Debug", "net10.0", "tpm", "e2e-plan", "schedule.json");
+            // ProgramDsl.Build wrote every artefact of the plan (TpmEmit defaults to all) under the output folder, one
+            // folder per program id.
+            var folder = Path.Combine(app, "bin", "Debug", "net10.0", "tpm", "e2e-plan");
+            var schedule = Path.Combine(folder, "schedule.json");
             File.Exists(schedule).Should().BeTrue(first.ToString());
+            Directory.GetFiles(folder).Select(Path.GetFileName).Should().BeEquivalentTo(
+                new[] { "schedule.json", "gantt.html", "report.html", "report.md", "calendar.ics", "gantt.mmd", "project.xml", "schedule.csv" }, first.ToString());
             using (var json = JsonDocument.Parse(File.ReadAllText(schedule)))
             {
                 var root = json.RootElement;
@@ -176,6 +180,7 @@ namespace ProgramDsl.Build.Tests
             var clean = Build(app, "clean");
             clean.ExitCode.Should().Be(0, clean.ToString());
             File.Exists(schedule).Should().BeFalse("dotnet clean removes what the build wrote\n" + clean);
+            (Directory.Exists(folder) ? Directory.GetFiles(folder) : Array.Empty<string>()).Should().BeEmpty("dotnet clean removes every artefact\n" + clean);
         }
 
         [Fact]
