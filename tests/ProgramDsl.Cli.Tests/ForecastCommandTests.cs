@@ -1,3 +1,4 @@
+using System.IO;
 using System.Linq;
 using System.Text.Json;
 using ProgramDsl.Cli.Tests.Infrastructure;
@@ -120,6 +121,22 @@ namespace ProgramDsl.Cli.Tests
             using var doc = JsonDocument.Parse(json.Out);
             doc.RootElement.GetProperty("milestones").GetArrayLength().Should().Be(0);
             doc.RootElement.GetProperty("diagnostics")[0].GetProperty("code").GetString().Should().Be("TPM1001");
+        }
+
+        [Fact]
+        public void A_forecast_past_the_calendar_is_an_error_in_forecast_and_a_warning_in_build()
+        {
+            using var temp = new TempFolder();
+            temp.Write("plan.tpm", "program p \"P\" {\n  start 9999-06-01\n  task a { estimate 1d 2d 900d }\n}\n");
+
+            var forecast = Tpm.Run(temp.Path, "forecast", "plan.tpm", "--iterations", "200");
+            var build = Tpm.Run(temp.Path, "build", "plan.tpm", "-o", "out", "--emit", "md", "--iterations", "200");
+
+            forecast.ExitCode.Should().Be(1, forecast.ToString());
+            forecast.Error.Should().Contain("plan.tpm(1,9): error TPM2005: the forecast runs past 9999-12-31 in ").And.Contain("tpm: no forecast");
+            build.ExitCode.Should().Be(0, build.ToString());
+            build.Out.Should().Contain("plan.tpm(1,9): warning TPM2005: the forecast runs past 9999-12-31");
+            File.ReadAllText(Path.Combine(temp.Path, "out", "p", "report.md")).Should().Contain("not run for this report");
         }
 
         [Theory]

@@ -89,6 +89,7 @@ namespace ProgramDsl.Cli.Commands
 
                 owners[id] = file;
                 var context = ArtefactContext.Create(program, emitters, scheduling, forecastIterations, CliApplication.Version);
+                all.AddRange(context.ForecastDiagnostics);
                 foreach (var emitter in emitters)
                 {
                     foreach (var artefact in emitter.Emit(context)) pending.Add((Path.Combine(outputFolder, id, artefact.FileName), artefact.Text));

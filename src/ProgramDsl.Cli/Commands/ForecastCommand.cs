@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Linq;
@@ -80,20 +81,28 @@ namespace ProgramDsl.Cli.Commands
         public int Run(Request request, ScheduleOptions scheduling, CommonSettings settings)
         {
             var program = _loader.Compile(request.File, settings.ConfigPath, settings.WarningsAsErrors, scheduling);
-            var diagnostics = program.Diagnostics;
+            IReadOnlyList<ProgramDsl.Diagnostics.Diagnostic> diagnostics = program.Diagnostics;
             bool hasErrors = diagnostics.Any(d => d.IsError);
             ForecastResult? forecast = null;
             if (program.Schedule != null && !hasErrors)
             {
                 using var progress = ProgressLine.Create(_console, settings.Quiet || request.Format == "json" && !_console.IsOutputTerminal, request.Iterations);
-                forecast = MonteCarloForecast.Run(program.Schedule, new ForecastOptions
+                try
                 {
-                    Iterations = request.Iterations,
-                    Seed = scheduling.Seed,
-                    Calibration = request.Calibration,
-                    MaxDegreeOfParallelism = request.Threads,
-                    Progress = progress,
-                });
+                    forecast = MonteCarloForecast.Run(program.Schedule, new ForecastOptions
+                    {
+                        Iterations = request.Iterations,
+                        Seed = scheduling.Seed,
+                        Calibration = request.Calibration,
+                        MaxDegreeOfParallelism = request.Threads,
+                        Progress = progress,
+                    });
+                }
+                catch (ForecastRangeException ex)
+                {
+                    diagnostics = diagnostics.Concat(new[] { ex.Diagnostic }).ToList();
+                    hasErrors = true;
+                }
             }
 
             if (request.Format == "json")

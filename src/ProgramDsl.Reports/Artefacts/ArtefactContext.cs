@@ -42,6 +42,9 @@ namespace ProgramDsl.Reports.Artefacts
         /// <summary>The forecast, when an emitter needs it and forecasting is on.</summary>
         public ForecastResult? Forecast { get; }
 
+        /// <summary>Why the forecast is missing when it was asked for and could not be made (a warning each), else empty.</summary>
+        public IReadOnlyList<Diagnostic> ForecastDiagnostics { get; private set; } = Array.Empty<Diagnostic>();
+
         /// <summary>The version of the tool that wrote the artefacts (written into some of them; never a date or time).</summary>
         public string ToolVersion { get; }
 
@@ -71,12 +74,21 @@ namespace ProgramDsl.Reports.Artefacts
             }
 
             ForecastResult? forecast = null;
+            var problems = new List<Diagnostic>();
             if (needsForecast && forecastIterations > 0)
             {
-                forecast = MonteCarloForecast.Run(schedule, new ForecastOptions { Iterations = forecastIterations, Seed = scheduling?.Seed ?? 0 });
+                try
+                {
+                    forecast = MonteCarloForecast.Run(schedule, new ForecastOptions { Iterations = forecastIterations, Seed = scheduling?.Seed ?? 0 });
+                }
+                catch (ForecastRangeException ex)
+                {
+                    // The artefacts are still right about the plan; they go without a forecast, and the build says why.
+                    problems.Add(ex.Diagnostic.WithSeverity(DiagnosticSeverity.Warning));
+                }
             }
 
-            return new ArtefactContext(program, schedule, compiled.Diagnostics, earnedValue, forecast, toolVersion);
+            return new ArtefactContext(program, schedule, compiled.Diagnostics, earnedValue, forecast, toolVersion) { ForecastDiagnostics = problems };
         }
     }
 }

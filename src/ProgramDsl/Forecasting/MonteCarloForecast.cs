@@ -78,6 +78,17 @@ namespace ProgramDsl.Forecasting
         {
             var schedule = model.Schedule;
             int n = finishes.Length;
+
+            // The finish index past which no date can be named (9999-12-31 is the last): such a forecast has no answer.
+            int lastFinish = schedule.Calendar.LastIndexOnOrBefore(CalendarDate.MaxValue) + 1;
+            int beyond = finishes.Count(f => f > lastFinish);
+            if (beyond > 0)
+            {
+                var message = "the forecast runs past " + CalendarDate.MaxValue + " in " + beyond.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) +
+                              " of " + n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " iterations; check the pessimistic estimates and the risk impacts";
+                throw new ForecastRangeException(Diagnostics.Diagnostic.Create(Diagnostics.DiagnosticCatalog.OutOfCalendarRange, schedule.Program.Location, message));
+            }
+
             var finish = Distribution(schedule, finishes, schedule.FinishDate);
             double? deadline = model.DeadlineLimit is int limit ? (double)finishes.Count(f => f <= limit) / n : (double?)null;
 

@@ -261,6 +261,17 @@ namespace ProgramDsl.Tests.Forecasting
             groups["program"].CalibratedTasks.Should().Be(0);
         }
 
+        [Fact]
+        public void A_forecast_past_the_last_date_is_TPM2005_not_a_crash()
+        {
+            // Planned at 2 days from June 9999, but a pessimistic 900 days runs past 9999-12-31 in many iterations.
+            var schedule = Schedule("task a { estimate 1d 2d 900d }", start: "9999-06-01");
+            var thrown = FluentActions.Invoking(() => MonteCarloForecast.Run(schedule, new ForecastOptions { Iterations = 200, Seed = 1 }))
+                .Should().Throw<ForecastRangeException>().Which;
+            thrown.Diagnostic.Code.Should().Be("TPM2005");
+            thrown.Diagnostic.Message.Should().MatchRegex(@"^the forecast runs past 9999-12-31 in \d+ of 200 iterations; check the pessimistic estimates and the risk impacts$");
+        }
+
         private static DateTime AddWorkingDays(DateTime date, int days)
         {
             while (days > 0)
