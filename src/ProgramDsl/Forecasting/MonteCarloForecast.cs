@@ -39,6 +39,24 @@ namespace ProgramDsl.Forecasting
             }
 
             var network = schedule.Network ?? throw new ArgumentException("The schedule was not produced by the scheduler.", nameof(schedule));
+            try
+            {
+                return RunModel(schedule, network, options);
+            }
+            catch (Exception ex) when (IsPastTheCalendar(ex))
+            {
+                // A work-in-progress finish or a calendar looked up past the last date the calendar can name.
+                throw new ForecastRangeException(Diagnostics.Diagnostic.Create(Diagnostics.DiagnosticCatalog.OutOfCalendarRange, schedule.Program.Location,
+                    "the forecast runs past " + CalendarDate.MaxValue + "; check the pessimistic estimates and the risk impacts"));
+            }
+        }
+
+        private static bool IsPastTheCalendar(Exception ex) =>
+            ex is CalendarRangeException || ex is OverflowException ||
+            (ex is AggregateException aggregate && aggregate.InnerExceptions.All(IsPastTheCalendar));
+
+        private static ForecastResult RunModel(Schedule schedule, ScheduleNetwork network, ForecastOptions options)
+        {
             var model = new ForecastModel(schedule, network, options);
             int iterations = options.Iterations;
             var finishes = new int[iterations];
@@ -52,7 +70,10 @@ namespace ProgramDsl.Forecasting
                 CancellationToken = options.CancellationToken,
             };
 
-            Parallel.For(
+            RunBlocks();
+            return Summarise(model, options, finishes, milestoneFinishes, totals);
+
+            void RunBlocks() => Parallel.For(
                 0,
                 blocks,
                 parallel,
@@ -70,8 +91,6 @@ namespace ProgramDsl.Forecasting
                 {
                     lock (totals) totals.Add(worker.Totals);
                 });
-
-            return Summarise(model, options, finishes, milestoneFinishes, totals);
         }
 
         private static ForecastResult Summarise(ForecastModel model, ForecastOptions options, int[] finishes, int[][] milestoneFinishes, Totals totals)

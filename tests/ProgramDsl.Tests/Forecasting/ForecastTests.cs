@@ -272,6 +272,16 @@ namespace ProgramDsl.Tests.Forecasting
             thrown.Diagnostic.Message.Should().MatchRegex(@"^the forecast runs past 9999-12-31 in \d+ of 200 iterations; check the pessimistic estimates and the risk impacts$");
         }
 
+        [Fact]
+        public void A_person_calendar_looked_up_past_the_last_date_is_TPM2005_too()
+        {
+            // Ana's vacation gives the task a calendar of its own; 5% of up to 900 days left from December 9999 runs off its end.
+            var schedule = Schedule("leveling off\n status-date 9999-12-01\n person ana \"Ana\" { vacation 9999-11-10..9999-11-12 }\n" +
+                " task a { effort 10d  estimate 1d 10d 900d  assign ana  actual-start 9999-11-01  progress 95% }", start: "9999-11-01");
+            FluentActions.Invoking(() => MonteCarloForecast.Run(schedule, new ForecastOptions { Iterations = 100 }))
+                .Should().Throw<ForecastRangeException>().Which.Diagnostic.Code.Should().Be("TPM2005");
+        }
+
         private static DateTime AddWorkingDays(DateTime date, int days)
         {
             while (days > 0)
