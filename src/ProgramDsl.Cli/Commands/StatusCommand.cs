@@ -47,13 +47,8 @@ namespace ProgramDsl.Cli.Commands
                 return ExitCodes.Usage;
             }
 
-            EarnedValueReport? report = null;
-            if (program.Model != null && program.Schedule != null)
-            {
-                // The baseline is the same plan with nothing tracked, scheduled with the same options.
-                var baseline = ProgramScheduler.Run(program.Model, EarnedValue.BaselineOptions(scheduling)).Schedule;
-                if (baseline != null) report = EarnedValue.Compute(program.Model, program.Schedule, baseline).Report;
-            }
+            // The baseline is the same plan with nothing tracked, scheduled with the same options.
+            var report = program.Model != null && program.Schedule != null ? EarnedValue.Compute(program.Model, program.Schedule, scheduling).Report : null;
 
             if (format == "json")
             {

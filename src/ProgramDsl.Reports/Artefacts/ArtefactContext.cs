@@ -67,11 +67,7 @@ namespace ProgramDsl.Reports.Artefacts
             }
 
             EarnedValueReport? earnedValue = null;
-            if (needsEarnedValue && Scheduling.EarnedValue.MissingStatusDate(program) is null)
-            {
-                var baseline = ProgramScheduler.Run(program, Scheduling.EarnedValue.BaselineOptions(scheduling)).Schedule;
-                if (baseline != null) earnedValue = Scheduling.EarnedValue.Compute(program, schedule, baseline).Report;
-            }
+            if (needsEarnedValue) earnedValue = Scheduling.EarnedValue.Compute(program, schedule, scheduling).Report;
 
             ForecastResult? forecast = null;
             var problems = new List<Diagnostic>();

@@ -286,6 +286,20 @@ namespace ProgramDsl.Scheduling
         public static string? MissingStatusDate(ProgramSymbol program) => program.StatusDate != null ? null :
             "earned value is measured at the status date, and program '" + program.Id + "' has none; add 'status-date YYYY-MM-DD' to the program block";
 
+        /// <summary>
+        /// Computes the earned value of <paramref name="program"/> at its status date against a baseline scheduled here
+        /// with the options <paramref name="tracked"/> was made with (see <see cref="BaselineOptions"/>).
+        /// </summary>
+        public static EarnedValueResult Compute(ProgramSymbol program, Schedule tracked, ScheduleOptions? options)
+        {
+            if (program is null) throw new ArgumentNullException(nameof(program));
+            if (MissingStatusDate(program) is string missing) return EarnedValueResult.Missing(missing);
+            var baseline = ProgramScheduler.Run(program, BaselineOptions(options)).Schedule;
+            return baseline is null
+                ? EarnedValueResult.Missing("the baseline of program '" + program.Id + "' (the plan with nothing tracked) cannot be scheduled")
+                : Compute(program, tracked, baseline);
+        }
+
         /// <summary>Computes the earned value of <paramref name="program"/> at its status date.</summary>
         /// <param name="program">The bound program.</param>
         /// <param name="tracked">Its schedule with actuals and progress (<see cref="ProgramScheduler.Run"/>).</param>

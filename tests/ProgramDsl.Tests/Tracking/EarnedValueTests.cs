@@ -24,6 +24,19 @@ namespace ProgramDsl.Tests.Tracking
         private static TaskEarnedValue Task(EarnedValueReport report, string id) => report.Tasks.Single(t => t.Id == id);
 
         [Fact]
+        public void Computing_with_options_schedules_the_same_baseline()
+        {
+            var program = CompileBody(Status + Ana + "task a { effort 10d  assign ana  actual-start 2027-01-04  progress 30%  actual-cost 400 }\n task b { duration 3d  after a }");
+            var direct = EarnedValue.Compute(program.Model!, program.Schedule!, (ScheduleOptions?)null).Report!;
+            var explicitBaseline = Report(Status + Ana + "task a { effort 10d  assign ana  actual-start 2027-01-04  progress 30%  actual-cost 400 }\n task b { duration 3d  after a }");
+            (direct.Total.Pv, direct.Total.Ev, direct.Total.Ac, direct.Total.Eac).Should().Be((explicitBaseline.Total.Pv, explicitBaseline.Total.Ev, explicitBaseline.Total.Ac, explicitBaseline.Total.Eac));
+            direct.Baseline.FinishIndex.Should().Be(explicitBaseline.Baseline.FinishIndex);
+
+            var untracked = CompileBody("task a { duration 2d }");
+            EarnedValue.Compute(untracked.Model!, untracked.Schedule!, (ScheduleOptions?)null).Problem.Should().Contain("has none; add 'status-date YYYY-MM-DD'");
+        }
+
+        [Fact]
         public void A_task_in_progress_behind_plan_and_over_cost()
         {
             // 10 days × 100 = 1,000. Baseline [0, 10): 5 of its 10 days are on or before Friday → PV 500.
