@@ -247,12 +247,8 @@ namespace ProgramDsl.Forecasting
                 _critical = new bool[n];
                 Totals = new Totals(model);
 
-                _predOffsets = new int[n + 1];
-                foreach (var e in p.Precedences) _predOffsets[e.Successor + 1]++;
-                for (int i = 0; i < n; i++) _predOffsets[i + 1] += _predOffsets[i];
-                var fill = (int[])_predOffsets.Clone();
-                _predItems = new int[p.Precedences.Length];
-                for (int i = 0; i < p.Precedences.Length; i++) _predItems[fill[p.Precedences[i].Successor]++] = i;
+                _predOffsets = _engine.PredecessorOffsets;
+                _predItems = _engine.PredecessorItems;
 
                 var users = new List<int>[p.ResourceCount];
                 for (int a = 0; a < n; a++)

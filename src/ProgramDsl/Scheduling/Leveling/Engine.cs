@@ -75,6 +75,12 @@ namespace ProgramDsl.Scheduling.Leveling
 
         public int Count => _n;
 
+        /// <summary>For each activity, where its incoming precedences start in <see cref="PredecessorItems"/> (n + 1 offsets).</summary>
+        public int[] PredecessorOffsets => _predOffsets;
+
+        /// <summary>Indices into the problem's precedences, grouped by successor.</summary>
+        public int[] PredecessorItems => _predItems;
+
         /// <summary>A topological order of the precedence graph (lowest index first among ready activities).</summary>
         public int[] Topological { get; }
 
