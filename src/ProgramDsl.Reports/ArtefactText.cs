@@ -12,6 +12,12 @@ namespace ProgramDsl.Reports
         /// <summary>A decimal without trailing zeros, in invariant form (2000, 0.5).</summary>
         public static string Number(decimal value) => value.ToString("0.##########", CultureInfo.InvariantCulture);
 
+        /// <summary>An amount of money with thousands separators and at most two decimals ("12,345.5", "-2,775").</summary>
+        public static string Money(decimal value) => value.ToString("#,0.##;-#,0.##", CultureInfo.InvariantCulture);
+
+        /// <summary>An amount with the program's currency after it, when it has one ("12,345 USD").</summary>
+        public static string Money(decimal value, string? currency) => currency is null ? Money(value) : Money(value) + " " + currency;
+
         /// <summary>A share or progress fraction as a whole or decimal percentage (50%, 12.5%).</summary>
         public static string Percent(decimal fraction) => Number(fraction * 100m) + "%";
 

@@ -147,10 +147,10 @@ namespace ProgramDsl.Reports.Html
                 }
 
                 if (_program.StatusDate is CalendarDate status) A("<li>Status date <b>").A(HtmlText.Date(status)).A("</b></li>\n");
-                A("<li>Planned cost <b>").A(HtmlText.Money(_schedule.Cost, Currency)).A("</b>");
+                A("<li>Planned cost <b>").A(ArtefactText.Money(_schedule.Cost, Currency)).A("</b>");
                 if (_program.Budget is decimal budget)
                 {
-                    A(" of budget ").A(HtmlText.Money(budget, Currency));
+                    A(" of budget ").A(ArtefactText.Money(budget, Currency));
                     if (_schedule.Cost > budget) A(" <span class=\"bad\">over budget</span>");
                 }
 
@@ -428,7 +428,7 @@ namespace ProgramDsl.Reports.Html
                 }
 
                 tip.Append("Progress: ").Append(HtmlText.Percent(_progress.TryGetValue(w, out var p) ? p : 0)).Append('\n');
-                tip.Append("Cost: ").Append(HtmlText.Money(ws.Cost, Currency));
+                tip.Append("Cost: ").Append(ArtefactText.Money(ws.Cost, Currency));
                 if (w.Owner != null) tip.Append("\nOwner: ").Append(w.Owner.DisplayName);
                 if (w.Due is CalendarDate due && ws.FinishDate is CalendarDate finish) tip.Append('\n').Append(DueText(due, finish));
                 A("<title>").E(tip.ToString()).A("</title></path>");
@@ -473,7 +473,7 @@ namespace ProgramDsl.Reports.Html
                 if (task.Progress is decimal progress) sb.Append("\nProgress: ").Append(HtmlText.Percent(progress));
                 if (t.Assigned.Count > 0) sb.Append("\nAssigned: ").Append(Assignees(t, compact: false));
                 if (task.ResourceUses.Count > 0) sb.Append("\nUses: ").Append(string.Join(", ", task.ResourceUses.Select(u => u.Resource.DisplayName + " \u00D7" + HtmlText.Int(u.Units))));
-                if (!task.IsMilestone) sb.Append("\nCost: ").Append(HtmlText.Money(t.Cost, Currency));
+                if (!task.IsMilestone) sb.Append("\nCost: ").Append(ArtefactText.Money(t.Cost, Currency));
                 if (task.Due is CalendarDate due) sb.Append('\n').Append(DueText(due, t.FinishDate));
                 if (t.DelayedBy != null) sb.Append("\nWaits for ").Append(t.DelayedBy.DisplayName).Append(": ").Append(HtmlText.WorkingDays(t.ResourceDelayDays));
                 if (!string.IsNullOrEmpty(task.Note)) sb.Append('\n').Append(task.Note);

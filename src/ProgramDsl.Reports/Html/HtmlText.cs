@@ -44,12 +44,6 @@ namespace ProgramDsl.Reports.Html
         /// <summary>An integer, invariant.</summary>
         public static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-        /// <summary>An amount of money with thousands separators and at most two decimals ("12,345.5").</summary>
-        public static string Money(decimal value) => value.ToString("#,##0.##", CultureInfo.InvariantCulture);
-
-        /// <summary>An amount with its currency when the program has one ("12,345 USD").</summary>
-        public static string Money(decimal value, string? currency) => currency is null ? Money(value) : Money(value) + " " + currency;
-
         /// <summary>A fraction 0–1 as a whole percentage ("30%").</summary>
         public static string Percent(decimal fraction) =>
             decimal.Round(fraction * 100m, 0, System.MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture) + "%";

@@ -270,13 +270,13 @@ namespace ProgramDsl.Reports.Report
             var amberLimit = budget * BudgetShareAmber;
             if (planned > budget)
             {
-                findings.Add(new RagFinding(RagStatus.Red, "the planned cost of " + ReportFormat.Amount(planned, currency) + " is " +
-                                                           ReportFormat.Amount(planned - budget, currency) + " over the budget of " + ReportFormat.Amount(budget, currency)));
+                findings.Add(new RagFinding(RagStatus.Red, "the planned cost of " + ArtefactText.Money(planned, currency) + " is " +
+                                                           ArtefactText.Money(planned - budget, currency) + " over the budget of " + ArtefactText.Money(budget, currency)));
             }
             else if (planned > amberLimit)
             {
-                findings.Add(new RagFinding(RagStatus.Amber, "the planned cost of " + ReportFormat.Amount(planned, currency) + " is " + ShareOf(planned, budget) +
-                                                             " of the budget of " + ReportFormat.Amount(budget, currency) + " (amber above " + Pct(BudgetShareAmber) + ")"));
+                findings.Add(new RagFinding(RagStatus.Amber, "the planned cost of " + ArtefactText.Money(planned, currency) + " is " + ShareOf(planned, budget) +
+                                                             " of the budget of " + ArtefactText.Money(budget, currency) + " (amber above " + Pct(BudgetShareAmber) + ")"));
             }
 
             var ev = context.EarnedValue?.Total;
@@ -285,12 +285,12 @@ namespace ProgramDsl.Reports.Report
                 // Without an actual cost there is no CPI and the EAC is the BAC: it says nothing new, so only a CPI counts.
                 if (ev.Eac > budget)
                 {
-                    findings.Add(new RagFinding(RagStatus.Red, "the estimate at completion of " + ReportFormat.Amount(ev.Eac, currency) + " (BAC ÷ CPI) is " +
-                                                               ReportFormat.Amount(ev.Eac - budget, currency) + " over the budget"));
+                    findings.Add(new RagFinding(RagStatus.Red, "the estimate at completion of " + ArtefactText.Money(ev.Eac, currency) + " (BAC ÷ CPI) is " +
+                                                               ArtefactText.Money(ev.Eac - budget, currency) + " over the budget"));
                 }
                 else if (ev.Eac > amberLimit)
                 {
-                    findings.Add(new RagFinding(RagStatus.Amber, "the estimate at completion of " + ReportFormat.Amount(ev.Eac, currency) + " (BAC ÷ CPI) is " +
+                    findings.Add(new RagFinding(RagStatus.Amber, "the estimate at completion of " + ArtefactText.Money(ev.Eac, currency) + " (BAC ÷ CPI) is " +
                                                                  ShareOf(ev.Eac, budget) + " of the budget (amber above " + Pct(BudgetShareAmber) + ")"));
                 }
 
@@ -303,8 +303,8 @@ namespace ProgramDsl.Reports.Report
 
             if (findings.Count == 0)
             {
-                var text = "the planned cost of " + ReportFormat.Amount(planned, currency) + " is " + ShareOf(planned, budget) + " of the budget of " + ReportFormat.Amount(budget, currency);
-                if (ev?.Cpi is decimal ok) text += "; the estimate at completion is " + ReportFormat.Amount(ev.Eac, currency) + " (CPI " + ReportFormat.Index(ok) + ")";
+                var text = "the planned cost of " + ArtefactText.Money(planned, currency) + " is " + ShareOf(planned, budget) + " of the budget of " + ArtefactText.Money(budget, currency);
+                if (ev?.Cpi is decimal ok) text += "; the estimate at completion is " + ArtefactText.Money(ev.Eac, currency) + " (CPI " + ReportFormat.Index(ok) + ")";
                 findings.Add(new RagFinding(RagStatus.Green, text));
             }
 

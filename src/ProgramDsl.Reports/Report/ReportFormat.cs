@@ -12,14 +12,8 @@ namespace ProgramDsl.Reports.Report
     {
         private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-        /// <summary>Money without needless decimals: "344,660", "399,391.42".</summary>
-        public static string Money(decimal value) => value.ToString("#,0.##;-#,0.##", Invariant);
-
         /// <summary>Money with two decimals, for columns of earned-value figures.</summary>
         public static string Money2(decimal value) => value.ToString("#,0.00;-#,0.00", Invariant);
-
-        /// <summary>An amount with the program's currency after it, when it has one.</summary>
-        public static string Amount(decimal value, string? currency) => Money(value) + (currency is null ? string.Empty : " " + currency);
 
         /// <summary>A probability as a percentage with one decimal: "6.9%".</summary>
         public static string Probability(double share) => (share * 100).ToString("0.0", Invariant) + "%";
