@@ -32,7 +32,7 @@ namespace ProgramDsl.Cli.Output
                 rows.Add(Row(m.Milestone.Id, m.Finish, m.Milestone.Due is { } due ? "due " + due + ": " + Percent(m.DueProbability!.Value) : ""));
             }
 
-            WriteTable(w, ansi, header, rows, rightAligned: Array.Empty<int>());
+            WriteTable(w, ansi, header, rows, rightAligned: new bool[header.Length]);
 
             var dueTasks = forecast.Tasks.Where(t => !t.Task.IsMilestone && t.DueProbability != null).ToList();
             if (dueTasks.Count > 0)
@@ -47,12 +47,12 @@ namespace ProgramDsl.Cli.Output
             w.WriteLine();
             w.WriteLine(ansi.Bold("Most often critical") + " (share of iterations in which the task drove the finish)");
             if (critical.Count == 0) w.WriteLine("  (none)");
-            WriteTable(w, ansi, null, critical.Select(t => new[] { t.Task.Id, Percent(t.Criticality) }).ToList(), rightAligned: new[] { 1 });
+            WriteTable(w, ansi, null, critical.Select(t => new[] { t.Task.Id, Percent(t.Criticality) }).ToList(), rightAligned: new[] { false, false });
 
             w.WriteLine();
             w.WriteLine(ansi.Bold("What drives the spread") + " (correlation with the program finish)");
             if (forecast.Drivers.Count == 0) w.WriteLine("  (nothing varies: add estimates or open risks)");
-            WriteTable(w, ansi, null, forecast.Drivers.Select(DriverRow).ToList(), rightAligned: new[] { 1 });
+            WriteTable(w, ansi, null, forecast.Drivers.Select(DriverRow).ToList(), rightAligned: new[] { false, true, false });
             if (quiet) return;
             w.WriteLine();
             w.WriteLine(ansi.Dim("Pxx = the date by which xx% of the iterations finish; On time = the share that meets the date."));
@@ -90,15 +90,12 @@ namespace ProgramDsl.Cli.Output
 
         private static string Percent(double p) => (p * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
-        private static void WriteTable(TextWriter w, Ansi ansi, string[]? header, IReadOnlyList<string[]> rows, int[] rightAligned)
+        private static void WriteTable(TextWriter w, Ansi ansi, string[]? header, IReadOnlyList<string[]> rows, bool[] rightAligned)
         {
             if (rows.Count == 0) return;
-            int columns = rows[0].Length;
-            var widths = Enumerable.Range(0, columns).Select(c => Math.Max(header?[c].Length ?? 0, rows.Max(r => r[c].Length))).ToArray();
-            string Format(string[] cells) => "  " + string.Join("  ", cells.Select((c, i) =>
-                i == cells.Length - 1 ? c : rightAligned.Contains(i) ? c.PadLeft(widths[i]) : c.PadRight(widths[i]))).TrimEnd();
-            if (header != null) w.WriteLine(ansi.Bold(Format(header)));
-            foreach (var row in rows) w.WriteLine(Format(row));
+            var (headerLine, lines) = TableText.Align(header, rows, rightAligned, "  ");
+            if (headerLine != null) w.WriteLine(ansi.Bold(headerLine));
+            foreach (var line in lines) w.WriteLine(line);
         }
     }
 }

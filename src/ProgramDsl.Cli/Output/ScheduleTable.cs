@@ -60,18 +60,9 @@ namespace ProgramDsl.Cli.Output
             if (leveled) columns.Add(("Delayed by", false, t => t.DelayedBy is null ? "" : t.DelayedBy.Id + " +" + t.ResourceDelayDays.ToString(CultureInfo.InvariantCulture) + "d"));
             var header = columns.Select(c => c.Header).ToArray();
             var rows = schedule.Tasks.Select(t => columns.Select(c => c.Cell(t)).ToArray()).ToList();
-            var widths = Enumerable.Range(0, header.Length).Select(c => Math.Max(header[c].Length, rows.Count == 0 ? 0 : rows.Max(r => r[c].Length))).ToArray();
-            var rightAligned = columns.Select(c => c.Right).ToArray();
-
-            string Format(string[] cells) => string.Join("  ", cells.Select((c, i) =>
-                i == cells.Length - 1 ? c : rightAligned[i] ? c.PadLeft(widths[i]) : c.PadRight(widths[i]))).TrimEnd();
-
-            w.WriteLine(ansi.Bold(Format(header)));
-            for (int i = 0; i < rows.Count; i++)
-            {
-                var text = Format(rows[i]);
-                w.WriteLine(schedule.Tasks[i].IsCritical ? ansi.Red(text) : text);
-            }
+            var (headerLine, lines) = TableText.Align(header, rows, columns.Select(c => c.Right).ToArray());
+            w.WriteLine(ansi.Bold(headerLine!));
+            for (int i = 0; i < lines.Count; i++) w.WriteLine(schedule.Tasks[i].IsCritical ? ansi.Red(lines[i]) : lines[i]);
 
             w.WriteLine();
             w.WriteLine((leveled ? "Critical path, with resources (" : "Critical path (") + schedule.CriticalPath.Count + " task" + (schedule.CriticalPath.Count == 1 ? "" : "s") + "): " +

@@ -128,11 +128,9 @@ namespace ProgramDsl.Cli.Output
 
         private static void WriteAligned(TextWriter w, string[] header, List<string[]> rows, bool[] rightAligned)
         {
-            var widths = Enumerable.Range(0, header.Length).Select(c => Math.Max(header[c].Length, rows.Count == 0 ? 0 : rows.Max(r => r[c].Length))).ToArray();
-            string Format(string[] cells) => ("  " + string.Join("  ", cells.Select((c, i) =>
-                i == cells.Length - 1 && !rightAligned[i] ? c : rightAligned[i] ? c.PadLeft(widths[i]) : c.PadRight(widths[i])))).TrimEnd();
-            w.WriteLine(Format(header));
-            foreach (var row in rows) w.WriteLine(Format(row));
+            var (headerLine, lines) = TableText.Align(header, rows, rightAligned, "  ");
+            w.WriteLine(headerLine);
+            foreach (var line in lines) w.WriteLine(line);
         }
 
         private static string SlipText(int slip, Ansi ansi) =>

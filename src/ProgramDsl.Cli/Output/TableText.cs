@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 
 namespace ProgramDsl.Cli.Output
@@ -11,6 +14,20 @@ namespace ProgramDsl.Cli.Output
             foreach (var c in text) flat.Append(char.IsControl(c) ? ' ' : c);
             var line = flat.ToString();
             return line.Length <= maxWidth ? line : line.Substring(0, maxWidth - 1) + "…";
+        }
+
+        /// <summary>
+        /// The header (when given) and the rows as aligned lines: columns two spaces apart, each as wide as its widest
+        /// cell, padded left where <paramref name="rightAligned"/> says so; a last column aligned left is not padded, and
+        /// trailing spaces are trimmed.
+        /// </summary>
+        public static (string? Header, List<string> Rows) Align(string[]? header, IReadOnlyList<string[]> rows, bool[] rightAligned, string indent = "")
+        {
+            int columns = header?.Length ?? (rows.Count == 0 ? 0 : rows[0].Length);
+            var widths = Enumerable.Range(0, columns).Select(c => Math.Max(header?[c].Length ?? 0, rows.Count == 0 ? 0 : rows.Max(r => r[c].Length))).ToArray();
+            string Format(string[] cells) => (indent + string.Join("  ", cells.Select((c, i) =>
+                i == cells.Length - 1 && !rightAligned[i] ? c : rightAligned[i] ? c.PadLeft(widths[i]) : c.PadRight(widths[i])))).TrimEnd();
+            return (header is null ? null : Format(header), rows.Select(Format).ToList());
         }
     }
 }
