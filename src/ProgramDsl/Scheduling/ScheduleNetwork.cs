@@ -47,9 +47,6 @@ namespace ProgramDsl.Scheduling
         /// <summary>The share of a task's work still to do (1 − progress).</summary>
         public double RemainingShare(int task) => 1.0 - (double)System.Math.Min(1m, Graph.Tasks[task].Progress ?? 0);
 
-        /// <summary>Each task's working calendar (null for the program's).</summary>
-        public IActivityCalendar? CalendarOf(int node) => Graph.Time[node].IsProgramTime ? null : Graph.Time[node];
-
         /// <summary>The precedence edges as (from, to) node pairs.</summary>
         public IEnumerable<(int From, int To)> Edges
         {
