@@ -20,10 +20,16 @@ namespace ProgramDsl.Diagnostics
         private const string Delivery = "Delivery";
         private const string Budget = "Budget";
         private const string Builder = "Builder";
+        private const string Configuration = "Configuration";
+        private const string Limits = "Limits";
 
         /// <summary>TPM0001: the text does not follow the grammar.</summary>
         public static readonly DiagnosticDescriptor SyntaxError = new DiagnosticDescriptor(
             "TPM0001", "Syntax error", "{0}", DiagnosticSeverity.Error, Syntax);
+
+        /// <summary>TPM0002: a <c>.globalconfig</c> line that cannot be understood (it is ignored).</summary>
+        public static readonly DiagnosticDescriptor InvalidConfiguration = new DiagnosticDescriptor(
+            "TPM0002", "Invalid configuration entry", "{0}", DiagnosticSeverity.Warning, Configuration);
 
         /// <summary>TPM1001: a name that nothing defines.</summary>
         public static readonly DiagnosticDescriptor UnknownReference = new DiagnosticDescriptor(
@@ -44,6 +50,14 @@ namespace ProgramDsl.Diagnostics
         /// <summary>TPM1005: a reference to a definition of the wrong kind.</summary>
         public static readonly DiagnosticDescriptor WrongKind = new DiagnosticDescriptor(
             "TPM1005", "Reference to the wrong kind of definition", "'{0}' is {1}, but {2} expects {3}", DiagnosticSeverity.Error, Binding);
+
+        /// <summary>TPM1006: an include that leaves the workspace or names something that is not a regular file.</summary>
+        public static readonly DiagnosticDescriptor IncludeOutsideWorkspace = new DiagnosticDescriptor(
+            "TPM1006", "Include outside the workspace", "{0}", DiagnosticSeverity.Error, Binding);
+
+        /// <summary>TPM1007: a file, line, name, nesting depth or count beyond the documented limits.</summary>
+        public static readonly DiagnosticDescriptor InputLimitExceeded = new DiagnosticDescriptor(
+            "TPM1007", "Input limit exceeded", "{0}", DiagnosticSeverity.Error, Limits);
 
         /// <summary>TPM1101: a required setting is missing.</summary>
         public static readonly DiagnosticDescriptor MissingSetting = new DiagnosticDescriptor(
@@ -76,6 +90,14 @@ namespace ProgramDsl.Diagnostics
         /// <summary>TPM2005: the schedule runs past the last representable date.</summary>
         public static readonly DiagnosticDescriptor OutOfCalendarRange = new DiagnosticDescriptor(
             "TPM2005", "Schedule beyond the calendar range", "{0}", DiagnosticSeverity.Error, Scheduling);
+
+        /// <summary>TPM2006: a cost or amount too large to compute exactly.</summary>
+        public static readonly DiagnosticDescriptor AmountOutOfRange = new DiagnosticDescriptor(
+            "TPM2006", "Amount out of range", "{0}", DiagnosticSeverity.Error, Scheduling);
+
+        /// <summary>TPM2007: a search or simulation stopped by its work budget before it was complete.</summary>
+        public static readonly DiagnosticDescriptor WorkBudgetExhausted = new DiagnosticDescriptor(
+            "TPM2007", "Work budget exhausted", "{0}", DiagnosticSeverity.Warning, Scheduling);
 
         /// <summary>TPM2101: resource over-allocation, reported when leveling is off.</summary>
         public static readonly DiagnosticDescriptor OverAllocation = new DiagnosticDescriptor(
@@ -160,9 +182,9 @@ namespace ProgramDsl.Diagnostics
         /// <summary>Every descriptor, ordered by code.</summary>
         public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
         {
-            SyntaxError, UnknownReference, DuplicateDefinition, AmbiguousReference, IncludeError, WrongKind,
+            SyntaxError, InvalidConfiguration, UnknownReference, DuplicateDefinition, AmbiguousReference, IncludeError, WrongKind, IncludeOutsideWorkspace, InputLimitExceeded,
             MissingSetting, InvalidValue, ConflictingSetting, DependencyCycle, NoWork, EffortWithoutAssignee,
-            NoWorkingDays, OutOfCalendarRange, OverAllocation, InfeasibleDemand, DueDateMissed, DeadlineMissed,
+            NoWorkingDays, OutOfCalendarRange, AmountOutOfRange, WorkBudgetExhausted, OverAllocation, InfeasibleDemand, DueDateMissed, DeadlineMissed,
             UnmanagedRisk, MissingSkill, NoEvaluationGate, NoMonitoring, MissingReview, GateMetricBelowTarget, OverBudget,
             BuilderUnknownId, BuilderDuplicateId, BuilderSelfDependency, BuilderDependencyCycle, BuilderResultUnused,
             BuilderClockDate, BuilderInvalidValue, BuilderConflictingWork, BuilderNoWork,
