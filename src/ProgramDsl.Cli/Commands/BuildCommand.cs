@@ -42,16 +42,8 @@ namespace ProgramDsl.Cli.Commands
                 Description = "Artefacts to write, separated by commas: all (the default), " + string.Join(", ", ArtefactCatalog.All.Select(e => e.Kind + " (" + e.Description + ")")),
                 DefaultValueFactory = _ => "all",
             };
-            var iterations = new Option<int>("--iterations")
-            {
-                Description = "Forecast iterations for the status report (0: no forecast)",
-                DefaultValueFactory = _ => DefaultForecastIterations,
-            };
-            iterations.Validators.Add(r =>
-            {
-                int n = r.GetValueOrDefault<int>();
-                if (n < 0 || n > MonteCarloForecast.MaxIterations) r.AddError("--iterations must be between 0 and " + MonteCarloForecast.MaxIterations);
-            });
+            var iterations = IntegerOption.Create("--iterations", new string[0], "Forecast iterations for the status report (0: no forecast)",
+                0, MonteCarloForecast.MaxIterations, DefaultForecastIterations);
             var command = new Command("build", "Compile program files and write their artefacts per program (schedule JSON, Gantt chart, report, calendar, MS Project XML, Mermaid, CSV); exit 1 if any error");
             command.Arguments.Add(paths);
             command.Options.Add(output);
