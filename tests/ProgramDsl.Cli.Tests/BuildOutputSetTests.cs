@@ -302,7 +302,8 @@ namespace ProgramDsl.Cli.Tests
                     int fits = (int)Math.Min(count, _disk._left);
                     _inner.Write(buffer, offset, fits);
                     _disk._left -= fits;
-                    if (fits < count) throw new IOException("No space left on device", 28);
+                    // .NET's message names the file, here one in the staging folder: tpm must not print a path that is gone.
+                    if (fits < count) throw new IOException("No space left on device : '" + ((FileStream)_inner).Name + "'", 28);
                 }
 
                 public override void Flush() => _inner.Flush();

@@ -67,6 +67,12 @@ namespace ProgramDsl.Cli.Infrastructure
                 foreach (var file in files) WriteFile(Path.Combine(staging, file.Key), file.Value);
                 SwapIn(staging, target, parent, name);
             }
+            catch (IOException ex) when (ex.Message.IndexOf(" : '" + staging, StringComparison.Ordinal) is int at && at > 0)
+            {
+                DeleteQuietly(staging);
+                // "No space left on device : '…/.x.tpm-staging-…/a.json'": the folder named is gone, so say only what happened.
+                throw new IOException(ex.Message.Substring(0, at), ex);
+            }
             catch
             {
                 DeleteQuietly(staging);
