@@ -208,6 +208,24 @@ namespace ProgramDsl.Cli.Tests
             File.ReadAllText(Path.Combine(temp.Path, "out", "demo")).Should().Be("a file");
         }
 
+        [Fact]
+        public void A_program_folder_that_is_a_symbolic_link_is_not_replaced()
+        {
+            using var temp = new TempFolder();
+            temp.Write("plan.tpm", Plans.Valid);
+            temp.Write("published/schedule.json", "old");
+            Directory.CreateDirectory(Path.Combine(temp.Path, "out"));
+            Directory.CreateSymbolicLink(Path.Combine(temp.Path, "out", "demo"), Path.Combine(temp.Path, "published"));
+
+            var result = Tpm.Run(temp.Path, "build", "plan.tpm", "-o", "out", "--emit", "json");
+
+            result.ExitCode.Should().Be(2, result.ToString());
+            result.Error.Should().Be("tpm: error: cannot write the artefacts of '" + Path.Combine("out", "demo") +
+                                     "': it is a symbolic link; tpm replaces a program's folder as a whole and does not replace a link; the folder is as it was before this build\n");
+            new DirectoryInfo(Path.Combine(temp.Path, "out", "demo")).LinkTarget.Should().NotBeNull("the link is still there");
+            File.ReadAllText(Path.Combine(temp.Path, "published", "schedule.json")).Should().Be("old");
+        }
+
         [Theory]
         [InlineData(300, 'a')]
         [InlineData(201, 'a')]

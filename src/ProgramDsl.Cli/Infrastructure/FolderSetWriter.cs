@@ -58,6 +58,12 @@ namespace ProgramDsl.Cli.Infrastructure
             var parent = Path.GetDirectoryName(target) ?? throw new IOException("cannot replace the root folder '" + target + "'");
             var name = Path.GetFileName(target);
             Directory.CreateDirectory(parent);
+            if (new DirectoryInfo(target).LinkTarget != null)
+            {
+                // Swapping would replace the link itself with a folder, silently undoing how the user set things up.
+                throw new IOException("it is a symbolic link; tpm replaces a program's folder as a whole and does not replace a link");
+            }
+
             CleanUp(parent, name);
 
             var staging = Path.Combine(parent, SideName(name, StagingMarker));
@@ -79,12 +85,6 @@ namespace ProgramDsl.Cli.Infrastructure
                 throw;
             }
         }
-
-        /// <summary>
-        /// True for the name of a staging or old folder of <paramref name="name"/> (any process): such a folder is tpm's
-        /// own, never an artefact folder of a program.
-        /// </summary>
-        public static bool IsSideFolderOf(string entry, string name) => ParseSideFolder(entry, name) != null;
 
         private void WriteFile(string path, string text)
         {
