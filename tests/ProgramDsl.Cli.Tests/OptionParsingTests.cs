@@ -117,6 +117,26 @@ namespace ProgramDsl.Cli.Tests
         }
 
         [Theory]
+        [InlineData("build", "-o", "", "got ''")]
+        [InlineData("build", "--out", "  ", "got '  '")]
+        [InlineData("build", "--out", "a\0b", "got one with a NUL character")]
+        [InlineData("import", "-o", "", "got ''")]
+        [InlineData("import", "--out", "x\0.tpm", "got one with a NUL character")]
+        [InlineData("check", "--config", "", "got ''")]
+        [InlineData("schedule", "--config", "\0", "got one with a NUL character")]
+        public void An_empty_path_or_one_with_a_nul_is_a_usage_error_naming_the_option(string command, string option, string value, string got)
+        {
+            using var temp = new TempFolder();
+            temp.Write("plan.tpm", Plans.Valid);
+
+            var result = Tpm.Run(temp.Path, command, "plan.tpm", option, value);
+
+            result.ExitCode.Should().Be(2, result.ToString());
+            result.Error.Should().Be("tpm: error: option '" + option + "' expects a path; " + got + "\nRun 'tpm --help' for usage.\n");
+            System.IO.Directory.GetFileSystemEntries(temp.Path).Should().HaveCount(1, "nothing is written");
+        }
+
+        [Theory]
         [InlineData("chek", "tpm: error: unknown command 'chek'; did you mean 'check'?\n")]
         [InlineData("schedul", "tpm: error: unknown command 'schedul'; did you mean 'schedule'?\n")]
         [InlineData("biuld", "tpm: error: unknown command 'biuld'; did you mean 'build'?\n")]

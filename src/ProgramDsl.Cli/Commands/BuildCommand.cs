@@ -36,7 +36,8 @@ namespace ProgramDsl.Cli.Commands
         public Command Build(CommonOptions common)
         {
             var paths = new Argument<string[]>("paths") { Description = "Program files or folders (folders are searched recursively for program files)", Arity = ArgumentArity.OneOrMore };
-            var output = new Option<string>("--out", "-o") { Description = "Folder the artefacts go to, one subfolder per program id", DefaultValueFactory = _ => "tpm-out" };
+            var output = new Option<string?>("--out", "-o") { Description = "Folder the artefacts go to, one subfolder per program id", DefaultValueFactory = _ => "tpm-out" };
+            CommonOptions.RequireUsablePath(output);
             var emit = new Option<string>("--emit")
             {
                 Description = "Artefacts to write, separated by commas: all (the default), " + string.Join(", ", ArtefactCatalog.All.Select(e => e.Kind + " (" + e.Description + ")")),
