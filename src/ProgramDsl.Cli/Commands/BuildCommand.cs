@@ -22,6 +22,20 @@ namespace ProgramDsl.Cli.Commands
         /// <summary>Forecast iterations for the artefacts that show a forecast (the status report).</summary>
         public const int DefaultForecastIterations = 2000;
 
+        /// <summary>
+        /// The most bytes of UTF-8 a program id may have to name its artefact folder: file systems allow 255 per name,
+        /// and the staging folder beside it adds <see cref="FolderSetWriter.NameOverhead"/>; 200 leaves that room.
+        /// </summary>
+        public const int MaxIdBytes = 200;
+
+        /// <summary>File names tpm may find in a program's folder and replace: its artefacts, and the litter of file browsers.</summary>
+        private static readonly HashSet<string> OwnFileNames = new HashSet<string>(
+            ArtefactCatalog.All.SelectMany(e => e.FileNames).Concat(new[] { ".DS_Store", "Thumbs.db", "desktop.ini" }), StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>Names Windows keeps for devices: a folder cannot have them there.</summary>
+        private static readonly HashSet<string> WindowsDeviceNames = new HashSet<string>(
+            new[] { "CON", "PRN", "AUX", "NUL" }.Concat(Enumerable.Range(1, 9).SelectMany(i => new[] { "COM" + i, "LPT" + i })), StringComparer.OrdinalIgnoreCase);
+
         private readonly PlanLoader _loader;
         private readonly IConsoleEnvironment _console;
         private readonly IFileSystem _fileSystem;
@@ -56,20 +70,6 @@ namespace ProgramDsl.Cli.Commands
             command.SetAction(result => Run(result.GetValue(paths)!, result.GetValue(output)!, result.GetValue(emit)!, common.Read(result), leveling.Read(result), result.GetValue(iterations)));
             return command;
         }
-
-        /// <summary>
-        /// The most bytes of UTF-8 a program id may have to name its artefact folder: file systems allow 255 per name,
-        /// and the staging folder beside it adds <see cref="FolderSetWriter.NameOverhead"/>; 200 leaves that room.
-        /// </summary>
-        public const int MaxIdBytes = 200;
-
-        /// <summary>File names tpm may find in a program's folder and replace: its artefacts, and nothing a user keeps there.</summary>
-        private static readonly HashSet<string> OwnFileNames = new HashSet<string>(
-            ArtefactCatalog.All.SelectMany(e => e.FileNames).Concat(new[] { ".DS_Store", "Thumbs.db", "desktop.ini" }), StringComparer.OrdinalIgnoreCase);
-
-        /// <summary>Names Windows keeps for devices: a folder cannot have them there.</summary>
-        private static readonly HashSet<string> WindowsDeviceNames = new HashSet<string>(
-            new[] { "CON", "PRN", "AUX", "NUL" }.Concat(Enumerable.Range(1, 9).SelectMany(i => new[] { "COM" + i, "LPT" + i })), StringComparer.OrdinalIgnoreCase);
 
         /// <summary>Why a program id cannot name its artefact folder <paramref name="fullFolder"/> on this system, or null.</summary>
         public static string? OutputNameProblem(string id, string fullFolder)

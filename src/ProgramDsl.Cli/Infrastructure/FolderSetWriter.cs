@@ -89,6 +89,7 @@ namespace ProgramDsl.Cli.Infrastructure
         private void WriteFile(string path, string text)
         {
             var bytes = Utf8.GetBytes(text);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             using (var stream = _wrap(new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16)))
             {
                 stream.Write(bytes, 0, bytes.Length);
