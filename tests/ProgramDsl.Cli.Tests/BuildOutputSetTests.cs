@@ -87,6 +87,23 @@ namespace ProgramDsl.Cli.Tests
             File.ReadAllText(Path.Combine(temp.Path, "out", "demo", "report.md")).Should().StartWith("# Demo plan, second edition");
         }
 
+        [Theory]
+        [InlineData(true)]
+        [InlineData(false)]
+        public void The_exchange_and_the_two_rename_fallback_both_replace_the_set_and_leave_nothing_beside_it(bool exchange)
+        {
+            using var temp = new TempFolder();
+            var folder = Path.Combine(temp.Path, "out", "demo");
+            var writer = new FolderSetWriter { UseExchange = exchange };
+            writer.Replace(folder, new[] { new KeyValuePair<string, string>("a.txt", "old a"), new KeyValuePair<string, string>("b.txt", "old b") });
+
+            writer.Replace(folder, new[] { new KeyValuePair<string, string>("a.txt", "new a"), new KeyValuePair<string, string>("c.txt", "new c") });
+
+            Snapshot(folder).ToDictionary(kv => kv.Key, kv => System.Text.Encoding.UTF8.GetString(kv.Value))
+                .Should().BeEquivalentTo(new Dictionary<string, string> { ["a.txt"] = "new a", ["c.txt"] = "new c" });
+            Directory.GetFileSystemEntries(Path.Combine(temp.Path, "out")).Select(Path.GetFileName).Should().Equal("demo");
+        }
+
         [Fact]
         public void A_full_disk_on_the_first_build_leaves_no_folder_at_all()
         {

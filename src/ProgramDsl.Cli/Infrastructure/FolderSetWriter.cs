@@ -42,6 +42,9 @@ namespace ProgramDsl.Cli.Infrastructure
 
         private readonly Func<Stream, Stream> _wrap;
 
+        /// <summary>False to swap with two renames even where the exchange exists (the tests of the fallback).</summary>
+        internal bool UseExchange { get; init; } = true;
+
         /// <summary>The real writer.</summary>
         public FolderSetWriter() : this(s => s) { }
 
@@ -99,7 +102,7 @@ namespace ProgramDsl.Cli.Infrastructure
             }
         }
 
-        private static void SwapIn(string staging, string target, string parent, string name)
+        private void SwapIn(string staging, string target, string parent, string name)
         {
             if (!Directory.Exists(target) && !File.Exists(target))
             {
@@ -107,7 +110,7 @@ namespace ProgramDsl.Cli.Infrastructure
                 return;
             }
 
-            if (TryExchange(staging, target))
+            if (UseExchange && TryExchange(staging, target))
             {
                 // The staging path now holds the old set.
                 DeleteQuietly(staging);
