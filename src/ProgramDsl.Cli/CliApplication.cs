@@ -73,7 +73,12 @@ namespace ProgramDsl.Cli
                         return ExitCodes.Usage;
                     }
 
-                    foreach (var error in parse.Errors) _console.Error.WriteLine("tpm: error: " + error.Message);
+                    // "Required command was not provided" beside a more precise error (an unknown option, a missing response
+                    // file) only repeats it; the message is the parser's own, in English under invariant globalization.
+                    var errors = parse.Errors.Count > 1
+                        ? parse.Errors.Where(e => !e.Message.StartsWith("Required command was not provided", StringComparison.Ordinal)).ToList()
+                        : parse.Errors.ToList();
+                    foreach (var error in errors) _console.Error.WriteLine("tpm: error: " + error.Message);
                     _console.Error.WriteLine("Run 'tpm --help' for usage.");
                     return ExitCodes.Usage;
                 }

@@ -154,6 +154,20 @@ namespace ProgramDsl.Cli.Tests
         }
 
         [Theory]
+        [InlineData("tpm: error: Unrecognized command or argument '--bogus'.\n", "--bogus")]
+        [InlineData("tpm: error: Response file not found 'missing.rsp'.\n", "@missing.rsp")]
+        [InlineData("tpm: error: Required command was not provided.\n")]
+        public void An_error_before_any_command_is_said_once(string message, params string[] args)
+        {
+            using var temp = new TempFolder();
+
+            var result = Tpm.Run(temp.Path, args);
+
+            result.ExitCode.Should().Be(2);
+            result.Error.Should().Be(message + "Run 'tpm --help' for usage.\n");
+        }
+
+        [Theory]
         [InlineData("abc")]
         [InlineData("007")]
         [InlineData("-0")]
