@@ -1,6 +1,8 @@
 using System;
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.IO;
+using System.Linq;
 using System.Reflection;
 using ProgramDsl.Cli.Commands;
 using ProgramDsl.Cli.Infrastructure;
@@ -46,6 +48,14 @@ namespace ProgramDsl.Cli
             return root;
         }
 
+        /// <summary>The first word when it names no command (<c>tpm chek plan.tpm</c>), else null.</summary>
+        private static string? UnknownCommand(RootCommand root, ParseResult parse)
+        {
+            if (parse.CommandResult.Command != root || parse.Tokens.Count == 0) return null;
+            var first = parse.Tokens[0];
+            return first.Type == TokenType.Argument && !first.Value.StartsWith("-", StringComparison.Ordinal) ? first.Value : null;
+        }
+
         public int Run(string[] args)
         {
             try
@@ -54,7 +64,21 @@ namespace ProgramDsl.Cli
                 var parse = root.Parse(args);
                 if (parse.Errors.Count > 0)
                 {
-                    foreach (var error in parse.Errors) _console.Error.WriteLine("tpm: error: " + error.Message);
+                    if (UnknownCommand(root, parse) is string unknown)
+                    {
+                        // One line instead of the parser's three ("command not provided", then each token unmatched).
+                        _console.Error.WriteLine("tpm: error: unknown command '" + unknown + "'" +
+                                                 ProgramDsl.Diagnostics.Spelling.DidYouMean(unknown, root.Subcommands.Select(c => c.Name)));
+                        _console.Error.WriteLine("Run 'tpm --help' for usage.");
+                        return ExitCodes.Usage;
+                    }
+
+                    // "Required command was not provided" beside a more precise error (an unknown option, a missing response
+                    // file) only repeats it; the message is the parser's own, in English under invariant globalization.
+                    var errors = parse.Errors.Count > 1
+                        ? parse.Errors.Where(e => !e.Message.StartsWith("Required command was not provided", StringComparison.Ordinal)).ToList()
+                        : parse.Errors.ToList();
+                    foreach (var error in errors) _console.Error.WriteLine("tpm: error: " + error.Message);
                     _console.Error.WriteLine("Run 'tpm --help' for usage.");
                     return ExitCodes.Usage;
                 }

@@ -151,7 +151,7 @@ namespace ProgramDsl.Cli.Tests
             var result = Tpm.Run(temp.Path, "forecast", "plan.tpm", "--iterations", iterations);
 
             result.ExitCode.Should().Be(2);
-            result.Error.Should().Contain("--iterations must be between 1 and 10000000");
+            result.Error.Should().Be("tpm: error: option '--iterations' expects a whole number from 1 to 10,000,000; got '" + iterations + "'\nRun 'tpm --help' for usage.\n");
             result.Out.Should().BeEmpty();
         }
     }

@@ -200,7 +200,7 @@ namespace ProgramDsl.Cli.Tests
 
             result.ExitCode.Should().Be(2);
             result.Out.Should().BeEmpty();
-            result.Error.Should().Contain(option == "--schedules" ? "--schedules must be at least 1" : value);
+            result.Error.Should().Contain(option == "--schedules" ? "option '--schedules' expects a whole number from 1 to 2,147,483,647; got '0'" : value);
         }
 
         [Theory]

@@ -22,6 +22,20 @@ namespace ProgramDsl.Cli.Commands
         /// <summary>Forecast iterations for the artefacts that show a forecast (the status report).</summary>
         public const int DefaultForecastIterations = 2000;
 
+        /// <summary>
+        /// The most bytes of UTF-8 a program id may have to name its artefact folder: file systems allow 255 per name,
+        /// and the staging folder beside it adds <see cref="FolderSetWriter.NameOverhead"/>; 200 leaves that room.
+        /// </summary>
+        public const int MaxIdBytes = 200;
+
+        /// <summary>File names tpm may find in a program's folder and replace: its artefacts, and the litter of file browsers.</summary>
+        private static readonly HashSet<string> OwnFileNames = new HashSet<string>(
+            ArtefactCatalog.All.SelectMany(e => e.FileNames).Concat(new[] { ".DS_Store", "Thumbs.db", "desktop.ini" }), StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>Names Windows keeps for devices: a folder cannot have them there.</summary>
+        private static readonly HashSet<string> WindowsDeviceNames = new HashSet<string>(
+            new[] { "CON", "PRN", "AUX", "NUL" }.Concat(Enumerable.Range(1, 9).SelectMany(i => new[] { "COM" + i, "LPT" + i })), StringComparer.OrdinalIgnoreCase);
+
         private readonly PlanLoader _loader;
         private readonly IConsoleEnvironment _console;
         private readonly IFileSystem _fileSystem;
@@ -36,22 +50,15 @@ namespace ProgramDsl.Cli.Commands
         public Command Build(CommonOptions common)
         {
             var paths = new Argument<string[]>("paths") { Description = "Program files or folders (folders are searched recursively for program files)", Arity = ArgumentArity.OneOrMore };
-            var output = new Option<string>("--out", "-o") { Description = "Folder the artefacts go to, one subfolder per program id", DefaultValueFactory = _ => "tpm-out" };
+            var output = new Option<string?>("--out", "-o") { Description = "Folder the artefacts go to, one subfolder per program id", DefaultValueFactory = _ => "tpm-out" };
+            CommonOptions.RequireUsablePath(output);
             var emit = new Option<string>("--emit")
             {
                 Description = "Artefacts to write, separated by commas: all (the default), " + string.Join(", ", ArtefactCatalog.All.Select(e => e.Kind + " (" + e.Description + ")")),
                 DefaultValueFactory = _ => "all",
             };
-            var iterations = new Option<int>("--iterations")
-            {
-                Description = "Forecast iterations for the status report (0: no forecast)",
-                DefaultValueFactory = _ => DefaultForecastIterations,
-            };
-            iterations.Validators.Add(r =>
-            {
-                int n = r.GetValueOrDefault<int>();
-                if (n < 0 || n > MonteCarloForecast.MaxIterations) r.AddError("--iterations must be between 0 and " + MonteCarloForecast.MaxIterations);
-            });
+            var iterations = IntegerOption.Create("--iterations", new string[0], "Forecast iterations for the status report (0: no forecast)",
+                0, MonteCarloForecast.MaxIterations, DefaultForecastIterations);
             var command = new Command("build", "Compile program files and write their artefacts per program (schedule JSON, Gantt chart, report, calendar, MS Project XML, Mermaid, CSV); exit 1 if any error");
             command.Arguments.Add(paths);
             command.Options.Add(output);
@@ -64,6 +71,56 @@ namespace ProgramDsl.Cli.Commands
             return command;
         }
 
+        /// <summary>Why a program id cannot name its artefact folder <paramref name="fullFolder"/> on this system, or null.</summary>
+        public static string? OutputNameProblem(string id, string fullFolder)
+        {
+            int bytes = System.Text.Encoding.UTF8.GetByteCount(id);
+            if (bytes > MaxIdBytes)
+            {
+                return "program id '" + Shorten(id) + "' is too long to name its artefact folder: " + Number(bytes) + " bytes of UTF-8, at most " + Number(MaxIdBytes);
+            }
+
+            if (OperatingSystem.IsWindows() && WindowsDeviceNames.Contains(id))
+            {
+                return "program id '" + id + "' cannot name its artefact folder: Windows keeps the name for a device";
+            }
+
+            // The longest path written: a file in the staging folder beside the program's folder.
+            int longestName = ArtefactCatalog.All.SelectMany(e => e.FileNames).Max(n => n.Length);
+            int pathBytes = System.Text.Encoding.UTF8.GetByteCount(fullFolder) + FolderSetWriter.NameOverhead + 1 + longestName;
+            int maxPath = OperatingSystem.IsWindows() ? 32_767 : OperatingSystem.IsMacOS() ? 1_023 : 4_095;
+            if (pathBytes > maxPath)
+            {
+                return "the artefact folder of program '" + Shorten(id) + "' would have paths of " + Number(pathBytes) + " bytes, beyond the " + Number(maxPath) +
+                       " the system allows; use a shorter --out or program id";
+            }
+
+            return null;
+        }
+
+        private static string Shorten(string id) => id.Length <= 24 ? id : id.Substring(0, char.IsHighSurrogate(id[23]) ? 23 : 24) + "…";
+
+        private static string Number(int value) => value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+
+        /// <summary>A usage error unless the folder is missing or holds only what tpm writes there (it is replaced whole).</summary>
+        private void CheckReplaceable(string folder)
+        {
+            if (_fileSystem.FileExists(folder)) throw new UsageException("'" + folder + "' is a file; tpm writes the artefacts of the program into a folder of that name");
+            var foreign = _fileSystem.ListFolder(folder).Where(n => !OwnFileNames.Contains(n) && !IsLeftoverTemporaryFile(n)).ToList();
+            if (foreign.Count == 0) return;
+            throw new UsageException("'" + folder + "' holds " + string.Join(", ", foreign.Take(3).Select(n => "'" + n + "'")) + (foreign.Count > 3 ? " and " + Number(foreign.Count - 3) + " more" : string.Empty) +
+                                     " that tpm did not write; tpm replaces the folder with the program's artefacts as a whole, so move them or choose another --out");
+        }
+
+        /// <summary>A temporary file of an earlier tpm that wrote artefacts one by one and was killed: <c>.NAME.32HEX.tmp</c>.</summary>
+        private static bool IsLeftoverTemporaryFile(string name)
+        {
+            if (!name.StartsWith(".", StringComparison.Ordinal) || !name.EndsWith(".tmp", StringComparison.Ordinal)) return false;
+            var stem = name.Substring(1, name.Length - 5);
+            int dot = stem.LastIndexOf('.');
+            return dot > 0 && stem.Length - dot - 1 == 32 && stem.Substring(dot + 1).All(Uri.IsHexDigit) && OwnFileNames.Contains(stem.Substring(0, dot));
+        }
+
         public int Run(IReadOnlyList<string> paths, string outputFolder, string emit, CommonSettings settings, ScheduleOptions? scheduling = null,
             int forecastIterations = DefaultForecastIterations)
         {
@@ -74,7 +131,7 @@ namespace ProgramDsl.Cli.Commands
             if (files.Count == 0) throw new UsageException("no .tpm program files found in " + string.Join(", ", paths.Select(p => "'" + p + "'")));
 
             var all = new List<Diagnostic>();
-            var pending = new List<(string Path, string Text)>();
+            var sets = new List<(string Folder, List<KeyValuePair<string, string>> Files)>();
             var owners = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var file in files)
             {
@@ -82,6 +139,14 @@ namespace ProgramDsl.Cli.Commands
                 all.AddRange(program.Diagnostics);
                 if (program.HasErrors || program.Model is null || program.Schedule is null) continue;
                 var id = program.Model.Id;
+                var folder = Path.Combine(outputFolder, id);
+                if (OutputNameProblem(id, _fileSystem.GetFullPath(folder)) is string nameProblem)
+                {
+                    // The plan's own text is what cannot be a folder name: say where, and write nothing for it.
+                    all.Add(Diagnostic.Create(DiagnosticCatalog.InputLimitExceeded, program.Model.Location, nameProblem));
+                    continue;
+                }
+
                 if (owners.TryGetValue(id, out var other))
                 {
                     throw new UsageException("'" + other + "' and '" + file + "' both define program '" + id + "'; their artefacts would overwrite each other");
@@ -90,25 +155,44 @@ namespace ProgramDsl.Cli.Commands
                 owners[id] = file;
                 var context = ArtefactContext.Create(program, emitters, scheduling, forecastIterations, CliApplication.Version);
                 all.AddRange(context.ForecastDiagnostics);
-                foreach (var emitter in emitters)
-                {
-                    foreach (var artefact in emitter.Emit(context)) pending.Add((Path.Combine(outputFolder, id, artefact.FileName), artefact.Text));
-                }
+                var artefacts = emitters.SelectMany(e => e.Emit(context)).Select(a => new KeyValuePair<string, string>(a.FileName, a.Text)).ToList();
+                sets.Add((folder, artefacts));
             }
 
-            // Artefacts are written only once every program has compiled, so a usage error leaves no partial output.
-            foreach (var (path, text) in pending)
+            // Artefacts are written only once every program has compiled and every folder they replace is known to be
+            // tpm's own, so a usage error leaves no partial output.
+            foreach (var (folder, _) in sets) CheckReplaceable(folder);
+
+            // Each program's folder is replaced as one set: all old or all new files (see FolderSetWriter).
+            var written = new List<string>();
+            string? failure = null;
+            foreach (var (folder, artefacts) in sets)
             {
-                _fileSystem.WriteAllTextAtomic(path, text);
+                try
+                {
+                    _fileSystem.ReplaceFolder(folder, artefacts);
+                    written.AddRange(artefacts.Select(a => Path.Combine(folder, a.Key)));
+                }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                {
+                    failure = "cannot write the artefacts of '" + folder + "': " + ex.Message + "; the folder is as it was before this build";
+                    break;
+                }
             }
 
             DiagnosticPrinter.WriteText(_console.Out, all, new Ansi(false));
             if (!settings.Quiet)
             {
-                foreach (var (path, _) in pending) _console.Out.WriteLine("wrote " + path);
-                _console.Error.WriteLine(DiagnosticPrinter.Summary(files.Count, all));
+                foreach (var path in written) _console.Out.WriteLine("wrote " + path);
             }
 
+            if (failure != null)
+            {
+                _console.Error.WriteLine("tpm: error: " + failure);
+                return ExitCodes.Usage;
+            }
+
+            if (!settings.Quiet) _console.Error.WriteLine(DiagnosticPrinter.Summary(files.Count, all));
             return all.Any(d => d.IsError) ? ExitCodes.Errors : ExitCodes.Success;
         }
     }

@@ -21,12 +21,30 @@ namespace ProgramDsl.Cli.Commands
         private readonly Option<bool> _noColor = new Option<bool>("--no-color") { Description = "Never colour the output (colour is also off when NO_COLOR is set or output is not a terminal)" };
         private readonly Option<string?> _config = new Option<string?>("--config") { Description = "A .globalconfig with diagnostic severities (default: the .globalconfig files in the plan's folder and above)" };
 
+        public CommonOptions() => RequireUsablePath(_config);
+
         public void AddTo(Command command)
         {
             command.Options.Add(_warnAsError);
             command.Options.Add(_quiet);
             command.Options.Add(_noColor);
             command.Options.Add(_config);
+        }
+
+        /// <summary>
+        /// Makes an empty path, or one with a NUL character (possible from a response file or a caller), a usage error
+        /// naming the option, before anything asks the system about it.
+        /// </summary>
+        public static void RequireUsablePath(Option<string?> option)
+        {
+            option.Validators.Add(r =>
+            {
+                var value = r.GetValueOrDefault<string?>();
+                var typed = r.IdentifierToken?.Value ?? option.Name;
+                if (value is null) return;
+                if (value.Trim().Length == 0) r.AddError("option '" + typed + "' expects a path; got '" + value + "'");
+                else if (value.IndexOf('\0') >= 0) r.AddError("option '" + typed + "' expects a path; got one with a NUL character");
+            });
         }
 
         public CommonSettings Read(ParseResult result) =>

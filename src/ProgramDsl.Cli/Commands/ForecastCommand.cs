@@ -31,16 +31,9 @@ namespace ProgramDsl.Cli.Commands
             var file = new Argument<string>("file") { Description = "The program file" };
             var format = new Option<string>("--format", "-f") { Description = "Output format: table or json", DefaultValueFactory = _ => "table" };
             format.AcceptOnlyFromAmong("table", "json");
-            var iterations = new Option<int>("--iterations", "-n")
-            {
-                Description = "Monte Carlo iterations (1 to " + MonteCarloForecast.MaxIterations.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + ")",
-                DefaultValueFactory = _ => ForecastOptions.DefaultIterations,
-            };
-            iterations.Validators.Add(r =>
-            {
-                int n = r.GetValueOrDefault<int>();
-                if (n < 1 || n > MonteCarloForecast.MaxIterations) r.AddError("--iterations must be between 1 and " + MonteCarloForecast.MaxIterations);
-            });
+            var iterations = IntegerOption.Create("--iterations", new[] { "-n" },
+                "Monte Carlo iterations (1 to " + MonteCarloForecast.MaxIterations.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + ")",
+                1, MonteCarloForecast.MaxIterations, ForecastOptions.DefaultIterations);
             var calibrate = new Option<bool>("--calibrate") { Description = "Learn from finished tasks how actuals compare with estimates, and apply it to the remaining estimates" };
             var calibrateBy = new Option<string>("--calibrate-by")
             {
@@ -48,11 +41,7 @@ namespace ProgramDsl.Cli.Commands
                 DefaultValueFactory = _ => "workstream",
             };
             calibrateBy.AcceptOnlyFromAmong("workstream", "phase", "program");
-            var threads = new Option<int?>("--threads") { Description = "Threads to use (default: every core); the result is the same whatever the number" };
-            threads.Validators.Add(r =>
-            {
-                if (r.GetValueOrDefault<int?>() is int n && n < 1) r.AddError("--threads must be at least 1");
-            });
+            var threads = IntegerOption.CreateOptional("--threads", new string[0], "Threads to use (default: every core); the result is the same whatever the number", 1, int.MaxValue);
 
             var command = new Command("forecast", "Monte Carlo forecast: finish percentiles, on-time chances, criticality and what drives the spread");
             command.Arguments.Add(file);

@@ -33,6 +33,7 @@ namespace ProgramDsl.Cli.Commands
         {
             var file = new Argument<string>("file") { Description = "An MS Project plan saved as XML (File > Save As > XML Format)" };
             var output = new Option<string?>("--out", "-o") { Description = "The .tpm file to write (default: the XML file's name with .tpm)" };
+            CommonOptions.RequireUsablePath(output);
             var force = new Option<bool>("--force") { Description = "Overwrite the output file when it exists" };
             var command = new Command("import", "Turn an MS Project plan (MSPDI XML) into a .tpm program; exit 1 if the imported program has errors, 2 if the file cannot be read");
             command.Arguments.Add(file);

@@ -12,11 +12,9 @@ namespace ProgramDsl.Cli.Commands
     {
         private readonly Option<bool> _noLevel = new Option<bool>("--no-level") { Description = "Schedule without resource leveling, whatever the program says" };
 
-        private readonly Option<int> _seed = new Option<int>("--seed")
-        {
-            Description = "Seed of the resource leveler's search: the same plan and seed give the same schedule",
-            DefaultValueFactory = _ => 0,
-        };
+        // Any int: negative seeds have always been accepted, and a seed only has to be the same from run to run.
+        private readonly Option<int> _seed = IntegerOption.Create("--seed", new string[0],
+            "Seed of the resource leveler's search: the same plan and seed give the same schedule", int.MinValue, int.MaxValue, 0);
 
         private readonly Option<string> _effort = new Option<string>("--effort")
         {
@@ -24,15 +22,11 @@ namespace ProgramDsl.Cli.Commands
             DefaultValueFactory = _ => "normal",
         };
 
-        private readonly Option<int?> _schedules = new Option<int?>("--schedules") { Description = "Number of schedules the leveler tries, instead of --effort" };
+        private readonly Option<int?> _schedules = IntegerOption.CreateOptional("--schedules", new string[0], "Number of schedules the leveler tries, instead of --effort", 1, int.MaxValue);
 
         public LevelingOptions()
         {
             _effort.AcceptOnlyFromAmong("quick", "normal", "max");
-            _schedules.Validators.Add(r =>
-            {
-                if (r.GetValueOrDefault<int?>() is int n && n < 1) r.AddError("--schedules must be at least 1");
-            });
         }
 
         public void AddTo(Command command)

@@ -21,6 +21,15 @@ namespace ProgramDsl.Cli.Infrastructure
         /// <summary>Writes a file atomically: a temporary file in the same folder, then a rename.</summary>
         void WriteAllTextAtomic(string path, string text);
 
+        /// <summary>
+        /// Makes a folder hold exactly the given files (name → text), replacing what it held as one set: all old or all
+        /// new, never a mix (see <see cref="FolderSetWriter"/>).
+        /// </summary>
+        void ReplaceFolder(string folder, IReadOnlyList<KeyValuePair<string, string>> files);
+
+        /// <summary>The names of a folder's entries, sub-folders with a trailing '/', sorted ordinally; empty when it does not exist.</summary>
+        IReadOnlyList<string> ListFolder(string folder);
+
         string GetFullPath(string path);
     }
 
@@ -28,6 +37,13 @@ namespace ProgramDsl.Cli.Infrastructure
     public sealed class PhysicalFileSystem : IFileSystem
     {
         private static readonly Encoding Utf8 = new UTF8Encoding(false);
+
+        private readonly FolderSetWriter _sets;
+
+        public PhysicalFileSystem() : this(new FolderSetWriter()) { }
+
+        /// <summary>A file system whose folder sets are written by <paramref name="sets"/> (the tests' full disk).</summary>
+        internal PhysicalFileSystem(FolderSetWriter sets) => _sets = sets;
 
         public bool FileExists(string path) => File.Exists(path);
 
@@ -61,6 +77,16 @@ namespace ProgramDsl.Cli.Infrastructure
                 if (File.Exists(temp)) File.Delete(temp);
             }
         }
+
+        public void ReplaceFolder(string folder, IReadOnlyList<KeyValuePair<string, string>> files) => _sets.Replace(folder, files);
+
+        public IReadOnlyList<string> ListFolder(string folder) =>
+            !Directory.Exists(folder)
+                ? Array.Empty<string>()
+                : new DirectoryInfo(folder).EnumerateFileSystemInfos()
+                    .Select(e => e is DirectoryInfo ? e.Name + "/" : e.Name)
+                    .OrderBy(n => n, StringComparer.Ordinal)
+                    .ToList();
 
         public string GetFullPath(string path) => Path.GetFullPath(path);
     }

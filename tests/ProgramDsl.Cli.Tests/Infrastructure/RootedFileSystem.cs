@@ -12,9 +12,16 @@ namespace ProgramDsl.Cli.Tests.Infrastructure
     /// </summary>
     public sealed class RootedFileSystem : IFileSystem
     {
-        private readonly PhysicalFileSystem _inner = new PhysicalFileSystem();
+        private readonly PhysicalFileSystem _inner;
 
-        public RootedFileSystem(string root) => Root = Path.GetFullPath(root);
+        public RootedFileSystem(string root) : this(root, new PhysicalFileSystem()) { }
+
+        /// <summary>The file system <paramref name="inner"/> seen from <paramref name="root"/>.</summary>
+        public RootedFileSystem(string root, PhysicalFileSystem inner)
+        {
+            Root = Path.GetFullPath(root);
+            _inner = inner;
+        }
 
         public string Root { get; }
 
@@ -35,6 +42,10 @@ namespace ProgramDsl.Cli.Tests.Infrastructure
         }
 
         public void WriteAllTextAtomic(string path, string text) => _inner.WriteAllTextAtomic(Resolve(path), text);
+
+        public void ReplaceFolder(string folder, IReadOnlyList<KeyValuePair<string, string>> files) => _inner.ReplaceFolder(Resolve(folder), files);
+
+        public IReadOnlyList<string> ListFolder(string folder) => _inner.ListFolder(Resolve(folder));
 
         public string GetFullPath(string path) => Path.GetFullPath(path, Root);
 

@@ -42,6 +42,27 @@ namespace ProgramDsl.Cli.Tests.Infrastructure
             return new CliResult(process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
         }
 
+        /// <summary>Starts tpm and returns at once (the caller waits for or kills it); its output is read and dropped.</summary>
+        public static Process Start(string workingDirectory, params string[] args)
+        {
+            var start = new ProcessStartInfo(DotnetHost())
+            {
+                WorkingDirectory = workingDirectory,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            start.ArgumentList.Add(RepositoryPaths.TpmDll);
+            foreach (var arg in args) start.ArgumentList.Add(arg);
+            start.Environment["DOTNET_NOLOGO"] = "1";
+            var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start " + start.FileName);
+            process.OutputDataReceived += (_, _) => { };
+            process.ErrorDataReceived += (_, _) => { };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            return process;
+        }
+
         private static string DotnetHost()
         {
             // The test host itself runs under the dotnet muxer; use the same one so the SDK on PATH does not matter.
