@@ -38,7 +38,7 @@ namespace ProgramDsl.Cli.Commands
             command.Arguments.Add(file);
             command.Options.Add(output);
             command.Options.Add(force);
-            common.AddTo(command);
+            common.AddTo(command, readsPlans: false);
             command.SetAction(result => Run(result.GetValue(file)!, result.GetValue(output), result.GetValue(force), common.Read(result)));
             return command;
         }
@@ -65,7 +65,8 @@ namespace ProgramDsl.Cli.Commands
             var import = MspdiImporter.Import(read.Project, Path.GetFileName(file));
             if (import.Text is null) throw new UsageException(file + ": " + import.Problem);
 
-            var options = new TpmCompileOptions { Severities = _configs.ForFile(target, settings.ConfigPath), WarningsAsErrors = settings.WarningsAsErrors };
+            var config = _configs.ForFile(target, settings.ConfigPath);
+            var options = new TpmCompileOptions { Severities = config.Severities, ConfigurationDiagnostics = config.Diagnostics, WarningsAsErrors = settings.WarningsAsErrors };
             var compiled = TpmProgram.Parse(import.Text, SourcePaths.Normalize(target), options);
 
             // Syntax and name errors would be tpm import's own mistakes, not the plan's: nothing is written. Other errors
