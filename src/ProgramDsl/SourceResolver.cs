@@ -125,6 +125,40 @@ namespace ProgramDsl
         }
 
         /// <summary>
+        /// The deepest folder that holds every one of <paramref name="folders"/> (normalised, compared segment by segment),
+        /// or null when they share none (relative and absolute paths mixed, or two Windows drives).
+        /// </summary>
+        public static string? CommonFolder(IEnumerable<string> folders)
+        {
+            string[]? common = null;
+            bool rooted = false;
+            foreach (var folder in folders)
+            {
+                var normal = Normalize(folder);
+                bool isRooted = normal.StartsWith("/", StringComparison.Ordinal);
+                var parts = normal == "." ? new string[0] : normal.TrimStart('/').Split('/');
+                if (common is null)
+                {
+                    common = parts;
+                    rooted = isRooted;
+                    continue;
+                }
+
+                if (rooted != isRooted) return null;
+                int n = 0;
+                while (n < common.Length && n < parts.Length && string.Equals(common[n], parts[n], StringComparison.Ordinal)) n++;
+                if (n < common.Length) common = common.Take(n).ToArray();
+            }
+
+            if (common is null) return null;
+            if (rooted) return "/" + string.Join("/", common);
+            bool drive = common.Length > 0 && common[0].Length == 2 && common[0][1] == ':';
+            if (drive) return string.Join("/", common) + (common.Length == 1 ? "/" : string.Empty);
+            if (common.Length > 0 && common[0] == "..") return null;
+            return common.Length == 0 ? "." : string.Join("/", common);
+        }
+
+        /// <summary>
         /// True when <paramref name="path"/> is <paramref name="root"/> or lies below it, comparing whole segments after
         /// <see cref="Normalize"/> (so <c>/repo2</c> is not inside <c>/repo</c>, and <c>/repo/../etc</c> is not either).
         /// Both paths must be absolute, or both relative to the same folder; a relative path that climbs above its
