@@ -43,6 +43,8 @@ namespace ProgramDsl.Diagnostics
         /// </summary>
         public static SeverityOptions ParseGlobalConfig(string text) => ParseGlobalConfig(new SourceText(".globalconfig", text ?? string.Empty), null);
 
+        private static readonly char[] LineBreaks = { '\n', '\r' };
+
         /// <summary>The most TPM0002 warnings reported for one file; a file of random bytes would otherwise flood the log.</summary>
         public const int MaxReportedProblems = 10;
 
@@ -71,14 +73,15 @@ namespace ProgramDsl.Diagnostics
                 problems.Add(Diagnostic.Create(DiagnosticCatalog.InvalidConfiguration, new SourceLocation(source, TextSpan.FromBounds(start, end)), message));
             }
 
+            // Lines end at \n, \r\n or a lone \r, as in SourceText, so a problem's span stays on its line.
             int lineStart = 0;
-            while (lineStart <= text.Length)
+            while (true)
             {
-                int newline = text.IndexOf('\n', lineStart);
+                int newline = text.IndexOfAny(LineBreaks, lineStart);
                 int lineEnd = newline < 0 ? text.Length : newline;
                 ReadLine(lineStart, lineEnd);
                 if (newline < 0) break;
-                lineStart = newline + 1;
+                lineStart = newline + (text[newline] == '\r' && newline + 1 < text.Length && text[newline + 1] == '\n' ? 2 : 1);
             }
 
             if (unreported > 0 && problems != null)
