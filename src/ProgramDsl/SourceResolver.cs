@@ -131,7 +131,7 @@ namespace ProgramDsl
         public static string? CommonFolder(IEnumerable<string> folders)
         {
             string[]? common = null;
-            bool rooted = false;
+            bool rooted = false, drive = false;
             foreach (var folder in folders)
             {
                 var normal = Normalize(folder);
@@ -141,6 +141,7 @@ namespace ProgramDsl
                 {
                     common = parts;
                     rooted = isRooted;
+                    drive = parts.Length > 0 && parts[0].Length == 2 && parts[0][1] == ':';
                     continue;
                 }
 
@@ -152,7 +153,7 @@ namespace ProgramDsl
 
             if (common is null) return null;
             if (rooted) return "/" + string.Join("/", common);
-            bool drive = common.Length > 0 && common[0].Length == 2 && common[0][1] == ':';
+            if (drive && common.Length == 0) return null;
             if (drive) return string.Join("/", common) + (common.Length == 1 ? "/" : string.Empty);
             if (common.Length > 0 && common[0] == "..") return null;
             return common.Length == 0 ? "." : string.Join("/", common);
