@@ -300,6 +300,35 @@ namespace ProgramDsl.Cli.Tests
         }
 
         [Fact]
+        public void A_loop_of_symbolic_links_is_TPM1004_not_a_hang()
+        {
+            using var temp = new TempFolder();
+            temp.Write("plan.tpm", Including("a.tpm"));
+            File.CreateSymbolicLink(Path.Combine(temp.Path, "a.tpm"), "b.tpm");
+            File.CreateSymbolicLink(Path.Combine(temp.Path, "b.tpm"), "a.tpm");
+
+            var include = RunBounded(temp.Path, "check", "plan.tpm");
+            var walk = RunBounded(temp.Path, "check", ".");
+
+            include.Out.Should().Be("plan.tpm(3,11): error TPM1004: cannot include 'a.tpm': too many levels of symbolic links at '" + Real(temp, "a.tpm") + "' (looked for 'a.tpm')\n");
+            walk.Error.Should().Be("1 program checked: 1 error, 0 warnings\n");
+        }
+
+        [Theory]
+        [InlineData("/dev/zero", "a character device")]
+        [InlineData("pipe.xml", "a FIFO (named pipe)")]
+        public void Import_opens_only_regular_files(string input, string what)
+        {
+            using var temp = new TempFolder();
+            MakeFifo(Path.Combine(temp.Path, "pipe.xml"));
+
+            var result = RunBounded(temp.Path, "import", input, "-o", "out.tpm");
+
+            result.ExitCode.Should().Be(2, result.ToString());
+            result.Error.Should().Be("tpm: error: '" + input + "' is " + what + ", not a regular file\n");
+        }
+
+        [Fact]
         public void Workspace_must_name_a_folder()
         {
             using var temp = new TempFolder();

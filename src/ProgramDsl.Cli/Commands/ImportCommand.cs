@@ -46,6 +46,10 @@ namespace ProgramDsl.Cli.Commands
         public int Run(string file, string? output, bool force, CommonSettings settings)
         {
             if (_fileSystem.DirectoryExists(file) || !_fileSystem.FileExists(file)) throw new UsageException("no such file: '" + file + "'");
+            // Never opened unless it is a regular file: a FIFO would block the read, a device never end it.
+            var input = _fileSystem.Inspect(file);
+            if (input.Kind != PathKind.RegularFile) throw new UsageException("'" + file + "' is " + input.Describe() + ", not a regular file");
+            if (input.Length > SourceLimits.MaxFileBytes) throw new UsageException("'" + file + "' is " + input.Length + " bytes, over the limit of " + SourceLimits.MaxFileBytes + " bytes (64 MiB) for an input file");
             var target = output ?? Path.ChangeExtension(file, ".tpm");
             if (string.Equals(_fileSystem.GetFullPath(target), _fileSystem.GetFullPath(file), StringComparison.Ordinal))
             {
