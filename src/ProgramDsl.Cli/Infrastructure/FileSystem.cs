@@ -97,7 +97,8 @@ namespace ProgramDsl.Cli.Infrastructure
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
             long declared = stream.CanSeek ? stream.Length : 0;
             if (declared > maxBytes) throw new InputTooLargeException(path, maxBytes);
-            var buffer = new byte[(int)Math.Min(Math.Max(declared, 4096), maxBytes + 1)];
+            // One byte more than declared: the read that finds the end then needs no larger buffer.
+            var buffer = new byte[(int)Math.Min(Math.Max(declared + 1, 4096), maxBytes + 1)];
             int length = 0;
             while (true)
             {
