@@ -63,7 +63,9 @@ namespace ProgramDsl.Cli.Infrastructure
 
         /// <summary>
         /// The absolute path with every symbolic link resolved, in every component (realpath); components that do not
-        /// exist are kept as written. <see cref="IOException"/> for a loop of links.
+        /// exist are kept as written. The path is made absolute with its <c>..</c> folded as written first, as the
+        /// compiler folds include paths, so the file checked is the file the plan names. <see cref="IOException"/> for a
+        /// loop of links.
         /// </summary>
         string GetRealPath(string path);
 
