@@ -329,6 +329,21 @@ namespace ProgramDsl.Cli.Tests
         }
 
         [Fact]
+        public void Paths_no_file_system_has_are_located_errors_not_internal_ones()
+        {
+            using var temp = new TempFolder();
+            temp.Write("plan.tpm", Including("a\0b.tpm", "", "/"));
+
+            var result = Tpm.Run(temp.Path, "check", "plan.tpm");
+
+            result.ExitCode.Should().Be(1, result.ToString());
+            Tpm.Lines(result.Out).Should().Equal(
+                "plan.tpm(3,11): error TPM1004: cannot include 'a\0b.tpm': a path cannot hold a NUL character (looked for 'a\0b.tpm')",
+                "plan.tpm(4,11): error TPM1006: cannot include '': it is a folder, not a regular file (looked for '.')",
+                "plan.tpm(5,11): error TPM1006: cannot include '/': " + string.Format(Outside, Real(temp)) + " (looked for '/')");
+        }
+
+        [Fact]
         public void Workspace_must_name_a_folder()
         {
             using var temp = new TempFolder();

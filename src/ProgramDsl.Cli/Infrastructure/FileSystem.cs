@@ -173,6 +173,13 @@ namespace ProgramDsl.Cli.Infrastructure
         {
             text = string.Empty;
             error = null;
+            // .NET refuses such a path with an ArgumentException; no file system has one.
+            if (path.IndexOf('\0') >= 0)
+            {
+                error = SourceReadError.Unreadable("a path cannot hold a NUL character");
+                return false;
+            }
+
             try
             {
                 // The real path decides, checked before the file's kind: whether something exists outside the
@@ -211,7 +218,7 @@ namespace ProgramDsl.Cli.Infrastructure
                 error = SourceReadError.TooLarge(-1);
                 return false;
             }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException)
             {
                 error = SourceReadError.Unreadable(ex.Message);
                 return false;
