@@ -52,7 +52,7 @@ namespace ProgramDsl
         /// <summary>The kind of failure.</summary>
         public SourceFailure Kind { get; }
 
-        /// <summary>The reason, to follow "cannot include 'x': ".</summary>
+        /// <summary>The reason, to follow "cannot include 'x': " or "cannot read 'x': ".</summary>
         public string Message { get; }
 
         /// <summary>A missing or unreadable file.</summary>
@@ -60,7 +60,7 @@ namespace ProgramDsl
 
         /// <summary>A path outside the workspace <paramref name="workspace"/>.</summary>
         public static SourceReadError Outside(string workspace) =>
-            new SourceReadError(SourceFailure.OutsideWorkspace, "it is outside the workspace '" + workspace + "'; only files inside it can be included");
+            new SourceReadError(SourceFailure.OutsideWorkspace, "it is outside the workspace '" + workspace + "'; only files inside it are read");
 
         /// <summary>Something that is not a regular file: <paramref name="what"/> is "a folder", "a FIFO (named pipe)", ….</summary>
         public static SourceReadError NotRegularFile(string what) =>

@@ -101,9 +101,9 @@ namespace ProgramDsl.Analyzers.Tests
             test.TestState.AdditionalFiles.Add(("/repo/plans/main.tpm", program));
             test.TestState.AdditionalFiles.Add(("/repo/plans/other.tpm", "person ana \"Ana\"\n"));
             test.ExpectedDiagnostics.Add(Tpm("TPM1006", "/repo/plans/main.tpm", 3, 11, 3, 24,
-                "cannot include '/etc/passwd': it is outside the workspace '/repo/plans'; only files inside it can be included (looked for '/etc/passwd')"));
+                "cannot include '/etc/passwd': it is outside the workspace '/repo/plans'; only files inside it are read (looked for '/etc/passwd')"));
             test.ExpectedDiagnostics.Add(Tpm("TPM1006", "/repo/plans/main.tpm", 4, 11, 4, 29,
-                "cannot include '../../secret.tpm': it is outside the workspace '/repo/plans'; only files inside it can be included (looked for '/secret.tpm')"));
+                "cannot include '../../secret.tpm': it is outside the workspace '/repo/plans'; only files inside it are read (looked for '/secret.tpm')"));
             await test.RunAsync();
         }
 
@@ -116,7 +116,7 @@ namespace ProgramDsl.Analyzers.Tests
             test.TestState.AdditionalFiles.Add(("/repo/shared/team.tpm", "person ana \"Ana\"\n"));
             test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.TpmWorkspace = /repo/plans\n"));
             test.ExpectedDiagnostics.Add(Tpm("TPM1006", "/repo/plans/main.tpm", 3, 11, 3, 31,
-                "cannot include '../shared/team.tpm': it is outside the workspace '/repo/plans'; only files inside it can be included (looked for '/repo/shared/team.tpm')"));
+                "cannot include '../shared/team.tpm': it is outside the workspace '/repo/plans'; only files inside it are read (looked for '/repo/shared/team.tpm')"));
             test.ExpectedDiagnostics.Add(Tpm("TPM1001", "/repo/plans/main.tpm", 4, 34, 4, 37, "unknown person 'ana'"));
             await test.RunAsync();
         }

@@ -14,7 +14,7 @@ namespace ProgramDsl.Cli.Tests
     /// </summary>
     public class WorkspaceTests
     {
-        private const string Outside = "it is outside the workspace '{0}'; only files inside it can be included";
+        private const string Outside = "it is outside the workspace '{0}'; only files inside it are read";
 
         // The include on line 3 + i, its path string at column 11.
         private static string Including(params string[] includes) =>
@@ -341,6 +341,29 @@ namespace ProgramDsl.Cli.Tests
                 "plan.tpm(3,11): error TPM1004: cannot include 'a\0b.tpm': a path cannot hold a NUL character (looked for 'a\0b.tpm')",
                 "plan.tpm(4,11): error TPM1006: cannot include '': it is a folder, not a regular file (looked for '.')",
                 "plan.tpm(5,11): error TPM1006: cannot include '/': " + string.Format(Outside, Real(temp)) + " (looked for '/')");
+        }
+
+        [Theory]
+        [InlineData("check")]
+        [InlineData("build")]
+        public void A_plan_named_on_the_command_line_that_links_out_of_the_repository_is_not_read(string command)
+        {
+            // The build names every **/*.tpm file, so a link in a pull request is named as a plan.
+            using var temp = new TempFolder();
+            Directory.CreateDirectory(Path.Combine(temp.Path, "repo", ".git"));
+            File.CreateSymbolicLink(Path.Combine(temp.Path, "repo", "passwd.tpm"), "/etc/passwd");
+            temp.Write("outside/plan.tpm", Program("outside"));
+            File.CreateSymbolicLink(Path.Combine(temp.Path, "repo", "plan.tpm"), Path.Combine(temp.Path, "outside", "plan.tpm"));
+
+            var result = Tpm.Run(Path.Combine(temp.Path, "repo"), command, "passwd.tpm", "plan.tpm");
+
+            result.ExitCode.Should().Be(1, result.ToString());
+            var outside = string.Format(Outside, Real(temp, "repo"));
+            Tpm.Lines(result.Out).Should().Equal(
+                "passwd.tpm(1,1): error TPM1006: cannot read 'passwd.tpm': " + outside,
+                "plan.tpm(1,1): error TPM1006: cannot read 'plan.tpm': " + outside);
+            result.ToString().Should().NotContain("root");
+            Directory.Exists(Path.Combine(temp.Path, "repo", "tpm-out")).Should().BeFalse();
         }
 
         [Fact]

@@ -70,7 +70,7 @@ namespace ProgramDsl.Cli.Commands
             var emitters = ArtefactCatalog.Select(emit, out var problem) ?? throw new UsageException(problem!);
             // Fragments named explicitly (the build passes every .tpm file of a project) are inputs of the programs that
             // include them, not programs of their own.
-            var files = _loader.ExpandProgramFiles(paths, settings.Workspace).Where(_loader.IsProgramFile).ToList();
+            var files = _loader.ExpandProgramFiles(paths, settings.Workspace).Where(f => _loader.IsProgramFile(f, settings.Workspace)).ToList();
             if (files.Count == 0) throw new UsageException("no .tpm program files found in " + string.Join(", ", paths.Select(p => "'" + p + "'")));
 
             var all = new List<Diagnostic>();

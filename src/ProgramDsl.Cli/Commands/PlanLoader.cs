@@ -83,11 +83,16 @@ namespace ProgramDsl.Cli.Commands
         }
 
         /// <summary>True when a plan file starts with <c>program</c> (a file too large to read counts as one, to be reported).</summary>
-        public bool IsProgramFile(string path)
+        /// <remarks>
+        /// A file that cannot be read, too large or outside the workspace, counts as a program so that compiling it
+        /// reports why (TPM1007, TPM1006) instead of skipping it silently.
+        /// </remarks>
+        public bool IsProgramFile(string path, string? workspace = null)
         {
             if (_texts.TryGetValue(DisplayPath(path), out var text)) return ProgramDsl.Syntax.SyntaxFacts.IsProgramText(text);
             var info = RequireRegularFile(path);
-            return info.Length > SourceLimits.MaxFileBytes || ProgramDsl.Syntax.SyntaxFacts.IsProgramText(_fileSystem.ReadAllText(path));
+            if (info.Length > SourceLimits.MaxFileBytes || !InsideWorkspace(path, RootFor(path, workspace))) return true;
+            return ProgramDsl.Syntax.SyntaxFacts.IsProgramText(_fileSystem.ReadAllText(path));
         }
 
         /// <summary>Compiles one program file; includes resolve inside the workspace (<paramref name="workspace"/> overrides the default).</summary>
@@ -96,7 +101,7 @@ namespace ProgramDsl.Cli.Commands
             if (configPath != null && !_fileSystem.FileExists(configPath) && !_fileSystem.DirectoryExists(configPath)) throw new UsageException("no such config file: '" + configPath + "'");
             if (!_fileSystem.FileExists(path)) throw new UsageException("no such file: '" + path + "'");
             var info = RequireRegularFile(path);
-            var root = WorkspaceFor(_walkedFrom.TryGetValue(DisplayPath(path), out var walked) ? walked : path, isFolder: walked != null, workspace);
+            var root = RootFor(path, workspace);
             SeverityConfig config;
             try
             {
@@ -114,6 +119,10 @@ namespace ProgramDsl.Cli.Commands
                 WarningsAsErrors = warningsAsErrors,
                 Scheduling = scheduling ?? ScheduleOptions.Default,
             };
+
+            // A plan file must lie inside the workspace too, by its real path: a link named x.tpm in a pull request,
+            // pointing at /etc/passwd, is not read even when a build or a shell glob names it.
+            if (!InsideWorkspace(path, root)) return TpmProgram.Unread(DisplayPath(path), SourceReadError.Outside(root));
 
             // A plan file over the limit is reported at its first character and not read (README, "Workspace and limits").
             if (info.Length > SourceLimits.MaxFileBytes) return TpmProgram.Unread(DisplayPath(path), SourceReadError.TooLarge(info.Length));
@@ -156,6 +165,12 @@ namespace ProgramDsl.Cli.Commands
 
             return start;
         }
+
+        private string RootFor(string path, string? workspace) =>
+            WorkspaceFor(_walkedFrom.TryGetValue(DisplayPath(path), out var walked) ? walked : path, isFolder: walked != null, workspace);
+
+        private bool InsideWorkspace(string path, string root) =>
+            SourcePaths.IsWithin(root, _fileSystem.GetRealPath(_fileSystem.GetFullPath(path)), ignoreCase: OperatingSystem.IsWindows());
 
         // A plan named on the command line must be a regular file: reading a FIFO would wait for a writer, a device forever.
         private PathInfo RequireRegularFile(string path)

@@ -56,7 +56,7 @@ public class WorkspaceRuleTests
         var program = Compile(Members("  include \"/elsewhere/team.tpm\""), resolver, "/repo/program.tpm");
 
         program.SingleDiagnostic("TPM1006")
-            .ShouldBe(3, 11, "cannot include '/elsewhere/team.tpm': it is outside the workspace '/repo'; only files inside it can be included (looked for '/elsewhere/team.tpm')", file: "/repo/program.tpm");
+            .ShouldBe(3, 11, "cannot include '/elsewhere/team.tpm': it is outside the workspace '/repo'; only files inside it are read (looked for '/elsewhere/team.tpm')", file: "/repo/program.tpm");
         program.Model!.People.Should().BeEmpty();
     }
 
