@@ -14,7 +14,9 @@ namespace ProgramDsl.Analyzers
     /// Compiles the <c>.tpm</c> files given to the compilation as AdditionalFiles and reports every compiler
     /// diagnostic (syntax, names, scheduling, resources, deadlines) at its place in the file. Includes resolve among
     /// the AdditionalFiles; nothing is read from disk. Files that do not start with <c>program</c> are fragments,
-    /// checked through the programs that include them.
+    /// checked through the programs that include them. Includes are confined to a workspace as in the CLI (TPM1006):
+    /// the MSBuild property <c>TpmWorkspace</c> when set, else the deepest folder holding the project folder and every
+    /// <c>.tpm</c> AdditionalFile, so an include can reach another listed plan but no path outside them.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp, LanguageNames.VisualBasic)]
     public sealed class TpmFileAnalyzer : DiagnosticAnalyzer
@@ -42,7 +44,7 @@ namespace ProgramDsl.Analyzers
             }
 
             if (files.Count == 0) return;
-            var resolver = new InMemorySourceResolver();
+            var resolver = new InMemorySourceResolver { Workspace = Workspace(context.Options.AnalyzerConfigOptionsProvider.GlobalOptions, files.Select(f => f.Key)) };
             var originals = new Dictionary<string, AdditionalText>(StringComparer.Ordinal);
             foreach (var (key, file, text) in files)
             {
@@ -68,6 +70,15 @@ namespace ProgramDsl.Analyzers
                     context.ReportDiagnostic(TpmDescriptors.ToRoslyn(d, location, additional));
                 }
             }
+        }
+
+        /// <summary>The folder includes must stay inside: <c>TpmWorkspace</c>, else the common folder of the project and the plans.</summary>
+        internal static string? Workspace(AnalyzerConfigOptions global, IEnumerable<string> plans)
+        {
+            if (global.TryGetValue("build_property.TpmWorkspace", out var configured) && !string.IsNullOrWhiteSpace(configured)) return SourcePaths.Normalize(configured);
+            var folders = plans.Select(p => SourcePaths.Combine(p, "."));
+            if (global.TryGetValue("build_property.MSBuildProjectDirectory", out var project) && !string.IsNullOrWhiteSpace(project)) folders = folders.Concat(new[] { SourcePaths.Normalize(project) });
+            return SourcePaths.CommonFolder(folders);
         }
 
         /// <summary>A compiler location (1-based lines and columns) as a Roslyn one (0-based) in the AdditionalFile.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Diagnostics.CodeAnalysis;
 
 namespace ProgramDsl
 {
@@ -13,8 +14,75 @@ namespace ProgramDsl
         /// <summary>The path of an include, given the path of the including file (<see cref="SourcePaths.Combine"/> by default).</summary>
         string ResolvePath(string includingPath, string includePath);
 
-        /// <summary>Reads a file. Returns false with a reason when it cannot be read.</summary>
-        bool TryReadText(string path, out string text, out string error);
+        /// <summary>
+        /// Reads a file. Returns false with the reason when it cannot or must not be read: the kind of the reason decides
+        /// the diagnostic (TPM1004 unreadable, TPM1006 outside the workspace or not a regular file, TPM1007 too large).
+        /// </summary>
+        bool TryReadText(string path, out string text, [NotNullWhen(false)] out SourceReadError? error);
+    }
+
+    /// <summary>Why a resolver did not supply a file.</summary>
+    public enum SourceFailure
+    {
+        /// <summary>Missing or unreadable (TPM1004).</summary>
+        Unreadable,
+
+        /// <summary>The path, or the real path after following symbolic links, leaves the workspace (TPM1006).</summary>
+        OutsideWorkspace,
+
+        /// <summary>A folder, device, FIFO or socket (TPM1006): such a file is never opened.</summary>
+        NotRegularFile,
+
+        /// <summary>Larger than <see cref="SourceLimits.MaxFileBytes"/> (TPM1007).</summary>
+        TooLarge,
+    }
+
+    /// <summary>
+    /// A reason a file was not read. Messages describe the path only, never the file's content: a file outside the
+    /// workspace may hold secrets, and diagnostics end up in public CI logs.
+    /// </summary>
+    public sealed class SourceReadError
+    {
+        private SourceReadError(SourceFailure kind, string message)
+        {
+            Kind = kind;
+            Message = message;
+        }
+
+        /// <summary>The kind of failure.</summary>
+        public SourceFailure Kind { get; }
+
+        /// <summary>The reason, to follow "cannot include 'x': " or "cannot read 'x': ".</summary>
+        public string Message { get; }
+
+        /// <summary>A missing or unreadable file.</summary>
+        public static SourceReadError Unreadable(string message) => new SourceReadError(SourceFailure.Unreadable, message);
+
+        /// <summary>A path outside the workspace <paramref name="workspace"/>.</summary>
+        public static SourceReadError Outside(string workspace) =>
+            new SourceReadError(SourceFailure.OutsideWorkspace, "it is outside the workspace '" + workspace + "'; only files inside it are read");
+
+        /// <summary>Something that is not a regular file: <paramref name="what"/> is "a folder", "a FIFO (named pipe)", ….</summary>
+        public static SourceReadError NotRegularFile(string what) =>
+            new SourceReadError(SourceFailure.NotRegularFile, "it is " + what + ", not a regular file");
+
+        /// <summary>A file of <paramref name="size"/> bytes, over <see cref="SourceLimits.MaxFileBytes"/>.</summary>
+        public static SourceReadError TooLarge(long size) =>
+            new SourceReadError(SourceFailure.TooLarge, (size > SourceLimits.MaxFileBytes ? "it is " + size.ToString(System.Globalization.CultureInfo.InvariantCulture) + " bytes" : "it is too large") +
+                ", over the limit of " + SourceLimits.MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) + " bytes (64 MiB) for a plan file");
+
+        /// <inheritdoc />
+        public override string ToString() => Message;
+    }
+
+    /// <summary>Documented input limits that readers check before reading (README, "Workspace and limits").</summary>
+    public static class SourceLimits
+    {
+        /// <summary>The largest plan file read: 64 MiB. A bigger file is TPM1007 and is not read.</summary>
+        public const long MaxFileBytes = 64L * 1024 * 1024;
+
+        /// <summary>The largest <c>.globalconfig</c> read: 1 MiB.</summary>
+        public const long MaxConfigBytes = 1024L * 1024;
     }
 
     /// <summary>Pure path arithmetic for include paths ('/' or '\' separators; the result uses '/').</summary>
@@ -55,6 +123,59 @@ namespace ProgramDsl
             var joined = string.Join("/", parts);
             return rooted ? "/" + joined : joined.Length == 0 ? "." : joined;
         }
+
+        /// <summary>
+        /// The deepest folder that holds every one of <paramref name="folders"/> (normalised, compared segment by segment),
+        /// or null when they share none (relative and absolute paths mixed, or two Windows drives).
+        /// </summary>
+        public static string? CommonFolder(IEnumerable<string> folders)
+        {
+            string[]? common = null;
+            bool rooted = false, drive = false;
+            foreach (var folder in folders)
+            {
+                var normal = Normalize(folder);
+                bool isRooted = normal.StartsWith("/", StringComparison.Ordinal);
+                var parts = normal == "." ? new string[0] : normal.TrimStart('/').Split('/');
+                if (common is null)
+                {
+                    common = parts;
+                    rooted = isRooted;
+                    drive = parts.Length > 0 && parts[0].Length == 2 && parts[0][1] == ':';
+                    continue;
+                }
+
+                if (rooted != isRooted) return null;
+                int n = 0;
+                while (n < common.Length && n < parts.Length && string.Equals(common[n], parts[n], StringComparison.Ordinal)) n++;
+                if (n < common.Length) common = common.Take(n).ToArray();
+            }
+
+            if (common is null) return null;
+            if (rooted) return "/" + string.Join("/", common);
+            if (drive && common.Length == 0) return null;
+            if (drive) return string.Join("/", common) + (common.Length == 1 ? "/" : string.Empty);
+            if (common.Length > 0 && common[0] == "..") return null;
+            return common.Length == 0 ? "." : string.Join("/", common);
+        }
+
+        /// <summary>
+        /// True when <paramref name="path"/> is <paramref name="root"/> or lies below it, comparing whole segments after
+        /// <see cref="Normalize"/> (so <c>/repo2</c> is not inside <c>/repo</c>, and <c>/repo/../etc</c> is not either).
+        /// Both paths must be absolute, or both relative to the same folder; a relative path that climbs above its
+        /// folder (<c>../x</c>) is inside no relative root. Symbolic links are the reader's business: pass real paths.
+        /// </summary>
+        public static bool IsWithin(string root, string path, bool ignoreCase = false)
+        {
+            var r = Normalize(root);
+            var p = Normalize(path);
+            var comparison = ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+            if (p == ".." || p.StartsWith("../", StringComparison.Ordinal)) return false;
+            if (r == ".") return !IsRooted(p);
+            if (string.Equals(r, p, comparison)) return true;
+            var prefix = r.EndsWith("/", StringComparison.Ordinal) ? r : r + "/";
+            return p.StartsWith(prefix, comparison);
+        }
     }
 
     /// <summary>A resolver over texts held in memory, keyed by normalised path.</summary>
@@ -81,17 +202,41 @@ namespace ProgramDsl
         /// <summary>The paths held.</summary>
         public IEnumerable<string> Paths => _files.Keys.OrderBy(k => k, StringComparer.Ordinal);
 
+        /// <summary>
+        /// When set, a path outside this folder is refused as outside the workspace (TPM1006) even when a text is held
+        /// for it, the rule the CLI applies to the file system.
+        /// </summary>
+        public string? Workspace { get; set; }
+
         /// <inheritdoc />
         public string ResolvePath(string includingPath, string includePath) => SourcePaths.Combine(includingPath, includePath);
 
         /// <inheritdoc />
-        public bool TryReadText(string path, out string text, out string error)
+        public bool TryReadText(string path, out string text, [NotNullWhen(false)] out SourceReadError? error)
         {
-            error = string.Empty;
-            if (_files.TryGetValue(SourcePaths.Normalize(path), out text!)) return true;
+            error = null;
             text = string.Empty;
-            error = "no such file";
-            return false;
+            if (Workspace != null && !SourcePaths.IsWithin(Workspace, path))
+            {
+                error = SourceReadError.Outside(Workspace);
+                return false;
+            }
+
+            if (!_files.TryGetValue(SourcePaths.Normalize(path), out var held))
+            {
+                error = SourceReadError.Unreadable("no such file");
+                return false;
+            }
+
+            // Characters, not bytes: a text held in memory has been read already; this keeps the limit the same order.
+            if (held.Length > SourceLimits.MaxFileBytes)
+            {
+                error = SourceReadError.TooLarge(held.Length);
+                return false;
+            }
+
+            text = held;
+            return true;
         }
     }
 }

@@ -25,6 +25,12 @@ namespace ProgramDsl
         /// <summary>When false, stop after binding (no schedule, no deadline checks).</summary>
         public bool Schedule { get; set; } = true;
 
+        /// <summary>
+        /// Problems found in the configuration the severities came from (TPM0002 for <c>.globalconfig</c> entries that
+        /// cannot be understood), reported with the program's diagnostics, after them, with the configured severities.
+        /// </summary>
+        public IReadOnlyList<Diagnostic> ConfigurationDiagnostics { get; set; } = Array.Empty<Diagnostic>();
+
         /// <summary>Treat warnings as errors (after <see cref="Severities"/>): they then block scheduling like errors.</summary>
         public bool WarningsAsErrors { get; set; }
 
@@ -73,15 +79,28 @@ namespace ProgramDsl
         /// <summary>Reads a program file through a resolver and compiles it.</summary>
         public static TpmProgram Load(string path, ISourceResolver resolver, TpmCompileOptions? options = null)
         {
-            if (!resolver.TryReadText(path, out var text, out var error))
-            {
-                var empty = new SourceText(path, string.Empty);
-                var diagnostic = Diagnostic.Create(DiagnosticCatalog.IncludeError, new SourceLocation(empty, new TextSpan(0, 0)), "cannot read '" + path + "': " + error);
-                return new TpmProgram(Array.Empty<SyntaxTree>(), null, null, new[] { diagnostic });
-            }
-
+            if (!resolver.TryReadText(path, out var text, out var error)) return Unread(path, error);
             return Compile(new SourceText(path, text), resolver, options);
         }
+
+        /// <summary>
+        /// A program file that was not read, with one diagnostic at its first character: TPM1004 (unreadable), TPM1006
+        /// (outside the workspace, not a regular file) or TPM1007 (too large), after <see cref="SourceReadError.Kind"/>.
+        /// </summary>
+        public static TpmProgram Unread(string path, SourceReadError error)
+        {
+            var empty = new SourceText(path, string.Empty);
+            var diagnostic = Diagnostic.Create(DescriptorFor(error), new SourceLocation(empty, new TextSpan(0, 0)), "cannot read '" + path + "': " + error.Message);
+            return new TpmProgram(Array.Empty<SyntaxTree>(), null, null, new[] { diagnostic });
+        }
+
+        private static DiagnosticDescriptor DescriptorFor(SourceReadError error) => error.Kind switch
+        {
+            SourceFailure.OutsideWorkspace => DiagnosticCatalog.IncludeOutsideWorkspace,
+            SourceFailure.NotRegularFile => DiagnosticCatalog.IncludeOutsideWorkspace,
+            SourceFailure.TooLarge => DiagnosticCatalog.InputLimitExceeded,
+            _ => DiagnosticCatalog.IncludeError,
+        };
 
         /// <summary>Compiles a program file's text; includes are read through the resolver.</summary>
         public static TpmProgram Compile(SourceText root, ISourceResolver resolver, TpmCompileOptions? options = null)
@@ -117,6 +136,7 @@ namespace ProgramDsl
             // The delivery checks judge the bound model, so they run with or without a schedule; with one, role
             // assignments are judged by the people the scheduler chose.
             if (bound.Program != null && bindingClean) effective.AddRange(options.Apply(DeliveryChecks.Run(bound.Program, schedule)));
+            effective.AddRange(options.Apply(options.ConfigurationDiagnostics));
 
             return new TpmProgram(trees, bound.Program, schedule, Order(effective, trees));
         }
@@ -159,7 +179,7 @@ namespace ProgramDsl
 
                     if (!resolver.TryReadText(path, out var text, out var error))
                     {
-                        diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.IncludeError, location, "cannot include '" + include.Path.Value + "': " + error + " (looked for '" + path + "')"));
+                        diagnostics.Add(Diagnostic.Create(DescriptorFor(error), location, "cannot include '" + include.Path.Value + "': " + error.Message + " (looked for '" + path + "')"));
                         continue;
                     }
 

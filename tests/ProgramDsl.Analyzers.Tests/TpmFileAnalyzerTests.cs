@@ -94,6 +94,44 @@ namespace ProgramDsl.Analyzers.Tests
         }
 
         [Fact]
+        public async Task An_include_outside_the_folder_of_the_plans_is_TPM1006()
+        {
+            const string program = "program p \"P\" {\n  start 2027-01-04\n  include \"/etc/passwd\"\n  include \"../../secret.tpm\"\n}\n";
+            var test = Analyzer<TpmFileAnalyzer>();
+            test.TestState.AdditionalFiles.Add(("/repo/plans/main.tpm", program));
+            test.TestState.AdditionalFiles.Add(("/repo/plans/other.tpm", "person ana \"Ana\"\n"));
+            test.ExpectedDiagnostics.Add(Tpm("TPM1006", "/repo/plans/main.tpm", 3, 11, 3, 24,
+                "cannot include '/etc/passwd': it is outside the workspace '/repo/plans'; only files inside it are read (looked for '/etc/passwd')"));
+            test.ExpectedDiagnostics.Add(Tpm("TPM1006", "/repo/plans/main.tpm", 4, 11, 4, 29,
+                "cannot include '../../secret.tpm': it is outside the workspace '/repo/plans'; only files inside it are read (looked for '/secret.tpm')"));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task TpmWorkspace_confines_includes_even_to_listed_files()
+        {
+            const string program = "program p \"P\" {\n  start 2027-01-04\n  include \"../shared/team.tpm\"\n  task t \"T\" { effort 2d  assign ana }\n}\n";
+            var test = Analyzer<TpmFileAnalyzer>();
+            test.TestState.AdditionalFiles.Add(("/repo/plans/main.tpm", program));
+            test.TestState.AdditionalFiles.Add(("/repo/shared/team.tpm", "person ana \"Ana\"\n"));
+            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.TpmWorkspace = /repo/plans\n"));
+            test.ExpectedDiagnostics.Add(Tpm("TPM1006", "/repo/plans/main.tpm", 3, 11, 3, 31,
+                "cannot include '../shared/team.tpm': it is outside the workspace '/repo/plans'; only files inside it are read (looked for '/repo/shared/team.tpm')"));
+            test.ExpectedDiagnostics.Add(Tpm("TPM1001", "/repo/plans/main.tpm", 4, 34, 4, 37, "unknown person 'ana'"));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Without_TpmWorkspace_a_listed_plan_in_a_sibling_folder_can_be_included()
+        {
+            const string program = "program p \"P\" {\n  start 2027-01-04\n  include \"../shared/team.tpm\"\n  task t \"T\" { effort 2d  assign ana }\n}\n";
+            var test = Analyzer<TpmFileAnalyzer>();
+            test.TestState.AdditionalFiles.Add(("/repo/plans/main.tpm", program));
+            test.TestState.AdditionalFiles.Add(("/repo/shared/team.tpm", "person ana \"Ana\"\n"));
+            await test.RunAsync();
+        }
+
+        [Fact]
         public async Task A_warning_keeps_its_default_severity()
         {
             var test = Analyzer<TpmFileAnalyzer>();

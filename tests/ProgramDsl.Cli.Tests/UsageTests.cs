@@ -99,7 +99,13 @@ namespace ProgramDsl.Cli.Tests
 
             public string ReadAllText(string path) => path == _locked ? throw new System.UnauthorizedAccessException("Permission denied") : _inner.ReadAllText(path);
 
-            public System.Collections.Generic.IReadOnlyList<string> EnumerateFiles(string folder, string pattern) => _inner.EnumerateFiles(folder, pattern);
+            public string ReadAllText(string path, long maxBytes) => path == _locked ? throw new System.UnauthorizedAccessException("Permission denied") : _inner.ReadAllText(path, maxBytes);
+
+            public ProgramDsl.Cli.Infrastructure.PathInfo Inspect(string path) => _inner.Inspect(path);
+
+            public string GetRealPath(string path) => _inner.GetRealPath(path);
+
+            public System.Collections.Generic.IReadOnlyList<string> EnumerateFiles(string folder, string pattern, string? workspace = null) => _inner.EnumerateFiles(folder, pattern, workspace);
 
             public void WriteAllTextAtomic(string path, string text) => _inner.WriteAllTextAtomic(path, text);
 

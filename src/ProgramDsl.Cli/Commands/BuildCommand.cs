@@ -127,7 +127,7 @@ namespace ProgramDsl.Cli.Commands
             var emitters = ArtefactCatalog.Select(emit, out var problem) ?? throw new UsageException(problem!);
             // Fragments named explicitly (the build passes every .tpm file of a project) are inputs of the programs that
             // include them, not programs of their own.
-            var files = _loader.ExpandProgramFiles(paths).Where(f => ProgramDsl.Syntax.SyntaxFacts.IsProgramText(_fileSystem.ReadAllText(f))).ToList();
+            var files = _loader.ExpandProgramFiles(paths, settings.Workspace).Where(f => _loader.IsProgramFile(f, settings.Workspace)).ToList();
             if (files.Count == 0) throw new UsageException("no .tpm program files found in " + string.Join(", ", paths.Select(p => "'" + p + "'")));
 
             var all = new List<Diagnostic>();
@@ -135,7 +135,7 @@ namespace ProgramDsl.Cli.Commands
             var owners = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var file in files)
             {
-                var program = _loader.Compile(file, settings.ConfigPath, settings.WarningsAsErrors, scheduling);
+                var program = _loader.Compile(file, settings.ConfigPath, settings.WarningsAsErrors, scheduling, settings.Workspace);
                 all.AddRange(program.Diagnostics);
                 if (program.HasErrors || program.Model is null || program.Schedule is null) continue;
                 var id = program.Model.Id;

@@ -37,12 +37,12 @@ namespace ProgramDsl.Cli.Commands
 
         public int Run(IReadOnlyList<string> paths, string format, CommonSettings settings, ScheduleOptions? scheduling = null)
         {
-            var files = _loader.ExpandProgramFiles(paths);
+            var files = _loader.ExpandProgramFiles(paths, settings.Workspace);
             if (files.Count == 0) throw new UsageException("no .tpm program files found in " + string.Join(", ", paths.Select(p => "'" + p + "'")));
             var all = new List<Diagnostic>();
             foreach (var file in files)
             {
-                all.AddRange(_loader.Compile(file, settings.ConfigPath, settings.WarningsAsErrors, scheduling).Diagnostics);
+                all.AddRange(_loader.Compile(file, settings.ConfigPath, settings.WarningsAsErrors, scheduling, settings.Workspace).Diagnostics);
             }
 
             var ansi = new Ansi(ColorPolicy.IsEnabled(_console, settings.NoColor));

@@ -11,7 +11,7 @@ namespace ProgramDsl.Cli.Commands
     }
 
     /// <summary>Settings shared by every command.</summary>
-    public sealed record CommonSettings(bool WarningsAsErrors, bool Quiet, bool NoColor, string? ConfigPath);
+    public sealed record CommonSettings(bool WarningsAsErrors, bool Quiet, bool NoColor, string? ConfigPath, string? Workspace = null);
 
     /// <summary>Options shared by every command: --warnaserror, --quiet, --no-color, --config.</summary>
     public sealed class CommonOptions
@@ -21,14 +21,25 @@ namespace ProgramDsl.Cli.Commands
         private readonly Option<bool> _noColor = new Option<bool>("--no-color") { Description = "Never colour the output (colour is also off when NO_COLOR is set or output is not a terminal)" };
         private readonly Option<string?> _config = new Option<string?>("--config") { Description = "A .globalconfig with diagnostic severities (default: the .globalconfig files in the plan's folder and above)" };
 
-        public CommonOptions() => RequireUsablePath(_config);
+        private readonly Option<string?> _workspace = new Option<string?>("--workspace")
+        {
+            Description = "The folder includes must stay inside (default: the repository root, the nearest folder above the plan holding .git, else the folder named on the command line)",
+        };
 
-        public void AddTo(Command command)
+        public CommonOptions()
+        {
+            RequireUsablePath(_config);
+            RequireUsablePath(_workspace);
+        }
+
+        /// <summary>Adds the options; <paramref name="readsPlans"/> adds <c>--workspace</c> too (commands that read plans and their includes).</summary>
+        public void AddTo(Command command, bool readsPlans = true)
         {
             command.Options.Add(_warnAsError);
             command.Options.Add(_quiet);
             command.Options.Add(_noColor);
             command.Options.Add(_config);
+            if (readsPlans) command.Options.Add(_workspace);
         }
 
         /// <summary>
@@ -48,6 +59,7 @@ namespace ProgramDsl.Cli.Commands
         }
 
         public CommonSettings Read(ParseResult result) =>
-            new CommonSettings(result.GetValue(_warnAsError), result.GetValue(_quiet), result.GetValue(_noColor), result.GetValue(_config));
+            new CommonSettings(result.GetValue(_warnAsError), result.GetValue(_quiet), result.GetValue(_noColor), result.GetValue(_config),
+                result.CommandResult.Command.Options.Contains(_workspace) ? result.GetValue(_workspace) : null);
     }
 }

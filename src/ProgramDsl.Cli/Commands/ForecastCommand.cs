@@ -69,7 +69,7 @@ namespace ProgramDsl.Cli.Commands
 
         public int Run(Request request, ScheduleOptions scheduling, CommonSettings settings)
         {
-            var program = _loader.Compile(request.File, settings.ConfigPath, settings.WarningsAsErrors, scheduling);
+            var program = _loader.Compile(request.File, settings.ConfigPath, settings.WarningsAsErrors, scheduling, settings.Workspace);
             IReadOnlyList<ProgramDsl.Diagnostics.Diagnostic> diagnostics = program.Diagnostics;
             bool hasErrors = diagnostics.Any(d => d.IsError);
             ForecastResult? forecast = null;

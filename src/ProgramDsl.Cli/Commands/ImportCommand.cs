@@ -39,7 +39,7 @@ namespace ProgramDsl.Cli.Commands
             command.Arguments.Add(file);
             command.Options.Add(output);
             command.Options.Add(force);
-            common.AddTo(command);
+            common.AddTo(command, readsPlans: false);
             command.SetAction(result => Run(result.GetValue(file)!, result.GetValue(output), result.GetValue(force), common.Read(result)));
             return command;
         }
@@ -47,6 +47,10 @@ namespace ProgramDsl.Cli.Commands
         public int Run(string file, string? output, bool force, CommonSettings settings)
         {
             if (_fileSystem.DirectoryExists(file) || !_fileSystem.FileExists(file)) throw new UsageException("no such file: '" + file + "'");
+            // Never opened unless it is a regular file: a FIFO would block the read, a device never end it.
+            var input = _fileSystem.Inspect(file);
+            if (input.Kind != PathKind.RegularFile) throw new UsageException("'" + file + "' is " + input.Describe() + ", not a regular file");
+            if (input.Length > SourceLimits.MaxFileBytes) throw new UsageException("'" + file + "' is " + input.Length + " bytes, over the limit of " + SourceLimits.MaxFileBytes + " bytes (64 MiB) for an input file");
             var target = output ?? Path.ChangeExtension(file, ".tpm");
             if (string.Equals(_fileSystem.GetFullPath(target), _fileSystem.GetFullPath(file), StringComparison.Ordinal))
             {
@@ -66,7 +70,8 @@ namespace ProgramDsl.Cli.Commands
             var import = MspdiImporter.Import(read.Project, Path.GetFileName(file));
             if (import.Text is null) throw new UsageException(file + ": " + import.Problem);
 
-            var options = new TpmCompileOptions { Severities = _configs.ForFile(target, settings.ConfigPath), WarningsAsErrors = settings.WarningsAsErrors };
+            var config = _configs.ForFile(target, settings.ConfigPath);
+            var options = new TpmCompileOptions { Severities = config.Severities, ConfigurationDiagnostics = config.Diagnostics, WarningsAsErrors = settings.WarningsAsErrors };
             var compiled = TpmProgram.Parse(import.Text, SourcePaths.Normalize(target), options);
 
             // Syntax and name errors would be tpm import's own mistakes, not the plan's: nothing is written. Other errors

@@ -16,12 +16,20 @@ namespace ProgramDsl.Cli.Commands
     }
 
     /// <summary>Compiles plan files from disk with the severities that apply to them.</summary>
+    /// <remarks>
+    /// Includes are confined to a workspace (README, "Workspace and limits"): the folder given with <c>--workspace</c>,
+    /// else the repository root (the nearest folder at or above the plan that holds <c>.git</c>, a file or a folder),
+    /// else the folder named on the command line (for a plan found in a folder walk) or the plan's own folder.
+    /// </remarks>
     public sealed class PlanLoader
     {
         private readonly IFileSystem _fileSystem;
         private readonly SeverityConfigLocator _configs;
 
         private readonly Dictionary<string, string> _texts = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        // The folder named on the command line that a walked plan was found in: its workspace when no repository holds it.
+        private readonly Dictionary<string, string> _walkedFrom = new Dictionary<string, string>(StringComparer.Ordinal);
 
         public PlanLoader(IFileSystem fileSystem, SeverityConfigLocator configs)
         {
@@ -30,25 +38,34 @@ namespace ProgramDsl.Cli.Commands
         }
 
         /// <summary>Expands files and folders to the program files to check (fragments are skipped: they are read through include).</summary>
-        public IReadOnlyList<string> ExpandProgramFiles(IEnumerable<string> paths)
+        public IReadOnlyList<string> ExpandProgramFiles(IEnumerable<string> paths, string? workspace = null)
         {
             var result = new List<string>();
             foreach (var path in paths)
             {
                 if (_fileSystem.DirectoryExists(path))
                 {
-                    foreach (var file in _fileSystem.EnumerateFiles(path, "*.tpm"))
+                    foreach (var file in _fileSystem.EnumerateFiles(path, "*.tpm", WorkspaceFor(path, isFolder: true, workspace)))
                     {
+                        var display = DisplayPath(file);
+                        _walkedFrom[display] = path;
+                        // Too large to read: listed, so that compiling it reports the limit at the file (TPM1007).
+                        if (_fileSystem.Inspect(file).Length > SourceLimits.MaxFileBytes)
+                        {
+                            result.Add(display);
+                            continue;
+                        }
+
                         // Read once: a program file's text is kept for its compilation.
                         var text = _fileSystem.ReadAllText(file);
                         if (!ProgramDsl.Syntax.SyntaxFacts.IsProgramText(text)) continue;
-                        var display = DisplayPath(file);
                         _texts[display] = text;
                         result.Add(display);
                     }
                 }
                 else if (_fileSystem.FileExists(path))
                 {
+                    RequireRegularFile(path);
                     result.Add(DisplayPath(path));
                 }
                 else if (path.StartsWith("-", StringComparison.Ordinal))
@@ -65,34 +82,106 @@ namespace ProgramDsl.Cli.Commands
             return result.Distinct(StringComparer.Ordinal).ToList();
         }
 
-        /// <summary>Compiles one program file.</summary>
-        public TpmProgram Compile(string path, string? configPath, bool warningsAsErrors, ScheduleOptions? scheduling = null)
+        /// <summary>True when a plan file starts with <c>program</c> (a file too large to read counts as one, to be reported).</summary>
+        /// <remarks>
+        /// A file that cannot be read, too large or outside the workspace, counts as a program so that compiling it
+        /// reports why (TPM1007, TPM1006) instead of skipping it silently.
+        /// </remarks>
+        public bool IsProgramFile(string path, string? workspace = null)
         {
-            if (configPath != null && !_fileSystem.FileExists(configPath)) throw new UsageException("no such config file: '" + configPath + "'");
+            if (_texts.TryGetValue(DisplayPath(path), out var text)) return ProgramDsl.Syntax.SyntaxFacts.IsProgramText(text);
+            var info = RequireRegularFile(path);
+            if (info.Length > SourceLimits.MaxFileBytes || !InsideWorkspace(path, RootFor(path, workspace))) return true;
+            return ProgramDsl.Syntax.SyntaxFacts.IsProgramText(_fileSystem.ReadAllText(path));
+        }
+
+        /// <summary>Compiles one program file; includes resolve inside the workspace (<paramref name="workspace"/> overrides the default).</summary>
+        public TpmProgram Compile(string path, string? configPath, bool warningsAsErrors, ScheduleOptions? scheduling = null, string? workspace = null)
+        {
+            if (configPath != null && !_fileSystem.FileExists(configPath) && !_fileSystem.DirectoryExists(configPath)) throw new UsageException("no such config file: '" + configPath + "'");
             if (!_fileSystem.FileExists(path)) throw new UsageException("no such file: '" + path + "'");
-            SeverityOptions severities;
+            var info = RequireRegularFile(path);
+            var root = RootFor(path, workspace);
+            SeverityConfig config;
             try
             {
-                severities = _configs.ForFile(path, configPath);
+                config = _configs.ForFile(path, configPath);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
                 throw new UsageException("cannot read .globalconfig: " + ex.Message);
             }
 
-            var options = new TpmCompileOptions { Severities = severities, WarningsAsErrors = warningsAsErrors, Scheduling = scheduling ?? ScheduleOptions.Default };
+            var options = new TpmCompileOptions
+            {
+                Severities = config.Severities,
+                ConfigurationDiagnostics = config.Diagnostics,
+                WarningsAsErrors = warningsAsErrors,
+                Scheduling = scheduling ?? ScheduleOptions.Default,
+            };
+
+            // A plan file must lie inside the workspace too, by its real path: a link named x.tpm in a pull request,
+            // pointing at /etc/passwd, is not read even when a build or a shell glob names it.
+            if (!InsideWorkspace(path, root)) return TpmProgram.Unread(DisplayPath(path), SourceReadError.Outside(root));
+
+            // A plan file over the limit is reported at its first character and not read (README, "Workspace and limits").
+            if (info.Length > SourceLimits.MaxFileBytes) return TpmProgram.Unread(DisplayPath(path), SourceReadError.TooLarge(info.Length));
             string? text;
             try
             {
                 if (!_texts.TryGetValue(DisplayPath(path), out text)) text = _fileSystem.ReadAllText(path);
                 _texts.Remove(DisplayPath(path));
             }
+            catch (InputTooLargeException)
+            {
+                return TpmProgram.Unread(DisplayPath(path), SourceReadError.TooLarge(-1));
+            }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
                 throw new UsageException("cannot read '" + path + "': " + ex.Message);
             }
 
-            return TpmProgram.Compile(new SourceText(DisplayPath(path), text), new FileSystemSourceResolver(_fileSystem), options);
+            return TpmProgram.Compile(new SourceText(DisplayPath(path), text), new FileSystemSourceResolver(_fileSystem, root), options);
+        }
+
+        /// <summary>
+        /// The real path of the workspace for a plan, or for a folder named on the command line: <paramref name="explicitWorkspace"/>
+        /// when given, else the nearest folder at or above it holding <c>.git</c>, else the folder itself (a plan's folder).
+        /// </summary>
+        public string WorkspaceFor(string path, bool isFolder, string? explicitWorkspace)
+        {
+            if (explicitWorkspace != null)
+            {
+                if (!_fileSystem.DirectoryExists(explicitWorkspace)) throw new UsageException("--workspace '" + explicitWorkspace + "' is not a folder");
+                return _fileSystem.GetRealPath(explicitWorkspace);
+            }
+
+            var start = _fileSystem.GetRealPath(isFolder ? path : Path.GetDirectoryName(_fileSystem.GetFullPath(path))!);
+            for (var folder = start; !string.IsNullOrEmpty(folder); folder = Path.GetDirectoryName(folder))
+            {
+                var git = Path.Combine(folder, ".git");
+                if (_fileSystem.DirectoryExists(git) || _fileSystem.FileExists(git)) return folder;
+            }
+
+            return start;
+        }
+
+        private string RootFor(string path, string? workspace) =>
+            WorkspaceFor(_walkedFrom.TryGetValue(DisplayPath(path), out var walked) ? walked : path, isFolder: walked != null, workspace);
+
+        private bool InsideWorkspace(string path, string root) =>
+            SourcePaths.IsWithin(root, _fileSystem.GetRealPath(_fileSystem.GetFullPath(path)), ignoreCase: OperatingSystem.IsWindows());
+
+        // A plan named on the command line must be a regular file: reading a FIFO would wait for a writer, a device forever.
+        private PathInfo RequireRegularFile(string path)
+        {
+            var info = _fileSystem.Inspect(path);
+            if (info.Kind != PathKind.RegularFile && info.Kind != PathKind.Missing)
+            {
+                throw new UsageException("'" + path + "' is " + info.Describe() + ", not a regular file");
+            }
+
+            return info;
         }
 
         private static string DisplayPath(string path) => SourcePaths.Normalize(path);

@@ -36,7 +36,7 @@ namespace ProgramDsl.Cli.Commands
 
         public int Run(string file, string format, ScheduleOptions scheduling, CommonSettings settings)
         {
-            var program = _loader.Compile(file, settings.ConfigPath, settings.WarningsAsErrors, scheduling);
+            var program = _loader.Compile(file, settings.ConfigPath, settings.WarningsAsErrors, scheduling, settings.Workspace);
             var diagnostics = program.Diagnostics;
             bool hasErrors = diagnostics.Any(d => d.IsError);
 

@@ -6,6 +6,45 @@ using System.Text;
 
 namespace ProgramDsl.Cli.Infrastructure
 {
+    /// <summary>What a path names, as <see cref="IFileSystem.Inspect"/> finds it without opening it.</summary>
+    public enum PathKind
+    {
+        Missing,
+        RegularFile,
+        Folder,
+        Fifo,
+        Socket,
+        CharacterDevice,
+        BlockDevice,
+        Other,
+    }
+
+    /// <summary>The kind of a path (symbolic links followed) and, for a regular file, its size in bytes.</summary>
+    public readonly record struct PathInfo(PathKind Kind, long Length)
+    {
+        /// <summary>"a folder", "a FIFO (named pipe)", … for messages.</summary>
+        public string Describe() => Kind switch
+        {
+            PathKind.Missing => "missing",
+            PathKind.RegularFile => "a file",
+            PathKind.Folder => "a folder",
+            PathKind.Fifo => "a FIFO (named pipe)",
+            PathKind.Socket => "a socket",
+            PathKind.CharacterDevice => "a character device",
+            PathKind.BlockDevice => "a block device",
+            _ => "a special file",
+        };
+    }
+
+    /// <summary>A file larger than the limit the reader was given: it is not read further.</summary>
+    public sealed class InputTooLargeException : IOException
+    {
+        public InputTooLargeException(string path, long limit)
+            : base("'" + path + "' is larger than " + limit.ToString(System.Globalization.CultureInfo.InvariantCulture) + " bytes") => Limit = limit;
+
+        public long Limit { get; }
+    }
+
     /// <summary>The file operations the CLI needs; the compiler itself never touches files.</summary>
     public interface IFileSystem
     {
@@ -13,10 +52,30 @@ namespace ProgramDsl.Cli.Infrastructure
 
         bool DirectoryExists(string path);
 
-        string ReadAllText(string path);
+        /// <summary>Reads a UTF-8 text of at most <see cref="SourceLimits.MaxFileBytes"/> bytes (<see cref="InputTooLargeException"/> beyond).</summary>
+        string ReadAllText(string path) => ReadAllText(path, SourceLimits.MaxFileBytes);
 
-        /// <summary>Files under a folder, recursively, matching a pattern, sorted ordinally.</summary>
-        IReadOnlyList<string> EnumerateFiles(string folder, string pattern);
+        /// <summary>Reads a UTF-8 text, stopping with <see cref="InputTooLargeException"/> once more than <paramref name="maxBytes"/> bytes come.</summary>
+        string ReadAllText(string path, long maxBytes);
+
+        /// <summary>What a path names (symbolic links followed) and its size, from the file's metadata: it is never opened.</summary>
+        PathInfo Inspect(string path);
+
+        /// <summary>
+        /// The absolute path with every symbolic link resolved, in every component (realpath); components that do not
+        /// exist are kept as written. The path is made absolute with its <c>..</c> folded as written first, as the
+        /// compiler folds include paths, so the file checked is the file the plan names. <see cref="IOException"/> for a
+        /// loop of links.
+        /// </summary>
+        string GetRealPath(string path);
+
+        /// <summary>
+        /// The regular files under a folder whose names match a pattern, sorted ordinally. The walk is iterative, enters
+        /// each real folder once (so <c>self -&gt; .</c> and <c>up -&gt; ..</c> cannot loop), never follows a symbolic
+        /// link whose real path leaves <paramref name="workspace"/> (when given), lists each real file once, and skips
+        /// FIFOs, sockets and devices, which it never opens.
+        /// </summary>
+        IReadOnlyList<string> EnumerateFiles(string folder, string pattern, string? workspace = null);
 
         /// <summary>Writes a file atomically: a temporary file in the same folder, then a rename.</summary>
         void WriteAllTextAtomic(string path, string text);
@@ -49,18 +108,42 @@ namespace ProgramDsl.Cli.Infrastructure
 
         public bool DirectoryExists(string path) => Directory.Exists(path);
 
-        // One read and one decode: a reader's growing buffers would double the memory touched for large plans.
-        public string ReadAllText(string path)
+        // One bounded read and one decode: the length from the metadata sizes the buffer, and reading stops one byte past
+        // the limit, so a file that grows, or lies about its size (/proc), cannot make tpm read without end.
+        public string ReadAllText(string path, long maxBytes)
         {
-            var bytes = File.ReadAllBytes(path);
-            int bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-            return Utf8.GetString(bytes, bom, bytes.Length - bom);
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            long declared = stream.CanSeek ? stream.Length : 0;
+            if (declared > maxBytes) throw new InputTooLargeException(path, maxBytes);
+            // One byte more than declared: the read that finds the end then needs no larger buffer.
+            var buffer = new byte[(int)Math.Min(Math.Max(declared + 1, 4096), maxBytes + 1)];
+            int length = 0;
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    if (length > maxBytes) throw new InputTooLargeException(path, maxBytes);
+                    Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, maxBytes + 1));
+                }
+
+                int read = stream.Read(buffer, length, buffer.Length - length);
+                if (read == 0) break;
+                length += read;
+            }
+
+            if (length > maxBytes) throw new InputTooLargeException(path, maxBytes);
+            int bom = length >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0;
+            return Utf8.GetString(buffer, bom, length - bom);
         }
 
-        public IReadOnlyList<string> EnumerateFiles(string folder, string pattern) =>
-            Directory.EnumerateFiles(folder, pattern, new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, MatchCasing = MatchCasing.CaseInsensitive })
-                .OrderBy(p => p, StringComparer.Ordinal)
-                .ToList();
+        public string ReadAllText(string path) => ReadAllText(path, SourceLimits.MaxFileBytes);
+
+        public PathInfo Inspect(string path) => FileKinds.Inspect(path);
+
+        public string GetRealPath(string path) => FileKinds.GetRealPath(Path.GetFullPath(path));
+
+        public IReadOnlyList<string> EnumerateFiles(string folder, string pattern, string? workspace = null) =>
+            FileKinds.Walk(folder, pattern, workspace is null ? null : GetRealPath(workspace));
 
         public void WriteAllTextAtomic(string path, string text)
         {
@@ -91,39 +174,79 @@ namespace ProgramDsl.Cli.Infrastructure
         public string GetFullPath(string path) => Path.GetFullPath(path);
     }
 
-    /// <summary>Serves includes from the file system, reporting paths relative to how the program was named.</summary>
+    /// <summary>
+    /// Serves includes from the file system, confined to a workspace: an include resolves only to a regular file whose
+    /// real path (every symbolic link followed) lies inside the workspace, of at most <see cref="SourceLimits.MaxFileBytes"/>.
+    /// Anything else is refused before it is opened: paths outside (TPM1006), folders, FIFOs, sockets and devices
+    /// (TPM1006), larger files (TPM1007). Paths are reported relative to how the program was named.
+    /// </summary>
     public sealed class FileSystemSourceResolver : ISourceResolver
     {
         private readonly IFileSystem _fileSystem;
+        private readonly string _workspace;
 
-        public FileSystemSourceResolver(IFileSystem fileSystem) => _fileSystem = fileSystem;
+        /// <param name="fileSystem">The file system.</param>
+        /// <param name="workspace">The workspace folder, as a real path (<see cref="IFileSystem.GetRealPath"/>).</param>
+        public FileSystemSourceResolver(IFileSystem fileSystem, string workspace)
+        {
+            _fileSystem = fileSystem;
+            _workspace = workspace;
+        }
 
         public string ResolvePath(string includingPath, string includePath) => SourcePaths.Combine(includingPath, includePath);
 
-        public bool TryReadText(string path, out string text, out string error)
+        public bool TryReadText(string path, out string text, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out SourceReadError? error)
         {
             text = string.Empty;
-            error = string.Empty;
+            error = null;
+            // .NET refuses such a path with an ArgumentException; no file system has one.
+            if (path.IndexOf('\0') >= 0)
+            {
+                error = SourceReadError.Unreadable("a path cannot hold a NUL character");
+                return false;
+            }
+
             try
             {
-                if (_fileSystem.DirectoryExists(path))
+                // The real path decides, checked before the file's kind: whether something exists outside the
+                // workspace is not for a plan to find out either.
+                var real = _fileSystem.GetRealPath(_fileSystem.GetFullPath(path));
+                if (!SourcePaths.IsWithin(_workspace, real, ignoreCase: OperatingSystem.IsWindows()))
                 {
-                    error = "it is a folder, not a file";
+                    error = SourceReadError.Outside(_workspace);
                     return false;
                 }
 
-                if (!_fileSystem.FileExists(path))
+                var info = _fileSystem.Inspect(real);
+                if (info.Kind == PathKind.Missing)
                 {
-                    error = "file not found";
+                    error = SourceReadError.Unreadable("file not found");
                     return false;
                 }
 
-                text = _fileSystem.ReadAllText(path);
+                if (info.Kind != PathKind.RegularFile)
+                {
+                    error = SourceReadError.NotRegularFile(info.Describe());
+                    return false;
+                }
+
+                if (info.Length > SourceLimits.MaxFileBytes)
+                {
+                    error = SourceReadError.TooLarge(info.Length);
+                    return false;
+                }
+
+                text = _fileSystem.ReadAllText(real, SourceLimits.MaxFileBytes);
                 return true;
             }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            catch (InputTooLargeException)
             {
-                error = ex.Message;
+                error = SourceReadError.TooLarge(-1);
+                return false;
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException)
+            {
+                error = SourceReadError.Unreadable(ex.Message);
                 return false;
             }
         }

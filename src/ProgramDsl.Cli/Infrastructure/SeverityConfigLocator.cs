@@ -1,13 +1,21 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using ProgramDsl.Cli.Commands;
 using ProgramDsl.Diagnostics;
+using ProgramDsl.Text;
 
 namespace ProgramDsl.Cli.Infrastructure
 {
+    /// <summary>The severities that apply to a plan and the problems found in the files they came from (TPM0002).</summary>
+    public sealed record SeverityConfig(SeverityOptions Severities, IReadOnlyList<Diagnostic> Diagnostics);
+
     /// <summary>
     /// Finds the <c>.globalconfig</c> files that apply to a plan: those in its folder and every folder above it.
-    /// Nearer files win, as they would in a build that lists them all.
+    /// Nearer files win, as they would in a build that lists them all. A config is read only when it is a regular file of
+    /// at most <see cref="SourceLimits.MaxConfigBytes"/>: <c>--config</c> naming anything else is a usage error, a found
+    /// <c>.globalconfig</c> that is not one is skipped with a TPM0002 warning. Lines that cannot be understood are
+    /// TPM0002 warnings at their place; the rest of the file applies.
     /// </summary>
     public sealed class SeverityConfigLocator
     {
@@ -15,19 +23,30 @@ namespace ProgramDsl.Cli.Infrastructure
 
         public SeverityConfigLocator(IFileSystem fileSystem) => _fileSystem = fileSystem;
 
-        private readonly Dictionary<string, SeverityOptions> _byFolder = new Dictionary<string, SeverityOptions>(StringComparer.Ordinal);
+        private readonly Dictionary<string, SeverityConfig> _byFolder = new Dictionary<string, SeverityConfig>(StringComparer.Ordinal);
 
-        public SeverityOptions ForFile(string planPath, string? explicitConfig)
+        // Each config file's problems are reported once per run, with the first plan that uses it, not with every plan.
+        private readonly HashSet<string> _reported = new HashSet<string>(StringComparer.Ordinal);
+
+        public SeverityConfig ForFile(string planPath, string? explicitConfig)
         {
             // Plans in one folder share their configs: read them once per folder.
             var key = (explicitConfig ?? string.Empty) + "\u0001" + Path.GetDirectoryName(_fileSystem.GetFullPath(planPath));
-            if (_byFolder.TryGetValue(key, out var cached)) return cached;
-            return _byFolder[key] = Read(planPath, explicitConfig);
+            if (!_byFolder.TryGetValue(key, out var config)) config = _byFolder[key] = Read(planPath, explicitConfig);
+            var fresh = new List<Diagnostic>();
+            foreach (var d in config.Diagnostics)
+            {
+                if (d.Location is SourceLocation at && !_reported.Contains(at.Path)) fresh.Add(d);
+            }
+
+            foreach (var d in fresh) _reported.Add(((SourceLocation)d.Location!).Path);
+            return config with { Diagnostics = fresh };
         }
 
-        private SeverityOptions Read(string planPath, string? explicitConfig)
+        private SeverityConfig Read(string planPath, string? explicitConfig)
         {
-            var texts = new List<string>();
+            var sources = new List<SourceText>();
+            var problems = new List<Diagnostic>();
             if (explicitConfig is null)
             {
                 var folder = Path.GetDirectoryName(_fileSystem.GetFullPath(planPath));
@@ -35,21 +54,44 @@ namespace ProgramDsl.Cli.Infrastructure
                 while (!string.IsNullOrEmpty(folder))
                 {
                     var candidate = Path.Combine(folder, ".globalconfig");
-                    if (_fileSystem.FileExists(candidate)) found.Add(candidate);
+                    if (_fileSystem.FileExists(candidate) || _fileSystem.DirectoryExists(candidate)) found.Add(candidate);
                     folder = Path.GetDirectoryName(folder);
                 }
 
                 found.Reverse();
-                foreach (var file in found) texts.Add(_fileSystem.ReadAllText(file));
+                foreach (var file in found)
+                {
+                    var problem = Check(file);
+                    if (problem is null)
+                    {
+                        sources.Add(new SourceText(file, _fileSystem.ReadAllText(file, SourceLimits.MaxConfigBytes)));
+                    }
+                    else
+                    {
+                        problems.Add(Diagnostic.Create(DiagnosticCatalog.InvalidConfiguration, new SourceLocation(new SourceText(file, string.Empty), new TextSpan(0, 0)),
+                            "this .globalconfig is " + problem + "; it is ignored"));
+                    }
+                }
             }
             else
             {
-                texts.Add(_fileSystem.ReadAllText(explicitConfig));
+                var problem = Check(explicitConfig);
+                if (problem != null) throw new UsageException("the config '" + explicitConfig + "' is " + problem);
+                sources.Add(new SourceText(SourcePaths.Normalize(explicitConfig), _fileSystem.ReadAllText(explicitConfig, SourceLimits.MaxConfigBytes)));
             }
 
             var merged = SeverityOptions.Default;
-            foreach (var text in texts) merged = merged.MergeWith(SeverityOptions.ParseGlobalConfig(text));
-            return merged;
+            foreach (var source in sources) merged = merged.MergeWith(SeverityOptions.ParseGlobalConfig(source, problems));
+            return new SeverityConfig(merged, problems);
+        }
+
+        // Why a config must not be read, checked from its metadata before it is opened; null when it may be.
+        private string? Check(string path)
+        {
+            var info = _fileSystem.Inspect(path);
+            if (info.Kind != PathKind.RegularFile) return info.Describe() + ", not a regular file";
+            if (info.Length > SourceLimits.MaxConfigBytes) return info.Length + " bytes, over the limit of " + SourceLimits.MaxConfigBytes + " bytes (1 MiB) for a .globalconfig";
+            return null;
         }
     }
 }

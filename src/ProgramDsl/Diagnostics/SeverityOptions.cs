@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using ProgramDsl.Text;
 
 namespace ProgramDsl.Diagnostics
 {
@@ -37,38 +38,125 @@ namespace ProgramDsl.Diagnostics
 
         /// <summary>
         /// Reads the <c>dotnet_diagnostic.&lt;code&gt;.severity</c> entries of a <c>.globalconfig</c> or
-        /// <c>.editorconfig</c>-style text. Unknown keys are ignored; later entries win.
+        /// <c>.editorconfig</c>-style text. Other keys are ignored; later entries win; entries that cannot be
+        /// understood are skipped silently (see the overload that reports them).
         /// </summary>
-        public static SeverityOptions ParseGlobalConfig(string text)
+        public static SeverityOptions ParseGlobalConfig(string text) => ParseGlobalConfig(new SourceText(".globalconfig", text ?? string.Empty), null);
+
+        private static readonly char[] LineBreaks = { '\n', '\r' };
+
+        /// <summary>The most TPM0002 warnings reported for one file; a file of random bytes would otherwise flood the log.</summary>
+        public const int MaxReportedProblems = 10;
+
+        /// <summary>
+        /// Reads a <c>.globalconfig</c> as <see cref="ParseGlobalConfig(string)"/> does, and adds a TPM0002 warning to
+        /// <paramref name="problems"/>, located in <paramref name="source"/>, for each line that is not a comment, a
+        /// section or a <c>key = value</c> entry, for a tpm code that does not exist and for a severity that is not one
+        /// of the .NET names. The rest of the file still applies. Messages never quote the file: a config named with
+        /// <c>--config</c> may be any file.
+        /// </summary>
+        public static SeverityOptions ParseGlobalConfig(SourceText source, ICollection<Diagnostic>? problems)
         {
             var map = new Dictionary<string, DiagnosticSeverity?>(StringComparer.OrdinalIgnoreCase);
-            foreach (var rawLine in text.Split('\n'))
+            var text = source.Text;
+            int reported = 0, unreported = 0;
+            void Report(int start, int end, string message)
             {
-                var line = rawLine.Trim();
-                if (line.Length == 0 || line[0] == '#' || line[0] == ';' || line[0] == '[') continue;
-                int eq = line.IndexOf('=');
-                if (eq <= 0) continue;
-                var key = line.Substring(0, eq).Trim();
-                var value = line.Substring(eq + 1).Trim();
-                int comment = value.IndexOfAny(new[] { '#', ';' });
-                if (comment >= 0) value = value.Substring(0, comment).Trim();
-                const string prefix = "dotnet_diagnostic.";
-                const string suffix = ".severity";
-                if (!key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) || !key.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)) continue;
-                var code = key.Substring(prefix.Length, key.Length - prefix.Length - suffix.Length);
-                if (!code.StartsWith("TPM", StringComparison.OrdinalIgnoreCase)) continue;
-                switch (value.ToLowerInvariant())
+                if (problems is null) return;
+                if (reported == MaxReportedProblems)
                 {
-                    case "error": map[code] = DiagnosticSeverity.Error; break;
-                    case "warning": map[code] = DiagnosticSeverity.Warning; break;
-                    case "suggestion": map[code] = DiagnosticSeverity.Info; break;
-                    case "silent": map[code] = DiagnosticSeverity.Hidden; break;
-                    case "none": map[code] = null; break;
-                    case "default": map.Remove(code); break;
+                    unreported++;
+                    return;
                 }
+
+                reported++;
+                problems.Add(Diagnostic.Create(DiagnosticCatalog.InvalidConfiguration, new SourceLocation(source, TextSpan.FromBounds(start, end)), message));
+            }
+
+            // Lines end at \n, \r\n or a lone \r, as in SourceText, so a problem's span stays on its line.
+            int lineStart = 0;
+            while (true)
+            {
+                int newline = text.IndexOfAny(LineBreaks, lineStart);
+                int lineEnd = newline < 0 ? text.Length : newline;
+                ReadLine(lineStart, lineEnd);
+                if (newline < 0) break;
+                lineStart = newline + (text[newline] == '\r' && newline + 1 < text.Length && text[newline + 1] == '\n' ? 2 : 1);
+            }
+
+            if (unreported > 0 && problems != null)
+            {
+                problems.Add(Diagnostic.Create(DiagnosticCatalog.InvalidConfiguration, new SourceLocation(source, new TextSpan(text.Length, 0)),
+                    unreported + " more entries of this file cannot be understood and are ignored"));
             }
 
             return new SeverityOptions(map);
+
+            void ReadLine(int from, int to)
+            {
+                while (from < to && char.IsWhiteSpace(text[from])) from++;
+                while (to > from && char.IsWhiteSpace(text[to - 1])) to--;
+                if (from == to || text[from] == '#' || text[from] == ';') return;
+                if (text[from] == '[')
+                {
+                    if (text.IndexOf(']', from, to - from) < 0) Report(from, to, "a section header must end with ']'; the line is ignored");
+                    return;
+                }
+
+                int separator = from;
+                while (separator < to && text[separator] != '=' && text[separator] != ':') separator++;
+                int keyEnd = separator;
+                while (keyEnd > from && char.IsWhiteSpace(text[keyEnd - 1])) keyEnd--;
+                if (separator == to || keyEnd == from || !IsKey(from, keyEnd))
+                {
+                    Report(from, to, "this line is not a 'key = value' entry; it is ignored");
+                    return;
+                }
+
+                int valueStart = separator + 1;
+                while (valueStart < to && char.IsWhiteSpace(text[valueStart])) valueStart++;
+                int valueEnd = valueStart;
+                while (valueEnd < to && text[valueEnd] != '#' && text[valueEnd] != ';') valueEnd++;
+                while (valueEnd > valueStart && char.IsWhiteSpace(text[valueEnd - 1])) valueEnd--;
+
+                var key = text.Substring(from, keyEnd - from);
+                const string prefix = "dotnet_diagnostic.";
+                const string suffix = ".severity";
+                if (!key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) || !key.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) || key.Length <= prefix.Length + suffix.Length) return;
+                var code = key.Substring(prefix.Length, key.Length - prefix.Length - suffix.Length);
+                if (!code.StartsWith("TPM", StringComparison.OrdinalIgnoreCase)) return;
+                var descriptor = DiagnosticCatalog.Find(code);
+                if (descriptor is null)
+                {
+                    Report(from + prefix.Length, keyEnd - suffix.Length, "no tpm diagnostic has this code; the entry is ignored");
+                    return;
+                }
+
+                switch (text.Substring(valueStart, valueEnd - valueStart).ToLowerInvariant())
+                {
+                    case "error": map[descriptor.Code] = DiagnosticSeverity.Error; break;
+                    case "warning": map[descriptor.Code] = DiagnosticSeverity.Warning; break;
+                    case "suggestion": map[descriptor.Code] = DiagnosticSeverity.Info; break;
+                    case "silent": map[descriptor.Code] = DiagnosticSeverity.Hidden; break;
+                    case "none": map[descriptor.Code] = null; break;
+                    case "default": map.Remove(descriptor.Code); break;
+                    default:
+                        Report(valueStart, Math.Max(valueEnd, valueStart), "the severity of " + descriptor.Code + " must be error, warning, suggestion, silent, none or default; the entry is ignored");
+                        break;
+                }
+            }
+
+            // The characters .editorconfig allows in a key: letters, digits, '_', '.', '-'.
+            bool IsKey(int from, int to)
+            {
+                for (int i = from; i < to; i++)
+                {
+                    char c = text[i];
+                    if (!char.IsLetterOrDigit(c) && c != '_' && c != '.' && c != '-') return false;
+                }
+
+                return true;
+            }
         }
 
         /// <summary>

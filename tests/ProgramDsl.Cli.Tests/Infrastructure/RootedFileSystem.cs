@@ -31,11 +31,17 @@ namespace ProgramDsl.Cli.Tests.Infrastructure
 
         public string ReadAllText(string path) => _inner.ReadAllText(Resolve(path));
 
-        public IReadOnlyList<string> EnumerateFiles(string folder, string pattern)
+        public string ReadAllText(string path, long maxBytes) => _inner.ReadAllText(Resolve(path), maxBytes);
+
+        public PathInfo Inspect(string path) => _inner.Inspect(Resolve(path));
+
+        public string GetRealPath(string path) => _inner.GetRealPath(Resolve(path));
+
+        public IReadOnlyList<string> EnumerateFiles(string folder, string pattern, string? workspace = null)
         {
             // Give the paths back in the form the caller used, as Directory.EnumerateFiles does for a relative folder.
             var full = Resolve(folder);
-            return _inner.EnumerateFiles(full, pattern)
+            return _inner.EnumerateFiles(full, pattern, workspace is null ? null : Resolve(workspace))
                 .Select(p => Path.IsPathRooted(folder) ? p : folder + p.Substring(full.Length))
                 .OrderBy(p => p, StringComparer.Ordinal)
                 .ToList();

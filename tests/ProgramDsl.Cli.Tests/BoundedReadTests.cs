@@ -1,0 +1,61 @@
+using System.IO;
+using ProgramDsl.Cli.Infrastructure;
+using ProgramDsl.Cli.Tests.Infrastructure;
+
+namespace ProgramDsl.Cli.Tests
+{
+    /// <summary>The file system reads no more than the limit it is given, whatever size the file declares.</summary>
+    public class BoundedReadTests
+    {
+        private readonly PhysicalFileSystem _files = new PhysicalFileSystem();
+
+        [Fact]
+        public void A_file_of_exactly_the_limit_is_read_and_one_byte_more_is_refused()
+        {
+            using var temp = new TempFolder();
+            var exact = temp.Write("exact.tpm", "\uFEFF" + new string('a', 7));
+            var over = temp.Write("over.tpm", new string('a', 11));
+
+            _files.ReadAllText(exact, 10).Should().Be("aaaaaaa");
+            var read = () => _files.ReadAllText(over, 10);
+            read.Should().Throw<InputTooLargeException>().Which.Limit.Should().Be(10);
+        }
+
+        [Fact]
+        public void A_file_that_declares_size_0_is_still_cut_at_the_limit()
+        {
+            // /proc files report a size of 0 and have content: only counting the bytes read bounds them.
+            _files.Inspect("/proc/self/status").Should().Be(new PathInfo(PathKind.RegularFile, 0));
+
+            var read = () => _files.ReadAllText("/proc/self/status", 16);
+
+            read.Should().Throw<InputTooLargeException>();
+        }
+
+        [Fact]
+        public void Inspect_tells_the_kinds_apart_without_opening()
+        {
+            using var temp = new TempFolder();
+            var file = temp.Write("a.tpm", "abc");
+
+            _files.Inspect(file).Should().Be(new PathInfo(PathKind.RegularFile, 3));
+            _files.Inspect(temp.Path).Kind.Should().Be(PathKind.Folder);
+            _files.Inspect("/dev/null").Kind.Should().Be(PathKind.CharacterDevice);
+            _files.Inspect(Path.Combine(temp.Path, "missing", "x.tpm")).Kind.Should().Be(PathKind.Missing);
+            _files.Inspect(Path.Combine(file, "below-a-file")).Kind.Should().Be(PathKind.Missing);
+        }
+
+        [Fact]
+        public void The_real_path_follows_links_in_every_component_after_folding_dot_dot_as_written()
+        {
+            using var temp = new TempFolder();
+            temp.Write("a/b/c.tpm", "x");
+            Directory.CreateSymbolicLink(Path.Combine(temp.Path, "link"), Path.Combine(temp.Path, "a", "b"));
+
+            _files.GetRealPath(Path.Combine(temp.Path, "link", "c.tpm")).Should().Be(Path.Combine(temp.Path, "a", "b", "c.tpm"));
+            // '..' is folded as written first, as the compiler folds include paths, so the file checked is the file named.
+            _files.GetRealPath(Path.Combine(temp.Path, "link", "..", "a", "b", "c.tpm")).Should().Be(Path.Combine(temp.Path, "a", "b", "c.tpm"));
+            _files.GetRealPath(Path.Combine(temp.Path, "link", "new", "x.tpm")).Should().Be(Path.Combine(temp.Path, "a", "b", "new", "x.tpm"));
+        }
+    }
+}

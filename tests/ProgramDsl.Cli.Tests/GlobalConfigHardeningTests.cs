@@ -1,0 +1,148 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using ProgramDsl.Cli.Tests.Infrastructure;
+
+namespace ProgramDsl.Cli.Tests
+{
+    /// <summary>
+    /// A .globalconfig is read only when it is a regular file of at most 1 MiB, and what cannot be understood in it is a
+    /// TPM0002 warning at its line and column, never a silent no-op; the rest of the file still applies.
+    /// </summary>
+    public class GlobalConfigHardeningTests
+    {
+        private static CliResult RunBounded(string folder, params string[] args)
+        {
+            var run = Task.Run(() => Tpm.Run(folder, args));
+            run.Wait(TimeSpan.FromSeconds(30)).Should().BeTrue("tpm " + string.Join(" ", args) + " must not block");
+            return run.Result;
+        }
+
+        private static string Full(TempFolder temp, string relative) => Path.GetFullPath(Path.Combine(temp.Path, relative));
+
+        [Fact]
+        public void A_config_naming_a_device_or_a_fifo_is_a_usage_error()
+        {
+            using var temp = new TempFolder();
+            temp.Write("warn.tpm", Plans.WithWarning);
+            using (var mkfifo = Process.Start(new ProcessStartInfo("mkfifo", new[] { Path.Combine(temp.Path, "pipe") }) { UseShellExecute = false })!) mkfifo.WaitForExit();
+
+            var zero = RunBounded(temp.Path, "check", "warn.tpm", "--config", "/dev/zero");
+            var fifo = RunBounded(temp.Path, "schedule", "warn.tpm", "--config", "pipe");
+
+            zero.ExitCode.Should().Be(2, zero.ToString());
+            zero.Error.Should().Be("tpm: error: the config '/dev/zero' is a character device, not a regular file\n");
+            fifo.ExitCode.Should().Be(2, fifo.ToString());
+            fifo.Error.Should().Be("tpm: error: the config 'pipe' is a FIFO (named pipe), not a regular file\n");
+        }
+
+        [Fact]
+        public void A_found_globalconfig_that_links_to_a_device_is_ignored_with_a_warning()
+        {
+            using var temp = new TempFolder();
+            temp.Write("warn.tpm", Plans.WithWarning);
+            File.CreateSymbolicLink(Path.Combine(temp.Path, ".globalconfig"), "/dev/zero");
+
+            var result = RunBounded(temp.Path, "check", "warn.tpm");
+
+            result.ExitCode.Should().Be(0, result.ToString());
+            Tpm.Lines(result.Out).Should().Equal(
+                "warn.tpm(3,16): warning TPM2003: " + Plans.WarningLine,
+                Full(temp, ".globalconfig") + "(1,1): warning TPM0002: this .globalconfig is a character device, not a regular file; it is ignored");
+        }
+
+        [Fact]
+        public void A_config_over_1_MiB_is_not_read()
+        {
+            using var temp = new TempFolder();
+            temp.Write("warn.tpm", Plans.WithWarning);
+            temp.Write("big.globalconfig", "dotnet_diagnostic.TPM2003.severity = error\n" + new string('#', 1024 * 1024));
+
+            var named = Tpm.Run(temp.Path, "check", "warn.tpm", "--config", "big.globalconfig");
+            File.Move(Path.Combine(temp.Path, "big.globalconfig"), Path.Combine(temp.Path, ".globalconfig"));
+            var found = Tpm.Run(temp.Path, "check", "warn.tpm");
+
+            named.ExitCode.Should().Be(2, named.ToString());
+            named.Error.Should().Be("tpm: error: the config 'big.globalconfig' is 1048619 bytes, over the limit of 1048576 bytes (1 MiB) for a .globalconfig\n");
+            found.ExitCode.Should().Be(0, found.ToString());
+            Tpm.Lines(found.Out).Should().Equal(
+                "warn.tpm(3,16): warning TPM2003: " + Plans.WarningLine,
+                Full(temp, ".globalconfig") + "(1,1): warning TPM0002: this .globalconfig is 1048619 bytes, over the limit of 1048576 bytes (1 MiB) for a .globalconfig; it is ignored");
+        }
+
+        [Fact]
+        public void Entries_that_cannot_be_understood_are_located_warnings_and_the_rest_applies()
+        {
+            using var temp = new TempFolder();
+            temp.Write("plans/warn.tpm", Plans.WithWarning);
+            temp.Write("plans/.globalconfig",
+                "is_global = true\n" +
+                "dotnet_diagnostic.TPM2001.severity = banana\n" +
+                "dotnet_diagnostic.TPM9999.severity = error\n" +
+                "just words here\n" +
+                "[section\n" +
+                "dotnet_diagnostic.TPM2003.severity = error # raised\n" +
+                "dotnet_diagnostic.CA1000.severity = banana\n" +
+                "other_tool.key = 1\n");
+
+            var result = Tpm.Run(temp.Path, "check", "plans/warn.tpm");
+
+            result.ExitCode.Should().Be(1, result.ToString());
+            var config = Full(temp, "plans/.globalconfig");
+            Tpm.Lines(result.Out).Should().Equal(
+                "plans/warn.tpm(3,16): error TPM2003: " + Plans.WarningLine,
+                config + "(2,38): warning TPM0002: the severity of TPM2001 must be error, warning, suggestion, silent, none or default; the entry is ignored",
+                config + "(3,19): warning TPM0002: no tpm diagnostic has this code; the entry is ignored",
+                config + "(4,1): warning TPM0002: this line is not a 'key = value' entry; it is ignored",
+                config + "(5,1): warning TPM0002: a section header must end with ']'; the line is ignored");
+            result.Error.Should().Be("1 program checked: 1 error, 4 warnings\n");
+        }
+
+        [Fact]
+        public void Random_bytes_give_at_most_ten_located_warnings_and_a_count_and_are_never_quoted()
+        {
+            using var temp = new TempFolder();
+            temp.Write("warn.tpm", Plans.WithWarning);
+            var random = new Random(11);
+            var bytes = new byte[20_000];
+            random.NextBytes(bytes);
+            File.WriteAllBytes(Path.Combine(temp.Path, "random.cfg"), bytes);
+
+            var result = Tpm.Run(temp.Path, "check", "warn.tpm", "--config", "random.cfg", "--format", "json");
+
+            result.ExitCode.Should().Be(0, result.ToString());
+            var lines = Tpm.Lines(Tpm.Run(temp.Path, "check", "warn.tpm", "--config", "random.cfg").Out);
+            lines.Should().HaveCount(12);
+            lines.Skip(1).Take(10).Should().OnlyContain(l => l.StartsWith("random.cfg(", StringComparison.Ordinal) && l.EndsWith("): warning TPM0002: this line is not a 'key = value' entry; it is ignored", StringComparison.Ordinal));
+            lines[11].Should().MatchRegex(@"^random\.cfg\(\d+,\d+\): warning TPM0002: \d+ more entries of this file cannot be understood and are ignored$");
+            result.Out.Should().Contain("\"code\": \"TPM0002\"");
+        }
+
+        [Fact]
+        public void A_config_shared_by_several_plans_reports_its_problems_once()
+        {
+            using var temp = new TempFolder();
+            temp.Write("plans/a.tpm", Plans.WithWarning);
+            temp.Write("plans/b.tpm", Plans.WithWarning);
+            temp.Write("plans/.globalconfig", "nonsense\n");
+
+            var result = Tpm.Run(temp.Path, "check", "plans");
+
+            Tpm.Lines(result.Out).Count(l => l.Contains("TPM0002")).Should().Be(1, result.ToString());
+        }
+
+        [Fact]
+        public void TPM0002_can_itself_be_turned_off()
+        {
+            using var temp = new TempFolder();
+            temp.Write("warn.tpm", Plans.WithWarning);
+            temp.Write(".globalconfig", "nonsense\ndotnet_diagnostic.TPM0002.severity = none\n");
+
+            var result = Tpm.Run(temp.Path, "check", "warn.tpm");
+
+            result.Out.Should().NotContain("TPM0002");
+        }
+    }
+}
