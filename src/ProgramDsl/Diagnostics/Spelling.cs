@@ -6,6 +6,9 @@ namespace ProgramDsl.Diagnostics
     /// <summary>"Did you mean" suggestions by edit distance.</summary>
     public static class Spelling
     {
+        /// <summary>Words longer than this get no suggestion (names are at most <see cref="InputLimits.MaxNameLength"/> long).</summary>
+        public const int MaxWordLength = 4 * InputLimits.MaxNameLength;
+
         /// <summary>
         /// The candidate closest to <paramref name="word"/> (optimal string alignment distance, case-insensitive),
         /// or null when none is close enough: at most 1 edit for short words, about a third of the length for longer ones.
@@ -13,6 +16,8 @@ namespace ProgramDsl.Diagnostics
         /// </summary>
         public static string? Closest(string word, IEnumerable<string> candidates)
         {
+            // Longer words are not typed by hand; comparing them would only cost time.
+            if (word.Length > MaxWordLength) return null;
             int limit = Math.Max(1, Math.Min(3, word.Length / 3));
             string? best = null;
             int bestDistance = int.MaxValue;
@@ -38,26 +43,39 @@ namespace ProgramDsl.Diagnostics
             return closest is null ? string.Empty : "; did you mean '" + closest + "'?";
         }
 
-        /// <summary>Edit distance with transpositions; returns a value above <paramref name="cap"/> as soon as it exceeds it.</summary>
+        /// <summary>
+        /// Edit distance with transpositions (case-insensitive); returns a value above <paramref name="cap"/>
+        /// (<see cref="int.MaxValue"/>) as soon as it must exceed it. Only the diagonal band of width 2·cap + 1 is
+        /// computed, so with the small caps suggestions use it takes time linear in the length of the words.
+        /// </summary>
         public static int Distance(string a, string b, int cap = int.MaxValue)
         {
             if (cap < 0) return int.MaxValue;
             int n = a.Length, m = b.Length;
-            var prev2 = new int[m + 1];
-            var prev = new int[m + 1];
-            var cur = new int[m + 1];
-            for (int j = 0; j <= m; j++) prev[j] = j;
+            if (Math.Abs(n - m) > cap) return int.MaxValue;
+            if (n == 0 || m == 0) return Math.Max(n, m);
+            int k = Math.Min(cap, Math.Max(n, m));
+            const int Far = int.MaxValue / 2;
+            var lowerA = a.ToLowerInvariant();
+            var lowerB = b.ToLowerInvariant();
+            var prev2 = new int[m + 2];
+            var prev = new int[m + 2];
+            var cur = new int[m + 2];
+            for (int j = 0; j <= m + 1; j++) prev[j] = prev2[j] = j <= k ? j : Far;
             for (int i = 1; i <= n; i++)
             {
-                cur[0] = i;
-                int rowMin = cur[0];
-                char ai = char.ToLowerInvariant(a[i - 1]);
-                for (int j = 1; j <= m; j++)
+                // Cells outside the band (and their borders, read by the next rows) count as too far.
+                int lo = Math.Max(1, i - k), hi = Math.Min(m, i + k);
+                cur[lo - 1] = lo == 1 ? i : Far;
+                cur[hi + 1] = Far;
+                int rowMin = Far;
+                char ai = lowerA[i - 1];
+                for (int j = lo; j <= hi; j++)
                 {
-                    char bj = char.ToLowerInvariant(b[j - 1]);
+                    char bj = lowerB[j - 1];
                     int cost = ai == bj ? 0 : 1;
                     int v = Math.Min(Math.Min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
-                    if (i > 1 && j > 1 && ai == char.ToLowerInvariant(b[j - 2]) && char.ToLowerInvariant(a[i - 2]) == bj)
+                    if (i > 1 && j > 1 && ai == lowerB[j - 2] && lowerA[i - 2] == bj)
                     {
                         v = Math.Min(v, prev2[j - 2] + 1);
                     }
@@ -73,7 +91,7 @@ namespace ProgramDsl.Diagnostics
                 cur = t;
             }
 
-            return prev[m];
+            return prev[m] > cap ? int.MaxValue : prev[m];
         }
     }
 }
