@@ -417,6 +417,27 @@ namespace ProgramDsl.Semantics
 
         // ---------------------------------------------------------------- values
 
+        /// <summary>
+        /// An actual date, checked against the program's frame: it is the truth about the past, so it is never moved;
+        /// one before the program start or after the status date is an error at the date instead.
+        /// </summary>
+        private CalendarDate? TrackedDate(ValueSyntax value, SourceText source, string keyword, string verb)
+        {
+            if (!(DateOf(value, source) is CalendarDate date)) return null;
+            if (_program.HasStart && date < _program.Start)
+            {
+                Report(DiagnosticCatalog.InvalidValue, Loc(source, value),
+                    keyword + " " + date + " is before the program start " + _program.Start + "; move 'start' to " + date + " or earlier, or correct the date");
+            }
+            else if (_program.StatusDate is CalendarDate status && date > status)
+            {
+                Report(DiagnosticCatalog.InvalidValue, Loc(source, value),
+                    keyword + " " + date + " is after the status date " + status + ": work cannot have " + verb + " after the day progress is reported on; correct the date, or move 'status-date' to " + date + " or later");
+            }
+
+            return date;
+        }
+
         private CalendarDate? DateOf(ValueSyntax value, SourceText source)
         {
             var date = value as DateValueSyntax ?? (value as DateRangeValueSyntax)?.From;
@@ -618,6 +639,7 @@ namespace ProgramDsl.Semantics
         {
             var tracker = _tracker.Reset(_program);
             var holidays = new List<DayOff>();
+            SourceLocation? statusAt = null;
             foreach (var (p, source) in _programProperties)
             {
                 if (!MultiValued.Contains(p.KeywordText) && !tracker.IsFirst(p, source)) continue;
@@ -636,7 +658,10 @@ namespace ProgramDsl.Semantics
                         _program.Deadline = DateOf(v[0], source);
                         _program.DeadlineLocation = Loc(source, p);
                         break;
-                    case "status-date": _program.StatusDate = DateOf(v[0], source); break;
+                    case "status-date":
+                        _program.StatusDate = DateOf(v[0], source);
+                        statusAt = Loc(source, v[0]);
+                        break;
                     case "currency": _program.Currency = ((NameValueSyntax)v[0]).Text; break;
                     case "budget":
                         _program.Budget = NonNegative(v[0], source, "the budget");
@@ -668,6 +693,11 @@ namespace ProgramDsl.Semantics
             else if (_program.Deadline is CalendarDate deadline && deadline < _program.Start && _program.DeadlineLocation is SourceLocation deadlineAt)
             {
                 Report(DiagnosticCatalog.InvalidValue, deadlineAt, "the deadline " + deadline + " is before the program start " + _program.Start);
+            }
+
+            if (_program.HasStart && _program.StatusDate is CalendarDate statusDate && statusDate < _program.Start && statusAt is SourceLocation at)
+            {
+                Report(DiagnosticCatalog.InvalidValue, at, "the status date " + statusDate + " is before the program start " + _program.Start + "; progress cannot be reported before the program starts: correct 'status-date' or 'start'");
             }
         }
 
@@ -861,8 +891,8 @@ namespace ProgramDsl.Semantics
                     case "cost" when symbol is TaskSymbol t: t.Cost = NonNegative(v[0], source, "cost"); break;
                     case "actual-cost" when symbol is TaskSymbol t: t.ActualCost = NonNegative(v[0], source, "actual cost"); break;
                     case "progress" when symbol is TaskSymbol t: t.Progress = Percentage(v[0], source, "progress", allowZero: true); break;
-                    case "actual-start" when symbol is TaskSymbol t: t.ActualStart = DateOf(v[0], source); break;
-                    case "actual-finish" when symbol is TaskSymbol t: t.ActualFinish = DateOf(v[0], source); break;
+                    case "actual-start" when symbol is TaskSymbol t: t.ActualStart = TrackedDate(v[0], source, keyword, "started"); break;
+                    case "actual-finish" when symbol is TaskSymbol t: t.ActualFinish = TrackedDate(v[0], source, keyword, "finished"); break;
                     case "phase" when symbol is TaskSymbol t:
                         var phase = EnumWord(v[0], source, Phases, "phase");
                         if (phase != null) t.Phase = (Phase)Enum.Parse(typeof(Phase), phase, ignoreCase: true);
