@@ -12,20 +12,23 @@ namespace ProgramDsl.Diagnostics
         /// <summary>
         /// The candidate closest to <paramref name="word"/> (optimal string alignment distance, case-insensitive),
         /// or null when none is close enough: at most 1 edit for short words, about a third of the length for longer ones.
-        /// Ties go to the earlier candidate, so results are deterministic.
+        /// Ties go to the earlier candidate, so results are deterministic. Each candidate costs time linear in its length
+        /// and no allocation, so a scan of many names stays cheap.
         /// </summary>
         public static string? Closest(string word, IEnumerable<string> candidates)
         {
             // Longer words are not typed by hand; comparing them would only cost time.
             if (word.Length > MaxWordLength) return null;
             int limit = Math.Max(1, Math.Min(3, word.Length / 3));
+            var rows = new Rows(word.Length);
+            var lowered = word.ToLowerInvariant();
             string? best = null;
             int bestDistance = int.MaxValue;
             foreach (var candidate in candidates)
             {
                 if (candidate == word) continue;
                 if (Math.Abs(candidate.Length - word.Length) > limit) continue;
-                int d = Distance(word, candidate, Math.Min(limit, bestDistance - 1));
+                int d = Banded(candidate, lowered, Math.Min(limit, bestDistance - 1), rows);
                 if (d < bestDistance)
                 {
                     bestDistance = d;
@@ -51,31 +54,55 @@ namespace ProgramDsl.Diagnostics
         public static int Distance(string a, string b, int cap = int.MaxValue)
         {
             if (cap < 0) return int.MaxValue;
+            if (Math.Abs(a.Length - b.Length) > cap) return int.MaxValue;
+            return Banded(a, b.ToLowerInvariant(), cap, new Rows(b.Length));
+        }
+
+        /// <summary>Three rows of the distance table, reused from one candidate to the next.</summary>
+        private sealed class Rows
+        {
+            public Rows(int columns)
+            {
+                Before = new int[columns + 2];
+                Previous = new int[columns + 2];
+                Current = new int[columns + 2];
+            }
+
+            public int[] Before;
+            public int[] Previous;
+            public int[] Current;
+        }
+
+        private static char Lower(char c) => c < 128 ? (c >= 'A' && c <= 'Z' ? (char)(c + 32) : c) : char.ToLowerInvariant(c);
+
+        /// <summary>The distance of <paramref name="a"/> to the already lower-cased <paramref name="b"/> within a band of <paramref name="cap"/>.</summary>
+        private static int Banded(string a, string b, int cap, Rows rows)
+        {
+            if (cap < 0) return int.MaxValue;
             int n = a.Length, m = b.Length;
             if (Math.Abs(n - m) > cap) return int.MaxValue;
             if (n == 0 || m == 0) return Math.Max(n, m);
             int k = Math.Min(cap, Math.Max(n, m));
             const int Far = int.MaxValue / 2;
-            var lowerA = a.ToLowerInvariant();
-            var lowerB = b.ToLowerInvariant();
-            var prev2 = new int[m + 2];
-            var prev = new int[m + 2];
-            var cur = new int[m + 2];
+            var prev2 = rows.Before;
+            var prev = rows.Previous;
+            var cur = rows.Current;
             for (int j = 0; j <= m + 1; j++) prev[j] = prev2[j] = j <= k ? j : Far;
+            char aBefore = '\0';
             for (int i = 1; i <= n; i++)
             {
-                // Cells outside the band (and their borders, read by the next rows) count as too far.
+                // Cells outside the band (and its borders, read by the next rows) count as too far.
                 int lo = Math.Max(1, i - k), hi = Math.Min(m, i + k);
                 cur[lo - 1] = lo == 1 ? i : Far;
                 cur[hi + 1] = Far;
                 int rowMin = Far;
-                char ai = lowerA[i - 1];
+                char ai = Lower(a[i - 1]);
                 for (int j = lo; j <= hi; j++)
                 {
-                    char bj = lowerB[j - 1];
+                    char bj = b[j - 1];
                     int cost = ai == bj ? 0 : 1;
                     int v = Math.Min(Math.Min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
-                    if (i > 1 && j > 1 && ai == lowerB[j - 2] && lowerA[i - 2] == bj)
+                    if (i > 1 && j > 1 && ai == b[j - 2] && aBefore == bj)
                     {
                         v = Math.Min(v, prev2[j - 2] + 1);
                     }
@@ -89,6 +116,7 @@ namespace ProgramDsl.Diagnostics
                 prev2 = prev;
                 prev = cur;
                 cur = t;
+                aBefore = ai;
             }
 
             return prev[m] > cap ? int.MaxValue : prev[m];
