@@ -20,6 +20,12 @@ namespace ProgramDsl
         public const int MaxNumberLength = 100;
 
         /// <summary>
+        /// The longest qualified id (<c>workstream.workstream.task</c>), in characters. Ids are repeated in every
+        /// output (tables, JSON, calendars), so this keeps the output within a small factor of the plan's size.
+        /// </summary>
+        public const int MaxIdLength = 512;
+
+        /// <summary>
         /// How deep blocks nest: the program block counts as 1, each workstream adds 1 and the task inside adds 1, so
         /// workstreams nest at most <see cref="MaxNestingDepth"/> − 2 deep. Qualified ids grow with the depth, so this
         /// keeps every id, and the JSON schedule, linear in the size of the plan.

@@ -271,6 +271,15 @@ namespace ProgramDsl.Semantics
                     break;
             }
 
+            // Reported once, where the id first goes past the limit, not again for everything inside it.
+            if (container != null && container.Id.Length <= InputLimits.MaxIdLength && container.Id.Length + 1 + name.Length > InputLimits.MaxIdLength)
+            {
+                int length = container.Id.Length + 1 + name.Length;
+                Report(DiagnosticCatalog.InputLimitExceeded, location, Symbol.KindWord(symbol.Kind) + " '" + name + "' has an id of " + length.ToString("N0", CultureInfo.InvariantCulture) +
+                    " characters ('" + container.Id.Substring(0, Math.Min(40, container.Id.Length)) + "…'), longer than the limit of " +
+                    InputLimits.MaxIdLength.ToString("N0", CultureInfo.InvariantCulture) + "; use shorter names or fewer levels of workstreams");
+            }
+
             var scope = container is null ? _rootScope : container.Members;
             if (scope.TryGetValue(name, out var existing))
             {

@@ -33,6 +33,7 @@ public class InputLimitTests
     {
         (InputLimits.MaxLineLength, InputLimits.MaxNameLength, InputLimits.MaxStringLength, InputLimits.MaxNumberLength, InputLimits.MaxNestingDepth)
             .Should().Be((20_000, 256, 10_000, 100, 64));
+        InputLimits.MaxIdLength.Should().Be(512);
     }
 
     [Fact]
@@ -95,6 +96,23 @@ public class InputLimitTests
         var d = OnlyLimit(Nest(InputLimits.MaxNestingDepth - 1), 66, 13,
             "blocks nest deeper than the limit of 64 (the program, its workstreams and a task each count one); flatten the workstreams or split the plan");
         d.Location!.Value.Text.Should().Be("{");
+    }
+
+    [Fact]
+    public void A_qualified_id_past_the_limit_is_reported_once_where_it_goes_past()
+    {
+        // a (200) . b (200) is 401 characters; . c (120) makes 522, past 512. The task inside c is not reported again.
+        string a = new string('a', 200), b = new string('b', 200), c = new string('c', 120);
+        var text = InProgram("  workstream " + a + " {", "  workstream " + b + " {", "  workstream " + c + " {", "    task t { duration 1d }", "  }}}");
+        var program = TpmProgram.Parse(text, Path);
+        var d = program.Diagnostics.Should().ContainSingle().Subject;
+        d.Code.Should().Be("TPM1007");
+        (d.Location!.Value.Start.Line, d.Location!.Value.Text).Should().Be((5, c));
+        d.Message.Should().Be("workstream '" + c + "' has an id of 522 characters ('" + new string('a', 40) + "…'), longer than the limit of 512; use shorter names or fewer levels of workstreams");
+
+        // 401 + 1 + 108 = 510, and the task makes 512: exactly the limit.
+        var shorter = InProgram("  workstream " + a + " {", "  workstream " + b + " {", "  workstream " + c.Substring(0, 108) + " {", "    task t { duration 1d }", "  }}}");
+        TpmProgram.Parse(shorter, Path).Diagnostics.Should().BeEmpty();
     }
 
     [Fact]
