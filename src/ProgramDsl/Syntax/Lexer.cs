@@ -36,6 +36,25 @@ namespace ProgramDsl.Syntax
 
         public static bool IsDigit(char c) => c >= '0' && c <= '9';
 
+        /// <summary>The text without its invisible characters, or null when it has none.</summary>
+        public static string? Visible(string text, int start, int length)
+        {
+            System.Text.StringBuilder? sb = null;
+            for (int i = start; i < start + length; i++)
+            {
+                if (Lexer.IsInvisible(text[i]))
+                {
+                    sb ??= new System.Text.StringBuilder(length).Append(text, start, i - start);
+                }
+                else
+                {
+                    sb?.Append(text[i]);
+                }
+            }
+
+            return sb?.ToString();
+        }
+
         /// <summary>
         /// Skips white space and comments. Stops at the start of an unterminated block comment and
         /// returns true in <paramref name="unterminatedComment"/> so the caller can report it there.

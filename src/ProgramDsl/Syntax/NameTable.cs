@@ -15,7 +15,7 @@ namespace ProgramDsl.Syntax
 
             // An invisible character is already a syntax error; the name without it is what the writer meant, so
             // references written with or without it resolve alike and cause no second error.
-            if (wide && Visible(text, start, length) is string visible) return Get(visible, 0, visible.Length);
+            if (wide && Lexer.Visible(text, start, length) is string visible) return Get(visible, 0, visible.Length);
             int mask = _slots.Length - 1;
             int i = (int)(hash & (uint)mask);
             while (true)
@@ -49,25 +49,6 @@ namespace ProgramDsl.Syntax
 
             wide = all > 127;
             return hash;
-        }
-
-        /// <summary>The name without its invisible characters, or null when it has none.</summary>
-        private static string? Visible(string text, int start, int length)
-        {
-            System.Text.StringBuilder? sb = null;
-            for (int i = start; i < start + length; i++)
-            {
-                if (Lexer.IsInvisible(text[i]))
-                {
-                    sb ??= new System.Text.StringBuilder(length).Append(text, start, i - start);
-                }
-                else
-                {
-                    sb?.Append(text[i]);
-                }
-            }
-
-            return sb?.ToString();
         }
 
         private void Grow()

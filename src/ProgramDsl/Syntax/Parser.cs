@@ -271,7 +271,7 @@ namespace ProgramDsl.Syntax
                         continue;
                     }
 
-                    if (!SyntaxFacts.TryGetRule(frame.Context, text, p, keywordEnd - p, out var rule))
+                    if (!SyntaxFacts.TryGetRule(frame.Context, text, p, keywordEnd - p, out var rule) && !TryRuleWithoutInvisible(frame.Context, text, p, keywordEnd, out rule))
                     {
                         Report(p, keywordEnd - p, UnknownStatementMessage(frame, text.Substring(p, keywordEnd - p)));
                         p = Recover(text, keywordEnd, frame.Context);
@@ -443,6 +443,13 @@ namespace ProgramDsl.Syntax
                 var root = new CompilationUnitSyntax(stack[0].Body, new TextSpan(0, text.Length));
                 return new SyntaxTree(_source, root, diagnostics);
             }
+        }
+
+        /// <summary>A keyword with an invisible character in it (already reported on its own) is still the keyword.</summary>
+        private static bool TryRuleWithoutInvisible(BlockContext context, string text, int start, int end, out StatementRule rule)
+        {
+            rule = null!;
+            return Lexer.Visible(text, start, end - start) is string visible && SyntaxFacts.TryGetRule(context, visible, 0, visible.Length, out rule);
         }
 
         private static string DescribeStatementsOf(Frame frame) => frame.Context switch

@@ -46,6 +46,14 @@ public class InvisibleCharacterTests
     }
 
     [Fact]
+    public void A_keyword_with_an_invisible_character_inside_is_still_the_keyword()
+    {
+        var text = "program p {\n  sta\u200Brt 2027-01-04\n  task a { dura\u00ADtion 2d }\n}\n";
+        OnlyInvisible(text, (2, 6, "U+200B"), (3, 16, "U+00AD"));
+        Compile(text).Model!.Tasks.Single().Duration.Should().Be(2m);
+    }
+
+    [Fact]
     public void Invisible_characters_in_strings_and_comments_are_text()
     {
         // A zero-width joiner is part of emoji sequences in titles.
