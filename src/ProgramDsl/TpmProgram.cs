@@ -112,7 +112,8 @@ namespace ProgramDsl
             var includes = LoadIncludes(rootTree, resolver, trees, diagnostics);
             foreach (var tree in trees) diagnostics.AddRange(tree.Diagnostics);
 
-            var bound = Binder.Bind(rootTree, includes);
+            // A file past an input limit was not read beyond it: binding the rest would only report what is missing.
+            var bound = trees.Any(Parser.HitLimit) ? new BindResult(null, Array.Empty<Diagnostic>()) : Binder.Bind(rootTree, includes);
             diagnostics.AddRange(bound.Diagnostics);
 
             // The gate uses the severities the user configured: an error they lowered does not block the

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using ProgramDsl.Diagnostics;
 using ProgramDsl.Semantics;
 
@@ -209,8 +210,19 @@ namespace ProgramDsl.Scheduling
         /// <summary>
         /// Working days from <paramref name="from"/> to <paramref name="to"/>, counted between the last working days
         /// on or before each: positive when <paramref name="to"/> is later (how late a finish is against a due date).
+        /// Dates before the program start count the working days between them and the start, with the program's holidays.
         /// </summary>
-        public int WorkingDaysBetween(CalendarDate from, CalendarDate to) => Calendar.LastIndexOnOrBefore(to) - Calendar.LastIndexOnOrBefore(from);
+        public int WorkingDaysBetween(CalendarDate from, CalendarDate to) => Position(to) - Position(from);
+
+        /// <summary>The index of the last working day on or before a date; before the start, counted backwards from -1.</summary>
+        private int Position(CalendarDate date)
+        {
+            if (date >= Calendar.Start) return Calendar.LastIndexOnOrBefore(date);
+
+            // A calendar from the day after the date counts the working days left before the program start.
+            var before = new WorkingCalendar(date.AddDays(1), Calendar.Workdays, Program.Calendar.Holidays.Select(h => h.Range));
+            return -1 - before.FirstIndexOnOrAfter(Calendar.Start);
+        }
 
         /// <summary>The scheduled entry of a task.</summary>
         /// <remarks>Tasks are in declaration order, so a task's index finds its entry.</remarks>

@@ -33,6 +33,9 @@ namespace ProgramDsl.Semantics
     {
         private const int MaxSuggestions = 200;
 
+        /// <summary>Candidate names compared for "did you mean" over one bind, at most.</summary>
+        private const long MaxSuggestionWork = 20_000_000;
+
         // About 3.65 million days separate 0001-01-01 from 9999-12-31; a longer lag can only be a mistake.
         private const int MaxLagDays = 4_000_000;
 
@@ -76,6 +79,11 @@ namespace ProgramDsl.Semantics
         private readonly SettingTracker _tracker;
         private readonly Scratch _scratch = new Scratch();
         private int _suggestionsComputed;
+
+        // Names this binder may still compare for suggestions. Each suggestion scans every candidate name, so in a plan
+        // with a million names and many typos suggestions alone were quadratic; the budget is counted in names, not
+        // time, and split evenly between the parallel chunks, so the output stays the same on any machine.
+        private long _suggestionWork = MaxSuggestionWork;
         private ProgramSymbol _program = null!;
 
         private Binder()
@@ -177,7 +185,7 @@ namespace ProgramDsl.Semantics
             var workers = new Binder[chunks];
             System.Threading.Tasks.Parallel.For(0, chunks, c =>
             {
-                var worker = new Binder(this);
+                var worker = new Binder(this) { _suggestionWork = MaxSuggestionWork / chunks };
                 int end = (int)Math.Min(rest.Count, (c + 1L) * size);
                 for (int i = c * size; i < end; i++) worker.BindDeclaration(rest[i].Symbol, rest[i].Syntax, rest[i].Source);
                 workers[c] = worker;
@@ -261,6 +269,15 @@ namespace ProgramDsl.Semantics
                     _program.TaskList.Add(task);
                     symbol = task;
                     break;
+            }
+
+            // Reported once, where the id first goes past the limit, not again for everything inside it.
+            if (container != null && container.Id.Length <= InputLimits.MaxIdLength && container.Id.Length + 1 + name.Length > InputLimits.MaxIdLength)
+            {
+                int length = container.Id.Length + 1 + name.Length;
+                Report(DiagnosticCatalog.InputLimitExceeded, location, Symbol.KindWord(symbol.Kind) + " '" + name + "' has an id of " + length.ToString("N0", CultureInfo.InvariantCulture) +
+                    " characters ('" + container.Id.Substring(0, Math.Min(40, container.Id.Length)) + "…'), longer than the limit of " +
+                    InputLimits.MaxIdLength.ToString("N0", CultureInfo.InvariantCulture) + "; use shorter names or fewer levels of workstreams");
             }
 
             var scope = container is null ? _rootScope : container.Members;
@@ -382,7 +399,9 @@ namespace ProgramDsl.Semantics
             }
 
             var prefix = string.Join(".", reference.Segments.Take(i).Select(s => s.Text));
-            var suggestion = Spelling.Closest(segment.Text, container.Members.Values.Where(v => IsOneOf(v.Kind, expected)).Select(v => v.Name));
+            var suggestion = AffordComparisons(container.Members.Count)
+                ? Spelling.Closest(segment.Text, container.Members.Values.Where(v => IsOneOf(v.Kind, expected)).Select(v => v.Name))
+                : null;
             Report(DiagnosticCatalog.UnknownReference, Loc(source, reference), noun, reference.Text,
                 suggestion is null ? "; workstream '" + container.Id + "' has no '" + segment.Text + "'" : "; did you mean '" + prefix + "." + suggestion + "'?");
         }
@@ -393,29 +412,82 @@ namespace ProgramDsl.Semantics
             return words.Count == 1 ? words[0] : string.Join(", ", words.Take(words.Count - 1)) + " or " + words[words.Count - 1];
         }
 
+        /// <summary>True when a suggestion over this many candidate names fits the caps (and takes its share of them).</summary>
+        private bool AffordSuggestion(long candidates)
+        {
+            if (_suggestionsComputed >= MaxSuggestions || !AffordComparisons(candidates)) return false;
+            _suggestionsComputed++;
+            return true;
+        }
+
+        /// <summary>True when comparing this many names fits the work left for suggestions (and takes it).</summary>
+        private bool AffordComparisons(long candidates)
+        {
+            if (candidates > _suggestionWork) return false;
+            _suggestionWork -= candidates;
+            return true;
+        }
+
         private string Suggest(string name, WorkstreamSymbol? scope, SymbolKind[] expected) =>
             SuggestName(name, scope, expected) is string closest ? "; did you mean '" + closest + "'?" : string.Empty;
 
         private string? SuggestName(string name, WorkstreamSymbol? scope, SymbolKind[] expected)
         {
             // Suggestions cost a scan of the names; cap them so a file full of typos stays fast.
-            if (_suggestionsComputed++ >= MaxSuggestions) return null;
-            var candidates = new List<string>();
+            long count = _rootScope.Count + (long)_nestedByName.Count;
+            for (var ws = scope; ws != null; ws = ws.Container) count += ws.Members.Count;
+            if (!AffordSuggestion(count)) return null;
+            // Duplicates cannot change the result (a later candidate wins only when strictly closer), so no Distinct.
+            return Spelling.Closest(name, CandidateNames(scope, expected));
+        }
+
+        /// <summary>The names a reference could have meant, nearest scope first, read lazily (no list of a million names).</summary>
+        private IEnumerable<string> CandidateNames(WorkstreamSymbol? scope, SymbolKind[] expected)
+        {
             for (var ws = scope; ws != null; ws = ws.Container)
             {
-                candidates.AddRange(ws.Members.Values.Where(v => IsOneOf(v.Kind, expected)).Select(v => v.Name));
+                foreach (var v in ws.Members.Values)
+                {
+                    if (IsOneOf(v.Kind, expected)) yield return v.Name;
+                }
             }
 
-            candidates.AddRange(_rootScope.Values.Where(v => IsOneOf(v.Kind, expected)).Select(v => v.Name));
+            foreach (var v in _rootScope.Values)
+            {
+                if (IsOneOf(v.Kind, expected)) yield return v.Name;
+            }
+
             if (IsOneOf(SymbolKind.Task, expected) || IsOneOf(SymbolKind.Milestone, expected) || IsOneOf(SymbolKind.Workstream, expected))
             {
-                candidates.AddRange(_nestedByName.Where(kv => kv.Value.Any(s => IsOneOf(s.Kind, expected))).Select(kv => kv.Key));
+                foreach (var kv in _nestedByName)
+                {
+                    if (kv.Value.Any(s => IsOneOf(s.Kind, expected))) yield return kv.Key;
+                }
             }
-
-            return Spelling.Closest(name, candidates.Distinct());
         }
 
         // ---------------------------------------------------------------- values
+
+        /// <summary>
+        /// An actual date, checked against the program's frame: it is the truth about the past, so it is never moved;
+        /// one before the program start or after the status date is an error at the date instead.
+        /// </summary>
+        private CalendarDate? TrackedDate(ValueSyntax value, SourceText source, string keyword, string verb)
+        {
+            if (!(DateOf(value, source) is CalendarDate date)) return null;
+            if (_program.HasStart && date < _program.Start)
+            {
+                Report(DiagnosticCatalog.InvalidValue, Loc(source, value),
+                    keyword + " " + date + " is before the program start " + _program.Start + "; move 'start' to " + date + " or earlier, or correct the date");
+            }
+            else if (_program.StatusDate is CalendarDate status && date > status)
+            {
+                Report(DiagnosticCatalog.InvalidValue, Loc(source, value),
+                    keyword + " " + date + " is after the status date " + status + ": work cannot have " + verb + " after the day progress is reported on; correct the date, or move 'status-date' to " + date + " or later");
+            }
+
+            return date;
+        }
 
         private CalendarDate? DateOf(ValueSyntax value, SourceText source)
         {
@@ -618,6 +690,7 @@ namespace ProgramDsl.Semantics
         {
             var tracker = _tracker.Reset(_program);
             var holidays = new List<DayOff>();
+            SourceLocation? statusAt = null;
             foreach (var (p, source) in _programProperties)
             {
                 if (!MultiValued.Contains(p.KeywordText) && !tracker.IsFirst(p, source)) continue;
@@ -636,7 +709,10 @@ namespace ProgramDsl.Semantics
                         _program.Deadline = DateOf(v[0], source);
                         _program.DeadlineLocation = Loc(source, p);
                         break;
-                    case "status-date": _program.StatusDate = DateOf(v[0], source); break;
+                    case "status-date":
+                        _program.StatusDate = DateOf(v[0], source);
+                        statusAt = Loc(source, v[0]);
+                        break;
                     case "currency": _program.Currency = ((NameValueSyntax)v[0]).Text; break;
                     case "budget":
                         _program.Budget = NonNegative(v[0], source, "the budget");
@@ -668,6 +744,11 @@ namespace ProgramDsl.Semantics
             else if (_program.Deadline is CalendarDate deadline && deadline < _program.Start && _program.DeadlineLocation is SourceLocation deadlineAt)
             {
                 Report(DiagnosticCatalog.InvalidValue, deadlineAt, "the deadline " + deadline + " is before the program start " + _program.Start);
+            }
+
+            if (_program.HasStart && _program.StatusDate is CalendarDate statusDate && statusDate < _program.Start && statusAt is SourceLocation at)
+            {
+                Report(DiagnosticCatalog.InvalidValue, at, "the status date " + statusDate + " is before the program start " + _program.Start + "; progress cannot be reported before the program starts: correct 'status-date' or 'start'");
             }
         }
 
@@ -861,8 +942,8 @@ namespace ProgramDsl.Semantics
                     case "cost" when symbol is TaskSymbol t: t.Cost = NonNegative(v[0], source, "cost"); break;
                     case "actual-cost" when symbol is TaskSymbol t: t.ActualCost = NonNegative(v[0], source, "actual cost"); break;
                     case "progress" when symbol is TaskSymbol t: t.Progress = Percentage(v[0], source, "progress", allowZero: true); break;
-                    case "actual-start" when symbol is TaskSymbol t: t.ActualStart = DateOf(v[0], source); break;
-                    case "actual-finish" when symbol is TaskSymbol t: t.ActualFinish = DateOf(v[0], source); break;
+                    case "actual-start" when symbol is TaskSymbol t: t.ActualStart = TrackedDate(v[0], source, keyword, "started"); break;
+                    case "actual-finish" when symbol is TaskSymbol t: t.ActualFinish = TrackedDate(v[0], source, keyword, "finished"); break;
                     case "phase" when symbol is TaskSymbol t:
                         var phase = EnumWord(v[0], source, Phases, "phase");
                         if (phase != null) t.Phase = (Phase)Enum.Parse(typeof(Phase), phase, ignoreCase: true);
@@ -1081,7 +1162,7 @@ namespace ProgramDsl.Semantics
             {
                 if (knownSkills.Contains(name.Text)) continue;
                 sortedSkills ??= knownSkills.OrderBy(s => s, StringComparer.Ordinal).ToArray();
-                var suggestion = suggestions++ < MaxSuggestions ? Spelling.DidYouMean(name.Text, sortedSkills) : string.Empty;
+                var suggestion = suggestions++ < MaxSuggestions && AffordComparisons(sortedSkills.Length) ? Spelling.DidYouMean(name.Text, sortedSkills) : string.Empty;
                 Report(DiagnosticCatalog.UnknownReference, Loc(source, name), "skill", name.Text, suggestion);
             }
 

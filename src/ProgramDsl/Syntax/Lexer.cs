@@ -9,9 +9,51 @@ namespace ProgramDsl.Syntax
     {
         public static bool IsIdentifierStart(char c) => char.IsLetter(c) || c == '_';
 
-        public static bool IsIdentifierPart(char c) => char.IsLetterOrDigit(c) || c == '_' || c == '-';
+        /// <summary>
+        /// Letters, digits, '_', '-', and (as Unicode identifiers allow) combining marks, so a name written in
+        /// decomposed form stays one name. Invisible format characters are read as part of the name too, so one
+        /// stray U+200B is one error (reported by <see cref="InputSurvey"/>), not a broken statement.
+        /// </summary>
+        public static bool IsIdentifierPart(char c) => char.IsLetterOrDigit(c) || c == '_' || c == '-' || (c > 127 && IsMarkOrFormat(c));
+
+        /// <summary>An invisible format character (zero-width space, joiners, bidirectional controls); the byte order mark is white space.</summary>
+        public static bool IsInvisible(char c) => c > 127 && c != '\uFEFF' && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format;
+
+        private static bool IsMarkOrFormat(char c)
+        {
+            switch (CharUnicodeInfo.GetUnicodeCategory(c))
+            {
+                case UnicodeCategory.NonSpacingMark:
+                case UnicodeCategory.SpacingCombiningMark:
+                case UnicodeCategory.EnclosingMark:
+                    return true;
+                case UnicodeCategory.Format:
+                    return c != '\uFEFF';
+                default:
+                    return false;
+            }
+        }
 
         public static bool IsDigit(char c) => c >= '0' && c <= '9';
+
+        /// <summary>The text without its invisible characters, or null when it has none.</summary>
+        public static string? Visible(string text, int start, int length)
+        {
+            System.Text.StringBuilder? sb = null;
+            for (int i = start; i < start + length; i++)
+            {
+                if (Lexer.IsInvisible(text[i]))
+                {
+                    sb ??= new System.Text.StringBuilder(length).Append(text, start, i - start);
+                }
+                else
+                {
+                    sb?.Append(text[i]);
+                }
+            }
+
+            return sb?.ToString();
+        }
 
         /// <summary>
         /// Skips white space and comments. Stops at the start of an unterminated block comment and
@@ -23,7 +65,7 @@ namespace ProgramDsl.Syntax
             while (p < text.Length)
             {
                 char c = text[p];
-                if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == '\uFEFF' || (c > 127 && char.IsWhiteSpace(c)))
+                if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == '\uFEFF' || (c > 127 && (char.IsWhiteSpace(c) || IsInvisible(c))))
                 {
                     p++;
                 }

@@ -11,7 +11,11 @@ namespace ProgramDsl.Syntax
 
         public string Get(string text, int start, int length)
         {
-            uint hash = Hash(text, start, length);
+            uint hash = Hash(text, start, length, out bool wide);
+
+            // An invisible character is already a syntax error; the name without it is what the writer meant, so
+            // references written with or without it resolve alike and cause no second error.
+            if (wide && Lexer.Visible(text, start, length) is string visible) return Get(visible, 0, visible.Length);
             int mask = _slots.Length - 1;
             int i = (int)(hash & (uint)mask);
             while (true)
@@ -30,10 +34,20 @@ namespace ProgramDsl.Syntax
             }
         }
 
-        private static uint Hash(string text, int start, int length)
+        private static uint Hash(string text, int start, int length) => Hash(text, start, length, out _);
+
+        private static uint Hash(string text, int start, int length, out bool wide)
         {
             uint hash = 2166136261;
-            for (int i = start; i < start + length; i++) hash = (hash ^ text[i]) * 16777619;
+            char all = '\0';
+            for (int i = start; i < start + length; i++)
+            {
+                char c = text[i];
+                all |= c;
+                hash = (hash ^ c) * 16777619;
+            }
+
+            wide = all > 127;
             return hash;
         }
 

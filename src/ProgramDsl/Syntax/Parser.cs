@@ -67,7 +67,15 @@ namespace ProgramDsl.Syntax
         /// </summary>
         internal static SyntaxTree Parse(SourceText source, int chunks)
         {
-            if (chunks > 1 && TrySplit(source.Text, chunks) is List<int> cuts)
+            // A file past a limit is not parsed at all: the limit is its one error, with no follow-on errors
+            // about what the cut would leave unclosed or undefined.
+            if (InputSurvey.Run(source.Text, out var invisible) is InputSurvey.Violation limit)
+            {
+                var diagnostic = Diagnostic.Create(DiagnosticCatalog.InputLimitExceeded, new SourceLocation(source, new TextSpan(limit.At, limit.Length)), limit.Message);
+                return new SyntaxTree(source, new CompilationUnitSyntax(Array.Empty<StatementSyntax>(), new TextSpan(0, source.Length)), new[] { diagnostic });
+            }
+
+            if (invisible is null && chunks > 1 && TrySplit(source.Text, chunks) is List<int> cuts)
             {
                 var tree = ParseInPieces(source, cuts);
                 if (tree != null) return tree;
@@ -75,8 +83,11 @@ namespace ProgramDsl.Syntax
 
             var run = new Run(source, new NameTable());
             run.Loop(0, source.Length);
-            return run.Finish();
+            return run.Finish(invisible);
         }
+
+        /// <summary>True when the tree's file went past an <see cref="InputLimits"/> bound (and so was not parsed).</summary>
+        public static bool HitLimit(SyntaxTree tree) => tree.Diagnostics.Any(d => ReferenceEquals(d.Descriptor, DiagnosticCatalog.InputLimitExceeded));
 
         private static SyntaxTree? ParseInPieces(SourceText source, List<int> cuts)
         {
@@ -260,7 +271,7 @@ namespace ProgramDsl.Syntax
                         continue;
                     }
 
-                    if (!SyntaxFacts.TryGetRule(frame.Context, text, p, keywordEnd - p, out var rule))
+                    if (!SyntaxFacts.TryGetRule(frame.Context, text, p, keywordEnd - p, out var rule) && !TryRuleWithoutInvisible(frame.Context, text, p, keywordEnd, out rule))
                     {
                         Report(p, keywordEnd - p, UnknownStatementMessage(frame, text.Substring(p, keywordEnd - p)));
                         p = Recover(text, keywordEnd, frame.Context);
@@ -373,11 +384,33 @@ namespace ProgramDsl.Syntax
                 return p;
             }
 
+            /// <summary>
+            /// Reports each invisible character in code once. The lexer reads it as white space or as part of the
+            /// name around it, so it breaks nothing else: these are the only errors it causes.
+            /// </summary>
+            private void AddInvisible(List<int> offsets)
+            {
+                var diagnostics = Diagnostics;
+                int room = Math.Max(0, MaxErrors - diagnostics.Count);
+                for (int i = 0; i < offsets.Count && i < room; i++)
+                {
+                    int at = offsets[i];
+                    var code = "U+" + ((int)_text[at]).ToString("X4", System.Globalization.CultureInfo.InvariantCulture);
+                    diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.SyntaxError, new SourceLocation(_source, new TextSpan(at, 1)),
+                        "invisible character " + code + " in the program text; delete it (it may be pasted from a web page or a word processor)"));
+                }
+
+                // Kept in text order with the other syntax errors.
+                var ordered = diagnostics.Select((d, i) => (d, i)).OrderBy(x => x.d.Location?.Span.Start ?? int.MaxValue).ThenBy(x => x.i).Select(x => x.d).ToList();
+                diagnostics.Clear();
+                diagnostics.AddRange(ordered);
+            }
+
             /// <summary>Where the last <see cref="Loop"/> stopped.</summary>
             public int Stopped { get; private set; }
 
             /// <summary>Closes what is still open and builds the tree.</summary>
-            public SyntaxTree Finish()
+            public SyntaxTree Finish(List<int>? invisible = null)
             {
                 var text = _text;
                 var stack = Stack;
@@ -387,6 +420,8 @@ namespace ProgramDsl.Syntax
                 {
                     diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.SyntaxError, new SourceLocation(_source, new TextSpan(p, 0)), $"too many syntax errors ({MaxErrors}); parsing stopped here"));
                 }
+
+                if (invisible != null) AddInvisible(invisible);
 
                 // Close blocks left open at the end of the file; report each at its opening brace.
                 while (stack.Count > 1)
@@ -408,6 +443,13 @@ namespace ProgramDsl.Syntax
                 var root = new CompilationUnitSyntax(stack[0].Body, new TextSpan(0, text.Length));
                 return new SyntaxTree(_source, root, diagnostics);
             }
+        }
+
+        /// <summary>A keyword with an invisible character in it (already reported on its own) is still the keyword.</summary>
+        private static bool TryRuleWithoutInvisible(BlockContext context, string text, int start, int end, out StatementRule rule)
+        {
+            rule = null!;
+            return Lexer.Visible(text, start, end - start) is string visible && SyntaxFacts.TryGetRule(context, visible, 0, visible.Length, out rule);
         }
 
         private static string DescribeStatementsOf(Frame frame) => frame.Context switch

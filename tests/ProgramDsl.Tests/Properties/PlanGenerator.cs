@@ -239,8 +239,8 @@ namespace ProgramDsl.Tests.Properties
         /// <summary>The not-before date, if any.</summary>
         public CalendarDate? NotBefore(int i) => Spec.Tasks[i].NotBefore < 0 ? null : Start.AddDays(Spec.Tasks[i].NotBefore - 10);
 
-        /// <summary>The actual start of a started task, if any (milestones have none).</summary>
-        public CalendarDate? ActualStart(int i) => Spec.Tasks[i].Milestone || Spec.Tasks[i].ActualStart < 0 ? null : Start.AddDays(Spec.Tasks[i].ActualStart - 5);
+        /// <summary>The actual start of a started task, if any (milestones have none); never before the program start, which is an error (TPM1102).</summary>
+        public CalendarDate? ActualStart(int i) => Spec.Tasks[i].Milestone || Spec.Tasks[i].ActualStart < 0 ? null : Start.AddDays(Spec.Tasks[i].ActualStart);
 
         /// <summary>Workstreams whose 'after' applies to a task: its container and every enclosing one.</summary>
         public IEnumerable<int> EnclosingWorkstreams(int i)

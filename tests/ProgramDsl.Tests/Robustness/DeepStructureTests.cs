@@ -88,10 +88,11 @@ namespace ProgramDsl.Tests.Robustness
         }
 
         [Fact]
-        public void Workstreams_nested_10000_deep_parse_bind_and_schedule()
+        public void Workstreams_nested_to_the_limit_parse_bind_and_schedule()
         {
             // first [0,3); the outer workstream waits for it, so the task at the bottom is [3,5); last after the outer one is [5,6).
-            const int depth = 10_000;
+            // The program, 62 workstreams and the task are the 64 blocks the limit allows.
+            const int depth = InputLimits.MaxNestingDepth - 2;
             var sb = new StringBuilder("program deep \"Deep\" {\n  start 2027-01-04\n  task first { duration 3d }\n");
             sb.Append("workstream w0 { after first\n");
             for (int i = 1; i < depth; i++) sb.Append("workstream w").Append(i).Append(" {\n");
@@ -99,7 +100,7 @@ namespace ProgramDsl.Tests.Robustness
             sb.Append('}', depth).Append('\n');
             sb.Append("  task last { duration 1d  after w0 }\n}\n");
             var text = sb.ToString();
-            var p = OnSmallStack("10,000-deep workstreams", () => TpmProgram.Parse(text, "deep.tpm"));
+            var p = OnSmallStack("62-deep workstreams", () => TpmProgram.Parse(text, "deep.tpm"));
             p.HasErrors.Should().BeFalse(string.Join("\n", p.Diagnostics.Take(5)));
             var s = p.Schedule!;
             s.Workstreams.Should().HaveCount(depth);
@@ -109,6 +110,26 @@ namespace ProgramDsl.Tests.Robustness
             var last = s.Find("last")!;
             (last.Start, last.Finish).Should().Be((5, 6));
             s.CriticalPath.Select(t => t.Task.Name).Should().Equal("first", "bottom", "last");
+        }
+
+        [Theory]
+        [InlineData(10_000)]
+        [InlineData(100_000)]
+        public void Workstreams_nested_far_past_the_limit_are_one_located_error(int depth)
+        {
+            // 10,000 levels used to take 44 s and 4.9 GB in 'tpm schedule --format json' (ids grow with the depth);
+            // 100,000 ended in "internal error: Cannot allocate a buffer".
+            var sb = new StringBuilder("program deep \"Deep\" {\n  start 2027-01-04\n");
+            for (int i = 0; i < depth; i++) sb.Append("workstream w").Append(i).Append(" {\n");
+            sb.Append("task bottom { duration 2d }\n");
+            sb.Append('}', depth).Append("\n}\n");
+            var text = sb.ToString();
+            var p = OnSmallStack(depth + "-deep workstreams", () => TpmProgram.Parse(text, "deep.tpm"));
+            var d = p.Diagnostics.Should().ContainSingle().Subject;
+            d.Code.Should().Be("TPM1007");
+            // Workstream w62 on line 65 is the 64th block; the brace of w63 on line 66 is the one too deep.
+            (d.Location!.Value.Start.Line, d.Location!.Value.Text).Should().Be((66, "{"));
+            p.Model.Should().BeNull();
         }
     }
 }

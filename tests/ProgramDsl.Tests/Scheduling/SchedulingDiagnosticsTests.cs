@@ -230,6 +230,27 @@ namespace ProgramDsl.Tests.Scheduling
         }
 
         [Fact]
+        public void Due_date_before_the_program_start_counts_the_working_days_before_the_start()
+        {
+            // a [0,2) under start Wed 2027-03-10 ends Thu Mar 11. Due Mon Jan 4: Jan 5..Mar 9 holds 46 working days
+            // (9 weeks of five from Jan 4, less Jan 4 itself, plus Mon Mar 8 and Tue Mar 9), then Mar 10 and 11: 48 in all.
+            var p = CompileBody("task a { duration 2d  due 2027-01-04 }", start: "2027-03-10");
+            p.WithCode("TPM2201").Should().ContainSingle().Which.Message.Should().Be("task 'a' finishes on 2027-03-11, 48 working days after its due date 2027-01-04");
+
+            // Holidays before the start are days off in that count too: Jan 5..8 off leaves 44.
+            var off = CompileBody("holiday 2027-01-05..2027-01-08\n task a { duration 2d  due 2027-01-04 }", start: "2027-03-10");
+            off.WithCode("TPM2201").Should().ContainSingle().Which.Message.Should().Contain("44 working days after");
+        }
+
+        [Fact]
+        public void Due_date_the_working_day_before_the_start_is_one_day_before_it()
+        {
+            // Start Mon 2027-01-04, due Fri Jan 1: the task ends Tue Jan 5, two working days (Mon, Tue) after the Friday.
+            var p = CompileBody("task a { duration 2d  due 2027-01-01 }");
+            p.WithCode("TPM2201").Should().ContainSingle().Which.Message.Should().Contain("2 working days after");
+        }
+
+        [Fact]
         public void Due_date_met_exactly_is_silent()
         {
             var p = CompileBody("task a { duration 5d  due 2027-01-08 }\n milestone m { after a  due 2027-01-08 }");

@@ -134,14 +134,6 @@ namespace ProgramDsl.Tests.Tracking
             Task(r, "a").Standing.Should().Be(PlanStanding.OnPlan);
         }
 
-        [Fact]
-        public void A_status_date_before_the_start_plans_nothing()
-        {
-            var r = Report("status-date 2027-01-01\n" + Ana + "task a { duration 3d  assign ana }\n milestone m { }");
-            r.Tasks.Should().OnlyContain(t => t.PlannedComplete == 0m);
-            r.Total.Pv.Should().Be(0m);
-        }
-
         [Theory]
         // 3 days, fixed cost 1,000: by Monday 1 of 3 days → 333.33; by Tuesday 2 of 3 → 666.67.
         [InlineData("2027-01-04", 333.33)]

@@ -53,11 +53,54 @@ namespace ProgramDsl.Tests.Tracking
         }
 
         [Fact]
-        public void A_task_started_after_the_status_date_keeps_its_own_start()
+        public void A_task_started_after_the_status_date_is_an_error_at_the_date()
         {
-            // Recorded to start on Wed 2027-01-13 (index 7): its remaining 2 days run from there.
-            var s = Schedule(Status + "task a { duration 4d  actual-start 2027-01-13  progress 50% }");
-            (s.Task("a").Start, s.Task("a").Finish).Should().Be((7, 9));
+            // Progress is reported as of Fri 2027-01-08; a start recorded for Wed 2027-01-13 cannot have happened yet.
+            var p = CompileBody(Status + "task a { duration 4d  actual-start 2027-01-13  progress 50% }");
+            p.Schedule.Should().BeNull();
+            var d = p.Diagnostics.Should().ContainSingle().Subject;
+            d.Code.Should().Be("TPM1102");
+            d.Location!.Value.Text.Should().Be("2027-01-13");
+            d.Message.Should().Be("actual-start 2027-01-13 is after the status date 2027-01-08: work cannot have started after the day progress is reported on; " +
+                                  "correct the date, or move 'status-date' to 2027-01-13 or later");
+        }
+
+        [Fact]
+        public void A_task_finished_after_the_status_date_is_an_error_at_the_date()
+        {
+            var p = CompileBody(Status + "task a { duration 4d  actual-start 2027-01-04  actual-finish 2027-01-11 }\n milestone m { actual-finish 2027-01-12 }");
+            p.Diagnostics.Select(d => (d.Code, d.Location!.Value.Text, d.Message.Substring(0, d.Message.IndexOf(':')))).Should().Equal(
+                ("TPM1102", "2027-01-11", "actual-finish 2027-01-11 is after the status date 2027-01-08"),
+                ("TPM1102", "2027-01-12", "actual-finish 2027-01-12 is after the status date 2027-01-08"));
+        }
+
+        [Fact]
+        public void A_status_date_before_the_start_is_an_error_at_the_date()
+        {
+            var p = CompileBody("status-date 2027-01-01\n task a { duration 3d }");
+            var d = p.Diagnostics.Should().ContainSingle().Subject;
+            d.Code.Should().Be("TPM1102");
+            d.Location!.Value.Text.Should().Be("2027-01-01");
+            d.Message.Should().Be("the status date 2027-01-01 is before the program start 2027-01-04; progress cannot be reported before the program starts: correct 'status-date' or 'start'");
+        }
+
+        [Fact]
+        public void Actual_dates_before_the_program_start_are_errors_at_the_dates_not_moved_to_the_start()
+        {
+            // The case from the issue: these dates used to be scheduled silently as 2016-03-10..2016-03-10.
+            var p = CompileBody("task a { duration 10d  actual-start 2016-01-04  actual-finish 2016-01-15 }\n milestone m { actual-finish 2016-02-01 }", start: "2016-03-10");
+            p.Schedule.Should().BeNull();
+            p.Diagnostics.Select(d => (d.Code, d.Location!.Value.Text, d.Message)).Should().Equal(
+                ("TPM1102", "2016-01-04", "actual-start 2016-01-04 is before the program start 2016-03-10; move 'start' to 2016-01-04 or earlier, or correct the date"),
+                ("TPM1102", "2016-01-15", "actual-finish 2016-01-15 is before the program start 2016-03-10; move 'start' to 2016-01-15 or earlier, or correct the date"),
+                ("TPM1102", "2016-02-01", "actual-finish 2016-02-01 is before the program start 2016-03-10; move 'start' to 2016-02-01 or earlier, or correct the date"));
+        }
+
+        [Fact]
+        public void A_not_before_date_before_the_start_is_a_bound_already_met()
+        {
+            var s = Schedule("task a { duration 2d  not-before 2026-12-01 }");
+            (s.Task("a").Start, s.Task("a").Finish).Should().Be((0, 2));
         }
 
         [Fact]

@@ -1,0 +1,35 @@
+namespace ProgramDsl
+{
+    /// <summary>
+    /// The documented bounds on a plan's text (TPM1007). <c>tpm</c> runs on plans from pull requests, so every
+    /// dimension a user controls is bounded; each limit is far beyond any real plan. A file past a limit is
+    /// reported at the first place past it and is not compiled further: nothing beyond the limit is read.
+    /// </summary>
+    public static class InputLimits
+    {
+        /// <summary>The longest line, in UTF-16 characters.</summary>
+        public const int MaxLineLength = 20_000;
+
+        /// <summary>The longest name (an identifier or keyword, or one part of a dotted reference), in characters.</summary>
+        public const int MaxNameLength = 256;
+
+        /// <summary>The longest string literal between its quotes, in characters (escapes count as written).</summary>
+        public const int MaxStringLength = 10_000;
+
+        /// <summary>The longest number literal, in characters (digits and '_' separators of one run).</summary>
+        public const int MaxNumberLength = 100;
+
+        /// <summary>
+        /// The longest qualified id (<c>workstream.workstream.task</c>), in characters. Ids are repeated in every
+        /// output (tables, JSON, calendars), so this keeps the output within a small factor of the plan's size.
+        /// </summary>
+        public const int MaxIdLength = 512;
+
+        /// <summary>
+        /// How deep blocks nest: the program block counts as 1, each workstream adds 1 and the task inside adds 1, so
+        /// workstreams nest at most <see cref="MaxNestingDepth"/> − 2 deep. Qualified ids grow with the depth, so this
+        /// keeps every id, and the JSON schedule, linear in the size of the plan.
+        /// </summary>
+        public const int MaxNestingDepth = 64;
+    }
+}

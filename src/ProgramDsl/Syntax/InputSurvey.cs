@@ -1,0 +1,150 @@
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace ProgramDsl.Syntax
+{
+    /// <summary>
+    /// One linear pass over a file before parsing: finds the first place past an <see cref="InputLimits"/> bound,
+    /// and the invisible (format) characters written outside strings and comments. Doing this up front means the
+    /// parser never meets an over-long token or an over-deep nest, and a limit cuts the file at one place instead of
+    /// leaving follow-on errors.
+    /// </summary>
+    internal static class InputSurvey
+    {
+        /// <summary>The first limit passed, if any.</summary>
+        internal readonly struct Violation
+        {
+            public Violation(int at, int length, string message)
+            {
+                At = at;
+                Length = length;
+                Message = message;
+            }
+
+            public int At { get; }
+
+            public int Length { get; }
+
+            public string Message { get; }
+        }
+
+        private enum State
+        {
+            Code,
+            String,
+            LineComment,
+            BlockComment,
+        }
+
+        /// <summary>Scans the text; <paramref name="invisible"/> gets the offsets of format characters in code (null when none).</summary>
+        [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
+        public static Violation? Run(string text, out List<int>? invisible)
+        {
+            invisible = null;
+            var state = State.Code;
+            int lineStart = 0;
+            int run = -1;
+            int stringStart = 0;
+            int depth = 0;
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c == '\n' || c == '\r')
+                {
+                    // A string or line comment ends at the line break (an unterminated string is the parser's to report).
+                    if (state != State.BlockComment) state = State.Code;
+                    run = -1;
+                    lineStart = i + 1;
+                    continue;
+                }
+
+                if (i - lineStart >= InputLimits.MaxLineLength)
+                {
+                    return new Violation(i, 0, "this line is longer than the limit of " + N(InputLimits.MaxLineLength) + " characters; break it into several lines");
+                }
+
+                switch (state)
+                {
+                    case State.Code:
+                        if (Lexer.IsIdentifierPart(c))
+                        {
+                            if (run < 0) run = i;
+                            bool number = Lexer.IsDigit(text[run]);
+                            int limit = number ? InputLimits.MaxNumberLength : InputLimits.MaxNameLength;
+                            if (i - run + 1 > limit)
+                            {
+                                return number
+                                    ? new Violation(run, limit, "a number longer than the limit of " + N(limit) + " characters")
+                                    : new Violation(run, limit, "a name longer than the limit of " + N(limit) + " characters ('" + text.Substring(run, 40) + "…'); shorten it");
+                            }
+
+                            if (c > 127 && Lexer.IsInvisible(c)) (invisible ??= new List<int>()).Add(i);
+                            continue;
+                        }
+
+                        run = -1;
+                        if (c == '"')
+                        {
+                            state = State.String;
+                            stringStart = i;
+                        }
+                        else if (c == '/' && i + 1 < text.Length && text[i + 1] == '/')
+                        {
+                            state = State.LineComment;
+                            i++;
+                        }
+                        else if (c == '/' && i + 1 < text.Length && text[i + 1] == '*')
+                        {
+                            state = State.BlockComment;
+                            i++;
+                        }
+                        else if (c == '{')
+                        {
+                            if (++depth > InputLimits.MaxNestingDepth)
+                            {
+                                return new Violation(i, 1, "blocks nest deeper than the limit of " + N(InputLimits.MaxNestingDepth) +
+                                                           " (the program, its workstreams and a task each count one); flatten the workstreams or split the plan");
+                            }
+                        }
+                        else if (c == '}')
+                        {
+                            if (depth > 0) depth--;
+                        }
+                        else if (c > 127 && Lexer.IsInvisible(c))
+                        {
+                            (invisible ??= new List<int>()).Add(i);
+                        }
+
+                        break;
+                    case State.String:
+                        if (c == '"')
+                        {
+                            state = State.Code;
+                            break;
+                        }
+
+                        if (i - stringStart > InputLimits.MaxStringLength)
+                        {
+                            return new Violation(stringStart, 1, "a string longer than the limit of " + N(InputLimits.MaxStringLength) + " characters; shorten it");
+                        }
+
+                        // An escape's second character is never the closing quote (a line break still ends the line).
+                        if (c == '\\' && i + 1 < text.Length && text[i + 1] != '\n' && text[i + 1] != '\r') i++;
+                        break;
+                    case State.BlockComment:
+                        if (c == '*' && i + 1 < text.Length && text[i + 1] == '/')
+                        {
+                            state = State.Code;
+                            i++;
+                        }
+
+                        break;
+                }
+            }
+
+            return null;
+        }
+
+        private static string N(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
+    }
+}
