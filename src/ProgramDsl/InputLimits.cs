@@ -1,12 +1,18 @@
 namespace ProgramDsl
 {
     /// <summary>
-    /// The documented bounds on a plan's text (TPM1007). <c>tpm</c> runs on plans from pull requests, so every
+    /// The documented bounds on a plan's files and text (TPM1007). <c>tpm</c> runs on plans from pull requests, so every
     /// dimension a user controls is bounded; each limit is far beyond any real plan. A file past a limit is
     /// reported at the first place past it and is not compiled further: nothing beyond the limit is read.
     /// </summary>
     public static class InputLimits
     {
+        /// <summary>The largest plan file read: 64 MiB, checked before the file is opened. A bigger file is TPM1007 and is not read.</summary>
+        public const long MaxFileBytes = 64L * 1024 * 1024;
+
+        /// <summary>The largest <c>.globalconfig</c> read: 1 MiB.</summary>
+        public const long MaxConfigBytes = 1024L * 1024;
+
         /// <summary>The longest line, in UTF-16 characters.</summary>
         public const int MaxLineLength = 20_000;
 

@@ -33,7 +33,7 @@ namespace ProgramDsl
         /// <summary>A folder, device, FIFO or socket (TPM1006): such a file is never opened.</summary>
         NotRegularFile,
 
-        /// <summary>Larger than <see cref="SourceLimits.MaxFileBytes"/> (TPM1007).</summary>
+        /// <summary>Larger than <see cref="InputLimits.MaxFileBytes"/> (TPM1007).</summary>
         TooLarge,
     }
 
@@ -66,23 +66,13 @@ namespace ProgramDsl
         public static SourceReadError NotRegularFile(string what) =>
             new SourceReadError(SourceFailure.NotRegularFile, "it is " + what + ", not a regular file");
 
-        /// <summary>A file of <paramref name="size"/> bytes, over <see cref="SourceLimits.MaxFileBytes"/>.</summary>
+        /// <summary>A file of <paramref name="size"/> bytes, over <see cref="InputLimits.MaxFileBytes"/>.</summary>
         public static SourceReadError TooLarge(long size) =>
-            new SourceReadError(SourceFailure.TooLarge, (size > SourceLimits.MaxFileBytes ? "it is " + size.ToString(System.Globalization.CultureInfo.InvariantCulture) + " bytes" : "it is too large") +
-                ", over the limit of " + SourceLimits.MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) + " bytes (64 MiB) for a plan file");
+            new SourceReadError(SourceFailure.TooLarge, (size > InputLimits.MaxFileBytes ? "it is " + size.ToString(System.Globalization.CultureInfo.InvariantCulture) + " bytes" : "it is too large") +
+                ", over the limit of " + InputLimits.MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) + " bytes (64 MiB) for a plan file");
 
         /// <inheritdoc />
         public override string ToString() => Message;
-    }
-
-    /// <summary>Documented input limits that readers check before reading (README, "Workspace and limits").</summary>
-    public static class SourceLimits
-    {
-        /// <summary>The largest plan file read: 64 MiB. A bigger file is TPM1007 and is not read.</summary>
-        public const long MaxFileBytes = 64L * 1024 * 1024;
-
-        /// <summary>The largest <c>.globalconfig</c> read: 1 MiB.</summary>
-        public const long MaxConfigBytes = 1024L * 1024;
     }
 
     /// <summary>Pure path arithmetic for include paths ('/' or '\' separators; the result uses '/').</summary>
@@ -229,7 +219,7 @@ namespace ProgramDsl
             }
 
             // Characters, not bytes: a text held in memory has been read already; this keeps the limit the same order.
-            if (held.Length > SourceLimits.MaxFileBytes)
+            if (held.Length > InputLimits.MaxFileBytes)
             {
                 error = SourceReadError.TooLarge(held.Length);
                 return false;

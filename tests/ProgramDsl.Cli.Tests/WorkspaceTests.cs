@@ -159,7 +159,7 @@ namespace ProgramDsl.Cli.Tests
             temp.Write("plan.tpm", Including("huge.tpm"));
             using (var huge = new FileStream(Path.Combine(temp.Path, "huge.tpm"), FileMode.Create))
             {
-                huge.SetLength(SourceLimits.MaxFileBytes + 1); // sparse: no disk space used
+                huge.SetLength(InputLimits.MaxFileBytes + 1); // sparse: no disk space used
             }
 
             var result = RunBounded(temp.Path, "check", "plan.tpm");
@@ -174,7 +174,7 @@ namespace ProgramDsl.Cli.Tests
             using var temp = new TempFolder();
             using (var huge = new FileStream(Path.Combine(temp.Path, "huge.tpm"), FileMode.Create))
             {
-                huge.SetLength(SourceLimits.MaxFileBytes + 1);
+                huge.SetLength(InputLimits.MaxFileBytes + 1);
             }
 
             var check = RunBounded(temp.Path, "check", "huge.tpm");

@@ -50,7 +50,7 @@ namespace ProgramDsl.Cli.Commands
             // Never opened unless it is a regular file: a FIFO would block the read, a device never end it.
             var input = _fileSystem.Inspect(file);
             if (input.Kind != PathKind.RegularFile) throw new UsageException("'" + file + "' is " + input.Describe() + ", not a regular file");
-            if (input.Length > SourceLimits.MaxFileBytes) throw new UsageException("'" + file + "' is " + input.Length + " bytes, over the limit of " + SourceLimits.MaxFileBytes + " bytes (64 MiB) for an input file");
+            if (input.Length > InputLimits.MaxFileBytes) throw new UsageException("'" + file + "' is " + input.Length + " bytes, over the limit of " + InputLimits.MaxFileBytes + " bytes (64 MiB) for an input file");
             var target = output ?? Path.ChangeExtension(file, ".tpm");
             if (string.Equals(_fileSystem.GetFullPath(target), _fileSystem.GetFullPath(file), StringComparison.Ordinal))
             {

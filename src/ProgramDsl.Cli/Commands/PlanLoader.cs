@@ -50,7 +50,7 @@ namespace ProgramDsl.Cli.Commands
                         var display = DisplayPath(file);
                         _walkedFrom[display] = path;
                         // Too large to read: listed, so that compiling it reports the limit at the file (TPM1007).
-                        if (_fileSystem.Inspect(file).Length > SourceLimits.MaxFileBytes)
+                        if (_fileSystem.Inspect(file).Length > InputLimits.MaxFileBytes)
                         {
                             result.Add(display);
                             continue;
@@ -91,7 +91,7 @@ namespace ProgramDsl.Cli.Commands
         {
             if (_texts.TryGetValue(DisplayPath(path), out var text)) return ProgramDsl.Syntax.SyntaxFacts.IsProgramText(text);
             var info = RequireRegularFile(path);
-            if (info.Length > SourceLimits.MaxFileBytes || !InsideWorkspace(path, RootFor(path, workspace))) return true;
+            if (info.Length > InputLimits.MaxFileBytes || !InsideWorkspace(path, RootFor(path, workspace))) return true;
             return ProgramDsl.Syntax.SyntaxFacts.IsProgramText(_fileSystem.ReadAllText(path));
         }
 
@@ -125,7 +125,7 @@ namespace ProgramDsl.Cli.Commands
             if (!InsideWorkspace(path, root)) return TpmProgram.Unread(DisplayPath(path), SourceReadError.Outside(root));
 
             // A plan file over the limit is reported at its first character and not read (README, "Workspace and limits").
-            if (info.Length > SourceLimits.MaxFileBytes) return TpmProgram.Unread(DisplayPath(path), SourceReadError.TooLarge(info.Length));
+            if (info.Length > InputLimits.MaxFileBytes) return TpmProgram.Unread(DisplayPath(path), SourceReadError.TooLarge(info.Length));
             string? text;
             try
             {

@@ -52,8 +52,8 @@ namespace ProgramDsl.Cli.Infrastructure
 
         bool DirectoryExists(string path);
 
-        /// <summary>Reads a UTF-8 text of at most <see cref="SourceLimits.MaxFileBytes"/> bytes (<see cref="InputTooLargeException"/> beyond).</summary>
-        string ReadAllText(string path) => ReadAllText(path, SourceLimits.MaxFileBytes);
+        /// <summary>Reads a UTF-8 text of at most <see cref="InputLimits.MaxFileBytes"/> bytes (<see cref="InputTooLargeException"/> beyond).</summary>
+        string ReadAllText(string path) => ReadAllText(path, InputLimits.MaxFileBytes);
 
         /// <summary>Reads a UTF-8 text, stopping with <see cref="InputTooLargeException"/> once more than <paramref name="maxBytes"/> bytes come.</summary>
         string ReadAllText(string path, long maxBytes);
@@ -136,7 +136,7 @@ namespace ProgramDsl.Cli.Infrastructure
             return Utf8.GetString(buffer, bom, length - bom);
         }
 
-        public string ReadAllText(string path) => ReadAllText(path, SourceLimits.MaxFileBytes);
+        public string ReadAllText(string path) => ReadAllText(path, InputLimits.MaxFileBytes);
 
         public PathInfo Inspect(string path) => FileKinds.Inspect(path);
 
@@ -176,7 +176,7 @@ namespace ProgramDsl.Cli.Infrastructure
 
     /// <summary>
     /// Serves includes from the file system, confined to a workspace: an include resolves only to a regular file whose
-    /// real path (every symbolic link followed) lies inside the workspace, of at most <see cref="SourceLimits.MaxFileBytes"/>.
+    /// real path (every symbolic link followed) lies inside the workspace, of at most <see cref="InputLimits.MaxFileBytes"/>.
     /// Anything else is refused before it is opened: paths outside (TPM1006), folders, FIFOs, sockets and devices
     /// (TPM1006), larger files (TPM1007). Paths are reported relative to how the program was named.
     /// </summary>
@@ -230,13 +230,13 @@ namespace ProgramDsl.Cli.Infrastructure
                     return false;
                 }
 
-                if (info.Length > SourceLimits.MaxFileBytes)
+                if (info.Length > InputLimits.MaxFileBytes)
                 {
                     error = SourceReadError.TooLarge(info.Length);
                     return false;
                 }
 
-                text = _fileSystem.ReadAllText(real, SourceLimits.MaxFileBytes);
+                text = _fileSystem.ReadAllText(real, InputLimits.MaxFileBytes);
                 return true;
             }
             catch (InputTooLargeException)

@@ -13,7 +13,7 @@ namespace ProgramDsl.Cli.Infrastructure
     /// <summary>
     /// Finds the <c>.globalconfig</c> files that apply to a plan: those in its folder and every folder above it.
     /// Nearer files win, as they would in a build that lists them all. A config is read only when it is a regular file of
-    /// at most <see cref="SourceLimits.MaxConfigBytes"/>: <c>--config</c> naming anything else is a usage error, a found
+    /// at most <see cref="InputLimits.MaxConfigBytes"/>: <c>--config</c> naming anything else is a usage error, a found
     /// <c>.globalconfig</c> that is not one is skipped with a TPM0002 warning. Lines that cannot be understood are
     /// TPM0002 warnings at their place; the rest of the file applies.
     /// </summary>
@@ -64,7 +64,7 @@ namespace ProgramDsl.Cli.Infrastructure
                     var problem = Check(file);
                     if (problem is null)
                     {
-                        sources.Add(new SourceText(file, _fileSystem.ReadAllText(file, SourceLimits.MaxConfigBytes)));
+                        sources.Add(new SourceText(file, _fileSystem.ReadAllText(file, InputLimits.MaxConfigBytes)));
                     }
                     else
                     {
@@ -77,7 +77,7 @@ namespace ProgramDsl.Cli.Infrastructure
             {
                 var problem = Check(explicitConfig);
                 if (problem != null) throw new UsageException("the config '" + explicitConfig + "' is " + problem);
-                sources.Add(new SourceText(SourcePaths.Normalize(explicitConfig), _fileSystem.ReadAllText(explicitConfig, SourceLimits.MaxConfigBytes)));
+                sources.Add(new SourceText(SourcePaths.Normalize(explicitConfig), _fileSystem.ReadAllText(explicitConfig, InputLimits.MaxConfigBytes)));
             }
 
             var merged = SeverityOptions.Default;
@@ -90,7 +90,7 @@ namespace ProgramDsl.Cli.Infrastructure
         {
             var info = _fileSystem.Inspect(path);
             if (info.Kind != PathKind.RegularFile) return info.Describe() + ", not a regular file";
-            if (info.Length > SourceLimits.MaxConfigBytes) return info.Length + " bytes, over the limit of " + SourceLimits.MaxConfigBytes + " bytes (1 MiB) for a .globalconfig";
+            if (info.Length > InputLimits.MaxConfigBytes) return info.Length + " bytes, over the limit of " + InputLimits.MaxConfigBytes + " bytes (1 MiB) for a .globalconfig";
             return null;
         }
     }

@@ -76,7 +76,7 @@ public class WorkspaceRuleTests
             [SourceReadError.Unreadable("file not found")] = "TPM1004",
             [SourceReadError.Outside("/repo")] = "TPM1006",
             [SourceReadError.NotRegularFile("a FIFO (named pipe)")] = "TPM1006",
-            [SourceReadError.TooLarge(SourceLimits.MaxFileBytes + 1)] = "TPM1007",
+            [SourceReadError.TooLarge(InputLimits.MaxFileBytes + 1)] = "TPM1007",
         };
         foreach (var (error, code) in kinds)
         {
