@@ -75,20 +75,26 @@ namespace ProgramDsl.Reports
         }
 
         private static CalendarEvent AllDay(
-            string uid, string summary, string description, CalendarDate first, CalendarDate last, List<string> categories, CalDateTime stamp) =>
-            new CalendarEvent
+            string uid, string summary, string description, CalendarDate first, CalendarDate last, List<string> categories, CalDateTime stamp)
+        {
+            var e = new CalendarEvent
             {
                 Uid = uid,
                 Summary = summary,
                 Description = description,
                 DtStart = AllDayDate(first),
-                // An all-day event's DTEND is exclusive: the day after the last day.
-                DtEnd = AllDayDate(last.AddDays(1)),
                 DtStamp = stamp,
                 Categories = categories,
                 // The plan is information, not time booked: the events must not mark anyone busy.
                 Transparency = "TRANSPARENT",
             };
+
+            // An all-day event's DTEND is exclusive: the day after the last day. An event ending on 9999-12-31 has no
+            // such day, so it gets the equivalent DURATION in days instead (RFC 5545 3.6.1 allows either).
+            if (last < CalendarDate.MaxValue) e.DtEnd = AllDayDate(last.AddDays(1));
+            else e.Duration = Duration.FromDays(last.DayNumber - first.DayNumber + 1);
+            return e;
+        }
 
         /// <summary>A date without a time: serialised as <c>VALUE=DATE</c>.</summary>
         private static CalDateTime AllDayDate(CalendarDate date) => new CalDateTime(date.Year, date.Month, date.Day);
