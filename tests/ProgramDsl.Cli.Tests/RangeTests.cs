@@ -139,5 +139,42 @@ namespace ProgramDsl.Cli.Tests
             result.Error.Should().NotContain("internal error");
             (result.Out + result.Error).Should().Contain("TPM4001").And.Contain(" over its budget of 0.01");
         }
+
+        [Theory]
+        [InlineData("latin1")]
+        [InlineData("utf16")]
+        public void Import_decodes_the_file_as_its_declaration_or_byte_order_mark_says(string form)
+        {
+            using var temp = new TempFolder();
+            var declared = form == "latin1" ? "ISO-8859-1" : "UTF-16";
+            var xml = "<?xml version=\"1.0\" encoding=\"" + declared + "\"?>\n<Project xmlns=\"http://schemas.microsoft.com/project\"><Title>Café</Title>" +
+                      "<StartDate>2027-03-01T08:00:00</StartDate></Project>\n";
+            var bytes = form == "latin1"
+                ? System.Text.Encoding.Latin1.GetBytes(xml)
+                : System.Text.Encoding.Unicode.GetPreamble().Concat(System.Text.Encoding.Unicode.GetBytes(xml)).ToArray();
+            File.WriteAllBytes(Path.Combine(temp.Path, "cafe.xml"), bytes);
+
+            var result = Tpm.Run(temp.Path, "import", "cafe.xml");
+
+            result.ExitCode.Should().Be(0, result.ToString());
+            File.ReadAllText(Path.Combine(temp.Path, "cafe.tpm")).Should().StartWith("program cafe \"Café\" {\n  start 2027-03-01\n");
+        }
+
+        [Fact]
+        public void Import_of_an_out_of_range_calendar_exception_is_a_located_problem_and_writes_nothing()
+        {
+            using var temp = new TempFolder();
+            temp.Write("x.xml",
+                "<Project xmlns=\"http://schemas.microsoft.com/project\">\n  <StartDate>9999-01-04T08:00:00</StartDate><CalendarUID>1</CalendarUID>\n" +
+                "  <Calendars><Calendar><UID>1</UID><IsBaseCalendar>1</IsBaseCalendar><Exceptions><Exception>\n" +
+                "    <TimePeriod><FromDate>9999-01-01T00:00:00</FromDate><ToDate>9999-12-31T23:59:00</ToDate></TimePeriod><Type>2</Type><Month>12</Month><MonthDay>25</MonthDay>\n" +
+                "  </Exception></Exceptions></Calendar></Calendars>\n</Project>\n");
+
+            var result = Tpm.Run(temp.Path, "import", "x.xml");
+
+            result.ExitCode.Should().Be(2, result.ToString());
+            result.Error.Should().Be("tpm: error: x.xml(4,121): <Month> is 12, not a month from 0 (January) to 11 (December)\n");
+            File.Exists(Path.Combine(temp.Path, "x.tpm")).Should().BeFalse();
+        }
     }
 }

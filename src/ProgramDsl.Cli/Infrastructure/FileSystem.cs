@@ -15,6 +15,12 @@ namespace ProgramDsl.Cli.Infrastructure
 
         string ReadAllText(string path);
 
+        /// <summary>
+        /// The raw bytes of a file, for formats that name their own encoding (MS Project XML for <c>tpm import</c>).
+        /// The default re-encodes <see cref="ReadAllText"/> as UTF-8, for file systems that only hold text.
+        /// </summary>
+        byte[] ReadAllBytes(string path) => new UTF8Encoding(false).GetBytes(ReadAllText(path));
+
         /// <summary>Files under a folder, recursively, matching a pattern, sorted ordinally.</summary>
         IReadOnlyList<string> EnumerateFiles(string folder, string pattern);
 
@@ -40,6 +46,8 @@ namespace ProgramDsl.Cli.Infrastructure
             int bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
             return Utf8.GetString(bytes, bom, bytes.Length - bom);
         }
+
+        public byte[] ReadAllBytes(string path) => File.ReadAllBytes(path);
 
         public IReadOnlyList<string> EnumerateFiles(string folder, string pattern) =>
             Directory.EnumerateFiles(folder, pattern, new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, MatchCasing = MatchCasing.CaseInsensitive })

@@ -24,6 +24,8 @@ namespace ProgramDsl.Cli.Tests.Infrastructure
 
         public string ReadAllText(string path) => _inner.ReadAllText(Resolve(path));
 
+        public byte[] ReadAllBytes(string path) => _inner.ReadAllBytes(Resolve(path));
+
         public IReadOnlyList<string> EnumerateFiles(string folder, string pattern)
         {
             // Give the paths back in the form the caller used, as Directory.EnumerateFiles does for a relative folder.
