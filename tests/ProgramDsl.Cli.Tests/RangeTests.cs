@@ -176,5 +176,33 @@ namespace ProgramDsl.Cli.Tests
             result.Error.Should().Be("tpm: error: x.xml(4,121): <Month> is 12, not a month from 0 (January) to 11 (December)\n");
             File.Exists(Path.Combine(temp.Path, "x.tpm")).Should().BeFalse();
         }
+
+        [Fact]
+        public void Table_cells_are_cut_between_characters_not_inside_a_surrogate_pair()
+        {
+            using var temp = new TempFolder();
+            var emoji = string.Concat(Enumerable.Repeat("😀", 25)); // 50 UTF-16 units: the 40-wide cell cuts at 39
+            var cjk = string.Concat(Enumerable.Repeat("计划", 30));
+            temp.Write("plan.tpm",
+                "program p \"P\" {\n  start 2027-03-01\n  task a \"" + emoji + "\" { duration 1d }\n  task b \"" + cjk + "\" { duration 1d }\n" +
+                "  task c \"e\u0301" + emoji + "\" { duration 1d }\n}\n");
+
+            var result = Tpm.Run(temp.Path, "schedule", "plan.tpm");
+
+            result.ExitCode.Should().Be(0, result.ToString());
+            result.Out.Should().NotContain("\uFFFD");
+            var rows = Tpm.Lines(result.Out);
+            rows.Should().Contain(r => r.Contains(" " + string.Concat(Enumerable.Repeat("😀", 19)) + "…  "), "19 whole emoji (38 units) and the ellipsis");
+            rows.Should().Contain(r => r.Contains(" " + cjk.Substring(0, 39) + "…  "));
+            rows.Should().Contain(r => r.Contains(" e\u0301" + string.Concat(Enumerable.Repeat("😀", 18)) + "…  "), "the accent stays on its letter");
+            foreach (var row in rows)
+            {
+                for (int i = 0; i < row.Length; i++)
+                {
+                    if (char.IsHighSurrogate(row[i])) char.IsLowSurrogate(row[i + 1]).Should().BeTrue(row);
+                    else if (char.IsLowSurrogate(row[i])) char.IsHighSurrogate(row[i - 1]).Should().BeTrue(row);
+                }
+            }
+        }
     }
 }
