@@ -110,5 +110,18 @@ namespace ProgramDsl.Reports.Tests
             text.Should().Contain(":vert, deadline, 9999-12-31, 0d\n");
             text.Should().Contain("    Alpha :crit, active, a, 9999-12-20, 9999-12-25\n");
         }
+
+        [NodeFact]
+        public void Mermaid_reads_the_diagram_at_the_end_of_the_calendar_with_the_scheduled_dates()
+        {
+            var context = Context(Last);
+            var diagram = MermaidParser.Parse(MermaidGantt.Write(context.Program, context.Schedule, "1.0"));
+
+            diagram.Tasks.Where(t => !t.Vert).Select(t => t.Id + " " + t.Start).Should().Equal("a 9999-12-20", "b 9999-12-27", "m 9999-12-31");
+            diagram.Tasks.Single(t => t.Id == "a").End.Should().Be("9999-12-25");
+            // Four days not excluded from Dec 27 (the 29th is): Dec 27, 28, 30, 31. Mermaid then moves an end that falls on
+            // an excluded day (the weekend of 10000-01-01) past it, so it reads 10000-01-03; the bar covers b's days.
+            diagram.Tasks.Single(t => t.Id == "b").End.Should().Be("10000-01-03");
+        }
     }
 }
