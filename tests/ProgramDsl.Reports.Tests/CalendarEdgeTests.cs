@@ -123,5 +123,21 @@ namespace ProgramDsl.Reports.Tests
             // an excluded day (the weekend of 10000-01-01) past it, so it reads 10000-01-03; the bar covers b's days.
             diagram.Tasks.Single(t => t.Id == "b").End.Should().Be("10000-01-03");
         }
+
+        [Fact]
+        public void A_day_ending_at_midnight_ends_at_23_59_on_the_last_day_of_the_calendar_and_imports_back()
+        {
+            // 20 hours a day: the working day runs to midnight, written as 00:00 of the next day, which 9999-12-31 lacks.
+            var context = Context(Last.Replace("  start 9999-12-20\n", "  start 9999-12-20\n  hours-per-day 20\n"));
+            var xml = ProgramDsl.Reports.Mspdi.MspdiWriter.Write(context.Program, context.Schedule);
+
+            xml.Should().Contain("<Finish>9999-12-31T23:59:00</Finish>").And.Contain("<Finish>9999-12-25T00:00:00</Finish>");
+            var read = ProgramDsl.Reports.Mspdi.MspdiReader.Read(xml);
+            read.Problems.Should().BeEmpty();
+            var back = ProgramDsl.Reports.Mspdi.MspdiImporter.Import(read.Project!, "edge.xml");
+            back.Problem.Should().BeNull();
+            var compiled = TpmProgram.Parse(back.Text!, "edge.tpm");
+            compiled.Schedule!.FinishDate.Should().Be(CalendarDate.MaxValue);
+        }
     }
 }

@@ -74,9 +74,13 @@ namespace ProgramDsl.Reports.Mspdi
             return times[times.Count - 1].To;
         }
 
-        /// <summary>An xsd:dateTime without zone, <c>2027-01-04T08:00:00</c>; minute 1440 is midnight of the next day.</summary>
+        /// <summary>
+        /// An xsd:dateTime without zone, <c>2027-01-04T08:00:00</c>; minute 1440 is midnight of the next day, except on
+        /// 9999-12-31, which has no next day: there the day ends at 23:59 (read back as the same day).
+        /// </summary>
         public static string DateTime(CalendarDate date, int minutes)
         {
+            if (date >= CalendarDate.MaxValue && minutes >= 1440) minutes = 1439;
             var at = date.ToDateTime().AddMinutes(minutes);
             return at.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
         }
