@@ -45,11 +45,29 @@ namespace ProgramDsl.Scheduling
         }
 
         /// <summary>Schedules a bound program.</summary>
-        [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
         public static ScheduleResult Run(ProgramSymbol program, ScheduleOptions? options = null)
         {
-            options ??= ScheduleOptions.Default;
             var diagnostics = new List<Diagnostic>();
+            try
+            {
+                return RunCore(program, options ?? ScheduleOptions.Default, diagnostics);
+            }
+            catch (Exception ex) when (IsCalendarRange(ex))
+            {
+                // The passes report TPM2005 at the task that runs out of calendar; a date derived later (a late date after
+                // leveling or progress at a status date near 9999-12-31) can still fall past it: TPM2005 at the program.
+                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.OutOfCalendarRange, program.Location,
+                    "the schedule runs past 9999-12-31; check the durations, lags, dates and the status date"));
+                return new ScheduleResult(null, diagnostics);
+            }
+        }
+
+        private static bool IsCalendarRange(Exception ex) =>
+            ex is CalendarRangeException || (ex is AggregateException all && all.InnerExceptions.All(e => e is CalendarRangeException));
+
+        [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
+        private static ScheduleResult RunCore(ProgramSymbol program, ScheduleOptions options, List<Diagnostic> diagnostics)
+        {
             var tasks = program.Tasks;
             var workstreams = program.Workstreams;
             int taskCount = tasks.Count;
