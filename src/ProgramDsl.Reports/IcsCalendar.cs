@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Text;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
@@ -71,24 +72,98 @@ namespace ProgramDsl.Reports
                     stamp));
             }
 
-            return new CalendarSerializer().SerializeToString(calendar) ?? string.Empty;
+            return RefoldSurrogatePairs(new CalendarSerializer().SerializeToString(calendar) ?? string.Empty);
+        }
+
+        /// <summary>
+        /// Ical.Net folds content lines at 75 octets by UTF-16 position and can put the fold between the two halves of
+        /// a surrogate pair (an emoji, a rare ideograph), which UTF-8 then writes as two U+FFFD. The content lines that
+        /// hold a pair are unfolded and folded again per RFC 5545 3.1: at most 75 octets a line, continuation lines
+        /// starting with a space, cuts only between whole characters. Other lines stay exactly as Ical.Net wrote them.
+        /// </summary>
+        internal static string RefoldSurrogatePairs(string ics)
+        {
+            if (!HasSurrogate(ics)) return ics;
+            var physical = ics.Split(new[] { "\r\n" }, StringSplitOptions.None);
+            var output = new StringBuilder(ics.Length + 64);
+            int i = 0;
+            while (i < physical.Length)
+            {
+                // One content line: a physical line and the continuation lines after it.
+                int end = i + 1;
+                while (end < physical.Length && physical[end].Length > 0 && (physical[end][0] == ' ' || physical[end][0] == '\t')) end++;
+                bool hasPair = false;
+                for (int k = i; k < end && !hasPair; k++) hasPair = HasSurrogate(physical[k]);
+                if (i > 0) output.Append("\r\n");
+                if (!hasPair)
+                {
+                    for (int k = i; k < end; k++) output.Append(k > i ? "\r\n" : string.Empty).Append(physical[k]);
+                }
+                else
+                {
+                    var unfolded = new StringBuilder(physical[i]);
+                    for (int k = i + 1; k < end; k++) unfolded.Append(physical[k], 1, physical[k].Length - 1);
+                    Fold(unfolded.ToString(), output);
+                }
+
+                i = end;
+            }
+
+            return output.ToString();
+        }
+
+        private static bool HasSurrogate(string text)
+        {
+            foreach (char c in text)
+            {
+                if (char.IsSurrogate(c)) return true;
+            }
+
+            return false;
+        }
+
+        /// <summary>Folds one content line at 75 octets of UTF-8, never inside a character.</summary>
+        private static void Fold(string line, StringBuilder output)
+        {
+            const int MaxOctets = 75;
+            int octets = 0;
+            for (int i = 0; i < line.Length;)
+            {
+                int length = char.IsHighSurrogate(line[i]) && i + 1 < line.Length && char.IsLowSurrogate(line[i + 1]) ? 2 : 1;
+                int size = length == 2 ? 4 : line[i] < 0x80 ? 1 : line[i] < 0x800 ? 2 : 3;
+                if (octets + size > MaxOctets)
+                {
+                    output.Append("\r\n ");
+                    octets = 1;
+                }
+
+                output.Append(line, i, length);
+                octets += size;
+                i += length;
+            }
         }
 
         private static CalendarEvent AllDay(
-            string uid, string summary, string description, CalendarDate first, CalendarDate last, List<string> categories, CalDateTime stamp) =>
-            new CalendarEvent
+            string uid, string summary, string description, CalendarDate first, CalendarDate last, List<string> categories, CalDateTime stamp)
+        {
+            var e = new CalendarEvent
             {
                 Uid = uid,
                 Summary = summary,
                 Description = description,
                 DtStart = AllDayDate(first),
-                // An all-day event's DTEND is exclusive: the day after the last day.
-                DtEnd = AllDayDate(last.AddDays(1)),
                 DtStamp = stamp,
                 Categories = categories,
                 // The plan is information, not time booked: the events must not mark anyone busy.
                 Transparency = "TRANSPARENT",
             };
+
+            // An all-day event's DTEND is exclusive: the day after the last day. An event ending on 9999-12-31 has no
+            // such day, so it gets the equivalent DURATION in days instead (RFC 5545 3.6.1 allows either).
+            if (last < CalendarDate.MaxValue) e.DtEnd = AllDayDate(last.AddDays(1));
+            else e.Duration = Duration.FromDays(last.DayNumber - first.DayNumber + 1);
+            return e;
+        }
 
         /// <summary>A date without a time: serialised as <c>VALUE=DATE</c>.</summary>
         private static CalDateTime AllDayDate(CalendarDate date) => new CalDateTime(date.Year, date.Month, date.Day);

@@ -69,7 +69,7 @@ namespace ProgramDsl.Reports
                 if (t.Task.IsMilestone) text.Append("milestone, ");
                 text.Append(ids[t.Task.Index]).Append(", ");
                 var after = After(schedule, t, ids);
-                text.Append(after ?? Date(t.StartDate)).Append(", ").Append(Date(End(t))).Append('\n');
+                text.Append(after ?? Date(t.StartDate)).Append(", ").Append(EndText(schedule, t)).Append('\n');
             }
 
             // Markers sit at the end of their day, where work on or before that day is over.
@@ -131,6 +131,24 @@ namespace ProgramDsl.Reports
         private static CalendarDate End(ScheduledTask task) => ArtefactText.LastDay(task).AddDays(1);
 
         /// <summary>
+        /// The end as written: the exclusive end date, or for a task ending on 9999-12-31 (which has no day after it to
+        /// name) its length in days. Mermaid stretches a length over excluded days, so the length counts the program's
+        /// working days, the days the chart does not exclude.
+        /// </summary>
+        private static string EndText(Schedule schedule, ScheduledTask task)
+        {
+            var last = ArtefactText.LastDay(task);
+            if (last < CalendarDate.MaxValue) return Date(last.AddDays(1));
+            int days = 0;
+            for (int d = task.StartDate.DayNumber; d <= last.DayNumber; d++)
+            {
+                if (schedule.Calendar.IsWorkingDay(new CalendarDate(d))) days++;
+            }
+
+            return Math.Max(1, days).ToString(CultureInfo.InvariantCulture) + "d";
+        }
+
+        /// <summary>
         /// <c>after a b</c> for a task whose finish-to-start predecessors without lag all come earlier in the diagram and
         /// whose latest Mermaid end is the task's scheduled start; null otherwise.
         /// </summary>
@@ -153,7 +171,7 @@ namespace ProgramDsl.Reports
 
         private static void Marker(StringBuilder text, string label, string id, CalendarDate day) =>
             text.Append("    ").Append(Escape(label, guardStart: true)).Append(" :vert, ").Append(id).Append(", ")
-                .Append(Date(day.AddDays(1))).Append(", 0d\n");
+                .Append(Date(day < CalendarDate.MaxValue ? day.AddDays(1) : day)).Append(", 0d\n"); // 9999-12-31 has no day after it
 
         /// <summary>
         /// The days the chart greys out: "weekends" for a mon..fri calendar, else the names of the days off; then the

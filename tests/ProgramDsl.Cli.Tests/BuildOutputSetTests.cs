@@ -243,10 +243,13 @@ namespace ProgramDsl.Cli.Tests
             File.ReadAllText(Path.Combine(temp.Path, "published", "schedule.json")).Should().Be("old");
         }
 
+        // Names stop at 256 characters in the front end (InputLimits.MaxNameLength), so 201 to 256 characters of ASCII, or
+        // fewer of a wider script, are what reach the folder-name check.
         [Theory]
-        [InlineData(300, 'a')]
+        [InlineData(256, 'a')]
         [InlineData(201, 'a')]
         [InlineData(101, 'é')]
+        [InlineData(250, 'é')]
         public void A_program_id_too_long_for_a_folder_name_is_a_located_error_and_nothing_is_written(int length, char letter)
         {
             using var temp = new TempFolder();
@@ -260,6 +263,19 @@ namespace ProgramDsl.Cli.Tests
             result.Out.Should().Be("long.tpm(1,9): error TPM1007: program id '" + new string(letter, 24) + "…' is too long to name its artefact folder: " + bytes +
                                    " bytes of UTF-8, at most 200\n");
             result.Error.Should().Be("1 program checked: 1 error, 0 warnings\n");
+            Directory.Exists(Path.Combine(temp.Path, "out")).Should().BeFalse();
+        }
+
+        [Fact]
+        public void A_program_id_longer_than_a_name_may_be_is_the_front_ends_limit_and_nothing_is_written()
+        {
+            using var temp = new TempFolder();
+            temp.Write("long.tpm", "program " + new string('a', 300) + " \"Long\" {\n  start 2027-03-01\n  task t \"T\" { duration 1d }\n}\n");
+
+            var result = Tpm.Run(temp.Path, "build", "long.tpm", "-o", "out");
+
+            result.ExitCode.Should().Be(1, result.ToString());
+            result.Out.Should().StartWith("long.tpm(1,9): error TPM1007: a name longer than the limit of 256 characters");
             Directory.Exists(Path.Combine(temp.Path, "out")).Should().BeFalse();
         }
 

@@ -60,7 +60,8 @@ namespace ProgramDsl.Cli.Commands
             if (_fileSystem.FileExists(target) && !force) throw new UsageException("'" + target + "' already exists; use --force to overwrite it or --out to name another file");
             if (settings.ConfigPath != null && !_fileSystem.FileExists(settings.ConfigPath)) throw new UsageException("no such config file: '" + settings.ConfigPath + "'");
 
-            var read = MspdiReader.Read(_fileSystem.ReadAllText(file));
+            // Bytes, not text: the XML reader decodes them as the file's byte order mark or declaration says.
+            var read = MspdiReader.Read(_fileSystem.ReadAllBytes(file));
             if (read.Project is null)
             {
                 foreach (var problem in read.Problems) _console.Error.WriteLine("tpm: error: " + problem.Format(file));

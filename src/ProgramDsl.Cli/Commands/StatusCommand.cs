@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Linq;
 using ProgramDsl.Cli.Infrastructure;
 using ProgramDsl.Cli.Output;
+using ProgramDsl.Diagnostics;
 using ProgramDsl.Reports;
 using ProgramDsl.Scheduling;
 
@@ -48,7 +49,14 @@ namespace ProgramDsl.Cli.Commands
             }
 
             // The baseline is the same plan with nothing tracked, scheduled with the same options.
-            var report = program.Model != null && program.Schedule != null ? EarnedValue.Compute(program.Model, program.Schedule, scheduling).Report : null;
+            var result = program.Model != null && program.Schedule != null ? EarnedValue.Compute(program.Model, program.Schedule, scheduling) : null;
+            var report = result?.Report;
+            if (result?.Diagnostic is Diagnostic outOfRange)
+            {
+                // Earned-value figures too large for decimal: TPM2006, printed with the program's diagnostics.
+                diagnostics = diagnostics.Concat(new[] { outOfRange }).ToList();
+                hasErrors = true;
+            }
 
             if (format == "json")
             {

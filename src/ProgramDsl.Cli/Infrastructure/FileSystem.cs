@@ -77,6 +77,13 @@ namespace ProgramDsl.Cli.Infrastructure
         /// </summary>
         IReadOnlyList<string> EnumerateFiles(string folder, string pattern, string? workspace = null);
 
+        /// <summary>
+        /// The raw bytes of a file of at most <see cref="InputLimits.MaxFileBytes"/> bytes, for formats that name their own
+        /// encoding (MS Project XML for <c>tpm import</c>). The default re-encodes <see cref="ReadAllText(string)"/> as
+        /// UTF-8, for file systems that only hold text.
+        /// </summary>
+        byte[] ReadAllBytes(string path) => new UTF8Encoding(false).GetBytes(ReadAllText(path));
+
         /// <summary>Writes a file atomically: a temporary file in the same folder, then a rename.</summary>
         void WriteAllTextAtomic(string path, string text);
 
@@ -112,6 +119,13 @@ namespace ProgramDsl.Cli.Infrastructure
         // the limit, so a file that grows, or lies about its size (/proc), cannot make tpm read without end.
         public string ReadAllText(string path, long maxBytes)
         {
+            var (buffer, length) = ReadBounded(path, maxBytes);
+            int bom = length >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0;
+            return Utf8.GetString(buffer, bom, length - bom);
+        }
+
+        private static (byte[] Buffer, int Length) ReadBounded(string path, long maxBytes)
+        {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
             long declared = stream.CanSeek ? stream.Length : 0;
             if (declared > maxBytes) throw new InputTooLargeException(path, maxBytes);
@@ -132,8 +146,7 @@ namespace ProgramDsl.Cli.Infrastructure
             }
 
             if (length > maxBytes) throw new InputTooLargeException(path, maxBytes);
-            int bom = length >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0;
-            return Utf8.GetString(buffer, bom, length - bom);
+            return (buffer, length);
         }
 
         public string ReadAllText(string path) => ReadAllText(path, InputLimits.MaxFileBytes);
@@ -144,6 +157,15 @@ namespace ProgramDsl.Cli.Infrastructure
 
         public IReadOnlyList<string> EnumerateFiles(string folder, string pattern, string? workspace = null) =>
             FileKinds.Walk(folder, pattern, workspace is null ? null : GetRealPath(workspace));
+
+        public byte[] ReadAllBytes(string path)
+        {
+            var (buffer, length) = ReadBounded(path, InputLimits.MaxFileBytes);
+            if (length == buffer.Length) return buffer;
+            var bytes = new byte[length];
+            Buffer.BlockCopy(buffer, 0, bytes, 0, length);
+            return bytes;
+        }
 
         public void WriteAllTextAtomic(string path, string text)
         {

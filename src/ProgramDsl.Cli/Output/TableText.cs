@@ -13,7 +13,7 @@ namespace ProgramDsl.Cli.Output
             var flat = new StringBuilder(text.Length);
             foreach (var c in text) flat.Append(char.IsControl(c) ? ' ' : c);
             var line = flat.ToString();
-            return line.Length <= maxWidth ? line : line.Substring(0, maxWidth - 1) + "…";
+            return ProgramDsl.Reports.TextCut.Fit(line, maxWidth);
         }
 
         /// <summary>

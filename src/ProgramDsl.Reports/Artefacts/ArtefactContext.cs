@@ -42,7 +42,7 @@ namespace ProgramDsl.Reports.Artefacts
         /// <summary>The forecast, when an emitter needs it and forecasting is on.</summary>
         public ForecastResult? Forecast { get; }
 
-        /// <summary>Why the forecast is missing when it was asked for and could not be made (a warning each), else empty.</summary>
+        /// <summary>Why the forecast or earned value is missing when it was asked for and could not be made (a warning each), else empty.</summary>
         public IReadOnlyList<Diagnostic> ForecastDiagnostics { get; private set; } = Array.Empty<Diagnostic>();
 
         /// <summary>The version of the tool that wrote the artefacts (written into some of them; never a date or time).</summary>
@@ -67,10 +67,17 @@ namespace ProgramDsl.Reports.Artefacts
             }
 
             EarnedValueReport? earnedValue = null;
-            if (needsEarnedValue) earnedValue = Scheduling.EarnedValue.Compute(program, schedule, scheduling).Report;
+            var problems = new List<Diagnostic>();
+            if (needsEarnedValue)
+            {
+                var result = Scheduling.EarnedValue.Compute(program, schedule, scheduling);
+                earnedValue = result.Report;
+
+                // Figures too large for decimal (TPM2006): the artefacts go without earned value, and the build says why.
+                if (result.Diagnostic is Diagnostic outOfRange) problems.Add(outOfRange.WithSeverity(DiagnosticSeverity.Warning));
+            }
 
             ForecastResult? forecast = null;
-            var problems = new List<Diagnostic>();
             if (needsForecast && forecastIterations > 0)
             {
                 try

@@ -219,8 +219,8 @@ namespace ProgramDsl.Reports.Html
                         Label(x + 3, half + 15, null, next - x - 4, HtmlText.MonthAbbreviation(m.Month), HtmlText.MonthAbbreviation(m.Month).Substring(0, 1));
                         if (m.Month == 1 || k == 0)
                         {
-                            var nextYear = CalendarDate.FromYmd(m.Year + 1, 1, 1);
-                            int end = Math.Min(Width, _axis.X(nextYear));
+                            // The year 9999 has no next year to end its label at: it runs to the chart's end.
+                            int end = m.Year >= 9999 ? Width : Math.Min(Width, _axis.X(CalendarDate.FromYmd(m.Year + 1, 1, 1)));
                             Label(x + 5, 15, "t1", end - x - 8, HtmlText.Int(m.Year));
                         }
                     }
@@ -237,6 +237,7 @@ namespace ProgramDsl.Reports.Html
                 while (m <= _axis.Last)
                 {
                     yield return m;
+                    if (m.Year >= 9999 && m.Month == 12) yield break; // no month after 9999-12
                     m = m.Month == 12 ? CalendarDate.FromYmd(m.Year + 1, 1, 1) : CalendarDate.FromYmd(m.Year, m.Month + 1, 1);
                 }
             }
@@ -589,7 +590,7 @@ namespace ProgramDsl.Reports.Html
             {
                 var data = load.Weeks[w];
                 var monday = _axis.First.AddDays(w * 7);
-                int x = w * week + 1, width = Math.Max(1, week - 2);
+                int x = w * week + 1, width = Math.Max(1, Math.Min(week, Width - w * week) - 2);
                 if (data.Units == 0)
                 {
                     // A week with nothing booked shows only when the person or pool could not work at all (inside the program).

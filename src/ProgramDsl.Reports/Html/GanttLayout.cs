@@ -21,7 +21,7 @@ namespace ProgramDsl.Reports.Html
         /// <summary>The first day shown (a Monday).</summary>
         public CalendarDate First { get; }
 
-        /// <summary>The last day shown (a Sunday).</summary>
+        /// <summary>The last day shown (a Sunday, or 9999-12-31 at the calendar's end).</summary>
         public CalendarDate Last { get; }
 
         /// <summary>Width of a calendar day.</summary>
@@ -30,8 +30,8 @@ namespace ProgramDsl.Reports.Html
         /// <summary>Calendar days shown.</summary>
         public int Days => Last.DayNumber - First.DayNumber + 1;
 
-        /// <summary>Weeks shown.</summary>
-        public int Weeks => Days / 7;
+        /// <summary>Weeks shown, the last one shorter when the axis ends at 9999-12-31.</summary>
+        public int Weeks => (Days + 6) / 7;
 
         /// <summary>Width of the chart in pixels.</summary>
         public int Width => Days * PixelsPerDay;
@@ -70,7 +70,7 @@ namespace ProgramDsl.Reports.Html
             }
 
             if (program.StatusDate is CalendarDate status && status >= first && status > last) last = status;
-            var reach = last.AddDays(ReachDays);
+            var reach = CalendarDate.MaxValue.DayNumber - last.DayNumber < ReachDays ? CalendarDate.MaxValue : last.AddDays(ReachDays);
             void Stretch(CalendarDate? date)
             {
                 if (date is CalendarDate d && d > last && d <= reach) last = d;
@@ -80,9 +80,13 @@ namespace ProgramDsl.Reports.Html
             foreach (var t in program.Tasks) Stretch(t.Due);
             foreach (var w in program.Workstreams) Stretch(w.Due);
 
+            // Whole weeks, except at the calendar's ends: the axis never names a day before 0001-01-01 (a Monday
+            // anyway) or after 9999-12-31, so a plan at the edge still gets a chart, with a shorter last week.
             first = first.AddDays(-(((int)first.DayOfWeek + 6) % 7));
-            last = last.AddDays(LabelRoomDays);
+            if (first < CalendarDate.MinValue) first = CalendarDate.MinValue;
+            last = CalendarDate.MaxValue.DayNumber - last.DayNumber < LabelRoomDays + 6 ? CalendarDate.MaxValue : last.AddDays(LabelRoomDays);
             last = last.AddDays((7 - (int)last.DayOfWeek) % 7);
+            if (last > CalendarDate.MaxValue) last = CalendarDate.MaxValue;
             int span = last.DayNumber - first.DayNumber + 1;
             int px = span <= 120 ? 12 : span <= 240 ? 6 : span <= 450 ? 4 : span <= 900 ? 3 : span <= 1400 ? 2 : 1;
             return new Timeline(first, last, px);

@@ -116,7 +116,7 @@ namespace ProgramDsl.Reports.Html
                 int available = 0;
                 long units = 0, peak = 0;
                 bool over = false;
-                for (int d = w * 7; d < w * 7 + 7; d++)
+                for (int d = w * 7; d < w * 7 + 7 && d < timeline.Days; d++)
                 {
                     if (calendar.IsWorkingDay(timeline.First.AddDays(d))) available++;
                     long b = booked?[d] ?? 0;

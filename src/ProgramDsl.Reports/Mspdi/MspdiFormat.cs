@@ -74,9 +74,13 @@ namespace ProgramDsl.Reports.Mspdi
             return times[times.Count - 1].To;
         }
 
-        /// <summary>An xsd:dateTime without zone, <c>2027-01-04T08:00:00</c>; minute 1440 is midnight of the next day.</summary>
+        /// <summary>
+        /// An xsd:dateTime without zone, <c>2027-01-04T08:00:00</c>; minute 1440 is midnight of the next day, except on
+        /// 9999-12-31, which has no next day: there the day ends at 23:59 (read back as the same day).
+        /// </summary>
         public static string DateTime(CalendarDate date, int minutes)
         {
+            if (date >= CalendarDate.MaxValue && minutes >= 1440) minutes = 1439;
             var at = date.ToDateTime().AddMinutes(minutes);
             return at.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
         }
@@ -102,9 +106,13 @@ namespace ProgramDsl.Reports.Mspdi
         /// Parses an xsd:duration (<c>PT120H0M0S</c>, <c>-PT8H</c>, <c>P2DT4H</c>, <c>PT1.5H</c>) as hours; days count 24
         /// hours, years and months are not accepted (MS Project does not write them).
         /// </summary>
-        public static bool TryParseDuration(string? text, out decimal hours)
+        public static bool TryParseDuration(string? text, out decimal hours) => TryParseDuration(text, out hours, out _);
+
+        /// <summary>As <see cref="TryParseDuration(string?, out decimal)"/>; <paramref name="tooLarge"/> tells a well-formed duration of more hours than decimal holds.</summary>
+        public static bool TryParseDuration(string? text, out decimal hours, out bool tooLarge)
         {
             hours = 0;
+            tooLarge = false;
             if (string.IsNullOrWhiteSpace(text)) return false;
             var s = text!.Trim();
             int p = 0;
@@ -132,15 +140,29 @@ namespace ProgramDsl.Reports.Mspdi
                 int start = p;
                 while (p < s.Length && (char.IsDigit(s[p]) || s[p] == '.')) p++;
                 if (p == start || p >= s.Length) return false;
-                if (!decimal.TryParse(s.Substring(start, p - start), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount)) return false;
-                char unit = s[p++];
-                switch (unit)
+                if (!decimal.TryParse(s.Substring(start, p - start), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
                 {
-                    case 'D' when !inTime: total += amount * 24m; break;
-                    case 'H' when inTime: total += amount; break;
-                    case 'M' when inTime: total += amount / 60m; break;
-                    case 'S' when inTime: total += amount / 3600m; break;
-                    default: return false;
+                    tooLarge = double.TryParse(s.Substring(start, p - start), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _);
+                    return false;
+                }
+
+                char unit = s[p++];
+                try
+                {
+                    switch (unit)
+                    {
+                        case 'D' when !inTime: total += amount * 24m; break;
+                        case 'H' when inTime: total += amount; break;
+                        case 'M' when inTime: total += amount / 60m; break;
+                        case 'S' when inTime: total += amount / 3600m; break;
+                        default: return false;
+                    }
+                }
+                catch (OverflowException)
+                {
+                    // More hours than decimal holds: not a duration tpm can read (the reader says so, located).
+                    tooLarge = true;
+                    return false;
                 }
 
                 any = true;

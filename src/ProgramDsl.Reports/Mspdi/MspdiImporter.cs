@@ -53,7 +53,17 @@ namespace ProgramDsl.Reports.Mspdi
         public static MspdiImport Import(MspdiProject project, string? fallbackName = null)
         {
             if (project is null) throw new ArgumentNullException(nameof(project));
-            return new Importer(project, fallbackName).Run();
+            try
+            {
+                return new Importer(project, fallbackName).Run();
+            }
+            catch (Exception ex) when (ex is OverflowException || ex is ArgumentOutOfRangeException)
+            {
+                // A backstop: the reader range-checks what it reads, but a figure derived from several of them (work ×
+                // units, a date plus a lag) may still fall outside decimal or the calendar. A problem, not an internal error.
+                return new MspdiImport(null, project.Name ?? fallbackName ?? "program", Array.Empty<string>(),
+                    "a number or date in the file is outside what tpm can represent (" + ex.GetBaseException().Message.TrimEnd('.') + "); check the durations, units, lags and dates");
+            }
         }
 
         /// <summary>True when <paramref name="text"/> is an identifier the lexer reads whole (a letter or _, then letters, digits, _ or -).</summary>
@@ -166,6 +176,9 @@ namespace ProgramDsl.Reports.Mspdi
 
         private sealed class Importer
         {
+            /// <summary>The longest lag or lead the compiler accepts (Binder's limit: beyond any calendar).</summary>
+            private const int MaxLagDays = 4_000_000;
+
             private readonly MspdiProject _project;
             private readonly string? _fallbackName;
             private readonly List<string> _notes = new List<string>();
@@ -247,10 +260,47 @@ namespace ProgramDsl.Reports.Mspdi
                 return null;
             }
 
+            /// <summary>
+            /// The project start when a tracked date (an actual start or finish, or the start of a task with progress)
+            /// lies before it and the program start was moved back to that date; null otherwise. Tasks without actuals
+            /// get this date as their not-before, so they stay where MS Project scheduled them.
+            /// </summary>
+            private DateTime? _movedStart;
+
+            /// <summary>The earliest tracked date of any task and the task it belongs to, or null when nothing is tracked.</summary>
+            private (DateTime Date, MspdiTask Task)? EarliestTracked()
+            {
+                (DateTime Date, MspdiTask Task)? earliest = null;
+                void Consider(DateTime? date, MspdiTask task)
+                {
+                    if (date is DateTime d && (earliest is null || d.Date < earliest.Value.Date)) earliest = (d.Date, task);
+                }
+
+                foreach (var t in _project.Tasks)
+                {
+                    if (t.Uid == 0 || t.OutlineLevel == 0) continue; // the project summary task
+                    Consider(t.ActualStart, t);
+                    if (t.ActualFinish is DateTime finish) Consider(FinishDate(finish), t);
+                    if (t.ActualStart is null && (t.PercentComplete > 0 || t.ActualFinish != null)) Consider(t.Start, t);
+                }
+
+                return earliest;
+            }
+
             private void WriteSettings(ProgramBuilder plan, MspdiTask? summary)
             {
-                var start = _project.StartDate ?? _project.Tasks.Where(t => t.Start != null).Min(t => t.Start)!.Value;
-                plan.Start(Iso(start.Date));
+                var start = (_project.StartDate ?? _project.Tasks.Where(t => t.Start != null).Min(t => t.Start)!.Value).Date;
+                if (EarliestTracked() is (DateTime, MspdiTask) tracked && tracked.Date < start)
+                {
+                    // MS Project keeps actual dates before the project start (manually scheduled or tracked tasks); a
+                    // tracked date is the truth, so the program starts on it and the others keep the project start.
+                    _notes.Add("task '" + tracked.Task.Name + "' has an actual date " + Iso(tracked.Date) + " before the project start " + Iso(start) +
+                               "; the program starts on " + Iso(tracked.Date) + ", and the tasks without actuals are kept from starting before " + Iso(start) + " with 'not-before'");
+                    _movedStart = start;
+                    start = tracked.Date;
+                }
+
+                plan.Start(Iso(start));
                 if (summary?.Deadline is DateTime deadline) plan.Deadline(Iso(FinishDate(deadline)));
                 if (_project.StatusDate is DateTime status) plan.StatusDate(Iso(FinishDate(status)));
                 if (_project.CurrencyCode is string currency && IsIdentifier(currency.Trim())) plan.Currency(currency.Trim());
@@ -609,9 +659,10 @@ namespace ProgramDsl.Reports.Mspdi
                 var t = node.Task;
                 if (t.Milestone && (t.DurationHours ?? 0) > 0) _notes.Add("milestone " + node.Display + " has a duration; a tpm milestone has none");
                 foreach (var (target, type, lag) in Links(node)) m.After(target, type, lag);
-                if (NotBefore(node) is string notBefore) m.NotBefore(notBefore);
+                bool reached = t.ActualFinish != null || (t.PercentComplete >= 100 && (t.ActualStart ?? t.Start) != null);
+                if (Floor(NotBefore(node), reached) is string notBefore) m.NotBefore(notBefore);
                 if (t.Deadline is DateTime deadline) m.Due(Iso(FinishDate(deadline)));
-                if (t.ActualFinish is DateTime reached) m.ActualFinish(Iso(FinishDate(reached)));
+                if (t.ActualFinish is DateTime reachedOn) m.ActualFinish(Iso(FinishDate(reachedOn)));
                 else if (t.PercentComplete >= 100 && (t.ActualStart ?? t.Start) is DateTime at) m.ActualFinish(Iso(at.Date));
                 if (t.Notes != null) m.Note(t.Notes);
             }
@@ -662,7 +713,8 @@ namespace ProgramDsl.Reports.Mspdi
 
                 foreach (var (pool, units) in pools) b.Uses(pool.Id, units);
                 foreach (var (target, type, lag) in Links(node)) b.After(target, type, lag);
-                if (NotBefore(node) is string notBefore) b.NotBefore(notBefore);
+                bool tracked = t.ActualStart != null || ((t.PercentComplete > 0 || t.ActualFinish != null) && t.Start != null);
+                if (Floor(NotBefore(node), tracked) is string notBefore) b.NotBefore(notBefore);
                 if (t.Deadline is DateTime deadline) b.Due(Iso(FinishDate(deadline)));
                 if (t.Priority is int priority && priority != 500) b.Priority(Math.Max(1, Math.Min(1000, priority)));
                 if (t.FixedCost is decimal cost && cost > 0) b.Cost(cost);
@@ -697,6 +749,17 @@ namespace ProgramDsl.Reports.Mspdi
             }
 
             /// <summary>A start-no-earlier-than (or must-start-on) constraint as <c>not-before</c>; other constraints are noted and left out.</summary>
+            /// <summary>
+            /// A task's not-before: its own, or, when the program start was moved back for tracked dates and the task
+            /// has none, the project start (whichever is later), so that it is not scheduled earlier than in MS Project.
+            /// </summary>
+            private string? Floor(string? notBefore, bool tracked)
+            {
+                if (tracked || !(_movedStart is DateTime original)) return notBefore;
+                var floor = Iso(original);
+                return notBefore is null || string.CompareOrdinal(notBefore, floor) < 0 ? floor : notBefore;
+            }
+
             private string? NotBefore(Node node)
             {
                 var t = node.Task;
@@ -830,7 +893,10 @@ namespace ProgramDsl.Reports.Mspdi
                         break;
                 }
 
-                int whole = (int)Math.Max(int.MinValue / 2, Math.Min(int.MaxValue / 2, decimal.Round(days, MidpointRounding.AwayFromZero)));
+                // The compiler takes lags up to MaxLagDays working days: a longer one is clamped there, and noted.
+                var rounded = decimal.Round(days, MidpointRounding.AwayFromZero);
+                int whole = (int)Math.Max(-MaxLagDays, Math.Min(MaxLagDays, rounded));
+                if (whole != rounded) approximated ??= "a lag of " + Number(rounded) + " working days";
                 if (approximated != null) _notes.Add("task " + node.Display + " has " + approximated + " after " + predecessor.Display + ", taken as " + ProgramDsl.Diagnostics.Plural.WorkingDays(whole));
                 return whole;
             }
@@ -875,7 +941,7 @@ namespace ProgramDsl.Reports.Mspdi
             // ---------------------------------------------------------------- values
 
             /// <summary>The day a finish falls on: a finish at midnight ends the day before.</summary>
-            private static DateTime FinishDate(DateTime finish) => finish.TimeOfDay == TimeSpan.Zero ? finish.Date.AddDays(-1) : finish.Date;
+            private static DateTime FinishDate(DateTime finish) => finish.TimeOfDay == TimeSpan.Zero && finish.Date > DateTime.MinValue ? finish.Date.AddDays(-1) : finish.Date;
 
             private static string Iso(DateTime date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

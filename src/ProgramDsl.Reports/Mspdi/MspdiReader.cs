@@ -62,45 +62,58 @@ namespace ProgramDsl.Reports.Mspdi
         /// <summary>Duration formats that count elapsed time (every calendar day, 24 hours a day).</summary>
         private static readonly HashSet<int> ElapsedFormats = new HashSet<int> { 4, 6, 8, 10, 12, 20, 36, 38, 40, 42, 44, 52 };
 
+        /// <summary>decimal's largest value as the problems print it.</summary>
+        private static readonly string MaxDecimalText = decimal.MaxValue.ToString("#,0", CultureInfo.InvariantCulture);
+
         /// <summary>The most days one recurring exception expands to.</summary>
         private const int MaxExceptionDays = 5000;
 
-        /// <summary>Reads a document from its text.</summary>
+        /// <summary>Reads a document from its text (already decoded: an encoding declaration in it is not used).</summary>
         public static MspdiReadResult Read(string xml)
         {
             if (xml is null) throw new ArgumentNullException(nameof(xml));
+            return Read(settings => XmlReader.Create(new StringReader(xml), settings));
+        }
 
-            // DTDs can expand without bound and MS Project never writes one: refused before parsing, with a plain message.
-            int doctype = xml.IndexOf("<!DOCTYPE", StringComparison.Ordinal);
-            if (doctype >= 0)
-            {
-                int line = 1, column = 1;
-                for (int i = 0; i < doctype; i++)
-                {
-                    if (xml[i] == '\n')
-                    {
-                        line++;
-                        column = 1;
-                    }
-                    else
-                    {
-                        column++;
-                    }
-                }
+        /// <summary>
+        /// Reads a document from the bytes of a file. The XML reader decodes them as the file says: a byte order mark
+        /// (UTF-8, UTF-16) or the encoding in its declaration (<c>encoding="ISO-8859-1"</c>, MS Project's own UTF-8).
+        /// </summary>
+        public static MspdiReadResult Read(byte[] data)
+        {
+            if (data is null) throw new ArgumentNullException(nameof(data));
+            return Read(settings => XmlReader.Create(new MemoryStream(data, writable: false), settings));
+        }
 
-                return Fail(line, column, "the file declares a DTD (<!DOCTYPE ...>), which MS Project XML never does; tpm import does not read DTDs");
-            }
-
+        private static MspdiReadResult Read(Func<XmlReaderSettings, XmlReader> open)
+        {
             XDocument document;
+            XmlReader? reader = null;
             try
             {
+                // DTDs can expand without bound and MS Project never writes one: the reader refuses them (a "<!DOCTYPE"
+                // in a comment or CDATA section is text, not a DTD, and is read as such).
                 var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true };
-                using var reader = XmlReader.Create(new StringReader(xml), settings);
+                reader = open(settings);
                 document = XDocument.Load(reader, LoadOptions.SetLineInfo);
+            }
+            catch (XmlException ex) when (ex.Message.IndexOf("DTD", StringComparison.Ordinal) >= 0)
+            {
+                var (line, column) = ex.LineNumber > 0 ? (ex.LineNumber, ex.LinePosition) : DoctypePosition(open);
+                return Fail(line, column, "the file declares a DTD (<!DOCTYPE ...>), which MS Project XML never does; tpm import does not read DTDs");
             }
             catch (XmlException ex)
             {
                 return Fail(ex.LineNumber, ex.LinePosition, "not well-formed XML: " + ex.Message.Split(new[] { " Line " }, StringSplitOptions.None)[0].TrimEnd('.', ' ') + "; an MS Project file saved as XML is expected");
+            }
+            catch (ArgumentException ex)
+            {
+                // An encoding the declaration names that .NET does not know (encoding="banana").
+                return Fail(1, 1, "the file's encoding cannot be read: " + ex.Message.TrimEnd('.', ' ') + "; save it as UTF-8");
+            }
+            finally
+            {
+                reader?.Dispose();
             }
 
             var root = document.Root!;
@@ -113,6 +126,29 @@ namespace ProgramDsl.Reports.Mspdi
             var state = new State(root.Name.Namespace);
             var project = state.ReadProject(root);
             return state.Problems.Count > 0 ? new MspdiReadResult(null, state.Problems) : new MspdiReadResult(project, Array.Empty<MspdiProblem>());
+        }
+
+        /// <summary>
+        /// Where the DOCTYPE is (the prohibiting reader's exception carries no position): a second reader that parses
+        /// the declaration but resolves nothing and expands no entity stops on it.
+        /// </summary>
+        private static (int Line, int Column) DoctypePosition(Func<XmlReaderSettings, XmlReader> open)
+        {
+            try
+            {
+                var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Parse, XmlResolver = null, MaxCharactersFromEntities = 1, IgnoreComments = true };
+                using var reader = open(settings);
+                while (reader.Read())
+                {
+                    if (reader.NodeType == XmlNodeType.DocumentType && reader is IXmlLineInfo info) return (info.LineNumber, info.LinePosition);
+                }
+            }
+            catch (XmlException ex)
+            {
+                return (ex.LineNumber, ex.LinePosition);
+            }
+
+            return (0, 0);
         }
 
         private static MspdiReadResult Fail(int line, int column, string message) => new MspdiReadResult(null, new[] { new MspdiProblem(line, column, message) });
@@ -274,6 +310,26 @@ namespace ProgramDsl.Reports.Mspdi
                 calendar.Exceptions.Add(exception);
             }
 
+            /// <summary>
+            /// The month (1–12) a recurring exception starts in: its &lt;Month&gt; (0–11, January 0) for a yearly
+            /// exception, else the month of its first day. Null, with a problem, for a month outside 0–11.
+            /// </summary>
+            private int? MonthOf(XElement e, bool yearly, DateRange range)
+            {
+                if (!yearly) return range.From.Month;
+                if (!(Int(e, "Month") is int month)) return range.From.Month;
+                if (month >= 0 && month <= 11) return month + 1;
+                Problem(Child(e, "Month")!, "<Month> is " + month.ToString(CultureInfo.InvariantCulture) + ", not a month from 0 (January) to 11 (December)");
+                return null;
+            }
+
+            /// <summary>A month later, or <see cref="DateTime.MaxValue"/> past 9999-12 (which ends a loop over months).</summary>
+            private static DateTime AddMonths(DateTime month, long step)
+            {
+                long index = (month.Year - 1) * 12L + month.Month - 1 + step;
+                return index > 9999L * 12 - 1 ? DateTime.MaxValue : month.AddMonths((int)step);
+            }
+
             /// <summary>A TimePeriod as dates: the end is inclusive, and an end at midnight belongs to the day before.</summary>
             private DateRange? Period(XElement period)
             {
@@ -305,7 +361,8 @@ namespace ProgramDsl.Reports.Mspdi
                         ranged = true;
                         break;
                     case 1:
-                        for (var d = range.From; d <= range.To && days.Count <= MaxExceptionDays; d = d.AddDays(period)) days.Add(d);
+                        // long: a Period of int.MaxValue steps past the last date instead of wrapping around.
+                        for (long d = range.From.DayNumber; d <= range.To.DayNumber && days.Count <= MaxExceptionDays; d += period) days.Add(new CalendarDate((int)d));
                         break;
                     case 6:
                         int mask = Int(e, "DaysOfWeek") ?? 0;
@@ -319,10 +376,9 @@ namespace ProgramDsl.Reports.Mspdi
                     case 2:
                     case 4:
                         int monthDay = Int(e, "MonthDay") ?? range.From.Day;
-                        int month = type == 2 ? (Int(e, "Month") ?? range.From.Month - 1) + 1 : 0;
-                        int step = type == 2 ? 12 * period : period;
-                        var first = new DateTime(range.From.Year, type == 2 ? month : range.From.Month, 1);
-                        for (var m = first; m <= range.To.ToDateTime() && days.Count <= MaxExceptionDays; m = m.AddMonths(step))
+                        if (!(MonthOf(e, type == 2, range) is int month)) return;
+                        long step = type == 2 ? 12L * period : period;
+                        for (var m = new DateTime(range.From.Year, month, 1); m <= range.To.ToDateTime() && days.Count <= MaxExceptionDays; m = AddMonths(m, step))
                         {
                             if (monthDay >= 1 && monthDay <= DateTime.DaysInMonth(m.Year, m.Month))
                             {
@@ -343,10 +399,9 @@ namespace ProgramDsl.Reports.Mspdi
                         }
 
                         var weekday = (DayOfWeek)(item - 3);
-                        int monthOfYear = type == 3 ? (Int(e, "Month") ?? range.From.Month - 1) + 1 : 0;
-                        int stride = type == 3 ? 12 * period : period;
-                        var start = new DateTime(range.From.Year, type == 3 ? monthOfYear : range.From.Month, 1);
-                        for (var m = start; m <= range.To.ToDateTime() && days.Count <= MaxExceptionDays; m = m.AddMonths(stride))
+                        if (!(MonthOf(e, type == 3, range) is int monthOfYear)) return;
+                        long stride = type == 3 ? 12L * period : period;
+                        for (var m = new DateTime(range.From.Year, monthOfYear, 1); m <= range.To.ToDateTime() && days.Count <= MaxExceptionDays; m = AddMonths(m, stride))
                         {
                             var d = NthWeekday(m.Year, m.Month, weekday, position);
                             if (range.Contains(d)) days.Add(d);
@@ -407,7 +462,7 @@ namespace ProgramDsl.Reports.Mspdi
                     OutlineLevel = Int(t, "OutlineLevel") ?? 1,
                     Priority = Int(t, "Priority"),
                     Start = Date(t, "Start"),
-                    DurationHours = Duration(t, "Duration"),
+                    DurationHours = Hours(t, "Duration"),
                     Milestone = Bool(t, "Milestone") ?? false,
                     Summary = Bool(t, "Summary") ?? false,
                     PercentComplete = Int(t, "PercentComplete"),
@@ -465,7 +520,7 @@ namespace ProgramDsl.Reports.Mspdi
                     Name = Text(r, "Name"),
                     Type = Int(r, "Type") ?? 1,
                     IsNull = Bool(r, "IsNull") ?? false,
-                    MaxUnits = Decimal(r, "MaxUnits"),
+                    MaxUnits = Units(r, "MaxUnits"),
                     StandardRate = Decimal(r, "StandardRate"),
                     StandardRateFormat = Int(r, "StandardRateFormat"),
                     CalendarUid = Int(r, "CalendarUID"),
@@ -484,12 +539,36 @@ namespace ProgramDsl.Reports.Mspdi
                 {
                     TaskUid = task,
                     ResourceUid = resource,
-                    Units = Decimal(a, "Units"),
-                    WorkHours = Duration(a, "Work"),
+                    Units = Units(a, "Units"),
+                    WorkHours = Hours(a, "Work"),
                 });
             }
 
             // ---------------------------------------------------------------- values
+
+            /// <summary>More hours than any calendar has (3.7 million days of 24 hours), with room: a longer duration is a mistake.</summary>
+            private const decimal MaxHours = 1_000_000_000_000m;
+
+            /// <summary>More units (1 = 100%) than any resource works: MS Project itself stops at 60,000%.</summary>
+            private const decimal MaxUnits = 1_000_000m;
+
+            /// <summary>A duration or work in hours, from 0 to <see cref="MaxHours"/>: the importer multiplies it by units and rates.</summary>
+            private decimal? Hours(XElement parent, string name)
+            {
+                if (!(Duration(parent, name) is decimal hours)) return null;
+                if (hours >= 0 && hours <= MaxHours) return hours;
+                return Bad<decimal>(parent, name, hours < 0
+                    ? "a duration of 0 or more (MS Project writes no negative duration)"
+                    : "a duration any calendar holds (at most " + MaxHours.ToString("#,0", CultureInfo.InvariantCulture) + " hours)");
+            }
+
+            /// <summary>Units of a resource (1 = 100%), from 0 to <see cref="MaxUnits"/>.</summary>
+            private decimal? Units(XElement parent, string name)
+            {
+                if (!(Decimal(parent, name) is decimal units)) return null;
+                if (units >= 0 && units <= MaxUnits) return units;
+                return Bad<decimal>(parent, name, "units from 0 to " + MaxUnits.ToString("#,0", CultureInfo.InvariantCulture) + " (1 is 100%)");
+            }
 
             private string? Text(XElement parent, string name)
             {
@@ -509,7 +588,7 @@ namespace ProgramDsl.Reports.Mspdi
             }
 
             private int? Int(XElement parent, string name) => Long(parent, name) is long value
-                ? value >= int.MinValue && value <= int.MaxValue ? (int)value : Bad<int>(parent, name, "a whole number")
+                ? value >= int.MinValue && value <= int.MaxValue ? (int)value : Bad<int>(parent, name, "a whole number from -2147483648 to 2147483647")
                 : null;
 
             private long? Long(XElement parent, string name)
@@ -528,7 +607,9 @@ namespace ProgramDsl.Reports.Mspdi
                 var text = Text(parent, name);
                 if (text is null) return null;
                 if (decimal.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value)) return value;
-                return Bad<decimal>(parent, name, "a number");
+                return double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && !double.IsNaN(d)
+                    ? Bad<decimal>(parent, name, "a number tpm can compute with (at most " + MaxDecimalText + " either way)")
+                    : Bad<decimal>(parent, name, "a number");
             }
 
             private bool? Bool(XElement parent, string name)
@@ -560,8 +641,8 @@ namespace ProgramDsl.Reports.Mspdi
             {
                 var text = Text(parent, name);
                 if (text is null) return null;
-                if (MspdiFormat.TryParseDuration(text, out var hours)) return hours;
-                return Bad<decimal>(parent, name, "a duration such as PT8H0M0S");
+                if (MspdiFormat.TryParseDuration(text, out var hours, out bool tooLarge)) return hours;
+                return Bad<decimal>(parent, name, tooLarge ? "a duration tpm can compute with (at most " + MaxDecimalText + " hours)" : "a duration such as PT8H0M0S");
             }
 
             private T? Bad<T>(XElement parent, string name, string expected) where T : struct

@@ -395,7 +395,19 @@ namespace ProgramDsl.Reports.Report
 
         private static string Describe(RiskSymbol r) => r.Id + " (exposure " + ReportFormat.Number(decimal.Round(Exposure(r), 2)) + " days)";
 
-        private static string ShareOf(decimal part, decimal whole) => whole == 0 ? "all" : (part * 100m / whole).ToString("0.#", Invariant) + "%";
+        private static string ShareOf(decimal part, decimal whole)
+        {
+            if (whole == 0) return "all";
+            try
+            {
+                return (part * 100m / whole).ToString("0.#", Invariant) + "%";
+            }
+            catch (OverflowException)
+            {
+                // Only called with part <= whole: the quotient first fits where part × 100 does not (amounts above 7.9 × 10²⁶).
+                return (part / whole * 100m).ToString("0.#", Invariant) + "%";
+            }
+        }
 
         /// <summary>The first few items, then how many more: findings stay one line on large plans.</summary>
         private static string List(IEnumerable<string> items)

@@ -65,6 +65,6 @@ namespace ProgramDsl.Reports.Report
         public static string Word(DecisionStatus status) => status.ToString().ToLowerInvariant();
 
         /// <summary>Text cut to <paramref name="max"/> characters with an ellipsis.</summary>
-        public static string Cut(string text, int max) => text.Length <= max ? text : text.Substring(0, Math.Max(0, max - 1)) + "…";
+        public static string Cut(string text, int max) => TextCut.Fit(text, max);
     }
 }

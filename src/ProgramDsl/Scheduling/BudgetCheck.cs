@@ -14,10 +14,34 @@ namespace ProgramDsl.Scheduling
             if (program.Budget is not decimal budget || schedule.Cost <= budget) return new Diagnostic[0];
             var over = schedule.Cost - budget;
             var unit = program.Currency is null ? string.Empty : " " + program.Currency;
-            var share = budget > 0 ? " (" + (over * 100m / budget).ToString("0.#", CultureInfo.InvariantCulture) + "%)" : string.Empty;
+            var share = budget > 0 && Percent(over, budget) is decimal percent ? " (" + percent.ToString("0.#", CultureInfo.InvariantCulture) + "%)" : string.Empty;
             var message = "program '" + program.Id + "' costs " + Money(schedule.Cost) + unit + " as planned, " + Money(over) + unit + share +
                           " over its budget of " + Money(budget) + unit + "; cut scope, use cheaper people or resources, or raise the budget";
             return new[] { Diagnostic.Create(DiagnosticCatalog.OverBudget, program.BudgetLocation ?? program.Location, message) };
+        }
+
+        /// <summary>
+        /// <paramref name="part"/> as a percentage of <paramref name="whole"/> (positive); null when it is too large for
+        /// decimal (a huge overrun of a tiny budget), then the message goes without it rather than with a wrong figure.
+        /// </summary>
+        internal static decimal? Percent(decimal part, decimal whole)
+        {
+            try
+            {
+                return part * 100m / whole;
+            }
+            catch (System.OverflowException)
+            {
+                try
+                {
+                    // part × 100 overflows for parts above about 7.9 × 10²⁶; the quotient first may still fit.
+                    return part / whole * 100m;
+                }
+                catch (System.OverflowException)
+                {
+                    return null;
+                }
+            }
         }
 
         private static string Money(decimal value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using ProgramDsl.Diagnostics;
 using ProgramDsl.Semantics;
 
 namespace ProgramDsl.Scheduling
@@ -91,7 +92,7 @@ namespace ProgramDsl.Scheduling
         private static decimal EstimateAtCompletion(decimal bac, decimal ev, decimal ac)
         {
             if (ac == 0) return bac;
-            if (ev == 0) return ProgramScheduler.AddCost(ac, bac - ev);
+            if (ev == 0) return ac + bac;
             try
             {
                 // BAC ÷ (EV ÷ AC) = BAC × AC ÷ EV, without rounding the index first.
@@ -99,15 +100,9 @@ namespace ProgramDsl.Scheduling
             }
             catch (OverflowException)
             {
-                try
-                {
-                    return decimal.Round(bac / ev * ac, 2);
-                }
-                catch (OverflowException)
-                {
-                    // An estimate too large for decimal saturates, as planned cost does.
-                    return decimal.MaxValue;
-                }
+                // The product may overflow where the result does not; a result too large for decimal throws again,
+                // and EarnedValue.Compute turns that into TPM2006 rather than printing a clamped figure.
+                return decimal.Round(bac / ev * ac, 2);
             }
         }
     }
@@ -236,10 +231,11 @@ namespace ProgramDsl.Scheduling
     /// <summary>An earned-value report, or why there is none.</summary>
     public sealed class EarnedValueResult
     {
-        private EarnedValueResult(EarnedValueReport? report, string? problem)
+        private EarnedValueResult(EarnedValueReport? report, string? problem, Diagnostic? diagnostic = null)
         {
             Report = report;
             Problem = problem;
+            Diagnostic = diagnostic;
         }
 
         /// <summary>The report, or null when the program has no status date.</summary>
@@ -250,7 +246,12 @@ namespace ProgramDsl.Scheduling
 
         internal static EarnedValueResult Of(EarnedValueReport report) => new EarnedValueResult(report, null);
 
+        /// <summary>TPM2006 at the program when a figure is too large for decimal (then there is no report); else null.</summary>
+        public Diagnostic? Diagnostic { get; }
+
         internal static EarnedValueResult Missing(string problem) => new EarnedValueResult(null, problem);
+
+        internal static EarnedValueResult OutOfRange(Diagnostic diagnostic) => new EarnedValueResult(null, diagnostic.Message, diagnostic);
     }
 
     /// <summary>
@@ -312,6 +313,21 @@ namespace ProgramDsl.Scheduling
             if (baseline is null) throw new ArgumentNullException(nameof(baseline));
             if (tracked.Program != program || baseline.Program != program) throw new ArgumentException("Both schedules must be of the given program.");
             if (program.StatusDate is not CalendarDate statusDate) return EarnedValueResult.Missing(MissingStatusDate(program)!);
+            try
+            {
+                return Compute(program, tracked, baseline, statusDate);
+            }
+            catch (OverflowException)
+            {
+                // Costs fit (the scheduler checks them), but an index or estimate divides by a tiny figure.
+                return EarnedValueResult.OutOfRange(Diagnostic.Create(DiagnosticCatalog.AmountOutOfRange, program.Location,
+                    "the earned value of " + program.Describe() + " at " + statusDate + " (an index or the estimate at completion) is more than " +
+                    ProgramScheduler.MaxAmountText + ", the largest amount tpm can compute; check the costs and the actual-cost entries"));
+            }
+        }
+
+        private static EarnedValueResult Compute(ProgramSymbol program, Schedule tracked, Schedule baseline, CalendarDate statusDate)
+        {
 
             var calendar = baseline.Calendar;
             int cutoff = ProgramScheduler.StatusCutoff(program, calendar);
@@ -354,10 +370,10 @@ namespace ProgramDsl.Scheduling
                 entry.Figures = new EarnedValueFigures(bac, pv, ev, ac);
                 tasks[task.Index] = entry;
 
-                bacTotal = ProgramScheduler.AddCost(bacTotal, bac);
-                pvTotal = ProgramScheduler.AddCost(pvTotal, pv);
-                evTotal = ProgramScheduler.AddCost(evTotal, ev);
-                acTotal = ProgramScheduler.AddCost(acTotal, ac);
+                bacTotal = bacTotal + bac;
+                pvTotal = pvTotal + pv;
+                evTotal = evTotal + ev;
+                acTotal = acTotal + ac;
                 if (task.Container is WorkstreamSymbol w) Add(sums, w.Index, bac, pv, ev, ac);
             }
 
@@ -379,10 +395,10 @@ namespace ProgramDsl.Scheduling
 
         private static void Add(decimal[,] sums, int k, decimal bac, decimal pv, decimal ev, decimal ac)
         {
-            sums[k, 0] = ProgramScheduler.AddCost(sums[k, 0], bac);
-            sums[k, 1] = ProgramScheduler.AddCost(sums[k, 1], pv);
-            sums[k, 2] = ProgramScheduler.AddCost(sums[k, 2], ev);
-            sums[k, 3] = ProgramScheduler.AddCost(sums[k, 3], ac);
+            sums[k, 0] += bac;
+            sums[k, 1] += pv;
+            sums[k, 2] += ev;
+            sums[k, 3] += ac;
         }
 
         /// <summary>The working days of a task's assignees, shared by tasks with the same people.</summary>

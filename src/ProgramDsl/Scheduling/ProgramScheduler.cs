@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using ProgramDsl.Diagnostics;
 using ProgramDsl.Semantics;
@@ -44,11 +45,29 @@ namespace ProgramDsl.Scheduling
         }
 
         /// <summary>Schedules a bound program.</summary>
-        [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
         public static ScheduleResult Run(ProgramSymbol program, ScheduleOptions? options = null)
         {
-            options ??= ScheduleOptions.Default;
             var diagnostics = new List<Diagnostic>();
+            try
+            {
+                return RunCore(program, options ?? ScheduleOptions.Default, diagnostics);
+            }
+            catch (Exception ex) when (IsCalendarRange(ex))
+            {
+                // The passes report TPM2005 at the task that runs out of calendar; a date derived later (a late date after
+                // leveling or progress at a status date near 9999-12-31) can still fall past it: TPM2005 at the program.
+                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.OutOfCalendarRange, program.Location,
+                    "the schedule runs past 9999-12-31; check the durations, lags, dates and the status date"));
+                return new ScheduleResult(null, diagnostics);
+            }
+        }
+
+        private static bool IsCalendarRange(Exception ex) =>
+            ex is CalendarRangeException || (ex is AggregateException all && all.InnerExceptions.All(e => e is CalendarRangeException));
+
+        [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
+        private static ScheduleResult RunCore(ProgramSymbol program, ScheduleOptions options, List<Diagnostic> diagnostics)
+        {
             var tasks = program.Tasks;
             var workstreams = program.Workstreams;
             int taskCount = tasks.Count;
@@ -405,9 +424,10 @@ namespace ProgramDsl.Scheduling
             // ---- results: each task's entry depends on its own figures only, so blocks of tasks are built in parallel.
             var scheduled = new ScheduledTask[taskCount];
             var hoursPerDay = program.HoursPerDay;
+            var costOverflow = new bool[taskCount];
             ForEachBlock(taskCount, v =>
             {
-                var s = Result(tasks[v], v, start, finish, lateStart, lateFinish, duration, totalFloat, assigned, programCalendar, program.Start, hoursPerDay);
+                var s = Result(tasks[v], v, start, finish, lateStart, lateFinish, duration, totalFloat, assigned, programCalendar, program.Start, hoursPerDay, costOverflow);
                 if (delayedBy?[v] is Symbol blocker)
                 {
                     s.DelayedBy = blocker;
@@ -417,7 +437,15 @@ namespace ProgramDsl.Scheduling
                 scheduled[v] = s;
             });
 
-            var spans = WorkstreamSpans(program, scheduled, programCalendar);
+            var spans = WorkstreamSpans(program, scheduled, programCalendar, out var workstreamOverflow);
+            var amountErrors = AmountErrors(program, tasks, costOverflow, workstreamOverflow, scheduled);
+            if (amountErrors.Count > 0)
+            {
+                // A cost that cannot be represented has no right value to print: no schedule, as for TPM2005.
+                diagnostics.AddRange(amountErrors);
+                return new ScheduleResult(null, diagnostics);
+            }
+
             var resourceLinks = delayedBy is null ? null : new ResourceLinks(tasks, assigned, start, finish, delayedBy, precedenceStart!);
             var path = CriticalPath(order, preds, edges, start, finish, duration, time, totalFloat, fixedStart, taskCount, programFinish, resourceLinks)
                 .Select(v => scheduled[v]).ToList();
@@ -470,7 +498,7 @@ namespace ProgramDsl.Scheduling
 
         private static ScheduledTask Result(
             TaskSymbol task, int v, int[] start, int[] finish, int[] lateStart, int[] lateFinish, int[] duration, int[] totalFloat,
-            IReadOnlyList<ScheduledAssignment>[] assigned, WorkingCalendar calendar, CalendarDate programStart, decimal hoursPerDay)
+            IReadOnlyList<ScheduledAssignment>[] assigned, WorkingCalendar calendar, CalendarDate programStart, decimal hoursPerDay, bool[] costOverflow)
         {
             var s = new ScheduledTask(task)
             {
@@ -495,7 +523,8 @@ namespace ProgramDsl.Scheduling
 
             s.LateStartDate = lateFinish[v] > lateStart[v] ? calendar.DateOf(Math.Max(0, lateStart[v])) : lateStart[v] <= 0 ? programStart : calendar.DateOf(lateStart[v] - 1);
             s.LateFinishDate = lateFinish[v] > lateStart[v] ? calendar.DateOf(Math.Max(0, lateFinish[v] - 1)) : s.LateStartDate;
-            s.Cost = CostOf(task, s.Assigned, duration[v], hoursPerDay);
+            if (CostOf(task, s.Assigned, duration[v], hoursPerDay) is decimal cost) s.Cost = cost;
+            else costOverflow[v] = true;
             return s;
         }
 
@@ -663,7 +692,82 @@ namespace ProgramDsl.Scheduling
             return new TaskTime(programCalendar, own);
         }
 
-        private static decimal CostOf(TaskSymbol task, IReadOnlyList<ScheduledAssignment> people, int days, decimal hoursPerDay)
+        /// <summary>The largest amount a cost can have (decimal's maximum), as the TPM2006 messages print it.</summary>
+        internal static readonly string MaxAmountText = decimal.MaxValue.ToString("#,0", CultureInfo.InvariantCulture);
+
+        /// <summary>
+        /// TPM2006 for every task whose cost does not fit in decimal; else for every workstream whose tasks' costs add
+        /// up past it; else for the program's planned or actual cost. Empty when every amount is representable.
+        /// </summary>
+        private static List<Diagnostic> AmountErrors(
+            ProgramSymbol program, IReadOnlyList<TaskSymbol> tasks, bool[] costOverflow, List<WorkstreamSymbol> workstreamOverflow, ScheduledTask[] scheduled)
+        {
+            var errors = new List<Diagnostic>();
+
+            // A rate is converted per day (costs) and per hour (MS Project's standard rate), used or not.
+            void CheckRate(Symbol owner, Rate? rate)
+            {
+                if (!(rate is Rate r)) return;
+                try
+                {
+                    r.PerDay(program.HoursPerDay);
+                    r.PerHour(program.HoursPerDay);
+                }
+                catch (OverflowException)
+                {
+                    errors.Add(Diagnostic.Create(DiagnosticCatalog.AmountOutOfRange, owner.Location,
+                        "the rate of " + owner.Describe() + " is more than " + MaxAmountText + " per working day or per hour (at " +
+                        program.HoursPerDay.ToString(CultureInfo.InvariantCulture) + " hours a day), the largest amount tpm can compute; check the rate"));
+                }
+            }
+
+            foreach (var person in program.People) CheckRate(person, person.Rate);
+            foreach (var role in program.Roles) CheckRate(role, role.Rate);
+            foreach (var pool in program.Resources) CheckRate(pool, pool.Rate);
+            if (errors.Count > 0) return errors;
+            for (int v = 0; v < costOverflow.Length; v++)
+            {
+                if (!costOverflow[v]) continue;
+                var task = tasks[v];
+                errors.Add(Diagnostic.Create(DiagnosticCatalog.AmountOutOfRange, task.Location,
+                    "the cost of " + task.Describe() + " is more than " + MaxAmountText + ", the largest amount tpm can compute; check the rates, units and fixed cost of the task and of the people and resources it uses"));
+            }
+
+            if (errors.Count > 0) return errors;
+            foreach (var w in workstreamOverflow)
+            {
+                errors.Add(Diagnostic.Create(DiagnosticCatalog.AmountOutOfRange, w.Location,
+                    "the cost of " + w.Describe() + " (the sum of its tasks' costs) is more than " + MaxAmountText + ", the largest amount tpm can compute; check the rates and costs of its tasks"));
+            }
+
+            if (errors.Count > 0) return errors;
+            try
+            {
+                decimal planned = 0;
+                foreach (var t in scheduled) planned += t.Cost;
+            }
+            catch (OverflowException)
+            {
+                errors.Add(Diagnostic.Create(DiagnosticCatalog.AmountOutOfRange, program.Location,
+                    "the planned cost of " + program.Describe() + " (the sum of its tasks' costs) is more than " + MaxAmountText + ", the largest amount tpm can compute; check the rates and costs"));
+            }
+
+            try
+            {
+                decimal actual = 0;
+                foreach (var t in tasks) actual += t.ActualCost ?? 0m;
+            }
+            catch (OverflowException)
+            {
+                errors.Add(Diagnostic.Create(DiagnosticCatalog.AmountOutOfRange, program.Location,
+                    "the actual costs of " + program.Describe() + " add up to more than " + MaxAmountText + ", the largest amount tpm can compute; check the actual-cost entries"));
+            }
+
+            return errors;
+        }
+
+        /// <summary>A task's planned cost, rounded to cents; null when it is too large for decimal (TPM2006).</summary>
+        private static decimal? CostOf(TaskSymbol task, IReadOnlyList<ScheduledAssignment> people, int days, decimal hoursPerDay)
         {
             try
             {
@@ -685,25 +789,30 @@ namespace ProgramDsl.Scheduling
             }
             catch (OverflowException)
             {
-                // Costs are never negative: one too large for decimal saturates rather than failing the compile.
-                return decimal.MaxValue;
+                return null;
             }
         }
 
-        /// <summary>Adds two non-negative costs, saturating at <see cref="decimal.MaxValue"/>.</summary>
-        internal static decimal AddCost(decimal a, decimal b) => b > 0 && a > decimal.MaxValue - b ? decimal.MaxValue : a + b;
-
         [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
-        private static IReadOnlyList<ScheduledWorkstream> WorkstreamSpans(ProgramSymbol program, ScheduledTask[] scheduled, WorkingCalendar calendar)
+        private static IReadOnlyList<ScheduledWorkstream> WorkstreamSpans(
+            ProgramSymbol program, ScheduledTask[] scheduled, WorkingCalendar calendar, out List<WorkstreamSymbol> costOverflow)
         {
             var result = new ScheduledWorkstream[program.Workstreams.Count];
             foreach (var w in program.Workstreams) result[w.Index] = new ScheduledWorkstream(w);
+            var overflowed = new bool[result.Length];
 
             void Merge(ScheduledWorkstream target, int? s, int? f, decimal cost)
             {
                 if (s is int start) target.Start = target.Start is int a ? Math.Min(a, start) : start;
                 if (f is int fin) target.Finish = target.Finish is int b ? Math.Max(b, fin) : fin;
-                target.Cost = AddCost(target.Cost, cost);
+                try
+                {
+                    target.Cost += cost;
+                }
+                catch (OverflowException)
+                {
+                    overflowed[target.Workstream.Index] = true;
+                }
             }
 
             foreach (var t in scheduled)
@@ -722,6 +831,19 @@ namespace ProgramDsl.Scheduling
                     span.StartDate = f > s ? calendar.DateOf(s) : s == 0 ? program.Start : calendar.DateOf(s - 1);
                     span.FinishDate = f > 0 ? calendar.DateOf(f - 1) : program.Start;
                 }
+            }
+
+            // Report the workstreams where a sum first overflowed, not their parents, which overflow because of them.
+            var childOverflowed = new bool[result.Length];
+            foreach (var w in program.Workstreams)
+            {
+                if (overflowed[w.Index] && w.Container != null) childOverflowed[w.Container.Index] = true;
+            }
+
+            costOverflow = new List<WorkstreamSymbol>();
+            foreach (var w in program.Workstreams)
+            {
+                if (overflowed[w.Index] && !childOverflowed[w.Index]) costOverflow.Add(w);
             }
 
             return result;

@@ -162,7 +162,8 @@ namespace ProgramDsl.Scheduling
             FinishIndex = finishIndex;
             IsLeveled = leveled;
             decimal cost = 0;
-            foreach (var t in tasks) cost = ProgramScheduler.AddCost(cost, t.Cost);
+            // ProgramScheduler reports TPM2006 instead of building a schedule whose costs do not add up within decimal.
+            foreach (var t in tasks) cost += t.Cost;
 
             Cost = cost;
             FinishDate = finishIndex <= 0 ? program.Start : calendar.DateOf(finishIndex - 1);

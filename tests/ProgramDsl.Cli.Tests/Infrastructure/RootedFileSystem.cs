@@ -31,6 +31,8 @@ namespace ProgramDsl.Cli.Tests.Infrastructure
 
         public string ReadAllText(string path) => _inner.ReadAllText(Resolve(path));
 
+        public byte[] ReadAllBytes(string path) => _inner.ReadAllBytes(Resolve(path));
+
         public string ReadAllText(string path, long maxBytes) => _inner.ReadAllText(Resolve(path), maxBytes);
 
         public PathInfo Inspect(string path) => _inner.Inspect(Resolve(path));

@@ -77,21 +77,29 @@ namespace ProgramDsl.Tests.Scheduling
         }
 
         [Theory]
-        [InlineData("person x \"X\" { rate 79228162514264337593543950335/d }", "task t { duration 2d  assign x }")]
-        [InlineData("person x \"X\" { rate 79228162514264337593543950335/h }", "task t { duration 1d  assign x }")]
-        [InlineData("resource r \"R\" { capacity 2  rate 79228162514264337593543950335/h }", "task t { duration 2d  uses r 2 }")]
-        [InlineData("", "task t { duration 2d  cost 79228162514264337593543950335 }  task u { duration 2d  cost 79228162514264337593543950335 }")]
-        public void Costs_too_large_for_decimal_saturate(string declarations, string tasks)
+        [InlineData("person x \"X\" { rate 79228162514264337593543950335/d }", "task t { duration 2d  assign x }", "the cost of task 'w.t' is more than")]
+        [InlineData("person x \"X\" { rate 79228162514264337593543950335/h }", "task t { duration 1d  assign x }", "the rate of person 'x' is more than")]
+        [InlineData("resource r \"R\" { capacity 2  rate 79228162514264337593543950335/h }", "task t { duration 2d  uses r 2 }", "the rate of resource 'r' is more than")]
+        [InlineData("", "task t { duration 2d  cost 79228162514264337593543950335 }  task u { duration 2d  cost 79228162514264337593543950335 }", "the cost of workstream 'w' (the sum of its tasks' costs) is more than")]
+        public void Costs_too_large_for_decimal_are_TPM2006_not_a_clamped_figure(string declarations, string tasks, string message)
         {
-            // decimal.MaxValue is 79,228,162,514,264,337,593,543,950,335: anything past it is reported as that, not thrown.
+            // decimal.MaxValue is 79,228,162,514,264,337,593,543,950,335: past it there is no right figure to show, so
+            // there is no schedule (as for dates past 9999-12-31), only the located error.
             TpmProgram? p = null;
             FluentActions.Invoking(() => p = CompileBody(declarations + "\n workstream w { " + tasks + " }\n task v { duration 1d  cost 10 }")).Should().NotThrow();
-            p!.HasErrors.Should().BeFalse();
-            var s = p.Schedule!;
-            s.Cost.Should().Be(decimal.MaxValue);
-            s.Workstreams[0].Cost.Should().Be(decimal.MaxValue);
-            s.Tasks.Max(t => t.Cost).Should().Be(decimal.MaxValue);
-            s.Task("v").Cost.Should().Be(10m);
+            p!.Schedule.Should().BeNull();
+            p.Diagnostics.Where(d => d.IsError).Should().ContainSingle()
+                .Which.Should().Match<ProgramDsl.Diagnostics.Diagnostic>(d => d.Code == "TPM2006" && d.Message.StartsWith(message, System.StringComparison.Ordinal) &&
+                                                                          d.Message.Contains("79,228,162,514,264,337,593,543,950,335") && d.Message.Contains("the largest amount tpm can compute"));
+        }
+
+        [Fact]
+        public void Actual_costs_that_add_up_past_decimal_are_TPM2006_at_the_program()
+        {
+            var p = CompileBody("task t { duration 1d  actual-cost 50000000000000000000000000000 }\n task u { duration 1d  actual-cost 50000000000000000000000000000 }");
+            p.Schedule.Should().BeNull();
+            p.Diagnostics.Where(d => d.IsError).Select(d => d.Code + ": " + d.Message).Should().Equal(
+                "TPM2006: the actual costs of program 'p' add up to more than 79,228,162,514,264,337,593,543,950,335, the largest amount tpm can compute; check the actual-cost entries");
         }
 
         [Fact]
