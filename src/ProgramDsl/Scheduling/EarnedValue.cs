@@ -278,6 +278,9 @@ namespace ProgramDsl.Scheduling
                 Effort = options.Effort,
                 Schedules = options.Schedules,
                 MaxPlacements = options.MaxPlacements,
+                MaxWork = options.MaxWork,
+                TimeLimit = options.TimeLimit,
+                Progress = options.Progress,
                 IgnoreProgress = true,
             };
         }

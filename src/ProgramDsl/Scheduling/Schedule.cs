@@ -30,6 +30,23 @@ namespace ProgramDsl.Scheduling
         public long? MaxPlacements { get; set; }
 
         /// <summary>
+        /// A cap on the leveler's work, in work units (one per task placed and per day scanned in the resource profile),
+        /// below the effort's own work budget (<see cref="ProgramDsl.Scheduling.Leveling.RcpspSolver.WorkBudget"/>). The
+        /// result depends only on the plan, the seed and the budget, never on the machine.
+        /// </summary>
+        public long? MaxWork { get; set; }
+
+        /// <summary>
+        /// An opt-in wall-clock limit on the leveler's search (the CLI's <c>--time-limit</c>): when it passes, the best
+        /// schedule found so far is used. The result then depends on the machine's speed; leave it null for the same
+        /// bytes everywhere.
+        /// </summary>
+        public TimeSpan? TimeLimit { get; set; }
+
+        /// <summary>Told how far the leveler's search has got, in work units (on the calling thread); for display only.</summary>
+        public IProgress<StageProgress>? Progress { get; set; }
+
+        /// <summary>
         /// Schedules the plan as if nothing had been tracked: no actual dates, no progress, no status date. This is
         /// the baseline that planned value is measured against.
         /// </summary>
@@ -202,6 +219,12 @@ namespace ProgramDsl.Scheduling
 
         /// <summary>How many schedules the leveler decoded (0 without leveling).</summary>
         public int LevelingSchedules { get; internal set; }
+
+        /// <summary>
+        /// Work units the leveler's search used (one per task placed and per day scanned in the resource profile; 0
+        /// without leveling). The search stops when it reaches the effort's work budget, so this is at most that budget.
+        /// </summary>
+        public long LevelingWork { get; internal set; }
 
         /// <summary>The graph this schedule was computed on, for the forecast to re-schedule with sampled durations.</summary>
         internal ScheduleNetwork? Network { get; set; }

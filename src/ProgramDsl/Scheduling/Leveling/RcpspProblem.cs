@@ -231,6 +231,12 @@ namespace ProgramDsl.Scheduling.Leveling
         /// <summary>How many schedules the search decoded.</summary>
         public int SchedulesGenerated { get; }
 
+        /// <summary>Work units the search used (activities placed and days scanned; see <see cref="RcpspSolver.WorkBudget"/>).</summary>
+        public long Work { get; internal set; }
+
+        /// <summary>The work budget the search had: when <see cref="Work"/> reached it, the search stopped there.</summary>
+        public long WorkBudget { get; internal set; }
+
         /// <summary>For each activity, the start its predecessors alone allowed in this schedule (before resources).</summary>
         public int[] PrecedenceStart { get; }
 
