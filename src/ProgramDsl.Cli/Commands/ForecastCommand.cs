@@ -97,6 +97,7 @@ namespace ProgramDsl.Cli.Commands
                         MaxDegreeOfParallelism = request.Threads,
                         Progress = progress,
                     });
+                    if (forecast.BudgetWarning is ProgramDsl.Diagnostics.Diagnostic cut) diagnostics = diagnostics.Concat(new[] { cut }).ToList();
                 }
                 catch (ForecastRangeException ex)
                 {
