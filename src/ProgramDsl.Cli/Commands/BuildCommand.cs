@@ -88,7 +88,12 @@ namespace ProgramDsl.Cli.Commands
                 }
 
                 owners[id] = file;
-                var context = ArtefactContext.Create(program, emitters, scheduling, forecastIterations, CliApplication.Version);
+                ArtefactContext context;
+                using (var display = ProgressDisplay.Start(_console, settings.Quiet, "report forecast of " + id))
+                {
+                    context = ArtefactContext.Create(program, emitters, scheduling, forecastIterations, CliApplication.Version, display?.Forecast(forecastIterations, immediate: false));
+                }
+
                 all.AddRange(context.ForecastDiagnostics);
                 foreach (var emitter in emitters)
                 {
