@@ -21,7 +21,9 @@ namespace ProgramDsl.Benchmarks
             "  leveling-budget [--runs R] [--effort quick|normal|max] [--iterations N]\n" +
             "                               leveling and forecast time, schedules, work units and iterations run on the\n" +
             "                               budget's hard cases: 200 tasks on 2 people, a pool and lags; 2,000 generated tasks;\n" +
-            "                               20,000 tasks on one person (median of R runs, default 3; forecast of N, default 1,000)";
+            "                               20,000 tasks on one person (median of R runs, default 3; forecast of N, default 1,000);\n" +
+            "                               --write DIR writes those plans as contended-200.tpm, contended-2000.tpm, generated-2000.tpm\n" +
+            "                               and one-person-20000.tpm (to time any tpm on them) and stops";
 
         public static int Run(string[] args)
         {
@@ -43,16 +45,24 @@ namespace ProgramDsl.Benchmarks
                 ("20,000 tasks, one person", OnePerson(20_000)),
             };
 
+            if (Options.Value(args, "--write") is string folder)
+            {
+                System.IO.Directory.CreateDirectory(folder);
+                string[] files = { "contended-200.tpm", "contended-2000.tpm", "generated-2000.tpm", "one-person-20000.tpm" };
+                for (int i = 0; i < files.Length; i++) System.IO.File.WriteAllText(System.IO.Path.Combine(folder, files[i]), cases[i + 1].Text, new UTF8Encoding(false));
+                Console.WriteLine("wrote " + string.Join(", ", files) + " to " + folder);
+                return 0;
+            }
+
             Console.WriteLine($"leveling budget: effort {effort.ToString().ToLowerInvariant()}, median of {runs} runs; {Environment.ProcessorCount} cores, .NET {Environment.Version}");
             Console.WriteLine();
-            Console.WriteLine("| plan | tasks | schedules | work units | work budget | leveling (s) | ns per unit | forecast: iterations run of asked | forecast (s) |");
-            Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+            Console.WriteLine("| plan | tasks | schedules | work units | work budget | leveling, wall (s) | leveling, CPU (s) | ns per unit (CPU) | forecast: iterations run of asked | forecast, wall (s) | forecast, CPU (s) |");
+            Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
             foreach (var (name, text) in cases)
             {
                 var leveled = new ScheduleOptions { Effort = effort };
-                var (withLeveling, program) = Median(text, leveled, runs);
-                var (without, _) = Median(text, new ScheduleOptions { Leveling = false }, runs);
-
+                var (withLeveling, withCpu, program) = Median(text, leveled, runs);
+                var (without, withoutCpu, _) = Median(text, new ScheduleOptions { Leveling = false }, runs);
                 var schedule = program.Schedule;
                 if (schedule is null || program.HasErrors)
                 {
@@ -61,30 +71,38 @@ namespace ProgramDsl.Benchmarks
                 }
 
                 double leveling = Math.Max(0, withLeveling - without);
+                double levelingCpu = Math.Max(0, withCpu - withoutCpu);
                 long budget = RcpspSolver.WorkBudget(new RcpspOptions { Effort = effort });
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
                 var forecast = MonteCarloForecast.Run(schedule, new ForecastOptions { Iterations = iterations });
                 double forecastSeconds = clock.Elapsed.TotalSeconds;
-                Console.WriteLine($"| {name} | {schedule.Tasks.Count:N0} | {schedule.LevelingSchedules:N0} | {schedule.LevelingWork:N0} | {budget:N0} | {leveling:0.00} | " +
-                                  $"{(schedule.LevelingWork > 0 ? leveling * 1e9 / schedule.LevelingWork : 0):0.0} | {forecast.Iterations:N0} of {iterations:N0} | {forecastSeconds:0.00} |");
+                double forecastCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+                Console.WriteLine($"| {name} | {schedule.Tasks.Count:N0} | {schedule.LevelingSchedules:N0} | {schedule.LevelingWork:N0} | {budget:N0} | {leveling:0.00} | {levelingCpu:0.00} | " +
+                                  $"{(schedule.LevelingWork > 0 ? levelingCpu * 1e9 / schedule.LevelingWork : 0):0.0} | {forecast.Iterations:N0} of {iterations:N0} | {forecastSeconds:0.00} | {forecastCpu:0.00} |");
             }
 
             return 0;
         }
 
-        private static (double Seconds, TpmProgram Program) Median(string? text, ScheduleOptions scheduling, int runs)
+        /// <summary>Median wall and CPU time of compiling the plan (the leveler is single-threaded, so CPU time is its own).</summary>
+        private static (double Seconds, double CpuSeconds, TpmProgram Program) Median(string? text, ScheduleOptions scheduling, int runs)
         {
             var times = new List<double>();
+            var cpuTimes = new List<double>();
             TpmProgram? last = null;
             for (int r = 0; r < runs; r++)
             {
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
                 last = text is null ? ForecastBenchmark.LoadExample(scheduling) : TpmProgram.Parse(text, "plan.tpm", new TpmCompileOptions { Scheduling = scheduling });
                 times.Add(clock.Elapsed.TotalSeconds);
+                cpuTimes.Add((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
             }
 
             times.Sort();
-            return (times[times.Count / 2], last!);
+            cpuTimes.Sort();
+            return (times[times.Count / 2], cpuTimes[cpuTimes.Count / 2], last!);
         }
 
         /// <summary>
