@@ -6,9 +6,9 @@ namespace ProgramDsl.Cli.Tests
     /// <summary>The work budgets and the progress line as the command line shows them.</summary>
     public class BudgetCommandTests
     {
-        // The pessimistic estimate scans 60,000 working days: the forecast's work budget cannot take 10,000 iterations.
+        // The pessimistic estimate scans 200,000 working days: the forecast's work budget cannot take 10,000 iterations.
         private const string Long = "program p \"P\" {\n  start 2027-01-04\n  person ana \"Ana\"\n" +
-                                    "  task t { estimate 1d 2d 60000d  assign ana }\n  task u { estimate 1d 2d 3d  assign ana }\n}\n";
+                                    "  task t { estimate 1d 2d 200000d  assign ana }\n  task u { estimate 1d 2d 3d  assign ana }\n}\n";
 
         private const string Small = "program p \"P\" {\n  start 2027-01-04\n  person ana \"Ana\"\n" +
                                      "  task t { estimate 1d 2d 4d  assign ana }\n  task u { estimate 1d 2d 3d  assign ana }\n}\n";

@@ -8,9 +8,9 @@ namespace ProgramDsl.Tests.Forecasting
     /// <summary>The forecast's work budget: a deterministic cut of the iterations, reported as TPM2007.</summary>
     public class ForecastBudgetTests
     {
-        // A task whose pessimistic estimate is 60,000 working days on a person: an iteration can scan that many days
+        // A task whose pessimistic estimate is 200,000 working days on a person: an iteration can scan that many days
         // twice, so the budget allows a few thousand iterations, not ten thousand.
-        private const string Long = "person ana \"Ana\"\n task t { estimate 1d 2d 60000d  assign ana }\n task u { estimate 1d 2d 3d  assign ana }";
+        private const string Long = "person ana \"Ana\"\n task t { estimate 1d 2d 200000d  assign ana }\n task u { estimate 1d 2d 3d  assign ana }";
 
         [Fact]
         public void A_forecast_over_its_work_budget_runs_fewer_iterations_and_says_how_many()
