@@ -20,7 +20,10 @@ namespace ProgramDsl.Scheduling
         /// <summary>How hard the leveler searches (default normal).</summary>
         public ProgramDsl.Scheduling.Leveling.LevelingEffort Effort { get; set; } = ProgramDsl.Scheduling.Leveling.LevelingEffort.Normal;
 
-        /// <summary>An explicit number of schedules for the leveler, overriding <see cref="Effort"/>.</summary>
+        /// <summary>
+        /// An explicit number of schedules for the leveler, overriding <see cref="Effort"/>: exactly that many unless the
+        /// search meets its lower bound first or the max effort's work budget runs out.
+        /// </summary>
         public int? Schedules { get; set; }
 
         /// <summary>

@@ -193,13 +193,16 @@ namespace ProgramDsl.Scheduling.Leveling
     /// <summary>How hard the solver searches.</summary>
     public enum LevelingEffort
     {
-        /// <summary>Priority rules and justification only (a few dozen schedules).</summary>
+        /// <summary>Priority rules and justification only (a few dozen schedules), within the normal work budget.</summary>
         Quick,
 
-        /// <summary>The default: a genetic search of about 5,000 schedules on small problems, less on large ones.</summary>
+        /// <summary>
+        /// The default: a genetic search of at most 5,000 schedules and <see cref="RcpspSolver.NormalWork"/> work units,
+        /// whichever runs out first (about a second on any problem).
+        /// </summary>
         Normal,
 
-        /// <summary>About 50,000 schedules on small problems.</summary>
+        /// <summary>About 50,000 schedules on small problems, within ten times the normal work budget.</summary>
         Max,
     }
 
