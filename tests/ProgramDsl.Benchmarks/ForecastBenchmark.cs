@@ -68,7 +68,7 @@ namespace ProgramDsl.Benchmarks
         }
 
         /// <summary>The example plan with its includes, found by walking up to the repository root.</summary>
-        private static TpmProgram LoadExample()
+        internal static TpmProgram LoadExample(ProgramDsl.Scheduling.ScheduleOptions? scheduling = null)
         {
             var dir = new DirectoryInfo(AppContext.BaseDirectory);
             while (dir != null && !File.Exists(Path.Combine(dir.FullName, "ProgramDsl.sln"))) dir = dir.Parent;
@@ -76,7 +76,7 @@ namespace ProgramDsl.Benchmarks
             var folder = Path.Combine(dir.FullName, "examples", "ml-platform");
             var resolver = new InMemorySourceResolver();
             foreach (var file in Directory.EnumerateFiles(folder, "*.tpm")) resolver.Add(Path.GetFileName(file), File.ReadAllText(file));
-            return TpmProgram.Load("program.tpm", resolver);
+            return TpmProgram.Load("program.tpm", resolver, scheduling is null ? null : new TpmCompileOptions { Scheduling = scheduling });
         }
     }
 }

@@ -12,7 +12,7 @@ namespace ProgramDsl.Benchmarks
     /// <summary>
     /// Entry point. Subcommands:
     /// <c>generate N FILE [--seed S] [--comparison]</c>, <c>verify N [--seed S] [--path]</c>, <c>phases [BenchmarkDotNet options]</c>,
-    /// <c>cli [options]</c>, <c>profile [N] [options]</c>, <c>psplib [options]</c>, <c>taskjuggler [options]</c>, <c>analyzer [options]</c> and <c>forecast [options]</c>.
+    /// <c>cli [options]</c>, <c>profile [N] [options]</c>, <c>psplib [options]</c>, <c>taskjuggler [options]</c>, <c>analyzer [options]</c>, <c>forecast [options]</c> and <c>leveling-budget [options]</c>.
     /// </summary>
     public static class Program
     {
@@ -32,7 +32,8 @@ namespace ProgramDsl.Benchmarks
             Psplib.PsplibRunner.Usage + "\n" +
             TaskJuggler.TaskJugglerComparison.Usage + "\n" +
             AnalyzerBenchmark.Usage + "\n" +
-            ForecastBenchmark.Usage;
+            ForecastBenchmark.Usage + "\n" +
+            LevelingBudgetBenchmark.Usage;
 
         public static int Main(string[] args)
         {
@@ -63,6 +64,8 @@ namespace ProgramDsl.Benchmarks
                     return AnalyzerBenchmark.Run(rest);
                 case "forecast":
                     return ForecastBenchmark.Run(rest);
+                case "leveling-budget":
+                    return LevelingBudgetBenchmark.Run(rest);
                 default:
                     Console.Error.WriteLine("unknown subcommand '" + args[0] + "'\n" + Usage);
                     return 2;

@@ -97,7 +97,7 @@ namespace ProgramDsl.Cli.Tests
         {
             using var temp = new TempFolder();
             temp.Write("plan.tpm", Plan);
-            var console = new FakeConsole { IsOutputTerminal = true };
+            var console = new FakeConsole { IsOutputTerminal = true, IsErrorTerminal = true };
 
             var result = Tpm.Run(console, temp.Path, "forecast", "plan.tpm", "--iterations", "1000", "--no-color");
 

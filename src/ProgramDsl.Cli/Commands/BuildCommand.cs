@@ -153,7 +153,12 @@ namespace ProgramDsl.Cli.Commands
                 }
 
                 owners[id] = file;
-                var context = ArtefactContext.Create(program, emitters, scheduling, forecastIterations, CliApplication.Version);
+                ArtefactContext context;
+                using (var display = ProgressDisplay.Start(_console, settings.Quiet, "report forecast of " + id))
+                {
+                    context = ArtefactContext.Create(program, emitters, scheduling, forecastIterations, CliApplication.Version, display?.Forecast(forecastIterations, immediate: false));
+                }
+
                 all.AddRange(context.ForecastDiagnostics);
                 var artefacts = emitters.SelectMany(e => e.Emit(context)).Select(a => new KeyValuePair<string, string>(a.FileName, a.Text)).ToList();
                 sets.Add((folder, artefacts));

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
-using System.Diagnostics;
 using System.Linq;
 using ProgramDsl.Cli.Infrastructure;
 using ProgramDsl.Cli.Output;
@@ -75,7 +74,7 @@ namespace ProgramDsl.Cli.Commands
             ForecastResult? forecast = null;
             if (program.Schedule != null && !hasErrors)
             {
-                using var progress = ProgressLine.Create(_console, settings.Quiet || request.Format == "json" && !_console.IsOutputTerminal, request.Iterations);
+                using var display = ProgressDisplay.Start(_console, settings.Quiet || request.Format == "json" && !_console.IsOutputTerminal, "forecast");
                 try
                 {
                     forecast = MonteCarloForecast.Run(program.Schedule, new ForecastOptions
@@ -84,8 +83,9 @@ namespace ProgramDsl.Cli.Commands
                         Seed = scheduling.Seed,
                         Calibration = request.Calibration,
                         MaxDegreeOfParallelism = request.Threads,
-                        Progress = progress,
+                        Progress = display?.Forecast(request.Iterations),
                     });
+                    if (forecast.BudgetWarning is ProgramDsl.Diagnostics.Diagnostic cut) diagnostics = diagnostics.Concat(new[] { cut }).ToList();
                 }
                 catch (ForecastRangeException ex)
                 {
@@ -110,51 +110,6 @@ namespace ProgramDsl.Cli.Commands
 
             ForecastTable.Write(_console.Out, forecast, new Ansi(ColorPolicy.IsEnabled(_console, settings.NoColor)), settings.Quiet);
             return ExitCodes.Success;
-        }
-
-        /// <summary>
-        /// "forecast: 4,096 / 10,000 iterations" on standard error, redrawn at most ten times a second, only when the
-        /// output is a terminal; erased when the run ends so the table starts on a clean line.
-        /// </summary>
-        private sealed class ProgressLine : IProgress<int>, IDisposable
-        {
-            private readonly IConsoleEnvironment _console;
-            private readonly int _total;
-            private readonly Stopwatch _clock = Stopwatch.StartNew();
-            private readonly object _gate = new object();
-            private long _lastDrawn = -1000;
-            private bool _drawn;
-
-            private ProgressLine(IConsoleEnvironment console, int total)
-            {
-                _console = console;
-                _total = total;
-            }
-
-            public static ProgressLine? Create(IConsoleEnvironment console, bool silent, int total) =>
-                silent || !console.IsOutputTerminal ? null : new ProgressLine(console, total);
-
-            public void Report(int done)
-            {
-                long now = _clock.ElapsedMilliseconds;
-                if (now - _lastDrawn < 100 && done < _total) return;
-                lock (_gate)
-                {
-                    if (now - _lastDrawn < 100 && done < _total) return;
-                    _lastDrawn = now;
-                    _drawn = true;
-                    _console.Error.Write("\rforecast: " + done.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " / " +
-                                         _total.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " iterations");
-                    _console.Error.Flush();
-                }
-            }
-
-            public void Dispose()
-            {
-                if (!_drawn) return;
-                _console.Error.Write("\r" + new string(' ', 60) + "\r");
-                _console.Error.Flush();
-            }
         }
     }
 }

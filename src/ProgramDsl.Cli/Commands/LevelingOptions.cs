@@ -1,3 +1,4 @@
+using System;
 using System.CommandLine;
 using ProgramDsl.Scheduling;
 using ProgramDsl.Scheduling.Leveling;
@@ -6,7 +7,7 @@ namespace ProgramDsl.Cli.Commands
 {
     /// <summary>
     /// The options that steer scheduling, shared by every command that schedules: <c>--no-level</c>, <c>--seed</c>,
-    /// <c>--effort</c> and <c>--schedules</c>. A check and a schedule given the same options judge the same schedule.
+    /// <c>--effort</c>, <c>--schedules</c> and <c>--time-limit</c>. A check and a schedule given the same options judge the same schedule.
     /// </summary>
     public sealed class LevelingOptions
     {
@@ -22,7 +23,29 @@ namespace ProgramDsl.Cli.Commands
             DefaultValueFactory = _ => "normal",
         };
 
-        private readonly Option<int?> _schedules = IntegerOption.CreateOptional("--schedules", new string[0], "Number of schedules the leveler tries, instead of --effort", 1, int.MaxValue);
+        private readonly Option<int?> _schedules = IntegerOption.CreateOptional("--schedules", new string[0], "Number of schedules the leveler tries, instead of --effort (fewer if the max effort's work budget runs out)", 1, int.MaxValue);
+
+        /// <summary>The longest --time-limit: a day (a longer search has no use, and the figure stays a valid TimeSpan).</summary>
+        public const double MaxTimeLimitSeconds = 86_400;
+
+        // Read as text and parsed here, so a bad value gets a plain message rather than a .NET type name.
+        private readonly Option<double?> _timeLimit = new Option<double?>("--time-limit")
+        {
+            Description = "Stop the leveler's search after this many seconds (opt-in: the result then depends on the machine's speed)",
+            CustomParser = r =>
+            {
+                var text = r.Tokens.Count == 1 ? r.Tokens[0].Value : "";
+                if (double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds) &&
+                    seconds > 0 && seconds <= MaxTimeLimitSeconds)
+                {
+                    return seconds;
+                }
+
+                r.AddError("--time-limit must be a number of seconds greater than 0 and at most " +
+                           MaxTimeLimitSeconds.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + ", such as 5 or 0.5; got '" + text + "'");
+                return null;
+            },
+        };
 
         public LevelingOptions()
         {
@@ -35,6 +58,7 @@ namespace ProgramDsl.Cli.Commands
             command.Options.Add(_seed);
             command.Options.Add(_effort);
             command.Options.Add(_schedules);
+            command.Options.Add(_timeLimit);
         }
 
         public ScheduleOptions Read(ParseResult result) => new ScheduleOptions
@@ -48,6 +72,7 @@ namespace ProgramDsl.Cli.Commands
                 _ => LevelingEffort.Normal,
             },
             Schedules = result.GetValue(_schedules),
+            TimeLimit = result.GetValue(_timeLimit) is double seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null,
         };
     }
 }

@@ -25,16 +25,18 @@ namespace ProgramDsl.Cli.Commands
     {
         private readonly IFileSystem _fileSystem;
         private readonly SeverityConfigLocator _configs;
+        private readonly IConsoleEnvironment? _console;
 
         private readonly Dictionary<string, string> _texts = new Dictionary<string, string>(StringComparer.Ordinal);
 
         // The folder named on the command line that a walked plan was found in: its workspace when no repository holds it.
         private readonly Dictionary<string, string> _walkedFrom = new Dictionary<string, string>(StringComparer.Ordinal);
 
-        public PlanLoader(IFileSystem fileSystem, SeverityConfigLocator configs)
+        public PlanLoader(IFileSystem fileSystem, SeverityConfigLocator configs, IConsoleEnvironment? console = null)
         {
             _fileSystem = fileSystem;
             _configs = configs;
+            _console = console;
         }
 
         /// <summary>Expands files and folders to the program files to check (fragments are skipped: they are read through include).</summary>
@@ -141,6 +143,14 @@ namespace ProgramDsl.Cli.Commands
                 throw new UsageException("cannot read '" + path + "': " + ex.Message);
             }
 
+            // A compile that takes more than a second says so on a terminal; the leveler's search reports its share of work.
+            using var display = _console is null ? null : ProgressDisplay.Start(_console, silent: false, "compiling " + DisplayPath(path));
+            if (display != null)
+            {
+                options.Scheduling = Clone(options.Scheduling);
+                options.Scheduling.Progress = display.Leveling;
+            }
+
             return TpmProgram.Compile(new SourceText(DisplayPath(path), text), new FileSystemSourceResolver(_fileSystem, root), options);
         }
 
@@ -185,5 +195,19 @@ namespace ProgramDsl.Cli.Commands
         }
 
         private static string DisplayPath(string path) => SourcePaths.Normalize(path);
+
+        /// <summary>A copy, so the caller's options (read again for the baseline and the forecast) never carry the display.</summary>
+        private static ScheduleOptions Clone(ScheduleOptions o) => new ScheduleOptions
+        {
+            Leveling = o.Leveling,
+            Seed = o.Seed,
+            Effort = o.Effort,
+            Schedules = o.Schedules,
+            MaxPlacements = o.MaxPlacements,
+            MaxWork = o.MaxWork,
+            TimeLimit = o.TimeLimit,
+            Progress = o.Progress,
+            IgnoreProgress = o.IgnoreProgress,
+        };
     }
 }

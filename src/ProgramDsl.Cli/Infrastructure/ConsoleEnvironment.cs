@@ -15,6 +15,9 @@ namespace ProgramDsl.Cli.Infrastructure
         /// <summary>True when standard output is a terminal (not a pipe or file).</summary>
         bool IsOutputTerminal { get; }
 
+        /// <summary>True when standard error is a terminal: progress lines are drawn there only then.</summary>
+        bool IsErrorTerminal { get; }
+
         /// <summary>An environment variable.</summary>
         string? GetEnvironmentVariable(string name);
     }
@@ -27,6 +30,8 @@ namespace ProgramDsl.Cli.Infrastructure
         public TextWriter Error { get; } = CreateWriter(Console.OpenStandardError());
 
         public bool IsOutputTerminal => !Console.IsOutputRedirected;
+
+        public bool IsErrorTerminal => !Console.IsErrorRedirected;
 
         public string? GetEnvironmentVariable(string name) => Environment.GetEnvironmentVariable(name);
 

@@ -42,7 +42,10 @@ namespace ProgramDsl.Reports.Artefacts
         /// <summary>The forecast, when an emitter needs it and forecasting is on.</summary>
         public ForecastResult? Forecast { get; }
 
-        /// <summary>Why the forecast or earned value is missing when it was asked for and could not be made (a warning each), else empty.</summary>
+        /// <summary>
+        /// Why the forecast or earned value is missing when it was asked for and could not be made, or TPM2007 when the
+        /// forecast's work budget ran fewer iterations than asked (a warning each), else empty.
+        /// </summary>
         public IReadOnlyList<Diagnostic> ForecastDiagnostics { get; private set; } = Array.Empty<Diagnostic>();
 
         /// <summary>The version of the tool that wrote the artefacts (written into some of them; never a date or time).</summary>
@@ -51,10 +54,11 @@ namespace ProgramDsl.Reports.Artefacts
         /// <summary>
         /// The context of a compiled program without errors. Earned value (a baseline schedule) and the forecast are
         /// computed only when <paramref name="emitters"/> need them; <paramref name="forecastIterations"/> 0 turns the
-        /// forecast off.
+        /// forecast off. <paramref name="forecastProgress"/> is told the forecast's iterations done, for a progress display.
         /// </summary>
         public static ArtefactContext Create(
-            TpmProgram compiled, IEnumerable<IArtefactEmitter> emitters, ScheduleOptions? scheduling = null, int forecastIterations = 2000, string toolVersion = "0.0.0")
+            TpmProgram compiled, IEnumerable<IArtefactEmitter> emitters, ScheduleOptions? scheduling = null, int forecastIterations = 2000, string toolVersion = "0.0.0",
+            IProgress<int>? forecastProgress = null)
         {
             if (compiled is null) throw new ArgumentNullException(nameof(compiled));
             var program = compiled.Model ?? throw new ArgumentException("The program has no model.", nameof(compiled));
@@ -82,7 +86,8 @@ namespace ProgramDsl.Reports.Artefacts
             {
                 try
                 {
-                    forecast = MonteCarloForecast.Run(schedule, new ForecastOptions { Iterations = forecastIterations, Seed = scheduling?.Seed ?? 0 });
+                    forecast = MonteCarloForecast.Run(schedule, new ForecastOptions { Iterations = forecastIterations, Seed = scheduling?.Seed ?? 0, Progress = forecastProgress });
+                    if (forecast.BudgetWarning is Diagnostic cut) problems.Add(cut);
                 }
                 catch (ForecastRangeException ex)
                 {

@@ -188,8 +188,20 @@ namespace ProgramDsl.Forecasting
         /// <summary>The program.</summary>
         public ProgramSymbol Program { get; }
 
-        /// <summary>Iterations run.</summary>
+        /// <summary>Iterations run: <see cref="IterationsAsked"/>, or fewer when the work budget cut them (see <see cref="BudgetWarning"/>).</summary>
         public int Iterations { get; }
+
+        /// <summary>Iterations asked for.</summary>
+        public int IterationsAsked { get; internal set; }
+
+        /// <summary>
+        /// The work one iteration was costed at (work units; see <see cref="MonteCarloForecast.WorkBudget"/>): the number
+        /// of iterations times this stays within the budget.
+        /// </summary>
+        public long WorkPerIteration { get; internal set; }
+
+        /// <summary>TPM2007 when the work budget ran fewer iterations than asked (at the program declaration), else null.</summary>
+        public ProgramDsl.Diagnostics.Diagnostic? BudgetWarning { get; internal set; }
 
         /// <summary>The seed.</summary>
         public int Seed { get; }

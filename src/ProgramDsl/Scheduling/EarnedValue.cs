@@ -279,6 +279,9 @@ namespace ProgramDsl.Scheduling
                 Effort = options.Effort,
                 Schedules = options.Schedules,
                 MaxPlacements = options.MaxPlacements,
+                MaxWork = options.MaxWork,
+                TimeLimit = options.TimeLimit,
+                Progress = options.Progress,
                 IgnoreProgress = true,
             };
         }

@@ -136,6 +136,12 @@ namespace ProgramDsl.Scheduling
         private const long RoleTrialPlacements = 20_000;
 
         /// <summary>
+        /// The role trials' share of work: all trials together stop after this many work units (a tenth of the normal
+        /// search's budget), so a plan whose quick levelings are long cannot spend seconds choosing holders.
+        /// </summary>
+        private const long RoleTrialWork = RcpspSolver.NormalWork / 10;
+
+        /// <summary>
         /// Improves the load-balanced role choices where it shortens the program: each role assignment of a task that
         /// has not started tries the other eligible holders in turn, judged by a quick leveling (priority rules only,
         /// deterministic), and keeps a holder only when the quick schedule finishes earlier. First improvement, in
@@ -146,7 +152,17 @@ namespace ProgramDsl.Scheduling
         {
             if (options.Effort == LevelingEffort.Quick) return;
             long maxTrials = Math.Min(MaxRoleTrials, RoleTrialPlacements / Math.Max(1, graph.NodeCount));
+            long workLeft = options.MaxWork is long cap ? Math.Min(RoleTrialWork, cap / 10) : RoleTrialWork;
             var quick = new ScheduleOptions { Effort = LevelingEffort.Quick, MaxPlacements = options.MaxPlacements };
+            int QuickMakespan()
+            {
+                // Each trial gets the work that is left; what it used is taken off, so the trials' total is bounded.
+                quick.MaxWork = Math.Max(1, workLeft);
+                var solution = Level(graph, quick).Solution;
+                workLeft -= solution.Work;
+                return solution.Makespan;
+            }
+
             int best = -1;
             int trials = 0;
             foreach (var task in graph.Tasks)
@@ -162,8 +178,8 @@ namespace ProgramDsl.Scheduling
                     if (HasSkills(current[i].Person, task.RequiredSkills) || skilled.Count > 0) others = skilled;
                     foreach (var holder in others)
                     {
-                        if (trials++ >= maxTrials) return;
-                        if (best < 0) best = Level(graph, quick).Solution.Makespan;
+                        if (trials++ >= maxTrials || workLeft <= 0) return;
+                        if (best < 0) best = QuickMakespan();
                         var trial = current.ToList();
                         trial[i] = new ScheduledAssignment(holder, current[i].Share, role);
                         if (timeOf(trial) is not TaskTime trialTime) continue;
@@ -171,7 +187,7 @@ namespace ProgramDsl.Scheduling
                         graph.Assigned[v] = trial;
                         graph.Time[v] = trialTime;
                         graph.Duration[v] = DurationOf(task, trial);
-                        int makespan = Level(graph, quick).Solution.Makespan;
+                        int makespan = QuickMakespan();
                         if (makespan < best)
                         {
                             best = makespan;
@@ -192,7 +208,16 @@ namespace ProgramDsl.Scheduling
         private static LevelingOutcome Level(LevelingGraph graph, ScheduleOptions options)
         {
             var (problem, resources) = BuildProblem(graph, withDemands: true);
-            var solution = RcpspSolver.Solve(problem, new RcpspOptions { Effort = options.Effort, Schedules = options.Schedules, Seed = options.Seed, MaxPlacements = options.MaxPlacements });
+            var solution = RcpspSolver.Solve(problem, new RcpspOptions
+            {
+                Effort = options.Effort,
+                Schedules = options.Schedules,
+                Seed = options.Seed,
+                MaxPlacements = options.MaxPlacements,
+                MaxWork = options.MaxWork,
+                TimeLimit = options.TimeLimit,
+                Progress = options.Progress,
+            });
             return new LevelingOutcome(solution, resources);
         }
 

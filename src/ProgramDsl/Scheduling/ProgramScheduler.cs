@@ -374,6 +374,7 @@ namespace ProgramDsl.Scheduling
             int[]? precedenceStart = null;
             Symbol?[]? delayedBy = null;
             int levelingSchedules = 0;
+            long levelingWork = 0;
             var graph = new LevelingGraph(program, tasks, nodeCount, edges, duration, time, notBefore, fixedStart, fixedFinish, assigned);
             if (leveling && taskCount > 0)
             {
@@ -397,6 +398,7 @@ namespace ProgramDsl.Scheduling
                 lateFinish = solution.LateFinish;
                 precedenceStart = solution.PrecedenceStart;
                 levelingSchedules = solution.SchedulesGenerated;
+                levelingWork = solution.Work;
                 delayedBy = new Symbol?[nodeCount];
                 programFinish = 0;
                 for (int v = 0; v < nodeCount; v++)
@@ -452,6 +454,7 @@ namespace ProgramDsl.Scheduling
             var schedule = new Schedule(program, programCalendar, scheduled, spans, path, programFinish, leveling)
             {
                 LevelingSchedules = levelingSchedules,
+                LevelingWork = levelingWork,
                 Network = new ScheduleNetwork(graph, start, leveling, options.IgnoreProgress ? -1 : StatusCutoff(program, programCalendar)),
             };
             return new ScheduleResult(schedule, diagnostics);

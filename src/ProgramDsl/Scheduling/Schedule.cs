@@ -21,7 +21,10 @@ namespace ProgramDsl.Scheduling
         /// <summary>How hard the leveler searches (default normal).</summary>
         public ProgramDsl.Scheduling.Leveling.LevelingEffort Effort { get; set; } = ProgramDsl.Scheduling.Leveling.LevelingEffort.Normal;
 
-        /// <summary>An explicit number of schedules for the leveler, overriding <see cref="Effort"/>.</summary>
+        /// <summary>
+        /// An explicit number of schedules for the leveler, overriding <see cref="Effort"/>: exactly that many unless the
+        /// search meets its lower bound first or the max effort's work budget runs out.
+        /// </summary>
         public int? Schedules { get; set; }
 
         /// <summary>
@@ -29,6 +32,23 @@ namespace ProgramDsl.Scheduling
         /// budget. Small plans are unaffected; the IDE analyzers use it to keep big plans responsive.
         /// </summary>
         public long? MaxPlacements { get; set; }
+
+        /// <summary>
+        /// A cap on the leveler's work, in work units (one per task placed and per day scanned in the resource profile),
+        /// below the effort's own work budget (<see cref="ProgramDsl.Scheduling.Leveling.RcpspSolver.WorkBudget"/>). The
+        /// result depends only on the plan, the seed and the budget, never on the machine.
+        /// </summary>
+        public long? MaxWork { get; set; }
+
+        /// <summary>
+        /// An opt-in wall-clock limit on the leveler's search (the CLI's <c>--time-limit</c>): when it passes, the best
+        /// schedule found so far is used. The result then depends on the machine's speed; leave it null for the same
+        /// bytes everywhere.
+        /// </summary>
+        public TimeSpan? TimeLimit { get; set; }
+
+        /// <summary>Told how far the leveler's search has got, in work units (on the calling thread); for display only.</summary>
+        public IProgress<StageProgress>? Progress { get; set; }
 
         /// <summary>
         /// Schedules the plan as if nothing had been tracked: no actual dates, no progress, no status date. This is
@@ -204,6 +224,12 @@ namespace ProgramDsl.Scheduling
 
         /// <summary>How many schedules the leveler decoded (0 without leveling).</summary>
         public int LevelingSchedules { get; internal set; }
+
+        /// <summary>
+        /// Work units the leveler's search used (one per task placed and per day scanned in the resource profile; 0
+        /// without leveling). The search stops when it reaches the effort's work budget, so this is at most that budget.
+        /// </summary>
+        public long LevelingWork { get; internal set; }
 
         /// <summary>The graph this schedule was computed on, for the forecast to re-schedule with sampled durations.</summary>
         internal ScheduleNetwork? Network { get; set; }

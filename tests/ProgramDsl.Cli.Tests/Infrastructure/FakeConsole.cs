@@ -19,6 +19,9 @@ namespace ProgramDsl.Cli.Tests.Infrastructure
 
         public bool IsOutputTerminal { get; set; }
 
+        /// <summary>Whether standard error is a terminal (progress lines are drawn only then); false by default.</summary>
+        public bool IsErrorTerminal { get; set; }
+
 
         public string? GetEnvironmentVariable(string name) => Environment.TryGetValue(name, out var value) ? value : null;
 

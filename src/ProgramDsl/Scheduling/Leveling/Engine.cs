@@ -33,6 +33,16 @@ namespace ProgramDsl.Scheduling.Leveling
         // Scratch for Shift: each activity's place in the list being mutated.
         private readonly int[] _position;
 
+        // Runs of full days, per resource: within one decoding usage only grows, so a day on which no demand for the
+        // resource fits stays so until the profile is cleared. _skip[r][d] points past (or, decoding backwards, before)
+        // a run of such days found earlier in the same decoding (_skipEpoch[r][d] == _epoch); any removal of usage
+        // starts a new epoch, which invalidates every pointer at once. This keeps a task that waits behind a long
+        // booked stretch from stepping over it day by day, which made one person's 20,000 tasks quadratic.
+        private readonly int[] _minDemand;
+        private int[]?[] _skip;
+        private int[]?[] _skipEpoch;
+        private int _epoch = 1;
+
         public Engine(RcpspProblem problem)
         {
             _p = problem;
@@ -61,6 +71,20 @@ namespace ProgramDsl.Scheduling.Leveling
             _placedFinish = new int[_n];
             _placed = new bool[_n];
             _position = new int[_n];
+            _minDemand = new int[problem.ResourceCount];
+            for (int r = 0; r < _minDemand.Length; r++) _minDemand[r] = int.MaxValue;
+            for (int a = 0; a < _n; a++)
+            {
+                var demand = problem.DemandResource[a];
+                for (int i = 0; i < demand.Length; i++)
+                {
+                    int r = demand[i];
+                    _minDemand[r] = Math.Min(_minDemand[r], Math.Max(0, Math.Min(problem.DemandAmount[a][i], _capacity[r])));
+                }
+            }
+
+            _skip = new int[]?[problem.ResourceCount];
+            _skipEpoch = new int[]?[problem.ResourceCount];
             Topological = TopologicalOrder(null);
             (EarlyStart, LateFinish, LateStart, CriticalPathLength) = CriticalPathBounds();
             LowerBound = Math.Max(CriticalPathLength, ResourceBound());
@@ -74,6 +98,20 @@ namespace ProgramDsl.Scheduling.Leveling
         }
 
         public int Count => _n;
+
+        /// <summary>
+        /// Work done so far, in units: <see cref="ActivityWork"/> per activity placed and one per day scanned in the resource profile (checking
+        /// for a conflict, booking or releasing a day, skipping a full day). A pure function of the decodings asked for,
+        /// so budgets in these units stop a search at the same point on every machine.
+        /// </summary>
+        public long Work { get; private set; }
+
+        /// <summary>
+        /// Work units charged per activity placed: the precedence window, the list and profile bookkeeping and the
+        /// search's per-activity steps around a decoding cost about as much as this many days scanned (measured on the
+        /// generated 2,000-task plan, docs/performance.md).
+        /// </summary>
+        public const int ActivityWork = 32;
 
         /// <summary>For each activity, where its incoming precedences start in <see cref="PredecessorItems"/> (n + 1 offsets).</summary>
         public int[] PredecessorOffsets => _predOffsets;
@@ -325,12 +363,22 @@ namespace ProgramDsl.Scheduling.Leveling
             if (day < _horizon) return;
             int size = _horizon;
             while (size <= day) size *= 2;
-            for (int r = 0; r < _usage.Length; r++) Array.Resize(ref _usage[r], size);
+            for (int r = 0; r < _usage.Length; r++)
+            {
+                Array.Resize(ref _usage[r], size);
+                if (_skip[r] != null)
+                {
+                    Array.Resize(ref _skip[r], size);
+                    Array.Resize(ref _skipEpoch[r], size);
+                }
+            }
+
             _horizon = size;
         }
 
         private void Clear()
         {
+            NewEpoch();
             for (int a = 0; a < _n; a++)
             {
                 if (!_placed[a]) continue;
@@ -353,11 +401,111 @@ namespace ProgramDsl.Scheduling.Leveling
             var resources = _p.DemandResource[a];
             if (resources.Length == 0 || finish <= start) return;
             EnsureHorizon(finish);
+            if (sign < 0) NewEpoch();
             var amounts = _p.DemandAmount[a];
+            long work = 0;
             for (int day = NextAvailable(a, start); day < finish; day = NextWorkingDay(a, day))
             {
+                work++;
                 for (int i = 0; i < resources.Length; i++) _usage[resources[i]][day] += sign * amounts[i];
             }
+
+            Work += work;
+        }
+
+        /// <summary>Usage went down somewhere: every run of full days recorded so far may have a gap now.</summary>
+        private void NewEpoch()
+        {
+            if (++_epoch != int.MaxValue) return;
+            for (int r = 0; r < _skipEpoch.Length; r++) if (_skipEpoch[r] is { } stamps) Array.Clear(stamps, 0, stamps.Length);
+            _epoch = 1;
+        }
+
+        /// <summary>True when no demand for the resource fits on the day (so no activity using it can work then).</summary>
+        private bool Full(int r, int day) => day < _horizon && _usage[r][day] > _capacity[r] - _minDemand[r];
+
+        /// <summary>The first day at or after <paramref name="day"/> that is not full for the resource.</summary>
+        private int NextNotFull(int r, int day)
+        {
+            EnsureHorizon(day);
+            var skip = _skip[r] ??= new int[_horizon];
+            var stamp = _skipEpoch[r] ??= new int[_horizon];
+            int x = day;
+            long work = 0;
+            while (true)
+            {
+                work++;
+                if (x >= _horizon) break;
+                if (stamp[x] == _epoch)
+                {
+                    x = skip[x];
+                    continue;
+                }
+
+                if (!Full(r, x)) break;
+                stamp[x] = _epoch;
+                skip[x] = x + 1;
+                x++;
+            }
+
+            // Path compression: every day visited now points at the answer.
+            for (int y = day; y < x && y < _horizon && stamp[y] == _epoch;)
+            {
+                int next = skip[y];
+                skip[y] = x;
+                y = next;
+            }
+
+            Work += work;
+            return x;
+        }
+
+        /// <summary>The last day at or before <paramref name="day"/> that is not full for the resource, or -1.</summary>
+        private int PreviousNotFull(int r, int day)
+        {
+            if (day >= _horizon) return day;
+            var skip = _skip[r] ??= new int[_horizon];
+            var stamp = _skipEpoch[r] ??= new int[_horizon];
+            int x = day;
+            long work = 0;
+            while (x >= 0)
+            {
+                work++;
+                if (stamp[x] == _epoch)
+                {
+                    x = skip[x];
+                    continue;
+                }
+
+                if (!Full(r, x)) break;
+                stamp[x] = _epoch;
+                skip[x] = x - 1;
+                x--;
+            }
+
+            for (int y = day; y > x && y >= 0 && stamp[y] == _epoch;)
+            {
+                int next = skip[y];
+                skip[y] = x;
+                y = next;
+            }
+
+            Work += work;
+            return x;
+        }
+
+        /// <summary>A resource of the activity that is over capacity on the day, or -1.</summary>
+        private int ResourceInConflict(int a, int day)
+        {
+            var resources = _p.DemandResource[a];
+            var amounts = _p.DemandAmount[a];
+            for (int i = 0; i < resources.Length; i++)
+            {
+                int r = resources[i];
+                if (_usage[r][day] + Math.Min(amounts[i], _capacity[r]) > _capacity[r]) return r;
+            }
+
+            return -1;
         }
 
         /// <summary>The first day in the window on which a resource would be over capacity, or -1.</summary>
@@ -368,16 +516,23 @@ namespace ProgramDsl.Scheduling.Leveling
             if (resources.Length == 0 || finish <= start) return -1;
             EnsureHorizon(finish);
             var amounts = _p.DemandAmount[a];
+            long work = 0;
             for (int day = NextAvailable(a, start); day < finish; day = NextWorkingDay(a, day))
             {
+                work++;
                 for (int i = 0; i < resources.Length; i++)
                 {
                     int r = resources[i];
                     // A demand above the capacity (reported as TPM2102) waits for the resource to be free.
-                    if (_usage[r][day] + Math.Min(amounts[i], _capacity[r]) > _capacity[r]) return day;
+                    if (_usage[r][day] + Math.Min(amounts[i], _capacity[r]) > _capacity[r])
+                    {
+                        Work += work;
+                        return day;
+                    }
                 }
             }
 
+            Work += work;
             return -1;
         }
 
@@ -406,8 +561,10 @@ namespace ProgramDsl.Scheduling.Leveling
             if (resources.Length == 0 || finish <= start) return -1;
             EnsureHorizon(finish);
             var amounts = _p.DemandAmount[a];
+            long work = 0;
             for (int day = NextAvailable(a, start); day < finish; day = NextWorkingDay(a, day))
             {
+                work++;
                 for (int i = 0; i < resources.Length; i++)
                 {
                     int r = resources[i];
@@ -415,6 +572,7 @@ namespace ProgramDsl.Scheduling.Leveling
                 }
             }
 
+            Work += work;
             return last;
         }
 
@@ -455,11 +613,16 @@ namespace ProgramDsl.Scheduling.Leveling
                     e.BlockedBy[a] = d > 0 ? ConflictingResource(a, s, f) : -1;
                 }
 
+                Work += ActivityWork;
                 if (d > 0)
                 {
                     for (int conflict = FirstConflict(a, s, f); conflict >= 0; conflict = FirstConflict(a, s, f))
                     {
+                        // Every start up to the conflict would cover it; a start on a day the resource is full would
+                        // conflict at once, so whole booked runs are passed in one step (the same earliest start).
                         s = NextAvailable(a, conflict + 1);
+                        int r = ResourceInConflict(a, conflict);
+                        while (r >= 0 && Full(r, s)) s = NextAvailable(a, NextNotFull(r, s));
                         f = Advance(a, s, d);
                     }
                 }
@@ -575,6 +738,7 @@ namespace ProgramDsl.Scheduling.Leveling
             foreach (int a in order)
             {
                 if (_fixed[a]) continue;
+                Work += ActivityWork;
                 var (s, f) = LatestWindow(a, deadline, start, finish);
                 int d = _duration[a];
                 if (d > 0)
@@ -582,7 +746,15 @@ namespace ProgramDsl.Scheduling.Leveling
                     // A negative start cannot be moved earlier to clear a conflict: the schedule does not fit.
                     for (int conflict = s >= 0 ? LastConflict(a, s, f) : -1; conflict >= 0; conflict = s >= 0 ? LastConflict(a, s, f) : -1)
                     {
+                        // The mirror of the forward pass: whole booked runs before the conflict are passed in one step.
                         f = PreviousAvailable(a, conflict - 1) + 1;
+                        int r = ResourceInConflict(a, conflict);
+                        while (f > 0 && r >= 0 && Full(r, f - 1))
+                        {
+                            int free = PreviousNotFull(r, f - 1);
+                            f = free < 0 ? 0 : PreviousAvailable(a, free) + 1;
+                        }
+
                         if (f <= 0) return null;
                         s = Retreat(a, f, d);
                     }
@@ -686,6 +858,7 @@ namespace ProgramDsl.Scheduling.Leveling
             while (count < _n)
             {
                 eligible.Sort(byKey);
+                Work += 4L * eligible.Count + 1;
                 bool progress = false;
                 int nextTime = int.MaxValue;
                 foreach (int a in eligible)

@@ -193,13 +193,16 @@ namespace ProgramDsl.Scheduling.Leveling
     /// <summary>How hard the solver searches.</summary>
     public enum LevelingEffort
     {
-        /// <summary>Priority rules and justification only (a few dozen schedules).</summary>
+        /// <summary>Priority rules and justification only (a few dozen schedules), within the normal work budget.</summary>
         Quick,
 
-        /// <summary>The default: a genetic search of about 5,000 schedules on small problems, less on large ones.</summary>
+        /// <summary>
+        /// The default: a genetic search of at most 5,000 schedules and <see cref="RcpspSolver.NormalWork"/> work units,
+        /// whichever runs out first (about a second on any problem).
+        /// </summary>
         Normal,
 
-        /// <summary>About 50,000 schedules on small problems.</summary>
+        /// <summary>About 50,000 schedules on small problems, within ten times the normal work budget.</summary>
         Max,
     }
 
@@ -230,6 +233,12 @@ namespace ProgramDsl.Scheduling.Leveling
 
         /// <summary>How many schedules the search decoded.</summary>
         public int SchedulesGenerated { get; }
+
+        /// <summary>Work units the search used (activities placed and days scanned; see <see cref="RcpspSolver.WorkBudget"/>).</summary>
+        public long Work { get; internal set; }
+
+        /// <summary>The work budget the search had: when <see cref="Work"/> reached it, the search stopped there.</summary>
+        public long WorkBudget { get; internal set; }
 
         /// <summary>For each activity, the start its predecessors alone allowed in this schedule (before resources).</summary>
         public int[] PrecedenceStart { get; }

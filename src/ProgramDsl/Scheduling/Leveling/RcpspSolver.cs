@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using ProgramDsl.Semantics;
 
 namespace ProgramDsl.Scheduling.Leveling
@@ -15,6 +16,21 @@ namespace ProgramDsl.Scheduling.Leveling
 
         /// <summary>A cap on the effort's budget, in activity placements.</summary>
         public long? MaxPlacements { get; set; }
+
+        /// <summary>
+        /// A cap on the search's work, in the engine's work units (activities placed and days scanned), below the
+        /// effort's own work budget (<see cref="RcpspSolver.WorkBudget"/>).
+        /// </summary>
+        public long? MaxWork { get; set; }
+
+        /// <summary>
+        /// An opt-in wall-clock limit on the search: when it passes, the best schedule so far is kept. Unlike the work
+        /// budget it makes the result depend on the machine's speed.
+        /// </summary>
+        public TimeSpan? TimeLimit { get; set; }
+
+        /// <summary>Told the work done and the work budget as the search proceeds (on the calling thread).</summary>
+        public IProgress<StageProgress>? Progress { get; set; }
 
         /// <summary>Seed of the search: the same problem and seed give the same solution.</summary>
         public int Seed { get; set; }
@@ -40,6 +56,24 @@ namespace ProgramDsl.Scheduling.Leveling
         // Small problems stop here: beyond it the J30 gap barely moves while the time keeps growing.
         private const int NormalMaxSchedules = 5_000;
 
+        /// <summary>
+        /// The normal effort's work budget, in work units (32 per activity placed, one per day scanned in the resource
+        /// profile). A unit costs about 10 ns on the reference machine (docs/performance.md), so this is at most about
+        /// 1.5 s of search whatever the plan; quick has the same cap, max ten times it.
+        /// </summary>
+        public const long NormalWork = 120_000_000;
+
+        /// <summary>The max effort's work budget: ten times <see cref="NormalWork"/>.</summary>
+        public const long MaxEffortWork = 10 * NormalWork;
+
+        /// <summary>The work budget of an effort (an explicit <see cref="RcpspOptions.Schedules"/> gets the max effort's).</summary>
+        public static long WorkBudget(RcpspOptions options)
+        {
+            if (options is null) throw new ArgumentNullException(nameof(options));
+            long work = options.Effort == LevelingEffort.Max || options.Schedules != null ? MaxEffortWork : NormalWork;
+            return options.MaxWork is long cap ? Math.Max(1, Math.Min(work, cap)) : work;
+        }
+
         /// <summary>Solves a problem.</summary>
         public static RcpspSolution Solve(RcpspProblem problem, RcpspOptions? options = null)
         {
@@ -55,7 +89,7 @@ namespace ProgramDsl.Scheduling.Leveling
             };
             if (options.MaxPlacements is long cap) placements = Math.Min(placements, cap);
             int budget = options.Schedules ?? (int)Math.Max(4, Math.Min(options.Effort == LevelingEffort.Max ? 50_000 : options.Effort == LevelingEffort.Quick ? 40 : NormalMaxSchedules, placements / n));
-            var search = new Search(engine, budget, options.Seed);
+            var search = new Search(engine, budget, WorkBudget(options), options.TimeLimit, options.Progress, options.Seed);
             return search.Run(options.Effort == LevelingEffort.Quick || budget < 60);
         }
 
@@ -103,17 +137,46 @@ namespace ProgramDsl.Scheduling.Leveling
 
             private readonly Engine _engine;
             private readonly int _budget;
+            private readonly long _workBudget;
+            private readonly long _workAtStart;
+            private readonly Stopwatch? _clock;
+            private readonly long _timeLimitTicks;
+            private readonly IProgress<StageProgress>? _progress;
             private readonly Random32 _random;
             private int _used;
+            private bool _timeUp;
 
-            public Search(Engine engine, int budget, int seed)
+            public Search(Engine engine, int budget, long workBudget, TimeSpan? timeLimit, IProgress<StageProgress>? progress, int seed)
             {
                 _engine = engine;
                 _budget = budget;
+                _workBudget = workBudget;
+                _workAtStart = engine.Work;
+                if (timeLimit is TimeSpan limit)
+                {
+                    _clock = Stopwatch.StartNew();
+                    _timeLimitTicks = (long)(limit.TotalSeconds * Stopwatch.Frequency);
+                }
+
+                _progress = progress;
                 _random = new Random32(seed);
             }
 
-            private bool HasBudget => _used < _budget;
+            /// <summary>Work units this search has used.</summary>
+            private long WorkUsed => _engine.Work - _workAtStart;
+
+            /// <summary>
+            /// Schedules and work left, and time when a limit was asked for. Checked between schedules, so a search
+            /// ends at the same schedule on every machine unless a time limit cut it.
+            /// </summary>
+            private bool HasBudget => _used < _budget && WorkUsed < _workBudget && !TimeUp();
+
+            private bool TimeUp()
+            {
+                if (_clock is null) return false;
+                if (!_timeUp && _clock.ElapsedTicks >= _timeLimitTicks) _timeUp = true;
+                return _timeUp;
+            }
 
             /// <summary>True when no schedule can be shorter and the priority order does not matter.</summary>
             private bool Settled(Individual best) => best.Makespan <= _engine.LowerBound && _engine.UniformPriority;
@@ -214,6 +277,8 @@ namespace ProgramDsl.Scheduling.Leveling
                 var latest = _engine.Latest(again);
                 return new RcpspSolution(again.Start, again.Finish, _used, explain.Item1, explain.Item2, _engine.CriticalPathLength)
                 {
+                    Work = WorkUsed,
+                    WorkBudget = _workBudget,
                     LateStart = latest?.Start ?? again.Start,
                     LateFinish = latest?.Finish ?? again.Finish,
                 };
@@ -224,11 +289,19 @@ namespace ProgramDsl.Scheduling.Leveling
             {
                 var forward = _engine.Forward(list);
                 _used++;
-                if (_used + 2 > _budget) return forward;
+                if (_used + 2 > _budget || WorkUsed >= _workBudget)
+                {
+                    Report();
+                    return forward;
+                }
+
                 var justified = _engine.Justify(forward);
                 _used += 2;
+                Report();
                 return justified != null && !forward.BetterThan(justified) ? justified : forward;
             }
+
+            private void Report() => _progress?.Report(new StageProgress(ProgressStage.Leveling, Math.Min(WorkUsed, _workBudget), _workBudget));
 
             /// <summary>Tops the population up with sampled lists; returns the best schedule seen.</summary>
             private Individual Refill(List<Individual> population, Individual best)

@@ -1,0 +1,159 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using ProgramDsl.Scheduling;
+using ProgramDsl.Scheduling.Leveling;
+using static ProgramDsl.Tests.Leveling.LevelingPlans;
+
+namespace ProgramDsl.Tests.Leveling
+{
+    /// <summary>
+    /// The leveler's budget counted in work (tasks placed and days scanned), not schedules: deterministic, bounded on
+    /// every plan, and reported through the progress callback.
+    /// </summary>
+    public class LevelingWorkBudgetTests
+    {
+        /// <summary>
+        /// Two half-time people, a four-unit pool, tasks of 3–40 days with lags and leads: a plan whose search never
+        /// meets its lower bound. The 200-task version took 25–37 s with the budget in schedules (5,000 of them).
+        /// </summary>
+        private static string Contended(int tasks, int seed = 3)
+        {
+            var random = new Random(seed);
+            var sb = new StringBuilder();
+            sb.Append(" person ana \"Ana\" { vacation 2027-03-01..2027-03-12 }\n person ben \"Ben\"\n resource gpu \"GPU\" { capacity 4 }\n");
+            string[] kinds = { "", "", " ss+2d", " fs+3d", " ff+1d", " fs-1d" };
+            for (int i = 0; i < tasks; i++)
+            {
+                int days = random.Next(3, 41);
+                double who = random.NextDouble();
+                string assign = who < 0.35 ? "assign ana 50%" : who < 0.7 ? "assign ben 50%" : who < 0.8 ? "assign ana, ben 50%" : "";
+                var body = new List<string> { (assign.Length > 0 ? "effort " : "duration ") + days + "d" };
+                if (assign.Length > 0) body.Add(assign);
+                if (random.NextDouble() < 0.5) body.Add("uses gpu " + random.Next(1, 5));
+                var after = new SortedDictionary<int, string>();
+                int count = i == 0 ? 0 : random.Next(0, 4);
+                for (int k = 0; k < count; k++)
+                {
+                    int j = random.Next(Math.Max(0, i - 30), i);
+                    if (!after.ContainsKey(j)) after[j] = kinds[random.Next(kinds.Length)];
+                }
+
+                if (after.Count > 0) body.Add("after " + string.Join(", ", after.Select(p => "t" + p.Key + p.Value)));
+                sb.Append(" task t").Append(i).Append(" { ").Append(string.Join("  ", body)).Append(" }\n");
+            }
+
+            return sb.ToString();
+        }
+
+        [Fact]
+        public void The_default_budget_stops_the_search_of_a_plan_that_took_half_a_minute_by_its_work()
+        {
+            var schedule = Schedule(Contended(200));
+
+            schedule.LevelingWork.Should().BeGreaterThanOrEqualTo(RcpspSolver.NormalWork, "the search never meets its bound, so it runs to the budget");
+            // One justified schedule of this plan is well under a million units: the search stops at the first check past the budget.
+            schedule.LevelingWork.Should().BeLessThan(RcpspSolver.NormalWork + 5_000_000);
+            schedule.LevelingSchedules.Should().BeLessThan(5_000, "the budget in schedules (5,000 here) is no longer what stops it");
+        }
+
+        [Fact]
+        public void A_search_stopped_by_its_work_gives_the_same_schedule_every_time()
+        {
+            var options = new ScheduleOptions { Seed = 11, MaxWork = 20_000_000 };
+            var first = Schedule(Contended(120), options);
+            var second = Schedule(Contended(120), new ScheduleOptions { Seed = 11, MaxWork = 20_000_000 });
+
+            first.LevelingWork.Should().BeGreaterThanOrEqualTo(20_000_000);
+            second.LevelingWork.Should().Be(first.LevelingWork);
+            second.LevelingSchedules.Should().Be(first.LevelingSchedules);
+            second.Tasks.Select(t => (t.Start, t.Finish)).Should().Equal(first.Tasks.Select(t => (t.Start, t.Finish)));
+        }
+
+        [Fact]
+        public void A_smaller_work_cap_tries_fewer_schedules()
+        {
+            var small = Schedule(Contended(120), new ScheduleOptions { MaxWork = 5_000_000 });
+            var large = Schedule(Contended(120), new ScheduleOptions { MaxWork = 20_000_000 });
+
+            small.LevelingSchedules.Should().BeLessThan(large.LevelingSchedules);
+            small.LevelingWork.Should().BeLessThan(large.LevelingWork);
+            small.FinishIndex.Should().BeGreaterThanOrEqualTo(large.FinishIndex, "the longer search keeps the best of more schedules (same seed, same start)");
+        }
+
+        [Fact]
+        public void Explicit_schedules_stay_exact_while_the_work_lasts()
+        {
+            var schedule = Schedule(Contended(40), new ScheduleOptions { Schedules = 300 });
+
+            schedule.LevelingSchedules.Should().Be(300);
+            schedule.LevelingWork.Should().BeLessThan(RcpspSolver.MaxEffortWork);
+        }
+
+        [Fact]
+        public void One_persons_long_queue_costs_work_in_proportion_to_its_tasks()
+        {
+            // Independent tasks on one person: each waits behind all the earlier ones. Stepping over the booked days
+            // one at a time made a schedule quadratic (20,000 tasks: about 10^9 days scanned); a booked run is passed
+            // in one step now, so the work per task stays small whatever the queue's length.
+            foreach (int n in new[] { 2_000, 8_000 })
+            {
+                var sb = new StringBuilder(" person ana \"Ana\"\n");
+                for (int i = 0; i < n; i++) sb.Append(" task t").Append(i).Append(" { effort ").Append(1 + i % 5).Append("d  assign ana }\n");
+                var schedule = Schedule(sb.ToString());
+
+                schedule.FinishIndex.Should().Be(Enumerable.Range(0, n).Sum(i => 1 + i % 5), "one task after another");
+                (schedule.LevelingWork / (double)schedule.LevelingSchedules / n).Should().BeLessThan(200, n + " tasks: work per task and schedule");
+            }
+        }
+
+        [Fact]
+        public void The_search_reports_its_work_against_the_budget()
+        {
+            var reports = new List<StageProgress>();
+            var schedule = Schedule(Contended(60), new ScheduleOptions { MaxWork = 3_000_000, Progress = new Recorder(reports) });
+
+            reports.Should().NotBeEmpty();
+            reports.Should().OnlyContain(r => r.Stage == ProgressStage.Leveling && r.Total == 3_000_000 && r.Done <= r.Total);
+            reports.Select(r => r.Done).Should().BeInAscendingOrder();
+            reports.Last().Done.Should().Be(3_000_000, "the search ran to its budget");
+            schedule.LevelingWork.Should().BeGreaterThanOrEqualTo(3_000_000);
+        }
+
+        [Fact]
+        public void Progress_reports_do_not_change_the_schedule()
+        {
+            var with = Schedule(Contended(60), new ScheduleOptions { MaxWork = 3_000_000, Progress = new Recorder(new List<StageProgress>()) });
+            var without = Schedule(Contended(60), new ScheduleOptions { MaxWork = 3_000_000 });
+
+            with.Tasks.Select(t => t.Start).Should().Equal(without.Tasks.Select(t => t.Start));
+            with.LevelingSchedules.Should().Be(without.LevelingSchedules);
+        }
+
+        [Fact]
+        public void A_time_limit_keeps_the_best_schedule_found_in_time()
+        {
+            // A generous limit on a search the work budget stops first: the same schedule as without it.
+            var limited = Schedule(Contended(40), new ScheduleOptions { TimeLimit = TimeSpan.FromMinutes(10) });
+            var unlimited = Schedule(Contended(40));
+
+            limited.Tasks.Select(t => t.Start).Should().Equal(unlimited.Tasks.Select(t => t.Start));
+
+            // A limit already passed: the search stops after the first schedule, which is still a valid one.
+            var rushed = Schedule(Contended(40), new ScheduleOptions { TimeLimit = TimeSpan.FromTicks(1) });
+            rushed.LevelingSchedules.Should().BeLessThan(unlimited.LevelingSchedules);
+            rushed.FinishIndex.Should().BeGreaterThanOrEqualTo(unlimited.FinishIndex);
+        }
+
+        /// <summary>Records reports synchronously (Progress&lt;T&gt; would post them to a thread pool).</summary>
+        private sealed class Recorder : IProgress<StageProgress>
+        {
+            private readonly List<StageProgress> _reports;
+
+            public Recorder(List<StageProgress> reports) => _reports = reports;
+
+            public void Report(StageProgress value) => _reports.Add(value);
+        }
+    }
+}
