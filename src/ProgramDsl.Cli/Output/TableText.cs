@@ -13,7 +13,11 @@ namespace ProgramDsl.Cli.Output
             var flat = new StringBuilder(text.Length);
             foreach (var c in text) flat.Append(char.IsControl(c) ? ' ' : c);
             var line = flat.ToString();
-            return line.Length <= maxWidth ? line : line.Substring(0, maxWidth - 1) + "…";
+            if (line.Length <= maxWidth) return line;
+            // Never between the two halves of a surrogate pair (an emoji), which would print as U+FFFD.
+            int cut = maxWidth - 1;
+            if (cut > 0 && char.IsHighSurrogate(line[cut - 1])) cut--;
+            return line.Substring(0, cut) + "…";
         }
 
         /// <summary>
