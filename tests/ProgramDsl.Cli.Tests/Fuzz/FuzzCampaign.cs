@@ -72,7 +72,7 @@ namespace ProgramDsl.Cli.Tests.Fuzz
 
         private const int SavedPerSignature = 3;
 
-        public static FuzzReport Run(string category, Func<long, FuzzInput> generate, long firstSeed, int count, TimeSpan? duration, string saveFolder)
+        public static FuzzReport Run(string category, Func<long, FuzzInput> generate, long firstSeed, int count, TimeSpan? duration, string saveFolder, bool minimize = false)
         {
             var report = new FuzzReport(category) { FirstSeed = firstSeed };
             var saved = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -94,6 +94,12 @@ namespace ProgramDsl.Cli.Tests.Fuzz
                     saved[failure.Signature] = n + 1;
                     report.SavedTo = saveFolder;
                     Save(Path.Combine(saveFolder, category, "seed-" + seed.ToString(CultureInfo.InvariantCulture)), failure);
+                    if (minimize && n == 0 && !failure.Signature.StartsWith("timeout", StringComparison.Ordinal))
+                    {
+                        var small = FuzzMinimizer.Minimize(failure, InputTimeout);
+                        var name = new string(failure.Signature.Select(c => char.IsLetterOrDigit(c) || c == '.' || c == '-' ? c : '_').ToArray());
+                        Save(Path.Combine(saveFolder, "minimal", category, name.Length > 120 ? name.Substring(0, 120) : name), failure with { Input = small, Command = small.Commands.Count - 1 });
+                    }
                 }
             }
 
@@ -114,8 +120,15 @@ namespace ProgramDsl.Cli.Tests.Fuzz
                 File.WriteAllBytes(full, bytes);
             }
 
-            var script = new StringBuilder("#!/bin/sh\n# Replays the input in this folder; ROOT is this folder (the workspace is ws/).\n");
-            script.Append("cd \"$(dirname \"$0\")\" && ROOT=\"$(pwd)\" && cd ws\n");
+            // The script rebuilds what the runner sets up around the files: the .git that makes ws/ the workspace, the
+            // files outside it, the absolute paths, the links. Run it from anywhere with tpm on the PATH.
+            var script = new StringBuilder("#!/bin/sh\n# Replays this input; ROOT is this folder, the workspace is ws/.\n");
+            script.Append("cd \"$(dirname \"$0\")\" && ROOT=\"$(pwd)\"\n");
+            script.Append("mkdir -p ws/.git outside\n");
+            script.Append("printf 'person ").Append(FuzzRunner.Canary).Append("-person \"secret\" { rate 1/d }\\n' > outside/secret.tpm\n");
+            script.Append("printf '").Append(FuzzRunner.Canary).Append(":x:0:0:root:/root:/bin/sh\\n' > outside/secret.txt\n");
+            script.Append("grep -rl '").Append(FuzzInput.RootToken).Append("' ws | while read -r f; do sed -i \"s#").Append(FuzzInput.RootToken).Append("#$ROOT#g\" \"$f\"; done\n");
+            script.Append("cd ws\n");
             foreach (var (link, target) in input.Symlinks)
             {
                 script.Append("ln -sfn ").Append(FuzzCommand.Quote(target).Replace(FuzzInput.RootToken, "\"$ROOT\"", StringComparison.Ordinal)).Append(' ').Append(FuzzCommand.Quote(link)).Append('\n');

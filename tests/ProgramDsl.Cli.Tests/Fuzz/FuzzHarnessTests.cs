@@ -45,17 +45,17 @@ namespace ProgramDsl.Cli.Tests.Fuzz
         public void Generated_programs_never_fail()
         {
             int scale = Scale;
-            Campaign("programs", seed => ProgramFuzzer.Generate(seed, scale), FirstSeed(1), 60);
+            Campaign("programs", seed => ProgramFuzzer.Generate(seed, scale), FirstSeed(1), 100);
         }
 
         [Fact]
-        public void Generated_mspdi_documents_never_fail() => Campaign("mspdi", MspdiFuzzer.Generate, FirstSeed(1), 120);
+        public void Generated_mspdi_documents_never_fail() => Campaign("mspdi", MspdiFuzzer.Generate, FirstSeed(1), 200);
 
         [Fact]
-        public void Byte_mutations_of_the_examples_never_fail() => Campaign("mutations", ByteMutator.Generate, FirstSeed(1), 70);
+        public void Byte_mutations_of_the_examples_never_fail() => Campaign("mutations", ByteMutator.Generate, FirstSeed(1), 120);
 
         [Fact]
-        public void Random_argument_vectors_never_fail() => Campaign("arguments", ArgumentFuzzer.Generate, FirstSeed(1), 90);
+        public void Random_argument_vectors_never_fail() => Campaign("arguments", ArgumentFuzzer.Generate, FirstSeed(1), 150);
 
         [Fact]
         public void The_generators_are_deterministic_and_the_allow_list_matches_by_prefix()
@@ -103,7 +103,8 @@ namespace ProgramDsl.Cli.Tests.Fuzz
 
         private void Campaign(string category, Func<long, FuzzInput> generate, long firstSeed, int count)
         {
-            var report = FuzzCampaign.Run(category, generate, firstSeed, count, LongRun, SaveFolder);
+            // The long run also shrinks the first failure of each signature to a small reproducer (under minimal/).
+            var report = FuzzCampaign.Run(category, generate, firstSeed, count, LongRun, SaveFolder, minimize: LongRun != null);
             var summary = report.Summary();
             _output.WriteLine(summary);
             if (LongRun != null)

@@ -144,7 +144,9 @@ namespace ProgramDsl.Cli.Tests.Fuzz
                         var relative = Path.GetRelativePath(workspace, Path.Combine(root, changed)).Replace('\\', '/');
                         bool allowed = command.MayWrite.Any(w => w.Length == 0
                             ? !relative.StartsWith("..", StringComparison.Ordinal)
-                            : relative == w.TrimEnd('/') || relative.StartsWith(w.TrimEnd('/') + "/", StringComparison.Ordinal));
+                            : relative == w.TrimEnd('/') || relative.StartsWith(w.TrimEnd('/') + "/", StringComparison.Ordinal)
+                              // the folders that lead to it ('-o out/sub' creates 'out')
+                              || (after.TryGetValue(changed, out var kind) && kind == "dir" && w.StartsWith(relative + "/", StringComparison.Ordinal)));
                         if (!allowed)
                         {
                             Fail("wrote-outside " + name, command + " changed '" + relative + "', outside " + (command.MayWrite.Count == 0 ? "(nothing may be written)" : string.Join(", ", command.MayWrite)));
