@@ -106,7 +106,8 @@ namespace ProgramDsl.Cli.Tests.Fuzz
                 }
             }
 
-            // A value-taking option with a huge valid number of iterations would only measure patience: keep those small.
+            // For -n and --iterations the numbers are small or invalid (2147483647 is past their maximum): a valid huge
+            // iteration count would measure patience, not robustness.
             var result = new FuzzCommand(args.ToArray());
             foreach (var w in writes.Distinct()) result.Writes(w == "." ? "" : w);
             if (command == "import") result.Writes("plan.tpm");

@@ -8,7 +8,7 @@ namespace ProgramDsl.Cli.Tests.Fuzz
     /// <summary>
     /// The fuzz run: each category runs a fixed seed range through <c>tpm</c> in-process (see <see cref="FuzzRunner"/>
     /// for what is checked on every input) and fails on any failure the allow-list (<see cref="KnownFailures"/>) does
-    /// not name. In CI the seed ranges are sized to about 20 s per category on a 2-core machine.
+    /// not name. In CI the seed ranges are sized to about 10 s per category on a quiet 2-core machine.
     ///
     /// The long run is the same tests with a time budget:
     /// <c>TPM_FUZZ_SECONDS=1800 dotnet test tests/ProgramDsl.Cli.Tests -c Release --filter Category=Fuzz --logger "console;verbosity=detailed"</c>

@@ -101,8 +101,9 @@ namespace ProgramDsl.Cli.Tests.Fuzz
         public static FuzzInput Generate(long seed, int scale = 1)
         {
             var g = new ProgramFuzzer(seed, scale);
-            var input = new FuzzInput("programs", seed, "generated program");
-            if (g._r.Next(4) == 0) g.FromPlanGenerator(input, seed);
+            bool fromPlanGenerator = g._r.Next(4) == 0;
+            var input = new FuzzInput("programs", seed, fromPlanGenerator ? "PlanGenerator plan with hostile statements" : "generated program, theme " + g._theme.ToString().ToLowerInvariant());
+            if (fromPlanGenerator) g.FromPlanGenerator(input, seed);
             else g.Workspace(input);
             g.Commands(input);
             return input;
