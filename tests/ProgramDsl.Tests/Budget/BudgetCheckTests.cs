@@ -30,6 +30,23 @@ namespace ProgramDsl.Tests.Budget
         }
 
         [Theory]
+        [InlineData("0.0001", null)]
+        [InlineData("1", null)]
+        [InlineData("7_922_816_251_426_433_759_354_395_033", "0%")]
+        public void A_cost_near_the_limit_of_decimal_gives_the_share_without_overflowing(string budget, string? share)
+        {
+            // Found by the fuzzer: 'over × 100' overflowed decimal and the check died with an internal error.
+            var plan = Plan.Replace("BUDGET", budget).Replace("after features }", "after features  cost 7922816251426433759354395033.5 }");
+            var program = TpmProgram.Parse(plan, "plan.tpm");
+
+            var d = program.Diagnostics.Should().ContainSingle().Subject;
+            d.Code.Should().Be("TPM4001");
+            // A share too large for decimal is left out rather than given wrong.
+            if (share is null) d.Message.Should().MatchRegex(@"USD over its budget of").And.NotContain("%)");
+            else d.Message.Should().Contain("(" + share + ") over its budget of");
+        }
+
+        [Theory]
         [InlineData("12_350")]
         [InlineData("15_000")]
         public void A_cost_within_the_budget_is_fine(string budget)
