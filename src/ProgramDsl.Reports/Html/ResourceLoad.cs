@@ -6,10 +6,10 @@ using ProgramDsl.Semantics;
 
 namespace ProgramDsl.Reports.Html
 {
-    /// <summary>One week of one person or pool.</summary>
-    internal readonly struct LoadWeek
+    /// <summary>One cell of one person or pool: a week, or the longer period of <see cref="Timeline.Bucket"/>.</summary>
+    internal readonly struct LoadCell
     {
-        public LoadWeek(int availableDays, long units, long peak, bool over)
+        public LoadCell(int availableDays, long units, long peak, bool over)
         {
             AvailableDays = availableDays;
             Units = units;
@@ -17,27 +17,27 @@ namespace ProgramDsl.Reports.Html
             Over = over;
         }
 
-        /// <summary>Days of the week the person or pool can work.</summary>
+        /// <summary>Days of the period the person or pool can work.</summary>
         public int AvailableDays { get; }
 
-        /// <summary>Work booked in the week: person shares in thousandths of a day, or pool unit-days.</summary>
+        /// <summary>Work booked in the period: person shares in thousandths of a day, or pool unit-days.</summary>
         public long Units { get; }
 
-        /// <summary>The most booked on one day of the week.</summary>
+        /// <summary>The most booked on one day of the period.</summary>
         public long Peak { get; }
 
         /// <summary>True when on some day more is booked than the person or pool has.</summary>
         public bool Over { get; }
     }
 
-    /// <summary>The weekly load of a person or a resource pool.</summary>
+    /// <summary>The load of a person or a resource pool, a cell per week (or longer period).</summary>
     internal sealed class LoadRow
     {
-        public LoadRow(Symbol resource, int capacity, LoadWeek[] weeks)
+        public LoadRow(Symbol resource, int capacity, LoadCell[] cells)
         {
             Resource = resource;
             Capacity = capacity;
-            Weeks = weeks;
+            Cells = cells;
         }
 
         public Symbol Resource { get; }
@@ -47,20 +47,21 @@ namespace ProgramDsl.Reports.Html
         /// <summary>What one day holds: <see cref="ResourceLoad.PersonUnits"/> for a person, the pool's units for a pool.</summary>
         public int Capacity { get; }
 
-        public LoadWeek[] Weeks { get; }
+        public LoadCell[] Cells { get; }
 
-        /// <summary>The week's booked work as a share of what was available, or null when nothing was (a week off).</summary>
-        public decimal? Share(int week)
+        /// <summary>The cell's booked work as a share of what was available, or null when nothing was (a week off).</summary>
+        public decimal? Share(int cell)
         {
-            var w = Weeks[week];
+            var w = Cells[cell];
             return w.AvailableDays == 0 ? (decimal?)null : (decimal)w.Units / ((decimal)w.AvailableDays * Capacity);
         }
     }
 
     /// <summary>
-    /// Load per person and per resource pool by week, counted the way the scheduler counts over-allocation (TPM2101): a
-    /// task books its assignees' shares and its pool units on each of its days on which all its assignees work (their
-    /// calendars, holidays and vacations); a person holds one day's work per working day, a pool its capacity.
+    /// Load per person and per resource pool by week (or by the timeline's longer period), counted the way the scheduler
+    /// counts over-allocation (TPM2101): a task books its assignees' shares and its pool units on each of its days on
+    /// which all its assignees work (their calendars, holidays and vacations); a person holds one day's work per working
+    /// day, a pool its capacity. Only booked days are stored, so memory follows the tasks, not the span of the axis.
     /// </summary>
     internal static class ResourceLoad
     {
@@ -69,7 +70,6 @@ namespace ProgramDsl.Reports.Html
 
         public static IReadOnlyList<LoadRow> Compute(ProgramSymbol program, Schedule schedule, Timeline timeline)
         {
-            int days = timeline.Days;
             var programCalendar = schedule.Calendar;
             var calendars = new Dictionary<PersonSymbol, WorkingCalendar>();
             WorkingCalendar CalendarOf(PersonSymbol p)
@@ -83,8 +83,14 @@ namespace ProgramDsl.Reports.Html
                 return calendars[p] = new WorkingCalendar(program.Start, workdays, off);
             }
 
-            var daily = new Dictionary<Symbol, long[]>();
-            long[] DailyOf(Symbol s) => daily.TryGetValue(s, out var a) ? a : daily[s] = new long[days];
+            // Booked units per day (days from the axis's first day), for the days something is booked on.
+            var daily = new Dictionary<Symbol, Dictionary<int, long>>();
+            void Book(Symbol s, int day, long units)
+            {
+                if (!daily.TryGetValue(s, out var days)) daily[s] = days = new Dictionary<int, long>();
+                days.TryGetValue(day, out var booked);
+                days[day] = booked + units;
+            }
 
             foreach (var t in schedule.Tasks)
             {
@@ -96,39 +102,70 @@ namespace ProgramDsl.Reports.Html
                     var date = programCalendar.DateOf(i);
                     if (!timeline.Contains(date) || !people.All(c => c.IsWorkingDay(date))) continue;
                     int day = date.DayNumber - timeline.First.DayNumber;
-                    for (int k = 0; k < shares.Length; k++) DailyOf(t.Assigned[k].Person)[day] += shares[k];
-                    foreach (var use in t.Task.ResourceUses) DailyOf(use.Resource)[day] += use.Units;
+                    for (int k = 0; k < shares.Length; k++) Book(t.Assigned[k].Person, day, shares[k]);
+                    foreach (var use in t.Task.ResourceUses) Book(use.Resource, day, use.Units);
                 }
             }
 
+            var starts = timeline.BucketStarts();
             var rows = new List<LoadRow>();
-            foreach (var person in program.People) rows.Add(Row(person, PersonUnits, CalendarOf(person), daily, timeline));
-            foreach (var pool in program.Resources) rows.Add(Row(pool, Math.Max(1, pool.Capacity), programCalendar, daily, timeline));
+            foreach (var person in program.People) rows.Add(Row(person, PersonUnits, CalendarOf(person), daily, timeline, starts));
+            foreach (var pool in program.Resources) rows.Add(Row(pool, Math.Max(1, pool.Capacity), programCalendar, daily, timeline, starts));
             return rows;
         }
 
-        private static LoadRow Row(Symbol resource, int capacity, WorkingCalendar calendar, Dictionary<Symbol, long[]> daily, Timeline timeline)
+        private static LoadRow Row(Symbol resource, int capacity, WorkingCalendar calendar, Dictionary<Symbol, Dictionary<int, long>> daily, Timeline timeline, IReadOnlyList<CalendarDate> starts)
         {
-            daily.TryGetValue(resource, out var booked);
-            var weeks = new LoadWeek[timeline.Weeks];
-            for (int w = 0; w < weeks.Length; w++)
+            int n = starts.Count;
+            var available = new int[n];
+            var units = new long[n];
+            var peak = new long[n];
+            var over = new bool[n];
+            for (int b = 0; b < n; b++)
             {
-                int available = 0;
-                long units = 0, peak = 0;
-                bool over = false;
-                for (int d = w * 7; d < w * 7 + 7 && d < timeline.Days; d++)
-                {
-                    if (calendar.IsWorkingDay(timeline.First.AddDays(d))) available++;
-                    long b = booked?[d] ?? 0;
-                    units += b;
-                    peak = Math.Max(peak, b);
-                    over |= b > capacity;
-                }
-
-                weeks[w] = new LoadWeek(available, units, peak, over);
+                var last = b + 1 < n ? starts[b + 1].AddDays(-1) : timeline.Last;
+                available[b] = WorkingDays(calendar, starts[b], last);
             }
 
-            return new LoadRow(resource, capacity, weeks);
+            if (daily.TryGetValue(resource, out var booked))
+            {
+                foreach (var pair in booked)
+                {
+                    int b = CellOf(pair.Key, timeline, starts);
+                    units[b] += pair.Value;
+                    peak[b] = Math.Max(peak[b], pair.Value);
+                    over[b] |= pair.Value > capacity;
+                }
+            }
+
+            var cells = new LoadCell[n];
+            for (int b = 0; b < n; b++) cells[b] = new LoadCell(available[b], units[b], peak[b], over[b]);
+            return new LoadRow(resource, capacity, cells);
+        }
+
+        /// <summary>The cell holding a day (days from the axis's first day).</summary>
+        private static int CellOf(int day, Timeline timeline, IReadOnlyList<CalendarDate> starts)
+        {
+            if (timeline.Bucket == TimeBucket.Week) return day / 7;
+            int target = timeline.First.DayNumber + day, lo = 0, hi = starts.Count - 1;
+            while (lo < hi)
+            {
+                int mid = (lo + hi + 1) / 2;
+                if (starts[mid].DayNumber <= target) lo = mid;
+                else hi = mid - 1;
+            }
+
+            return lo;
+        }
+
+        /// <summary>Working days of a calendar from <paramref name="from"/> to <paramref name="to"/> (inclusive), counted without a walk over the days.</summary>
+        private static int WorkingDays(WorkingCalendar calendar, CalendarDate from, CalendarDate to)
+        {
+            if (to < from) return 0;
+            int through = to < CalendarDate.MaxValue
+                ? calendar.FirstIndexOnOrAfter(to.AddDays(1))
+                : calendar.FirstIndexOnOrAfter(to) + (calendar.IsWorkingDay(to) ? 1 : 0);
+            return through - calendar.FirstIndexOnOrAfter(from);
         }
     }
 }
