@@ -244,7 +244,7 @@ namespace ProgramDsl.Reports.Html
             {
                 var starts = _axis.BucketStarts();
                 int upper = Upper(_axis.Bucket);
-                CalendarDate? upperLabelled = null;
+                int upperLabelled = -1; // the upper period labelled last, as months since year 0 / its length
                 for (int k = 0; k < starts.Count; k++)
                 {
                     var m = starts[k];
@@ -253,14 +253,14 @@ namespace ProgramDsl.Reports.Html
                     bool upperStart = Timeline.PeriodStart(m, upper) == m;
                     if (x > 0) Tick(x, upperStart ? 0 : half, AxisHeight);
                     Label(x + 3, half + 15, null, next - x - 4, PeriodNames(m, (int)_axis.Bucket));
-                    var top = Timeline.PeriodStart(m, upper);
+                    int top = Timeline.MonthIndex(m) / upper;
                     if (k == 0 || upperStart)
                     {
                         // The upper period's label runs to the next upper period's start, or to the chart's end.
                         int end = Width;
                         for (int j = k + 1; j < starts.Count; j++)
                         {
-                            if (Timeline.PeriodStart(starts[j], upper) != top)
+                            if (Timeline.MonthIndex(starts[j]) / upper != top)
                             {
                                 end = _axis.X(starts[j]);
                                 break;
