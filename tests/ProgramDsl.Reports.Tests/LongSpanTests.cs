@@ -94,6 +94,23 @@ namespace ProgramDsl.Reports.Tests
             p2.Should().Equal("P Two \u00B7 0s", "P Two \u00B7 9900s");
         }
 
+        [Fact]
+        public void A_task_as_long_as_the_calendar_fills_every_century_of_its_people_at_100_percent()
+        {
+            // 2.6 million working days for three people: the load is swept day by day without a table per day.
+            var context = Context(
+                "program lt \"LT\" {\n  start 0001-01-01\n  person p1 \"P1\"\n  person p2 \"P2\"\n  person p3 \"P3\"\n" +
+                "  task a \"A\" { duration 2600000d  assign p1, p2, p3 }\n}\n");
+            var html = GanttHtml.Render(context);
+            html.Length.Should().BeLessThan(200_000);
+
+            var dom = Html.GanttTestKit.Parse(html);
+            var cells = dom.QuerySelectorAll("svg.load g[data-id=\"p2\"] rect").ToList();
+            cells.Should().HaveCount(Timeline.For(context.Program, context.Schedule).BucketStarts().Count);
+            cells.Take(cells.Count - 1).Should().OnlyContain(c => c.ClassList.Contains("l3") && !c.ClassList.Contains("over"), "every working day is fully booked");
+            cells[0].QuerySelector("title")!.TextContent.Should().StartWith("P2 \u00B7 0s\n100% of ");
+        }
+
         [Theory]
         [InlineData(4200, "Week", 1)]
         [InlineData(4207, "Month", 2)]

@@ -61,7 +61,7 @@ namespace ProgramDsl.Reports.Html
     /// Load per person and per resource pool by week (or by the timeline's longer period), counted the way the scheduler
     /// counts over-allocation (TPM2101): a task books its assignees' shares and its pool units on each of its days on
     /// which all its assignees work (their calendars, holidays and vacations); a person holds one day's work per working
-    /// day, a pool its capacity. Only booked days are stored, so memory follows the tasks, not the span of the axis.
+    /// day, a pool its capacity. No per-day table is kept, so memory follows the tasks, not the span of the axis.
     /// </summary>
     internal static class ResourceLoad
     {
@@ -83,38 +83,58 @@ namespace ProgramDsl.Reports.Html
                 return calendars[p] = new WorkingCalendar(program.Start, workdays, off);
             }
 
-            // Booked units per day (days from the axis's first day), for the days something is booked on.
-            var daily = new Dictionary<Symbol, Dictionary<int, long>>();
-            void Book(Symbol s, int day, long units)
+            // What each person and pool is booked for: the task's working-day span, the units a day, whose days count.
+            var bookings = new Dictionary<Symbol, List<Booking>>();
+            void Add(Symbol s, Booking booking)
             {
-                if (!daily.TryGetValue(s, out var days)) daily[s] = days = new Dictionary<int, long>();
-                days.TryGetValue(day, out var booked);
-                days[day] = booked + units;
+                if (!bookings.TryGetValue(s, out var list)) bookings[s] = list = new List<Booking>();
+                list.Add(booking);
             }
 
             foreach (var t in schedule.Tasks)
             {
                 if (t.Finish <= t.Start || (t.Assigned.Count == 0 && t.Task.ResourceUses.Count == 0)) continue;
                 var people = t.Assigned.Select(a => CalendarOf(a.Person)).ToArray();
-                var shares = t.Assigned.Select(a => (long)Math.Round(a.Share * PersonUnits, MidpointRounding.AwayFromZero)).ToArray();
-                for (int i = t.Start; i < t.Finish; i++)
+                for (int k = 0; k < t.Assigned.Count; k++)
                 {
-                    var date = programCalendar.DateOf(i);
-                    if (!timeline.Contains(date) || !people.All(c => c.IsWorkingDay(date))) continue;
-                    int day = date.DayNumber - timeline.First.DayNumber;
-                    for (int k = 0; k < shares.Length; k++) Book(t.Assigned[k].Person, day, shares[k]);
-                    foreach (var use in t.Task.ResourceUses) Book(use.Resource, day, use.Units);
+                    Add(t.Assigned[k].Person, new Booking(t.Start, t.Finish, (long)Math.Round(t.Assigned[k].Share * PersonUnits, MidpointRounding.AwayFromZero), people));
                 }
+
+                foreach (var use in t.Task.ResourceUses) Add(use.Resource, new Booking(t.Start, t.Finish, use.Units, people));
             }
 
             var starts = timeline.BucketStarts();
             var rows = new List<LoadRow>();
-            foreach (var person in program.People) rows.Add(Row(person, PersonUnits, CalendarOf(person), daily, timeline, starts));
-            foreach (var pool in program.Resources) rows.Add(Row(pool, Math.Max(1, pool.Capacity), programCalendar, daily, timeline, starts));
+            foreach (var person in program.People) rows.Add(Row(person, PersonUnits, CalendarOf(person), programCalendar, bookings, timeline, starts));
+            foreach (var pool in program.Resources) rows.Add(Row(pool, Math.Max(1, pool.Capacity), programCalendar, programCalendar, bookings, timeline, starts));
             return rows;
         }
 
-        private static LoadRow Row(Symbol resource, int capacity, WorkingCalendar calendar, Dictionary<Symbol, Dictionary<int, long>> daily, Timeline timeline, IReadOnlyList<CalendarDate> starts)
+        /// <summary>
+        /// One task's claim on a person or pool: <see cref="Units"/> on each program working day from
+        /// <see cref="Start"/> to before <see cref="Finish"/> on which every one of <see cref="People"/> works.
+        /// </summary>
+        private sealed class Booking
+        {
+            public Booking(int start, int finish, long units, WorkingCalendar[] people)
+            {
+                Start = start;
+                Finish = finish;
+                Units = units;
+                People = people;
+            }
+
+            public int Start { get; }
+
+            public int Finish { get; }
+
+            public long Units { get; }
+
+            public WorkingCalendar[] People { get; }
+        }
+
+        private static LoadRow Row(
+            Symbol resource, int capacity, WorkingCalendar calendar, WorkingCalendar programCalendar, Dictionary<Symbol, List<Booking>> bookings, Timeline timeline, IReadOnlyList<CalendarDate> starts)
         {
             int n = starts.Count;
             var available = new int[n];
@@ -127,14 +147,42 @@ namespace ProgramDsl.Reports.Html
                 available[b] = WorkingDays(calendar, starts[b], last);
             }
 
-            if (daily.TryGetValue(resource, out var booked))
+            if (bookings.TryGetValue(resource, out var list))
             {
-                foreach (var pair in booked)
+                // A sweep over the working days the bookings cover, keeping only the bookings under way: memory follows
+                // the tasks, not the days (a day's total is needed for the peak and for over-allocation).
+                list.Sort((x, y) => x.Start.CompareTo(y.Start));
+                var active = new List<Booking>();
+                int next = 0, i = 0;
+                while (next < list.Count || active.Count > 0)
                 {
-                    int b = CellOf(pair.Key, timeline, starts);
-                    units[b] += pair.Value;
-                    peak[b] = Math.Max(peak[b], pair.Value);
-                    over[b] |= pair.Value > capacity;
+                    if (active.Count == 0 && i < list[next].Start) i = list[next].Start;
+                    while (next < list.Count && list[next].Start <= i) active.Add(list[next++]);
+                    int day = i;
+                    active.RemoveAll(x => x.Finish <= day);
+                    if (active.Count == 0) continue;
+                    var date = programCalendar.DateOf(i);
+                    if (timeline.Contains(date))
+                    {
+                        long booked = 0;
+                        bool any = false;
+                        foreach (var x in active)
+                        {
+                            if (!x.People.All(c => c.IsWorkingDay(date))) continue;
+                            booked += x.Units;
+                            any = true;
+                        }
+
+                        if (any)
+                        {
+                            int b = CellOf(date.DayNumber - timeline.First.DayNumber, timeline, starts);
+                            units[b] += booked;
+                            peak[b] = Math.Max(peak[b], booked);
+                            over[b] |= booked > capacity;
+                        }
+                    }
+
+                    i++;
                 }
             }
 
