@@ -48,7 +48,7 @@ namespace ProgramDsl.Reports
             text.Append("gantt\n");
             text.Append("    title ").Append(Label(program.DisplayName, program.Id, guardStart: false)).Append('\n');
             text.Append("    dateFormat YYYY-MM-DD\n");
-            var excludes = Excludes(program, schedule);
+            var excludes = Excludes(program, schedule, out bool holidaysExcluded);
             if (excludes.Length > 0) text.Append("    excludes ").Append(excludes).Append('\n');
             // Mermaid's own "today" line would change with the day the diagram is viewed; the status date is drawn instead.
             text.Append("    todayMarker off\n");
@@ -69,7 +69,7 @@ namespace ProgramDsl.Reports
                 if (t.Task.IsMilestone) text.Append("milestone, ");
                 text.Append(ids[t.Task.Index]).Append(", ");
                 var after = After(schedule, t, ids);
-                text.Append(after ?? Date(t.StartDate)).Append(", ").Append(EndText(schedule, t)).Append('\n');
+                text.Append(after ?? Date(t.StartDate)).Append(", ").Append(EndText(schedule, t, holidaysExcluded)).Append('\n');
             }
 
             // Markers sit at the end of their day, where work on or before that day is over.
@@ -132,17 +132,23 @@ namespace ProgramDsl.Reports
 
         /// <summary>
         /// The end as written: the exclusive end date, or for a task ending on 9999-12-31 (which has no day after it to
-        /// name) its length in days. Mermaid stretches a length over excluded days, so the length counts the program's
-        /// working days, the days the chart does not exclude.
+        /// name) its length in days. Mermaid stretches a length over excluded days, so the length counts the days the
+        /// chart does not exclude: the program's working days, or its working weekdays when holidays are not listed.
         /// </summary>
-        private static string EndText(Schedule schedule, ScheduledTask task)
+        private static string EndText(Schedule schedule, ScheduledTask task, bool holidaysExcluded)
         {
             var last = ArtefactText.LastDay(task);
             if (last < CalendarDate.MaxValue) return Date(last.AddDays(1));
-            int days = 0;
-            for (int d = task.StartDate.DayNumber; d <= last.DayNumber; d++)
+            long days;
+            if (holidaysExcluded)
             {
-                if (schedule.Calendar.IsWorkingDay(new CalendarDate(d))) days++;
+                // Working days from the start through 9999-12-31, counted without a walk over the days.
+                var calendar = schedule.Calendar;
+                days = calendar.FirstIndexOnOrAfter(last) - (long)calendar.FirstIndexOnOrAfter(task.StartDate) + (calendar.IsWorkingDay(last) ? 1 : 0);
+            }
+            else
+            {
+                days = WeekdaysIn(schedule.Calendar.Workdays, Math.Max(task.StartDate.DayNumber, schedule.Calendar.Start.DayNumber), last.DayNumber);
             }
 
             return Math.Max(1, days).ToString(CultureInfo.InvariantCulture) + "d";
@@ -174,10 +180,17 @@ namespace ProgramDsl.Reports
                 .Append(Date(day < CalendarDate.MaxValue ? day.AddDays(1) : day)).Append(", 0d\n"); // 9999-12-31 has no day after it
 
         /// <summary>
-        /// The days the chart greys out: "weekends" for a mon..fri calendar, else the names of the days off; then the
-        /// holidays on working weekdays between the start and the later of the finish and the deadline.
+        /// Holiday days listed in <c>excludes</c> at most; past this the holidays are left out (the days stay working days
+        /// in the drawing), so the diagram's size follows the plan's text, not the span its dates cover.
         /// </summary>
-        private static string Excludes(ProgramSymbol program, Schedule schedule)
+        public const int MaxExcludedHolidays = 1000;
+
+        /// <summary>
+        /// The days the chart greys out: "weekends" for a mon..fri calendar, else the names of the days off; then the
+        /// holidays on working weekdays between the start and the later of the finish and the deadline, when there are
+        /// at most <see cref="MaxExcludedHolidays"/> of them (<paramref name="holidaysExcluded"/> tells which).
+        /// </summary>
+        private static string Excludes(ProgramSymbol program, Schedule schedule, out bool holidaysExcluded)
         {
             var parts = new List<string>();
             var workdays = schedule.Calendar.Workdays;
@@ -197,18 +210,66 @@ namespace ProgramDsl.Reports
             var first = program.Start;
             var last = schedule.FinishDate;
             if (program.Deadline is CalendarDate deadline && deadline > last) last = deadline;
-            var holidays = new SortedSet<int>();
+
+            // Holiday ranges clipped to the chart and merged, so overlapping ones count their days once.
+            var ranges = new List<(int From, int To)>();
             foreach (var off in program.Calendar.Holidays)
             {
                 int from = Math.Max(off.Range.From.DayNumber, first.DayNumber), to = Math.Min(off.Range.To.DayNumber, last.DayNumber);
-                for (int day = from; day <= to; day++)
+                if (from <= to) ranges.Add((from, to));
+            }
+
+            ranges.Sort((a, b) => a.From != b.From ? a.From.CompareTo(b.From) : a.To.CompareTo(b.To));
+            var merged = new List<(int From, int To)>();
+            foreach (var r in ranges)
+            {
+                if (merged.Count > 0 && r.From <= merged[merged.Count - 1].To + 1L)
                 {
-                    if (workdays.Contains(new CalendarDate(day).DayOfWeek)) holidays.Add(day);
+                    var top = merged[merged.Count - 1];
+                    merged[merged.Count - 1] = (top.From, Math.Max(top.To, r.To));
+                }
+                else
+                {
+                    merged.Add(r);
                 }
             }
 
-            foreach (var day in holidays) parts.Add(Date(new CalendarDate(day)));
+            long count = 0;
+            foreach (var r in merged) count += WeekdaysIn(workdays, r.From, r.To);
+            holidaysExcluded = count <= MaxExcludedHolidays;
+            if (holidaysExcluded)
+            {
+                foreach (var r in merged)
+                {
+                    for (int day = r.From; day <= r.To; day++)
+                    {
+                        var date = new CalendarDate(day);
+                        if (workdays.Contains(date.DayOfWeek)) parts.Add(Date(date));
+                    }
+                }
+            }
+
             return string.Join(", ", parts);
+        }
+
+        /// <summary>Days from <paramref name="from"/> to <paramref name="to"/> (day numbers, inclusive) on the given weekdays.</summary>
+        private static long WeekdaysIn(WeekdaySet workdays, int from, int to)
+        {
+            if (to < from) return 0;
+            long days = (long)to - from + 1;
+            int perWeek = 0;
+            for (int i = 0; i < 7; i++)
+            {
+                if (workdays.Contains((DayOfWeek)i)) perWeek++;
+            }
+
+            long count = days / 7 * perWeek;
+            for (long d = from + days / 7 * 7; d <= to; d++)
+            {
+                if (workdays.Contains(new CalendarDate((int)d).DayOfWeek)) count++;
+            }
+
+            return count;
         }
 
         private static bool StartsWithKeyword(string text)

@@ -185,10 +185,14 @@ namespace ProgramDsl.Reports.Html
                 A("<div class=\"axis\"><svg class=\"ax\" width=\"").I(Width).A("\" height=\"").I(AxisHeight).A("\" aria-hidden=\"true\">\n");
                 int half = AxisHeight / 2;
                 A("<line x1=\"0\" y1=\"").I(half).A("\" x2=\"").I(Width).A("\" y2=\"").I(half).A("\"/>\n");
-                var months = MonthStarts().ToList();
-                if (_axis.ShowsWeeks)
+                if (_axis.Bucket != TimeBucket.Week)
+                {
+                    PeriodAxis(half);
+                }
+                else if (_axis.ShowsWeeks)
                 {
                     // Months above, weeks (the date of their Monday) below.
+                    var months = MonthStarts().ToList();
                     for (int k = 0; k < months.Count; k++)
                     {
                         var m = months[k];
@@ -210,6 +214,7 @@ namespace ProgramDsl.Reports.Html
                 else
                 {
                     // Years above, months below.
+                    var months = MonthStarts().ToList();
                     for (int k = 0; k < months.Count; k++)
                     {
                         var m = months[k];
@@ -230,6 +235,76 @@ namespace ProgramDsl.Reports.Html
                 if (_program.StatusDate is CalendarDate status && _axis.Contains(status)) Flag(_axis.EndX(status), "#1e7b34", "Status date " + HtmlText.Date(status));
                 A("</svg></div>\n");
             }
+
+            /// <summary>
+            /// The axis of a chart counted in longer periods: the periods below (months, quarters, years, decades,
+            /// centuries, millennia) and the next longer one above, each a tick and a label where it fits.
+            /// </summary>
+            private void PeriodAxis(int half)
+            {
+                var starts = _axis.BucketStarts();
+                int upper = Upper(_axis.Bucket);
+                int upperLabelled = -1; // the upper period labelled last, as months since year 0 / its length
+                for (int k = 0; k < starts.Count; k++)
+                {
+                    var m = starts[k];
+                    int x = _axis.X(m);
+                    int next = k + 1 < starts.Count ? _axis.X(starts[k + 1]) : Width;
+                    bool upperStart = Timeline.PeriodStart(m, upper) == m;
+                    if (x > 0) Tick(x, upperStart ? 0 : half, AxisHeight);
+                    Label(x + 3, half + 15, null, next - x - 4, PeriodNames(m, (int)_axis.Bucket));
+                    int top = Timeline.MonthIndex(m) / upper;
+                    if (k == 0 || upperStart)
+                    {
+                        // The upper period's label runs to the next upper period's start, or to the chart's end.
+                        int end = Width;
+                        for (int j = k + 1; j < starts.Count; j++)
+                        {
+                            if (Timeline.MonthIndex(starts[j]) / upper != top)
+                            {
+                                end = _axis.X(starts[j]);
+                                break;
+                            }
+                        }
+
+                        if (upperLabelled != top) Label(x + 5, 15, "t1", end - x - 8, PeriodNames(m, upper));
+                        upperLabelled = top;
+                    }
+                }
+            }
+
+            /// <summary>The period shown above a period of <paramref name="bucket"/> on the axis, in months.</summary>
+            private static int Upper(TimeBucket bucket) => bucket switch
+            {
+                TimeBucket.Month => 12,
+                TimeBucket.Quarter => 12,
+                TimeBucket.Year => 120,
+                TimeBucket.Decade => 1200,
+                _ => 12000,
+            };
+
+            /// <summary>Names of the period of <paramref name="months"/> months holding a date, longest first.</summary>
+            private static string[] PeriodNames(CalendarDate date, int months)
+            {
+                int year = date.Year;
+                switch (months)
+                {
+                    case 1: return new[] { HtmlText.MonthAbbreviation(date.Month), HtmlText.MonthAbbreviation(date.Month).Substring(0, 1) };
+                    case 3: return new[] { HtmlText.Int(year) + " Q" + HtmlText.Int((date.Month + 2) / 3), "Q" + HtmlText.Int((date.Month + 2) / 3) };
+                    case 12: return new[] { HtmlText.Int(year) };
+                    default:
+                        int from = year / (months / 12) * (months / 12);
+                        return new[] { HtmlText.Int(from) + "s", HtmlText.Int(from) };
+                }
+            }
+
+            /// <summary>A load cell's name in a tooltip: "week of" its Monday, or the period.</summary>
+            private string CellName(CalendarDate start) => _axis.Bucket switch
+            {
+                TimeBucket.Week => "week of " + HtmlText.Date(start),
+                TimeBucket.Month => HtmlText.MonthName(start.Month) + " " + HtmlText.Int(start.Year),
+                _ => PeriodNames(start, (int)_axis.Bucket)[0],
+            };
 
             private IEnumerable<CalendarDate> MonthStarts()
             {
@@ -341,7 +416,7 @@ namespace ProgramDsl.Reports.Html
                 A("<defs>\n<pattern id=\"nw\" patternUnits=\"userSpaceOnUse\" width=\"").I(week).A("\" height=\"").I(H).A("\">");
                 // The axis starts on a Monday: day k of the pattern is Monday + k. Runs of non-working weekdays are one rect each.
                 var workdays = _program.Calendar.Workdays;
-                int k = 0;
+                int k = _axis.DaysPerPixel == 1 ? 0 : 7; // no shading of days narrower than a pixel
                 while (k < 7)
                 {
                     if (workdays.Contains((DayOfWeek)((k + 1) % 7)))
@@ -378,7 +453,17 @@ namespace ProgramDsl.Reports.Html
             private void MonthLines(int height)
             {
                 var d = new StringBuilder();
-                foreach (var m in MonthStarts())
+                if (_axis.Bucket != TimeBucket.Week)
+                {
+                    // Lines where the axis's upper periods start.
+                    int upper = Upper(_axis.Bucket);
+                    foreach (var m in _axis.BucketStarts())
+                    {
+                        int x = _axis.X(m);
+                        if (x > 0 && Timeline.PeriodStart(m, upper) == m) d.Append('M').Append(HtmlText.Int(x)).Append(" 0V").Append(HtmlText.Int(height));
+                    }
+                }
+                else foreach (var m in MonthStarts())
                 {
                     int x = _axis.X(m);
                     if (x <= 0) continue;
@@ -528,12 +613,12 @@ namespace ProgramDsl.Reports.Html
 
             private void LoadSection()
             {
-                A("<div class=\"lhead\"><h2>Resource load by week</h2><ul class=\"legend\">\n");
+                A("<div class=\"lhead\"><h2>Resource load by ").A(BucketWord(_axis.Bucket)).A("</h2><ul class=\"legend\">\n");
                 Key("<rect class=\"l1\" x=\"1\" y=\"1\" width=\"22\" height=\"12\"/>", "under 50%");
                 Key("<rect class=\"l2\" x=\"1\" y=\"1\" width=\"22\" height=\"12\"/>", "50\u201384%");
                 Key("<rect class=\"l3\" x=\"1\" y=\"1\" width=\"22\" height=\"12\"/>", "85\u2013100%");
                 Key("<rect class=\"lo\" x=\"1\" y=\"1\" width=\"22\" height=\"12\"/>", "over-allocated on some day");
-                Key("<rect class=\"lx\" x=\"1\" y=\"1\" width=\"22\" height=\"12\"/>", "not available all week");
+                Key("<rect class=\"lx\" x=\"1\" y=\"1\" width=\"22\" height=\"12\"/>", "not available all " + BucketWord(_axis.Bucket));
                 A("</ul></div>\n");
 
                 // Rows: a heading, the people, a heading, the pools.
@@ -564,10 +649,11 @@ namespace ProgramDsl.Reports.Html
 
                 A("</div>\n");
                 int height = rows.Count * H;
-                A("<div><svg class=\"load\" width=\"").I(Width).A("\" height=\"").I(height).A("\" aria-label=\"Load of each person and pool by week\">\n");
+                A("<div><svg class=\"load\" width=\"").I(Width).A("\" height=\"").I(height).A("\" aria-label=\"Load of each person and pool by ").A(BucketWord(_axis.Bucket)).A("\">\n");
                 A("<rect width=\"").I(Width).A("\" height=\"100%\" fill=\"url(#rl)\"/>\n");
                 MonthLines(height);
                 int week = 7 * _axis.PixelsPerDay;
+                var starts = _axis.BucketStarts();
                 for (int i = 0; i < rows.Count; i++)
                 {
                     var (heading, load) = rows[i];
@@ -578,7 +664,7 @@ namespace ProgramDsl.Reports.Html
                     }
 
                     A("<g data-id=\"").E(load!.Resource.Id).A("\">");
-                    for (int w = 0; w < load.Weeks.Length; w++) Cell(load, w, i * H, week);
+                    for (int w = 0; w < load.Cells.Length; w++) Cell(load, w, i * H, week, starts);
                     A("</g>\n");
                 }
 
@@ -586,24 +672,39 @@ namespace ProgramDsl.Reports.Html
                 A("</svg></div>\n");
             }
 
-            private void Cell(LoadRow load, int w, int y, int week)
+            private static string BucketWord(TimeBucket bucket) => bucket.ToString().ToLowerInvariant();
+
+            private void Cell(LoadRow load, int w, int y, int week, IReadOnlyList<CalendarDate> starts)
             {
-                var data = load.Weeks[w];
-                var monday = _axis.First.AddDays(w * 7);
-                int x = w * week + 1, width = Math.Max(1, Math.Min(week, Width - w * week) - 2);
+                var data = load.Cells[w];
+                var monday = starts[w];
+                var end = w + 1 < starts.Count ? starts[w + 1].AddDays(-1) : _axis.Last;
+                int x, width;
+                if (_axis.Bucket == TimeBucket.Week)
+                {
+                    x = w * week + 1;
+                    width = Math.Max(1, Math.Min(week, Width - w * week) - 2);
+                }
+                else
+                {
+                    int x0 = _axis.X(monday), x1 = w + 1 < starts.Count ? _axis.X(starts[w + 1]) : Width;
+                    x = x0 + 1;
+                    width = Math.Max(1, x1 - x0 - 2);
+                }
+
                 if (data.Units == 0)
                 {
-                    // A week with nothing booked shows only when the person or pool could not work at all (inside the program).
-                    if (data.AvailableDays > 0 || monday.AddDays(6) < _program.Start || monday > _schedule.FinishDate) return;
+                    // A cell with nothing booked shows only when the person or pool could not work at all (inside the program).
+                    if (data.AvailableDays > 0 || end < _program.Start || monday > _schedule.FinishDate) return;
                     A("<rect class=\"lc lx\" x=\"").I(x).A("\" y=\"").I(y + 3).A("\" width=\"").I(width).A("\" height=\"").I(H - 7).A("\"><title>")
-                        .E(load.Resource.DisplayName + " \u00B7 week of " + HtmlText.Date(monday) + "\nNot available this week").A("</title></rect>");
+                        .E(load.Resource.DisplayName + " \u00B7 " + CellName(monday) + "\nNot available this " + BucketWord(_axis.Bucket)).A("</title></rect>");
                     return;
                 }
 
                 decimal share = load.Share(w) ?? 0m;
                 string cls = data.Over ? "lo" : share < 0.5m ? "l1" : share < 0.85m ? "l2" : "l3";
                 var tip = new StringBuilder();
-                tip.Append(load.Resource.DisplayName).Append(" \u00B7 week of ").Append(HtmlText.Date(monday)).Append('\n');
+                tip.Append(load.Resource.DisplayName).Append(" \u00B7 ").Append(CellName(monday)).Append('\n');
                 if (load.IsPool)
                 {
                     decimal perDay = data.AvailableDays == 0 ? 0 : (decimal)data.Units / data.AvailableDays;
@@ -620,7 +721,7 @@ namespace ProgramDsl.Reports.Html
                 if (data.Over) tip.Append(" \u2014 over-allocated");
                 A("<rect class=\"lc ").A(cls).A(data.Over ? " over" : string.Empty).A("\" x=\"").I(x).A("\" y=\"").I(y + 3).A("\" width=\"").I(width).A("\" height=\"").I(H - 7).A("\"><title>")
                     .E(tip.ToString()).A("</title></rect>");
-                if (week >= 24)
+                if (_axis.Bucket == TimeBucket.Week ? week >= 24 : width >= 22)
                 {
                     var percent = decimal.Round(share * 100m, 0, MidpointRounding.AwayFromZero);
                     A("<text class=\"lt").A(cls == "l3" || cls == "lo" ? " inv" : string.Empty).A("\" x=\"").I(x + width / 2).A("\" y=\"").I(y + 15).A("\">")

@@ -6,16 +6,44 @@ using ProgramDsl.Semantics;
 namespace ProgramDsl.Reports.Html
 {
     /// <summary>
+    /// The period one cell of the load chart and one label of the axis's lower row stand for. Weeks for ordinary plans;
+    /// a longer plan gets the shortest of the others that keeps the chart within <see cref="Timeline.MaxColumns"/> of them.
+    /// </summary>
+    internal enum TimeBucket
+    {
+        Week = 0,
+        Month = 1,
+        Quarter = 3,
+        Year = 12,
+        Decade = 120,
+        Century = 1200,
+        Millennium = 12000,
+    }
+
+    /// <summary>
     /// The chart's time axis: whole weeks, Monday to Sunday, at a whole number of pixels per calendar day, so every
     /// coordinate in the chart is an integer and the script that re-lays it out after folding writes the same text.
+    /// A plan longer than <see cref="MaxColumns"/> weeks is drawn at a whole number of days per pixel instead, and its
+    /// load chart and axis count months, quarters, years, decades, centuries or millennia, so the page's size follows
+    /// the plan, not the span of its dates.
     /// </summary>
     internal sealed class Timeline
     {
-        public Timeline(CalendarDate first, CalendarDate last, int pixelsPerDay)
+        /// <summary>Most load cells per row (and labels in the axis's lower row): weeks up to this many, then longer periods.</summary>
+        public const int MaxColumns = 600;
+
+        /// <summary>Widest chart, in pixels, of a plan drawn at several days per pixel.</summary>
+        public const int MaxWidth = 4200;
+
+        private static readonly TimeBucket[] Longer = { TimeBucket.Month, TimeBucket.Quarter, TimeBucket.Year, TimeBucket.Decade, TimeBucket.Century, TimeBucket.Millennium };
+
+        public Timeline(CalendarDate first, CalendarDate last, int pixelsPerDay, int daysPerPixel = 1, TimeBucket bucket = TimeBucket.Week)
         {
             First = first;
             Last = last;
             PixelsPerDay = pixelsPerDay;
+            DaysPerPixel = daysPerPixel;
+            Bucket = bucket;
         }
 
         /// <summary>The first day shown (a Monday).</summary>
@@ -24,8 +52,14 @@ namespace ProgramDsl.Reports.Html
         /// <summary>The last day shown (a Sunday, or 9999-12-31 at the calendar's end).</summary>
         public CalendarDate Last { get; }
 
-        /// <summary>Width of a calendar day.</summary>
+        /// <summary>Width of a calendar day (1 when a pixel holds several days).</summary>
         public int PixelsPerDay { get; }
+
+        /// <summary>Calendar days in a pixel: 1 except on charts of more than <see cref="MaxColumns"/> weeks.</summary>
+        public int DaysPerPixel { get; }
+
+        /// <summary>What a load cell counts.</summary>
+        public TimeBucket Bucket { get; }
 
         /// <summary>Calendar days shown.</summary>
         public int Days => Last.DayNumber - First.DayNumber + 1;
@@ -34,16 +68,20 @@ namespace ProgramDsl.Reports.Html
         public int Weeks => (Days + 6) / 7;
 
         /// <summary>Width of the chart in pixels.</summary>
-        public int Width => Days * PixelsPerDay;
+        public int Width => DaysPerPixel == 1 ? Days * PixelsPerDay : (Days + DaysPerPixel - 1) / DaysPerPixel;
 
         /// <summary>True when weeks are wide enough for a label of their own (otherwise the axis shows years and months).</summary>
         public bool ShowsWeeks => PixelsPerDay >= 3;
 
         /// <summary>The left edge of a day.</summary>
-        public int X(CalendarDate date) => (date.DayNumber - First.DayNumber) * PixelsPerDay;
+        public int X(CalendarDate date) => DaysPerPixel == 1
+            ? (date.DayNumber - First.DayNumber) * PixelsPerDay
+            : (date.DayNumber - First.DayNumber) / DaysPerPixel;
 
         /// <summary>The right edge of a day (where "by the end of that day" is drawn).</summary>
-        public int EndX(CalendarDate date) => X(date) + PixelsPerDay;
+        public int EndX(CalendarDate date) => DaysPerPixel == 1
+            ? X(date) + PixelsPerDay
+            : (date.DayNumber - First.DayNumber + DaysPerPixel) / DaysPerPixel;
 
         /// <summary>True when the day is on the axis.</summary>
         public bool Contains(CalendarDate date) => date >= First && date <= Last;
@@ -55,9 +93,45 @@ namespace ProgramDsl.Reports.Html
         public const int ReachDays = 84;
 
         /// <summary>
+        /// The first day of each load cell, in order: every Monday for weeks, else the first day of each period that
+        /// meets the axis (the first one clipped to <see cref="First"/>). At most about <see cref="MaxColumns"/>.
+        /// </summary>
+        public IReadOnlyList<CalendarDate> BucketStarts()
+        {
+            var starts = new List<CalendarDate>();
+            if (Bucket == TimeBucket.Week)
+            {
+                for (int d = 0; d < Days; d += 7) starts.Add(First.AddDays(d));
+                return starts;
+            }
+
+            int unit = (int)Bucket;
+            int first = MonthIndex(First) / unit, last = MonthIndex(Last) / unit;
+            for (int b = first; b <= last; b++)
+            {
+                int m = b * unit;
+                var start = m / 12 < 1 ? CalendarDate.MinValue : CalendarDate.FromYmd(m / 12, m % 12 + 1, 1);
+                starts.Add(start < First ? First : start);
+            }
+
+            return starts;
+        }
+
+        /// <summary>Months since the start of year 0: periods of every length are whole numbers of these.</summary>
+        public static int MonthIndex(CalendarDate date) => date.Year * 12 + date.Month - 1;
+
+        /// <summary>The first day of the period of <paramref name="months"/> months that holds <paramref name="date"/>, or null before 0001-01-01.</summary>
+        public static CalendarDate? PeriodStart(CalendarDate date, int months)
+        {
+            int m = MonthIndex(date) / months * months;
+            return m / 12 < 1 ? (CalendarDate?)null : CalendarDate.FromYmd(m / 12, m % 12 + 1, 1);
+        }
+
+        /// <summary>
         /// The axis of a schedule: from the Monday on or before the program start (or an earlier actual start) to the
         /// Sunday two weeks after the finish, the status date and any deadline or due date at most <see cref="ReachDays"/> later;
-        /// the scale is chosen so the chart is roughly 1,000–2,500 pixels wide.
+        /// the scale is chosen so the chart is roughly 1,000–2,500 pixels wide, and at most <see cref="MaxWidth"/> pixels
+        /// beyond <see cref="MaxColumns"/> weeks.
         /// </summary>
         public static Timeline For(ProgramSymbol program, Schedule schedule)
         {
@@ -88,8 +162,24 @@ namespace ProgramDsl.Reports.Html
             last = last.AddDays((7 - (int)last.DayOfWeek) % 7);
             if (last > CalendarDate.MaxValue) last = CalendarDate.MaxValue;
             int span = last.DayNumber - first.DayNumber + 1;
-            int px = span <= 120 ? 12 : span <= 240 ? 6 : span <= 450 ? 4 : span <= 900 ? 3 : span <= 1400 ? 2 : 1;
-            return new Timeline(first, last, px);
+            if (span <= MaxColumns * 7)
+            {
+                int px = span <= 120 ? 12 : span <= 240 ? 6 : span <= 450 ? 4 : span <= 900 ? 3 : span <= 1400 ? 2 : 1;
+                return new Timeline(first, last, px);
+            }
+
+            // Too long for weeks: the shortest period that gives at most MaxColumns cells (millennia always do).
+            var bucket = TimeBucket.Millennium;
+            foreach (var b in Longer)
+            {
+                if (MonthIndex(last) / (int)b - MonthIndex(first) / (int)b + 1 <= MaxColumns)
+                {
+                    bucket = b;
+                    break;
+                }
+            }
+
+            return new Timeline(first, last, 1, (span + MaxWidth - 1) / MaxWidth, bucket);
         }
     }
 

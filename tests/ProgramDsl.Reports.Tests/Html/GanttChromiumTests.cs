@@ -195,5 +195,28 @@ namespace ProgramDsl.Reports.Tests.Html
             Arrows(dom).Should().HaveCount(ExpectedEdges(compiled.Model!).Count);
             ready.Should().BeLessThan(20_000, "the page must open in seconds, not minutes");
         }
+
+        [ChromiumFact]
+        public void Plans_spanning_the_whole_calendar_load_with_every_bar_and_a_bounded_load_chart()
+        {
+            foreach (var plan in new[] { LongSpanTests.HolidaySpan, LongSpanTests.BothEnds })
+            {
+                var compiled = TestPlans.Compile(plan, "span.tpm");
+                compiled.HasErrors.Should().BeFalse();
+                var html = Page(compiled);
+                html.Length.Should().BeLessThan(200_000);
+                var (text, elapsed) = Chromium.DumpDom(Write(html));
+                var dom = Parse(text);
+                Ready(dom);
+                _output.WriteLine(compiled.Model!.Id + ": " + html.Length + " bytes, browser run " + (int)elapsed.TotalMilliseconds + " ms");
+
+                Bars(dom).Should().HaveCount(compiled.Schedule!.Tasks.Count);
+                var chart = dom.QuerySelector("svg.chart")!;
+                int width = int.Parse(chart.GetAttribute("width")!, CultureInfo.InvariantCulture);
+                width.Should().BeLessThanOrEqualTo(ProgramDsl.Reports.Html.Timeline.MaxWidth);
+                dom.QuerySelectorAll("svg.load g[data-id]").Should().HaveCount(compiled.Model!.People.Count + compiled.Model!.Resources.Count);
+                dom.QuerySelectorAll("svg.ax text").Length.Should().BeLessThanOrEqualTo(2 * ProgramDsl.Reports.Html.Timeline.MaxColumns);
+            }
+        }
     }
 }
