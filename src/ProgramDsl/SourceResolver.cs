@@ -21,6 +21,17 @@ namespace ProgramDsl
         bool TryReadText(string path, out string text, [NotNullWhen(false)] out SourceReadError? error);
     }
 
+    /// <summary>
+    /// Implemented by a resolver whose paths can name one file in several ways (through symbolic links): the
+    /// compiler then tells "already included" and include cycles by identity, not by the path as written, so a link
+    /// <c>a -&gt; .</c> cannot make <c>a/f.tpm</c>, <c>a/a/f.tpm</c>, … new files without end.
+    /// </summary>
+    public interface ISourceIdentity
+    {
+        /// <summary>A key equal for two paths that name the same file (the real path); the path itself when unknown.</summary>
+        string Identify(string path);
+    }
+
     /// <summary>Why a resolver did not supply a file.</summary>
     public enum SourceFailure
     {

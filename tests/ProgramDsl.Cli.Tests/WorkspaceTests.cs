@@ -377,5 +377,37 @@ namespace ProgramDsl.Cli.Tests
             result.ExitCode.Should().Be(2);
             result.Error.Should().Be("tpm: error: --workspace 'nowhere' is not a folder\n");
         }
+
+        [Fact]
+        public void Includes_through_links_to_their_own_folder_are_cycles_by_real_path_and_end()
+        {
+            // 'a -> .' and 'b -> .' with f.tpm including a/f.tpm and b/f.tpm: told apart by path as written, the files
+            // doubled at each level up to the 40 links a path may hold, and tpm never ended.
+            using var temp = new TempFolder();
+            temp.Write("plan.tpm", Including("f.tpm"));
+            temp.Write("f.tpm", "include \"a/f.tpm\"\ninclude \"b/f.tpm\"\n");
+            Directory.CreateSymbolicLink(Path.Combine(temp.Path, "a"), ".");
+            Directory.CreateSymbolicLink(Path.Combine(temp.Path, "b"), ".");
+
+            var result = RunBounded(temp.Path, "check", "plan.tpm");
+
+            result.ExitCode.Should().Be(1, result.ToString());
+            result.Out.Should().Be(
+                "f.tpm(1,9): error TPM1004: include cycle: f.tpm → a/f.tpm; remove one of these includes\n" +
+                "f.tpm(2,9): error TPM1004: include cycle: f.tpm → b/f.tpm; remove one of these includes\n");
+        }
+
+        [Fact]
+        public void A_plan_included_through_a_link_alias_of_itself_is_a_cycle()
+        {
+            using var temp = new TempFolder();
+            temp.Write("plan.tpm", Including("alias.tpm"));
+            File.CreateSymbolicLink(Path.Combine(temp.Path, "alias.tpm"), "plan.tpm");
+
+            var result = RunBounded(temp.Path, "check", "plan.tpm");
+
+            result.ExitCode.Should().Be(1, result.ToString());
+            result.Out.Should().Be("plan.tpm(3,11): error TPM1004: include cycle: plan.tpm → alias.tpm; remove one of these includes\n");
+        }
     }
 }

@@ -180,7 +180,7 @@ namespace ProgramDsl.Cli.Infrastructure
     /// Anything else is refused before it is opened: paths outside (TPM1006), folders, FIFOs, sockets and devices
     /// (TPM1006), larger files (TPM1007). Paths are reported relative to how the program was named.
     /// </summary>
-    public sealed class FileSystemSourceResolver : ISourceResolver
+    public sealed class FileSystemSourceResolver : ISourceResolver, ISourceIdentity
     {
         private readonly IFileSystem _fileSystem;
         private readonly string _workspace;
@@ -194,6 +194,19 @@ namespace ProgramDsl.Cli.Infrastructure
         }
 
         public string ResolvePath(string includingPath, string includePath) => SourcePaths.Combine(includingPath, includePath);
+
+        /// <summary>The real path, so a file named through a symbolic link is the same file; the path itself when it cannot be resolved.</summary>
+        public string Identify(string path)
+        {
+            try
+            {
+                return path.IndexOf('\0') >= 0 ? path : _fileSystem.GetRealPath(_fileSystem.GetFullPath(path));
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException)
+            {
+                return path;
+            }
+        }
 
         public bool TryReadText(string path, out string text, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out SourceReadError? error)
         {
