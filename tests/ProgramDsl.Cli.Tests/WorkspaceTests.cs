@@ -409,5 +409,41 @@ namespace ProgramDsl.Cli.Tests
             result.ExitCode.Should().Be(1, result.ToString());
             result.Out.Should().Be("plan.tpm(3,11): error TPM1004: include cycle: plan.tpm → alias.tpm; remove one of these includes\n");
         }
+
+        [Theory]
+        [InlineData("token.txt")]
+        [InlineData(".git/config")]
+        [InlineData("link.tpm")]
+        public void A_file_inside_the_workspace_that_is_not_a_plan_is_TPM1006_and_its_first_word_is_not_quoted(string include)
+        {
+            // A syntax error quotes the first token it does not expect: a token file a CI step wrote into the checkout
+            // would have gone to the log as "unexpected 'ghp_…'".
+            using var temp = new TempFolder();
+            temp.Write("plan.tpm", Including(include));
+            temp.Write("token.txt", "ghp_SECRET0123456789\n");
+            temp.Write(".git/config", "ghp_SECRET0123456789 = 1\n");
+            File.CreateSymbolicLink(Path.Combine(temp.Path, "link.tpm"), "token.txt");
+
+            var result = RunBounded(temp.Path, "check", "plan.tpm");
+
+            result.ExitCode.Should().Be(1, result.ToString());
+            result.Out.Should().Be("plan.tpm(3,11): error TPM1006: cannot include '" + include + "': it is not a plan file; an include reads only files named '*.tpm' (looked for '" + include + "')\n");
+            result.ToString().Should().NotContain("SECRET");
+        }
+
+        [Fact]
+        public void A_plan_named_by_a_glob_that_links_to_a_file_that_is_not_a_plan_is_TPM1006_and_not_quoted()
+        {
+            // A build or a shell glob names every *.tpm file; a link in a pull request makes one of them a token file.
+            using var temp = new TempFolder();
+            temp.Write("plans/token.txt", "ghp_SECRET0123456789\n");
+            File.CreateSymbolicLink(Path.Combine(temp.Path, "plans", "leak.tpm"), "token.txt");
+
+            var result = RunBounded(temp.Path, "check", "plans/leak.tpm");
+
+            result.ExitCode.Should().Be(1, result.ToString());
+            result.Out.Should().Be("plans/leak.tpm(1,1): error TPM1006: cannot read 'plans/leak.tpm': it is not a plan file; an include reads only files named '*.tpm'\n");
+            result.ToString().Should().NotContain("SECRET");
+        }
     }
 }

@@ -124,6 +124,13 @@ namespace ProgramDsl.Cli.Commands
             // pointing at /etc/passwd, is not read even when a build or a shell glob names it.
             if (!InsideWorkspace(path, root)) return TpmProgram.Unread(DisplayPath(path), SourceReadError.Outside(root));
 
+            // Nor is a link named x.tpm to a file that is not a plan (a token file a CI step wrote into the checkout):
+            // a syntax error would quote its first word. A file the user names by its own name is theirs to read.
+            if (path.EndsWith(".tpm", StringComparison.OrdinalIgnoreCase) && !_fileSystem.GetRealPath(_fileSystem.GetFullPath(path)).EndsWith(".tpm", StringComparison.OrdinalIgnoreCase))
+            {
+                return TpmProgram.Unread(DisplayPath(path), SourceReadError.NotAPlan());
+            }
+
             // A plan file over the limit is reported at its first character and not read (README, "Workspace and limits").
             if (info.Length > InputLimits.MaxFileBytes) return TpmProgram.Unread(DisplayPath(path), SourceReadError.TooLarge(info.Length));
             string? text;

@@ -178,7 +178,7 @@ namespace ProgramDsl.Cli.Infrastructure
     /// Serves includes from the file system, confined to a workspace: an include resolves only to a regular file whose
     /// real path (every symbolic link followed) lies inside the workspace, of at most <see cref="InputLimits.MaxFileBytes"/>.
     /// Anything else is refused before it is opened: paths outside (TPM1006), folders, FIFOs, sockets and devices
-    /// (TPM1006), larger files (TPM1007). Paths are reported relative to how the program was named.
+    /// (TPM1006), files not named <c>*.tpm</c> (TPM1006), larger files (TPM1007). Paths are reported relative to how the program was named.
     /// </summary>
     public sealed class FileSystemSourceResolver : ISourceResolver, ISourceIdentity
     {
@@ -246,6 +246,13 @@ namespace ProgramDsl.Cli.Infrastructure
                 if (info.Length > InputLimits.MaxFileBytes)
                 {
                     error = SourceReadError.TooLarge(info.Length);
+                    return false;
+                }
+
+                // By the real name: a link 'x.tpm -> token.txt' is still not a plan.
+                if (!real.EndsWith(".tpm", StringComparison.OrdinalIgnoreCase))
+                {
+                    error = SourceReadError.NotAPlan();
                     return false;
                 }
 
