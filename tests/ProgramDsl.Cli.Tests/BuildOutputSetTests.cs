@@ -244,7 +244,7 @@ namespace ProgramDsl.Cli.Tests
         }
 
         [Theory]
-        [InlineData(300, 'a')]
+        [InlineData(256, 'a')]
         [InlineData(201, 'a')]
         [InlineData(101, 'é')]
         public void A_program_id_too_long_for_a_folder_name_is_a_located_error_and_nothing_is_written(int length, char letter)
