@@ -28,8 +28,18 @@ namespace ProgramDsl.Cli.Commands
 
         private readonly Dictionary<string, string> _texts = new Dictionary<string, string>(StringComparer.Ordinal);
 
+        // The characters held in _texts, and the most it may hold: one largest plan file's worth.
+        private long _cachedChars;
+        private readonly long _maxCachedChars = InputLimits.MaxFileBytes;
+
         // The folder named on the command line that a walked plan was found in: its workspace when no repository holds it.
         private readonly Dictionary<string, string> _walkedFrom = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        /// <summary>A loader that keeps at most <paramref name="maxCachedChars"/> characters of walked plans between the walk and their compilation (tests).</summary>
+        internal PlanLoader(IFileSystem fileSystem, SeverityConfigLocator configs, long maxCachedChars) : this(fileSystem, configs) => _maxCachedChars = maxCachedChars;
+
+        /// <summary>The characters of walked plans held until they are compiled.</summary>
+        internal long CachedChars => _cachedChars;
 
         public PlanLoader(IFileSystem fileSystem, SeverityConfigLocator configs)
         {
@@ -59,7 +69,14 @@ namespace ProgramDsl.Cli.Commands
                         // Read once: a program file's text is kept for its compilation.
                         var text = _fileSystem.ReadAllText(file);
                         if (!ProgramDsl.Syntax.SyntaxFacts.IsProgramText(text)) continue;
-                        _texts[display] = text;
+                        // Kept only within a budget: a folder of fifty 60 MB plans held them all at once (gigabytes); past it,
+                        // a plan is read again when it is compiled.
+                        if (_cachedChars + text.Length <= _maxCachedChars)
+                        {
+                            _texts[display] = text;
+                            _cachedChars += text.Length;
+                        }
+
                         result.Add(display);
                     }
                 }
@@ -137,7 +154,7 @@ namespace ProgramDsl.Cli.Commands
             try
             {
                 if (!_texts.TryGetValue(DisplayPath(path), out text)) text = _fileSystem.ReadAllText(path);
-                _texts.Remove(DisplayPath(path));
+                if (_texts.Remove(DisplayPath(path))) _cachedChars -= text.Length;
             }
             catch (InputTooLargeException)
             {
