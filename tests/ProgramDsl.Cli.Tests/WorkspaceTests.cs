@@ -338,7 +338,7 @@ namespace ProgramDsl.Cli.Tests
 
             result.ExitCode.Should().Be(1, result.ToString());
             Tpm.Lines(result.Out).Should().Equal(
-                "plan.tpm(3,11): error TPM1004: cannot include 'a\0b.tpm': a path cannot hold a NUL character (looked for 'a\0b.tpm')",
+                "plan.tpm(3,11): error TPM1004: cannot include 'a\\u0000b.tpm': a path cannot hold a NUL character (looked for 'a\\u0000b.tpm')",
                 "plan.tpm(4,11): error TPM1006: cannot include '': it is a folder, not a regular file (looked for '.')",
                 "plan.tpm(5,11): error TPM1006: cannot include '/': " + string.Format(Outside, Real(temp)) + " (looked for '/')");
         }
@@ -444,6 +444,20 @@ namespace ProgramDsl.Cli.Tests
             result.ExitCode.Should().Be(1, result.ToString());
             result.Out.Should().Be("plans/leak.tpm(1,1): error TPM1006: cannot read 'plans/leak.tpm': it is not a plan file; an include reads only files named '*.tpm'\n");
             result.ToString().Should().NotContain("SECRET");
+        }
+
+        [Fact]
+        public void A_fragment_whose_file_name_holds_a_line_break_is_printed_on_one_line()
+        {
+            // File names may hold line breaks; the second line of the name would start with a GitHub Actions command.
+            using var temp = new TempFolder();
+            temp.Write("plan.tpm", Including("a\\n::error file=README.md::forged.tpm"));
+            temp.Write("a\n::error file=README.md::forged.tpm", "person bob\nperson bob\n");
+
+            var result = RunBounded(temp.Path, "check", "plan.tpm");
+
+            result.ExitCode.Should().Be(1, result.ToString());
+            Tpm.Lines(result.Out).Should().ContainSingle().Which.Should().StartWith("a\\n::error file=README.md::forged.tpm(2,8): error TPM1002:");
         }
     }
 }

@@ -163,4 +163,24 @@ public class BinderIncludeTests
             "f.tpm(1,9): error TPM1004: include cycle: f.tpm → a/f.tpm; remove one of these includes",
             "f.tpm(2,9): error TPM1004: include cycle: f.tpm → b/f.tpm; remove one of these includes");
     }
+
+    [Fact]
+    public void An_include_path_with_control_characters_is_quoted_with_escapes_so_a_diagnostic_stays_one_line()
+    {
+        // Printed as is, the path's second line would begin "::error …", which GitHub Actions reads as a command.
+        var program = Compile(Members("  include \"x\\n::error file=README.md::forged\\t.tpm\""));
+
+        var d = program.SingleDiagnostic("TPM1004");
+        d.Message.Should().Be("cannot include 'x\\n::error file=README.md::forged\\t.tpm': no such file (looked for 'x\\n::error file=README.md::forged\\t.tpm')");
+        d.ToString().Should().NotContain("\n").And.NotContain("\t");
+    }
+
+    [Fact]
+    public void A_file_path_with_a_line_break_is_printed_with_an_escape()
+    {
+        var files = Files(("a\n::error::b.tpm", "person alice\nperson alice"));
+        var program = Compile(Members("  include \"a\\n::error::b.tpm\""), files);
+
+        program.Diagnostics.Should().ContainSingle().Which.ToString().Should().StartWith("a\\n::error::b.tpm(2,8): error TPM1002:");
+    }
 }
