@@ -200,7 +200,11 @@ namespace ProgramDsl.Cli.Infrastructure
         {
             try
             {
-                return path.IndexOf('\0') >= 0 ? path : _fileSystem.GetRealPath(_fileSystem.GetFullPath(path));
+                if (path.IndexOf('\0') >= 0) return path;
+                var real = _fileSystem.GetRealPath(_fileSystem.GetFullPath(path));
+                // Windows and macOS file systems ignore case: 'F.tpm' and 'f.tpm' are one file there, and two includes
+                // per fragment differing in case would otherwise double the files at each level.
+                return OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? real.ToUpperInvariant() : real;
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException)
             {
