@@ -37,5 +37,11 @@ namespace ProgramDsl
         /// keeps every id, and the JSON schedule, linear in the size of the plan.
         /// </summary>
         public const int MaxNestingDepth = 64;
+
+        /// <summary>
+        /// How deep includes nest: the program file is depth 0, a file it includes depth 1, and so on. The include
+        /// chain is kept per file and printed in a cycle's message, so this keeps both linear in the number of files.
+        /// </summary>
+        public const int MaxIncludeDepth = 64;
     }
 }

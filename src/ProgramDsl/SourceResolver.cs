@@ -21,6 +21,17 @@ namespace ProgramDsl
         bool TryReadText(string path, out string text, [NotNullWhen(false)] out SourceReadError? error);
     }
 
+    /// <summary>
+    /// Implemented by a resolver whose paths can name one file in several ways (through symbolic links): the
+    /// compiler then tells "already included" and include cycles by identity, not by the path as written, so a link
+    /// <c>a -&gt; .</c> cannot make <c>a/f.tpm</c>, <c>a/a/f.tpm</c>, … new files without end.
+    /// </summary>
+    public interface ISourceIdentity
+    {
+        /// <summary>A key equal for two paths that name the same file (the real path); the path itself when unknown.</summary>
+        string Identify(string path);
+    }
+
     /// <summary>Why a resolver did not supply a file.</summary>
     public enum SourceFailure
     {
@@ -30,7 +41,7 @@ namespace ProgramDsl
         /// <summary>The path, or the real path after following symbolic links, leaves the workspace (TPM1006).</summary>
         OutsideWorkspace,
 
-        /// <summary>A folder, device, FIFO or socket (TPM1006): such a file is never opened.</summary>
+        /// <summary>A folder, device, FIFO or socket, or a file not named <c>*.tpm</c> (TPM1006): such a file is never opened.</summary>
         NotRegularFile,
 
         /// <summary>Larger than <see cref="InputLimits.MaxFileBytes"/> (TPM1007).</summary>
@@ -65,6 +76,13 @@ namespace ProgramDsl
         /// <summary>Something that is not a regular file: <paramref name="what"/> is "a folder", "a FIFO (named pipe)", ….</summary>
         public static SourceReadError NotRegularFile(string what) =>
             new SourceReadError(SourceFailure.NotRegularFile, "it is " + what + ", not a regular file");
+
+        /// <summary>
+        /// A regular file whose name does not end in <c>.tpm</c>: not a plan, so it is not read, and a syntax error could
+        /// not quote its first word (a token file, a <c>.env</c>, <c>.git/config</c>) into a public log.
+        /// </summary>
+        public static SourceReadError NotAPlan() =>
+            new SourceReadError(SourceFailure.NotRegularFile, "it is not a plan file; an include reads only files named '*.tpm'");
 
         /// <summary>A file of <paramref name="size"/> bytes, over <see cref="InputLimits.MaxFileBytes"/>.</summary>
         public static SourceReadError TooLarge(long size) =>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Linq;
 using ProgramDsl.Diagnostics;
 using ProgramDsl.Scheduling;
@@ -145,11 +146,19 @@ namespace ProgramDsl
         private static IReadOnlyDictionary<IncludeSyntax, SyntaxTree> LoadIncludes(SyntaxTree root, ISourceResolver resolver, List<SyntaxTree> trees, List<Diagnostic> diagnostics)
         {
             var map = new Dictionary<IncludeSyntax, SyntaxTree>();
+            // Files are told apart by identity (the real path, when the resolver knows it), so a link 'a -> .' cannot
+            // make 'a/f.tpm', 'a/a/f.tpm', … new files: two such includes per fragment would otherwise double the files
+            // at each level.
+            var identity = resolver as ISourceIdentity;
+            string Identify(string path) => identity?.Identify(path) ?? path;
+
             // Include paths come back normalised from the resolver; so must the root's, or './a.tpm' and 'a.tpm'
             // would be two files and a cycle through the root would go unnoticed.
             var rootPath = SourcePaths.Normalize(root.Source.Path);
-            var loadedAt = new Dictionary<string, SourceLocation?>(StringComparer.Ordinal) { [rootPath] = null };
-            var chains = new Dictionary<SyntaxTree, List<string>> { [root] = new List<string> { rootPath } };
+            var rootKey = Identify(rootPath);
+            var loadedAt = new Dictionary<string, SourceLocation?>(StringComparer.Ordinal) { [rootKey] = null };
+            // Each file's chain of includes from the root: (identity, path as shown). At most MaxIncludeDepth + 1 long.
+            var chains = new Dictionary<SyntaxTree, List<(string Key, string Path)>> { [root] = new List<(string, string)> { (rootKey, rootPath) } };
             var pending = new Queue<SyntaxTree>();
             pending.Enqueue(root);
             while (pending.Count > 0)
@@ -162,19 +171,31 @@ namespace ProgramDsl
                 {
                     var location = tree.GetLocation(include.Path.Span);
                     var path = resolver.ResolvePath(tree.Source.Path, include.Path.Value);
+                    var key = Identify(path);
                     var chain = chains[tree];
-                    if (chain.Contains(path, StringComparer.Ordinal))
+                    int at = chain.FindIndex(c => string.Equals(c.Key, key, StringComparison.Ordinal));
+                    if (at >= 0)
                     {
-                        var cycle = chain.Skip(chain.IndexOf(path)).Concat(new[] { path });
+                        var cycle = chain.Skip(at).Select(c => c.Path).Concat(new[] { path });
                         diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.IncludeError, location, "include cycle: " + string.Join(" → ", cycle) + "; remove one of these includes"));
                         continue;
                     }
 
-                    if (loadedAt.TryGetValue(path, out var first))
+                    if (loadedAt.TryGetValue(key, out var first))
                     {
                         var related = first is SourceLocation firstAt ? new[] { firstAt } : Array.Empty<SourceLocation>();
                         diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.IncludeError, location, related,
                             "'" + include.Path.Value + "' is already included" + (first is null ? string.Empty : " at " + first) + "; include each file once"));
+                        continue;
+                    }
+
+                    // The chain is copied into every file and printed in a cycle's message: its depth is bounded so both
+                    // stay linear in the number of files.
+                    if (chain.Count > InputLimits.MaxIncludeDepth)
+                    {
+                        diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.InputLimitExceeded, location,
+                            "cannot include '" + include.Path.Value + "': includes nest deeper than the limit of " +
+                            InputLimits.MaxIncludeDepth.ToString(CultureInfo.InvariantCulture) + " files"));
                         continue;
                     }
 
@@ -184,10 +205,10 @@ namespace ProgramDsl
                         continue;
                     }
 
-                    loadedAt[path] = location;
+                    loadedAt[key] = location;
                     var fragment = Parser.Parse(new SourceText(path, text));
                     trees.Add(fragment);
-                    chains[fragment] = new List<string>(chain) { path };
+                    chains[fragment] = new List<(string, string)>(chain) { (key, path) };
                     map[include] = fragment;
                     pending.Enqueue(fragment);
                 }

@@ -338,7 +338,7 @@ namespace ProgramDsl.Cli.Tests
 
             result.ExitCode.Should().Be(1, result.ToString());
             Tpm.Lines(result.Out).Should().Equal(
-                "plan.tpm(3,11): error TPM1004: cannot include 'a\0b.tpm': a path cannot hold a NUL character (looked for 'a\0b.tpm')",
+                "plan.tpm(3,11): error TPM1004: cannot include 'a\\u0000b.tpm': a path cannot hold a NUL character (looked for 'a\\u0000b.tpm')",
                 "plan.tpm(4,11): error TPM1006: cannot include '': it is a folder, not a regular file (looked for '.')",
                 "plan.tpm(5,11): error TPM1006: cannot include '/': " + string.Format(Outside, Real(temp)) + " (looked for '/')");
         }
@@ -376,6 +376,88 @@ namespace ProgramDsl.Cli.Tests
 
             result.ExitCode.Should().Be(2);
             result.Error.Should().Be("tpm: error: --workspace 'nowhere' is not a folder\n");
+        }
+
+        [Fact]
+        public void Includes_through_links_to_their_own_folder_are_cycles_by_real_path_and_end()
+        {
+            // 'a -> .' and 'b -> .' with f.tpm including a/f.tpm and b/f.tpm: told apart by path as written, the files
+            // doubled at each level up to the 40 links a path may hold, and tpm never ended.
+            using var temp = new TempFolder();
+            temp.Write("plan.tpm", Including("f.tpm"));
+            temp.Write("f.tpm", "include \"a/f.tpm\"\ninclude \"b/f.tpm\"\n");
+            Directory.CreateSymbolicLink(Path.Combine(temp.Path, "a"), ".");
+            Directory.CreateSymbolicLink(Path.Combine(temp.Path, "b"), ".");
+
+            var result = RunBounded(temp.Path, "check", "plan.tpm");
+
+            result.ExitCode.Should().Be(1, result.ToString());
+            result.Out.Should().Be(
+                "f.tpm(1,9): error TPM1004: include cycle: f.tpm → a/f.tpm; remove one of these includes\n" +
+                "f.tpm(2,9): error TPM1004: include cycle: f.tpm → b/f.tpm; remove one of these includes\n");
+        }
+
+        [Fact]
+        public void A_plan_included_through_a_link_alias_of_itself_is_a_cycle()
+        {
+            using var temp = new TempFolder();
+            temp.Write("plan.tpm", Including("alias.tpm"));
+            File.CreateSymbolicLink(Path.Combine(temp.Path, "alias.tpm"), "plan.tpm");
+
+            var result = RunBounded(temp.Path, "check", "plan.tpm");
+
+            result.ExitCode.Should().Be(1, result.ToString());
+            result.Out.Should().Be("plan.tpm(3,11): error TPM1004: include cycle: plan.tpm → alias.tpm; remove one of these includes\n");
+        }
+
+        [Theory]
+        [InlineData("token.txt")]
+        [InlineData(".git/config")]
+        [InlineData("link.tpm")]
+        public void A_file_inside_the_workspace_that_is_not_a_plan_is_TPM1006_and_its_first_word_is_not_quoted(string include)
+        {
+            // A syntax error quotes the first token it does not expect: a token file a CI step wrote into the checkout
+            // would have gone to the log as "unexpected 'ghp_…'".
+            using var temp = new TempFolder();
+            temp.Write("plan.tpm", Including(include));
+            temp.Write("token.txt", "ghp_SECRET0123456789\n");
+            temp.Write(".git/config", "ghp_SECRET0123456789 = 1\n");
+            File.CreateSymbolicLink(Path.Combine(temp.Path, "link.tpm"), "token.txt");
+
+            var result = RunBounded(temp.Path, "check", "plan.tpm");
+
+            result.ExitCode.Should().Be(1, result.ToString());
+            result.Out.Should().Be("plan.tpm(3,11): error TPM1006: cannot include '" + include + "': it is not a plan file; an include reads only files named '*.tpm' (looked for '" + include + "')\n");
+            result.ToString().Should().NotContain("SECRET");
+        }
+
+        [Fact]
+        public void A_plan_named_by_a_glob_that_links_to_a_file_that_is_not_a_plan_is_TPM1006_and_not_quoted()
+        {
+            // A build or a shell glob names every *.tpm file; a link in a pull request makes one of them a token file.
+            using var temp = new TempFolder();
+            temp.Write("plans/token.txt", "ghp_SECRET0123456789\n");
+            File.CreateSymbolicLink(Path.Combine(temp.Path, "plans", "leak.tpm"), "token.txt");
+
+            var result = RunBounded(temp.Path, "check", "plans/leak.tpm");
+
+            result.ExitCode.Should().Be(1, result.ToString());
+            result.Out.Should().Be("plans/leak.tpm(1,1): error TPM1006: cannot read 'plans/leak.tpm': it is not a plan file; an include reads only files named '*.tpm'\n");
+            result.ToString().Should().NotContain("SECRET");
+        }
+
+        [Fact]
+        public void A_fragment_whose_file_name_holds_a_line_break_is_printed_on_one_line()
+        {
+            // File names may hold line breaks; the second line of the name would start with a GitHub Actions command.
+            using var temp = new TempFolder();
+            temp.Write("plan.tpm", Including("a\\n::error file=README.md::forged.tpm"));
+            temp.Write("a\n::error file=README.md::forged.tpm", "person bob\nperson bob\n");
+
+            var result = RunBounded(temp.Path, "check", "plan.tpm");
+
+            result.ExitCode.Should().Be(1, result.ToString());
+            Tpm.Lines(result.Out).Should().ContainSingle().Which.Should().StartWith("a\\n::error file=README.md::forged.tpm(2,8): error TPM1002:");
         }
     }
 }

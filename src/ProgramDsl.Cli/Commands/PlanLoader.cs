@@ -29,8 +29,18 @@ namespace ProgramDsl.Cli.Commands
 
         private readonly Dictionary<string, string> _texts = new Dictionary<string, string>(StringComparer.Ordinal);
 
+        // The characters held in _texts, and the most it may hold: one largest plan file's worth.
+        private long _cachedChars;
+        private readonly long _maxCachedChars = InputLimits.MaxFileBytes;
+
         // The folder named on the command line that a walked plan was found in: its workspace when no repository holds it.
         private readonly Dictionary<string, string> _walkedFrom = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        /// <summary>A loader that keeps at most <paramref name="maxCachedChars"/> characters of walked plans between the walk and their compilation (tests).</summary>
+        internal PlanLoader(IFileSystem fileSystem, SeverityConfigLocator configs, long maxCachedChars) : this(fileSystem, configs) => _maxCachedChars = maxCachedChars;
+
+        /// <summary>The characters of walked plans held until they are compiled.</summary>
+        internal long CachedChars => _cachedChars;
 
         public PlanLoader(IFileSystem fileSystem, SeverityConfigLocator configs, IConsoleEnvironment? console = null)
         {
@@ -61,7 +71,14 @@ namespace ProgramDsl.Cli.Commands
                         // Read once: a program file's text is kept for its compilation.
                         var text = _fileSystem.ReadAllText(file);
                         if (!ProgramDsl.Syntax.SyntaxFacts.IsProgramText(text)) continue;
-                        _texts[display] = text;
+                        // Kept only within a budget: a folder of fifty 60 MB plans held them all at once (gigabytes); past it,
+                        // a plan is read again when it is compiled.
+                        if (_cachedChars + text.Length <= _maxCachedChars)
+                        {
+                            _texts[display] = text;
+                            _cachedChars += text.Length;
+                        }
+
                         result.Add(display);
                     }
                 }
@@ -126,13 +143,20 @@ namespace ProgramDsl.Cli.Commands
             // pointing at /etc/passwd, is not read even when a build or a shell glob names it.
             if (!InsideWorkspace(path, root)) return TpmProgram.Unread(DisplayPath(path), SourceReadError.Outside(root));
 
+            // Nor is a link named x.tpm to a file that is not a plan (a token file a CI step wrote into the checkout):
+            // a syntax error would quote its first word. A file the user names by its own name is theirs to read.
+            if (path.EndsWith(".tpm", StringComparison.OrdinalIgnoreCase) && !_fileSystem.GetRealPath(_fileSystem.GetFullPath(path)).EndsWith(".tpm", StringComparison.OrdinalIgnoreCase))
+            {
+                return TpmProgram.Unread(DisplayPath(path), SourceReadError.NotAPlan());
+            }
+
             // A plan file over the limit is reported at its first character and not read (README, "Workspace and limits").
             if (info.Length > InputLimits.MaxFileBytes) return TpmProgram.Unread(DisplayPath(path), SourceReadError.TooLarge(info.Length));
             string? text;
             try
             {
                 if (!_texts.TryGetValue(DisplayPath(path), out text)) text = _fileSystem.ReadAllText(path);
-                _texts.Remove(DisplayPath(path));
+                if (_texts.Remove(DisplayPath(path))) _cachedChars -= text.Length;
             }
             catch (InputTooLargeException)
             {

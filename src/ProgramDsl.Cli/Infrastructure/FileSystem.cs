@@ -200,9 +200,9 @@ namespace ProgramDsl.Cli.Infrastructure
     /// Serves includes from the file system, confined to a workspace: an include resolves only to a regular file whose
     /// real path (every symbolic link followed) lies inside the workspace, of at most <see cref="InputLimits.MaxFileBytes"/>.
     /// Anything else is refused before it is opened: paths outside (TPM1006), folders, FIFOs, sockets and devices
-    /// (TPM1006), larger files (TPM1007). Paths are reported relative to how the program was named.
+    /// (TPM1006), files not named <c>*.tpm</c> (TPM1006), larger files (TPM1007). Paths are reported relative to how the program was named.
     /// </summary>
-    public sealed class FileSystemSourceResolver : ISourceResolver
+    public sealed class FileSystemSourceResolver : ISourceResolver, ISourceIdentity
     {
         private readonly IFileSystem _fileSystem;
         private readonly string _workspace;
@@ -216,6 +216,23 @@ namespace ProgramDsl.Cli.Infrastructure
         }
 
         public string ResolvePath(string includingPath, string includePath) => SourcePaths.Combine(includingPath, includePath);
+
+        /// <summary>The real path, so a file named through a symbolic link is the same file; the path itself when it cannot be resolved.</summary>
+        public string Identify(string path)
+        {
+            try
+            {
+                if (path.IndexOf('\0') >= 0) return path;
+                var real = _fileSystem.GetRealPath(_fileSystem.GetFullPath(path));
+                // Windows and macOS file systems ignore case: 'F.tpm' and 'f.tpm' are one file there, and two includes
+                // per fragment differing in case would otherwise double the files at each level.
+                return OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? real.ToUpperInvariant() : real;
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException)
+            {
+                return path;
+            }
+        }
 
         public bool TryReadText(string path, out string text, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out SourceReadError? error)
         {
@@ -255,6 +272,13 @@ namespace ProgramDsl.Cli.Infrastructure
                 if (info.Length > InputLimits.MaxFileBytes)
                 {
                     error = SourceReadError.TooLarge(info.Length);
+                    return false;
+                }
+
+                // By the real name: a link 'x.tpm -> token.txt' is still not a plan.
+                if (!real.EndsWith(".tpm", StringComparison.OrdinalIgnoreCase))
+                {
+                    error = SourceReadError.NotAPlan();
                     return false;
                 }
 

@@ -13,7 +13,7 @@ namespace ProgramDsl.Diagnostics
         {
             Descriptor = descriptor ?? throw new ArgumentNullException(nameof(descriptor));
             Severity = severity;
-            Message = message ?? throw new ArgumentNullException(nameof(message));
+            Message = Printable(message ?? throw new ArgumentNullException(nameof(message)));
             Location = location;
             AdditionalLocations = additionalLocations ?? Array.Empty<SourceLocation>();
         }
@@ -64,9 +64,35 @@ namespace ProgramDsl.Diagnostics
         public override string ToString()
         {
             var prefix = Location is SourceLocation at
-                ? string.Format(CultureInfo.InvariantCulture, "{0}({1},{2})", at.Path, at.Start.Line, at.Start.Column)
+                ? string.Format(CultureInfo.InvariantCulture, "{0}({1},{2})", Printable(at.Path), at.Start.Line, at.Start.Column)
                 : "tpm";
             return prefix + ": " + SeverityWord(Severity) + " " + Code + ": " + Message;
         }
+
+        /// <summary>
+        /// <paramref name="text"/> with control characters and line separators written as escapes (<c>\n</c>, <c>\u001b</c>):
+        /// a message quotes include paths and file names, which a plan controls, and one diagnostic is one line. A path
+        /// <c>"x\n::error::…"</c> printed as is would start a line that CI services (GitHub Actions) read as a command.
+        /// </summary>
+        public static string Printable(string text)
+        {
+            int first = 0;
+            while (first < text.Length && !NeedsEscape(text[first])) first++;
+            if (first == text.Length) return text;
+            var sb = new System.Text.StringBuilder(text.Length + 16).Append(text, 0, first);
+            for (int i = first; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (!NeedsEscape(c)) sb.Append(c);
+                else if (c == '\n') sb.Append("\\n");
+                else if (c == '\r') sb.Append("\\r");
+                else if (c == '\t') sb.Append("\\t");
+                else sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+            }
+
+            return sb.ToString();
+        }
+
+        private static bool NeedsEscape(char c) => char.IsControl(c) || c == '\u2028' || c == '\u2029';
     }
 }

@@ -662,6 +662,10 @@ namespace ProgramDsl.Semantics
             public List<DayOff> Vacations { get; } = new List<DayOff>();
             public List<Dependency> Dependencies { get; } = new List<Dependency>();
             public List<Assignment> Assignments { get; } = new List<Assignment>();
+
+            // The first assignment of each person in this declaration: a repeat is found in O(1), not by scanning the
+            // list (200,000 people on one task took 71 s).
+            public Dictionary<PersonSymbol, Assignment> AssignedPeople { get; } = new Dictionary<PersonSymbol, Assignment>();
             public List<RoleAssignment> RoleAssignments { get; } = new List<RoleAssignment>();
             public List<RoleSymbol> Roles { get; } = new List<RoleSymbol>();
             public List<string> Skills { get; } = new List<string>();
@@ -675,7 +679,7 @@ namespace ProgramDsl.Semantics
 
             public Scratch Clear()
             {
-                Holidays.Clear(); Vacations.Clear(); Dependencies.Clear(); Assignments.Clear(); RoleAssignments.Clear();
+                Holidays.Clear(); Vacations.Clear(); Dependencies.Clear(); Assignments.Clear(); AssignedPeople.Clear(); RoleAssignments.Clear();
                 Roles.Clear(); Skills.Clear(); Reviews.Clear(); Required.Clear(); Members.Clear(); Uses.Clear(); Gates.Clear(); GateLocations.Clear(); Affects.Clear();
                 return this;
             }
@@ -1134,16 +1138,16 @@ namespace ProgramDsl.Semantics
             }
 
             if (!(target is PersonSymbol person)) return;
-            Assignment? duplicate = null;
-            foreach (var a in assignments) if (a.Person == person) duplicate = a;
-            if (duplicate != null)
+            if (_scratch.AssignedPeople.TryGetValue(person, out var duplicate))
             {
                 _diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.ConflictingSetting, Loc(source, item), new[] { duplicate.Location },
                     "'" + person.Name + "' is assigned to " + task.Describe() + " more than once; give one share"));
                 return;
             }
 
-            assignments.Add(new Assignment(person, share, Loc(source, item)));
+            var assignment = new Assignment(person, share, Loc(source, item));
+            _scratch.AssignedPeople[person] = assignment;
+            assignments.Add(assignment);
         }
 
         // ---------------------------------------------------------------- whole-program checks

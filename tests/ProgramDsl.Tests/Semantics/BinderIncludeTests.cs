@@ -122,4 +122,65 @@ public class BinderIncludeTests
         model.Start.ToString().Should().Be("2027-01-04");
         model.HoursPerDay.Should().Be(6m);
     }
+
+    [Fact]
+    public void Includes_nested_past_the_limit_are_TPM1007_at_the_include_that_goes_too_deep()
+    {
+        // f0 includes f1 includes f2 …: each file keeps its chain (for cycle messages), so the depth is bounded.
+        var files = new InMemorySourceResolver();
+        int files_ = InputLimits.MaxIncludeDepth + 5;
+        for (int i = 0; i < files_; i++) files.Add("f" + i + ".tpm", "person p" + i + "\ninclude \"f" + (i + 1) + ".tpm\"");
+        var program = Compile(Members("  include \"f0.tpm\""), files);
+
+        program.SingleDiagnostic("TPM1007").ShouldBe(2, 9, "cannot include 'f" + InputLimits.MaxIncludeDepth + ".tpm': includes nest deeper than the limit of 64 files",
+            file: "f" + (InputLimits.MaxIncludeDepth - 1) + ".tpm");
+        program.Model!.People.Should().HaveCount(InputLimits.MaxIncludeDepth);
+    }
+
+    /// <summary>A resolver in which 'a/' and 'b/' are links to the folder they are in, as <c>a -&gt; .</c> on disk.</summary>
+    private sealed class AliasedFolders : ISourceResolver, ISourceIdentity
+    {
+        public string ResolvePath(string includingPath, string includePath) => SourcePaths.Combine(includingPath, includePath);
+
+        public string Identify(string path) => string.Join("/", path.Split('/').Where(p => p != "a" && p != "b"));
+
+        public bool TryReadText(string path, out string text, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out SourceReadError? error)
+        {
+            error = null;
+            text = Identify(path) == "f.tpm" ? "include \"a/f.tpm\"\ninclude \"b/f.tpm\"" : "person alice";
+            return true;
+        }
+    }
+
+    [Fact]
+    public void A_file_named_through_a_link_to_its_own_folder_is_the_same_file_so_the_includes_end()
+    {
+        // Told apart by path as written, 'a/f.tpm', 'b/f.tpm', 'a/a/f.tpm', … would be new files, doubling at each level.
+        var program = TpmProgram.Parse(Members("  include \"f.tpm\""), options: new TpmCompileOptions { Schedule = false }, resolver: new AliasedFolders());
+
+        program.SyntaxTrees.Select(t => t.Source.Path).Should().Equal("program.tpm", "f.tpm");
+        program.Diagnostics.Select(d => d.ToString()).Should().Equal(
+            "f.tpm(1,9): error TPM1004: include cycle: f.tpm → a/f.tpm; remove one of these includes",
+            "f.tpm(2,9): error TPM1004: include cycle: f.tpm → b/f.tpm; remove one of these includes");
+    }
+
+    [Fact]
+    public void An_include_path_with_control_characters_is_quoted_with_escapes_so_a_diagnostic_stays_one_line()
+    {
+        // Printed as is, the path's second line would begin "::error …", which GitHub Actions reads as a command.
+        var program = Compile(Members("  include \"x\\n::error file=README.md::forged\\t.tpm\""));
+
+        var d = program.SingleDiagnostic("TPM1004");
+        d.Message.Should().Be("cannot include 'x\\n::error file=README.md::forged\\t.tpm': no such file (looked for 'x\\n::error file=README.md::forged\\t.tpm')");
+        d.ToString().Should().NotContain("\n").And.NotContain("\t");
+    }
+
+    [Fact]
+    public void A_file_path_with_a_line_break_is_printed_with_an_escape()
+    {
+        var files = Files(("a\n::error::b.tpm", "person alice\nperson alice"));
+        var program = Compile(Members("  include \"a\\n::error::b.tpm\""), files);
+
+        program.Diagnostics.Should().ContainSingle().Which.ToString().Should().StartWith("a\\n::error::b.tpm(2,8): error TPM1002:");
+    }
 }
