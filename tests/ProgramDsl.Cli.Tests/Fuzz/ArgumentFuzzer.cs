@@ -87,9 +87,7 @@ namespace ProgramDsl.Cli.Tests.Fuzz
                         break;
                     case "-o":
                     case "--out":
-                        var output = Pick(r, new[] { "out", "out/sub", "", ".", "plan.tpm", "new.tpm", "dir", "out.tpm", "fragment.tpm" });
-                        args.Add(output);
-                        if (output.Length > 0) writes.Add(output.TrimEnd('/') == "." ? "." : output);
+                        args.Add(Pick(r, new[] { "out", "out/sub", "", ".", "plan.tpm", "new.tpm", "dir", "out.tpm", "fragment.tpm" }));
                         break;
                     case "--config":
                         args.Add(Pick(r, new[] { "dir/.globalconfig", "missing", "plan.tpm", "dir", "" }));
@@ -108,6 +106,13 @@ namespace ProgramDsl.Cli.Tests.Fuzz
 
             // For -n and --iterations the numbers are small or invalid (2147483647 is past their maximum): a valid huge
             // iteration count would measure patience, not robustness.
+            // The token after -o is its value whatever it looks like ('-o -n=5' names a folder '-n=5'), so the command
+            // may write there: allowed from the final vector, not from what the generator meant to put there.
+            for (int i = 0; i + 1 < args.Count; i++)
+            {
+                if ((args[i] == "-o" || args[i] == "--out") && args[i + 1].Length > 0) writes.Add(args[i + 1].TrimEnd('/') == "." ? "." : args[i + 1]);
+            }
+
             var result = new FuzzCommand(args.ToArray());
             foreach (var w in writes.Distinct()) result.Writes(w == "." ? "" : w);
             if (command == "import") result.Writes("plan.tpm");
