@@ -22,7 +22,7 @@ namespace ProgramDsl.Benchmarks
             "                               leveling and forecast time, schedules, work units and iterations run on the\n" +
             "                               budget's hard cases: 200 tasks on 2 people, a pool and lags; 2,000 generated tasks;\n" +
             "                               20,000 tasks on one person (median of R runs, default 3; forecast of N, default 1,000;\n" +
-            "                               --no-forecast skips it);\n" +
+            "                               --no-forecast skips it, --report gives it the build's budget);\n" +
             "                               --write DIR writes those plans as contended-200.tpm, contended-2000.tpm, generated-2000.tpm\n" +
             "                               and one-person-20000.tpm (to time any tpm on them) and stops;\n" +
             "                               --large adds the generated 100,000-task plan and 100,000 tasks on ten people with effort\n" +
@@ -46,6 +46,7 @@ namespace ProgramDsl.Benchmarks
                 ("200 tasks, 2 people, pool, lags", Contended(200, 3)),
                 ("2,000 tasks, 2 people, pool, lags", Contended(2000, 3)),
                 ("generated, 2,000 tasks", PlanGenerator.Generate(2000)),
+                ("generated, 1,000 tasks", PlanGenerator.Generate(1000)),
                 ("20,000 tasks, one person", OnePerson(20_000)),
             };
             if (Options.Flag(args, "--large") || Options.Flag(args, "--huge"))
@@ -60,8 +61,9 @@ namespace ProgramDsl.Benchmarks
             {
                 System.IO.Directory.CreateDirectory(folder);
                 var files = new List<string> { "contended-200.tpm", "contended-2000.tpm", "generated-2000.tpm", "one-person-20000.tpm" };
-                if (cases.Count > 5) files.AddRange(new[] { "generated-100000.tpm", "people-100000.tpm" });
-                for (int i = 0; i < files.Count; i++) System.IO.File.WriteAllText(System.IO.Path.Combine(folder, files[i]), cases[i + 1].Text, new UTF8Encoding(false));
+                if (cases.Count > 6) files.AddRange(new[] { "generated-100000.tpm", "people-100000.tpm" });
+                var texts = cases.Skip(1).Where(c => c.Name != "generated, 1,000 tasks").ToList();
+                for (int i = 0; i < files.Count; i++) System.IO.File.WriteAllText(System.IO.Path.Combine(folder, files[i]), texts[i].Text, new UTF8Encoding(false));
                 Console.WriteLine("wrote " + string.Join(", ", files) + " to " + folder);
                 return 0;
             }
@@ -94,11 +96,15 @@ namespace ProgramDsl.Benchmarks
 
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
-                var forecast = MonteCarloForecast.Run(schedule, new ForecastOptions { Iterations = iterations });
+                var forecast = MonteCarloForecast.Run(schedule, new ForecastOptions
+                {
+                    Iterations = iterations,
+                    WorkBudget = Options.Flag(args, "--report") ? MonteCarloForecast.ReportWorkBudget : MonteCarloForecast.WorkBudget,
+                });
                 double forecastSeconds = clock.Elapsed.TotalSeconds;
                 double forecastCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
                 Console.WriteLine($"| {name} | {schedule.Tasks.Count:N0} | {schedule.LevelingSchedules:N0} | {schedule.LevelingWork:N0} | {budget:N0} | {leveling:0.00} | {levelingCpu:0.00} | " +
-                                  $"{(schedule.LevelingWork > 0 ? levelingCpu * 1e9 / schedule.LevelingWork : 0):0.0} | {forecast.Iterations:N0} of {iterations:N0} | {forecastSeconds:0.00} | {forecastCpu:0.00} |");
+                                  $"{(schedule.LevelingWork > 0 ? levelingCpu * 1e9 / schedule.LevelingWork : 0):0.0} | {forecast.Iterations:N0} of {iterations:N0} ({forecast.WorkPerIteration:N0} units each) | {forecastSeconds:0.00} | {forecastCpu:0.00} |");
             }
 
             return 0;

@@ -29,20 +29,20 @@ namespace ProgramDsl.Forecasting
         private const int MaxDays = int.MaxValue / 8;
 
         /// <summary>
-        /// The forecast's work budget, in the leveler's work units (32 per task placed, one per day scanned in the
-        /// resource profile; about 10 ns each on the reference machine, shared by the threads). Iterations × the work of
+        /// The forecast's work budget, in the leveler's work units (per task placed, per dependency examined, per day
+        /// and resource scanned in the resource profile; about 9 ns each on the reference machine, shared by the threads). Iterations × the work of
         /// one iteration stay within it: each iteration is costed as one schedule of the plan with every estimate at
         /// its pessimistic value and every open risk occurring, so the cut depends on the plan alone, never on the
         /// machine or the thread count. At most about 10 s of one core (5 s on the 2-core reference machine); the
-        /// default 10,000 iterations of a generated 1,000-task plan and the build's 2,000 of a 2,000-task plan fit.
+        /// default 10,000 iterations of a generated 1,000-task plan fit. The build's report uses <see cref="ReportWorkBudget"/>.
         /// </summary>
         public const long WorkBudget = 1_000_000_000;
 
         /// <summary>
         /// The work budget of the report's forecast in <c>tpm build</c> (which runs in CI on pull requests): three tenths
-        /// of <see cref="WorkBudget"/>, so about 3–5 s of one core at the worst (the forecast's units cost 12–18 ns on
-        /// the reference machine), 2–3 s on its two cores. The build's default 2,000 iterations of the generated
-        /// 2,000-task plan still fit (139,003 units each).
+        /// of <see cref="WorkBudget"/>, so about 3 s of one core at the worst (about 9 ns a unit on the reference
+        /// machine), under 2 s on its two cores. The build's default 2,000 iterations of the generated 2,000-task plan
+        /// still fit (147,802 units each).
         /// </summary>
         public const long ReportWorkBudget = 300_000_000;
 

@@ -171,6 +171,11 @@ namespace ProgramDsl.Tests.Leveling
             before = engine.Work;
             engine.Forward(new[] { a1, a0, a2 });
             engine.Work.Should().Be(before + 8 + 3 * Engine.BaseActivityWork + 2 + 2 * (2 * 1) + 2 * (3 * 2), "releasing the previous bookings scans their days too");
+
+            // An ordering by a heap: log2 n steps (2 bits for 3 activities) per activity and one per precedence.
+            before = engine.Work;
+            engine.TopologicalOrder(new long[] { 3, 2, 1 });
+            engine.Work.Should().Be(before + 3 * 2 + 2);
         }
 
         [Theory]

@@ -102,8 +102,8 @@ namespace ProgramDsl.Scheduling.Leveling
 
         /// <summary>
         /// Work done so far, in units: <see cref="ActivityWork"/> per activity placed, one per precedence examined
-        /// for its window, and one per resource and day scanned in the resource profile (checking for a conflict,
-        /// booking or releasing a day, skipping a full day). A pure function of the decodings asked for, so budgets in
+        /// for its window, one per resource and day scanned in the resource profile (checking for a conflict,
+        /// booking or releasing a day, skipping a full day), and log2 n per activity ordered by a heap. A pure function of the decodings asked for, so budgets in
         /// these units stop a search at the same point on every machine.
         /// </summary>
         public long Work { get; private set; }
@@ -114,6 +114,24 @@ namespace ProgramDsl.Scheduling.Leveling
         /// tasks, and more on larger ones (<see cref="SizeWork"/>).
         /// </summary>
         public int ActivityWork { get; }
+
+        /// <summary>
+        /// Work units of one ordering by keys (the priority rules' lists and the two orders of a justification): a
+        /// heap push and pop per activity, about log2 n steps each, and one step per precedence.
+        /// </summary>
+        private long OrderWork => (long)_n * BitLength(_n) + _edges.Length;
+
+        private static int BitLength(int n)
+        {
+            int bits = 0;
+            while (n > 0)
+            {
+                n >>= 1;
+                bits++;
+            }
+
+            return bits;
+        }
 
         /// <summary>Units per activity placed on plans up to <see cref="CachedActivities"/> activities (measured on the generated 2,000-task plan).</summary>
         public const int BaseActivityWork = 32;
@@ -207,6 +225,7 @@ namespace ProgramDsl.Scheduling.Leveling
         [MethodImpl(Hot.Loop)]
         public int[] TopologicalOrder(long[]? key)
         {
+            Work += OrderWork;
             var indegree = new int[_n];
             foreach (var e in _edges) indegree[e.Successor]++;
             var heap = new MinHeap(_n, key);
@@ -735,6 +754,7 @@ namespace ProgramDsl.Scheduling.Leveling
         /// <summary>An order in which every activity comes after all its successors; smallest key first among ready ones.</summary>
         private int[] ReverseTopologicalOrder(long[] key)
         {
+            Work += OrderWork;
             var outdegree = new int[_n];
             foreach (var e in _edges) outdegree[e.Predecessor]++;
             var heap = new MinHeap(_n, key);

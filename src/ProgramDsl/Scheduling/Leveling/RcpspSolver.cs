@@ -57,8 +57,8 @@ namespace ProgramDsl.Scheduling.Leveling
         private const int NormalMaxSchedules = 5_000;
 
         /// <summary>
-        /// The normal effort's work budget, in work units (32 per activity placed, one per day scanned in the resource
-        /// profile). A unit costs about 10 ns on the reference machine (docs/performance.md), so this is at most about
+        /// The normal effort's work budget, in work units (per activity placed, per precedence examined, per day and
+        /// resource scanned in the resource profile, per activity ordered). A unit costs about 10 ns on the reference machine (docs/performance.md), so this is at most about
         /// 1.5 s of search whatever the plan; quick has the same cap, max ten times it.
         /// </summary>
         public const long NormalWork = 120_000_000;
