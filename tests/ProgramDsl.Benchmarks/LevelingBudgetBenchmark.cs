@@ -21,9 +21,13 @@ namespace ProgramDsl.Benchmarks
             "  leveling-budget [--runs R] [--effort quick|normal|max] [--iterations N]\n" +
             "                               leveling and forecast time, schedules, work units and iterations run on the\n" +
             "                               budget's hard cases: 200 tasks on 2 people, a pool and lags; 2,000 generated tasks;\n" +
-            "                               20,000 tasks on one person (median of R runs, default 3; forecast of N, default 1,000);\n" +
+            "                               20,000 tasks on one person (median of R runs, default 3; forecast of N, default 1,000;\n" +
+            "                               --no-forecast skips it, --report gives it the build's budget);\n" +
             "                               --write DIR writes those plans as contended-200.tpm, contended-2000.tpm, generated-2000.tpm\n" +
-            "                               and one-person-20000.tpm (to time any tpm on them) and stops";
+            "                               and one-person-20000.tpm (to time any tpm on them) and stops;\n" +
+            "                               --large adds the generated 100,000-task plan and 100,000 tasks on ten people with effort\n" +
+            "                               assignments (with --write: generated-100000.tpm, people-100000.tpm); --huge also the\n" +
+            "                               generated 1,000,000-task plan (in process only: its text is above the 64 MB file limit)";
 
         public static int Run(string[] args)
         {
@@ -42,14 +46,24 @@ namespace ProgramDsl.Benchmarks
                 ("200 tasks, 2 people, pool, lags", Contended(200, 3)),
                 ("2,000 tasks, 2 people, pool, lags", Contended(2000, 3)),
                 ("generated, 2,000 tasks", PlanGenerator.Generate(2000)),
+                ("generated, 1,000 tasks", PlanGenerator.Generate(1000)),
                 ("20,000 tasks, one person", OnePerson(20_000)),
             };
+            if (Options.Flag(args, "--large") || Options.Flag(args, "--huge"))
+            {
+                cases.Add(("generated, 100,000 tasks", PlanGenerator.Generate(100_000)));
+                cases.Add(("100,000 tasks, 10 people, effort", TenPeople(100_000)));
+            }
+
+            if (Options.Flag(args, "--huge")) cases.Add(("generated, 1,000,000 tasks", PlanGenerator.Generate(1_000_000)));
 
             if (Options.Value(args, "--write") is string folder)
             {
                 System.IO.Directory.CreateDirectory(folder);
-                string[] files = { "contended-200.tpm", "contended-2000.tpm", "generated-2000.tpm", "one-person-20000.tpm" };
-                for (int i = 0; i < files.Length; i++) System.IO.File.WriteAllText(System.IO.Path.Combine(folder, files[i]), cases[i + 1].Text, new UTF8Encoding(false));
+                var files = new List<string> { "contended-200.tpm", "contended-2000.tpm", "generated-2000.tpm", "one-person-20000.tpm" };
+                if (cases.Count > 6) files.AddRange(new[] { "generated-100000.tpm", "people-100000.tpm" });
+                var texts = cases.Skip(1).Where(c => c.Name != "generated, 1,000 tasks").ToList();
+                for (int i = 0; i < files.Count; i++) System.IO.File.WriteAllText(System.IO.Path.Combine(folder, files[i]), texts[i].Text, new UTF8Encoding(false));
                 Console.WriteLine("wrote " + string.Join(", ", files) + " to " + folder);
                 return 0;
             }
@@ -73,13 +87,24 @@ namespace ProgramDsl.Benchmarks
                 double leveling = Math.Max(0, withLeveling - without);
                 double levelingCpu = Math.Max(0, withCpu - withoutCpu);
                 long budget = RcpspSolver.WorkBudget(new RcpspOptions { Effort = effort });
+                if (Options.Flag(args, "--no-forecast"))
+                {
+                    Console.WriteLine($"| {name} | {schedule.Tasks.Count:N0} | {schedule.LevelingSchedules:N0} | {schedule.LevelingWork:N0} | {budget:N0} | {leveling:0.00} | {levelingCpu:0.00} | " +
+                                      $"{(schedule.LevelingWork > 0 ? levelingCpu * 1e9 / schedule.LevelingWork : 0):0.0} | - | - | - |");
+                    continue;
+                }
+
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
-                var forecast = MonteCarloForecast.Run(schedule, new ForecastOptions { Iterations = iterations });
+                var forecast = MonteCarloForecast.Run(schedule, new ForecastOptions
+                {
+                    Iterations = iterations,
+                    WorkBudget = Options.Flag(args, "--report") ? MonteCarloForecast.ReportWorkBudget : MonteCarloForecast.WorkBudget,
+                });
                 double forecastSeconds = clock.Elapsed.TotalSeconds;
                 double forecastCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
                 Console.WriteLine($"| {name} | {schedule.Tasks.Count:N0} | {schedule.LevelingSchedules:N0} | {schedule.LevelingWork:N0} | {budget:N0} | {leveling:0.00} | {levelingCpu:0.00} | " +
-                                  $"{(schedule.LevelingWork > 0 ? levelingCpu * 1e9 / schedule.LevelingWork : 0):0.0} | {forecast.Iterations:N0} of {iterations:N0} | {forecastSeconds:0.00} | {forecastCpu:0.00} |");
+                                  $"{(schedule.LevelingWork > 0 ? levelingCpu * 1e9 / schedule.LevelingWork : 0):0.0} | {forecast.Iterations:N0} of {iterations:N0} ({forecast.WorkPerIteration:N0} units each) | {forecastSeconds:0.00} | {forecastCpu:0.00} |");
             }
 
             return 0;
@@ -140,6 +165,31 @@ namespace ProgramDsl.Benchmarks
                 }
 
                 sb.Append("  task t").Append(i).Append(" \"T").Append(i).Append("\" { ").Append(string.Join("  ", body)).Append(" }\n");
+            }
+
+            return sb.Append("}\n").ToString();
+        }
+
+        /// <summary>
+        /// Tasks of 1–20 days of effort, each on one or two of ten people, in chains of up to ten with a few links back:
+        /// a large plan whose decodings scan many resource days.
+        /// </summary>
+        public static string TenPeople(int tasks)
+        {
+            var random = new Random(7);
+            var sb = new StringBuilder(tasks * 80);
+            sb.Append("program team \"Ten people\" {\n  start 2027-01-04\n");
+            for (int p = 0; p < 10; p++) sb.Append("  person p").Append(p).Append(" \"P").Append(p).Append("\" { rate 500/d }\n");
+            for (int i = 0; i < tasks; i++)
+            {
+                int days = random.Next(1, 21);
+                int who = random.Next(10);
+                sb.Append("  task t").Append(i.ToString(CultureInfo.InvariantCulture)).Append(" \"T\" { effort ").Append(days).Append("d  assign p").Append(who);
+                if (random.NextDouble() < 0.3) sb.Append(", p").Append((who + 1 + random.Next(9)) % 10);
+                bool chained = i % 10 != 0;
+                if (chained) sb.Append("  after t").Append((i - 1).ToString(CultureInfo.InvariantCulture));
+                if (i >= 50 && random.NextDouble() < 0.2) sb.Append(chained ? ", t" : "  after t").Append((i - 50 + random.Next(40)).ToString(CultureInfo.InvariantCulture));
+                sb.Append(" }\n");
             }
 
             return sb.Append("}\n").ToString();

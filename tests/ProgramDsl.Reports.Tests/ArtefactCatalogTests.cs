@@ -70,6 +70,19 @@ namespace ProgramDsl.Reports.Tests
             ArtefactContext.Create(compiled, new IArtefactEmitter[] { wanting }, forecastIterations: 0).Forecast.Should().BeNull();
         }
 
+        [Fact]
+        public void The_reports_forecast_has_the_builds_smaller_work_budget()
+        {
+            // A pessimistic estimate of 200,000 days: a few thousand iterations fit the forecast's budget, fewer the build's.
+            var compiled = TpmProgram.Parse("program p \"P\" {\n  start 2027-03-01\n  person ana \"Ana\"\n" +
+                "  task t \"T\" { estimate 1d 2d 200000d  assign ana }\n  task u \"U\" { estimate 1d 2d 3d  assign ana }\n}\n");
+            var context = ArtefactContext.Create(compiled, new IArtefactEmitter[] { new Wanting() }, forecastIterations: 10_000);
+
+            var forecast = context.Forecast!;
+            forecast.Iterations.Should().Be((int)(ProgramDsl.Forecasting.MonteCarloForecast.ReportWorkBudget / forecast.WorkPerIteration));
+            context.ForecastDiagnostics.Should().ContainSingle(d => d.Code == "TPM2007").Which.Message.Should().Contain("work units of 300,000,000)");
+        }
+
         private sealed class Wanting : IArtefactEmitter
         {
             public string Kind => "test";

@@ -86,7 +86,15 @@ namespace ProgramDsl.Reports.Artefacts
             {
                 try
                 {
-                    forecast = MonteCarloForecast.Run(schedule, new ForecastOptions { Iterations = forecastIterations, Seed = scheduling?.Seed ?? 0, Progress = forecastProgress });
+                    forecast = MonteCarloForecast.Run(schedule, new ForecastOptions
+                    {
+                        Iterations = forecastIterations,
+                        Seed = scheduling?.Seed ?? 0,
+                        Progress = forecastProgress,
+
+                        // The build runs in CI on pull requests: its report forecast gets the smaller budget.
+                        WorkBudget = MonteCarloForecast.ReportWorkBudget,
+                    });
                     if (forecast.BudgetWarning is Diagnostic cut) problems.Add(cut);
                 }
                 catch (ForecastRangeException ex)

@@ -40,6 +40,13 @@ namespace ProgramDsl.Forecasting
         /// <summary>Finished tasks a group needs before its ratio is used (default 3).</summary>
         public int MinimumHistory { get; set; } = 3;
 
+        /// <summary>
+        /// The work budget of all iterations together, in work units (see <see cref="MonteCarloForecast.WorkBudget"/>,
+        /// the default). <c>tpm build</c>'s report forecast uses the smaller <see cref="MonteCarloForecast.ReportWorkBudget"/>.
+        /// When iterations × the work of one would exceed it, fewer iterations run and the result carries TPM2007.
+        /// </summary>
+        public long WorkBudget { get; set; } = MonteCarloForecast.WorkBudget;
+
         /// <summary>Threads to use; null for every core. The result is the same whatever the value.</summary>
         public int? MaxDegreeOfParallelism { get; set; }
 

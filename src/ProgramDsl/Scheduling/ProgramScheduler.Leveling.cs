@@ -280,6 +280,17 @@ namespace ProgramDsl.Scheduling
             }
         }
 
+        /// <summary>The most tasks a TPM2101 message names; the rest are counted ("and 19,990 more"), so one line stays short.</summary>
+        internal const int OverAllocationNamed = 10;
+
+        /// <summary>The tasks of an over-allocation, quoted: the first <see cref="OverAllocationNamed"/>, then how many more.</summary>
+        internal static string TaskList(IReadOnlyList<string> ids)
+        {
+            var named = string.Join(", ", ids.Take(OverAllocationNamed).Select(id => "'" + id + "'"));
+            int rest = ids.Count - OverAllocationNamed;
+            return rest > 0 ? named + " and " + rest.ToString("N0", CultureInfo.InvariantCulture) + " more" : named;
+        }
+
         /// <summary>
         /// TPM2101 with leveling off: for each person and pool, each run of consecutive working days on which its tasks
         /// need more than it has, one diagnostic naming the days, the peak load and the tasks, at the first task's assignment.
@@ -336,7 +347,7 @@ namespace ProgramDsl.Scheduling
                     var days = first == last ? calendar.DateOf(first).ToString() : calendar.DateOf(first) + ".." + calendar.DateOf(last);
                     var peakText = resource is ResourceSymbol ? peak + " of " + capacity + " units" : (peak * 100m / PersonUnits).ToString("0.#", CultureInfo.InvariantCulture) + "%";
                     var message = Symbol.KindWord(resource.Kind) + " '" + resource.Id + "' is over-allocated on " + days + " (" + Plural.WorkingDays(last - first + 1) +
-                        ", up to " + peakText + ") by " + string.Join(", ", involved.Select(u => "'" + u.Task.Id + "'")) +
+                        ", up to " + peakText + ") by " + TaskList(involved.Select(u => u.Task.Id).ToList()) +
                         "; turn leveling on, move a task or change an assignment";
                     yield return Diagnostic.Create(DiagnosticCatalog.OverAllocation, involved[0].Where, involved.Skip(1).Select(u => u.Where).ToArray(), message);
                 }

@@ -29,6 +29,26 @@ namespace ProgramDsl.Tests.Forecasting
         }
 
         [Fact]
+        public void A_smaller_budget_cuts_sooner_and_the_warning_names_it()
+        {
+            var full = MonteCarloForecast.Run(Schedule(Long), new ForecastOptions { Iterations = 10_000, Seed = 3 });
+            var report = MonteCarloForecast.Run(Schedule(Long), new ForecastOptions { Iterations = 10_000, Seed = 3, WorkBudget = MonteCarloForecast.ReportWorkBudget });
+
+            report.WorkPerIteration.Should().Be(full.WorkPerIteration, "the cost of an iteration depends on the plan alone");
+            report.Iterations.Should().Be((int)(MonteCarloForecast.ReportWorkBudget / report.WorkPerIteration));
+            report.Iterations.Should().BeLessThan(full.Iterations);
+            report.BudgetWarning!.Message.Should().Contain(" work units of 300,000,000)");
+            full.BudgetWarning!.Message.Should().Contain(" work units of 1,000,000,000)");
+        }
+
+        [Fact]
+        public void A_budget_below_one_unit_is_refused()
+        {
+            FluentActions.Invoking(() => MonteCarloForecast.Run(Schedule(Long), new ForecastOptions { WorkBudget = 0 }))
+                .Should().Throw<System.ArgumentOutOfRangeException>();
+        }
+
+        [Fact]
         public void The_cut_depends_on_the_plan_not_on_the_threads()
         {
             var one = MonteCarloForecast.Run(Schedule(Long), new ForecastOptions { Iterations = 10_000, Seed = 3, MaxDegreeOfParallelism = 1 });

@@ -61,6 +61,21 @@ namespace ProgramDsl.Tests.Leveling
             Compile(body).WithCode("TPM2101").Should().BeEmpty();
         }
 
+        [Theory]
+        [InlineData(10, "'t0', 't1', 't2', 't3', 't4', 't5', 't6', 't7', 't8', 't9'")]
+        [InlineData(11, "'t0', 't1', 't2', 't3', 't4', 't5', 't6', 't7', 't8', 't9' and 1 more")]
+        [InlineData(2_500, "'t0', 't1', 't2', 't3', 't4', 't5', 't6', 't7', 't8', 't9' and 2,490 more")]
+        public void An_over_allocation_names_the_first_ten_tasks_and_counts_the_rest(int tasks, string named)
+        {
+            // Every task on Ana on the same first day: one run, every task involved. The message stays one short line
+            // (20,000 tasks on one person used to give a 200 KB line); the additional locations still list them all.
+            var body = " person ana \"Ana\"\n" + string.Concat(Enumerable.Range(0, tasks).Select(i => " task t" + i + " { duration 1d  assign ana }\n"));
+            var d = Compile(body, Off).WithCode("TPM2101").Should().ContainSingle().Subject;
+            d.ToString().Should().Be(
+                "plan.tpm(4,32): warning TPM2101: person 'ana' is over-allocated on 2027-01-04 (1 working day, up to " + tasks * 100 + "%) by " + named + Advice);
+            d.AdditionalLocations.Should().HaveCount(tasks - 1);
+        }
+
         [Fact]
         public void A_person_at_exactly_full_share_and_a_pool_at_exactly_its_capacity_are_not_over_allocated()
         {

@@ -641,7 +641,8 @@ namespace ProgramDsl.Tests.Leveling
                         var last = _schedule.Calendar.DateOf(days[b].Day);
                         int count = b - a + 1;
                         result.Add((what + " is over-allocated on " + (a == b ? first.ToString() : first + ".." + last) + " (" + count + (count == 1 ? " working day" : " working days") +
-                            ", up to " + peakText(run.Max(r => r.Load)) + ") by " + string.Join(", ", tasks.Select(t => "'" + _plan.Id(t) + "'")) +
+                            ", up to " + peakText(run.Max(r => r.Load)) + ") by " + string.Join(", ", tasks.Take(10).Select(t => "'" + _plan.Id(t) + "'")) +
+                            (tasks.Count > 10 ? " and " + (tasks.Count - 10).ToString("N0", CultureInfo.InvariantCulture) + " more" : string.Empty) +
                             "; turn leveling on, move a task or change an assignment", _plan.TaskLine[tasks[0]], item(tasks[0])));
                         a = b + 1;
                     }

@@ -57,8 +57,8 @@ namespace ProgramDsl.Scheduling.Leveling
         private const int NormalMaxSchedules = 5_000;
 
         /// <summary>
-        /// The normal effort's work budget, in work units (32 per activity placed, one per day scanned in the resource
-        /// profile). A unit costs about 10 ns on the reference machine (docs/performance.md), so this is at most about
+        /// The normal effort's work budget, in work units (per activity placed, per precedence examined, per day and
+        /// resource scanned in the resource profile, per activity ordered). A unit costs about 10 ns on the reference machine (docs/performance.md), so this is at most about
         /// 1.5 s of search whatever the plan; quick has the same cap, max ten times it.
         /// </summary>
         public const long NormalWork = 120_000_000;
@@ -146,6 +146,21 @@ namespace ProgramDsl.Scheduling.Leveling
             private int _used;
             private bool _timeUp;
 
+            // The work of the last forward decoding and of the last justification (a backward and a forward decoding;
+            // backward passes of plans with lags can cost several forward ones). A decoding or a justification starts
+            // only when the budget has room for it and for the result's decodings (about a justification's work), so
+            // the budget binds before the work is done rather than after, even where one decoding is a large share of it.
+            private long _decodingWork;
+            private long _justifyWork;
+
+            /// <summary>The result's decodings (the best list with its explanation, then the late pass), estimated.</summary>
+            private long ResultWork => Math.Max(_justifyWork, 2 * _decodingWork);
+
+            // The first rule list of a large plan is decoded with its explanation: when the budget ends the search there
+            // (one decoding can be most of it), the result needs no decoding of its own.
+            private Individual? _explained;
+            private (int[] PrecedenceStart, int[] BlockedBy) _explanation;
+
             public Search(Engine engine, int budget, long workBudget, TimeSpan? timeLimit, IProgress<StageProgress>? progress, int seed)
             {
                 _engine = engine;
@@ -166,10 +181,12 @@ namespace ProgramDsl.Scheduling.Leveling
             private long WorkUsed => _engine.Work - _workAtStart;
 
             /// <summary>
-            /// Schedules and work left, and time when a limit was asked for. Checked between schedules, so a search
-            /// ends at the same schedule on every machine unless a time limit cut it.
+            /// Schedules left, work left for one more decoding as costly as the last and for the result's
+            /// (<see cref="ResultWork"/>), and time when a limit was asked for. Checked between schedules, so a search ends at the
+            /// same schedule on every machine unless a time limit cut it. The first decoding always runs (it is linear in
+            /// the plan).
             /// </summary>
-            private bool HasBudget => _used < _budget && WorkUsed < _workBudget && !TimeUp();
+            private bool HasBudget => _used < _budget && WorkUsed + _decodingWork + ResultWork <= _workBudget && !TimeUp();
 
             private bool TimeUp()
             {
@@ -188,9 +205,11 @@ namespace ProgramDsl.Scheduling.Leveling
                 var population = new List<Individual>();
 
                 // Deterministic priority rules first: they are good starting points and cheap.
+                bool explainFirst = e.Count > Engine.CachedActivities;
                 foreach (var list in e.RuleLists())
                 {
-                    var ind = Evaluate(list);
+                    var ind = Evaluate(list, explainFirst);
+                    explainFirst = false;
                     population.Add(ind);
                     if (best is null || ind.BetterThan(best)) best = ind;
                     if (!HasBudget || Settled(best)) break;
@@ -273,7 +292,8 @@ namespace ProgramDsl.Scheduling.Leveling
             {
                 int n = _engine.Count;
                 var explain = (new int[n], new int[n]);
-                var again = _engine.Forward(best.List, explain);
+                var again = ReferenceEquals(best, _explained) ? best : _engine.Forward(best.List, explain);
+                if (ReferenceEquals(again, best)) explain = _explanation;
                 var latest = _engine.Latest(again);
                 return new RcpspSolution(again.Start, again.Finish, _used, explain.Item1, explain.Item2, _engine.CriticalPathLength)
                 {
@@ -284,18 +304,36 @@ namespace ProgramDsl.Scheduling.Leveling
                 };
             }
 
-            /// <summary>Decodes a list and justifies the schedule (two more decodings); the justified order replaces the list.</summary>
-            private Individual Evaluate(int[] list)
+            /// <summary>
+            /// Decodes a list and justifies the schedule (two more decodings) when the budget has room for them; the
+            /// justified order replaces the list. With <paramref name="explain"/>, the decoding records its explanation.
+            /// </summary>
+            private Individual Evaluate(int[] list, bool explain = false)
             {
-                var forward = _engine.Forward(list);
+                long before = _engine.Work;
+                Individual forward;
+                if (explain)
+                {
+                    int n = _engine.Count;
+                    _explanation = (new int[n], new int[n]);
+                    forward = _explained = _engine.Forward(list, _explanation);
+                }
+                else
+                {
+                    forward = _engine.Forward(list);
+                }
+
+                _decodingWork = _engine.Work - before;
                 _used++;
-                if (_used + 2 > _budget || WorkUsed >= _workBudget)
+                if (_used + 2 > _budget || WorkUsed + 2 * ResultWork > _workBudget)
                 {
                     Report();
                     return forward;
                 }
 
+                before = _engine.Work;
                 var justified = _engine.Justify(forward);
+                _justifyWork = _engine.Work - before;
                 _used += 2;
                 Report();
                 return justified != null && !forward.BetterThan(justified) ? justified : forward;
