@@ -24,5 +24,35 @@ namespace ProgramDsl.Tests.Scheduling
             p!.Schedule.Should().BeNull();
             p.Diagnostics.Where(d => d.IsError).Select(d => d.Code).Should().Equal("TPM2005");
         }
+
+        // A person's vacation gives the leveler a calendar table of its own; it used to tabulate days ahead of the
+        // last one the calendar can name, so any vacation near the end made a plan that fits report TPM2005.
+        [Fact]
+        public void A_vacation_near_the_end_of_the_calendar_leaves_a_fitting_plan_leveled()
+        {
+            var s = Schedule("  person p \"P\" { vacation 9999-12-01..9999-12-03 }\n  task a \"A\" { effort 5d  assign p }", "9999-11-01");
+            s.IsLeveled.Should().BeTrue();
+            s.Task("a").StartDate.Should().Be(D("9999-11-01"));
+            s.Task("a").FinishDate.Should().Be(D("9999-11-05"));
+        }
+
+        [Fact]
+        public void Leveled_work_may_end_on_the_last_day_of_the_calendar_across_a_vacation()
+        {
+            // 9999-12-20 is a Monday; with 21..22 off, Ana has exactly 8 working days left: a takes 5, b the last 3.
+            var s = Schedule("  person ana \"Ana\" { vacation 9999-12-21..9999-12-22 }\n  task a \"A\" { effort 5d  assign ana }\n  task b \"B\" { effort 3d  assign ana }", "9999-12-20");
+            s.IsLeveled.Should().BeTrue();
+            s.Task("a").FinishDate.Should().Be(D("9999-12-28"));
+            s.Task("b").StartDate.Should().Be(D("9999-12-29"));
+            s.Task("b").FinishDate.Should().Be(D("9999-12-31"));
+        }
+
+        [Fact]
+        public void Leveled_work_one_day_past_the_end_of_the_calendar_is_still_TPM2005()
+        {
+            var p = CompileBody("  person ana \"Ana\" { vacation 9999-12-21..9999-12-22 }\n  task a \"A\" { effort 5d  assign ana }\n  task b \"B\" { effort 4d  assign ana }", "9999-12-20");
+            p.Schedule.Should().BeNull();
+            p.Diagnostics.Where(d => d.IsError).Select(d => d.Code).Should().Equal("TPM2005");
+        }
     }
 }

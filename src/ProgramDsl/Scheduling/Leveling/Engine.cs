@@ -163,8 +163,12 @@ namespace ProgramDsl.Scheduling.Leveling
 
         private int Retreat(int a, int finish, int days) => days <= 0 ? finish : finish <= 0 ? finish - days : _calendar[a]?.Retreat(finish, days) ?? finish - days;
 
-        /// <summary>The next working day after <paramref name="day"/> within an activity's calendar.</summary>
-        private int NextWorkingDay(int a, int day) => _calendar[a] is { } c ? c.NextAvailable(day + 1) : day + 1;
+        /// <summary>
+        /// The next working day after <paramref name="day"/> within an activity's calendar, or int.MaxValue after the
+        /// calendar's last working day: the day-by-day loops stop at a window's end, and a window that ends on the last
+        /// day the calendar can name is not past it.
+        /// </summary>
+        private int NextWorkingDay(int a, int day) => _calendar[a] is { } c ? c.NextAvailableOrEnd(day + 1) : day + 1;
 
         // ------------------------------------------------------------------ orders and bounds
 
@@ -1101,6 +1105,7 @@ namespace ProgramDsl.Scheduling.Leveling
             private int[] _rank = Array.Empty<int>();
             private readonly List<int> _days = new List<int>();
             private int _length;
+            private bool _exhausted;
 
             public CalendarTable(IActivityCalendar source)
             {
@@ -1108,16 +1113,32 @@ namespace ProgramDsl.Scheduling.Leveling
                 Extend(256);
             }
 
-            /// <summary>Covers days [0, length) and at least one working day at or after length.</summary>
+            /// <summary>
+            /// Covers days [0, length) and at least one working day at or after length, or, once the calendar has no
+            /// more working day it can name (the last is on or before 9999-12-31), the days up to its last working day:
+            /// the table never asks the calendar about days past its end, and only a query past that day fails.
+            /// </summary>
             private void Extend(int length)
             {
                 int from = _days.Count == 0 ? 0 : _days[_days.Count - 1] + 1;
-                while (_days.Count == 0 || _days[_days.Count - 1] < length)
+                while (!_exhausted && (_days.Count == 0 || _days[_days.Count - 1] < length))
                 {
-                    _days.Add(_source.NextAvailable(from));
-                    from = _days[_days.Count - 1] + 1;
+                    int next;
+                    try
+                    {
+                        next = _source.NextAvailable(from);
+                    }
+                    catch (CalendarRangeException)
+                    {
+                        _exhausted = true;
+                        break;
+                    }
+
+                    _days.Add(next);
+                    from = next + 1;
                 }
 
+                if (_exhausted) length = Math.Min(length, _days.Count == 0 ? 0 : _days[_days.Count - 1] + 1);
                 _next = new int[length];
                 _rank = new int[length + 1];
                 int k = 0;
@@ -1128,39 +1149,60 @@ namespace ProgramDsl.Scheduling.Leveling
                     _rank[d] = k;
                 }
 
-                while (_days[k] < length) k++;
+                while (k < _days.Count && _days[k] < length) k++;
                 _rank[length] = k;
                 _length = length;
             }
 
+            /// <summary>Tabulates up to <paramref name="day"/>, or as far as the calendar goes.</summary>
             private void Ensure(int day)
             {
-                if (day < _length) return;
-                int length = _length;
-                while (length <= day) length *= 2;
+                if (day < _length || _exhausted) return;
+                int length = Math.Max(1, _length);
+                while (length <= day) length = length > int.MaxValue / 2 ? int.MaxValue - 1 : length * 2;
                 Extend(length);
+            }
+
+            /// <summary>The number of working days before <paramref name="day"/>.</summary>
+            private int Rank(int day)
+            {
+                Ensure(day);
+                return day <= _length ? _rank[day] : _days.Count;
             }
 
             public int NextAvailable(int day)
             {
                 Ensure(day);
+
+                // Past the calendar's last working day no day can be named.
+                if (day >= _length) throw new CalendarRangeException();
                 return _next[day];
+            }
+
+            /// <summary>The first working day at or after <paramref name="day"/>, or int.MaxValue when the calendar has none.</summary>
+            public int NextAvailableOrEnd(int day)
+            {
+                Ensure(day);
+                return day < _length ? _next[day] : int.MaxValue;
             }
 
             public int PreviousAvailable(int day)
             {
                 if (day < 0) return -1;
-                Ensure(day + 1);
-                int k = _rank[day + 1] - 1;
+                int k = Rank(day + 1) - 1;
                 return k < 0 ? -1 : _days[k];
             }
 
             /// <summary>The finish after <paramref name="days"/> working days from working day <paramref name="start"/>.</summary>
             public int Advance(int start, int days)
             {
-                Ensure(start);
-                int k = _rank[start] + days - 1;
-                while (k >= _days.Count) Extend(_length * 2);
+                int k = Rank(start) + days - 1;
+                while (k >= _days.Count)
+                {
+                    if (_exhausted) throw new CalendarRangeException();
+                    Extend(_length > int.MaxValue / 2 ? int.MaxValue - 1 : _length * 2);
+                }
+
                 return _days[k] + 1;
             }
 
@@ -1170,8 +1212,7 @@ namespace ProgramDsl.Scheduling.Leveling
             /// </summary>
             public int Retreat(int finish, int days)
             {
-                Ensure(finish);
-                int k = _rank[finish] - days;
+                int k = Rank(finish) - days;
                 return k < 0 ? k - 1 : _days[k];
             }
         }
