@@ -61,7 +61,7 @@ namespace ProgramDsl.Cli.Tests
             var result = RunBounded(temp.Path, "forecast", "plan.tpm", "-n", "2000");
 
             result.ExitCode.Should().Be(0, result.ToString());
-            result.Output.Should().Contain("2,000");
+            result.Out.Should().Contain("2,000");
             result.Error.Should().NotContain("TPM2007");
         }
     }
