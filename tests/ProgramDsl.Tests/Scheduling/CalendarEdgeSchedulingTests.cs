@@ -54,5 +54,18 @@ namespace ProgramDsl.Tests.Scheduling
             p.Schedule.Should().BeNull();
             p.Diagnostics.Where(d => d.IsError).Select(d => d.Code).Should().Equal("TPM2005");
         }
+
+        [Fact]
+        public void Without_leveling_over_allocations_at_both_ends_of_the_calendar_are_each_reported()
+        {
+            // The load is kept in pages where Ana is booked, not over the 2.6 million days between the two clashes.
+            var p = CompileBody("  leveling off\n  person ana \"Ana\" {}\n  task a \"A\" { duration 2d  assign ana }\n  task b \"B\" { duration 3d  assign ana }\n" +
+                                "  task y \"Y\" { duration 2d  assign ana  not-before 9999-12-27 }\n  task z \"Z\" { duration 1d  assign ana  not-before 9999-12-28 }", "0001-01-01");
+            p.Schedule.Should().NotBeNull();
+            var messages = p.Diagnostics.Where(d => d.Code == "TPM2101").Select(d => d.Message).ToList();
+            messages.Should().HaveCount(2);
+            messages[0].Should().Contain("'ana' is over-allocated on 0001-01-01..0001-01-02 (2 working days, up to 200%) by 'a', 'b'");
+            messages[1].Should().Contain("'ana' is over-allocated on 9999-12-28 (1 working day, up to 200%) by 'y', 'z'");
+        }
     }
 }

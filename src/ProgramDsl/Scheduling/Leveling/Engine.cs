@@ -1313,7 +1313,7 @@ namespace ProgramDsl.Scheduling.Leveling
         /// Integers by day, zero where never set, stored in fixed-size pages allocated on the first write to one: memory
         /// follows the days written, not the largest day.
         /// </summary>
-        private sealed class DayTable
+        internal sealed class DayTable
         {
             private const int PageBits = 12;
             private const int PageSize = 1 << PageBits;
@@ -1342,6 +1342,18 @@ namespace ProgramDsl.Scheduling.Leveling
 
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
             public void Add(int day, int delta) => Page(day)[day & PageMask] += delta;
+
+            /// <summary>The first day at or after <paramref name="day"/> in an allocated page (earlier days are zero), or int.MaxValue.</summary>
+            public int NextAllocated(int day)
+            {
+                var pages = _pages;
+                for (int p = day >> PageBits; p < pages.Length; p++)
+                {
+                    if (pages[p] != null) return Math.Max(day, p << PageBits);
+                }
+
+                return int.MaxValue;
+            }
 
             /// <summary>Every day back to zero.</summary>
             public void Clear()
