@@ -1310,46 +1310,76 @@ namespace ProgramDsl.Scheduling.Leveling
         }
 
         /// <summary>
-        /// Integers by day, zero where never set, stored in fixed-size pages allocated on the first write to one: memory
-        /// follows the days written, not the largest day.
+        /// Integers by day, zero where never set: a dense array over the first <see cref="DenseLimit"/> days (grown as
+        /// they are written; ordinary plans live there, at the cost of one array access), then fixed-size pages
+        /// allocated on the first write to one, so memory follows the days written, not the largest day.
         /// </summary>
         internal sealed class DayTable
         {
+            /// <summary>Days kept in one array: about 250 years of working days.</summary>
+            public const int DenseLimit = 1 << 16;
+
             private const int PageBits = 12;
             private const int PageSize = 1 << PageBits;
             private const int PageMask = PageSize - 1;
+            private int[] _dense = Array.Empty<int>();
             private int[]?[] _pages = Array.Empty<int[]?>();
             private int _allocated;
 
-            /// <summary>Days held in allocated pages.</summary>
-            public long AllocatedDays => (long)_allocated * PageSize;
+            /// <summary>Days held in the dense array and the allocated pages.</summary>
+            public long AllocatedDays => _dense.Length + (long)_allocated * PageSize;
 
             public int this[int day]
             {
                 [MethodImpl(MethodImplOptions.AggressiveInlining)]
                 get
                 {
-                    var pages = _pages;
-                    int p = day >> PageBits;
-                    if ((uint)p >= (uint)pages.Length) return 0;
-                    var page = pages[p];
-                    return page is null ? 0 : page[day & PageMask];
+                    var dense = _dense;
+                    if ((uint)day < (uint)dense.Length) return dense[day];
+                    return day < DenseLimit ? 0 : Paged(day);
                 }
             }
 
-            [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            public void Set(int day, int value) => Page(day)[day & PageMask] = value;
-
-            [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            public void Add(int day, int delta) => Page(day)[day & PageMask] += delta;
-
-            /// <summary>The first day at or after <paramref name="day"/> in an allocated page (earlier days are zero), or int.MaxValue.</summary>
-            public int NextAllocated(int day)
+            private int Paged(int day)
             {
                 var pages = _pages;
-                for (int p = day >> PageBits; p < pages.Length; p++)
+                int p = (day - DenseLimit) >> PageBits;
+                if ((uint)p >= (uint)pages.Length) return 0;
+                var page = pages[p];
+                return page is null ? 0 : page[day & PageMask];
+            }
+
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            public void Set(int day, int value)
+            {
+                var dense = _dense;
+                if ((uint)day < (uint)dense.Length) dense[day] = value;
+                else if (day < DenseLimit) GrowDense(day)[day] = value;
+                else Page(day)[day & PageMask] = value;
+            }
+
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            public void Add(int day, int delta)
+            {
+                var dense = _dense;
+                if ((uint)day < (uint)dense.Length) dense[day] += delta;
+                else if (day < DenseLimit) GrowDense(day)[day] += delta;
+                else Page(day)[day & PageMask] += delta;
+            }
+
+            /// <summary>The first day at or after <paramref name="day"/> that may hold a value (the days skipped are zero), or int.MaxValue.</summary>
+            public int NextAllocated(int day)
+            {
+                if (day < DenseLimit) return day < _dense.Length ? day : Math.Max(day, NextPage(0));
+                return NextPage(day);
+            }
+
+            private int NextPage(int day)
+            {
+                var pages = _pages;
+                for (int p = Math.Max(0, day - DenseLimit) >> PageBits; p < pages.Length; p++)
                 {
-                    if (pages[p] != null) return Math.Max(day, p << PageBits);
+                    if (pages[p] != null) return Math.Max(day, DenseLimit + (p << PageBits));
                 }
 
                 return int.MaxValue;
@@ -1358,13 +1388,24 @@ namespace ProgramDsl.Scheduling.Leveling
             /// <summary>Every day back to zero.</summary>
             public void Clear()
             {
+                _dense = Array.Empty<int>();
                 _pages = Array.Empty<int[]?>();
                 _allocated = 0;
             }
 
+            /// <summary>The dense array grown to hold a day below <see cref="DenseLimit"/>.</summary>
+            private int[] GrowDense(int day)
+            {
+                int size = Math.Max(PageSize, _dense.Length);
+                while (size <= day) size *= 2;
+                Array.Resize(ref _dense, Math.Min(size, DenseLimit));
+                return _dense;
+            }
+
+            /// <summary>The page of a day at or past <see cref="DenseLimit"/>, allocated on first use.</summary>
             private int[] Page(int day)
             {
-                int p = day >> PageBits;
+                int p = (day - DenseLimit) >> PageBits;
                 var pages = _pages;
                 if ((uint)p < (uint)pages.Length && pages[p] is { } page) return page;
                 if (p >= pages.Length)
