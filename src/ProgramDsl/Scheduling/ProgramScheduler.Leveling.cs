@@ -323,11 +323,13 @@ namespace ProgramDsl.Scheduling
             foreach (var resource in resourcesInOrder)
             {
                 int capacity = resource is ResourceSymbol pool ? pool.Capacity : PersonUnits;
-                var load = new int[horizon + 1];
+                // The load by day in pages where the resource is booked: a plan at both ends of the calendar does not
+                // hold (or scan) a table over the span between them.
+                var load = new Leveling.Engine.DayTable();
                 foreach (var (task, units, _) in users[resource])
                 {
                     int v = task.Index;
-                    for (int day = time[v].NextAvailable(start[v]); day < finish[v]; day = time[v].NextAvailable(day + 1)) load[day] += units;
+                    for (int day = time[v].NextAvailable(start[v]); day < finish[v]; day = time[v].NextAvailable(day + 1)) load.Add(day, units);
                 }
 
                 int d = 0;
@@ -335,7 +337,7 @@ namespace ProgramDsl.Scheduling
                 {
                     if (load[d] <= capacity)
                     {
-                        d++;
+                        d = load.NextAllocated(d + 1);
                         continue;
                     }
 
@@ -354,7 +356,7 @@ namespace ProgramDsl.Scheduling
             }
         }
 
-        private static bool OverlapsOverload(int v, int first, int last, int[] start, int[] finish, TaskTime[] time, int[] load, int capacity)
+        private static bool OverlapsOverload(int v, int first, int last, int[] start, int[] finish, TaskTime[] time, Leveling.Engine.DayTable load, int capacity)
         {
             for (int day = time[v].NextAvailable(Math.Max(first, start[v])); day < finish[v] && day <= last; day = time[v].NextAvailable(day + 1))
             {

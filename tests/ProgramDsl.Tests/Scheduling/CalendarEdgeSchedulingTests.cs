@@ -24,5 +24,48 @@ namespace ProgramDsl.Tests.Scheduling
             p!.Schedule.Should().BeNull();
             p.Diagnostics.Where(d => d.IsError).Select(d => d.Code).Should().Equal("TPM2005");
         }
+
+        // A person's vacation gives the leveler a calendar table of its own; it used to tabulate days ahead of the
+        // last one the calendar can name, so any vacation near the end made a plan that fits report TPM2005.
+        [Fact]
+        public void A_vacation_near_the_end_of_the_calendar_leaves_a_fitting_plan_leveled()
+        {
+            var s = Schedule("  person p \"P\" { vacation 9999-12-01..9999-12-03 }\n  task a \"A\" { effort 5d  assign p }", "9999-11-01");
+            s.IsLeveled.Should().BeTrue();
+            s.Task("a").StartDate.Should().Be(D("9999-11-01"));
+            s.Task("a").FinishDate.Should().Be(D("9999-11-05"));
+        }
+
+        [Fact]
+        public void Leveled_work_may_end_on_the_last_day_of_the_calendar_across_a_vacation()
+        {
+            // 9999-12-20 is a Monday; with 21..22 off, Ana has exactly 8 working days left: a takes 5, b the last 3.
+            var s = Schedule("  person ana \"Ana\" { vacation 9999-12-21..9999-12-22 }\n  task a \"A\" { effort 5d  assign ana }\n  task b \"B\" { effort 3d  assign ana }", "9999-12-20");
+            s.IsLeveled.Should().BeTrue();
+            s.Task("a").FinishDate.Should().Be(D("9999-12-28"));
+            s.Task("b").StartDate.Should().Be(D("9999-12-29"));
+            s.Task("b").FinishDate.Should().Be(D("9999-12-31"));
+        }
+
+        [Fact]
+        public void Leveled_work_one_day_past_the_end_of_the_calendar_is_still_TPM2005()
+        {
+            var p = CompileBody("  person ana \"Ana\" { vacation 9999-12-21..9999-12-22 }\n  task a \"A\" { effort 5d  assign ana }\n  task b \"B\" { effort 4d  assign ana }", "9999-12-20");
+            p.Schedule.Should().BeNull();
+            p.Diagnostics.Where(d => d.IsError).Select(d => d.Code).Should().Equal("TPM2005");
+        }
+
+        [Fact]
+        public void Without_leveling_over_allocations_at_both_ends_of_the_calendar_are_each_reported()
+        {
+            // The load is kept in pages where Ana is booked, not over the 2.6 million days between the two clashes.
+            var p = CompileBody("  leveling off\n  person ana \"Ana\" {}\n  task a \"A\" { duration 2d  assign ana }\n  task b \"B\" { duration 3d  assign ana }\n" +
+                                "  task y \"Y\" { duration 2d  assign ana  not-before 9999-12-27 }\n  task z \"Z\" { duration 1d  assign ana  not-before 9999-12-28 }", "0001-01-01");
+            p.Schedule.Should().NotBeNull();
+            var messages = p.Diagnostics.Where(d => d.Code == "TPM2101").Select(d => d.Message).ToList();
+            messages.Should().HaveCount(2);
+            messages[0].Should().Contain("'ana' is over-allocated on 0001-01-01..0001-01-02 (2 working days, up to 200%) by 'a', 'b'");
+            messages[1].Should().Contain("'ana' is over-allocated on 9999-12-28 (1 working day, up to 200%) by 'y', 'z'");
+        }
     }
 }

@@ -22,7 +22,11 @@ namespace ProgramDsl.Scheduling.Leveling
         private readonly RcpspPrecedence[] _edges;
         private readonly bool[] _fixed;
         private readonly int[] _capacity;
-        private int[][] _usage;
+        // Per-resource usage by day, in pages allocated where something is booked: a plan whose work sits at both ends of
+        // the calendar (millions of days apart) costs the pages of its bookings, not a table over the whole span. The
+        // horizon only says where the profile is known to be empty; it grows as it did when the tables were arrays, so
+        // the work counted per day scanned is unchanged.
+        private readonly DayTable[] _usage;
         private int _horizon;
 
         // Placements of the schedule being built, so the profile can be cleared in time proportional to the work.
@@ -39,8 +43,8 @@ namespace ProgramDsl.Scheduling.Leveling
         // starts a new epoch, which invalidates every pointer at once. This keeps a task that waits behind a long
         // booked stretch from stepping over it day by day, which made one person's 20,000 tasks quadratic.
         private readonly int[] _minDemand;
-        private int[]?[] _skip;
-        private int[]?[] _skipEpoch;
+        private readonly DayTable[] _skip;
+        private readonly DayTable[] _skipEpoch;
         private int _epoch = 1;
 
         public Engine(RcpspProblem problem)
@@ -84,8 +88,8 @@ namespace ProgramDsl.Scheduling.Leveling
                 }
             }
 
-            _skip = new int[]?[problem.ResourceCount];
-            _skipEpoch = new int[]?[problem.ResourceCount];
+            _skip = new DayTable[problem.ResourceCount];
+            _skipEpoch = new DayTable[problem.ResourceCount];
             Topological = TopologicalOrder(null);
             (EarlyStart, LateFinish, LateStart, CriticalPathLength) = CriticalPathBounds();
             LowerBound = Math.Max(CriticalPathLength, ResourceBound());
@@ -94,11 +98,32 @@ namespace ProgramDsl.Scheduling.Leveling
 
             // The profile starts at twice the resource-free length and grows when a schedule runs longer.
             _horizon = Math.Max(64, 2 * CriticalPathLength);
-            _usage = new int[problem.ResourceCount][];
-            for (int r = 0; r < _usage.Length; r++) _usage[r] = new int[_horizon];
+            _usage = new DayTable[problem.ResourceCount];
+            for (int r = 0; r < _usage.Length; r++)
+            {
+                _usage[r] = new DayTable();
+                _skip[r] = new DayTable();
+                _skipEpoch[r] = new DayTable();
+            }
         }
 
         public int Count => _n;
+
+        /// <summary>
+        /// Days held in the resource profile's pages and the calendar tables: a deterministic measure of the engine's
+        /// memory, which follows the days booked, not the span of the calendar between them.
+        /// </summary>
+        internal long TabulatedDays
+        {
+            get
+            {
+                long days = 0;
+                for (int r = 0; r < _usage.Length; r++) days += _usage[r].AllocatedDays + _skip[r].AllocatedDays + _skipEpoch[r].AllocatedDays;
+                var seen = new HashSet<CalendarTable>();
+                foreach (var table in _calendar) if (table != null && seen.Add(table)) days += table.TabulatedDays;
+                return days;
+            }
+        }
 
         /// <summary>
         /// Work done so far, in units: <see cref="ActivityWork"/> per activity placed, one per precedence examined
@@ -213,8 +238,12 @@ namespace ProgramDsl.Scheduling.Leveling
 
         private int Retreat(int a, int finish, int days) => days <= 0 ? finish : finish <= 0 ? finish - days : _calendar[a]?.Retreat(finish, days) ?? finish - days;
 
-        /// <summary>The next working day after <paramref name="day"/> within an activity's calendar.</summary>
-        private int NextWorkingDay(int a, int day) => _calendar[a] is { } c ? c.NextAvailable(day + 1) : day + 1;
+        /// <summary>
+        /// The next working day after <paramref name="day"/> within an activity's calendar, or int.MaxValue after the
+        /// calendar's last working day: the day-by-day loops stop at a window's end, and a window that ends on the last
+        /// day the calendar can name is not past it.
+        /// </summary>
+        private int NextWorkingDay(int a, int day) => _calendar[a] is { } c ? c.NextAvailableOrEnd(day + 1) : day + 1;
 
         // ------------------------------------------------------------------ orders and bounds
 
@@ -415,17 +444,7 @@ namespace ProgramDsl.Scheduling.Leveling
         {
             if (day < _horizon) return;
             int size = _horizon;
-            while (size <= day) size *= 2;
-            for (int r = 0; r < _usage.Length; r++)
-            {
-                Array.Resize(ref _usage[r], size);
-                if (_skip[r] != null)
-                {
-                    Array.Resize(ref _skip[r], size);
-                    Array.Resize(ref _skipEpoch[r], size);
-                }
-            }
-
+            while (size <= day) size = size > int.MaxValue / 2 ? int.MaxValue : size * 2;
             _horizon = size;
         }
 
@@ -460,7 +479,7 @@ namespace ProgramDsl.Scheduling.Leveling
             for (int day = NextAvailable(a, start); day < finish; day = NextWorkingDay(a, day))
             {
                 work += resources.Length;
-                for (int i = 0; i < resources.Length; i++) _usage[resources[i]][day] += sign * amounts[i];
+                for (int i = 0; i < resources.Length; i++) _usage[resources[i]].Add(day, sign * amounts[i]);
             }
 
             Work += work;
@@ -470,7 +489,7 @@ namespace ProgramDsl.Scheduling.Leveling
         private void NewEpoch()
         {
             if (++_epoch != int.MaxValue) return;
-            for (int r = 0; r < _skipEpoch.Length; r++) if (_skipEpoch[r] is { } stamps) Array.Clear(stamps, 0, stamps.Length);
+            for (int r = 0; r < _skipEpoch.Length; r++) _skipEpoch[r].Clear();
             _epoch = 1;
         }
 
@@ -481,8 +500,8 @@ namespace ProgramDsl.Scheduling.Leveling
         private int NextNotFull(int r, int day)
         {
             EnsureHorizon(day);
-            var skip = _skip[r] ??= new int[_horizon];
-            var stamp = _skipEpoch[r] ??= new int[_horizon];
+            var skip = _skip[r];
+            var stamp = _skipEpoch[r];
             int x = day;
             long work = 0;
             while (true)
@@ -496,8 +515,8 @@ namespace ProgramDsl.Scheduling.Leveling
                 }
 
                 if (!Full(r, x)) break;
-                stamp[x] = _epoch;
-                skip[x] = x + 1;
+                stamp.Set(x, _epoch);
+                skip.Set(x, x + 1);
                 x++;
             }
 
@@ -505,7 +524,7 @@ namespace ProgramDsl.Scheduling.Leveling
             for (int y = day; y < x && y < _horizon && stamp[y] == _epoch;)
             {
                 int next = skip[y];
-                skip[y] = x;
+                skip.Set(y, x);
                 y = next;
             }
 
@@ -517,8 +536,8 @@ namespace ProgramDsl.Scheduling.Leveling
         private int PreviousNotFull(int r, int day)
         {
             if (day >= _horizon) return day;
-            var skip = _skip[r] ??= new int[_horizon];
-            var stamp = _skipEpoch[r] ??= new int[_horizon];
+            var skip = _skip[r];
+            var stamp = _skipEpoch[r];
             int x = day;
             long work = 0;
             while (x >= 0)
@@ -531,15 +550,15 @@ namespace ProgramDsl.Scheduling.Leveling
                 }
 
                 if (!Full(r, x)) break;
-                stamp[x] = _epoch;
-                skip[x] = x - 1;
+                stamp.Set(x, _epoch);
+                skip.Set(x, x - 1);
                 x--;
             }
 
             for (int y = day; y > x && y >= 0 && stamp[y] == _epoch;)
             {
                 int next = skip[y];
-                skip[y] = x;
+                skip.Set(y, x);
                 y = next;
             }
 
@@ -1146,32 +1165,63 @@ namespace ProgramDsl.Scheduling.Leveling
 
         /// <summary>
         /// A calendar's working days as arrays over a growing horizon: next and previous working day and the rank of
-        /// each day, so every query is O(1).
+        /// each day, so every query is O(1). The arrays stop at <see cref="DefaultLimit"/> days (or at the calendar's last
+        /// working day): later days are answered by the calendar itself, whose own queries are logarithmic, so a plan
+        /// spanning the whole calendar does not tabulate millions of days per person. The answers are the same either way.
         /// </summary>
-        private sealed class CalendarTable
+        internal sealed class CalendarTable
         {
+            /// <summary>The most days tabulated: about 250 years of working days; ordinary plans never reach it.</summary>
+            public const int DefaultLimit = 1 << 16;
+
             private readonly IActivityCalendar _source;
+            private readonly int _limit;
             private int[] _next = Array.Empty<int>();
             private int[] _rank = Array.Empty<int>();
             private readonly List<int> _days = new List<int>();
             private int _length;
+            private bool _exhausted;
+            private int? _lastWorkingDay;
 
-            public CalendarTable(IActivityCalendar source)
+            public CalendarTable(IActivityCalendar source, int limit = DefaultLimit)
             {
                 _source = source;
-                Extend(256);
+                _limit = Math.Max(1, limit);
+                Extend(Math.Min(256, _limit));
             }
 
-            /// <summary>Covers days [0, length) and at least one working day at or after length.</summary>
+            /// <summary>Days tabulated: the per-day tables and the working days listed.</summary>
+            public long TabulatedDays => (long)_length + _days.Count;
+
+            /// <summary>True when the arrays cover every day the calendar can name up to <paramref name="day"/> (exclusive).</summary>
+            private bool Covers(int day) => day <= _length || _exhausted;
+
+            /// <summary>
+            /// Covers days [0, length) and at least one working day at or after length, or, once the calendar has no
+            /// more working day it can name (the last is on or before 9999-12-31), the days up to its last working day:
+            /// the table never asks the calendar about days past its end, and only a query past that day fails.
+            /// </summary>
             private void Extend(int length)
             {
                 int from = _days.Count == 0 ? 0 : _days[_days.Count - 1] + 1;
-                while (_days.Count == 0 || _days[_days.Count - 1] < length)
+                while (!_exhausted && (_days.Count == 0 || _days[_days.Count - 1] < length))
                 {
-                    _days.Add(_source.NextAvailable(from));
-                    from = _days[_days.Count - 1] + 1;
+                    int next;
+                    try
+                    {
+                        next = _source.NextAvailable(from);
+                    }
+                    catch (CalendarRangeException)
+                    {
+                        _exhausted = true;
+                        break;
+                    }
+
+                    _days.Add(next);
+                    from = next + 1;
                 }
 
+                if (_exhausted) length = Math.Min(length, _days.Count == 0 ? 0 : _days[_days.Count - 1] + 1);
                 _next = new int[length];
                 _rank = new int[length + 1];
                 int k = 0;
@@ -1182,30 +1232,97 @@ namespace ProgramDsl.Scheduling.Leveling
                     _rank[d] = k;
                 }
 
-                while (_days[k] < length) k++;
+                while (k < _days.Count && _days[k] < length) k++;
                 _rank[length] = k;
                 _length = length;
             }
 
+            /// <summary>Tabulates up to <paramref name="day"/>, or as far as the calendar or the limit goes.</summary>
             private void Ensure(int day)
             {
-                if (day < _length) return;
-                int length = _length;
-                while (length <= day) length *= 2;
-                Extend(length);
+                if (day < _length || _exhausted || _length >= _limit) return;
+                int length = Math.Max(1, _length);
+                while (length <= day && length < _limit) length = length > _limit / 2 ? _limit : length * 2;
+                Extend(Math.Min(length, _limit));
             }
+
+            /// <summary>
+            /// The calendar's last working day, at most <paramref name="below"/>, or -1: the largest day from which a next
+            /// working day can still be named, found by bisection (a few dozen queries, once per table).
+            /// </summary>
+            private int LastWorkingDay(int below)
+            {
+                if (_lastWorkingDay is int known) return Math.Min(known, below);
+                int lo = -1, hi = below;
+                while (lo < hi)
+                {
+                    int mid = lo + (int)(((long)hi - lo + 1) / 2);
+                    bool named;
+                    try
+                    {
+                        _source.NextAvailable(mid);
+                        named = true;
+                    }
+                    catch (CalendarRangeException)
+                    {
+                        named = false;
+                    }
+
+                    if (named) lo = mid;
+                    else hi = mid - 1;
+                }
+
+                _lastWorkingDay = lo;
+                return lo;
+            }
+
+            /// <summary>The number of working days before <paramref name="day"/>, for a day the arrays cover.</summary>
+            private int Rank(int day) => day <= _length ? _rank[day] : _days.Count;
 
             public int NextAvailable(int day)
             {
                 Ensure(day);
-                return _next[day];
+                if (day < _length) return _next[day];
+
+                // Past the calendar's last working day no day can be named.
+                if (_exhausted) throw new CalendarRangeException();
+                return _source.NextAvailable(day);
+            }
+
+            /// <summary>The first working day at or after <paramref name="day"/>, or int.MaxValue when the calendar has none.</summary>
+            public int NextAvailableOrEnd(int day)
+            {
+                Ensure(day);
+                if (day < _length) return _next[day];
+                if (_exhausted) return int.MaxValue;
+                try
+                {
+                    return _source.NextAvailable(day);
+                }
+                catch (CalendarRangeException)
+                {
+                    return int.MaxValue;
+                }
             }
 
             public int PreviousAvailable(int day)
             {
                 if (day < 0) return -1;
                 Ensure(day + 1);
-                int k = _rank[day + 1] - 1;
+                if (!Covers(day + 1))
+                {
+                    try
+                    {
+                        return _source.PreviousAvailable(day);
+                    }
+                    catch (CalendarRangeException)
+                    {
+                        // A day past the calendar's end: its last working day is the answer, as in the arrays.
+                        return LastWorkingDay(day);
+                    }
+                }
+
+                int k = Rank(day + 1) - 1;
                 return k < 0 ? -1 : _days[k];
             }
 
@@ -1213,20 +1330,147 @@ namespace ProgramDsl.Scheduling.Leveling
             public int Advance(int start, int days)
             {
                 Ensure(start);
-                int k = _rank[start] + days - 1;
-                while (k >= _days.Count) Extend(_length * 2);
-                return _days[k] + 1;
+                if (Covers(start))
+                {
+                    int k = Rank(start) + days - 1;
+                    while (k >= _days.Count && !_exhausted && _length < _limit) Extend(_length > _limit / 2 ? _limit : _length * 2);
+                    if (k < _days.Count) return _days[k] + 1;
+                    if (_exhausted) throw new CalendarRangeException();
+                }
+
+                return _source.Advance(_source.NextAvailable(start), days);
             }
 
             /// <summary>
             /// The start of <paramref name="days"/> working days ending before <paramref name="finish"/>; negative when
-            /// there are not that many working days since day 0.
+            /// there are not that many working days since day 0 (one less than minus the days missing).
             /// </summary>
             public int Retreat(int finish, int days)
             {
                 Ensure(finish);
-                int k = _rank[finish] - days;
-                return k < 0 ? k - 1 : _days[k];
+                if (Covers(finish))
+                {
+                    int k = Rank(finish) - days;
+                    return k < 0 ? k - 1 : _days[k];
+                }
+
+                // The calendar counts back from the last working day before the finish; its negative answer is the
+                // number of days missing, one more than the table's.
+                int last = PreviousAvailable(finish - 1);
+                if (last < 0) return -days - 1;
+                int start = _source.Retreat(last + 1, days);
+                return start < 0 ? start - 1 : start;
+            }
+        }
+
+        /// <summary>
+        /// Integers by day, zero where never set: a dense array over the first <see cref="DenseLimit"/> days (grown as
+        /// they are written; ordinary plans live there, at the cost of one array access), then fixed-size pages
+        /// allocated on the first write to one, so memory follows the days written, not the largest day.
+        /// </summary>
+        internal sealed class DayTable
+        {
+            /// <summary>Days kept in one array: about 250 years of working days.</summary>
+            public const int DenseLimit = 1 << 16;
+
+            private const int PageBits = 12;
+            private const int PageSize = 1 << PageBits;
+            private const int PageMask = PageSize - 1;
+            private int[] _dense = Array.Empty<int>();
+            private int[]?[] _pages = Array.Empty<int[]?>();
+            private int _allocated;
+
+            /// <summary>Days held in the dense array and the allocated pages.</summary>
+            public long AllocatedDays => _dense.Length + (long)_allocated * PageSize;
+
+            public int this[int day]
+            {
+                [MethodImpl(MethodImplOptions.AggressiveInlining)]
+                get
+                {
+                    var dense = _dense;
+                    if ((uint)day < (uint)dense.Length) return dense[day];
+                    return day < DenseLimit ? 0 : Paged(day);
+                }
+            }
+
+            private int Paged(int day)
+            {
+                var pages = _pages;
+                int p = (day - DenseLimit) >> PageBits;
+                if ((uint)p >= (uint)pages.Length) return 0;
+                var page = pages[p];
+                return page is null ? 0 : page[day & PageMask];
+            }
+
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            public void Set(int day, int value)
+            {
+                var dense = _dense;
+                if ((uint)day < (uint)dense.Length) dense[day] = value;
+                else if (day < DenseLimit) GrowDense(day)[day] = value;
+                else Page(day)[day & PageMask] = value;
+            }
+
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            public void Add(int day, int delta)
+            {
+                var dense = _dense;
+                if ((uint)day < (uint)dense.Length) dense[day] += delta;
+                else if (day < DenseLimit) GrowDense(day)[day] += delta;
+                else Page(day)[day & PageMask] += delta;
+            }
+
+            /// <summary>The first day at or after <paramref name="day"/> that may hold a value (the days skipped are zero), or int.MaxValue.</summary>
+            public int NextAllocated(int day)
+            {
+                if (day < DenseLimit) return day < _dense.Length ? day : Math.Max(day, NextPage(0));
+                return NextPage(day);
+            }
+
+            private int NextPage(int day)
+            {
+                var pages = _pages;
+                for (int p = Math.Max(0, day - DenseLimit) >> PageBits; p < pages.Length; p++)
+                {
+                    if (pages[p] != null) return Math.Max(day, DenseLimit + (p << PageBits));
+                }
+
+                return int.MaxValue;
+            }
+
+            /// <summary>Every day back to zero.</summary>
+            public void Clear()
+            {
+                _dense = Array.Empty<int>();
+                _pages = Array.Empty<int[]?>();
+                _allocated = 0;
+            }
+
+            /// <summary>The dense array grown to hold a day below <see cref="DenseLimit"/>.</summary>
+            private int[] GrowDense(int day)
+            {
+                int size = Math.Max(PageSize, _dense.Length);
+                while (size <= day) size *= 2;
+                Array.Resize(ref _dense, Math.Min(size, DenseLimit));
+                return _dense;
+            }
+
+            /// <summary>The page of a day at or past <see cref="DenseLimit"/>, allocated on first use.</summary>
+            private int[] Page(int day)
+            {
+                int p = (day - DenseLimit) >> PageBits;
+                var pages = _pages;
+                if ((uint)p < (uint)pages.Length && pages[p] is { } page) return page;
+                if (p >= pages.Length)
+                {
+                    int size = Math.Max(4, pages.Length);
+                    while (size <= p) size *= 2;
+                    Array.Resize(ref _pages, size);
+                }
+
+                _allocated++;
+                return _pages[p] = new int[PageSize];
             }
         }
 
