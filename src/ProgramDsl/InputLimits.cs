@@ -10,6 +10,12 @@ namespace ProgramDsl
         /// <summary>The largest plan file read: 64 MiB, checked before the file is opened. A bigger file is TPM1007 and is not read.</summary>
         public const long MaxFileBytes = 64L * 1024 * 1024;
 
+        /// <summary>
+        /// The most characters a program and all its includes may hold together: 64 Mi, as much as one file may. An include
+        /// past it is TPM1007 and is not parsed, so many large fragments cannot multiply the file limit.
+        /// </summary>
+        public const long MaxProgramChars = 64L * 1024 * 1024;
+
         /// <summary>The largest <c>.globalconfig</c> read: 1 MiB.</summary>
         public const long MaxConfigBytes = 1024L * 1024;
 

@@ -161,6 +161,9 @@ namespace ProgramDsl
             var chains = new Dictionary<SyntaxTree, List<(string Key, string Path)>> { [root] = new List<(string, string)> { (rootKey, rootPath) } };
             var pending = new Queue<SyntaxTree>();
             pending.Enqueue(root);
+            // Each file is bounded by the reader, but many included files of the limit's size would not be: the program
+            // as a whole is bounded too (files that compress well cost a pull request nothing).
+            long total = root.Source.Text.Length;
             while (pending.Count > 0)
             {
                 var tree = pending.Dequeue();
@@ -205,6 +208,15 @@ namespace ProgramDsl
                         continue;
                     }
 
+                    if (total + text.Length > InputLimits.MaxProgramChars)
+                    {
+                        diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.InputLimitExceeded, location,
+                            "cannot include '" + include.Path.Value + "': the program and its includes would be longer than the limit of " +
+                            InputLimits.MaxProgramChars.ToString("N0", CultureInfo.InvariantCulture) + " characters together; split it into several programs"));
+                        continue;
+                    }
+
+                    total += text.Length;
                     loadedAt[key] = location;
                     var fragment = Parser.Parse(new SourceText(path, text));
                     trees.Add(fragment);

@@ -137,6 +137,22 @@ public class BinderIncludeTests
         program.Model!.People.Should().HaveCount(InputLimits.MaxIncludeDepth);
     }
 
+    [Fact]
+    public void Includes_past_the_limit_of_the_whole_program_are_TPM1007_and_are_not_parsed()
+    {
+        // Three fragments of 25 Mi characters each (a comment, cheap to parse): the third would take the program past
+        // 64 Mi characters. Each file alone is within the file limit; together they are not.
+        int lines = 25 * 1024 * 1024 / 100;
+        var big = "/*\n" + string.Concat(Enumerable.Repeat(new string('x', 99) + "\n", lines)) + "*/\nperson p";
+        var files = Files(("a.tpm", big + "a"), ("b.tpm", big + "b"), ("c.tpm", big + "c"));
+
+        var program = Compile(Members("  include \"a.tpm\"", "  include \"b.tpm\"", "  include \"c.tpm\""), files);
+
+        program.SingleDiagnostic("TPM1007").ShouldBe(5, 11,
+            "cannot include 'c.tpm': the program and its includes would be longer than the limit of 67,108,864 characters together; split it into several programs");
+        program.Model!.People.Select(p => p.Name).Should().Equal("pa", "pb");
+    }
+
     /// <summary>A resolver in which 'a/' and 'b/' are links to the folder they are in, as <c>a -&gt; .</c> on disk.</summary>
     private sealed class AliasedFolders : ISourceResolver, ISourceIdentity
     {
