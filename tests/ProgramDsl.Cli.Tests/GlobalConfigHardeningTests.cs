@@ -100,11 +100,11 @@ namespace ProgramDsl.Cli.Tests
             var found = Tpm.Run(temp.Path, "check", "warn.tpm");
 
             named.ExitCode.Should().Be(2, named.ToString());
-            named.Error.Should().Be("tpm: error: the config 'big.globalconfig' is 1048619 bytes, over the limit of 1048576 bytes (1 MiB) for a .globalconfig\n");
+            named.Error.Should().Be("tpm: error: the config 'big.globalconfig' is 1,048,619 bytes, over the limit of 1,048,576 bytes (1 MiB) for a .globalconfig\n");
             found.ExitCode.Should().Be(0, found.ToString());
             Tpm.Lines(found.Out).Should().Equal(
                 "warn.tpm(3,16): warning TPM2003: " + Plans.WarningLine,
-                Full(temp, ".globalconfig") + "(1,1): warning TPM0002: this .globalconfig is 1048619 bytes, over the limit of 1048576 bytes (1 MiB) for a .globalconfig; it is ignored");
+                Full(temp, ".globalconfig") + "(1,1): warning TPM0002: this .globalconfig is 1,048,619 bytes, over the limit of 1,048,576 bytes (1 MiB) for a .globalconfig; it is ignored");
         }
 
         [Fact]

@@ -89,6 +89,8 @@ namespace ProgramDsl.Cli.Infrastructure
             return new SeverityConfig(merged, problems);
         }
 
+        private static string Bytes(long count) => count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+
         // A config found in a folder of the workspace whose real path is outside it; the real path is never opened.
         private bool LeavesWorkspace(string file, string? workspace)
         {
@@ -104,7 +106,7 @@ namespace ProgramDsl.Cli.Infrastructure
         {
             var info = _fileSystem.Inspect(path);
             if (info.Kind != PathKind.RegularFile) return info.Describe() + ", not a regular file";
-            if (info.Length > InputLimits.MaxConfigBytes) return info.Length + " bytes, over the limit of " + InputLimits.MaxConfigBytes + " bytes (1 MiB) for a .globalconfig";
+            if (info.Length > InputLimits.MaxConfigBytes) return Bytes(info.Length) + " bytes, over the limit of " + Bytes(InputLimits.MaxConfigBytes) + " bytes (1 MiB) for a .globalconfig";
             return null;
         }
     }
