@@ -879,7 +879,8 @@ namespace ProgramDsl.Semantics
                         foreach (DependencyItemSyntax item in v)
                         {
                             if (BindDependency(item, source, symbol, scope) is Dependency dependency
-                                && FirstListed(symbol, "after", dependency.Target, dependency.Target.Name, Loc(source, item), "keep one link to it (one type and lag)"))
+                                && FirstListed(symbol, "after", (dependency.Target, dependency.Type, dependency.LagDays), dependency.Target.Name, Loc(source, item),
+                                    "keep one (the same target, type and lag)"))
                             {
                                 dependencies.Add(dependency);
                             }

@@ -148,10 +148,10 @@ public class BinderCheckTests
             .ShouldBe(3, 44, "unknown person 'alise'; did you mean 'alice'?");
 
     [Theory]
-    [InlineData("  task a { duration 1d }  task t { duration 1d  after a  after a ss+2d }", 3, 64, "a ss+2d",
-        "'a' is listed more than once in 'after' of task 't' (first at program.tpm(3,55)); keep one link to it (one type and lag)")]
+    [InlineData("  task a { duration 1d }  task t { duration 1d  after a ss+2d  after a, a ss+2d }", 3, 73, "a ss+2d",
+        "'a' is listed more than once in 'after' of task 't' (first at program.tpm(3,55)); keep one (the same target, type and lag)")]
     [InlineData("  task a { duration 1d }  workstream w { after a, a  task t { duration 1d } }", 3, 51, "a",
-        "'a' is listed more than once in 'after' of workstream 'w' (first at program.tpm(3,48)); keep one link to it (one type and lag)")]
+        "'a' is listed more than once in 'after' of workstream 'w' (first at program.tpm(3,48)); keep one (the same target, type and lag)")]
     [InlineData("  resource gpu  task t { duration 1d  uses gpu  uses gpu 2 }", 3, 54, "gpu 2",
         "'gpu' is listed more than once in 'uses' of task 't' (first at program.tpm(3,44)); give one number of units")]
     [InlineData("  task a { duration 1d }  risk r { affects a, a }", 3, 47, "a",
