@@ -53,11 +53,19 @@ namespace ProgramDsl.Scheduling
             {
                 if (task.RoleAssignments.Count == 0) continue;
                 var result = new List<ScheduledAssignment>();
-                foreach (var a in task.Assignments) result.Add(new ScheduledAssignment(a.Person, a.Share, null));
+
+                // Who is on the task, by lookup (a scan per holder was quadratic in the roles).
+                var onTask = new HashSet<PersonSymbol>();
+                foreach (var a in task.Assignments)
+                {
+                    result.Add(new ScheduledAssignment(a.Person, a.Share, null));
+                    onTask.Add(a.Person);
+                }
+
                 foreach (var ra in task.RoleAssignments)
                 {
                     if (!holdersByRole.TryGetValue(ra.Role, out var holders)) continue;
-                    var free = holders.Where(p => !IsAssigned(result, p)).ToList();
+                    var free = holders.Where(p => !onTask.Contains(p)).ToList();
                     var skilled = free.Where(p => HasSkills(p, task.RequiredSkills)).ToList();
                     var candidates = skilled.Count > 0 ? skilled : free;
                     PersonSymbol? chosen = null;
@@ -72,7 +80,11 @@ namespace ProgramDsl.Scheduling
                         }
                     }
 
-                    if (chosen != null) result.Add(new ScheduledAssignment(chosen, ra.Share, ra.Role));
+                    if (chosen != null)
+                    {
+                        result.Add(new ScheduledAssignment(chosen, ra.Share, ra.Role));
+                        onTask.Add(chosen);
+                    }
                 }
 
                 assigned[task.Index] = result;
@@ -170,10 +182,12 @@ namespace ProgramDsl.Scheduling
                 int v = task.Index;
                 if (graph.FixedStart[v] >= 0) continue;
                 var current = graph.Assigned[v];
+                HashSet<PersonSymbol>? onTask = null;
                 for (int i = 0; i < current.Count; i++)
                 {
                     if (current[i].ViaRole is not RoleSymbol role || !holdersByRole.TryGetValue(role, out var holders)) continue;
-                    var others = holders.Where(p => p != current[i].Person && !IsAssigned(current, p)).ToList();
+                    onTask ??= new HashSet<PersonSymbol>(current.Select(a => a.Person));
+                    var others = holders.Where(p => !onTask.Contains(p)).ToList();
                     var skilled = others.Where(p => HasSkills(p, task.RequiredSkills)).ToList();
                     if (HasSkills(current[i].Person, task.RequiredSkills) || skilled.Count > 0) others = skilled;
                     foreach (var holder in others)
@@ -191,6 +205,8 @@ namespace ProgramDsl.Scheduling
                         if (makespan < best)
                         {
                             best = makespan;
+                            onTask!.Remove(current[i].Person);
+                            onTask.Add(holder);
                             current = trial;
                         }
                         else
@@ -299,18 +315,25 @@ namespace ProgramDsl.Scheduling
             // Where each person was assigned, found by lookup: a scan of the task's assignments per assignee was
             // quadratic (100,000 people on one task: 23 s with leveling off).
             var assignedAt = new Dictionary<PersonSymbol, SourceLocation>();
+            var roleAt = new Dictionary<RoleSymbol, SourceLocation>();
             foreach (var task in tasks)
             {
                 assignedAt.Clear();
+                roleAt.Clear();
                 foreach (var x in task.Assignments)
                 {
                     if (!assignedAt.ContainsKey(x.Person)) assignedAt[x.Person] = x.Location;
                 }
 
+                foreach (var x in task.RoleAssignments)
+                {
+                    if (!roleAt.ContainsKey(x.Role)) roleAt[x.Role] = x.Location;
+                }
+
                 foreach (var a in assigned[task.Index])
                 {
                     var where = assignedAt.TryGetValue(a.Person, out var at) ? at
-                        : task.RoleAssignments.FirstOrDefault(x => x.Role == a.ViaRole)?.Location ?? task.Location;
+                        : a.ViaRole != null && roleAt.TryGetValue(a.ViaRole, out var viaRole) ? viaRole : task.Location;
                     Use(a.Person, task, (int)Math.Round(a.Share * PersonUnits, MidpointRounding.AwayFromZero), where);
                 }
 
