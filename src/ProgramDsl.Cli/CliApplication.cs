@@ -67,7 +67,7 @@ namespace ProgramDsl.Cli
                     if (UnknownCommand(root, parse) is string unknown)
                     {
                         // One line instead of the parser's three ("command not provided", then each token unmatched).
-                        _console.Error.WriteLine("tpm: error: unknown command '" + unknown + "'" +
+                        CliErrors.Write(_console.Error, "unknown command '" + unknown + "'" +
                                                  ProgramDsl.Diagnostics.Spelling.DidYouMean(unknown, root.Subcommands.Select(c => c.Name)));
                         _console.Error.WriteLine("Run 'tpm --help' for usage.");
                         return ExitCodes.Usage;
@@ -78,7 +78,7 @@ namespace ProgramDsl.Cli
                     var errors = parse.Errors.Count > 1
                         ? parse.Errors.Where(e => !e.Message.StartsWith("Required command was not provided", StringComparison.Ordinal)).ToList()
                         : parse.Errors.ToList();
-                    foreach (var error in errors) _console.Error.WriteLine("tpm: error: " + error.Message);
+                    foreach (var error in errors) CliErrors.Write(_console.Error, error.Message);
                     _console.Error.WriteLine("Run 'tpm --help' for usage.");
                     return ExitCodes.Usage;
                 }
@@ -87,18 +87,18 @@ namespace ProgramDsl.Cli
             }
             catch (UsageException ex)
             {
-                _console.Error.WriteLine("tpm: error: " + ex.Message);
+                CliErrors.Write(_console.Error, ex.Message);
                 return ExitCodes.Usage;
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
-                _console.Error.WriteLine("tpm: error: " + ex.Message);
+                CliErrors.Write(_console.Error, ex.Message);
                 return ExitCodes.Usage;
             }
             catch (Exception ex)
             {
                 // A bug in tpm, not in the plan: say so in one line rather than dying with a stack trace.
-                _console.Error.WriteLine("tpm: internal error: " + ex.GetBaseException().Message + " (please report this with the plan that caused it)");
+                _console.Error.WriteLine("tpm: internal error: " + ProgramDsl.Diagnostics.Diagnostic.Printable(ex.GetBaseException().Message) + " (please report this with the plan that caused it)");
                 return ExitCodes.Usage;
             }
             finally

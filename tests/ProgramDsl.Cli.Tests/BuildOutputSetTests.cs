@@ -87,6 +87,21 @@ namespace ProgramDsl.Cli.Tests
             File.ReadAllText(Path.Combine(temp.Path, "out", "demo", "report.md")).Should().StartWith("# Demo plan, second edition");
         }
 
+        [Fact]
+        public void An_output_folder_that_is_a_file_is_one_sentence_without_doubled_punctuation()
+        {
+            using var temp = new TempFolder();
+            temp.Write("plan.tpm", Plans.Valid);
+            temp.Write("f", "not a folder");
+
+            var result = Tpm.Run(temp.Path, "build", "plan.tpm", "-o", "f", "--iterations", "0");
+
+            result.ExitCode.Should().Be(2, result.ToString());
+            result.Error.Should().StartWith("tpm: error: cannot write the artefacts of '" + Path.Combine("f", "demo") + "': ");
+            result.Error.Should().EndWith("' already exists; the folder is as it was before this build\n").And.NotContain(".;");
+            File.ReadAllText(Path.Combine(temp.Path, "f")).Should().Be("not a folder");
+        }
+
         [Theory]
         [InlineData(true)]
         [InlineData(false)]

@@ -50,7 +50,42 @@ namespace ProgramDsl.Cli.Tests
             result.ExitCode.Should().Be(0, result.ToString());
             Tpm.Lines(result.Out).Should().Equal(
                 "warn.tpm(3,16): warning TPM2003: " + Plans.WarningLine,
-                Full(temp, ".globalconfig") + "(1,1): warning TPM0002: this .globalconfig is a character device, not a regular file; it is ignored");
+                Full(temp, ".globalconfig") + "(1,1): warning TPM0002: this .globalconfig is a symbolic link out of the workspace; not read");
+        }
+
+        [Fact]
+        public void A_globalconfig_in_the_workspace_linking_out_of_it_is_not_read_but_one_above_it_and_a_named_one_are()
+        {
+            using var temp = new TempFolder();
+            Directory.CreateDirectory(Path.Combine(temp.Path, "repo", ".git"));
+            temp.Write("repo/plans/warn.tpm", Plans.WithWarning);
+
+            // Outside the repository: a file whose lines would each be a TPM0002 at their line and column, telling its
+            // shape, and which would make TPM2003 an error if it were applied.
+            temp.Write("secret/passwd", "root:x:0:0:root:/root:/bin/bash\ndotnet_diagnostic.TPM2003.severity = error\n");
+            File.CreateSymbolicLink(Path.Combine(temp.Path, "repo", "plans", ".globalconfig"), Path.Combine(temp.Path, "secret", "passwd"));
+            var link = Full(temp, "repo/plans/.globalconfig");
+
+            var linked = RunBounded(temp.Path, "check", "repo/plans/warn.tpm");
+
+            linked.ExitCode.Should().Be(0, linked.ToString());
+            Tpm.Lines(linked.Out).Should().Equal(
+                "repo/plans/warn.tpm(3,16): warning TPM2003: " + Plans.WarningLine,
+                link + "(1,1): warning TPM0002: this .globalconfig is a symbolic link out of the workspace; not read");
+
+            // A config above the workspace is the user's own, even through a link: read.
+            File.Delete(link);
+            File.CreateSymbolicLink(Path.Combine(temp.Path, ".globalconfig"), Path.Combine(temp.Path, "secret", "passwd"));
+            var above = RunBounded(temp.Path, "check", "repo/plans/warn.tpm");
+            above.ExitCode.Should().Be(1, above.ToString());
+            Tpm.Lines(above.Out).Should().Contain("repo/plans/warn.tpm(3,16): error TPM2003: " + Plans.WarningLine);
+
+            // So is a config named with --config, wherever it points.
+            File.Delete(Path.Combine(temp.Path, ".globalconfig"));
+            File.CreateSymbolicLink(link, Path.Combine(temp.Path, "secret", "passwd"));
+            var named = RunBounded(temp.Path, "check", "repo/plans/warn.tpm", "--config", "repo/plans/.globalconfig");
+            named.ExitCode.Should().Be(1, named.ToString());
+            Tpm.Lines(named.Out).Should().Contain("repo/plans/warn.tpm(3,16): error TPM2003: " + Plans.WarningLine);
         }
 
         [Fact]
@@ -65,11 +100,11 @@ namespace ProgramDsl.Cli.Tests
             var found = Tpm.Run(temp.Path, "check", "warn.tpm");
 
             named.ExitCode.Should().Be(2, named.ToString());
-            named.Error.Should().Be("tpm: error: the config 'big.globalconfig' is 1048619 bytes, over the limit of 1048576 bytes (1 MiB) for a .globalconfig\n");
+            named.Error.Should().Be("tpm: error: the config 'big.globalconfig' is 1,048,619 bytes, over the limit of 1,048,576 bytes (1 MiB) for a .globalconfig\n");
             found.ExitCode.Should().Be(0, found.ToString());
             Tpm.Lines(found.Out).Should().Equal(
                 "warn.tpm(3,16): warning TPM2003: " + Plans.WarningLine,
-                Full(temp, ".globalconfig") + "(1,1): warning TPM0002: this .globalconfig is 1048619 bytes, over the limit of 1048576 bytes (1 MiB) for a .globalconfig; it is ignored");
+                Full(temp, ".globalconfig") + "(1,1): warning TPM0002: this .globalconfig is 1,048,619 bytes, over the limit of 1,048,576 bytes (1 MiB) for a .globalconfig; it is ignored");
         }
 
         [Fact]

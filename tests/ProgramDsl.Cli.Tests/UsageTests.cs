@@ -38,6 +38,22 @@ namespace ProgramDsl.Cli.Tests
         }
 
         [Fact]
+        public void Usage_errors_escape_control_characters_in_paths_as_diagnostics_do()
+        {
+            using var temp = new TempFolder();
+
+            // A name a pull request chose, holding a line break: printed as is it would start a line
+            // '::error file=x::forged' that GitHub Actions reads as a workflow command.
+            var result = RunIn(temp, "schedule", "a\n::error file=x::forged.tpm");
+            var named = RunIn(temp, "check", "plan.tpm", "--config", "c\u001b[31m.globalconfig");
+
+            result.ExitCode.Should().Be(2, result.ToString());
+            result.Error.Should().Be("tpm: error: no such file: 'a\\n::error file=x::forged.tpm'\n");
+            named.ExitCode.Should().Be(2, named.ToString());
+            named.Error.Should().Be("tpm: error: no such config file: 'c\\u001b[31m.globalconfig'\n");
+        }
+
+        [Fact]
         public void Help_exits_0_and_lists_the_commands()
         {
             using var temp = new TempFolder();

@@ -180,7 +180,7 @@ namespace ProgramDsl.Cli.Commands
                 }
                 catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
                 {
-                    failure = "cannot write the artefacts of '" + folder + "': " + ex.Message + "; the folder is as it was before this build";
+                    failure = "cannot write the artefacts of '" + folder + "': " + CliErrors.Clause(ex.Message) + "; the folder is as it was before this build";
                     break;
                 }
             }
@@ -193,7 +193,7 @@ namespace ProgramDsl.Cli.Commands
 
             if (failure != null)
             {
-                _console.Error.WriteLine("tpm: error: " + failure);
+                CliErrors.Write(_console.Error, failure);
                 return ExitCodes.Usage;
             }
 

@@ -50,7 +50,8 @@ namespace ProgramDsl.Cli.Commands
             // Never opened unless it is a regular file: a FIFO would block the read, a device never end it.
             var input = _fileSystem.Inspect(file);
             if (input.Kind != PathKind.RegularFile) throw new UsageException("'" + file + "' is " + input.Describe() + ", not a regular file");
-            if (input.Length > InputLimits.MaxFileBytes) throw new UsageException("'" + file + "' is " + input.Length + " bytes, over the limit of " + InputLimits.MaxFileBytes + " bytes (64 MiB) for an input file");
+            if (input.Length > InputLimits.MaxFileBytes) throw new UsageException("'" + file + "' is " + input.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " bytes, over the limit of " +
+                InputLimits.MaxFileBytes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " bytes (64 MiB) for an input file");
             var target = output ?? Path.ChangeExtension(file, ".tpm");
             if (string.Equals(_fileSystem.GetFullPath(target), _fileSystem.GetFullPath(file), StringComparison.Ordinal))
             {
@@ -64,7 +65,7 @@ namespace ProgramDsl.Cli.Commands
             var read = MspdiReader.Read(_fileSystem.ReadAllBytes(file));
             if (read.Project is null)
             {
-                foreach (var problem in read.Problems) _console.Error.WriteLine("tpm: error: " + problem.Format(file));
+                foreach (var problem in read.Problems) CliErrors.Write(_console.Error, problem.Format(file));
                 return ExitCodes.Usage;
             }
 

@@ -124,7 +124,7 @@ namespace ProgramDsl.Cli.Commands
             SeverityConfig config;
             try
             {
-                config = _configs.ForFile(path, configPath);
+                config = _configs.ForFile(path, configPath, root);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {

@@ -44,7 +44,7 @@ namespace ProgramDsl.Cli.Commands
             // Without a status date there is nothing to measure: a usage problem, said before anything else.
             if (program.Model != null && program.Schedule != null && EarnedValue.MissingStatusDate(program.Model) is string missing)
             {
-                _console.Error.WriteLine("tpm: error: " + missing);
+                CliErrors.Write(_console.Error, missing);
                 return ExitCodes.Usage;
             }
 

@@ -40,7 +40,7 @@ namespace ProgramDsl.Cli.Infrastructure
     public sealed class InputTooLargeException : IOException
     {
         public InputTooLargeException(string path, long limit)
-            : base("'" + path + "' is larger than " + limit.ToString(System.Globalization.CultureInfo.InvariantCulture) + " bytes") => Limit = limit;
+            : base("'" + path + "' is larger than " + limit.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " bytes") => Limit = limit;
 
         public long Limit { get; }
     }

@@ -15,7 +15,10 @@ namespace ProgramDsl.Cli.Infrastructure
     /// Nearer files win, as they would in a build that lists them all. A config is read only when it is a regular file of
     /// at most <see cref="InputLimits.MaxConfigBytes"/>: <c>--config</c> naming anything else is a usage error, a found
     /// <c>.globalconfig</c> that is not one is skipped with a TPM0002 warning. Lines that cannot be understood are
-    /// TPM0002 warnings at their place; the rest of the file applies.
+    /// TPM0002 warnings at their place; the rest of the file applies. A found <c>.globalconfig</c> inside the workspace
+    /// whose real path leaves it (a link in a pull request to <c>/etc/passwd</c>) is not opened: its TPM0002 warnings'
+    /// line and column numbers would tell the shape of the file. Configs above the workspace are the user's own and a
+    /// <c>--config</c> file is the user's choice: both are read.
     /// </summary>
     public sealed class SeverityConfigLocator
     {
@@ -28,11 +31,12 @@ namespace ProgramDsl.Cli.Infrastructure
         // Each config file's problems are reported once per run, with the first plan that uses it, not with every plan.
         private readonly HashSet<string> _reported = new HashSet<string>(StringComparer.Ordinal);
 
-        public SeverityConfig ForFile(string planPath, string? explicitConfig)
+        /// <summary>The severities for a plan; <paramref name="workspace"/> is the real path of its workspace, when known.</summary>
+        public SeverityConfig ForFile(string planPath, string? explicitConfig, string? workspace = null)
         {
             // Plans in one folder share their configs: read them once per folder.
-            var key = (explicitConfig ?? string.Empty) + "\u0001" + Path.GetDirectoryName(_fileSystem.GetFullPath(planPath));
-            if (!_byFolder.TryGetValue(key, out var config)) config = _byFolder[key] = Read(planPath, explicitConfig);
+            var key = (explicitConfig ?? string.Empty) + "\u0001" + workspace + "\u0001" + Path.GetDirectoryName(_fileSystem.GetFullPath(planPath));
+            if (!_byFolder.TryGetValue(key, out var config)) config = _byFolder[key] = Read(planPath, explicitConfig, workspace);
             var fresh = new List<Diagnostic>();
             foreach (var d in config.Diagnostics)
             {
@@ -43,7 +47,7 @@ namespace ProgramDsl.Cli.Infrastructure
             return config with { Diagnostics = fresh };
         }
 
-        private SeverityConfig Read(string planPath, string? explicitConfig)
+        private SeverityConfig Read(string planPath, string? explicitConfig, string? workspace)
         {
             var sources = new List<SourceText>();
             var problems = new List<Diagnostic>();
@@ -61,7 +65,7 @@ namespace ProgramDsl.Cli.Infrastructure
                 found.Reverse();
                 foreach (var file in found)
                 {
-                    var problem = Check(file);
+                    var problem = LeavesWorkspace(file, workspace) ? "a symbolic link out of the workspace; not read" : Check(file);
                     if (problem is null)
                     {
                         sources.Add(new SourceText(file, _fileSystem.ReadAllText(file, InputLimits.MaxConfigBytes)));
@@ -69,7 +73,7 @@ namespace ProgramDsl.Cli.Infrastructure
                     else
                     {
                         problems.Add(Diagnostic.Create(DiagnosticCatalog.InvalidConfiguration, new SourceLocation(new SourceText(file, string.Empty), new TextSpan(0, 0)),
-                            "this .globalconfig is " + problem + "; it is ignored"));
+                            "this .globalconfig is " + problem + (problem.EndsWith("not read", StringComparison.Ordinal) ? string.Empty : "; it is ignored")));
                     }
                 }
             }
@@ -85,12 +89,24 @@ namespace ProgramDsl.Cli.Infrastructure
             return new SeverityConfig(merged, problems);
         }
 
+        private static string Bytes(long count) => count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+
+        // A config found in a folder of the workspace whose real path is outside it; the real path is never opened.
+        private bool LeavesWorkspace(string file, string? workspace)
+        {
+            if (workspace is null) return false;
+            var ignoreCase = OperatingSystem.IsWindows();
+            var folder = _fileSystem.GetRealPath(Path.GetDirectoryName(file)!);
+            if (!SourcePaths.IsWithin(workspace, folder, ignoreCase)) return false;
+            return !SourcePaths.IsWithin(workspace, _fileSystem.GetRealPath(file), ignoreCase);
+        }
+
         // Why a config must not be read, checked from its metadata before it is opened; null when it may be.
         private string? Check(string path)
         {
             var info = _fileSystem.Inspect(path);
             if (info.Kind != PathKind.RegularFile) return info.Describe() + ", not a regular file";
-            if (info.Length > InputLimits.MaxConfigBytes) return info.Length + " bytes, over the limit of " + InputLimits.MaxConfigBytes + " bytes (1 MiB) for a .globalconfig";
+            if (info.Length > InputLimits.MaxConfigBytes) return Bytes(info.Length) + " bytes, over the limit of " + Bytes(InputLimits.MaxConfigBytes) + " bytes (1 MiB) for a .globalconfig";
             return null;
         }
     }

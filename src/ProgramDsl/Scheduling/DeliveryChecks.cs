@@ -71,12 +71,26 @@ namespace ProgramDsl.Scheduling
                     }
                 }
 
+                // The people chosen for each role, grouped once: a scan of the assignees per role was quadratic.
+                Dictionary<RoleSymbol, List<ScheduledAssignment>>? chosenFor = null;
+                if (schedule != null && task.RoleAssignments.Count > 0)
+                {
+                    chosenFor = new Dictionary<RoleSymbol, List<ScheduledAssignment>>();
+                    foreach (var x in schedule[task].Assigned)
+                    {
+                        if (x.ViaRole is null) continue;
+                        if (!chosenFor.TryGetValue(x.ViaRole, out var list)) chosenFor[x.ViaRole] = list = new List<ScheduledAssignment>();
+                        list.Add(x);
+                    }
+                }
+
                 foreach (var ra in task.RoleAssignments)
                 {
-                    if (schedule != null)
+                    if (chosenFor != null)
                     {
                         // The scheduler picks a holder with the skills when there is one; judge whom it picked.
-                        foreach (var chosen in schedule[task].Assigned.Where(x => x.ViaRole == ra.Role))
+                        if (!chosenFor.TryGetValue(ra.Role, out var chosenForRole)) continue;
+                        foreach (var chosen in chosenForRole)
                         {
                             var missing = Missing(chosen.Person, task.RequiredSkills);
                             if (missing.Count == 0) continue;

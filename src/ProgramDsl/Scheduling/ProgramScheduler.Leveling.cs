@@ -53,11 +53,19 @@ namespace ProgramDsl.Scheduling
             {
                 if (task.RoleAssignments.Count == 0) continue;
                 var result = new List<ScheduledAssignment>();
-                foreach (var a in task.Assignments) result.Add(new ScheduledAssignment(a.Person, a.Share, null));
+
+                // Who is on the task, by lookup (a scan per holder was quadratic in the roles).
+                var onTask = new HashSet<PersonSymbol>();
+                foreach (var a in task.Assignments)
+                {
+                    result.Add(new ScheduledAssignment(a.Person, a.Share, null));
+                    onTask.Add(a.Person);
+                }
+
                 foreach (var ra in task.RoleAssignments)
                 {
                     if (!holdersByRole.TryGetValue(ra.Role, out var holders)) continue;
-                    var free = holders.Where(p => !IsAssigned(result, p)).ToList();
+                    var free = holders.Where(p => !onTask.Contains(p)).ToList();
                     var skilled = free.Where(p => HasSkills(p, task.RequiredSkills)).ToList();
                     var candidates = skilled.Count > 0 ? skilled : free;
                     PersonSymbol? chosen = null;
@@ -72,7 +80,11 @@ namespace ProgramDsl.Scheduling
                         }
                     }
 
-                    if (chosen != null) result.Add(new ScheduledAssignment(chosen, ra.Share, ra.Role));
+                    if (chosen != null)
+                    {
+                        result.Add(new ScheduledAssignment(chosen, ra.Share, ra.Role));
+                        onTask.Add(chosen);
+                    }
                 }
 
                 assigned[task.Index] = result;
@@ -170,10 +182,12 @@ namespace ProgramDsl.Scheduling
                 int v = task.Index;
                 if (graph.FixedStart[v] >= 0) continue;
                 var current = graph.Assigned[v];
+                HashSet<PersonSymbol>? onTask = null;
                 for (int i = 0; i < current.Count; i++)
                 {
                     if (current[i].ViaRole is not RoleSymbol role || !holdersByRole.TryGetValue(role, out var holders)) continue;
-                    var others = holders.Where(p => p != current[i].Person && !IsAssigned(current, p)).ToList();
+                    onTask ??= new HashSet<PersonSymbol>(current.Select(a => a.Person));
+                    var others = holders.Where(p => !onTask.Contains(p)).ToList();
                     var skilled = others.Where(p => HasSkills(p, task.RequiredSkills)).ToList();
                     if (HasSkills(current[i].Person, task.RequiredSkills) || skilled.Count > 0) others = skilled;
                     foreach (var holder in others)
@@ -191,6 +205,8 @@ namespace ProgramDsl.Scheduling
                         if (makespan < best)
                         {
                             best = makespan;
+                            onTask!.Remove(current[i].Person);
+                            onTask.Add(holder);
                             current = trial;
                         }
                         else
@@ -307,12 +323,28 @@ namespace ProgramDsl.Scheduling
                 list.Add((task, units, where));
             }
 
+            // Where each person was assigned, found by lookup: a scan of the task's assignments per assignee was
+            // quadratic (100,000 people on one task: 23 s with leveling off).
+            var assignedAt = new Dictionary<PersonSymbol, SourceLocation>();
+            var roleAt = new Dictionary<RoleSymbol, SourceLocation>();
             foreach (var task in tasks)
             {
+                assignedAt.Clear();
+                roleAt.Clear();
+                foreach (var x in task.Assignments)
+                {
+                    if (!assignedAt.ContainsKey(x.Person)) assignedAt[x.Person] = x.Location;
+                }
+
+                foreach (var x in task.RoleAssignments)
+                {
+                    if (!roleAt.ContainsKey(x.Role)) roleAt[x.Role] = x.Location;
+                }
+
                 foreach (var a in assigned[task.Index])
                 {
-                    var where = task.Assignments.FirstOrDefault(x => x.Person == a.Person)?.Location
-                        ?? task.RoleAssignments.FirstOrDefault(x => x.Role == a.ViaRole)?.Location ?? task.Location;
+                    var where = assignedAt.TryGetValue(a.Person, out var at) ? at
+                        : a.ViaRole != null && roleAt.TryGetValue(a.ViaRole, out var viaRole) ? viaRole : task.Location;
                     Use(a.Person, task, (int)Math.Round(a.Share * PersonUnits, MidpointRounding.AwayFromZero), where);
                 }
 
@@ -320,24 +352,28 @@ namespace ProgramDsl.Scheduling
             }
 
             var resourcesInOrder = program.People.Cast<Symbol>().Concat(program.Resources).Where(users.ContainsKey);
+
+            // One load array for every resource, cleared over the days its tasks span only: an array of the whole horizon
+            // per resource cost people × horizon.
+            var load = new int[horizon + 1];
             foreach (var resource in resourcesInOrder)
             {
                 int capacity = resource is ResourceSymbol pool ? pool.Capacity : PersonUnits;
-                // The load by day in pages where the resource is booked: a plan at both ends of the calendar does not
-                // hold (or scan) a table over the span between them.
-                var load = new Leveling.Engine.DayTable();
+                int from = horizon, to = 0;
                 foreach (var (task, units, _) in users[resource])
                 {
                     int v = task.Index;
-                    for (int day = time[v].NextAvailable(start[v]); day < finish[v]; day = time[v].NextAvailable(day + 1)) load.Add(day, units);
+                    from = Math.Min(from, Math.Max(0, start[v]));
+                    to = Math.Max(to, Math.Min(load.Length, finish[v]));
+                    for (int day = time[v].NextAvailable(start[v]); day < finish[v]; day = time[v].NextAvailable(day + 1)) load[day] += units;
                 }
 
-                int d = 0;
-                while (d < horizon)
+                int d = from, end = Math.Min(to, horizon);
+                while (d < end)
                 {
                     if (load[d] <= capacity)
                     {
-                        d = load.NextAllocated(d + 1);
+                        d++;
                         continue;
                     }
 
@@ -353,10 +389,12 @@ namespace ProgramDsl.Scheduling
                         "; turn leveling on, move a task or change an assignment";
                     yield return Diagnostic.Create(DiagnosticCatalog.OverAllocation, involved[0].Where, involved.Skip(1).Select(u => u.Where).ToArray(), message);
                 }
+
+                if (to > from) Array.Clear(load, from, to - from);
             }
         }
 
-        private static bool OverlapsOverload(int v, int first, int last, int[] start, int[] finish, TaskTime[] time, Leveling.Engine.DayTable load, int capacity)
+        private static bool OverlapsOverload(int v, int first, int last, int[] start, int[] finish, TaskTime[] time, int[] load, int capacity)
         {
             for (int day = time[v].NextAvailable(Math.Max(first, start[v])); day < finish[v] && day <= last; day = time[v].NextAvailable(day + 1))
             {

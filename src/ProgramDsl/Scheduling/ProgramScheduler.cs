@@ -589,7 +589,15 @@ namespace ProgramDsl.Scheduling
             }
 
             var result = new List<ScheduledAssignment>();
-            foreach (var a in task.Assignments) result.Add(new ScheduledAssignment(a.Person, a.Share, null));
+
+            // Who is on the task already, by lookup: a scan of the result per holder was quadratic in the roles.
+            var onTask = new HashSet<PersonSymbol>();
+            foreach (var a in task.Assignments)
+            {
+                result.Add(new ScheduledAssignment(a.Person, a.Share, null));
+                onTask.Add(a.Person);
+            }
+
             foreach (var ra in task.RoleAssignments)
             {
                 // Without leveling, a role goes to the first person (in declaration order) who holds it and has the
@@ -599,7 +607,7 @@ namespace ProgramDsl.Scheduling
                 {
                     foreach (var p in holders)
                     {
-                        if (IsAssigned(result, p)) continue;
+                        if (onTask.Contains(p)) continue;
                         fallback ??= p;
                         if (HasSkills(p, task.RequiredSkills))
                         {
@@ -610,16 +618,14 @@ namespace ProgramDsl.Scheduling
                 }
 
                 chosen ??= fallback;
-                if (chosen != null) result.Add(new ScheduledAssignment(chosen, ra.Share, ra.Role));
+                if (chosen != null)
+                {
+                    result.Add(new ScheduledAssignment(chosen, ra.Share, ra.Role));
+                    onTask.Add(chosen);
+                }
             }
 
             return result;
-        }
-
-        private static bool IsAssigned(IReadOnlyList<ScheduledAssignment> assigned, PersonSymbol person)
-        {
-            for (int i = 0; i < assigned.Count; i++) if (assigned[i].Person == person) return true;
-            return false;
         }
 
         private static bool HasSkills(PersonSymbol person, IReadOnlyList<string> skills)

@@ -666,6 +666,13 @@ namespace ProgramDsl.Semantics
             // The first assignment of each person in this declaration: a repeat is found in O(1), not by scanning the
             // list (200,000 people on one task took 71 s).
             public Dictionary<PersonSymbol, Assignment> AssignedPeople { get; } = new Dictionary<PersonSymbol, Assignment>();
+
+            // The first place each (list keyword, target) appears in this declaration: a repeated reference in
+            // 'after', 'uses', 'members', ... is found in O(1). Repeats multiplied emitted output (a million
+            // 'after a' wrote a 216 MB project.xml).
+            // Only the first repeat of a target is reported: a million 'after a' give one error, not a million lines.
+            public Dictionary<(string List, object Target), (SourceLocation First, bool Reported)> Listed { get; } =
+                new Dictionary<(string List, object Target), (SourceLocation First, bool Reported)>();
             public List<RoleAssignment> RoleAssignments { get; } = new List<RoleAssignment>();
             public List<RoleSymbol> Roles { get; } = new List<RoleSymbol>();
             public List<string> Skills { get; } = new List<string>();
@@ -679,7 +686,7 @@ namespace ProgramDsl.Semantics
 
             public Scratch Clear()
             {
-                Holidays.Clear(); Vacations.Clear(); Dependencies.Clear(); Assignments.Clear(); AssignedPeople.Clear(); RoleAssignments.Clear();
+                Holidays.Clear(); Vacations.Clear(); Dependencies.Clear(); Assignments.Clear(); AssignedPeople.Clear(); Listed.Clear(); RoleAssignments.Clear();
                 Roles.Clear(); Skills.Clear(); Reviews.Clear(); Required.Clear(); Members.Clear(); Uses.Clear(); Gates.Clear(); GateLocations.Clear(); Affects.Clear();
                 return this;
             }
@@ -796,12 +803,17 @@ namespace ProgramDsl.Semantics
                     case "role":
                         foreach (ReferenceValueSyntax r in v)
                         {
-                            if (Resolve(r.Reference, source, null, RoleKind, "role", "role") is RoleSymbol heldRole) roles.Add(heldRole);
+                            if (Resolve(r.Reference, source, null, RoleKind, "role", "role") is RoleSymbol heldRole && FirstListed(symbol, "role", heldRole, heldRole.Name, Loc(source, r))) roles.Add(heldRole);
                         }
 
                         break;
                     case "skills":
-                        foreach (var n in v) skills.Add(((NameValueSyntax)n).Text);
+                        foreach (var n in v)
+                        {
+                            var skill = ((NameValueSyntax)n).Text;
+                            if (FirstListed(symbol, "skills", skill, skill, Loc(source, n))) skills.Add(skill);
+                        }
+
                         break;
                     case "capacity" when symbol is PersonSymbol person:
                         if (Percentage(v[0], source, "capacity", allowZero: false) is decimal capacity) person.Capacity = capacity;
@@ -830,7 +842,7 @@ namespace ProgramDsl.Semantics
                     case "members":
                         foreach (ReferenceValueSyntax r in v)
                         {
-                            if (Resolve(r.Reference, source, null, PersonKind, "person", "members") is PersonSymbol m) members.Add(m);
+                            if (Resolve(r.Reference, source, null, PersonKind, "person", "members") is PersonSymbol m && FirstListed(symbol, "members", m, m.Name, Loc(source, r))) members.Add(m);
                         }
 
                         break;
@@ -866,7 +878,13 @@ namespace ProgramDsl.Semantics
                     case "after":
                         foreach (DependencyItemSyntax item in v)
                         {
-                            if (BindDependency(item, source, symbol, scope) is Dependency dependency) dependencies.Add(dependency);
+                            if (BindDependency(item, source, symbol, scope) is Dependency dependency
+                                && FirstListed(symbol, "after", (dependency.Target, dependency.Type, dependency.LagDays), dependency.Target.Name, Loc(source, item),
+                                    "keep one (the same target, type and lag)"))
+                            {
+                                dependencies.Add(dependency);
+                            }
+
                         }
 
                         break;
@@ -900,6 +918,7 @@ namespace ProgramDsl.Semantics
                     case "requires":
                         foreach (NameValueSyntax n in v)
                         {
+                            if (!FirstListed(symbol, "requires", n.Text, n.Text, Loc(source, n))) continue;
                             required.Add(n.Text);
 
                             // Skills are an open vocabulary, known once a person has them or a 'skill' declares them:
@@ -919,7 +938,7 @@ namespace ProgramDsl.Semantics
                                 continue;
                             }
 
-                            uses.Add(new ResourceUse(resource, (int)n, Loc(source, item)));
+                            if (FirstListed(symbol, "uses", resource, resource.Name, Loc(source, item), "give one number of units")) uses.Add(new ResourceUse(resource, (int)n, Loc(source, item)));
                         }
 
                         break;
@@ -939,7 +958,7 @@ namespace ProgramDsl.Semantics
                     case "review":
                         foreach (var n in v)
                         {
-                            if (EnumWord(n, source, ReviewKinds, "review kind") is string kind) reviews.Add(kind);
+                            if (EnumWord(n, source, ReviewKinds, "review kind") is string kind && FirstListed(symbol, "review", kind, kind, Loc(source, n))) reviews.Add(kind);
                         }
 
                         break;
@@ -955,7 +974,7 @@ namespace ProgramDsl.Semantics
                     case "gate":
                         foreach (ReferenceValueSyntax r in v)
                         {
-                            if (Resolve(r.Reference, source, null, MetricKind, "metric", "gate") is MetricSymbol m)
+                            if (Resolve(r.Reference, source, null, MetricKind, "metric", "gate") is MetricSymbol m && FirstListed(symbol, "gate", m, m.Name, Loc(source, r)))
                             {
                                 gates.Add(m);
                                 gateLocations.Add(Loc(source, r));
@@ -982,7 +1001,7 @@ namespace ProgramDsl.Semantics
                     case "affects":
                         foreach (ReferenceValueSyntax r in v)
                         {
-                            if (Resolve(r.Reference, source, null, WorkKinds, "task", "affects") is Symbol s) affects.Add(s);
+                            if (Resolve(r.Reference, source, null, WorkKinds, "task", "affects") is Symbol s && FirstListed(symbol, "affects", s, s.Name, Loc(source, r))) affects.Add(s);
                         }
 
                         break;
@@ -1117,6 +1136,27 @@ namespace ProgramDsl.Semantics
 
                     break;
             }
+        }
+
+        /// <summary>
+        /// True the first time <paramref name="target"/> appears in the list <paramref name="list"/> of the declaration
+        /// being bound; the first repeat is a TPM1103 at the repeat, pointing back at the first, and later repeats are
+        /// dropped silently (a hash lookup each, not a scan).
+        /// </summary>
+        private bool FirstListed(Symbol owner, string list, object target, string name, SourceLocation at, string fix = "keep one")
+        {
+            var key = (list, target);
+            if (_scratch.Listed.TryGetValue(key, out var seen))
+            {
+                if (seen.Reported) return false;
+                _diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.ConflictingSetting, at, new[] { seen.First },
+                    "'" + name + "' is listed more than once in '" + list + "' of " + owner.Describe() + " (first at " + seen.First + "); " + fix));
+                _scratch.Listed[key] = (seen.First, true);
+                return false;
+            }
+
+            _scratch.Listed[key] = (at, false);
+            return true;
         }
 
         private void BindAssignment(AssignmentItemSyntax item, SourceText source, TaskSymbol task, List<Assignment> assignments, List<RoleAssignment> roleAssignments)

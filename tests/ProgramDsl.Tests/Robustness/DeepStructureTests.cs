@@ -147,5 +147,50 @@ namespace ProgramDsl.Tests.Robustness
             p.Diagnostics.Select(d => d.ToString()).Should().Equal("crowd.tpm(300305,12): error TPM1103: 'p0' is assigned to task 'z' more than once; give one share");
             p.Model!.Tasks.Single().Assignments.Should().HaveCount(n);
         }
-    }
+
+        [Fact]
+        public void Three_hundred_thousand_people_on_one_task_schedule_without_leveling_in_linear_time()
+        {
+            // The over-allocation check looked up each assignee's assignment by scanning the task's list, and gave every
+            // person an array of the whole horizon: 200,000 people took 64 s in 'tpm check --no-level'.
+            const int n = 300_000;
+            var sb = new StringBuilder("program crowd \"Crowd\" {\n  start 2027-01-04\n");
+            for (int i = 0; i < n; i++) sb.Append("  person p").Append(i).Append('\n');
+            sb.Append("  task z \"Z\" {\n    duration 2d\n");
+            for (int i = 0; i < n; i += 1000) sb.Append("    assign ").Append(string.Join(", ", Enumerable.Range(i, 1000).Select(j => "p" + j))).Append('\n');
+            sb.Append("  }\n  task y { duration 2d  assign p7 }\n}\n");
+            var text = sb.ToString();
+            var options = new TpmCompileOptions { Scheduling = new ProgramDsl.Scheduling.ScheduleOptions { Leveling = false } };
+            var p = OnSmallStack("300,000 assignees, leveling off", () => TpmProgram.Parse(text, "crowd.tpm", options));
+
+            var d = p.Diagnostics.Should().ContainSingle().Subject;
+            d.Code.Should().Be("TPM2101");
+            d.Message.Should().StartWith("person 'p7' is over-allocated on 2027-01-04..2027-01-05 (2 working days, up to 200%) by 'z', 'y'");
+            (d.Location!.Value.Start.Line, d.Location!.Value.Text).Should().Be((n + 5, "p7"));
+            d.AdditionalLocations.Single().Start.Line.Should().Be(n + 6 + n / 1000);
+        }
+
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void A_hundred_thousand_roles_on_one_task_are_staffed_in_linear_time(bool leveling)
+        {
+            // Choosing a holder for each role scanned the people already chosen, and the skill check scanned every
+            // assignee per role: 40,000 roles took 12.7 s in 'tpm check --no-level'.
+            const int n = 100_000;
+            var sb = new StringBuilder("program crowd \"Crowd\" {\n  start 2027-01-04\n");
+            for (int i = 0; i < n; i++) sb.Append("  role r").Append(i).Append("  person p").Append(i).Append(" { role r").Append(i).Append("  skills sql }\n");
+            sb.Append("  task z {\n    effort 10d\n    requires skills sql\n");
+            for (int i = 0; i < n; i += 1000) sb.Append("    assign ").Append(string.Join(", ", Enumerable.Range(i, 1000).Select(j => "role r" + j))).Append('\n');
+            sb.Append("  }\n}\n");
+            var text = sb.ToString();
+            var options = new TpmCompileOptions { Scheduling = new ProgramDsl.Scheduling.ScheduleOptions { Leveling = leveling } };
+            var p = OnSmallStack("100,000 roles, leveling " + (leveling ? "on" : "off"), () => TpmProgram.Parse(text, "roles.tpm", options));
+
+            p.Diagnostics.Should().BeEmpty();
+            var assigned = p.Schedule!.Tasks.Single().Assigned;
+            assigned.Should().HaveCount(n);
+            assigned.Select(a => a.Person).Distinct().Should().HaveCount(n, "no one holds two of the roles");
+        }
+}
 }

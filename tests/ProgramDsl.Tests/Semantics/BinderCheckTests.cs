@@ -147,6 +147,44 @@ public class BinderCheckTests
         CompileMembers("  person alice  task t { effort 2d  assign alise }").SingleDiagnostic("TPM1001")
             .ShouldBe(3, 44, "unknown person 'alise'; did you mean 'alice'?");
 
+    [Theory]
+    [InlineData("  task a { duration 1d }  task t { duration 1d  after a ss+2d  after a, a ss+2d }", 3, 73, "a ss+2d",
+        "'a' is listed more than once in 'after' of task 't' (first at program.tpm(3,55)); keep one (the same target, type and lag)")]
+    [InlineData("  task a { duration 1d }  workstream w { after a, a  task t { duration 1d } }", 3, 51, "a",
+        "'a' is listed more than once in 'after' of workstream 'w' (first at program.tpm(3,48)); keep one (the same target, type and lag)")]
+    [InlineData("  resource gpu  task t { duration 1d  uses gpu  uses gpu 2 }", 3, 54, "gpu 2",
+        "'gpu' is listed more than once in 'uses' of task 't' (first at program.tpm(3,44)); give one number of units")]
+    [InlineData("  task a { duration 1d }  risk r { affects a, a }", 3, 47, "a",
+        "'a' is listed more than once in 'affects' of risk 'r' (first at program.tpm(3,44)); keep one")]
+    [InlineData("  metric m { target >= 1 }  milestone t { gate m  gate m }", 3, 56, "m",
+        "'m' is listed more than once in 'gate' of milestone 't' (first at program.tpm(3,48)); keep one")]
+    [InlineData("  task t { duration 1d  review fairness, fairness }", 3, 42, "fairness",
+        "'fairness' is listed more than once in 'review' of task 't' (first at program.tpm(3,32)); keep one")]
+    [InlineData("  person al  team x { members al, al }", 3, 35, "al",
+        "'al' is listed more than once in 'members' of team 'x' (first at program.tpm(3,31)); keep one")]
+    [InlineData("  person al { skills sql }  task t { duration 1d  assign al  requires skills sql, sql }", 3, 83, "sql",
+        "'sql' is listed more than once in 'requires' of task 't' (first at program.tpm(3,78)); keep one")]
+    [InlineData("  person al { skills sql  skills sql }", 3, 34, "sql",
+        "'sql' is listed more than once in 'skills' of person 'al' (first at program.tpm(3,22)); keep one")]
+    [InlineData("  role r  person al { role r, r }", 3, 31, "r",
+        "'r' is listed more than once in 'role' of person 'al' (first at program.tpm(3,28)); keep one")]
+    public void Same_reference_listed_twice(string members, int line, int column, string repeatText, string message)
+    {
+        var d = CompileMembers(members).SingleDiagnostic("TPM1103").ShouldBe(line, column, message).Covering(repeatText);
+        d.AdditionalLocations.Should().ContainSingle();
+    }
+
+    [Fact]
+    public void A_repeated_dependency_is_kept_once_however_often_it_is_written()
+    {
+        // A million 'after a' once multiplied every emitted link; the repeats are now dropped in linear time (one
+        // hash lookup each) and only the first is reported, so the log does not grow with them either.
+        var program = CompileMembers(new[] { "  task a { duration 1d }", "  task t { duration 1d" }
+            .Concat(Enumerable.Repeat("    after a", 100_000)).Append("  }").ToArray());
+        program.WithCode("TPM1103").Should().ContainSingle().Which.Location!.Value.Start.Line.Should().Be(6);
+        program.Model!.Tasks.Single(t => t.Name == "t").Dependencies.Should().ContainSingle();
+    }
+
     [Fact]
     public void Effort_with_a_person_or_a_role_is_not_warned()
     {

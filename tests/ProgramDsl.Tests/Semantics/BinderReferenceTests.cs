@@ -163,7 +163,8 @@ public class BinderReferenceTests
             "  }",
             "  workstream w2 { task z { duration 1d  after x } }",
             "  workstream w3 { workstream deep { task only { duration 1d } } }",
-            "  task r { duration 1d  after only, deep, w3.deep.only }");
+            "  task r { duration 1d  after only, deep }",
+            "  task r2 { duration 1d  after w3.deep.only }");
         string TargetOf(string task, int i = 0) => model.Task(task).Dependencies[i].Target.Id;
 
         TargetOf("w1.y").Should().Be("w1.x", "the enclosing workstream comes first");
@@ -172,7 +173,7 @@ public class BinderReferenceTests
         TargetOf("r", 0).Should().Be("w3.deep.only", "a unique name is found anywhere");
         TargetOf("r", 1).Should().Be("w3.deep");
         model.Task("r").Dependencies[1].Target.Should().BeOfType<WorkstreamSymbol>();
-        TargetOf("r", 2).Should().Be("w3.deep.only");
+        TargetOf("r2").Should().Be("w3.deep.only");
     }
 
     [Fact]
