@@ -45,6 +45,27 @@ namespace ProgramDsl.Tests.Leveling
         }
 
         [Fact]
+        public void Many_people_on_one_task_hold_tables_of_their_booked_days_only()
+        {
+            // 20,000 people on one 5-day task, each also listed twice (the builder merges a repeat by lookup).
+            const int people = 20_000;
+            var builder = new RcpspBuilder();
+            for (int r = 0; r < people; r++) builder.AddResource(2);
+            int task = builder.AddActivity(5);
+            for (int r = 0; r < people; r++) builder.AddDemand(task, r, 1);
+            for (int r = 0; r < people; r++) builder.AddDemand(task, r, 1);
+            var problem = builder.Build();
+            var engine = new Engine(problem);
+
+            var schedule = engine.Forward(new[] { task });
+
+            schedule.Makespan.Should().Be(5, "each person's two units fit the capacity of 2");
+            // A table starts at 64 days and doubles: a first allocation of a 4,096-day page per table held 20,000 × 3
+            // pages (about 1 GB at 100,000 people).
+            engine.TabulatedDays.Should().BeLessThanOrEqualTo(people * 3L * 64);
+        }
+
+        [Fact]
         public void The_work_counted_is_per_day_scanned_as_before()
         {
             var engine = BothEnds(out var list);

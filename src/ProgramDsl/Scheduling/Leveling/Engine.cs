@@ -1450,7 +1450,8 @@ namespace ProgramDsl.Scheduling.Leveling
             /// <summary>The dense array grown to hold a day below <see cref="DenseLimit"/>.</summary>
             private int[] GrowDense(int day)
             {
-                int size = Math.Max(PageSize, _dense.Length);
+                // Small to start: a plan may have 100,000 people, each with a few booked days (a page each was 16 KB a table).
+                int size = Math.Max(64, _dense.Length);
                 while (size <= day) size *= 2;
                 Array.Resize(ref _dense, Math.Min(size, DenseLimit));
                 return _dense;

@@ -112,6 +112,10 @@ namespace ProgramDsl.Scheduling.Leveling
         private readonly List<int> _duration = new List<int>();
         private readonly List<int> _capacity = new List<int>();
         private readonly List<List<(int Resource, int Amount)>> _demands = new List<List<(int, int)>>();
+
+        // Where each (activity, resource) demand sits in its activity's list, so a repeat merges by lookup: a scan of the
+        // list per demand was quadratic in the people on one task.
+        private readonly Dictionary<long, int> _demandAt = new Dictionary<long, int>();
         private readonly List<RcpspPrecedence> _precedences = new List<RcpspPrecedence>();
         private readonly List<int> _release = new List<int>();
         private readonly List<int> _fixedStart = new List<int>();
@@ -153,15 +157,14 @@ namespace ProgramDsl.Scheduling.Leveling
         {
             if (amount <= 0) return;
             var list = _demands[activity];
-            for (int i = 0; i < list.Count; i++)
+            long key = ((long)activity << 32) | (uint)resource;
+            if (_demandAt.TryGetValue(key, out int i))
             {
-                if (list[i].Resource == resource)
-                {
-                    list[i] = (resource, list[i].Amount + amount);
-                    return;
-                }
+                list[i] = (resource, list[i].Amount + amount);
+                return;
             }
 
+            _demandAt[key] = list.Count;
             list.Add((resource, amount));
         }
 
