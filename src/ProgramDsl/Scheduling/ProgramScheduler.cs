@@ -873,6 +873,8 @@ namespace ProgramDsl.Scheduling
             // Workstream and gate nodes have no calendar of their own, so a calendar gap after them can give them
             // float while the task that drives them and the task they drive are both critical. Judge them only by
             // whether they drive, and look through them (iteratively) for the critical task behind.
+            // A bound before the program start (a lead) never drives: the start holds the node there, as it does
+            // for a workstream gate, so the path is the same wherever the dependency is written.
             bool Drives(int node, Edge e)
             {
                 var t = time[node];
@@ -882,10 +884,10 @@ namespace ProgramDsl.Scheduling
                     case DependencyType.FinishToStart:
                     case DependencyType.StartToStart:
                         int sBound = (e.Type == DependencyType.FinishToStart ? finish[e.From] : start[e.From]) + e.Lag;
-                        return (zero ? sBound : t.NextAvailable(Math.Max(sBound, 0))) >= start[node];
+                        return sBound >= 0 && (zero ? sBound : t.NextAvailable(sBound)) >= start[node];
                     default:
                         int fBound = (e.Type == DependencyType.FinishToFinish ? finish[e.From] : start[e.From]) + e.Lag;
-                        return (zero ? fBound : t.NextAvailableEnd(fBound)) >= finish[node];
+                        return fBound >= 0 && (zero ? fBound : t.NextAvailableEnd(fBound)) >= finish[node];
                 }
             }
 

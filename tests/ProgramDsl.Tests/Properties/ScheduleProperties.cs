@@ -230,6 +230,7 @@ namespace ProgramDsl.Tests.Properties
 
                 // The first task starts the chain: no critical task drives it. A dependency drives a task when the task
                 // starts on the first day it can work from the bound on (fs, ss), or finishes on the first end from it (ff, sf).
+                // A bound before the program start (a lead) does not drive: the program start holds the task there.
                 int first = index[path[0].Id];
                 var f = tasks[first];
                 if (plan.ActualStart(first) != null) return; // the walk stops at a started task: it does not move
@@ -249,7 +250,7 @@ namespace ProgramDsl.Tests.Properties
                         if (!tasks[p].IsCritical) continue;
                         bool fromFinish = d.Type == DependencyType.FinishToStart || d.Type == DependencyType.FinishToFinish;
                         int bound = (fromFinish ? tasks[p].Finish : tasks[p].Start) + d.Lag;
-                        bool drives = OnStart(d) ? NextWork(bound) >= f.Start : (milestone ? bound : NextWork(bound - 1) + 1) >= f.Finish;
+                        bool drives = bound >= 0 && (OnStart(d) ? NextWork(bound) >= f.Start : (milestone ? bound : NextWork(bound - 1) + 1) >= f.Finish);
                         Check(!drives, () => $"the path starts at {f.Id}, but critical {tasks[p].Id} drives it through 'after {d.Text(plan)}'");
                     }
                 }

@@ -211,5 +211,70 @@ namespace ProgramDsl.Tests.Scheduling
             p.WithCode("TPM2201").Should().BeEmpty();
             p.WithCode("TPM2202").Should().BeEmpty();
         }
-    }
+    
+        /// <summary>The plan of CsCheck seed aQI9AuR2nta1 (Critical_path_is_a_chain_of_critical_tasks_to_the_finish).</summary>
+        private const string LeadBeforeTheStartPlan = @"program gen ""Generated"" {
+  start 2027-12-04
+  leveling off
+  workdays sun..thu
+  hours-per-day 8
+  holiday 2027-12-21..2027-12-26 ""Off""
+  holiday 2028-04-10..2028-04-13 ""Off""
+  holiday 2028-05-27..2028-05-28 ""Off""
+  holiday 2028-07-10..2028-07-17 ""Off""
+  holiday 2028-06-01..2028-06-08 ""Off""
+  calendar c0 ""C"" { workdays mon..thu  holiday 2028-01-27..2028-02-06  holiday 2027-12-21..2027-12-21  holiday 2028-02-25..2028-03-07 }
+  calendar c1 ""C"" { workdays mon..fri }
+  person p0 ""P"" { capacity 50%  calendar c0 }
+  person p1 ""P"" { capacity 50%  calendar c1  vacation 2027-12-19..2027-12-27 }
+  person p2 ""P"" { capacity 25%  calendar c1 }
+  person p3 ""P"" { capacity 75%  calendar c1  vacation 2028-06-10..2028-06-21 }
+  person p4 ""P"" { capacity 100%  calendar c0  vacation 2028-01-26..2028-02-01 }
+  workstream w0 ""W"" {
+    after t0 ss-4d
+    workstream w1 ""W"" { workstream w2 ""W"" { task t1 { effort 6d } } }
+  }
+  workstream w3 ""W"" {
+    task t0 { duration 4d  assign p0 25%, p3 25%  not-before 2027-11-30  due 2028-02-05 }
+  }
+  workstream w4 ""W"" { }
+}
+";
+
+        [Fact]
+        public void A_lead_that_reaches_before_the_program_start_does_not_drive()
+        {
+            // Start Sat 2027-12-04, workdays sun..thu: index 0 = Sun Dec 5, 1..4 = Mon..Thu Dec 6..9, 5 = Sun Dec 12.
+            // t0 works only Mon..Thu (p0 mon..thu, p3 mon..fri): ES 0 → [1,5). t1 (effort, no assignee: 6d on the
+            // program calendar) has S ≥ S(t0) − 4 = −3, so the program start binds: [0,6). Finish 6.
+            // Backward: t0 LF = the last end on or before 6 it can work to = 5 (Sun Dec 12 is not its day), LS 1,
+            // and the ss lead allows LS ≤ LS(t1) + 4 = 4: float 0, critical, yet it does not drive t1. The chain of
+            // critical tasks from the start to the finish is t1 alone.
+            var p = Compile(LeadBeforeTheStartPlan);
+            p.Diagnostics.Where(d => d.IsError).Should().BeEmpty();
+            var s = p.Schedule!;
+            var t0 = s.Task("w3.t0");
+            var t1 = s.Task("w0.w1.w2.t1");
+            (t0.Start, t0.Finish, t0.LateStart, t0.LateFinish, t0.TotalFloat, t0.IsCritical).Should().Be((1, 5, 1, 5, 0, true));
+            (t1.Start, t1.Finish, t1.LateStart, t1.LateFinish, t1.TotalFloat, t1.IsCritical).Should().Be((0, 6, 0, 6, 0, true));
+            t0.StartDate.Should().Be(D("2027-12-06"));
+            t1.FinishDate.Should().Be(D("2027-12-12"));
+            s.FinishIndex.Should().Be(6);
+            PathOf(s).Should().Equal("w0.w1.w2.t1");
+        }
+
+        [Fact]
+        public void A_lead_before_the_program_start_on_the_task_itself_does_not_drive()
+        {
+            // The same lead written on the task rather than on its workstream: the same schedule and the same path.
+            var p = Compile(LeadBeforeTheStartPlan
+                .Replace("    after t0 ss-4d\n", string.Empty)
+                .Replace("task t1 { effort 6d }", "task t1 { effort 6d  after t0 ss-4d }"));
+            p.Diagnostics.Where(d => d.IsError).Should().BeEmpty();
+            var s = p.Schedule!;
+            (s.Task("w0.w1.w2.t1").Start, s.Task("w0.w1.w2.t1").Finish).Should().Be((0, 6));
+            s.Task("w3.t0").IsCritical.Should().BeTrue();
+            PathOf(s).Should().Equal("w0.w1.w2.t1");
+        }
+}
 }
