@@ -13,12 +13,6 @@ namespace ProgramDsl.Cli.Tests
     /// </summary>
     public class GlobalConfigHardeningTests
     {
-        private static CliResult RunBounded(string folder, params string[] args)
-        {
-            var run = Task.Run(() => Tpm.Run(folder, args));
-            run.Wait(TimeSpan.FromSeconds(30)).Should().BeTrue("tpm " + string.Join(" ", args) + " must not block");
-            return run.Result;
-        }
 
         private static string Full(TempFolder temp, string relative) => Path.GetFullPath(Path.Combine(temp.Path, relative));
 
@@ -27,10 +21,10 @@ namespace ProgramDsl.Cli.Tests
         {
             using var temp = new TempFolder();
             temp.Write("warn.tpm", Plans.WithWarning);
-            using (var mkfifo = Process.Start(new ProcessStartInfo("mkfifo", new[] { Path.Combine(temp.Path, "pipe") }) { UseShellExecute = false })!) mkfifo.WaitForExit();
+            Tpm.MakeFifo(Path.Combine(temp.Path, "pipe"));
 
-            var zero = RunBounded(temp.Path, "check", "warn.tpm", "--config", "/dev/zero");
-            var fifo = RunBounded(temp.Path, "schedule", "warn.tpm", "--config", "pipe");
+            var zero = Tpm.RunBounded(temp.Path, 30, "check", "warn.tpm", "--config", "/dev/zero");
+            var fifo = Tpm.RunBounded(temp.Path, 30, "schedule", "warn.tpm", "--config", "pipe");
 
             zero.ExitCode.Should().Be(2, zero.ToString());
             zero.Error.Should().Be("tpm: error: the config '/dev/zero' is a character device, not a regular file\n");
@@ -45,7 +39,7 @@ namespace ProgramDsl.Cli.Tests
             temp.Write("warn.tpm", Plans.WithWarning);
             File.CreateSymbolicLink(Path.Combine(temp.Path, ".globalconfig"), "/dev/zero");
 
-            var result = RunBounded(temp.Path, "check", "warn.tpm");
+            var result = Tpm.RunBounded(temp.Path, 30, "check", "warn.tpm");
 
             result.ExitCode.Should().Be(0, result.ToString());
             Tpm.Lines(result.Out).Should().Equal(
@@ -66,7 +60,7 @@ namespace ProgramDsl.Cli.Tests
             File.CreateSymbolicLink(Path.Combine(temp.Path, "repo", "plans", ".globalconfig"), Path.Combine(temp.Path, "secret", "passwd"));
             var link = Full(temp, "repo/plans/.globalconfig");
 
-            var linked = RunBounded(temp.Path, "check", "repo/plans/warn.tpm");
+            var linked = Tpm.RunBounded(temp.Path, 30, "check", "repo/plans/warn.tpm");
 
             linked.ExitCode.Should().Be(0, linked.ToString());
             Tpm.Lines(linked.Out).Should().Equal(
@@ -76,14 +70,14 @@ namespace ProgramDsl.Cli.Tests
             // A config above the workspace is the user's own, even through a link: read.
             File.Delete(link);
             File.CreateSymbolicLink(Path.Combine(temp.Path, ".globalconfig"), Path.Combine(temp.Path, "secret", "passwd"));
-            var above = RunBounded(temp.Path, "check", "repo/plans/warn.tpm");
+            var above = Tpm.RunBounded(temp.Path, 30, "check", "repo/plans/warn.tpm");
             above.ExitCode.Should().Be(1, above.ToString());
             Tpm.Lines(above.Out).Should().Contain("repo/plans/warn.tpm(3,16): error TPM2003: " + Plans.WarningLine);
 
             // So is a config named with --config, wherever it points.
             File.Delete(Path.Combine(temp.Path, ".globalconfig"));
             File.CreateSymbolicLink(link, Path.Combine(temp.Path, "secret", "passwd"));
-            var named = RunBounded(temp.Path, "check", "repo/plans/warn.tpm", "--config", "repo/plans/.globalconfig");
+            var named = Tpm.RunBounded(temp.Path, 30, "check", "repo/plans/warn.tpm", "--config", "repo/plans/.globalconfig");
             named.ExitCode.Should().Be(1, named.ToString());
             Tpm.Lines(named.Out).Should().Contain("repo/plans/warn.tpm(3,16): error TPM2003: " + Plans.WarningLine);
         }

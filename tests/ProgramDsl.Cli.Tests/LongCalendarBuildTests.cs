@@ -26,13 +26,6 @@ namespace ProgramDsl.Cli.Tests
                    "}\n";
         }
 
-        /// <summary>Runs tpm in-process; fails if it has not ended within 60 s (a guard against a hang, not a timing).</summary>
-        private static CliResult RunBounded(string folder, params string[] args)
-        {
-            var run = Task.Run(() => Tpm.Run(folder, args));
-            run.Wait(TimeSpan.FromSeconds(60)).Should().BeTrue("tpm " + string.Join(" ", args) + " must end");
-            return run.Result;
-        }
 
         [Fact]
         public void Build_of_a_plan_at_both_ends_of_the_calendar_writes_every_artefact_with_the_full_forecast()
@@ -40,7 +33,7 @@ namespace ProgramDsl.Cli.Tests
             using var temp = new TempFolder();
             temp.Write("plan.tpm", BothEnds());
 
-            var result = RunBounded(temp.Path, "build", "plan.tpm", "--out", "out");
+            var result = Tpm.RunBounded(temp.Path, 60, "build", "plan.tpm", "--out", "out");
 
             result.ExitCode.Should().Be(0, result.ToString());
             result.Error.Should().NotContain("TPM2005").And.NotContain("TPM2007").And.NotContain("internal error");
@@ -58,7 +51,7 @@ namespace ProgramDsl.Cli.Tests
             using var temp = new TempFolder();
             temp.Write("plan.tpm", BothEnds());
 
-            var result = RunBounded(temp.Path, "forecast", "plan.tpm", "-n", "2000");
+            var result = Tpm.RunBounded(temp.Path, 60, "forecast", "plan.tpm", "-n", "2000");
 
             result.ExitCode.Should().Be(0, result.ToString());
             result.Out.Should().Contain("2,000");

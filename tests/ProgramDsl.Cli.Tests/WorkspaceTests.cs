@@ -22,20 +22,7 @@ namespace ProgramDsl.Cli.Tests
 
         private static string Program(string id) => "program " + id + " \"P\" {\n  start 2027-03-01\n  task t \"T\" { duration 1d }\n}\n";
 
-        /// <summary>Runs tpm, failing the test if it does not end within 30 s (a FIFO opened for reading blocks forever).</summary>
-        private static CliResult RunBounded(string folder, params string[] args)
-        {
-            var run = Task.Run(() => Tpm.Run(folder, args));
-            run.Wait(TimeSpan.FromSeconds(30)).Should().BeTrue("tpm " + string.Join(" ", args) + " must not block");
-            return run.Result;
-        }
 
-        private static void MakeFifo(string path)
-        {
-            using var mkfifo = Process.Start(new ProcessStartInfo("mkfifo", new[] { path }) { UseShellExecute = false })!;
-            mkfifo.WaitForExit();
-            mkfifo.ExitCode.Should().Be(0);
-        }
 
         private static string Real(TempFolder temp, string relative = "") => Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(temp.Path, relative)));
 
@@ -119,9 +106,9 @@ namespace ProgramDsl.Cli.Tests
         {
             using var temp = new TempFolder();
             temp.Write("plan.tpm", Including("pipe.tpm"));
-            MakeFifo(Path.Combine(temp.Path, "pipe.tpm"));
+            Tpm.MakeFifo(Path.Combine(temp.Path, "pipe.tpm"));
 
-            var result = RunBounded(temp.Path, "check", "plan.tpm");
+            var result = Tpm.RunBounded(temp.Path, 30, "check", "plan.tpm");
 
             result.ExitCode.Should().Be(1, result.ToString());
             result.Out.Should().Be("plan.tpm(3,11): error TPM1006: cannot include 'pipe.tpm': it is a FIFO (named pipe), not a regular file (looked for 'pipe.tpm')\n");
@@ -145,8 +132,8 @@ namespace ProgramDsl.Cli.Tests
             using var temp = new TempFolder();
             temp.Write("plan.tpm", Including("/dev/zero"));
 
-            var confined = RunBounded(temp.Path, "check", "plan.tpm");
-            var everything = RunBounded(temp.Path, "check", "plan.tpm", "--workspace", "/");
+            var confined = Tpm.RunBounded(temp.Path, 30, "check", "plan.tpm");
+            var everything = Tpm.RunBounded(temp.Path, 30, "check", "plan.tpm", "--workspace", "/");
 
             confined.Out.Should().Be("plan.tpm(3,11): error TPM1006: cannot include '/dev/zero': " + string.Format(Outside, Real(temp)) + " (looked for '/dev/zero')\n");
             everything.Out.Should().Be("plan.tpm(3,11): error TPM1006: cannot include '/dev/zero': it is a character device, not a regular file (looked for '/dev/zero')\n");
@@ -162,7 +149,7 @@ namespace ProgramDsl.Cli.Tests
                 huge.SetLength(InputLimits.MaxFileBytes + 1); // sparse: no disk space used
             }
 
-            var result = RunBounded(temp.Path, "check", "plan.tpm");
+            var result = Tpm.RunBounded(temp.Path, 30, "check", "plan.tpm");
 
             result.ExitCode.Should().Be(1, result.ToString());
             result.Out.Should().Be("plan.tpm(3,11): error TPM1007: cannot include 'huge.tpm': it is 67108865 bytes, over the limit of 67108864 bytes (64 MiB) for a plan file (looked for 'huge.tpm')\n");
@@ -177,8 +164,8 @@ namespace ProgramDsl.Cli.Tests
                 huge.SetLength(InputLimits.MaxFileBytes + 1);
             }
 
-            var check = RunBounded(temp.Path, "check", "huge.tpm");
-            var walk = RunBounded(temp.Path, "check", ".");
+            var check = Tpm.RunBounded(temp.Path, 30, "check", "huge.tpm");
+            var walk = Tpm.RunBounded(temp.Path, 30, "check", ".");
 
             check.ExitCode.Should().Be(1, check.ToString());
             check.Out.Should().Be("huge.tpm(1,1): error TPM1007: cannot read 'huge.tpm': it is 67108865 bytes, over the limit of 67108864 bytes (64 MiB) for a plan file\n");
@@ -192,10 +179,10 @@ namespace ProgramDsl.Cli.Tests
         public void A_fifo_or_device_named_as_the_plan_is_a_usage_error(string command)
         {
             using var temp = new TempFolder();
-            MakeFifo(Path.Combine(temp.Path, "pipe.tpm"));
+            Tpm.MakeFifo(Path.Combine(temp.Path, "pipe.tpm"));
 
-            var fifo = RunBounded(temp.Path, command, "pipe.tpm");
-            var zero = RunBounded(temp.Path, command, "/dev/zero");
+            var fifo = Tpm.RunBounded(temp.Path, 30, command, "pipe.tpm");
+            var zero = Tpm.RunBounded(temp.Path, 30, command, "/dev/zero");
 
             fifo.ExitCode.Should().Be(2, fifo.ToString());
             fifo.Error.Should().Be("tpm: error: 'pipe.tpm' is a FIFO (named pipe), not a regular file\n");
@@ -213,9 +200,9 @@ namespace ProgramDsl.Cli.Tests
             Directory.CreateSymbolicLink(Path.Combine(temp.Path, "plans", "self"), ".");
             Directory.CreateSymbolicLink(Path.Combine(temp.Path, "plans", "sub", "up"), "..");
             File.CreateSymbolicLink(Path.Combine(temp.Path, "plans", "same.tpm"), "a.tpm");
-            MakeFifo(Path.Combine(temp.Path, "plans", "x.tpm"));
+            Tpm.MakeFifo(Path.Combine(temp.Path, "plans", "x.tpm"));
 
-            var result = RunBounded(temp.Path, "check", "plans");
+            var result = Tpm.RunBounded(temp.Path, 30, "check", "plans");
 
             result.ExitCode.Should().Be(0, result.ToString());
             Tpm.Lines(result.Out).Select(l => l.Substring(0, l.IndexOf('('))).Should().Equal("plans/a.tpm", "plans/sub/b.tpm");
@@ -233,7 +220,7 @@ namespace ProgramDsl.Cli.Tests
             Directory.CreateSymbolicLink(Path.Combine(temp.Path, "repo", "plans", "ext"), Path.Combine(temp.Path, "outside"));
             File.CreateSymbolicLink(Path.Combine(temp.Path, "repo", "plans", "c.tpm"), Path.Combine(temp.Path, "outside", "c.tpm"));
 
-            var result = RunBounded(Path.Combine(temp.Path, "repo"), "check", "plans");
+            var result = Tpm.RunBounded(Path.Combine(temp.Path, "repo"), 30, "check", "plans");
 
             result.ExitCode.Should().Be(0, result.ToString());
             result.Error.Should().Be("1 program checked: 0 errors, 0 warnings\n");
@@ -307,8 +294,8 @@ namespace ProgramDsl.Cli.Tests
             File.CreateSymbolicLink(Path.Combine(temp.Path, "a.tpm"), "b.tpm");
             File.CreateSymbolicLink(Path.Combine(temp.Path, "b.tpm"), "a.tpm");
 
-            var include = RunBounded(temp.Path, "check", "plan.tpm");
-            var walk = RunBounded(temp.Path, "check", ".");
+            var include = Tpm.RunBounded(temp.Path, 30, "check", "plan.tpm");
+            var walk = Tpm.RunBounded(temp.Path, 30, "check", ".");
 
             include.Out.Should().Be("plan.tpm(3,11): error TPM1004: cannot include 'a.tpm': too many levels of symbolic links at '" + Real(temp, "a.tpm") + "' (looked for 'a.tpm')\n");
             walk.Error.Should().Be("1 program checked: 1 error, 0 warnings\n");
@@ -320,9 +307,9 @@ namespace ProgramDsl.Cli.Tests
         public void Import_opens_only_regular_files(string input, string what)
         {
             using var temp = new TempFolder();
-            MakeFifo(Path.Combine(temp.Path, "pipe.xml"));
+            Tpm.MakeFifo(Path.Combine(temp.Path, "pipe.xml"));
 
-            var result = RunBounded(temp.Path, "import", input, "-o", "out.tpm");
+            var result = Tpm.RunBounded(temp.Path, 30, "import", input, "-o", "out.tpm");
 
             result.ExitCode.Should().Be(2, result.ToString());
             result.Error.Should().Be("tpm: error: '" + input + "' is " + what + ", not a regular file\n");
@@ -389,7 +376,7 @@ namespace ProgramDsl.Cli.Tests
             Directory.CreateSymbolicLink(Path.Combine(temp.Path, "a"), ".");
             Directory.CreateSymbolicLink(Path.Combine(temp.Path, "b"), ".");
 
-            var result = RunBounded(temp.Path, "check", "plan.tpm");
+            var result = Tpm.RunBounded(temp.Path, 30, "check", "plan.tpm");
 
             result.ExitCode.Should().Be(1, result.ToString());
             result.Out.Should().Be(
@@ -404,7 +391,7 @@ namespace ProgramDsl.Cli.Tests
             temp.Write("plan.tpm", Including("alias.tpm"));
             File.CreateSymbolicLink(Path.Combine(temp.Path, "alias.tpm"), "plan.tpm");
 
-            var result = RunBounded(temp.Path, "check", "plan.tpm");
+            var result = Tpm.RunBounded(temp.Path, 30, "check", "plan.tpm");
 
             result.ExitCode.Should().Be(1, result.ToString());
             result.Out.Should().Be("plan.tpm(3,11): error TPM1004: include cycle: plan.tpm → alias.tpm; remove one of these includes\n");
@@ -424,7 +411,7 @@ namespace ProgramDsl.Cli.Tests
             temp.Write(".git/config", "ghp_SECRET0123456789 = 1\n");
             File.CreateSymbolicLink(Path.Combine(temp.Path, "link.tpm"), "token.txt");
 
-            var result = RunBounded(temp.Path, "check", "plan.tpm");
+            var result = Tpm.RunBounded(temp.Path, 30, "check", "plan.tpm");
 
             result.ExitCode.Should().Be(1, result.ToString());
             result.Out.Should().Be("plan.tpm(3,11): error TPM1006: cannot include '" + include + "': it is not a plan file; an include reads only files named '*.tpm' (looked for '" + include + "')\n");
@@ -439,7 +426,7 @@ namespace ProgramDsl.Cli.Tests
             temp.Write("plans/token.txt", "ghp_SECRET0123456789\n");
             File.CreateSymbolicLink(Path.Combine(temp.Path, "plans", "leak.tpm"), "token.txt");
 
-            var result = RunBounded(temp.Path, "check", "plans/leak.tpm");
+            var result = Tpm.RunBounded(temp.Path, 30, "check", "plans/leak.tpm");
 
             result.ExitCode.Should().Be(1, result.ToString());
             result.Out.Should().Be("plans/leak.tpm(1,1): error TPM1006: cannot read 'plans/leak.tpm': it is not a plan file; an include reads only files named '*.tpm'\n");
@@ -454,7 +441,7 @@ namespace ProgramDsl.Cli.Tests
             temp.Write("plan.tpm", Including("a\\n::error file=README.md::forged.tpm"));
             temp.Write("a\n::error file=README.md::forged.tpm", "person bob\nperson bob\n");
 
-            var result = RunBounded(temp.Path, "check", "plan.tpm");
+            var result = Tpm.RunBounded(temp.Path, 30, "check", "plan.tpm");
 
             result.ExitCode.Should().Be(1, result.ToString());
             Tpm.Lines(result.Out).Should().ContainSingle().Which.Should().StartWith("a\\n::error file=README.md::forged.tpm(2,8): error TPM1002:");

@@ -17,6 +17,25 @@ namespace ProgramDsl.Cli.Tests.Infrastructure
         /// <summary>Runs the CLI with relative paths resolved against <paramref name="workingDirectory"/>.</summary>
         public static CliResult Run(string workingDirectory, params string[] args) => Run(new FakeConsole(), workingDirectory, args);
 
+        /// <summary>
+        /// Runs the CLI in-process and fails the test if it has not ended within <paramref name="seconds"/>: a guard for
+        /// inputs that once blocked or ran away (FIFOs, devices, link loops), not a timing.
+        /// </summary>
+        public static CliResult RunBounded(string workingDirectory, int seconds, params string[] args)
+        {
+            var run = System.Threading.Tasks.Task.Run(() => Run(workingDirectory, args));
+            run.Wait(System.TimeSpan.FromSeconds(seconds)).Should().BeTrue("tpm " + string.Join(" ", args) + " must end");
+            return run.Result;
+        }
+
+        /// <summary>Makes a FIFO (named pipe) at <paramref name="path"/> with mkfifo.</summary>
+        public static void MakeFifo(string path)
+        {
+            using var mkfifo = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("mkfifo", new[] { path }) { UseShellExecute = false })!;
+            mkfifo.WaitForExit();
+            mkfifo.ExitCode.Should().Be(0);
+        }
+
         public static CliResult Run(FakeConsole console, string workingDirectory, params string[] args)
         {
             var services = new ServiceCollection().AddTpmCli();
