@@ -86,8 +86,8 @@ namespace ProgramDsl
 
         /// <summary>A file of <paramref name="size"/> bytes, over <see cref="InputLimits.MaxFileBytes"/>.</summary>
         public static SourceReadError TooLarge(long size) =>
-            new SourceReadError(SourceFailure.TooLarge, (size > InputLimits.MaxFileBytes ? "it is " + size.ToString(System.Globalization.CultureInfo.InvariantCulture) + " bytes" : "it is too large") +
-                ", over the limit of " + InputLimits.MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) + " bytes (64 MiB) for a plan file");
+            new SourceReadError(SourceFailure.TooLarge, (size > InputLimits.MaxFileBytes ? "it is " + size.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " bytes" : "it is too large") +
+                ", over the limit of " + InputLimits.MaxFileBytes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " bytes (64 MiB) for a plan file");
 
         /// <inheritdoc />
         public override string ToString() => Message;

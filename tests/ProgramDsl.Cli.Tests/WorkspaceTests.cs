@@ -152,7 +152,7 @@ namespace ProgramDsl.Cli.Tests
             var result = Tpm.RunBounded(temp.Path, 30, "check", "plan.tpm");
 
             result.ExitCode.Should().Be(1, result.ToString());
-            result.Out.Should().Be("plan.tpm(3,11): error TPM1007: cannot include 'huge.tpm': it is 67108865 bytes, over the limit of 67108864 bytes (64 MiB) for a plan file (looked for 'huge.tpm')\n");
+            result.Out.Should().Be("plan.tpm(3,11): error TPM1007: cannot include 'huge.tpm': it is 67,108,865 bytes, over the limit of 67,108,864 bytes (64 MiB) for a plan file (looked for 'huge.tpm')\n");
         }
 
         [Fact]
@@ -168,7 +168,7 @@ namespace ProgramDsl.Cli.Tests
             var walk = Tpm.RunBounded(temp.Path, 30, "check", ".");
 
             check.ExitCode.Should().Be(1, check.ToString());
-            check.Out.Should().Be("huge.tpm(1,1): error TPM1007: cannot read 'huge.tpm': it is 67108865 bytes, over the limit of 67108864 bytes (64 MiB) for a plan file\n");
+            check.Out.Should().Be("huge.tpm(1,1): error TPM1007: cannot read 'huge.tpm': it is 67,108,865 bytes, over the limit of 67,108,864 bytes (64 MiB) for a plan file\n");
             walk.Out.Should().Be(check.Out);
         }
 

@@ -90,8 +90,8 @@ public class WorkspaceRuleTests
     [Fact]
     public void The_size_message_states_the_size_and_the_limit()
     {
-        SourceReadError.TooLarge(70_000_000).Message.Should().Be("it is 70000000 bytes, over the limit of 67108864 bytes (64 MiB) for a plan file");
-        SourceReadError.TooLarge(-1).Message.Should().Be("it is too large, over the limit of 67108864 bytes (64 MiB) for a plan file");
+        SourceReadError.TooLarge(70_000_000).Message.Should().Be("it is 70,000,000 bytes, over the limit of 67,108,864 bytes (64 MiB) for a plan file");
+        SourceReadError.TooLarge(-1).Message.Should().Be("it is too large, over the limit of 67,108,864 bytes (64 MiB) for a plan file");
     }
 
     [Fact]
