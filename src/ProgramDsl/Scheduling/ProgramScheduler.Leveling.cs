@@ -353,9 +353,9 @@ namespace ProgramDsl.Scheduling
 
             var resourcesInOrder = program.People.Cast<Symbol>().Concat(program.Resources).Where(users.ContainsKey);
 
-            // One load array for every resource, cleared over the days its tasks span only: an array of the whole horizon
-            // per resource cost people × horizon.
-            var load = new int[horizon + 1];
+            // One load table for every resource, cleared after each: it holds the days booked (in pages where work lies
+            // far apart), so neither many people nor a calendar-long plan makes it as large as people × horizon.
+            var load = new Leveling.Engine.DayTable();
             foreach (var resource in resourcesInOrder)
             {
                 int capacity = resource is ResourceSymbol pool ? pool.Capacity : PersonUnits;
@@ -364,8 +364,8 @@ namespace ProgramDsl.Scheduling
                 {
                     int v = task.Index;
                     from = Math.Min(from, Math.Max(0, start[v]));
-                    to = Math.Max(to, Math.Min(load.Length, finish[v]));
-                    for (int day = time[v].NextAvailable(start[v]); day < finish[v]; day = time[v].NextAvailable(day + 1)) load[day] += units;
+                    to = Math.Max(to, Math.Min(horizon, finish[v]));
+                    for (int day = time[v].NextAvailable(start[v]); day < finish[v]; day = time[v].NextAvailable(day + 1)) load.Add(day, units);
                 }
 
                 int d = from, end = Math.Min(to, horizon);
@@ -373,7 +373,7 @@ namespace ProgramDsl.Scheduling
                 {
                     if (load[d] <= capacity)
                     {
-                        d++;
+                        d = load.NextAllocated(d + 1);
                         continue;
                     }
 
@@ -390,11 +390,11 @@ namespace ProgramDsl.Scheduling
                     yield return Diagnostic.Create(DiagnosticCatalog.OverAllocation, involved[0].Where, involved.Skip(1).Select(u => u.Where).ToArray(), message);
                 }
 
-                if (to > from) Array.Clear(load, from, to - from);
+                load.Clear();
             }
         }
 
-        private static bool OverlapsOverload(int v, int first, int last, int[] start, int[] finish, TaskTime[] time, int[] load, int capacity)
+        private static bool OverlapsOverload(int v, int first, int last, int[] start, int[] finish, TaskTime[] time, Leveling.Engine.DayTable load, int capacity)
         {
             for (int day = time[v].NextAvailable(Math.Max(first, start[v])); day < finish[v] && day <= last; day = time[v].NextAvailable(day + 1))
             {
