@@ -16,6 +16,27 @@ namespace ProgramDsl
         /// </summary>
         public const long MaxProgramChars = 64L * 1024 * 1024;
 
+        /// <summary>
+        /// The most tokens (names, keywords, numbers, dates and strings; punctuation and comments are free) a program and
+        /// its includes may hold together: 3,000,000, half again the generated 100,000-task plan of the benchmarks. Parsing
+        /// and binding cost about a microsecond a token, so this, not the character limit, bounds the front end's time.
+        /// </summary>
+        public const int MaxTokens = 3_000_000;
+
+        /// <summary>
+        /// The most declarations (tasks, milestones, workstreams, people, teams, roles, risks, metrics and every other
+        /// named block, the program included) a program and its includes may hold together: 250,000. Each declaration
+        /// is a symbol and most are scheduled, so this bounds the binder and the first schedule.
+        /// </summary>
+        public const int MaxDeclarations = 250_000;
+
+        /// <summary>
+        /// The most diagnostics one program reports: 100,000, about three times the warnings of the generated
+        /// 100,000-task plan. Past it one more TPM1007 says how many were left out (an error when any of them is one),
+        /// so a mistake repeated a million times cannot flood a CI log or make a gigabyte of JSON.
+        /// </summary>
+        public const int MaxDiagnostics = 100_000;
+
         /// <summary>The largest <c>.globalconfig</c> read: 1 MiB.</summary>
         public const long MaxConfigBytes = 1024L * 1024;
 

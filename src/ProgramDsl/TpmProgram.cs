@@ -108,7 +108,7 @@ namespace ProgramDsl
         {
             options ??= TpmCompileOptions.Default;
             var diagnostics = new List<Diagnostic>();
-            var rootTree = Parser.Parse(root);
+            var rootTree = Parser.Parse(root, 0, 0);
             var trees = new List<SyntaxTree> { rootTree };
             var includes = LoadIncludes(rootTree, resolver, trees, diagnostics);
             foreach (var tree in trees) diagnostics.AddRange(tree.Diagnostics);
@@ -140,7 +140,29 @@ namespace ProgramDsl
             if (bound.Program != null && bindingClean) effective.AddRange(options.Apply(DeliveryChecks.Run(bound.Program, schedule)));
             effective.AddRange(options.Apply(options.ConfigurationDiagnostics));
 
-            return new TpmProgram(trees, bound.Program, schedule, Order(effective, trees));
+            return new TpmProgram(trees, bound.Program, schedule, Cap(Order(effective, trees)));
+        }
+
+        /// <summary>
+        /// Keeps the first <see cref="InputLimits.MaxDiagnostics"/> diagnostics and says how many more there were: a plan
+        /// that repeats one mistake a million times must not make a million lines of log or a gigabyte of JSON. The note
+        /// is an error when anything it hides is one, so hiding never turns a failing plan into a passing one.
+        /// </summary>
+        private static IReadOnlyList<Diagnostic> Cap(IReadOnlyList<Diagnostic> ordered)
+        {
+            if (ordered.Count <= InputLimits.MaxDiagnostics) return ordered;
+            int errors = 0;
+            for (int i = InputLimits.MaxDiagnostics; i < ordered.Count; i++) if (ordered[i].IsError) errors++;
+            int hidden = ordered.Count - InputLimits.MaxDiagnostics;
+            var first = ordered[InputLimits.MaxDiagnostics];
+            var note = Diagnostic.Create(DiagnosticCatalog.InputLimitExceeded, first.Location,
+                Plural.Of(hidden, "more diagnostic") + " from here on " + (hidden == 1 ? "is" : "are") + " not reported (" +
+                (errors == hidden ? "all errors" : errors == 0 ? "no errors" : Plural.Of(errors, "error")) + "): a program reports at most " +
+                InputLimits.MaxDiagnostics.ToString("N0", CultureInfo.InvariantCulture) + "; fix the ones above and check again");
+            var kept = new List<Diagnostic>(InputLimits.MaxDiagnostics + 1);
+            for (int i = 0; i < InputLimits.MaxDiagnostics; i++) kept.Add(ordered[i]);
+            kept.Add(errors > 0 ? note : note.WithSeverity(DiagnosticSeverity.Warning));
+            return kept;
         }
 
         private static IReadOnlyDictionary<IncludeSyntax, SyntaxTree> LoadIncludes(SyntaxTree root, ISourceResolver resolver, List<SyntaxTree> trees, List<Diagnostic> diagnostics)
@@ -164,6 +186,8 @@ namespace ProgramDsl
             // Each file is bounded by the reader, but many included files of the limit's size would not be: the program
             // as a whole is bounded too (files that compress well cost a pull request nothing).
             long total = root.Source.Text.Length;
+            int tokens = root.TokenCount;
+            int declarations = root.DeclarationCount;
             while (pending.Count > 0)
             {
                 var tree = pending.Dequeue();
@@ -218,7 +242,10 @@ namespace ProgramDsl
 
                     total += text.Length;
                     loadedAt[key] = location;
-                    var fragment = Parser.Parse(new SourceText(path, text));
+                    var fragment = Parser.Parse(new SourceText(path, text), tokens, declarations);
+                    tokens += fragment.TokenCount;
+                    declarations += fragment.DeclarationCount;
+
                     trees.Add(fragment);
                     chains[fragment] = new List<(string, string)>(chain) { (key, path) };
                     map[include] = fragment;

@@ -23,8 +23,9 @@ namespace ProgramDsl.Benchmarks
             "  verify N [--seed S] [--path] compile a generated plan in process and print its diagnostics and schedule summary\n" +
             "                               (--path: also the critical path); exit 1 when it has errors\n" +
             "  phases [--filter PATTERN]    BenchmarkDotNet: parse, bind, schedule, end-to-end for N = 1k, 10k, 100k\n" +
-            "  cli [--tpm PATH] [--runs R] [--sizes 1000,10000,100000] [--dir DIR]\n" +
+            "  cli [--tpm PATH] [--runs R] [--sizes 1000,10000,100000] [--dir DIR] [--limits]\n" +
             "                               time 'tpm check' end to end (wall time, peak RSS) and print a markdown table\n" +
+            "                               (--limits: the worst plans within the input limits, and two past them)\n" +
             "  profile [N] [--runs R] [--alloc TOP] [--file PLAN]\n" +
             "                               stopwatch, GC and allocation breakdown of the phases, cold and warm (default N = 100000);\n" +
             "                               --alloc TOP lists the TOP allocated types of each phase (sampled by the runtime);\n" +

@@ -36,11 +36,17 @@ namespace ProgramDsl.Syntax
             BlockComment,
         }
 
-        /// <summary>Scans the text; <paramref name="invisible"/> gets the offsets of format characters in code (null when none).</summary>
+        /// <summary>
+        /// Scans the text; <paramref name="invisible"/> gets the offsets of format characters in code (null when none) and
+        /// <paramref name="tokens"/> the names, numbers and strings counted. <paramref name="tokensBefore"/> are those of the
+        /// program's files already read: the token limit is the program's, not each file's.
+        /// </summary>
         [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
-        public static Violation? Run(string text, out List<int>? invisible)
+        public static Violation? Run(string text, int tokensBefore, out List<int>? invisible, out int tokens)
         {
             invisible = null;
+            int tokenRoom = InputLimits.MaxTokens - tokensBefore;
+            tokens = 0;
             var state = State.Code;
             int lineStart = 0;
             int run = -1;
@@ -68,7 +74,12 @@ namespace ProgramDsl.Syntax
                     case State.Code:
                         if (Lexer.IsIdentifierPart(c))
                         {
-                            if (run < 0) run = i;
+                            if (run < 0)
+                            {
+                                run = i;
+                                if (++tokens > tokenRoom) return TooManyTokens(i, tokensBefore);
+                            }
+
                             bool number = Lexer.IsDigit(text[run]);
                             int limit = number ? InputLimits.MaxNumberLength : InputLimits.MaxNameLength;
                             if (i - run + 1 > limit)
@@ -87,6 +98,7 @@ namespace ProgramDsl.Syntax
                         {
                             state = State.String;
                             stringStart = i;
+                            if (++tokens > tokenRoom) return TooManyTokens(i, tokensBefore);
                         }
                         else if (c == '/' && i + 1 < text.Length && text[i + 1] == '/')
                         {
@@ -144,6 +156,10 @@ namespace ProgramDsl.Syntax
 
             return null;
         }
+
+        private static Violation TooManyTokens(int at, int tokensBefore) => new Violation(at, 1,
+            "the program has more tokens (names, numbers and strings) than the limit of " + N(InputLimits.MaxTokens) +
+            (tokensBefore > 0 ? ", counting its includes" : string.Empty) + "; this is the first past it; split the plan into several programs");
 
         private static string N(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
     }

@@ -65,52 +65,89 @@ namespace ProgramDsl.Syntax
         /// same as a sequential parse: pieces are cut only at statement starts at the program's top level, and
         /// when any piece meets an error the whole text is parsed again sequentially.
         /// </summary>
-        internal static SyntaxTree Parse(SourceText source, int chunks)
+        internal static SyntaxTree Parse(SourceText source, int chunks) => Parse(source, chunks, 0, 0);
+
+        /// <summary>
+        /// Parses a file of a program whose files already read hold <paramref name="tokensBefore"/> tokens and
+        /// <paramref name="declarationsBefore"/> declarations: the token and declaration limits are the program's.
+        /// </summary>
+        internal static SyntaxTree Parse(SourceText source, int tokensBefore, int declarationsBefore) =>
+            Parse(source, Environment.ProcessorCount > 1 && source.Length >= ParallelThreshold ? Environment.ProcessorCount * 2 : 1, tokensBefore, declarationsBefore);
+
+        private static SyntaxTree Parse(SourceText source, int chunks, int tokensBefore, int declarationsBefore)
         {
             // A file past a limit is not parsed at all: the limit is its one error, with no follow-on errors
             // about what the cut would leave unclosed or undefined.
-            if (InputSurvey.Run(source.Text, out var invisible) is InputSurvey.Violation limit)
+            if (InputSurvey.Run(source.Text, tokensBefore, out var invisible, out int tokens) is InputSurvey.Violation limit)
             {
-                var diagnostic = Diagnostic.Create(DiagnosticCatalog.InputLimitExceeded, new SourceLocation(source, new TextSpan(limit.At, limit.Length)), limit.Message);
-                return new SyntaxTree(source, new CompilationUnitSyntax(Array.Empty<StatementSyntax>(), new TextSpan(0, source.Length)), new[] { diagnostic });
+                return LimitTree(source, new TextSpan(limit.At, limit.Length), limit.Message);
             }
 
+            int declarationRoom = InputLimits.MaxDeclarations - declarationsBefore;
             if (invisible is null && chunks > 1 && TrySplit(source.Text, chunks) is List<int> cuts)
             {
-                var tree = ParseInPieces(source, cuts);
-                if (tree != null) return tree;
+                var tree = ParseInPieces(source, cuts, declarationRoom);
+                if (tree != null)
+                {
+                    tree.TokenCount = tokens;
+                    return tree;
+                }
             }
 
-            var run = new Run(source, new NameTable());
+            var run = new Run(source, new NameTable(), declarationRoom: declarationRoom);
             run.Loop(0, source.Length);
-            return run.Finish(invisible);
+            if (run.DeclarationLimitAt is TextSpan past)
+            {
+                return LimitTree(source, past,
+                    "the program has more declarations (tasks, milestones, workstreams, people and other named blocks) than the limit of " +
+                    InputLimits.MaxDeclarations.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) +
+                    (declarationsBefore > 0 ? ", counting its includes" : string.Empty) + "; this is the first past it; split the plan into several programs");
+            }
+
+            var result = run.Finish(invisible);
+            result.TokenCount = tokens;
+            result.DeclarationCount = run.Declarations;
+            return result;
+        }
+
+        private static SyntaxTree LimitTree(SourceText source, TextSpan at, string message)
+        {
+            var diagnostic = Diagnostic.Create(DiagnosticCatalog.InputLimitExceeded, new SourceLocation(source, at), message);
+            return new SyntaxTree(source, new CompilationUnitSyntax(Array.Empty<StatementSyntax>(), new TextSpan(0, source.Length)), new[] { diagnostic });
         }
 
         /// <summary>True when the tree's file went past an <see cref="InputLimits"/> bound (and so was not parsed).</summary>
         public static bool HitLimit(SyntaxTree tree) => tree.Diagnostics.Any(d => ReferenceEquals(d.Descriptor, DiagnosticCatalog.InputLimitExceeded));
 
-        private static SyntaxTree? ParseInPieces(SourceText source, List<int> cuts)
+        private static SyntaxTree? ParseInPieces(SourceText source, List<int> cuts, int declarationRoom)
         {
             // cuts: body start, statement starts inside the body, body end (the program's closing brace).
-            var head = new Run(source, new NameTable());
+            // Each piece may hold the whole allowance; past it in total, the sequential parse finds the exact place.
+            var head = new Run(source, new NameTable(), declarationRoom: declarationRoom);
             head.Loop(0, cuts[0]);
             if (head.Diagnostics.Count > 0 || head.Stack.Count != 2) return null;
             var program = head.Stack[1];
             var pieces = new Run[cuts.Count - 1];
             System.Threading.Tasks.Parallel.For(0, pieces.Length, i =>
             {
-                var piece = new Run(source, new NameTable(), program);
+                var piece = new Run(source, new NameTable(), program, declarationRoom);
                 int reached = piece.Loop(cuts[i], cuts[i + 1]);
                 pieces[i] = reached <= cuts[i + 1] && piece.Stack.Count == 2 ? piece : null!;
             });
+            long declarations = 0;
             foreach (var piece in pieces)
             {
-                if (piece is null || piece.Diagnostics.Count > 0) return null;
+                if (piece is null || piece.Diagnostics.Count > 0 || piece.DeclarationLimitAt != null) return null;
+                declarations += piece.Declarations;
                 program.Body.AddRange(piece.Stack[1].Body);
             }
 
             head.Loop(cuts[cuts.Count - 1], source.Length);
-            return head.Finish();
+            declarations += head.Declarations;
+            if (head.DeclarationLimitAt != null || declarations > declarationRoom) return null;
+            var tree = head.Finish();
+            tree.DeclarationCount = (int)declarations;
+            return tree;
         }
 
         /// <summary>
@@ -197,8 +234,11 @@ namespace ProgramDsl.Syntax
             private readonly string _text;
             private readonly NameTable _names;
 
-            public Run(SourceText source, NameTable names, Frame? program = null)
+            private readonly int _declarationRoom;
+
+            public Run(SourceText source, NameTable names, Frame? program = null, int declarationRoom = int.MaxValue)
             {
+                _declarationRoom = declarationRoom;
                 _source = source;
                 _text = source.Text;
                 _names = names;
@@ -212,6 +252,12 @@ namespace ProgramDsl.Syntax
             public List<Frame> Stack { get; }
 
             public List<Diagnostic> Diagnostics { get; } = new List<Diagnostic>();
+
+            /// <summary>The declarations parsed.</summary>
+            public int Declarations { get; private set; }
+
+            /// <summary>The keyword of the first declaration past the allowance; parsing stopped there.</summary>
+            public TextSpan? DeclarationLimitAt { get; private set; }
 
             private void Report(int at, int length, string message)
             {
@@ -319,6 +365,13 @@ namespace ProgramDsl.Syntax
 
                         default:
                         {
+                            if (++Declarations > _declarationRoom)
+                            {
+                                DeclarationLimitAt = keywordSpan;
+                                Stopped = p;
+                                return p;
+                            }
+
                             var header = Grammar.Header(input);
                             if (!header.WasSuccessful)
                             {

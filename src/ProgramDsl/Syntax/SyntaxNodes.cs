@@ -556,6 +556,12 @@ namespace ProgramDsl.Syntax
         /// <summary>Syntax errors (TPM0001).</summary>
         public IReadOnlyList<Diagnostics.Diagnostic> Diagnostics { get; }
 
+        /// <summary>The tokens (names, numbers, strings) of this file, counted against <see cref="InputLimits.MaxTokens"/>.</summary>
+        internal int TokenCount { get; set; }
+
+        /// <summary>The declarations of this file, counted against <see cref="InputLimits.MaxDeclarations"/>.</summary>
+        internal int DeclarationCount { get; set; }
+
         /// <summary>A location in this tree's file.</summary>
         public SourceLocation GetLocation(TextSpan span) => new SourceLocation(Source, span);
 

@@ -34,6 +34,101 @@ public class InputLimitTests
         (InputLimits.MaxLineLength, InputLimits.MaxNameLength, InputLimits.MaxStringLength, InputLimits.MaxNumberLength, InputLimits.MaxNestingDepth)
             .Should().Be((20_000, 256, 10_000, 100, 64));
         InputLimits.MaxIdLength.Should().Be(512);
+        (InputLimits.MaxTokens, InputLimits.MaxDeclarations, InputLimits.MaxDiagnostics).Should().Be((3_000_000, 250_000, 100_000));
+    }
+
+    /// <summary>A program of <paramref name="tasks"/> one-day tasks, one a line: the program declaration counts one more.</summary>
+    private static string Tasks(int tasks)
+    {
+        var sb = new System.Text.StringBuilder("program p {\n  start 2027-01-04\n");
+        for (int i = 0; i < tasks; i++) sb.Append("task t").Append(i).Append(" { duration 1d }\n");
+        return sb.Append("}\n").ToString();
+    }
+
+    [Fact]
+    public void Declarations_up_to_the_limit_compile_and_the_first_past_it_is_reported_at_its_keyword()
+    {
+        // The program itself is the first declaration; task t(n) sits on line n + 3.
+        var full = TpmProgram.Parse(Tasks(InputLimits.MaxDeclarations - 1), Path, new TpmCompileOptions { Schedule = false });
+        full.Diagnostics.Should().BeEmpty();
+        full.Model!.Tasks.Should().HaveCount(InputLimits.MaxDeclarations - 1);
+
+        var d = OnlyLimit(Tasks(InputLimits.MaxDeclarations), InputLimits.MaxDeclarations + 2, 1,
+            "the program has more declarations (tasks, milestones, workstreams, people and other named blocks) than the limit of 250,000; " +
+            "this is the first past it; split the plan into several programs");
+        d.Location!.Value.Text.Should().Be("task");
+    }
+
+    [Fact]
+    public void Declarations_are_counted_the_same_when_the_parser_cuts_the_text_into_parallel_pieces()
+    {
+        // Over a megabyte the body is parsed in concurrent pieces; the count must be the program's, not a piece's.
+        var text = Tasks(InputLimits.MaxDeclarations);
+        text.Length.Should().BeGreaterThan(Parser.ParallelThreshold);
+        var tree = Parser.Parse(new ProgramDsl.Text.SourceText(Path, text), 8);
+        tree.Diagnostics.Should().ContainSingle().Which.Location!.Value.Start.Line.Should().Be(InputLimits.MaxDeclarations + 2);
+        Parser.HitLimit(tree).Should().BeTrue();
+    }
+
+    [Fact]
+    public void Tokens_past_the_limit_are_reported_at_the_first_one_past_it()
+    {
+        // Lines of 'task bN { duration 1d  after a, a, …' (5 tokens and 999 names); strings count, punctuation and comments do not.
+        var sb = new System.Text.StringBuilder("program p \"P\" {\n  start 2027-01-04 // comment words are free\n  task a { duration 1d }\n");
+        int tokens = 5 + 4; // program p "P" start 2027-01-04, task a duration 1d
+        int line = 3;
+        while (tokens + 5 + 999 <= InputLimits.MaxTokens)
+        {
+            sb.Append("  task b").Append(line).Append(" { duration 1d  after ").Append(string.Join(", ", Enumerable.Repeat("a", 999))).Append(" }\n");
+            tokens += 5 + 999;
+            line++;
+        }
+
+        int room = InputLimits.MaxTokens - tokens;
+        room.Should().BeGreaterThan(3);
+        // 'task z after' is 3 tokens: room - 3 names fill the program exactly, one more is the first past the limit.
+        var fits = sb.ToString() + "  task z { after " + string.Join(", ", Enumerable.Repeat("a", room - 3)) + " }\n}\n";
+        var over = sb.ToString() + "  task z { after " + string.Join(", ", Enumerable.Repeat("a", room - 2)) + " }\n}\n";
+
+        Parse(fits).Diagnostics.Should().BeEmpty();
+        var d = Parse(over).Diagnostics.Should().ContainSingle().Subject;
+        d.Code.Should().Be("TPM1007");
+        d.Message.Should().Be("the program has more tokens (names, numbers and strings) than the limit of 3,000,000; this is the first past it; split the plan into several programs");
+        (d.Location!.Value.Start.Line, d.Location!.Value.Start.Column).Should().Be((line + 1, 18 + 3 * (room - 3)));
+    }
+
+    [Fact]
+    public void The_token_and_declaration_limits_are_the_programs_across_its_includes()
+    {
+        // Each fragment alone is within the limit; together they are not, and the include that goes past says so.
+        var resolver = new InMemorySourceResolver();
+        int half = InputLimits.MaxDeclarations / 2;
+        for (int f = 0; f < 2; f++)
+        {
+            var sb = new System.Text.StringBuilder();
+            for (int i = 0; i < half; i++) sb.Append("task f").Append(f).Append('t').Append(i).Append(" { duration 1d }\n");
+            resolver.Add("part" + f + ".tpm", sb.ToString());
+        }
+
+        var program = TpmProgram.Parse(InProgram("  include \"part0.tpm\"", "  include \"part1.tpm\""), Path, resolver: resolver);
+        var d = program.Diagnostics.Should().ContainSingle().Subject;
+        (d.Code, d.Location!.Value.Path, d.Location!.Value.Start.Line).Should().Be(("TPM1007", "part1.tpm", half));
+        d.Message.Should().Contain("than the limit of 250,000, counting its includes;");
+        program.Model.Should().BeNull();
+    }
+
+    [Fact]
+    public void A_mistake_repeated_past_the_diagnostics_limit_is_cut_with_one_note_that_keeps_the_program_failing()
+    {
+        int repeats = InputLimits.MaxDiagnostics + 500;
+        var text = InProgram("  task a {", string.Concat(Enumerable.Repeat("    duration 1d\n", repeats + 1)) + "  }");
+        var program = TpmProgram.Parse(text, Path);
+        program.Diagnostics.Should().HaveCount(InputLimits.MaxDiagnostics + 1);
+        program.Diagnostics.Take(InputLimits.MaxDiagnostics).Should().OnlyContain(d => d.Code == "TPM1103");
+        var note = program.Diagnostics.Last();
+        (note.Code, note.Severity).Should().Be(("TPM1007", DiagnosticSeverity.Error));
+        note.Message.Should().Be("500 more diagnostics from here on are not reported (all errors): a program reports at most 100,000; fix the ones above and check again");
+        note.Location!.Value.Start.Line.Should().Be(4 + 1 + InputLimits.MaxDiagnostics);
     }
 
     [Fact]
