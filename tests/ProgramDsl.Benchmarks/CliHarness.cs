@@ -71,9 +71,10 @@ namespace ProgramDsl.Benchmarks
             var plans = Options.Flag(args, "--limits")
                 ? LimitPlans.All
                 : new[] { 10 }.Concat(sizes).Select(n => (Label: n == 10 ? "10 (start-up)" : n.ToString("N0", CultureInfo.InvariantCulture), Tasks: n, Write: (Action<TextWriter>)(w => PlanGenerator.Write(w, n)))).ToList();
-            foreach (var (label, n, write) in plans)
+            for (int index = 0; index < plans.Count; index++)
             {
-                var file = Path.Combine(dir, "plan-" + new string(label.TakeWhile(char.IsLetterOrDigit).ToArray()) + ".tpm");
+                var (label, n, write) = plans[index];
+                var file = Path.Combine(dir, "plan-" + index + ".tpm");
                 using (var writer = new StreamWriter(file, false, new UTF8Encoding(false)))
                 {
                     write(writer);

@@ -17,7 +17,7 @@ namespace ProgramDsl.Benchmarks
             ("leveling: 249,996 effort tasks on 2 people", 249_996, w => Program(w, "person a \"A\" { }\nperson b \"B\" { }\n", 249_996, i => "task t" + i + " { effort " + (1 + i % 5) + "d  assign " + (i % 2 == 0 ? "b" : "a") + " }")),
             ("holidays: 1,490,000 holiday lines", 0, w => Program(w, string.Empty, 1_490_000, i => "holiday " + (2028 + i % 7000 / 365) + "-" + (1 + i % 12).ToString("00") + "-" + (1 + i % 28).ToString("00"))),
             ("errors: one task with 1,490,000 durations", 1, w => Program(w, "task a {\n", 1_490_000, _ => "duration 1d", "}\n")),
-            ("past the declaration limit: 1,000,000 tasks", 1_000_000, w => Program(w, string.Empty, 1_000_000, i => "task t" + i + " { duration 1d }")),
+            ("past the declaration limit: 260,000 tasks", 260_000, w => Program(w, string.Empty, 260_000, i => "task t" + i + " { duration 1d }")),
             ("past the token limit: 3,100 tasks after 999 names", 3_101, w => Program(w, "task a { duration 1d }\n", 3_100, i => "task b" + i + " { duration 1d  after a" + new System.Text.StringBuilder().Insert(0, ", a", 998) + " }")),
         };
 
