@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Publishes the Native AOT tpm (-p:TpmNative=true) and checks it writes the same bytes as the JIT build for every
-# artefact of tpm build, the forecast JSON and tpm import, on examples/ml-platform. Not part of tests/run.sh: the
+# artefact of tpm build, the forecast JSON and tpm import, on examples/ml-platform, and prints the same for hostile
+# files (a FIFO include and .globalconfig, a .globalconfig linking out of the workspace), without blocking. Not part of tests/run.sh: the
 # native publish takes about a minute and needs a C toolchain (clang or gcc). Exit 0 when everything matches.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +20,21 @@ jit=(dotnet "$work/jit/tpm.dll")
 "${jit[@]}" forecast "$plan" --format json >"$work/out-jit/forecast.json"
 "$native" import "$work/out-jit/fraud-v3/project.xml" -o "$work/out-native/imported.tpm" -q
 "${jit[@]}" import "$work/out-jit/fraud-v3/project.xml" -o "$work/out-jit/imported.tpm" -q
+
+# The native calls (stat, open with O_NONBLOCK, fstat through libSystem.Native and libc) on hostile files: a FIFO
+# include, a FIFO .globalconfig and one linking out of the workspace. Each run must end (timeout) and print what the JIT
+# build prints, for check and for import.
+hostile="$work/hostile"
+mkdir -p "$hostile/ws/.git" "$hostile/ws/imported" "$hostile/secret"
+printf 'program p "P" {\n  start 2027-03-01\n  include "pipe.tpm"\n  task t "T" { duration 1d }\n}\n' >"$hostile/ws/plan.tpm"
+printf 'root:x:0:0\n' >"$hostile/secret/passwd"
+mkfifo "$hostile/ws/pipe.tpm" "$hostile/ws/.globalconfig"
+ln -s "$hostile/secret/passwd" "$hostile/ws/imported/.globalconfig"
+(cd "$hostile/ws" && timeout 20 "$native" check plan.tpm >"$work/out-native/hostile-check.txt" 2>&1 || true)
+(cd "$hostile/ws" && timeout 20 "${jit[@]}" check plan.tpm >"$work/out-jit/hostile-check.txt" 2>&1 || true)
+(cd "$hostile/ws" && timeout 20 "$native" import "$work/out-jit/fraud-v3/project.xml" -o imported/out.tpm -q >"$work/out-native/hostile-import.txt" 2>&1 || true)
+(cd "$hostile/ws" && timeout 20 "${jit[@]}" import "$work/out-jit/fraud-v3/project.xml" -o imported/out.tpm -q --force >"$work/out-jit/hostile-import.txt" 2>&1 || true)
+grep -q "FIFO" "$work/out-jit/hostile-check.txt" && grep -q "out of the workspace" "$work/out-jit/hostile-import.txt" || { echo "hostile files: unexpected JIT output"; cat "$work/out-jit/hostile-"*; exit 1; }
 
 status=0
 for file in $(cd "$work/out-jit" && find . -type f | sort); do

@@ -162,6 +162,95 @@ namespace ProgramDsl.Cli.Tests
             Tpm.Lines(result.Out).Count(l => l.Contains("TPM0002")).Should().Be(1, result.ToString());
         }
 
+        [Theory]
+        [InlineData("fifo")]
+        [InlineData("link out")]
+        [InlineData("link to a device")]
+        [InlineData("random bytes")]
+        [InlineData("over 1 MiB")]
+        public void Import_reads_a_hostile_globalconfig_as_check_does(string hostile)
+        {
+            // A repository whose plans folder holds a hostile .globalconfig; the import writes its program there.
+            using var temp = new TempFolder();
+            Directory.CreateDirectory(Path.Combine(temp.Path, "repo", ".git"));
+            temp.Write("docs.xml", ImportCommandTests.Doc());
+            temp.Write("secret/passwd", "root:x:0:0:root:/root:/bin/bash\ndotnet_diagnostic.TPM2003.severity = error\n");
+            var config = Path.Combine(temp.Path, "repo", "plans", ".globalconfig");
+            Directory.CreateDirectory(Path.GetDirectoryName(config)!);
+            switch (hostile)
+            {
+                case "fifo":
+                    Tpm.MakeFifo(config);
+                    break;
+                case "link out":
+                    File.CreateSymbolicLink(config, Path.Combine(temp.Path, "secret", "passwd"));
+                    break;
+                case "link to a device":
+                    File.CreateSymbolicLink(config, "/dev/zero");
+                    break;
+                case "random bytes":
+                    var bytes = new byte[20_000];
+                    new Random(11).NextBytes(bytes);
+                    File.WriteAllBytes(config, bytes);
+                    break;
+                default:
+                    temp.Write("repo/plans/.globalconfig", "dotnet_diagnostic.TPM2003.severity = error\n" + new string('#', 1024 * 1024));
+                    break;
+            }
+
+            var import = Tpm.RunBounded(temp.Path, 30, "import", "docs.xml", "-o", "repo/plans/docs.tpm");
+            var check = Tpm.RunBounded(temp.Path, 30, "check", "repo/plans/docs.tpm");
+
+            import.ExitCode.Should().Be(0, import.ToString());
+            check.ExitCode.Should().Be(0, check.ToString());
+            var configLines = Tpm.Lines(import.Out).Where(l => l.Contains("TPM0002")).ToList();
+            configLines.Should().NotBeEmpty().And.Equal(Tpm.Lines(check.Out).Where(l => l.Contains("TPM0002")));
+            configLines.Should().OnlyContain(l => l.StartsWith(config + "(", StringComparison.Ordinal));
+            import.ToString().Should().NotContain("root");
+            if (hostile.StartsWith("link", StringComparison.Ordinal))
+            {
+                configLines.Should().Equal(config + "(1,1): warning TPM0002: this .globalconfig is a symbolic link out of the workspace; not read");
+            }
+        }
+
+        [Theory]
+        [InlineData("/dev/zero", "a character device")]
+        [InlineData("pipe", "a FIFO (named pipe)")]
+        [InlineData("missing", null)]
+        public void Import_refuses_a_named_config_as_check_does(string named, string? what)
+        {
+            using var temp = new TempFolder();
+            temp.Write("docs.xml", ImportCommandTests.Doc());
+            temp.Write("warn.tpm", Plans.WithWarning);
+            Tpm.MakeFifo(Path.Combine(temp.Path, "pipe"));
+
+            var import = Tpm.RunBounded(temp.Path, 30, "import", "docs.xml", "--config", named);
+            var check = Tpm.RunBounded(temp.Path, 30, "check", "warn.tpm", "--config", named);
+
+            import.ExitCode.Should().Be(2, import.ToString());
+            import.Error.Should().Be(check.Error).And.Be(what is null
+                ? "tpm: error: no such config file: '" + named + "'\n"
+                : "tpm: error: the config '" + named + "' is " + what + ", not a regular file\n");
+            File.Exists(Path.Combine(temp.Path, "docs.tpm")).Should().BeFalse();
+        }
+
+        [Fact]
+        public void Import_takes_the_workspace_of_check()
+        {
+            // --workspace narrows the workspace to the plans folder: a .globalconfig there linking to its parent's file is out.
+            using var temp = new TempFolder();
+            temp.Write("docs.xml", ImportCommandTests.Doc());
+            temp.Write("shared.globalconfig", "nonsense\n");
+            Directory.CreateDirectory(Path.Combine(temp.Path, "plans"));
+            File.CreateSymbolicLink(Path.Combine(temp.Path, "plans", ".globalconfig"), Path.Combine(temp.Path, "shared.globalconfig"));
+
+            var wide = Tpm.Run(temp.Path, "import", "docs.xml", "-o", "plans/docs.tpm", "-q", "--workspace", ".");
+            var narrow = Tpm.Run(temp.Path, "import", "docs.xml", "-o", "plans/docs.tpm", "-q", "--force", "--workspace", "plans");
+
+            Tpm.Lines(wide.Out).Should().Equal(Full(temp, "plans/.globalconfig") + "(1,1): warning TPM0002: this line is not a 'key = value' entry; it is ignored");
+            Tpm.Lines(narrow.Out).Should().Equal(Full(temp, "plans/.globalconfig") + "(1,1): warning TPM0002: this .globalconfig is a symbolic link out of the workspace; not read");
+        }
+
         [Fact]
         public void TPM0002_can_itself_be_turned_off()
         {

@@ -39,7 +39,7 @@ namespace ProgramDsl.Cli.Tests
             "  }\n" +
             "}\n";
 
-        private static string Doc(string summaryExtra = "") => Mspdi.Replace("{0}", summaryExtra);
+        internal static string Doc(string summaryExtra = "") => Mspdi.Replace("{0}", summaryExtra);
 
         [Fact]
         public void Imports_next_to_the_xml_file_lists_notes_and_the_program_schedules()

@@ -113,9 +113,12 @@ namespace ProgramDsl.Cli.Tests
 
             public bool DirectoryExists(string path) => _inner.DirectoryExists(path);
 
-            public string ReadAllText(string path) => path == _locked ? throw new System.UnauthorizedAccessException("Permission denied") : _inner.ReadAllText(path);
+            public string ReadAllText(string path) => IsLocked(path) ? throw new System.UnauthorizedAccessException("Permission denied") : _inner.ReadAllText(path);
 
-            public string ReadAllText(string path, long maxBytes) => path == _locked ? throw new System.UnauthorizedAccessException("Permission denied") : _inner.ReadAllText(path, maxBytes);
+            public string ReadAllText(string path, long maxBytes) => IsLocked(path) ? throw new System.UnauthorizedAccessException("Permission denied") : _inner.ReadAllText(path, maxBytes);
+
+            // Plans are read by their real path: the locked file by any name.
+            private bool IsLocked(string path) => _inner.GetFullPath(path) == _inner.GetFullPath(_locked);
 
             public ProgramDsl.Cli.Infrastructure.PathInfo Inspect(string path) => _inner.Inspect(path);
 

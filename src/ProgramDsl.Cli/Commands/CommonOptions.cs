@@ -13,7 +13,7 @@ namespace ProgramDsl.Cli.Commands
     /// <summary>Settings shared by every command.</summary>
     public sealed record CommonSettings(bool WarningsAsErrors, bool Quiet, bool NoColor, string? ConfigPath, string? Workspace = null);
 
-    /// <summary>Options shared by every command: --warnaserror, --quiet, --no-color, --config.</summary>
+    /// <summary>Options shared by every command: --warnaserror, --quiet, --no-color, --config, --workspace.</summary>
     public sealed class CommonOptions
     {
         private readonly Option<bool> _warnAsError = new Option<bool>("--warnaserror") { Description = "Treat warnings as errors" };
@@ -32,14 +32,14 @@ namespace ProgramDsl.Cli.Commands
             RequireUsablePath(_workspace);
         }
 
-        /// <summary>Adds the options; <paramref name="readsPlans"/> adds <c>--workspace</c> too (commands that read plans and their includes).</summary>
-        public void AddTo(Command command, bool readsPlans = true)
+        /// <summary>Adds the options, <c>--workspace</c> included: every command reads plans or their configs under the workspace rule.</summary>
+        public void AddTo(Command command)
         {
             command.Options.Add(_warnAsError);
             command.Options.Add(_quiet);
             command.Options.Add(_noColor);
             command.Options.Add(_config);
-            if (readsPlans) command.Options.Add(_workspace);
+            command.Options.Add(_workspace);
         }
 
         /// <summary>
@@ -60,6 +60,6 @@ namespace ProgramDsl.Cli.Commands
 
         public CommonSettings Read(ParseResult result) =>
             new CommonSettings(result.GetValue(_warnAsError), result.GetValue(_quiet), result.GetValue(_noColor), result.GetValue(_config),
-                result.CommandResult.Command.Options.Contains(_workspace) ? result.GetValue(_workspace) : null);
+                result.GetValue(_workspace));
     }
 }

@@ -20,13 +20,13 @@ namespace ProgramDsl.Cli.Commands
 
         private readonly IConsoleEnvironment _console;
         private readonly IFileSystem _fileSystem;
-        private readonly SeverityConfigLocator _configs;
+        private readonly PlanLoader _loader;
 
-        public ImportCommand(IConsoleEnvironment console, IFileSystem fileSystem, SeverityConfigLocator configs)
+        public ImportCommand(IConsoleEnvironment console, IFileSystem fileSystem, PlanLoader loader)
         {
             _console = console;
             _fileSystem = fileSystem;
-            _configs = configs;
+            _loader = loader;
         }
 
         public Command Build(CommonOptions common)
@@ -39,7 +39,8 @@ namespace ProgramDsl.Cli.Commands
             command.Arguments.Add(file);
             command.Options.Add(output);
             command.Options.Add(force);
-            common.AddTo(command, readsPlans: false);
+            // --workspace too: it decides which .globalconfig files apply to the program written, as for tpm check.
+            common.AddTo(command);
             command.SetAction(result => Run(result.GetValue(file)!, result.GetValue(output), result.GetValue(force), common.Read(result)));
             return command;
         }
@@ -59,9 +60,12 @@ namespace ProgramDsl.Cli.Commands
             }
 
             if (_fileSystem.FileExists(target) && !force) throw new UsageException("'" + target + "' already exists; use --force to overwrite it or --out to name another file");
-            if (settings.ConfigPath != null && !_fileSystem.FileExists(settings.ConfigPath)) throw new UsageException("no such config file: '" + settings.ConfigPath + "'");
+            // The configs of the program written, found and read as tpm check finds and reads a plan's (workspace rule,
+            // FIFOs and devices, size limit, located TPM0002): before the import, so a usage error writes nothing.
+            var config = _loader.ConfigFor(target, settings.ConfigPath, settings.Workspace);
 
-            // Bytes, not text: the XML reader decodes them as the file's byte order mark or declaration says.
+            // Bytes, not text: the XML reader decodes them as the file's byte order mark or declaration says. Checked
+            // again on the open file (a FIFO or a larger file put in its place since is not read).
             var read = MspdiReader.Read(_fileSystem.ReadAllBytes(file));
             if (read.Project is null)
             {
@@ -72,7 +76,6 @@ namespace ProgramDsl.Cli.Commands
             var import = MspdiImporter.Import(read.Project, Path.GetFileName(file));
             if (import.Text is null) throw new UsageException(file + ": " + import.Problem);
 
-            var config = _configs.ForFile(target, settings.ConfigPath);
             var options = new TpmCompileOptions { Severities = config.Severities, ConfigurationDiagnostics = config.Diagnostics, WarningsAsErrors = settings.WarningsAsErrors };
             var compiled = TpmProgram.Parse(import.Text, SourcePaths.Normalize(target), options);
 

@@ -57,11 +57,13 @@ namespace ProgramDsl.Cli.Commands
             {
                 if (_fileSystem.DirectoryExists(path))
                 {
-                    foreach (var file in _fileSystem.EnumerateFiles(path, "*.tpm", WorkspaceFor(path, isFolder: true, workspace)))
+                    var root = WorkspaceFor(path, isFolder: true, workspace);
+                    foreach (var file in _fileSystem.EnumerateFiles(path, "*.tpm", root))
                     {
                         var display = DisplayPath(file);
                         _walkedFrom[display] = path;
-                        // Too large to read: listed, so that compiling it reports the limit at the file (TPM1007).
+                        // Too large to read, or outside the workspace (a folder named outside --workspace): listed unread,
+                        // so that compiling it reports why at the file (TPM1007, TPM1006).
                         if (_fileSystem.Inspect(file).Length > InputLimits.MaxFileBytes)
                         {
                             result.Add(display);
@@ -69,7 +71,22 @@ namespace ProgramDsl.Cli.Commands
                         }
 
                         // Read once: a program file's text is kept for its compilation.
-                        var text = _fileSystem.ReadAllText(file);
+                        string? text;
+                        try
+                        {
+                            text = ReadInside(file, root);
+                        }
+                        catch (InputTooLargeException)
+                        {
+                            text = null;
+                        }
+
+                        if (text is null)
+                        {
+                            result.Add(display);
+                            continue;
+                        }
+
                         if (!ProgramDsl.Syntax.SyntaxFacts.IsProgramText(text)) continue;
                         // Kept only within a budget: a folder of fifty 60 MB plans held them all at once (gigabytes); past it,
                         // a plan is read again when it is compiled.
@@ -110,8 +127,36 @@ namespace ProgramDsl.Cli.Commands
         {
             if (_texts.TryGetValue(DisplayPath(path), out var text)) return ProgramDsl.Syntax.SyntaxFacts.IsProgramText(text);
             var info = RequireRegularFile(path);
-            if (info.Length > InputLimits.MaxFileBytes || !InsideWorkspace(path, RootFor(path, workspace))) return true;
-            return ProgramDsl.Syntax.SyntaxFacts.IsProgramText(_fileSystem.ReadAllText(path));
+            if (info.Length > InputLimits.MaxFileBytes) return true;
+            try
+            {
+                return ReadInside(path, RootFor(path, workspace)) is not string read || ProgramDsl.Syntax.SyntaxFacts.IsProgramText(read);
+            }
+            catch (InputTooLargeException)
+            {
+                return true;
+            }
+        }
+
+        /// <summary>
+        /// The severities that apply to a plan at <paramref name="path"/> (which need not exist yet: <c>tpm import</c>'s
+        /// output), with the problems of its config files: <paramref name="configPath"/> when given, else the
+        /// <c>.globalconfig</c> files found at and above the plan's folder, under the workspace rule of
+        /// <see cref="SeverityConfigLocator"/> for the plan's workspace (<paramref name="workspace"/> overrides the default).
+        /// Every command reads its configs through here.
+        /// </summary>
+        public SeverityConfig ConfigFor(string path, string? configPath, string? workspace)
+        {
+            if (configPath != null && !_fileSystem.FileExists(configPath) && !_fileSystem.DirectoryExists(configPath)) throw new UsageException("no such config file: '" + configPath + "'");
+            var root = RootFor(path, workspace);
+            try
+            {
+                return _configs.ForFile(path, configPath, root);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                throw new UsageException("cannot read .globalconfig: " + ex.Message);
+            }
         }
 
         /// <summary>Compiles one program file; includes resolve inside the workspace (<paramref name="workspace"/> overrides the default).</summary>
@@ -121,15 +166,7 @@ namespace ProgramDsl.Cli.Commands
             if (!_fileSystem.FileExists(path)) throw new UsageException("no such file: '" + path + "'");
             var info = RequireRegularFile(path);
             var root = RootFor(path, workspace);
-            SeverityConfig config;
-            try
-            {
-                config = _configs.ForFile(path, configPath, root);
-            }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-            {
-                throw new UsageException("cannot read .globalconfig: " + ex.Message);
-            }
+            var config = ConfigFor(path, configPath, workspace);
 
             var options = new TpmCompileOptions
             {
@@ -141,11 +178,12 @@ namespace ProgramDsl.Cli.Commands
 
             // A plan file must lie inside the workspace too, by its real path: a link named x.tpm in a pull request,
             // pointing at /etc/passwd, is not read even when a build or a shell glob names it.
-            if (!InsideWorkspace(path, root)) return TpmProgram.Unread(DisplayPath(path), SourceReadError.Outside(root));
+            var real = _fileSystem.GetRealPath(_fileSystem.GetFullPath(path));
+            if (!SourcePaths.IsWithin(root, real, ignoreCase: OperatingSystem.IsWindows())) return TpmProgram.Unread(DisplayPath(path), SourceReadError.Outside(root));
 
             // Nor is a link named x.tpm to a file that is not a plan (a token file a CI step wrote into the checkout):
             // a syntax error would quote its first word. A file the user names by its own name is theirs to read.
-            if (path.EndsWith(".tpm", StringComparison.OrdinalIgnoreCase) && !_fileSystem.GetRealPath(_fileSystem.GetFullPath(path)).EndsWith(".tpm", StringComparison.OrdinalIgnoreCase))
+            if (path.EndsWith(".tpm", StringComparison.OrdinalIgnoreCase) && !real.EndsWith(".tpm", StringComparison.OrdinalIgnoreCase))
             {
                 return TpmProgram.Unread(DisplayPath(path), SourceReadError.NotAPlan());
             }
@@ -155,12 +193,17 @@ namespace ProgramDsl.Cli.Commands
             string? text;
             try
             {
-                if (!_texts.TryGetValue(DisplayPath(path), out text)) text = _fileSystem.ReadAllText(path);
+                // By the real path just checked, and checked again on the open file (FIFO, link, size, same file).
+                if (!_texts.TryGetValue(DisplayPath(path), out text)) text = _fileSystem.ReadRealFileText(real, InputLimits.MaxFileBytes);
                 if (_texts.Remove(DisplayPath(path))) _cachedChars -= text.Length;
             }
-            catch (InputTooLargeException)
+            catch (InputTooLargeException ex)
             {
-                return TpmProgram.Unread(DisplayPath(path), SourceReadError.TooLarge(-1));
+                return TpmProgram.Unread(DisplayPath(path), SourceReadError.TooLarge(ex.Size));
+            }
+            catch (NotRegularFileException ex)
+            {
+                throw new UsageException("'" + path + "' is " + ex.Info.Describe() + ", not a regular file");
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
@@ -203,8 +246,14 @@ namespace ProgramDsl.Cli.Commands
         private string RootFor(string path, string? workspace) =>
             WorkspaceFor(_walkedFrom.TryGetValue(DisplayPath(path), out var walked) ? walked : path, isFolder: walked != null, workspace);
 
-        private bool InsideWorkspace(string path, string root) =>
-            SourcePaths.IsWithin(root, _fileSystem.GetRealPath(_fileSystem.GetFullPath(path)), ignoreCase: OperatingSystem.IsWindows());
+        // The text of a plan file whose real path lies in the workspace, read by that real path and checked again on the
+        // open file (FileSystemSourceResolver reads includes the same way); null, unread, when it lies outside.
+        private string? ReadInside(string path, string root)
+        {
+            var real = _fileSystem.GetRealPath(_fileSystem.GetFullPath(path));
+            if (!SourcePaths.IsWithin(root, real, ignoreCase: OperatingSystem.IsWindows())) return null;
+            return _fileSystem.ReadRealFileText(real, InputLimits.MaxFileBytes);
+        }
 
         // A plan named on the command line must be a regular file: reading a FIFO would wait for a writer, a device forever.
         private PathInfo RequireRegularFile(string path)

@@ -4,12 +4,26 @@ using System.IO;
 using System.IO.Enumeration;
 using System.Linq;
 using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
 
 namespace ProgramDsl.Cli.Infrastructure
 {
+    /// <summary>The device and inode of a file: what makes two names one file.</summary>
+    public readonly record struct FileId(long Device, long Inode);
+
+    /// <summary>A path that names something other than a regular file, found so on the open file (or before opening it).</summary>
+    public sealed class NotRegularFileException : IOException
+    {
+        public NotRegularFileException(string path, PathInfo info)
+            : base("'" + path + "' is " + info.Describe() + ", not a regular file") => Info = info;
+
+        public PathInfo Info { get; }
+    }
+
     /// <summary>
     /// What a path names, its real path, and the folder walk, decided from metadata only: a FIFO blocks the reader that
-    /// opens it, a device never ends, so nothing here opens a file.
+    /// opens it, a device never ends, so nothing here opens a file, except <see cref="OpenRegular"/>, which opens without
+    /// blocking and checks what it opened before anything reads it.
     /// </summary>
     internal static class FileKinds
     {
@@ -34,6 +48,31 @@ namespace ProgramDsl.Cli.Infrastructure
             if (!file.Exists) return new PathInfo(PathKind.Missing, 0);
             if ((file.Attributes & FileAttributes.Device) != 0) return new PathInfo(PathKind.CharacterDevice, 0);
             return new PathInfo(PathKind.RegularFile, file.Length);
+        }
+
+        /// <summary>The device and inode of what <paramref name="path"/> names (links followed); null where they cannot be known (Windows, no native shim) or it is missing.</summary>
+        public static FileId? Identify(string path) => OperatingSystem.IsWindows() ? null : UnixStat.TryIdentify(path);
+
+        /// <summary>
+        /// Opens a regular file for reading, checked on the open file rather than by its path beforehand, so a path
+        /// swapped between a check and the open cannot make tpm read something else. On Unix the file is opened with
+        /// <c>open(2)</c> and <c>O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC</c> (and <c>O_NOFOLLOW</c> when
+        /// <paramref name="noFollow"/>: a link in the last component is refused), so a FIFO or a device swapped in opens
+        /// at once instead of blocking; then <c>fstat(2)</c> on the descriptor decides: anything but a regular file is
+        /// closed unread (<see cref="NotRegularFileException"/>). Elsewhere (Windows, whose file systems hold no FIFOs;
+        /// a Unix whose <c>open</c> flags are not known here; a runtime without the native shim) the file is opened as
+        /// .NET opens it, after a check of its metadata: the behaviour before this method existed.
+        /// </summary>
+        /// <returns>The open file, its length and identity as the descriptor reports them (identity null where unknown).</returns>
+        public static OpenedFile OpenRegular(string path, bool noFollow = false)
+        {
+            if (!OperatingSystem.IsWindows() && UnixOpen.TryOpen(path, noFollow) is OpenedFile opened) return opened;
+
+            var info = Inspect(path);
+            if (info.Kind == PathKind.Missing) throw new FileNotFoundException("Could not find file '" + path + "'.", path);
+            if (info.Kind != PathKind.RegularFile) throw new NotRegularFileException(path, info);
+            var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            return new OpenedFile(stream, stream.CanSeek ? stream.Length : 0, null);
         }
 
         /// <summary>
@@ -184,7 +223,45 @@ namespace ProgramDsl.Cli.Infrastructure
             [DllImport("libSystem.Native", EntryPoint = "SystemNative_Stat", SetLastError = true)]
             private static extern int Stat([MarshalAs(UnmanagedType.LPUTF8Str)] string path, [Out] byte[] status);
 
+            [DllImport("libSystem.Native", EntryPoint = "SystemNative_FStat", SetLastError = true)]
+            private static extern int FStat(SafeFileHandle fd, [Out] byte[] status);
+
+            // Offsets in the shim's FileStatus (.NET 8 and later): Flags, Mode, Uid, Gid (int32 each), Size, ATime,
+            // ATimeNsec, MTime, MTimeNsec, CTime, CTimeNsec, BirthTime, BirthTimeNsec, Dev, RDev, Ino (int64 each).
+            // A test compares Dev and Ino with stat(1).
+            private const int ModeOffset = 4, SizeOffset = 16, DevOffset = 88, InoOffset = 104;
+
             public static PathInfo? TryInspect(string path)
+            {
+                var status = TryStat(path);
+                if (status != null) return Describe(status);
+                return _unavailable ? null : new PathInfo(PathKind.Missing, 0);
+            }
+
+            public static FileId? TryIdentify(string path) => TryStat(path) is byte[] status ? Id(status) : null;
+
+            /// <summary>fstat(2) on an open descriptor: its kind, size and identity; null when the shim is missing.</summary>
+            public static (PathInfo Info, FileId Id)? TryInspect(SafeFileHandle handle, string path)
+            {
+                if (_unavailable) return null;
+                var status = new byte[512];
+                int result;
+                try
+                {
+                    result = FStat(handle, status);
+                }
+                catch (Exception ex) when (ex is DllNotFoundException || ex is EntryPointNotFoundException)
+                {
+                    _unavailable = true;
+                    return null;
+                }
+
+                if (result != 0) throw new IOException("cannot read '" + path + "': " + Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError()));
+                return (Describe(status), Id(status));
+            }
+
+            // The FileStatus of a path, or null: missing (with _unavailable false) or no shim (with _unavailable true).
+            private static byte[]? TryStat(string path)
             {
                 if (_unavailable) return null;
                 // Larger than any version's FileStatus (about 120 bytes): the shim writes its whole struct.
@@ -203,12 +280,19 @@ namespace ProgramDsl.Cli.Infrastructure
                 if (result != 0)
                 {
                     int errno = Marshal.GetLastPInvokeError();
-                    if (errno == ENOENT || errno == ENOTDIR || errno == ENAMETOOLONG || (OperatingSystem.IsLinux() && errno == ELOOP)) return new PathInfo(PathKind.Missing, 0);
+                    if (errno == ENOENT || errno == ENOTDIR || errno == ENAMETOOLONG || (OperatingSystem.IsLinux() && errno == ELOOP)) return null;
                     throw new IOException("cannot read '" + path + "': " + Marshal.GetPInvokeErrorMessage(errno));
                 }
 
-                int mode = BitConverter.ToInt32(status, 4);
-                long size = BitConverter.ToInt64(status, 16);
+                return status;
+            }
+
+            private static FileId Id(byte[] status) => new FileId(BitConverter.ToInt64(status, DevOffset), BitConverter.ToInt64(status, InoOffset));
+
+            private static PathInfo Describe(byte[] status)
+            {
+                int mode = BitConverter.ToInt32(status, ModeOffset);
+                long size = BitConverter.ToInt64(status, SizeOffset);
                 var kind = (mode & TypeMask) switch
                 {
                     Regular => PathKind.RegularFile,
@@ -222,5 +306,107 @@ namespace ProgramDsl.Cli.Infrastructure
                 return new PathInfo(kind, kind == PathKind.RegularFile ? size : 0);
             }
         }
+
+        /// <summary>
+        /// open(2) from the C library, with the flag values of the platforms .NET supports: Linux (the generic values;
+        /// <c>O_NOFOLLOW</c> differs on Arm and PowerPC), macOS and FreeBSD. Elsewhere <see cref="TryOpen"/> returns null
+        /// and the caller falls back to the managed open.
+        /// </summary>
+        private static class UnixOpen
+        {
+            private const int ENOENT = 2, EACCES = 13, ENOTDIR = 20, ELOOP = 40, EPERM = 1, ELOOP_BSD = 62, EMLINK_FREEBSD_NOFOLLOW = 31;
+            private static bool _unavailable;
+
+            // open is variadic; the mode argument is only read with O_CREAT, which is never passed.
+            [DllImport("libc", EntryPoint = "open", SetLastError = true)]
+#pragma warning disable SYSLIB1054 // A plain DllImport keeps the project free of unsafe code.
+            private static extern int Open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
+#pragma warning restore SYSLIB1054
+
+            private static (int Base, int NoFollow)? Flags()
+            {
+                if (OperatingSystem.IsLinux())
+                {
+                    const int NonBlock = 0x800, NoCtty = 0x100, CloseOnExec = 0x80000;
+                    var arch = RuntimeInformation.OSArchitecture;
+                    bool armOrPower = arch == Architecture.Arm || arch == Architecture.Arm64 || arch == Architecture.Armv6 || arch == Architecture.Ppc64le;
+                    return (NonBlock | NoCtty | CloseOnExec, armOrPower ? 0x8000 : 0x20000);
+                }
+
+                if (OperatingSystem.IsMacOS() || OperatingSystem.IsMacCatalyst()) return (0x4 | 0x20000 | 0x1000000, 0x100);
+                if (OperatingSystem.IsFreeBSD()) return (0x4 | 0x8000 | 0x100000, 0x100);
+                return null;
+            }
+
+            public static OpenedFile? TryOpen(string path, bool noFollow)
+            {
+                if (_unavailable || Flags() is not (int flags, int noFollowFlag)) return null;
+                if (path.IndexOf('\0') >= 0) throw new ArgumentException("a path cannot hold a NUL character", nameof(path));
+                int fd;
+                try
+                {
+                    fd = Open(path, flags | (noFollow ? noFollowFlag : 0));
+                }
+                catch (Exception ex) when (ex is DllNotFoundException || ex is EntryPointNotFoundException)
+                {
+                    _unavailable = true;
+                    return null;
+                }
+
+                if (fd < 0)
+                {
+                    int errno = Marshal.GetLastPInvokeError();
+                    if (errno == ENOENT || errno == ENOTDIR) throw new FileNotFoundException("Could not find file '" + path + "'.", path);
+                    if (errno == EACCES || errno == EPERM) throw new UnauthorizedAccessException("Access to the path '" + path + "' is denied.");
+                    if (noFollow && (errno == ELOOP || (!OperatingSystem.IsLinux() && (errno == ELOOP_BSD || errno == EMLINK_FREEBSD_NOFOLLOW))))
+                    {
+                        throw new IOException("'" + path + "' became a symbolic link while it was read; it is not followed");
+                    }
+
+                    throw new IOException("cannot read '" + path + "': " + Marshal.GetPInvokeErrorMessage(errno));
+                }
+
+                var handle = new SafeFileHandle((IntPtr)fd, ownsHandle: true);
+                try
+                {
+                    if (UnixStat.TryInspect(handle, path) is not (PathInfo info, FileId id))
+                    {
+                        // No shim for fstat: nothing can tell what was opened, so it is not read this way.
+                        handle.Dispose();
+                        _unavailable = true;
+                        return null;
+                    }
+
+                    if (info.Kind != PathKind.RegularFile) throw new NotRegularFileException(path, info);
+                    return new OpenedFile(new FileStream(handle, FileAccess.Read, 1), info.Length, id);
+                }
+                catch
+                {
+                    handle.Dispose();
+                    throw;
+                }
+            }
+        }
+    }
+
+    /// <summary>A regular file open for reading, with the length and identity its descriptor reported when it was opened.</summary>
+    public sealed class OpenedFile : IDisposable
+    {
+        public OpenedFile(Stream stream, long length, FileId? id)
+        {
+            Stream = stream;
+            Length = length;
+            Id = id;
+        }
+
+        public Stream Stream { get; }
+
+        /// <summary>The length when opened (0 for files that do not know theirs, /proc); the read still counts its bytes.</summary>
+        public long Length { get; }
+
+        /// <summary>Device and inode, where the platform tells them.</summary>
+        public FileId? Id { get; }
+
+        public void Dispose() => Stream.Dispose();
     }
 }

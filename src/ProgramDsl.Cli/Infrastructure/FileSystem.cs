@@ -39,10 +39,17 @@ namespace ProgramDsl.Cli.Infrastructure
     /// <summary>A file larger than the limit the reader was given: it is not read further.</summary>
     public sealed class InputTooLargeException : IOException
     {
-        public InputTooLargeException(string path, long limit)
-            : base("'" + path + "' is larger than " + limit.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " bytes") => Limit = limit;
+        public InputTooLargeException(string path, long limit, long size = -1)
+            : base("'" + path + "' is larger than " + limit.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " bytes")
+        {
+            Limit = limit;
+            Size = size;
+        }
 
         public long Limit { get; }
+
+        /// <summary>The size the open file reported, when that is what was over the limit; -1 when the read found it (a file that grew).</summary>
+        public long Size { get; }
     }
 
     /// <summary>The file operations the CLI needs; the compiler itself never touches files.</summary>
@@ -55,8 +62,21 @@ namespace ProgramDsl.Cli.Infrastructure
         /// <summary>Reads a UTF-8 text of at most <see cref="InputLimits.MaxFileBytes"/> bytes (<see cref="InputTooLargeException"/> beyond).</summary>
         string ReadAllText(string path) => ReadAllText(path, InputLimits.MaxFileBytes);
 
-        /// <summary>Reads a UTF-8 text, stopping with <see cref="InputTooLargeException"/> once more than <paramref name="maxBytes"/> bytes come.</summary>
+        /// <summary>
+        /// Reads a UTF-8 text, stopping with <see cref="InputTooLargeException"/> once more than <paramref name="maxBytes"/>
+        /// bytes come. Only a regular file is read, as the open file itself shows (<see cref="NotRegularFileException"/>
+        /// otherwise): opening never blocks, so a FIFO put in the path's place after a caller's check is refused too.
+        /// </summary>
         string ReadAllText(string path, long maxBytes);
+
+        /// <summary>
+        /// <see cref="ReadAllText(string, long)"/> of a real path the caller has checked (inside its workspace), read only
+        /// if the file opened is still the one that path names: opened without following a link in its last component,
+        /// and, once open, the path must still have no link in any component and name the same file (device and inode)
+        /// as the open descriptor. Otherwise an <see cref="IOException"/>: the path changed while it was read. The
+        /// default reads the path as it is (file systems without links).
+        /// </summary>
+        string ReadRealFileText(string realPath, long maxBytes) => ReadAllText(realPath, maxBytes);
 
         /// <summary>What a path names (symbolic links followed) and its size, from the file's metadata: it is never opened.</summary>
         PathInfo Inspect(string path);
@@ -115,22 +135,33 @@ namespace ProgramDsl.Cli.Infrastructure
 
         public bool DirectoryExists(string path) => Directory.Exists(path);
 
-        // One bounded read and one decode: the length from the metadata sizes the buffer, and reading stops one byte past
-        // the limit, so a file that grows, or lies about its size (/proc), cannot make tpm read without end.
-        public string ReadAllText(string path, long maxBytes)
+        /// <summary>Called with the path once a file is open and checked, before it is read (tests: a file that grows meanwhile).</summary>
+        internal Action<string>? AfterOpen { get; init; }
+
+        // One bounded read and one decode: the length from the open file sizes the buffer, and reading stops one byte
+        // past the limit, so a file that grows, or lies about its size (/proc), cannot make tpm read without end.
+        public string ReadAllText(string path, long maxBytes) => Decode(ReadBounded(path, maxBytes, realPath: false));
+
+        public string ReadRealFileText(string realPath, long maxBytes) => Decode(ReadBounded(realPath, maxBytes, realPath: true));
+
+        private static string Decode((byte[] Buffer, int Length) read)
         {
-            var (buffer, length) = ReadBounded(path, maxBytes);
+            var (buffer, length) = read;
             int bom = length >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0;
             return Utf8.GetString(buffer, bom, length - bom);
         }
 
-        private static (byte[] Buffer, int Length) ReadBounded(string path, long maxBytes)
+        private (byte[] Buffer, int Length) ReadBounded(string path, long maxBytes, bool realPath)
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-            long declared = stream.CanSeek ? stream.Length : 0;
-            if (declared > maxBytes) throw new InputTooLargeException(path, maxBytes);
+            // Opened without blocking and checked on the descriptor (FileKinds.OpenRegular): a regular file, its size
+            // as the open file reports it.
+            using var file = FileKinds.OpenRegular(path, noFollow: realPath);
+            if (file.Length > maxBytes) throw new InputTooLargeException(path, maxBytes, file.Length);
+            if (realPath) RequireSameFile(path, file);
+            AfterOpen?.Invoke(path);
+            var stream = file.Stream;
             // One byte more than declared: the read that finds the end then needs no larger buffer.
-            var buffer = new byte[(int)Math.Min(Math.Max(declared + 1, 4096), maxBytes + 1)];
+            var buffer = new byte[(int)Math.Min(Math.Max(file.Length + 1, 4096), maxBytes + 1)];
             int length = 0;
             while (true)
             {
@@ -149,6 +180,18 @@ namespace ProgramDsl.Cli.Infrastructure
             return (buffer, length);
         }
 
+        // The file open is the one the caller's real path names: no link anywhere in that path now, and the same device
+        // and inode. A folder of the path swapped for a link (out of the workspace) before the open fails one of the two.
+        // Where the platform gives no identity (Windows), the check of the path before opening is all there is.
+        private static void RequireSameFile(string realPath, OpenedFile file)
+        {
+            if (file.Id is not FileId opened) return;
+            if (!string.Equals(FileKinds.GetRealPath(realPath), realPath, StringComparison.Ordinal) || FileKinds.Identify(realPath) != opened)
+            {
+                throw new IOException("'" + realPath + "' changed while it was read; it is not read");
+            }
+        }
+
         public string ReadAllText(string path) => ReadAllText(path, InputLimits.MaxFileBytes);
 
         public PathInfo Inspect(string path) => FileKinds.Inspect(path);
@@ -160,7 +203,7 @@ namespace ProgramDsl.Cli.Infrastructure
 
         public byte[] ReadAllBytes(string path)
         {
-            var (buffer, length) = ReadBounded(path, InputLimits.MaxFileBytes);
+            var (buffer, length) = ReadBounded(path, InputLimits.MaxFileBytes, realPath: false);
             if (length == buffer.Length) return buffer;
             var bytes = new byte[length];
             Buffer.BlockCopy(buffer, 0, bytes, 0, length);
@@ -282,12 +325,18 @@ namespace ProgramDsl.Cli.Infrastructure
                     return false;
                 }
 
-                text = _fileSystem.ReadAllText(real, InputLimits.MaxFileBytes);
+                // Checked again on the open file: the path may have changed since (a FIFO, a link out, a larger file).
+                text = _fileSystem.ReadRealFileText(real, InputLimits.MaxFileBytes);
                 return true;
             }
-            catch (InputTooLargeException)
+            catch (InputTooLargeException ex)
             {
-                error = SourceReadError.TooLarge(-1);
+                error = SourceReadError.TooLarge(ex.Size);
+                return false;
+            }
+            catch (NotRegularFileException ex)
+            {
+                error = SourceReadError.NotRegularFile(ex.Info.Describe());
                 return false;
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException)

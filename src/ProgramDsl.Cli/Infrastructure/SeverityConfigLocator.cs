@@ -65,12 +65,32 @@ namespace ProgramDsl.Cli.Infrastructure
                 found.Reverse();
                 foreach (var file in found)
                 {
-                    var problem = LeavesWorkspace(file, workspace) ? "a symbolic link out of the workspace; not read" : Check(file);
+                    // Inside the workspace, read by its real path and only if the open file is still that one; above it, as named.
+                    var real = RealPathInWorkspace(file, workspace);
+                    var problem = real != null && !SourcePaths.IsWithin(workspace!, real, OperatingSystem.IsWindows()) ? "a symbolic link out of the workspace; not read" : Check(file);
+                    string? text = null;
                     if (problem is null)
                     {
-                        sources.Add(new SourceText(file, _fileSystem.ReadAllText(file, InputLimits.MaxConfigBytes)));
+                        // Checked again on the open file: the path may name something else by now.
+                        try
+                        {
+                            text = real is null ? _fileSystem.ReadAllText(file, InputLimits.MaxConfigBytes) : _fileSystem.ReadRealFileText(real, InputLimits.MaxConfigBytes);
+                        }
+                        catch (NotRegularFileException ex)
+                        {
+                            problem = NotRegular(ex.Info);
+                        }
+                        catch (InputTooLargeException ex)
+                        {
+                            problem = TooLarge(ex.Size);
+                        }
                     }
-                    else
+
+                    if (text != null)
+                    {
+                        sources.Add(new SourceText(file, text));
+                    }
+                    else if (problem != null)
                     {
                         problems.Add(Diagnostic.Create(DiagnosticCatalog.InvalidConfiguration, new SourceLocation(new SourceText(file, string.Empty), new TextSpan(0, 0)),
                             "this .globalconfig is " + problem + (problem.EndsWith("not read", StringComparison.Ordinal) ? string.Empty : "; it is ignored")));
@@ -80,8 +100,22 @@ namespace ProgramDsl.Cli.Infrastructure
             else
             {
                 var problem = Check(explicitConfig);
-                if (problem != null) throw new UsageException("the config '" + explicitConfig + "' is " + problem);
-                sources.Add(new SourceText(SourcePaths.Normalize(explicitConfig), _fileSystem.ReadAllText(explicitConfig, InputLimits.MaxConfigBytes)));
+                string? text = null;
+                try
+                {
+                    if (problem is null) text = _fileSystem.ReadAllText(explicitConfig, InputLimits.MaxConfigBytes);
+                }
+                catch (NotRegularFileException ex)
+                {
+                    problem = NotRegular(ex.Info);
+                }
+                catch (InputTooLargeException ex)
+                {
+                    problem = TooLarge(ex.Size);
+                }
+
+                if (text is null) throw new UsageException("the config '" + explicitConfig + "' is " + problem);
+                sources.Add(new SourceText(SourcePaths.Normalize(explicitConfig), text));
             }
 
             var merged = SeverityOptions.Default;
@@ -91,23 +125,29 @@ namespace ProgramDsl.Cli.Infrastructure
 
         private static string Bytes(long count) => count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 
-        // A config found in a folder of the workspace whose real path is outside it; the real path is never opened.
-        private bool LeavesWorkspace(string file, string? workspace)
+        // The real path of a config found in a folder of the workspace, which must lie inside it to be read (a link out is
+        // never opened); null for a config in a folder above the workspace, or when there is none.
+        private string? RealPathInWorkspace(string file, string? workspace)
         {
-            if (workspace is null) return false;
-            var ignoreCase = OperatingSystem.IsWindows();
+            if (workspace is null) return null;
             var folder = _fileSystem.GetRealPath(Path.GetDirectoryName(file)!);
-            if (!SourcePaths.IsWithin(workspace, folder, ignoreCase)) return false;
-            return !SourcePaths.IsWithin(workspace, _fileSystem.GetRealPath(file), ignoreCase);
+            if (!SourcePaths.IsWithin(workspace, folder, OperatingSystem.IsWindows())) return null;
+            return _fileSystem.GetRealPath(file);
         }
 
-        // Why a config must not be read, checked from its metadata before it is opened; null when it may be.
+        // Why a config must not be read, checked from its metadata before it is opened (and on the open file after); null when it may be.
         private string? Check(string path)
         {
             var info = _fileSystem.Inspect(path);
-            if (info.Kind != PathKind.RegularFile) return info.Describe() + ", not a regular file";
-            if (info.Length > InputLimits.MaxConfigBytes) return Bytes(info.Length) + " bytes, over the limit of " + Bytes(InputLimits.MaxConfigBytes) + " bytes (1 MiB) for a .globalconfig";
+            if (info.Kind != PathKind.RegularFile) return NotRegular(info);
+            if (info.Length > InputLimits.MaxConfigBytes) return TooLarge(info.Length);
             return null;
         }
+
+        private static string NotRegular(PathInfo info) => info.Describe() + ", not a regular file";
+
+        // size is -1 when the file grew past the limit while it was read.
+        private static string TooLarge(long size) =>
+            (size >= 0 ? Bytes(size) + " bytes, over" : "over") + " the limit of " + Bytes(InputLimits.MaxConfigBytes) + " bytes (1 MiB) for a .globalconfig";
     }
 }

@@ -35,6 +35,8 @@ namespace ProgramDsl.Cli.Tests.Infrastructure
 
         public string ReadAllText(string path, long maxBytes) => _inner.ReadAllText(Resolve(path), maxBytes);
 
+        public string ReadRealFileText(string realPath, long maxBytes) => _inner.ReadRealFileText(Resolve(realPath), maxBytes);
+
         public PathInfo Inspect(string path) => _inner.Inspect(Resolve(path));
 
         public string GetRealPath(string path) => _inner.GetRealPath(Resolve(path));

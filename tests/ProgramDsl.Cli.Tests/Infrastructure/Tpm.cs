@@ -28,6 +28,14 @@ namespace ProgramDsl.Cli.Tests.Infrastructure
             return run.Result;
         }
 
+        /// <summary><see cref="RunBounded(string, int, string[])"/> on a given file system.</summary>
+        public static CliResult RunBounded(IFileSystem files, int seconds, params string[] args)
+        {
+            var run = System.Threading.Tasks.Task.Run(() => Run(files, args));
+            run.Wait(System.TimeSpan.FromSeconds(seconds)).Should().BeTrue("tpm " + string.Join(" ", args) + " must end");
+            return run.Result;
+        }
+
         /// <summary>Makes a FIFO (named pipe) at <paramref name="path"/> with mkfifo.</summary>
         public static void MakeFifo(string path)
         {
@@ -36,11 +44,16 @@ namespace ProgramDsl.Cli.Tests.Infrastructure
             mkfifo.ExitCode.Should().Be(0);
         }
 
-        public static CliResult Run(FakeConsole console, string workingDirectory, params string[] args)
+        public static CliResult Run(FakeConsole console, string workingDirectory, params string[] args) => Run(console, new RootedFileSystem(workingDirectory), args);
+
+        /// <summary>Runs the CLI on a given file system (one that lies, or changes files as they are opened).</summary>
+        public static CliResult Run(IFileSystem files, params string[] args) => Run(new FakeConsole(), files, args);
+
+        private static CliResult Run(FakeConsole console, IFileSystem files, string[] args)
         {
             var services = new ServiceCollection().AddTpmCli();
             services.Replace(ServiceDescriptor.Singleton<IConsoleEnvironment>(console));
-            services.Replace(ServiceDescriptor.Singleton<IFileSystem>(new RootedFileSystem(workingDirectory)));
+            services.Replace(ServiceDescriptor.Singleton<IFileSystem>(files));
             using var provider = services.BuildServiceProvider();
             int exit = provider.GetRequiredService<CliApplication>().Run(args);
             return new CliResult(exit, console.StandardOutput, console.StandardError);
