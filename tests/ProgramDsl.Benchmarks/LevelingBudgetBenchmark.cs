@@ -27,7 +27,10 @@ namespace ProgramDsl.Benchmarks
             "                               and one-person-20000.tpm (to time any tpm on them) and stops;\n" +
             "                               --large adds the generated 100,000-task plan and 100,000 tasks on ten people with effort\n" +
             "                               assignments (with --write: generated-100000.tpm, people-100000.tpm); --huge also the\n" +
-            "                               generated 140,000-task plan, the largest within the 3,000,000-token input limit";
+            "                               generated 140,000-task plan, the largest within the 3,000,000-token input limit;\n" +
+            "                               --long times plans spanning the calendar instead (a 2,600,000-day task on three people;\n" +
+            "                               several long tasks with a pool, effort and an estimate; the same with people's days off;\n" +
+            "                               with --write: long-task.tpm, long-several.tpm, long-days-off.tpm)";
 
         public static int Run(string[] args)
         {
@@ -49,14 +52,32 @@ namespace ProgramDsl.Benchmarks
                 ("generated, 1,000 tasks", PlanGenerator.Generate(1000)),
                 ("20,000 tasks, one person", OnePerson(20_000)),
             };
-            if (Options.Flag(args, "--large") || Options.Flag(args, "--huge"))
+            if (Options.Flag(args, "--long"))
+            {
+                // Plans spanning the calendar (issue 11): tasks hundreds of thousands to millions of days long.
+                cases = new List<(string Name, string? Text)>
+                {
+                    ("one 2,600,000-day task, 3 people", LongTask()),
+                    ("several long tasks, pool, effort, estimate", SeveralLongTasks(withDaysOff: false)),
+                    ("the same, people with days off", SeveralLongTasks(withDaysOff: true)),
+                };
+                if (Options.Value(args, "--write") is string longFolder)
+                {
+                    System.IO.Directory.CreateDirectory(longFolder);
+                    var names = new[] { "long-task.tpm", "long-several.tpm", "long-days-off.tpm" };
+                    for (int i = 0; i < names.Length; i++) System.IO.File.WriteAllText(System.IO.Path.Combine(longFolder, names[i]), cases[i].Text, new UTF8Encoding(false));
+                    Console.WriteLine("wrote " + string.Join(", ", names) + " to " + longFolder);
+                    return 0;
+                }
+            }
+            else if (Options.Flag(args, "--large") || Options.Flag(args, "--huge"))
             {
                 cases.Add(("generated, 100,000 tasks", PlanGenerator.Generate(100_000)));
                 cases.Add(("100,000 tasks, 10 people, effort", TenPeople(100_000)));
             }
 
             // The largest generated plan within the token limit (InputLimits.MaxTokens; the generator writes about 20 tokens a task).
-            if (Options.Flag(args, "--huge")) cases.Add(("generated, 140,000 tasks", PlanGenerator.Generate(140_000)));
+            if (Options.Flag(args, "--huge") && !Options.Flag(args, "--long")) cases.Add(("generated, 140,000 tasks", PlanGenerator.Generate(140_000)));
 
             if (Options.Value(args, "--write") is string folder)
             {
@@ -194,6 +215,27 @@ namespace ProgramDsl.Benchmarks
             }
 
             return sb.Append("}\n").ToString();
+        }
+
+        /// <summary>One task as long as the calendar from 0001 (it finishes in 9966) on three people.</summary>
+        public static string LongTask() =>
+            "program p \"P\" {\n  start 0001-01-01\n  person a \"A\" { } person b \"B\" { } person c \"C\" { }\n" +
+            "  task t \"T\" { duration 2600000d  assign a, b, c }\n}\n";
+
+        /// <summary>
+        /// Long tasks from 0001 on three people and a two-unit pool, with effort, an estimate and two short tasks;
+        /// <paramref name="withDaysOff"/> gives two of the people a vacation, so their tasks have calendars of their own.
+        /// </summary>
+        public static string SeveralLongTasks(bool withDaysOff)
+        {
+            string a = withDaysOff ? "{ vacation 0002-03-01..0002-03-05 }" : "{ }";
+            string c = withDaysOff ? "{ vacation 5000-01-01..5000-01-20 }" : "{ }";
+            return "program p \"P\" {\n  start 0001-01-01\n  person a \"A\" " + a + " person b \"B\" { } person c \"C\" " + c + "\n" +
+                   "  resource pool \"Pool\" { capacity 2 }\n" +
+                   "  task t1 \"T1\" { duration 500000d  assign a, b }\n  task t2 \"T2\" { duration 500000d  assign a, c }\n" +
+                   "  task t3 \"T3\" { effort 900000d  assign b, c }\n  task t4 \"T4\" { duration 400000d  uses pool 2 }\n" +
+                   "  task t5 \"T5\" { duration 400000d  uses pool 1 }\n  task t6 \"T6\" { estimate 100000d 200000d 400000d  assign a }\n" +
+                   "  task s1 \"S1\" { duration 5d  assign a }\n  task s2 \"S2\" { duration 5d  assign a  after t1 }\n}\n";
         }
 
         /// <summary>Independent tasks of 1–8 days with three-point estimates, all on one person.</summary>

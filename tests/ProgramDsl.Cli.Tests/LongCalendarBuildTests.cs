@@ -57,5 +57,37 @@ namespace ProgramDsl.Cli.Tests
             result.Out.Should().Contain("2,000");
             result.Error.Should().NotContain("TPM2007");
         }
+
+        // A task as long as the calendar from 0001 (it finishes in 9966) on three people, and several long tasks with a
+        // pool, effort and an estimate: booked as steps, so every command runs its full work in a fraction of its budget.
+        private const string OneLongTask = "program p \"P\" {\n  start 0001-01-01\n  person a \"A\" { } person b \"B\" { } person c \"C\" { }\n" +
+                                           "  task t \"T\" { duration 2600000d  assign a, b, c }\n}\n";
+
+        private const string SeveralLongTasks = "program p \"P\" {\n  start 0001-01-01\n  person a \"A\" { } person b \"B\" { } person c \"C\" { }\n" +
+                                                "  resource pool \"Pool\" { capacity 2 }\n" +
+                                                "  task t1 \"T1\" { duration 500000d  assign a, b }\n  task t2 \"T2\" { duration 500000d  assign a, c }\n" +
+                                                "  task t3 \"T3\" { effort 900000d  assign b, c }\n  task t4 \"T4\" { duration 400000d  uses pool 2 }\n" +
+                                                "  task t5 \"T5\" { duration 400000d  uses pool 1 }\n  task t6 \"T6\" { estimate 100000d 200000d 400000d  assign a }\n}\n";
+
+        [Theory]
+        [InlineData("one")]
+        [InlineData("several")]
+        public void Every_command_on_tasks_millions_of_days_long_ends_with_the_full_forecast(string plan)
+        {
+            using var temp = new TempFolder();
+            temp.Write("plan.tpm", plan == "one" ? OneLongTask : SeveralLongTasks);
+
+            var check = Tpm.RunBounded(temp.Path, 60, "check", "plan.tpm");
+            check.ExitCode.Should().Be(0, check.ToString());
+            var schedule = Tpm.RunBounded(temp.Path, 60, "schedule", "plan.tpm", "--format", "json");
+            schedule.ExitCode.Should().Be(0, schedule.ToString());
+            schedule.Out.Should().Contain(plan == "one" ? "\"finish\": \"9966-12-23\"" : "\"leveled\": true");
+            var forecast = Tpm.RunBounded(temp.Path, 60, "forecast", "plan.tpm", "-n", "1000");
+            forecast.ExitCode.Should().Be(0, forecast.ToString());
+            forecast.Error.Should().NotContain("TPM2007");
+            var build = Tpm.RunBounded(temp.Path, 60, "build", "plan.tpm", "--out", "out");
+            build.ExitCode.Should().Be(0, build.ToString());
+            build.Error.Should().NotContain("TPM2007").And.NotContain("internal error");
+        }
     }
 }

@@ -74,8 +74,10 @@ namespace ProgramDsl.Reports.Tests
         public void The_reports_forecast_has_the_builds_smaller_work_budget()
         {
             // A pessimistic estimate of 200,000 days: a few thousand iterations fit the forecast's budget, fewer the build's.
-            var compiled = TpmProgram.Parse("program p \"P\" {\n  start 2027-03-01\n  person ana \"Ana\"\n" +
-                "  task t \"T\" { estimate 1d 2d 200000d  assign ana }\n  task u \"U\" { estimate 1d 2d 3d  assign ana }\n}\n");
+            // Ana's other task also needs Bob, who has a week off, so her usage is kept day by day (a long booking on
+            // people whose tasks share one calendar is a step of a few units).
+            var compiled = TpmProgram.Parse("program p \"P\" {\n  start 2027-03-01\n  person ana \"Ana\"\n  person bob \"Bob\" { vacation 2027-04-05..2027-04-09 }\n" +
+                "  task t \"T\" { estimate 1d 2d 200000d  assign ana }\n  task u \"U\" { estimate 1d 2d 3d  assign ana, bob }\n}\n");
             var context = ArtefactContext.Create(compiled, new IArtefactEmitter[] { new Wanting() }, forecastIterations: 10_000);
 
             var forecast = context.Forecast!;

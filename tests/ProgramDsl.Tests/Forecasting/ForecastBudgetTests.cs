@@ -9,8 +9,11 @@ namespace ProgramDsl.Tests.Forecasting
     public class ForecastBudgetTests
     {
         // A task whose pessimistic estimate is 200,000 working days on a person: an iteration can scan that many days
-        // twice, so the budget allows a few thousand iterations, not ten thousand.
-        private const string Long = "person ana \"Ana\"\n task t { estimate 1d 2d 200000d  assign ana }\n task u { estimate 1d 2d 3d  assign ana }";
+        // twice, so the budget allows a few thousand iterations, not ten thousand. Ana's other task also needs Bob, who
+        // has a week off, so her tasks have different calendars and her usage is kept day by day (a long booking on
+        // people whose tasks share one calendar costs a few units: LongBookingTests).
+        private const string Long = "person ana \"Ana\"\n person bob \"Bob\" { vacation 2027-02-01..2027-02-05 }\n" +
+            " task t { estimate 1d 2d 200000d  assign ana }\n task u { estimate 1d 2d 3d  assign ana, bob }";
 
         [Fact]
         public void A_forecast_over_its_work_budget_runs_fewer_iterations_and_says_how_many()

@@ -47,8 +47,26 @@ namespace ProgramDsl.Scheduling.Leveling
         private readonly DayTable[] _skipEpoch;
         private int _epoch = 1;
 
+        // Long bookings (a window over LongSpan days) as step functions of the usage, per resource: a task millions of
+        // days long costs a few breakpoints to book, check and release, not one unit per day and person. Only resources
+        // whose activities all share one calendar take them (then the usage on that calendar's working days, the only
+        // days anyone using the resource asks about, is the same as the per-day table's), and only activities whose
+        // resources all do; every other booking stays per day. Ordinary plans never book a window that long, so their
+        // profile, work count and schedules are what they were.
+        private readonly StepProfile[] _steps;
+        private readonly bool[] _stepCapable;
+        private int[] _stretchValue = new int[4];
+        private readonly int _longSpan;
+
         public Engine(RcpspProblem problem)
+            : this(problem, LongSpan)
         {
+        }
+
+        /// <summary>An engine that books windows longer than <paramref name="longSpan"/> days as steps (tests compare spans).</summary>
+        internal Engine(RcpspProblem problem, int longSpan)
+        {
+            _longSpan = Math.Max(0, longSpan);
             _p = problem;
             _n = problem.ActivityCount;
             ActivityWork = BaseActivityWork + SizeWork(_n);
@@ -88,6 +106,35 @@ namespace ProgramDsl.Scheduling.Leveling
                 }
             }
 
+            // A resource can hold long bookings when every activity using it has the same calendar.
+            var shared = new CalendarTable?[problem.ResourceCount];
+            var used = new bool[problem.ResourceCount];
+            var single = new bool[problem.ResourceCount];
+            for (int a = 0; a < _n; a++)
+            {
+                foreach (int r in problem.DemandResource[a])
+                {
+                    if (!used[r])
+                    {
+                        used[r] = single[r] = true;
+                        shared[r] = _calendar[a];
+                    }
+                    else if (!ReferenceEquals(shared[r], _calendar[a]))
+                    {
+                        single[r] = false;
+                    }
+                }
+            }
+
+            _stepCapable = new bool[_n];
+            for (int a = 0; a < _n; a++)
+            {
+                var demand = problem.DemandResource[a];
+                bool capable = demand.Length > 0;
+                for (int i = 0; i < demand.Length && capable; i++) capable = single[demand[i]];
+                _stepCapable[a] = capable;
+            }
+
             _skip = new DayTable[problem.ResourceCount];
             _skipEpoch = new DayTable[problem.ResourceCount];
             Topological = TopologicalOrder(null);
@@ -99,9 +146,11 @@ namespace ProgramDsl.Scheduling.Leveling
             // The profile starts at twice the resource-free length and grows when a schedule runs longer.
             _horizon = Math.Max(64, 2 * CriticalPathLength);
             _usage = new DayTable[problem.ResourceCount];
+            _steps = new StepProfile[problem.ResourceCount];
             for (int r = 0; r < _usage.Length; r++)
             {
                 _usage[r] = new DayTable();
+                _steps[r] = new StepProfile();
                 _skip[r] = new DayTable();
                 _skipEpoch[r] = new DayTable();
             }
@@ -118,7 +167,7 @@ namespace ProgramDsl.Scheduling.Leveling
             get
             {
                 long days = 0;
-                for (int r = 0; r < _usage.Length; r++) days += _usage[r].AllocatedDays + _skip[r].AllocatedDays + _skipEpoch[r].AllocatedDays;
+                for (int r = 0; r < _usage.Length; r++) days += _usage[r].AllocatedDays + _skip[r].AllocatedDays + _skipEpoch[r].AllocatedDays + _steps[r].Count;
                 var seen = new HashSet<CalendarTable>();
                 foreach (var table in _calendar) if (table != null && seen.Add(table)) days += table.TabulatedDays;
                 return days;
@@ -476,6 +525,15 @@ namespace ProgramDsl.Scheduling.Leveling
             if (sign < 0) NewEpoch();
             var amounts = _p.DemandAmount[a];
             long work = 0;
+            if (IsLong(a, start, finish))
+            {
+                // One step per resource over the window: the days off inside it are days off for everyone using the
+                // resource (they share the calendar), so nobody asks about them.
+                for (int i = 0; i < resources.Length; i++) work += 1 + _steps[resources[i]].Add(start, finish, sign * amounts[i]);
+                Work += work;
+                return;
+            }
+
             for (int day = NextAvailable(a, start); day < finish; day = NextWorkingDay(a, day))
             {
                 work += resources.Length;
@@ -483,6 +541,146 @@ namespace ProgramDsl.Scheduling.Leveling
             }
 
             Work += work;
+        }
+
+        /// <summary>Windows longer than this many days are booked as steps (<see cref="StepProfile"/>) and checked a stretch at a time.</summary>
+        public const int LongSpan = 4096;
+
+        /// <summary>True when the activity's booking of the window goes to the step profiles rather than day by day.</summary>
+        private bool IsLong(int a, int start, int finish) => _stepCapable[a] && (long)finish - start > _longSpan;
+
+        /// <summary>A resource's usage on a day: the per-day table plus the long bookings covering it.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private int Usage(int r, int day)
+        {
+            int u = _usage[r][day];
+            var steps = _steps[r];
+            return steps.Count == 0 ? u : u + steps.ValueAt(day, out _, out _);
+        }
+
+        /// <summary>The activity's demand for the resource (capped at its capacity).</summary>
+        private int Need(int a, int r)
+        {
+            var resources = _p.DemandResource[a];
+            for (int i = 0; i < resources.Length; i++) if (resources[i] == r) return Math.Min(_p.DemandAmount[a][i], _capacity[r]);
+            return 0;
+        }
+
+        /// <summary>The first day at or after <paramref name="day"/> on which the resource's long bookings leave room for the activity's demand.</summary>
+        private int PastStepConflict(int a, int r, int day)
+        {
+            var steps = _steps[r];
+            if (steps.Count == 0) return day;
+            int room = _capacity[r] - Need(a, r);
+            while (day < int.MaxValue && steps.ValueAt(day, out _, out int next) > room)
+            {
+                Work++;
+                day = next;
+            }
+
+            return day;
+        }
+
+        /// <summary>The last day at or before <paramref name="day"/> on which the resource's long bookings leave room for the activity's demand, or -1.</summary>
+        private int BeforeStepConflict(int a, int r, int day)
+        {
+            var steps = _steps[r];
+            if (steps.Count == 0) return day;
+            int room = _capacity[r] - Need(a, r);
+            while (day >= 0 && steps.ValueAt(day, out int from, out _) > room)
+            {
+                Work++;
+                day = from - 1;
+            }
+
+            return day;
+        }
+
+        private int NextAvailableOrEnd(int a, int day) => _calendar[a] is { } c ? c.NextAvailableOrEnd(Math.Max(0, day)) : Math.Max(0, day);
+
+        /// <summary>
+        /// The first (or, with <paramref name="last"/>, the last) working day of the activity in the window on which a
+        /// resource would be over capacity, or -1, for a long window: a stretch on which the long bookings are constant
+        /// and the per-day tables hold nothing is passed in one step, so the work follows the breakpoints and the days
+        /// booked per day, not the window's length. The same answer as the day-by-day scan.
+        /// </summary>
+        private int StretchConflict(int a, int start, int finish, bool last)
+        {
+            var resources = _p.DemandResource[a];
+            var amounts = _p.DemandAmount[a];
+            int m = resources.Length;
+            if (_stretchValue.Length < m) _stretchValue = new int[Math.Max(m, 2 * _stretchValue.Length)];
+            var value = _stretchValue;
+            long work = 0;
+            int found = -1;
+            int d = NextAvailable(a, start);
+            while (d < finish)
+            {
+                // [d, end): every long booking of the activity's resources is constant.
+                int end = finish;
+                bool conflict = false;
+                for (int i = 0; i < m; i++)
+                {
+                    int r = resources[i];
+                    int v = _steps[r].ValueAt(d, out _, out int next);
+                    value[i] = v;
+                    end = Math.Min(end, next);
+                    if (v + Math.Min(amounts[i], _capacity[r]) > _capacity[r]) conflict = true;
+                }
+
+                work += m;
+                if (conflict)
+                {
+                    // Every working day of the stretch conflicts.
+                    if (!last)
+                    {
+                        Work += work;
+                        return d;
+                    }
+
+                    found = PreviousAvailable(a, end - 1);
+                    d = NextAvailableOrEnd(a, end);
+                    continue;
+                }
+
+                while (d < end)
+                {
+                    // Days no per-day table holds are free of everything but the steps, which fit here.
+                    int booked = end;
+                    for (int i = 0; i < m; i++) booked = Math.Min(booked, _usage[resources[i]].NextAllocated(d));
+                    work += m;
+                    if (booked > d)
+                    {
+                        d = NextAvailableOrEnd(a, Math.Min(booked, end));
+                        continue;
+                    }
+
+                    // Which tables hold days changes only at a boundary: day by day up to it.
+                    int stop = Math.Min(end, DayTable.Boundary(d));
+                    for (; d < stop; d = NextWorkingDay(a, d))
+                    {
+                        work += m;
+                        for (int i = 0; i < m; i++)
+                        {
+                            int r = resources[i];
+                            if (_usage[r][d] + value[i] + Math.Min(amounts[i], _capacity[r]) > _capacity[r])
+                            {
+                                if (!last)
+                                {
+                                    Work += work;
+                                    return d;
+                                }
+
+                                found = d;
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+
+            Work += work;
+            return found;
         }
 
         /// <summary>Usage went down somewhere: every run of full days recorded so far may have a gap now.</summary>
@@ -494,7 +692,7 @@ namespace ProgramDsl.Scheduling.Leveling
         }
 
         /// <summary>True when no demand for the resource fits on the day (so no activity using it can work then).</summary>
-        private bool Full(int r, int day) => day < _horizon && _usage[r][day] > _capacity[r] - _minDemand[r];
+        private bool Full(int r, int day) => day < _horizon && Usage(r, day) > _capacity[r] - _minDemand[r];
 
         /// <summary>The first day at or after <paramref name="day"/> that is not full for the resource.</summary>
         private int NextNotFull(int r, int day)
@@ -504,10 +702,19 @@ namespace ProgramDsl.Scheduling.Leveling
             var stamp = _skipEpoch[r];
             int x = day;
             long work = 0;
+            var steps = _steps[r];
+            int limit = _capacity[r] - _minDemand[r];
             while (true)
             {
                 work++;
                 if (x >= _horizon) break;
+                if (steps.Count != 0 && steps.ValueAt(x, out _, out int after) > limit)
+                {
+                    // A long booking fills the whole stretch.
+                    x = after;
+                    continue;
+                }
+
                 if (stamp[x] == _epoch)
                 {
                     x = skip[x];
@@ -540,9 +747,17 @@ namespace ProgramDsl.Scheduling.Leveling
             var stamp = _skipEpoch[r];
             int x = day;
             long work = 0;
+            var steps = _steps[r];
+            int limit = _capacity[r] - _minDemand[r];
             while (x >= 0)
             {
                 work++;
+                if (steps.Count != 0 && steps.ValueAt(x, out int from, out _) > limit)
+                {
+                    x = from - 1;
+                    continue;
+                }
+
                 if (stamp[x] == _epoch)
                 {
                     x = skip[x];
@@ -574,7 +789,7 @@ namespace ProgramDsl.Scheduling.Leveling
             for (int i = 0; i < resources.Length; i++)
             {
                 int r = resources[i];
-                if (_usage[r][day] + Math.Min(amounts[i], _capacity[r]) > _capacity[r]) return r;
+                if (Usage(r, day) + Math.Min(amounts[i], _capacity[r]) > _capacity[r]) return r;
             }
 
             return -1;
@@ -587,6 +802,7 @@ namespace ProgramDsl.Scheduling.Leveling
             var resources = _p.DemandResource[a];
             if (resources.Length == 0 || finish <= start) return -1;
             EnsureHorizon(finish);
+            if ((long)finish - start > _longSpan) return StretchConflict(a, start, finish, last: false);
             var amounts = _p.DemandAmount[a];
             long work = 0;
             for (int day = NextAvailable(a, start); day < finish; day = NextWorkingDay(a, day))
@@ -596,7 +812,7 @@ namespace ProgramDsl.Scheduling.Leveling
                 {
                     int r = resources[i];
                     // A demand above the capacity (reported as TPM2102) waits for the resource to be free.
-                    if (_usage[r][day] + Math.Min(amounts[i], _capacity[r]) > _capacity[r])
+                    if (Usage(r, day) + Math.Min(amounts[i], _capacity[r]) > _capacity[r])
                     {
                         Work += work;
                         return day;
@@ -618,7 +834,7 @@ namespace ProgramDsl.Scheduling.Leveling
             for (int i = 0; i < resources.Length; i++)
             {
                 int r = resources[i];
-                if (_usage[r][day] + Math.Min(amounts[i], _capacity[r]) > _capacity[r]) return r;
+                if (Usage(r, day) + Math.Min(amounts[i], _capacity[r]) > _capacity[r]) return r;
             }
 
             return -1;
@@ -632,6 +848,7 @@ namespace ProgramDsl.Scheduling.Leveling
             var resources = _p.DemandResource[a];
             if (resources.Length == 0 || finish <= start) return -1;
             EnsureHorizon(finish);
+            if ((long)finish - start > _longSpan) return StretchConflict(a, start, finish, last: true);
             var amounts = _p.DemandAmount[a];
             long work = 0;
             for (int day = NextAvailable(a, start); day < finish; day = NextWorkingDay(a, day))
@@ -640,7 +857,7 @@ namespace ProgramDsl.Scheduling.Leveling
                 for (int i = 0; i < resources.Length; i++)
                 {
                     int r = resources[i];
-                    if (_usage[r][day] + Math.Min(amounts[i], _capacity[r]) > _capacity[r]) last = day;
+                    if (Usage(r, day) + Math.Min(amounts[i], _capacity[r]) > _capacity[r]) last = day;
                 }
             }
 
@@ -694,7 +911,17 @@ namespace ProgramDsl.Scheduling.Leveling
                         // conflict at once, so whole booked runs are passed in one step (the same earliest start).
                         s = NextAvailable(a, conflict + 1);
                         int r = ResourceInConflict(a, conflict);
-                        while (r >= 0 && Full(r, s)) s = NextAvailable(a, NextNotFull(r, s));
+                        while (r >= 0)
+                        {
+                            while (Full(r, s)) s = NextAvailable(a, NextNotFull(r, s));
+
+                            // A long booking that leaves too little of the resource for this demand rules out every
+                            // start on it (the start itself would conflict): pass it in one step.
+                            int clear = PastStepConflict(a, r, s);
+                            if (clear == s) break;
+                            s = NextAvailable(a, clear);
+                        }
+
                         f = Advance(a, s, d);
                     }
                 }
@@ -755,7 +982,9 @@ namespace ProgramDsl.Scheduling.Leveling
             var (start, finish) = latest.Value;
             for (int a = 0; a < _n; a++)
             {
-                if (_fixed[a]) AddUsage(a, start[a], finish[a], -1);
+                if (!_fixed[a]) continue;
+                AddUsage(a, start[a], finish[a], -1);
+                _placed[a] = false;
             }
 
             for (int a = 0; a < _n; a++)
@@ -822,10 +1051,19 @@ namespace ProgramDsl.Scheduling.Leveling
                         // The mirror of the forward pass: whole booked runs before the conflict are passed in one step.
                         f = PreviousAvailable(a, conflict - 1) + 1;
                         int r = ResourceInConflict(a, conflict);
-                        while (f > 0 && r >= 0 && Full(r, f - 1))
+                        while (f > 0 && r >= 0)
                         {
-                            int free = PreviousNotFull(r, f - 1);
-                            f = free < 0 ? 0 : PreviousAvailable(a, free) + 1;
+                            while (f > 0 && Full(r, f - 1))
+                            {
+                                int free = PreviousNotFull(r, f - 1);
+                                f = free < 0 ? 0 : PreviousAvailable(a, free) + 1;
+                            }
+
+                            // The mirror of the forward pass: a long booking that leaves too little for this demand
+                            // rules out every finish on it.
+                            int clear = f > 0 ? BeforeStepConflict(a, r, f - 1) : f - 1;
+                            if (clear == f - 1) break;
+                            f = clear < 0 ? 0 : PreviousAvailable(a, clear) + 1;
                         }
 
                         if (f <= 0) return null;
@@ -1190,8 +1428,90 @@ namespace ProgramDsl.Scheduling.Leveling
                 Extend(Math.Min(256, _limit));
             }
 
-            /// <summary>Days tabulated: the per-day tables and the working days listed.</summary>
-            public long TabulatedDays => (long)_length + _days.Count;
+            /// <summary>Days tabulated: the per-day tables and the working days listed (a far page's bits count as 128).</summary>
+            public long TabulatedDays => (long)_length + _days.Count + (long)_farPages * (FarPageSize / 32);
+
+            // Past the arrays, the working days by page of 4,096 days as bits, filled from the calendar on first use: a
+            // loop over the days of a long window asks for the next working day once per day, and the calendar's own
+            // (logarithmic) answer costs several times a table's; the bits cost 512 bytes a page and answer as fast.
+            private const int FarPageBits = 12;
+            private const int FarPageSize = 1 << FarPageBits;
+            private ulong[]?[] _far = Array.Empty<ulong[]?>();
+            private int _farPages;
+            private int _farEnd = int.MaxValue;
+
+            /// <summary>The calendar's next working day at or after the day, or int.MaxValue past its last (from the source).</summary>
+            private int SourceNextOrEnd(int day)
+            {
+                if (day >= _farEnd) return int.MaxValue;
+                try
+                {
+                    return _source.NextAvailable(day);
+                }
+                catch (CalendarRangeException)
+                {
+                    _farEnd = Math.Min(_farEnd, day);
+                    return int.MaxValue;
+                }
+            }
+
+            private ulong[] FarPage(int p)
+            {
+                if (p < _far.Length && _far[p] is { } known) return known;
+                if (p >= _far.Length)
+                {
+                    int size = Math.Max(16, _far.Length);
+                    while (size <= p) size *= 2;
+                    Array.Resize(ref _far, size);
+                }
+
+                var bits = new ulong[FarPageSize / 64];
+                long start = (long)p << FarPageBits;
+                long end = start + FarPageSize;
+                for (long x = SourceNextOrEnd((int)start); x < end; x = x + 1 > int.MaxValue - 1 ? int.MaxValue : SourceNextOrEnd((int)(x + 1)))
+                {
+                    int i = (int)(x - start);
+                    bits[i >> 6] |= 1UL << (i & 63);
+                }
+
+                _farPages++;
+                return _far[p] = bits;
+            }
+
+            /// <summary>The first working day at or after <paramref name="day"/> (past the arrays), or int.MaxValue: the calendar's answer, from the bit pages.</summary>
+            private int FarNext(int day)
+            {
+                long d = day;
+                while (d < _farEnd && d < int.MaxValue)
+                {
+                    int p = (int)(d >> FarPageBits);
+                    var bits = FarPage(p);
+                    int i = (int)(d & (FarPageSize - 1));
+                    int w = i >> 6;
+                    ulong word = bits[w] & (ulong.MaxValue << (i & 63));
+                    while (true)
+                    {
+                        if (word != 0)
+                        {
+                            int k = 0;
+                            while ((word & 1) == 0)
+                            {
+                                word >>= 1;
+                                k++;
+                            }
+
+                            return (p << FarPageBits) + (w << 6) + k;
+                        }
+
+                        if (++w == bits.Length) break;
+                        word = bits[w];
+                    }
+
+                    d = ((long)p + 1) << FarPageBits;
+                }
+
+                return int.MaxValue;
+            }
 
             /// <summary>True when the arrays cover every day the calendar can name up to <paramref name="day"/> (exclusive).</summary>
             private bool Covers(int day) => day <= _length || _exhausted;
@@ -1286,7 +1606,9 @@ namespace ProgramDsl.Scheduling.Leveling
 
                 // Past the calendar's last working day no day can be named.
                 if (_exhausted) throw new CalendarRangeException();
-                return _source.NextAvailable(day);
+                int next = FarNext(day);
+                if (next == int.MaxValue) throw new CalendarRangeException();
+                return next;
             }
 
             /// <summary>The first working day at or after <paramref name="day"/>, or int.MaxValue when the calendar has none.</summary>
@@ -1295,14 +1617,7 @@ namespace ProgramDsl.Scheduling.Leveling
                 Ensure(day);
                 if (day < _length) return _next[day];
                 if (_exhausted) return int.MaxValue;
-                try
-                {
-                    return _source.NextAvailable(day);
-                }
-                catch (CalendarRangeException)
-                {
-                    return int.MaxValue;
-                }
+                return FarNext(day);
             }
 
             public int PreviousAvailable(int day)
@@ -1439,6 +1754,24 @@ namespace ProgramDsl.Scheduling.Leveling
                 return int.MaxValue;
             }
 
+            /// <summary>
+            /// The first day after <paramref name="day"/> at which a table may start or stop holding days: the dense
+            /// array grows by powers of two from 64 to <see cref="DenseLimit"/>, then pages of 4,096 days.
+            /// </summary>
+            public static int Boundary(int day)
+            {
+                if (day < 64) return 64;
+                if (day < DenseLimit)
+                {
+                    int b = 128;
+                    while (b <= day) b <<= 1;
+                    return b;
+                }
+
+                long end = DenseLimit + ((((long)day - DenseLimit) >> PageBits) + 1 << PageBits);
+                return end > int.MaxValue ? int.MaxValue : (int)end;
+            }
+
             /// <summary>Every day back to zero.</summary>
             public void Clear()
             {
@@ -1472,6 +1805,88 @@ namespace ProgramDsl.Scheduling.Leveling
 
                 _allocated++;
                 return _pages[p] = new int[PageSize];
+            }
+        }
+
+        /// <summary>
+        /// A step function of days: zero before the first breakpoint, then the value of the last breakpoint at or before
+        /// a day. Holds the long bookings of one resource (a few per plan), so adding a window costs the breakpoints, not
+        /// the days; breakpoints whose value equals the one before are dropped, so a released booking leaves nothing.
+        /// </summary>
+        internal sealed class StepProfile
+        {
+            private readonly List<int> _day = new List<int>();
+            private readonly List<int> _value = new List<int>();
+
+            /// <summary>Breakpoints held.</summary>
+            public int Count => _day.Count;
+
+            /// <summary>
+            /// The value on <paramref name="day"/>, constant on [<paramref name="from"/>, <paramref name="next"/>)
+            /// (int.MinValue and int.MaxValue where unbounded).
+            /// </summary>
+            public int ValueAt(int day, out int from, out int next)
+            {
+                int lo = 0, hi = _day.Count;
+                while (lo < hi)
+                {
+                    int mid = (lo + hi) >> 1;
+                    if (_day[mid] <= day) lo = mid + 1;
+                    else hi = mid;
+                }
+
+                // lo = the first breakpoint after the day.
+                next = lo < _day.Count ? _day[lo] : int.MaxValue;
+                if (lo == 0)
+                {
+                    from = int.MinValue;
+                    return 0;
+                }
+
+                from = _day[lo - 1];
+                return _value[lo - 1];
+            }
+
+            /// <summary>Adds <paramref name="delta"/> on [<paramref name="start"/>, <paramref name="finish"/>); returns the breakpoints touched.</summary>
+            public int Add(int start, int finish, int delta)
+            {
+                if (finish <= start || delta == 0) return 0;
+                int i = Split(start);
+                int j = Split(finish);
+                for (int k = i; k < j; k++) _value[k] += delta;
+                int touched = j - i + 2;
+
+                // Drop breakpoints that no longer change the value (at finish first, so i stays valid).
+                Merge(j);
+                Merge(i);
+                return touched;
+            }
+
+            /// <summary>Makes a breakpoint at the day (with the value already there); returns its index.</summary>
+            private int Split(int day)
+            {
+                int v = ValueAt(day, out int from, out _);
+                int lo = 0, hi = _day.Count;
+                while (lo < hi)
+                {
+                    int mid = (lo + hi) >> 1;
+                    if (_day[mid] < day) lo = mid + 1;
+                    else hi = mid;
+                }
+
+                if (from == day) return lo;
+                _day.Insert(lo, day);
+                _value.Insert(lo, v);
+                return lo;
+            }
+
+            private void Merge(int k)
+            {
+                if (k < 0 || k >= _day.Count) return;
+                int before = k == 0 ? 0 : _value[k - 1];
+                if (_value[k] != before) return;
+                _day.RemoveAt(k);
+                _value.RemoveAt(k);
             }
         }
 
