@@ -103,16 +103,16 @@ namespace ProgramDsl.Reports.Tests
             Generated(300),
         };
 
-        /// <summary>A plan of <paramref name="n"/> tasks in chains, with some milestones and punctuation in the names.</summary>
+        /// <summary>A plan of <paramref name="n"/> tasks in short chains (groups of ten), with some milestones and punctuation in the names.</summary>
         internal static string Generated(int n)
         {
-            var text = new StringBuilder("program big \"Big, plan\" {\n  start 2027-01-04\n  deadline 2099-06-30\n  person a \"A\" { rate 10/d }\n  person b \"B\" { }\n");
+            var text = new StringBuilder("program big \"Big, plan\" {\n  start 2027-01-04\n  deadline 2999-12-31\n  person a \"A\" { rate 10/d }\n  person b \"B\" { }\n");
             for (int i = 0; i < n; i++)
             {
                 text.Append(i % 50 == 49 ? "  milestone t" : "  task t").Append(i.ToString(CultureInfo.InvariantCulture))
                     .Append(" \"Task ").Append(i.ToString(CultureInfo.InvariantCulture)).Append(i % 7 == 0 ? ", with; punctuation" : string.Empty).Append("\" { ");
                 if (i % 50 != 49) text.Append("duration ").Append(1 + i % 4).Append("d ").Append(i % 3 == 0 ? "assign a " : i % 3 == 1 ? "assign b " : string.Empty);
-                if (i % 10 != 0) text.Append("after t").Append(Math.Max(0, i - 1 - i % 3).ToString(CultureInfo.InvariantCulture)).Append(' ');
+                if (i % 10 != 0) text.Append("after t").Append(Math.Max(i - i % 10, i - 1 - i % 3).ToString(CultureInfo.InvariantCulture)).Append(' ');
                 text.Append("}\n");
             }
 
