@@ -413,7 +413,9 @@ namespace ProgramDsl.Reports.Html
                     // Most edges are finish-to-start: that type is left implicit to keep big charts small.
                     if (arrow.Dependency.Type != DependencyType.FinishToStart) A(" data-type=\"").A(Dependency.ShortName(arrow.Dependency.Type)).A("\"");
                     if (arrow.Dependency.LagDays != 0) A(" data-lag=\"").I(arrow.Dependency.LagDays).A("\"");
-                    A(" d=\"").A(arrow.Path).A("\"/>\n");
+                    A(" d=\"");
+                    arrow.WritePath(_out);
+                    A("\"/>\n");
                 }
 
                 A("</g>\n<g class=\"rows\">\n");
