@@ -17,6 +17,26 @@ namespace ProgramDsl.Reports
             NewLine = "\n",
         };
 
+        /// <summary>
+        /// Writes the document straight to <paramref name="stream"/> as UTF-8, then a final LF. A long writer should
+        /// call <see cref="FlushSometimes"/> between items, or the writer buffers the whole document.
+        /// </summary>
+        public static void Write(Stream stream, Action<Utf8JsonWriter> write)
+        {
+            using (var writer = new Utf8JsonWriter(stream, Options))
+            {
+                write(writer);
+            }
+
+            stream.WriteByte((byte)'\n');
+        }
+
+        /// <summary>Hands what the writer holds to its stream once it holds 64 KiB (a no-op for a memory stream's worth).</summary>
+        public static void FlushSometimes(this Utf8JsonWriter writer)
+        {
+            if (writer.BytesPending >= 1 << 16) writer.Flush();
+        }
+
         public static string Write(Action<Utf8JsonWriter> write)
         {
             using var stream = new MemoryStream();

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using System.Text;
 using ProgramDsl.Scheduling;
 using ProgramDsl.Semantics;
@@ -40,8 +41,17 @@ namespace ProgramDsl.Reports
         /// <summary>Writes the diagram (LF line ends).</summary>
         public static string Write(ProgramSymbol program, Schedule schedule, string toolVersion)
         {
+            var output = new StringWriter(CultureInfo.InvariantCulture);
+            Write(program, schedule, toolVersion, output);
+            return output.ToString();
+        }
+
+        /// <summary>Writes the diagram to <paramref name="output"/> as it goes (a task line at a time), never holding it whole.</summary>
+        public static void Write(ProgramSymbol program, Schedule schedule, string toolVersion, TextWriter output)
+        {
             if (program is null) throw new ArgumentNullException(nameof(program));
             if (schedule is null) throw new ArgumentNullException(nameof(schedule));
+            if (output is null) throw new ArgumentNullException(nameof(output));
             var ids = Ids(schedule);
             var text = new StringBuilder();
             text.Append("%% ").Append(program.Id).Append(": Gantt chart written by tpm ").Append(toolVersion).Append('\n');
@@ -70,13 +80,18 @@ namespace ProgramDsl.Reports
                 text.Append(ids[t.Task.Index]).Append(", ");
                 var after = After(schedule, t, ids);
                 text.Append(after ?? Date(t.StartDate)).Append(", ").Append(EndText(schedule, t, holidaysExcluded)).Append('\n');
+                if (text.Length >= 1 << 16)
+                {
+                    output.Write(text);
+                    text.Clear();
+                }
             }
 
             // Markers sit at the end of their day, where work on or before that day is over.
             var markerIds = new HashSet<string>(ids, StringComparer.Ordinal);
             if (program.Deadline is CalendarDate deadline) Marker(text, "Deadline " + deadline, Unique("deadline", markerIds), deadline);
             if (program.StatusDate is CalendarDate status) Marker(text, "Status date " + status, Unique("status-date", markerIds), status);
-            return text.ToString();
+            output.Write(text);
         }
 
         /// <summary>

@@ -26,7 +26,16 @@ namespace ProgramDsl.Reports
         /// <summary>Writes the file.</summary>
         public static string Write(Schedule schedule)
         {
+            var output = new System.IO.StringWriter(CultureInfo.InvariantCulture);
+            Write(schedule, output);
+            return output.ToString();
+        }
+
+        /// <summary>Writes the file to <paramref name="output"/> as it goes (a record at a time), never holding it whole.</summary>
+        public static void Write(Schedule schedule, System.IO.TextWriter output)
+        {
             if (schedule is null) throw new ArgumentNullException(nameof(schedule));
+            if (output is null) throw new ArgumentNullException(nameof(output));
             var csv = new StringBuilder();
             WriteRecord(csv, Columns);
             var fields = new string[Columns.Length];
@@ -49,9 +58,14 @@ namespace ProgramDsl.Reports
                 fields[14] = t.LateFinishDate.ToString();
                 fields[15] = t.DelayedBy?.Id ?? string.Empty;
                 WriteRecord(csv, fields);
+                if (csv.Length >= 1 << 16)
+                {
+                    output.Write(csv);
+                    csv.Clear();
+                }
             }
 
-            return csv.ToString();
+            output.Write(csv);
         }
 
         /// <summary>Person ids separated by ';' (the schedule JSON's <c>assigned</c> list; ids never hold ';').</summary>

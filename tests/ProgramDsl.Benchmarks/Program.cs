@@ -12,7 +12,7 @@ namespace ProgramDsl.Benchmarks
     /// <summary>
     /// Entry point. Subcommands:
     /// <c>generate N FILE [--seed S] [--comparison]</c>, <c>verify N [--seed S] [--path]</c>, <c>phases [BenchmarkDotNet options]</c>,
-    /// <c>cli [options]</c>, <c>profile [N] [options]</c>, <c>psplib [options]</c>, <c>taskjuggler [options]</c>, <c>analyzer [options]</c>, <c>forecast [options]</c> and <c>leveling-budget [options]</c>.
+    /// <c>cli [options]</c>, <c>profile [N] [options]</c>, <c>psplib [options]</c>, <c>taskjuggler [options]</c>, <c>analyzer [options]</c>, <c>forecast [options]</c>, <c>leveling-budget [options]</c> and <c>emitters [options]</c>.
     /// </summary>
     public static class Program
     {
@@ -34,7 +34,8 @@ namespace ProgramDsl.Benchmarks
             TaskJuggler.TaskJugglerComparison.Usage + "\n" +
             AnalyzerBenchmark.Usage + "\n" +
             ForecastBenchmark.Usage + "\n" +
-            LevelingBudgetBenchmark.Usage;
+            LevelingBudgetBenchmark.Usage + "\n" +
+            EmitterBenchmark.Usage;
 
         public static int Main(string[] args)
         {
@@ -67,6 +68,8 @@ namespace ProgramDsl.Benchmarks
                     return ForecastBenchmark.Run(rest);
                 case "leveling-budget":
                     return LevelingBudgetBenchmark.Run(rest);
+                case "emitters":
+                    return EmitterBenchmark.Run(rest);
                 default:
                     Console.Error.WriteLine("unknown subcommand '" + args[0] + "'\n" + Usage);
                     return 2;

@@ -128,7 +128,8 @@ namespace ProgramDsl.Cli.Tests
 
             public void WriteAllTextAtomic(string path, string text) => _inner.WriteAllTextAtomic(path, text);
 
-            public void ReplaceFolder(string folder, System.Collections.Generic.IReadOnlyList<System.Collections.Generic.KeyValuePair<string, string>> files) => _inner.ReplaceFolder(folder, files);
+            public void ReplaceFolder(string folder, System.Collections.Generic.IReadOnlyList<System.Collections.Generic.KeyValuePair<string, System.Action<System.IO.Stream>>> files) =>
+                _inner.ReplaceFolder(folder, files);
 
             public System.Collections.Generic.IReadOnlyList<string> ListFolder(string folder) => _inner.ListFolder(folder);
 

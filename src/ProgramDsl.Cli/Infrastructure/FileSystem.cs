@@ -108,10 +108,11 @@ namespace ProgramDsl.Cli.Infrastructure
         void WriteAllTextAtomic(string path, string text);
 
         /// <summary>
-        /// Makes a folder hold exactly the given files (name → text), replacing what it held as one set: all old or all
-        /// new, never a mix (see <see cref="FolderSetWriter"/>).
+        /// Makes a folder hold exactly the given files (name → what writes the file's bytes to a stream), replacing what it
+        /// held as one set: all old or all new, never a mix (see <see cref="FolderSetWriter"/>). Each file is written
+        /// straight to its staged copy, so a large artefact is never held in memory whole.
         /// </summary>
-        void ReplaceFolder(string folder, IReadOnlyList<KeyValuePair<string, string>> files);
+        void ReplaceFolder(string folder, IReadOnlyList<KeyValuePair<string, Action<Stream>>> files);
 
         /// <summary>The names of a folder's entries, sub-folders with a trailing '/', sorted ordinally; empty when it does not exist.</summary>
         IReadOnlyList<string> ListFolder(string folder);
@@ -226,7 +227,7 @@ namespace ProgramDsl.Cli.Infrastructure
             }
         }
 
-        public void ReplaceFolder(string folder, IReadOnlyList<KeyValuePair<string, string>> files) => _sets.Replace(folder, files);
+        public void ReplaceFolder(string folder, IReadOnlyList<KeyValuePair<string, Action<Stream>>> files) => _sets.Replace(folder, files);
 
         public IReadOnlyList<string> ListFolder(string folder) =>
             !Directory.Exists(folder)

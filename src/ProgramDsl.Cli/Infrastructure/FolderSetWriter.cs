@@ -55,7 +55,19 @@ namespace ProgramDsl.Cli.Infrastructure
         /// Makes <paramref name="folder"/> hold exactly <paramref name="files"/> (name → text, UTF-8 without a byte order
         /// mark). On failure the folder is as it was and the staging folder is gone; the exception is rethrown.
         /// </summary>
-        public void Replace(string folder, IReadOnlyList<KeyValuePair<string, string>> files)
+        public void Replace(string folder, IReadOnlyList<KeyValuePair<string, string>> files) =>
+            Replace(folder, files.Select(f => new KeyValuePair<string, Action<Stream>>(f.Key, stream =>
+            {
+                var bytes = Utf8.GetBytes(f.Value);
+                stream.Write(bytes, 0, bytes.Length);
+            })).ToList());
+
+        /// <summary>
+        /// Makes <paramref name="folder"/> hold exactly <paramref name="files"/> (name → what writes its bytes to the
+        /// staged file's stream, which it must leave open). On failure the folder is as it was and the staging folder is
+        /// gone; the exception is rethrown.
+        /// </summary>
+        public void Replace(string folder, IReadOnlyList<KeyValuePair<string, Action<Stream>>> files)
         {
             var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
             var parent = Path.GetDirectoryName(target) ?? throw new IOException("cannot replace the root folder '" + target + "'");
@@ -89,13 +101,12 @@ namespace ProgramDsl.Cli.Infrastructure
             }
         }
 
-        private void WriteFile(string path, string text)
+        private void WriteFile(string path, Action<Stream> write)
         {
-            var bytes = Utf8.GetBytes(text);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             using (var stream = _wrap(new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16)))
             {
-                stream.Write(bytes, 0, bytes.Length);
+                write(stream);
                 // On disk before the rename makes it visible: after a power cut the new set is complete or not there.
                 if (stream is FileStream fs) fs.Flush(flushToDisk: true);
                 else stream.Flush();

@@ -12,10 +12,10 @@ namespace ProgramDsl.Reports.Artefacts
     public sealed class HtmlArtefact : IArtefactEmitter
     {
         /// <summary>A page: its file name, what it needs beyond the schedule, and how it is rendered.</summary>
-        private static readonly (string FileName, ArtefactNeeds Needs, Func<ArtefactContext, string> Render)[] Pages =
+        private static readonly (string FileName, ArtefactNeeds Needs, Action<ArtefactContext, System.IO.TextWriter> Render)[] Pages =
         {
             ("gantt.html", ArtefactNeeds.None, GanttHtml.Render),
-            ("report.html", ArtefactNeeds.EarnedValue | ArtefactNeeds.Forecast, ProgramDsl.Reports.Report.StatusReport.Html),
+            ("report.html", ArtefactNeeds.EarnedValue | ArtefactNeeds.Forecast, (context, output) => output.Write(ProgramDsl.Reports.Report.StatusReport.Html(context))),
         };
 
         /// <inheritdoc />
@@ -34,7 +34,7 @@ namespace ProgramDsl.Reports.Artefacts
         public IReadOnlyList<ArtefactFile> Emit(ArtefactContext context)
         {
             if (context is null) throw new ArgumentNullException(nameof(context));
-            return Pages.Select(p => new ArtefactFile(p.FileName, p.Render(context))).ToArray();
+            return Pages.Select(p => new ArtefactFile(p.FileName, output => p.Render(context, output))).ToArray();
         }
     }
 }

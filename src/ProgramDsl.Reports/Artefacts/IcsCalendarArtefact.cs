@@ -20,6 +20,6 @@ namespace ProgramDsl.Reports.Artefacts
         /// <inheritdoc />
         /// <remarks>The one artefact with CRLF line ends, which RFC 5545 requires.</remarks>
         public IReadOnlyList<ArtefactFile> Emit(ArtefactContext context) =>
-            new[] { new ArtefactFile("calendar.ics", IcsCalendar.Write(context.Program, context.Schedule, context.ToolVersion)) };
+            new[] { new ArtefactFile("calendar.ics", output => IcsCalendar.Write(context.Program, context.Schedule, context.ToolVersion, output)) };
     }
 }

@@ -19,6 +19,6 @@ namespace ProgramDsl.Reports.Artefacts
         public ArtefactNeeds Needs => ArtefactNeeds.EarnedValue | ArtefactNeeds.Forecast;
 
         /// <inheritdoc />
-        public IReadOnlyList<ArtefactFile> Emit(ArtefactContext context) => new[] { new ArtefactFile("report.md", StatusReport.Markdown(context)) };
+        public IReadOnlyList<ArtefactFile> Emit(ArtefactContext context) => new[] { new ArtefactFile("report.md", output => output.Write(StatusReport.Markdown(context))) };
     }
 }

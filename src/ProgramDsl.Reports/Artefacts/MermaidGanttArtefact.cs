@@ -19,6 +19,6 @@ namespace ProgramDsl.Reports.Artefacts
 
         /// <inheritdoc />
         public IReadOnlyList<ArtefactFile> Emit(ArtefactContext context) =>
-            new[] { new ArtefactFile("gantt.mmd", MermaidGantt.Write(context.Program, context.Schedule, context.ToolVersion)) };
+            new[] { new ArtefactFile("gantt.mmd", output => MermaidGantt.Write(context.Program, context.Schedule, context.ToolVersion, output)) };
     }
 }

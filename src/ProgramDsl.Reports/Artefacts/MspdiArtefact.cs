@@ -20,6 +20,6 @@ namespace ProgramDsl.Reports.Artefacts
 
         /// <inheritdoc />
         public IReadOnlyList<ArtefactFile> Emit(ArtefactContext context) =>
-            new[] { new ArtefactFile("project.xml", MspdiWriter.Write(context.Program, context.Schedule)) };
+            new[] { ArtefactFile.Utf8("project.xml", output => MspdiWriter.Write(context.Program, context.Schedule, output)) };
     }
 }

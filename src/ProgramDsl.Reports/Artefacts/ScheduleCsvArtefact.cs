@@ -20,6 +20,6 @@ namespace ProgramDsl.Reports.Artefacts
         /// <inheritdoc />
         /// <remarks>Records end with CRLF, as RFC 4180 says.</remarks>
         public IReadOnlyList<ArtefactFile> Emit(ArtefactContext context) =>
-            new[] { new ArtefactFile("schedule.csv", ScheduleCsv.Write(context.Schedule)) };
+            new[] { new ArtefactFile("schedule.csv", output => ScheduleCsv.Write(context.Schedule, output)) };
     }
 }

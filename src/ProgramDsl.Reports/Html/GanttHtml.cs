@@ -42,14 +42,27 @@ namespace ProgramDsl.Reports.Html
         /// <summary>The page for a program and its schedule; <paramref name="toolVersion"/> goes into the footer.</summary>
         public static string Render(ProgramSymbol program, Schedule schedule, string toolVersion = "0.0.0")
         {
+            var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+            Render(program, schedule, toolVersion, text);
+            return text.ToString();
+        }
+
+        /// <summary>Writes the page for an artefact context to <paramref name="output"/> as it goes, never holding it whole.</summary>
+        public static void Render(ArtefactContext context, TextWriter output)
+        {
+            if (context is null) throw new ArgumentNullException(nameof(context));
+            Render(context.Program, context.Schedule, context.ToolVersion, output);
+        }
+
+        /// <summary>Writes the page to <paramref name="output"/> as it goes, never holding it whole.</summary>
+        public static void Render(ProgramSymbol program, Schedule schedule, string toolVersion, TextWriter output)
+        {
             if (program is null) throw new ArgumentNullException(nameof(program));
             if (schedule is null) throw new ArgumentNullException(nameof(schedule));
+            if (output is null) throw new ArgumentNullException(nameof(output));
             var layout = GanttLayout.Build(program, schedule);
             var loads = ResourceLoad.Compute(program, schedule, layout.Timeline);
-            var page = new Page(program, schedule, layout, loads);
-            var sb = new StringBuilder(64 * 1024 + layout.Rows.Count * 900);
-            page.Write(sb, toolVersion);
-            return sb.ToString();
+            new Page(program, schedule, layout, loads).Write(output, toolVersion);
         }
 
         private static string Resource(string name)
@@ -68,7 +81,7 @@ namespace ProgramDsl.Reports.Html
             private readonly Timeline _axis;
             private readonly IReadOnlyList<LoadRow> _loads;
             private readonly Dictionary<WorkstreamSymbol, decimal> _progress = new Dictionary<WorkstreamSymbol, decimal>();
-            private StringBuilder _sb = null!;
+            private TextWriter _out = null!;
 
             public Page(ProgramSymbol program, Schedule schedule, GanttLayout layout, IReadOnlyList<LoadRow> loads)
             {
@@ -107,9 +120,9 @@ namespace ProgramDsl.Reports.Html
                 foreach (var pair in done) _progress[pair.Key] = pair.Value.Days == 0 ? 0 : pair.Value.Done / pair.Value.Days;
             }
 
-            public void Write(StringBuilder sb, string toolVersion)
+            public void Write(TextWriter output, string toolVersion)
             {
-                _sb = sb;
+                _out = output;
                 var title = _program.DisplayName;
                 A("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
                 A("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
@@ -400,7 +413,9 @@ namespace ProgramDsl.Reports.Html
                     // Most edges are finish-to-start: that type is left implicit to keep big charts small.
                     if (arrow.Dependency.Type != DependencyType.FinishToStart) A(" data-type=\"").A(Dependency.ShortName(arrow.Dependency.Type)).A("\"");
                     if (arrow.Dependency.LagDays != 0) A(" data-lag=\"").I(arrow.Dependency.LagDays).A("\"");
-                    A(" d=\"").A(arrow.Path).A("\"/>\n");
+                    A(" d=\"");
+                    arrow.WritePath(_out);
+                    A("\"/>\n");
                 }
 
                 A("</g>\n<g class=\"rows\">\n");
@@ -733,19 +748,19 @@ namespace ProgramDsl.Reports.Html
 
             private Page A(string text)
             {
-                _sb.Append(text);
+                _out.Write(text);
                 return this;
             }
 
             private Page E(string? text)
             {
-                _sb.Append(HtmlText.Encode(text));
+                _out.Write(HtmlText.Encode(text));
                 return this;
             }
 
             private Page I(long value)
             {
-                _sb.Append(HtmlText.Int(value));
+                _out.Write(HtmlText.Int(value));
                 return this;
             }
         }

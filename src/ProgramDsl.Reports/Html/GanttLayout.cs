@@ -225,13 +225,26 @@ namespace ProgramDsl.Reports.Html
     /// <summary>One dependency edge, predecessor row to successor row.</summary>
     internal sealed class GanttArrow
     {
-        public GanttArrow(int from, int to, Dependency dependency, bool critical, string path)
+        private readonly int _x1;
+        private readonly int _x2;
+        private readonly sbyte _out;
+        private readonly sbyte _in;
+
+        /// <summary>
+        /// An edge whose path runs from x <paramref name="x1"/> on row <paramref name="from"/> to x <paramref name="x2"/>
+        /// on row <paramref name="to"/>, leaving and entering in the given directions. The path's text is written when
+        /// the page is (<see cref="WritePath"/>), not kept: a plan at the input limits has millions of edges.
+        /// </summary>
+        public GanttArrow(int from, int to, Dependency dependency, bool critical, int x1, int x2, int outDirection, int inDirection)
         {
             From = from;
             To = to;
             Dependency = dependency;
             Critical = critical;
-            Path = path;
+            _x1 = x1;
+            _x2 = x2;
+            _out = (sbyte)outDirection;
+            _in = (sbyte)inDirection;
         }
 
         public int From { get; }
@@ -244,7 +257,19 @@ namespace ProgramDsl.Reports.Html
         public bool Critical { get; }
 
         /// <summary>The SVG path data, routed with all rows unfolded.</summary>
-        public string Path { get; }
+        public string Path
+        {
+            get
+            {
+                var text = new System.IO.StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+                WritePath(text);
+                return text.ToString();
+            }
+        }
+
+        /// <summary>Writes <see cref="Path"/>.</summary>
+        public void WritePath(System.IO.TextWriter output) =>
+            GanttLayout.Route(_x1, GanttLayout.Middle(From), _x2, GanttLayout.Middle(To), _out, _in, output);
     }
 
     /// <summary>
@@ -327,7 +352,8 @@ namespace ProgramDsl.Reports.Html
                     var pred = rows[from];
                     if (!pred.HasBar || !row.HasBar) continue;
                     bool critical = pred.Task is { IsCritical: true } && row.Task is { IsCritical: true };
-                    arrows.Add(new GanttArrow(from, row.Index, d, critical, Route(pred, row, from, row.Index, d.Type)));
+                    var (o, i) = Ends(d.Type);
+                    arrows.Add(new GanttArrow(from, row.Index, d, critical, o > 0 ? pred.X2 : pred.X1, i > 0 ? row.X1 : row.X2, o, i));
                 }
             }
 
@@ -367,14 +393,6 @@ namespace ProgramDsl.Reports.Html
             _ => (1, 1),
         };
 
-        private static string Route(GanttRow pred, GanttRow succ, int fromRow, int toRow, DependencyType type)
-        {
-            var (o, i) = Ends(type);
-            int x1 = o > 0 ? pred.X2 : pred.X1;
-            int x2 = i > 0 ? succ.X1 : succ.X2;
-            return Route(x1, Middle(fromRow), x2, Middle(toRow), o, i);
-        }
-
         /// <summary>
         /// An orthogonal path from (x1, y1) to (x2, y2): out of the predecessor by <see cref="Gap"/>, down or up to the
         /// successor's row, into the successor. When the successor starts before the arrow could turn into it, the
@@ -383,19 +401,44 @@ namespace ProgramDsl.Reports.Html
         /// </summary>
         public static string Route(int x1, int y1, int x2, int y2, int outDirection, int inDirection)
         {
+            var text = new System.IO.StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+            Route(x1, y1, x2, y2, outDirection, inDirection, text);
+            return text.ToString();
+        }
+
+        /// <summary>Writes the path of <see cref="Route(int, int, int, int, int, int)"/> to <paramref name="output"/>, without building a string.</summary>
+        public static void Route(int x1, int y1, int x2, int y2, int outDirection, int inDirection, System.IO.TextWriter output)
+        {
             int a = x1 + outDirection * Gap;
             int b = x2 - inDirection * Gap;
-            string head = "M" + HtmlText.Int(x1) + " " + HtmlText.Int(y1) + "H";
-            string tail = "V" + HtmlText.Int(y2) + "H" + HtmlText.Int(x2);
-            if (outDirection != inDirection)
+            output.Write('M');
+            Int(x1, output);
+            output.Write(' ');
+            Int(y1, output);
+            output.Write('H');
+            if (outDirection != inDirection) Int(outDirection > 0 ? Math.Max(a, b) : Math.Min(a, b), output);
+            else if (outDirection > 0 ? b >= a : b <= a) Int(a, output);
+            else
             {
-                int turn = outDirection > 0 ? Math.Max(a, b) : Math.Min(a, b);
-                return head + HtmlText.Int(turn) + tail;
+                Int(a, output);
+                output.Write('V');
+                Int(y2 > y1 ? y2 - RowHeight / 2 : y2 + RowHeight / 2, output);
+                output.Write('H');
+                Int(b, output);
             }
 
-            if (outDirection > 0 ? b >= a : b <= a) return head + HtmlText.Int(a) + tail;
-            int between = y2 > y1 ? y2 - RowHeight / 2 : y2 + RowHeight / 2;
-            return head + HtmlText.Int(a) + "V" + HtmlText.Int(between) + "H" + HtmlText.Int(b) + tail;
+            output.Write('V');
+            Int(y2, output);
+            output.Write('H');
+            Int(x2, output);
+        }
+
+        /// <summary>An integer in invariant digits (<see cref="HtmlText.Int"/>), written without a string.</summary>
+        private static void Int(int value, System.IO.TextWriter output)
+        {
+            Span<char> digits = stackalloc char[11];
+            value.TryFormat(digits, out int length, default, System.Globalization.CultureInfo.InvariantCulture);
+            output.Write(digits.Slice(0, length));
         }
     }
 }

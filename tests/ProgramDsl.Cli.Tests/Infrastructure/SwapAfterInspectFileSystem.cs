@@ -63,7 +63,7 @@ namespace ProgramDsl.Cli.Tests.Infrastructure
 
         public void WriteAllTextAtomic(string path, string text) => _inner.WriteAllTextAtomic(path, text);
 
-        public void ReplaceFolder(string folder, IReadOnlyList<KeyValuePair<string, string>> files) => _inner.ReplaceFolder(folder, files);
+        public void ReplaceFolder(string folder, IReadOnlyList<KeyValuePair<string, Action<Stream>>> files) => _inner.ReplaceFolder(folder, files);
 
         public IReadOnlyList<string> ListFolder(string folder) => _inner.ListFolder(folder);
 
