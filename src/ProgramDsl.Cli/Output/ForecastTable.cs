@@ -15,7 +15,7 @@ namespace ProgramDsl.Cli.Output
         public static void Write(TextWriter w, ForecastResult forecast, Ansi ansi, bool quiet)
         {
             var program = forecast.Program;
-            w.WriteLine(ansi.Bold("Forecast " + program.Id + (program.Title is null ? "" : " \"" + program.Title + "\"")));
+            w.WriteLine(ansi.Bold("Forecast " + program.Id + (program.Title is null ? "" : " \"" + ProgramDsl.Diagnostics.Diagnostic.Printable(program.Title) + "\"")));
             w.WriteLine("  " + forecast.Iterations.ToString("N0", CultureInfo.InvariantCulture) + " iterations, seed " + forecast.Seed + ", " +
                         (forecast.Leveled ? "leveled each iteration" : "not leveled") + "; " + Count(forecast.EstimatedTasks, "estimated task") + ", " +
                         Count(forecast.OpenRisks, "open risk"));

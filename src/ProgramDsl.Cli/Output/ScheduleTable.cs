@@ -20,7 +20,7 @@ namespace ProgramDsl.Cli.Output
         public static void Write(TextWriter w, Schedule schedule, Ansi ansi, bool quiet)
         {
             var program = schedule.Program;
-            w.WriteLine(ansi.Bold("Program " + program.Id + (program.Title is null ? "" : " \"" + program.Title + "\"")));
+            w.WriteLine(ansi.Bold("Program " + program.Id + (program.Title is null ? "" : " \"" + ProgramDsl.Diagnostics.Diagnostic.Printable(program.Title) + "\"")));
             var line = "  start " + schedule.StartDate + "   finish " + schedule.FinishDate + "   " + schedule.DurationDays + " working days";
             if (program.Deadline is { } deadline)
             {

@@ -5,13 +5,22 @@ using System.Text;
 
 namespace ProgramDsl.Cli.Output
 {
-    /// <summary>Text as a table cell: one line (a name may hold \n or \t escapes) and at most a given width.</summary>
+    /// <summary>
+    /// Text as a table cell: one line (a name may hold \n or \t escapes) and at most a given width; bidirectional
+    /// controls are shown escaped, so a name cannot reorder the rest of its row.
+    /// </summary>
     public static class TableText
     {
         public static string Cell(string text, int maxWidth)
         {
             var flat = new StringBuilder(text.Length);
-            foreach (var c in text) flat.Append(char.IsControl(c) ? ' ' : c);
+            foreach (var c in text)
+            {
+                if (char.IsControl(c) || c == '\u2028' || c == '\u2029') flat.Append(' ');
+                else if (ProgramDsl.Diagnostics.Diagnostic.IsBidiControl(c)) flat.Append(ProgramDsl.Diagnostics.Diagnostic.Printable(c.ToString()));
+                else flat.Append(c);
+            }
+
             var line = flat.ToString();
             return ProgramDsl.Reports.TextCut.Fit(line, maxWidth);
         }

@@ -73,6 +73,7 @@ namespace ProgramDsl.Diagnostics
         /// <paramref name="text"/> with control characters and line separators written as escapes (<c>\n</c>, <c>\u001b</c>):
         /// a message quotes include paths and file names, which a plan controls, and one diagnostic is one line. A path
         /// <c>"x\n::error::…"</c> printed as is would start a line that CI services (GitHub Actions) read as a command.
+        /// Bidirectional controls are escaped too (<see cref="IsBidiControl"/>).
         /// </summary>
         public static string Printable(string text)
         {
@@ -93,6 +94,12 @@ namespace ProgramDsl.Diagnostics
             return sb.ToString();
         }
 
-        private static bool NeedsEscape(char c) => char.IsControl(c) || c == '\u2028' || c == '\u2029';
+        private static bool NeedsEscape(char c) => char.IsControl(c) || c == '\u2028' || c == '\u2029' || IsBidiControl(c);
+
+        /// <summary>
+        /// The bidirectional controls (embeddings, overrides, isolates, marks): in a log or terminal they reorder the
+        /// text around them, so a title could show one thing and say another ("Trojan Source").
+        /// </summary>
+        public static bool IsBidiControl(char c) => (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069') || c == '\u200E' || c == '\u200F' || c == '\u061C';
     }
 }
