@@ -246,7 +246,10 @@ namespace ProgramDsl.Scheduling
 
         internal static EarnedValueResult Of(EarnedValueReport report) => new EarnedValueResult(report, null);
 
-        /// <summary>TPM2006 at the program when a figure is too large for decimal (then there is no report); else null.</summary>
+        /// <summary>
+        /// Why there is no report, located: TPM2006 at the program when a figure is too large for decimal, or the baseline's
+        /// own error when the plan without its actuals cannot be scheduled (TPM2005 past the calendar); else null.
+        /// </summary>
         public Diagnostic? Diagnostic { get; }
 
         internal static EarnedValueResult Missing(string problem) => new EarnedValueResult(null, problem);
@@ -298,10 +301,19 @@ namespace ProgramDsl.Scheduling
         {
             if (program is null) throw new ArgumentNullException(nameof(program));
             if (MissingStatusDate(program) is string missing) return EarnedValueResult.Missing(missing);
-            var baseline = ProgramScheduler.Run(program, BaselineOptions(options)).Schedule;
-            return baseline is null
-                ? EarnedValueResult.Missing("the baseline of program '" + program.Id + "' (the plan with nothing tracked) cannot be scheduled")
-                : Compute(program, tracked, baseline);
+            var run = ProgramScheduler.Run(program, BaselineOptions(options));
+            if (run.Schedule is null)
+            {
+                // The tracked plan scheduled, but the plan without its actuals does not (it runs past the calendar, say):
+                // the baseline's own error, located, says why there are no figures.
+                var why = run.Diagnostics.FirstOrDefault(d => d.IsError);
+                return why is null
+                    ? EarnedValueResult.Missing("the baseline of program '" + program.Id + "' (the plan with nothing tracked) cannot be scheduled")
+                    : EarnedValueResult.OutOfRange(new Diagnostic(why.Descriptor, why.Severity,
+                        "in the baseline (the plan with nothing tracked, which earned value measures against): " + why.Message, why.Location, why.AdditionalLocations));
+            }
+
+            return Compute(program, tracked, run.Schedule);
         }
 
         /// <summary>Computes the earned value of <paramref name="program"/> at its status date.</summary>

@@ -37,6 +37,23 @@ namespace ProgramDsl.Tests.Tracking
         }
 
         [Fact]
+        public void A_baseline_past_the_calendar_is_its_own_located_error_not_a_silent_failure()
+        {
+            // Tracked, the task is half done, so what is left fits before 9999-12-31; untracked (the baseline) it does not.
+            var program = CompileBody("status-date 2027-02-01\ntask t { duration 2600000d  progress 50%  actual-start 2027-01-04 }");
+            program.Diagnostics.Where(d => d.IsError).Should().BeEmpty();
+
+            var result = EarnedValue.Compute(program.Model!, program.Schedule!, (ScheduleOptions?)null);
+
+            result.Report.Should().BeNull();
+            var d = result.Diagnostic!;
+            (d.Code, d.IsError).Should().Be(("TPM2005", true));
+            d.Message.Should().StartWith("in the baseline (the plan with nothing tracked, which earned value measures against): the schedule runs past 9999-12-31 at task 't'");
+            d.Location.Should().NotBeNull();
+            result.Problem.Should().Be(d.Message);
+        }
+
+        [Fact]
         public void A_task_in_progress_behind_plan_and_over_cost()
         {
             // 10 days × 100 = 1,000. Baseline [0, 10): 5 of its 10 days are on or before Friday → PV 500.
