@@ -67,7 +67,8 @@ namespace ProgramDsl.Cli.Commands
             var leveling = new LevelingOptions();
             leveling.AddTo(command);
             common.AddTo(command);
-            command.SetAction(result => Run(result.GetValue(paths)!, result.GetValue(output)!, result.GetValue(emit)!, common.Read(result), leveling.Read(result), result.GetValue(iterations)));
+            command.SetAction(result => Run(result.GetValue(paths)!, result.GetValue(output)!, result.GetValue(emit)!, common.Read(result), leveling.Read(result), result.GetValue(iterations),
+                outputGiven: result.GetResult(output) is { Implicit: false }));
             return command;
         }
 
@@ -103,6 +104,22 @@ namespace ProgramDsl.Cli.Commands
         private static string Number(int value) => value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 
         /// <summary>A usage error unless the folder is missing or holds only what tpm writes there (it is replaced whole).</summary>
+        /// <summary>
+        /// The default output folder may not be a symbolic link: a repository could commit <c>tpm-out -&gt; /anywhere</c> and
+        /// so choose where a CI build writes. Writing through a link stays possible, but only when asked for with <c>-o</c>.
+        /// </summary>
+        private void CheckDefaultOutput(string folder)
+        {
+            var full = _fileSystem.GetFullPath(folder);
+            var parent = Path.GetDirectoryName(full);
+            if (parent is null) return;
+            var real = _fileSystem.GetRealPath(full);
+            var expected = Path.Combine(_fileSystem.GetRealPath(parent), Path.GetFileName(full));
+            if (string.Equals(real, expected, StringComparison.Ordinal)) return;
+            throw new UsageException("the default output folder '" + folder + "' is a symbolic link (to '" + real + "'); tpm does not follow it unasked, " +
+                                     "so a repository cannot choose where a build writes: remove the link, or pass '-o " + folder + "' to write there on purpose");
+        }
+
         private void CheckReplaceable(string folder)
         {
             if (_fileSystem.FileExists(folder)) throw new UsageException("'" + folder + "' is a file; tpm writes the artefacts of the program into a folder of that name");
@@ -122,9 +139,10 @@ namespace ProgramDsl.Cli.Commands
         }
 
         public int Run(IReadOnlyList<string> paths, string outputFolder, string emit, CommonSettings settings, ScheduleOptions? scheduling = null,
-            int forecastIterations = DefaultForecastIterations)
+            int forecastIterations = DefaultForecastIterations, bool outputGiven = true)
         {
             var emitters = ArtefactCatalog.Select(emit, out var problem) ?? throw new UsageException(problem!);
+            if (!outputGiven) CheckDefaultOutput(outputFolder);
             // Fragments named explicitly (the build passes every .tpm file of a project) are inputs of the programs that
             // include them, not programs of their own.
             var files = _loader.ExpandProgramFiles(paths, settings.Workspace).Where(f => _loader.IsProgramFile(f, settings.Workspace)).ToList();
