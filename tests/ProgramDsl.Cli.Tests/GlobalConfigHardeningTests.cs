@@ -47,6 +47,32 @@ namespace ProgramDsl.Cli.Tests
                 Full(temp, ".globalconfig") + "(1,1): warning TPM0002: this .globalconfig is a symbolic link out of the workspace; not read");
         }
 
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void A_found_globalconfig_in_a_loop_of_links_is_ignored_with_a_warning_like_a_dangling_one(bool viaAnother)
+        {
+            using var temp = new TempFolder();
+            temp.Write("warn.tpm", Plans.WithWarning);
+            var config = Path.Combine(temp.Path, ".globalconfig");
+            if (viaAnother)
+            {
+                File.CreateSymbolicLink(config, Path.Combine(temp.Path, "a"));
+                File.CreateSymbolicLink(Path.Combine(temp.Path, "a"), config);
+            }
+            else
+            {
+                File.CreateSymbolicLink(config, config);
+            }
+
+            var result = Tpm.RunBounded(temp.Path, 30, "check", "warn.tpm");
+
+            result.ExitCode.Should().Be(0, result.ToString());
+            Tpm.Lines(result.Out).Should().Equal(
+                "warn.tpm(3,16): warning TPM2003: " + Plans.WarningLine,
+                Full(temp, ".globalconfig") + "(1,1): warning TPM0002: this .globalconfig is not readable (too many levels of symbolic links at '" + Full(temp, ".globalconfig") + "'); it is ignored");
+        }
+
         [Fact]
         public void A_globalconfig_in_the_workspace_linking_out_of_it_is_not_read_but_one_above_it_and_a_named_one_are()
         {

@@ -66,8 +66,19 @@ namespace ProgramDsl.Cli.Infrastructure
                 foreach (var file in found)
                 {
                     // Inside the workspace, read by its real path and only if the open file is still that one; above it, as named.
-                    var real = RealPathInWorkspace(file, workspace);
-                    var problem = real != null && !SourcePaths.IsWithin(workspace!, real, OperatingSystem.IsWindows()) ? "a symbolic link out of the workspace; not read" : Check(file);
+                    string? real = null;
+                    string? problem;
+                    try
+                    {
+                        real = RealPathInWorkspace(file, workspace);
+                        problem = real != null && !SourcePaths.IsWithin(workspace!, real, OperatingSystem.IsWindows()) ? "a symbolic link out of the workspace; not read" : Check(file);
+                    }
+                    catch (IOException ex)
+                    {
+                        // A loop of links (.globalconfig -> .globalconfig) names no file: like a dangling link, it is skipped.
+                        problem = "not readable (" + CliErrors.Clause(ex.Message) + ")";
+                    }
+
                     string? text = null;
                     if (problem is null)
                     {
