@@ -37,6 +37,14 @@ namespace ProgramDsl
         /// </summary>
         public const int MaxDiagnostics = 100_000;
 
+        /// <summary>
+        /// The most tokens one run of a tool (<c>tpm check DIR</c>, <c>tpm build DIR</c>) compiles, counting a fragment once
+        /// for every program that includes it: 6,000,000, two programs at <see cref="MaxTokens"/>. Twenty tiny programs
+        /// that each include one large fragment would otherwise compile it twenty times. Programs past it are not compiled
+        /// (TPM1007 each); each can still be checked on its own.
+        /// </summary>
+        public const long MaxTokensPerRun = 6_000_000;
+
         /// <summary>The largest <c>.globalconfig</c> read: 1 MiB.</summary>
         public const long MaxConfigBytes = 1024L * 1024;
 

@@ -84,6 +84,22 @@ namespace ProgramDsl
             return Compile(new SourceText(path, text), resolver, options);
         }
 
+        /// <summary>The tokens of the program's files (names, numbers and strings), its includes counted: what <see cref="InputLimits.MaxTokens"/> bounds.</summary>
+        public long Tokens => SyntaxTrees.Sum(t => (long)t.TokenCount);
+
+        /// <summary>
+        /// A program left uncompiled because its run already compiled <paramref name="compiled"/> tokens, past
+        /// <paramref name="limit"/> (<see cref="InputLimits.MaxTokensPerRun"/>): one TPM1007 at its first character.
+        /// </summary>
+        public static TpmProgram OverRunLimit(string path, long compiled, long limit = InputLimits.MaxTokensPerRun)
+        {
+            var empty = new SourceText(path, string.Empty);
+            var diagnostic = Diagnostic.Create(DiagnosticCatalog.InputLimitExceeded, new SourceLocation(empty, new TextSpan(0, 0)),
+                "not compiled: this run has already compiled " + compiled.ToString("N0", CultureInfo.InvariantCulture) + " tokens, past the limit of " +
+                limit.ToString("N0", CultureInfo.InvariantCulture) + " for one run (a fragment counts once for each program that includes it); check this program on its own");
+            return new TpmProgram(Array.Empty<SyntaxTree>(), null, null, new[] { diagnostic });
+        }
+
         /// <summary>
         /// A program file that was not read, with one diagnostic at its first character: TPM1004 (unreadable), TPM1006
         /// (outside the workspace, not a regular file) or TPM1007 (too large), after <see cref="SourceReadError.Kind"/>.

@@ -83,5 +83,31 @@ namespace ProgramDsl.Cli.Tests
 
             loader.CachedChars.Should().Be(0);
         }
+    
+
+        [Fact]
+        public void A_run_compiles_a_bounded_number_of_tokens_counting_a_shared_fragment_for_each_program()
+        {
+            // Tiny programs that each include one large fragment would compile it once per program: the run stops
+            // compiling once past its limit, and says so at each program it leaves out.
+            using var temp = new TempFolder();
+            temp.Write("plans/frag.tpm", string.Concat(Enumerable.Range(0, 20).Select(i => "task t" + i + " { duration 1d }\n")));
+            for (int i = 0; i < 5; i++) temp.Write("plans/p" + i + ".tpm", "program p" + i + " {\n  start 2027-03-01\n  include \"frag.tpm\"\n}\n");
+            var loader = new Commands.PlanLoader(_files, new SeverityConfigLocator(_files)) { MaxTokensPerRun = 200 };
+
+            var results = loader.ExpandProgramFiles(new[] { Path.Combine(temp.Path, "plans") }).Select(p => loader.Compile(p, null, warningsAsErrors: false)).ToList();
+
+            // Each program is 6 tokens (program p0 start 2027-03-01 include "frag.tpm") and its fragment 80: 86, 172, 258 (past 200), then nothing more.
+            results.Take(3).Should().OnlyContain(p => p.Model != null && !p.Diagnostics.Any());
+            results[0].Tokens.Should().Be(86);
+            loader.TokensCompiled.Should().Be(258);
+            foreach (var skipped in results.Skip(3))
+            {
+                skipped.Model.Should().BeNull();
+                var d = skipped.Diagnostics.Should().ContainSingle().Subject;
+                (d.Code, d.Location!.Value.Start.Line, d.Location!.Value.Start.Column).Should().Be(("TPM1007", 1, 1));
+                d.Message.Should().Be("not compiled: this run has already compiled 258 tokens, past the limit of 200 for one run (a fragment counts once for each program that includes it); check this program on its own");
+            }
+        }
     }
 }

@@ -31,6 +31,9 @@ namespace ProgramDsl.Cli.Commands
 
         // The characters held in _texts, and the most it may hold: one largest plan file's worth.
         private long _cachedChars;
+
+        // The tokens this run has compiled (InputLimits.MaxTokensPerRun).
+        private long _tokensCompiled;
         private readonly long _maxCachedChars = InputLimits.MaxFileBytes;
 
         // The folder named on the command line that a walked plan was found in: its workspace when no repository holds it.
@@ -38,6 +41,12 @@ namespace ProgramDsl.Cli.Commands
 
         /// <summary>A loader that keeps at most <paramref name="maxCachedChars"/> characters of walked plans between the walk and their compilation (tests).</summary>
         internal PlanLoader(IFileSystem fileSystem, SeverityConfigLocator configs, long maxCachedChars) : this(fileSystem, configs) => _maxCachedChars = maxCachedChars;
+
+        /// <summary>The most tokens this loader compiles in its run (<see cref="InputLimits.MaxTokensPerRun"/>; smaller in tests).</summary>
+        internal long MaxTokensPerRun { get; init; } = InputLimits.MaxTokensPerRun;
+
+        /// <summary>The tokens compiled so far in this run.</summary>
+        internal long TokensCompiled => _tokensCompiled;
 
         /// <summary>The characters of walked plans held until they are compiled.</summary>
         internal long CachedChars => _cachedChars;
@@ -218,7 +227,10 @@ namespace ProgramDsl.Cli.Commands
                 options.Scheduling.Progress = display.Leveling;
             }
 
-            return TpmProgram.Compile(new SourceText(DisplayPath(path), text), new FileSystemSourceResolver(_fileSystem, root), options);
+            if (_tokensCompiled > MaxTokensPerRun) return TpmProgram.OverRunLimit(DisplayPath(path), _tokensCompiled, MaxTokensPerRun);
+            var program = TpmProgram.Compile(new SourceText(DisplayPath(path), text), new FileSystemSourceResolver(_fileSystem, root), options);
+            _tokensCompiled += program.Tokens;
+            return program;
         }
 
         /// <summary>
