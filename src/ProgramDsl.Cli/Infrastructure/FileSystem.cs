@@ -145,10 +145,17 @@ namespace ProgramDsl.Cli.Infrastructure
 
         public string ReadRealFileText(string realPath, long maxBytes) => Decode(ReadBounded(realPath, maxBytes, realPath: true));
 
+        // UTF-8 unless a byte order mark says otherwise: editors on Windows save UTF-16 with one, and decoding that as
+        // UTF-8 made the first character an error ("unexpected '\uFFFD'") instead of reading the plan.
         private static string Decode((byte[] Buffer, int Length) read)
         {
             var (buffer, length) = read;
-            int bom = length >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0;
+            bool Starts(params byte[] mark) => length >= mark.Length && mark.Select((b, i) => buffer[i] == b).All(x => x);
+            if (Starts(0xFF, 0xFE, 0x00, 0x00)) return new UTF32Encoding(false, false).GetString(buffer, 4, length - 4);
+            if (Starts(0x00, 0x00, 0xFE, 0xFF)) return new UTF32Encoding(true, false).GetString(buffer, 4, length - 4);
+            if (Starts(0xFF, 0xFE)) return Encoding.Unicode.GetString(buffer, 2, length - 2);
+            if (Starts(0xFE, 0xFF)) return Encoding.BigEndianUnicode.GetString(buffer, 2, length - 2);
+            int bom = Starts(0xEF, 0xBB, 0xBF) ? 3 : 0;
             return Utf8.GetString(buffer, bom, length - bom);
         }
 
