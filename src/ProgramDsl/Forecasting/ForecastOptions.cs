@@ -43,7 +43,8 @@ namespace ProgramDsl.Forecasting
         /// <summary>
         /// The work budget of all iterations together, in work units (see <see cref="MonteCarloForecast.WorkBudget"/>,
         /// the default). <c>tpm build</c>'s report forecast uses the smaller <see cref="MonteCarloForecast.ReportWorkBudget"/>.
-        /// When iterations × the work of one would exceed it, fewer iterations run and the result carries TPM2007.
+        /// When iterations × the work of one would exceed it, fewer iterations run (as many as fit, at least one) and the
+        /// result carries TPM2007.
         /// </summary>
         public long WorkBudget { get; set; } = MonteCarloForecast.WorkBudget;
 

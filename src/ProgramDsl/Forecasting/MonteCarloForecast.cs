@@ -46,8 +46,12 @@ namespace ProgramDsl.Forecasting
         /// </summary>
         public const long ReportWorkBudget = 300_000_000;
 
-        /// <summary>However costly an iteration, at least this many run (a forecast of fewer says too little).</summary>
-        public const int MinimumIterations = 64;
+        /// <summary>
+        /// However costly an iteration, at least this many run: one, so the work budget binds (iterations = the asked
+        /// count, cut to the budget divided by the work of one iteration). One iteration costs about one schedule of the
+        /// plan, which the input limits already bound; a forecast cut below the asked count carries TPM2007.
+        /// </summary>
+        public const int MinimumIterations = 1;
 
         /// <summary>Forecasts a schedule produced by <see cref="ProgramScheduler.Run"/>.</summary>
         public static ForecastResult Run(Schedule schedule, ForecastOptions? options = null)
@@ -83,7 +87,7 @@ namespace ProgramDsl.Forecasting
             var model = new ForecastModel(schedule, network, options);
             int asked = options.Iterations;
             long perIteration = Math.Max(1, new Worker(model).WorstCaseWork());
-            int iterations = (int)Math.Max(Math.Min(MinimumIterations, asked), Math.Min(asked, options.WorkBudget / perIteration));
+            int iterations = (int)Math.Max(MinimumIterations, Math.Min(asked, options.WorkBudget / perIteration));
             var finishes = new int[iterations];
             var milestoneFinishes = model.Milestones.Select(_ => new int[iterations]).ToArray();
             var totals = new Totals(model);

@@ -21,7 +21,8 @@ namespace ProgramDsl.Tests.Forecasting
             var result = MonteCarloForecast.Run(Schedule(Long), new ForecastOptions { Iterations = 10_000, Seed = 3 });
 
             result.IterationsAsked.Should().Be(10_000);
-            result.Iterations.Should().BeLessThan(10_000).And.BeGreaterThanOrEqualTo(MonteCarloForecast.MinimumIterations);
+            result.Iterations.Should().BeLessThan(10_000);
+            result.Iterations.Should().Be((int)(MonteCarloForecast.WorkBudget / result.WorkPerIteration), "as many as the budget pays for");
             ((long)result.Iterations * result.WorkPerIteration).Should().BeLessThanOrEqualTo(MonteCarloForecast.WorkBudget);
             var warning = result.BudgetWarning!;
             warning.Should().NotBeNull();
@@ -29,6 +30,25 @@ namespace ProgramDsl.Tests.Forecasting
             warning.Severity.Should().Be(ProgramDsl.Diagnostics.DiagnosticSeverity.Warning);
             warning.Location!.Value.ToString().Should().Be("plan.tpm(1,9)", "at the program declaration");
             warning.Message.Should().Contain("ran " + result.Iterations.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " of 10,000 iterations");
+        }
+
+        [Fact]
+        public void The_budget_binds_below_64_iterations_and_one_runs_at_least()
+        {
+            var schedule = Schedule(Long);
+            long perIteration = MonteCarloForecast.Run(schedule, new ForecastOptions { Iterations = 1, Seed = 3 }).WorkPerIteration;
+
+            // A budget worth ten iterations runs ten (there was a floor of 64 that ran past any budget).
+            var ten = MonteCarloForecast.Run(schedule, new ForecastOptions { Iterations = 2_000, Seed = 3, WorkBudget = 10 * perIteration + perIteration / 2 });
+            ten.Iterations.Should().Be(10);
+            ten.BudgetWarning!.Message.Should().Contain("ran 10 of 2,000 iterations");
+
+            // A budget smaller than one iteration still runs one: a schedule, which the input limits bound.
+            var one = MonteCarloForecast.Run(schedule, new ForecastOptions { Iterations = 2_000, Seed = 3, WorkBudget = 1 });
+            MonteCarloForecast.MinimumIterations.Should().Be(1);
+            one.Iterations.Should().Be(1);
+            one.BudgetWarning!.Message.Should().Contain("ran 1 of 2,000 iterations");
+            one.Finish.P50.Should().Be(one.Finish.P95, "one iteration: every percentile is its finish");
         }
 
         [Fact]

@@ -66,16 +66,42 @@ namespace ProgramDsl.Tests.Leveling
         }
 
         [Fact]
-        public void The_work_counted_is_per_day_scanned_as_before()
+        public void The_work_counted_is_per_day_scanned_and_a_far_day_costs_FarDayWork()
         {
             var engine = BothEnds(out var list);
             engine.Forward(list);
 
             // One ActivityWork per activity; each day checked or booked costs one unit per resource it touches (20):
-            // first checks 5 and books 5, last checks 5 and books 5, clash checks 3 and books 3 after its conflict on
-            // FarDay and the full days after it, which cost 31. The same count as the per-day arrays gave before the
-            // paged tables (checked against that engine), so budgets stop searches where they did.
-            engine.Work.Should().Be(3 * engine.ActivityWork + 20 * (5 + 5 + 5 + 5 + 3 + 3) + 31);
+            // first checks 5 and books 5 near day 0, one unit each; last checks 5 and books 5, clash checks 3 and books
+            // 3 after its conflict on FarDay and the full days after it, all past the dense range, so FarDayWork each.
+            // The conflict and the full days cost 31 units before far days were charged at their cost: 25 of them
+            // far days, 6 one unit each (1,035 more units in all = 3 × 345 far charges). Days below the dense range
+            // cost what the per-day arrays counted (checked against that engine), so budgets on ordinary plans stop
+            // searches where they did.
+            engine.Work.Should().Be(3 * engine.ActivityWork + 20 * (5 + 5) + Engine.FarDayWork * (20 * (5 + 5 + 3 + 3) + 25) + 6);
+        }
+
+        [Fact]
+        public void A_day_below_the_dense_range_costs_one_unit_and_a_day_past_it_FarDayWork()
+        {
+            int near = Engine.DayTable.DenseLimit - 10;
+            long Work(int release)
+            {
+                var builder = new RcpspBuilder();
+                for (int r = 0; r < 3; r++) builder.AddResource(1);
+                int t = builder.AddActivity(5, release: release);
+                for (int r = 0; r < 3; r++) builder.AddDemand(t, r, 1);
+                var engine = new Engine(builder.Build());
+                engine.Forward(new[] { t });
+                return engine.Work - engine.ActivityWork;
+            }
+
+            // Checked and booked: 5 days × 3 resources, twice, and one unit that does not depend on the day.
+            long near0 = Work(0);
+            near0.Should().Be(31);
+            Work(near - 100).Should().Be(near0, "every day below the dense range costs the same");
+            Work(Engine.DayTable.DenseLimit).Should().Be(1 + 30 * Engine.FarDayWork);
+            Work(Engine.DayTable.DenseLimit - 2).Should().Be(1 + 2 * 6 + 3 * 6 * Engine.FarDayWork, "two days below the limit, three past it");
         }
 
         [Fact]

@@ -177,7 +177,8 @@ namespace ProgramDsl.Scheduling.Leveling
         /// <summary>
         /// Work done so far, in units: <see cref="ActivityWork"/> per activity placed, one per precedence examined
         /// for its window, one per resource and day scanned in the resource profile (checking for a conflict,
-        /// booking or releasing a day, skipping a full day), and log2 n per activity ordered by a heap. A pure function of the decodings asked for, so budgets in
+        /// booking or releasing a day, skipping a full day; <see cref="FarDayWork"/> on a day past the dense range), and
+        /// log2 n per activity ordered by a heap. A pure function of the decodings asked for, so budgets in
         /// these units stop a search at the same point on every machine.
         /// </summary>
         public long Work { get; private set; }
@@ -536,12 +537,25 @@ namespace ProgramDsl.Scheduling.Leveling
 
             for (int day = NextAvailable(a, start); day < finish; day = NextWorkingDay(a, day))
             {
-                work += resources.Length;
+                work += resources.Length * DayWork(day);
                 for (int i = 0; i < resources.Length; i++) _usage[resources[i]].Add(day, sign * amounts[i]);
             }
 
             Work += work;
         }
+
+        /// <summary>
+        /// Work units per resource and day scanned at or past <see cref="DayTable.DenseLimit"/> (day 65,536 of the
+        /// calendar), against one below it: there the usage, the runs of full days and the calendars' working days live
+        /// in pages, and a day costs about four times a dense one (measured with <c>leveling-budget --long</c> on the
+        /// plan whose people have days off, docs/performance.md). Ordinary plans never reach those days, so their work
+        /// counts are unchanged; plans that do are charged what they cost, and every budget keeps its seconds.
+        /// </summary>
+        public const int FarDayWork = 4;
+
+        /// <summary>Work units of one resource on one day scanned: one in the dense range, <see cref="FarDayWork"/> past it.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static int DayWork(int day) => day < DayTable.DenseLimit ? 1 : FarDayWork;
 
         /// <summary>Windows longer than this many days are booked as steps (<see cref="StepProfile"/>) and checked a stretch at a time.</summary>
         public const int LongSpan = 4096;
@@ -659,7 +673,7 @@ namespace ProgramDsl.Scheduling.Leveling
                     int stop = Math.Min(end, DayTable.Boundary(d));
                     for (; d < stop; d = NextWorkingDay(a, d))
                     {
-                        work += m;
+                        work += m * DayWork(d);
                         for (int i = 0; i < m; i++)
                         {
                             int r = resources[i];
@@ -706,8 +720,13 @@ namespace ProgramDsl.Scheduling.Leveling
             int limit = _capacity[r] - _minDemand[r];
             while (true)
             {
-                work++;
-                if (x >= _horizon) break;
+                if (x >= _horizon)
+                {
+                    work++;
+                    break;
+                }
+
+                work += DayWork(x);
                 if (steps.Count != 0 && steps.ValueAt(x, out _, out int after) > limit)
                 {
                     // A long booking fills the whole stretch.
@@ -751,7 +770,7 @@ namespace ProgramDsl.Scheduling.Leveling
             int limit = _capacity[r] - _minDemand[r];
             while (x >= 0)
             {
-                work++;
+                work += DayWork(x);
                 if (steps.Count != 0 && steps.ValueAt(x, out int from, out _) > limit)
                 {
                     x = from - 1;
@@ -807,7 +826,7 @@ namespace ProgramDsl.Scheduling.Leveling
             long work = 0;
             for (int day = NextAvailable(a, start); day < finish; day = NextWorkingDay(a, day))
             {
-                work += resources.Length;
+                work += resources.Length * DayWork(day);
                 for (int i = 0; i < resources.Length; i++)
                 {
                     int r = resources[i];
@@ -853,7 +872,7 @@ namespace ProgramDsl.Scheduling.Leveling
             long work = 0;
             for (int day = NextAvailable(a, start); day < finish; day = NextWorkingDay(a, day))
             {
-                work += resources.Length;
+                work += resources.Length * DayWork(day);
                 for (int i = 0; i < resources.Length; i++)
                 {
                     int r = resources[i];
