@@ -36,7 +36,7 @@ namespace ProgramDsl.Scheduling
         /// role work keeps people from being the bottleneck, which is what shortens a leveled program.
         /// </summary>
         private static void BalanceRoles(ProgramSymbol program, IReadOnlyList<TaskSymbol> tasks, IReadOnlyList<ScheduledAssignment>[] assigned, int[] duration,
-            Dictionary<RoleSymbol, List<PersonSymbol>> holdersByRole)
+            RoleHolders holdersByRole)
         {
             var load = new Dictionary<PersonSymbol, decimal>();
             foreach (var task in tasks)
@@ -49,6 +49,7 @@ namespace ProgramDsl.Scheduling
                 }
             }
 
+            var aside = new List<(RoleHolders.Group, (decimal, int))>();
             foreach (var task in tasks)
             {
                 if (task.RoleAssignments.Count == 0) continue;
@@ -64,21 +65,12 @@ namespace ProgramDsl.Scheduling
 
                 foreach (var ra in task.RoleAssignments)
                 {
-                    if (!holdersByRole.TryGetValue(ra.Role, out var holders)) continue;
-                    var free = holders.Where(p => !onTask.Contains(p)).ToList();
-                    var skilled = free.Where(p => HasSkills(p, task.RequiredSkills)).ToList();
-                    var candidates = skilled.Count > 0 ? skilled : free;
-                    PersonSymbol? chosen = null;
-                    decimal best = 0;
-                    foreach (var p in candidates)
-                    {
-                        load.TryGetValue(p, out var l);
-                        if (chosen is null || l < best)
-                        {
-                            chosen = p;
-                            best = l;
-                        }
-                    }
+                    // The least loaded free holder with the skills, else the least loaded free holder: each from a group
+                    // ordered by load, so a choice costs a logarithm, not a scan of every holder.
+                    var skilled = holdersByRole.Skilled(ra.Role, task.RequiredSkills);
+                    if (skilled is null) continue;
+                    var chosen = skilled.LeastLoaded(load, onTask, aside);
+                    if (chosen is null && task.RequiredSkills.Count > 0) chosen = holdersByRole.Skilled(ra.Role, Array.Empty<string>())!.LeastLoaded(load, onTask, aside);
 
                     if (chosen != null)
                     {
@@ -87,6 +79,7 @@ namespace ProgramDsl.Scheduling
                     }
                 }
 
+                RoleHolders.Group.Restore(aside);
                 assigned[task.Index] = result;
                 duration[task.Index] = DurationOf(task, result);
                 foreach (var a in result)
@@ -159,7 +152,7 @@ namespace ProgramDsl.Scheduling
         /// deterministic), and keeps a holder only when the quick schedule finishes earlier. First improvement, in
         /// declaration order, within <see cref="MaxRoleTrials"/> trials and the <see cref="RoleTrialPlacements"/> limit.
         /// </summary>
-        private static void ChooseRoleHolders(LevelingGraph graph, Dictionary<RoleSymbol, List<PersonSymbol>> holdersByRole,
+        private static void ChooseRoleHolders(LevelingGraph graph, RoleHolders holdersByRole,
             Func<IReadOnlyList<ScheduledAssignment>, TaskTime?> timeOf, ScheduleOptions options)
         {
             if (options.Effort == LevelingEffort.Quick) return;
@@ -185,13 +178,20 @@ namespace ProgramDsl.Scheduling
                 HashSet<PersonSymbol>? onTask = null;
                 for (int i = 0; i < current.Count; i++)
                 {
-                    if (current[i].ViaRole is not RoleSymbol role || !holdersByRole.TryGetValue(role, out var holders)) continue;
+                    if (current[i].ViaRole is not RoleSymbol role || !holdersByRole.TryGetHolders(role, out var holders)) continue;
                     onTask ??= new HashSet<PersonSymbol>(current.Select(a => a.Person));
-                    var others = holders.Where(p => !onTask.Contains(p)).ToList();
-                    var skilled = others.Where(p => HasSkills(p, task.RequiredSkills)).ToList();
-                    if (HasSkills(current[i].Person, task.RequiredSkills) || skilled.Count > 0) others = skilled;
+
+                    // The other holders with the skills (all others when nobody free has them and the current one
+                    // lacks them too), walked lazily: the trials are few, a list of every holder per assignment was not.
+                    var skilled = holdersByRole.Skilled(role, task.RequiredSkills)!;
+                    var others = holdersByRole.HasSkills(current[i].Person, task.RequiredSkills) || skilled.FirstFree(onTask) != null
+                        ? skilled.Members
+                        : holders;
+                    var replaced = current[i].Person;
                     foreach (var holder in others)
                     {
+                        // Who was on the task when this assignment's turn came: the holder it started with stays excluded.
+                        if (holder == replaced || onTask.Contains(holder)) continue;
                         if (trials++ >= maxTrials || workLeft <= 0) return;
                         if (best < 0) best = QuickMakespan();
                         var trial = current.ToList();

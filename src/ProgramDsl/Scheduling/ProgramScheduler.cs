@@ -172,15 +172,7 @@ namespace ProgramDsl.Scheduling
             var programTime = new TaskTime(programCalendar, null);
             var calendarCache = new Dictionary<string, TaskTime?>(StringComparer.Ordinal);
             for (int v = 0; v < nodeCount; v++) time[v] = programTime;
-            var holdersByRole = new Dictionary<RoleSymbol, List<PersonSymbol>>();
-            foreach (var person in program.People)
-            {
-                foreach (var role in person.Roles)
-                {
-                    if (!holdersByRole.TryGetValue(role, out var list)) holdersByRole[role] = list = new List<PersonSymbol>();
-                    if (!list.Contains(person)) list.Add(person);
-                }
-            }
+            var holdersByRole = new RoleHolders(program.People);
 
             // Who works on each task and for how long depends on the task alone: computed in parallel blocks.
             ForEachBlock(taskCount, v =>
@@ -579,7 +571,7 @@ namespace ProgramDsl.Scheduling
             return order;
         }
 
-        private static IReadOnlyList<ScheduledAssignment> ResolveAssignees(ProgramSymbol program, TaskSymbol task, Dictionary<RoleSymbol, List<PersonSymbol>> holdersByRole)
+        private static IReadOnlyList<ScheduledAssignment> ResolveAssignees(ProgramSymbol program, TaskSymbol task, RoleHolders holdersByRole)
         {
             if (task.Assignments.Count == 0 && task.RoleAssignments.Count == 0) return Array.Empty<ScheduledAssignment>();
             if (task.RoleAssignments.Count == 0 && task.Assignments.Count == 1)
@@ -602,21 +594,10 @@ namespace ProgramDsl.Scheduling
             {
                 // Without leveling, a role goes to the first person (in declaration order) who holds it and has the
                 // required skills, else to the first who holds it; never to someone already on the task.
-                PersonSymbol? chosen = null, fallback = null;
-                if (holdersByRole.TryGetValue(ra.Role, out var holders))
-                {
-                    foreach (var p in holders)
-                    {
-                        if (onTask.Contains(p)) continue;
-                        fallback ??= p;
-                        if (HasSkills(p, task.RequiredSkills))
-                        {
-                            chosen = p;
-                            break;
-                        }
-                    }
-                }
-
+                // From the role's groups: a scan of every holder per assignment was quadratic when nobody had the skills.
+                var skilled = holdersByRole.Skilled(ra.Role, task.RequiredSkills);
+                PersonSymbol? chosen = skilled?.FirstFree(onTask), fallback = null;
+                if (chosen is null && skilled != null && task.RequiredSkills.Count > 0) fallback = holdersByRole.Skilled(ra.Role, Array.Empty<string>())!.FirstFree(onTask);
                 chosen ??= fallback;
                 if (chosen != null)
                 {
@@ -626,18 +607,6 @@ namespace ProgramDsl.Scheduling
             }
 
             return result;
-        }
-
-        private static bool HasSkills(PersonSymbol person, IReadOnlyList<string> skills)
-        {
-            for (int i = 0; i < skills.Count; i++)
-            {
-                bool has = false;
-                for (int j = 0; j < person.Skills.Count && !has; j++) has = string.Equals(person.Skills[j], skills[i], StringComparison.Ordinal);
-                if (!has) return false;
-            }
-
-            return true;
         }
 
         /// <summary>The working days an amount of a task's work takes: as is for a fixed duration, else spread over the assignees.</summary>
