@@ -283,6 +283,7 @@ namespace ProgramDsl.Scheduling
                 Schedules = options.Schedules,
                 MaxPlacements = options.MaxPlacements,
                 MaxWork = options.MaxWork,
+                WorkCeiling = options.WorkCeiling,
                 TimeLimit = options.TimeLimit,
                 Progress = options.Progress,
                 IgnoreProgress = true,

@@ -231,6 +231,7 @@ namespace ProgramDsl.Scheduling
                 Seed = options.Seed,
                 MaxPlacements = options.MaxPlacements,
                 MaxWork = options.MaxWork,
+                Ceiling = options.WorkCeiling,
                 TimeLimit = options.TimeLimit,
                 Progress = options.Progress,
             });

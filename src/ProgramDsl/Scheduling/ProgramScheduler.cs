@@ -368,9 +368,9 @@ namespace ProgramDsl.Scheduling
             int levelingSchedules = 0;
             long levelingWork = 0;
             var graph = new LevelingGraph(program, tasks, nodeCount, edges, duration, time, notBefore, fixedStart, fixedFinish, assigned);
+            LevelingOutcome? outcome = null;
             if (leveling && taskCount > 0)
             {
-                LevelingOutcome outcome;
                 try
                 {
                     ChooseRoleHolders(graph, holdersByRole, TimeOf, options);
@@ -382,6 +382,20 @@ namespace ProgramDsl.Scheduling
                         "the leveled schedule runs past 9999-12-31; check the durations, lags and dates"));
                     return new ScheduleResult(null, diagnostics);
                 }
+                catch (Leveling.WorkCeilingException ceiling)
+                {
+                    // Even one leveled schedule costs more than the search may spend: the plan is scheduled unleveled,
+                    // and what leveling would have fixed is reported as over-allocations.
+                    diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.WorkBudgetExhausted, program.Location,
+                        "leveling stopped: one leveled schedule of " + program.Describe() + " needs more than " +
+                        ceiling.Work.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) +
+                        " work units (resources booked day by day over very long spans); the schedule is not leveled and its over-allocations are reported"));
+                    leveling = false;
+                }
+            }
+
+            if (outcome != null)
+            {
 
                 var solution = outcome.Solution;
                 start = solution.Start;

@@ -40,6 +40,9 @@ namespace ProgramDsl.Scheduling
         /// </summary>
         public long? MaxWork { get; set; }
 
+        /// <summary>The leveler's work ceiling, past which it gives up leveling (tests; see <see cref="Leveling.RcpspSolver.CeilingMargin"/>).</summary>
+        internal long? WorkCeiling { get; set; }
+
         /// <summary>
         /// An opt-in wall-clock limit on the leveler's search (the CLI's <c>--time-limit</c>): when it passes, the best
         /// schedule found so far is used. The result then depends on the machine's speed; leave it null for the same

@@ -267,3 +267,41 @@ namespace ProgramDsl.Tests.Leveling
         }
     }
 }
+
+namespace ProgramDsl.Tests.Leveling
+{
+    /// <summary>
+    /// The work ceiling: a plan whose every leveled schedule costs more than the leveler may spend (long tasks booked
+    /// day by day) is scheduled unleveled with one TPM2007, instead of running for minutes.
+    /// </summary>
+    public class LevelingWorkCeilingTests
+    {
+        // Two people with different calendars (a vacation) share a pool: their bookings cannot be kept as steps.
+        private const string LongTasks =
+            " person a { vacation 2027-02-01..2027-02-05 }\n person b\n resource g { capacity 10 }\n" +
+            " task t0 { duration 4000d  assign a 10%  uses g }\n task t1 { duration 4000d  assign b 10%  uses g }\n" +
+            " task t2 { duration 4000d  assign a 10%  uses g }\n task t3 { duration 4000d  assign b 10%  uses g }\n";
+
+        private static TpmProgram Compile(long? ceiling) => TpmProgram.Parse("program p {\n start 2027-01-04\n" + LongTasks + "}\n", "plan.tpm",
+            new TpmCompileOptions { Scheduling = new ScheduleOptions { WorkCeiling = ceiling } });
+
+        [Fact]
+        public void Past_the_ceiling_the_plan_is_scheduled_unleveled_with_one_warning()
+        {
+            var leveled = Compile(null);
+            leveled.Diagnostics.Should().BeEmpty();
+            leveled.Schedule!.LevelingWork.Should().BeGreaterThan(20_000, "each task books thousands of days one by one");
+
+            var stopped = Compile(20_000);
+
+            var d = stopped.Diagnostics.Should().ContainSingle().Subject;
+            (d.Code, d.Location!.Value.Start.Line).Should().Be(("TPM2007", 1));
+            d.Message.Should().MatchRegex(@"^leveling stopped: one leveled schedule of program 'p' needs more than [0-9,]+ work units \(resources booked day by day over very long spans\); the schedule is not leveled and its over-allocations are reported$");
+            stopped.Schedule.Should().NotBeNull();
+            stopped.Schedule!.IsLeveled.Should().BeFalse();
+            // The same tasks, at the dates the leveled schedule gives them (nothing here conflicts), with no leveling work recorded.
+            stopped.Schedule.Tasks.Select(t => t.Start).Should().Equal(leveled.Schedule.Tasks.Select(t => t.Start));
+            leveled.Schedule.IsLeveled.Should().BeTrue();
+        }
+    }
+}

@@ -184,6 +184,18 @@ namespace ProgramDsl.Scheduling.Leveling
         public long Work { get; private set; }
 
         /// <summary>
+        /// The work past which a decoding stops with <see cref="WorkCeilingException"/>, even the first one a search
+        /// must finish: a budget can cut a search between schedules, but not one schedule of a plan that books millions
+        /// of days one by one. No ceiling by default.
+        /// </summary>
+        public long Ceiling { get; set; } = long.MaxValue;
+
+        private void CheckCeiling()
+        {
+            if (Work > Ceiling) throw new WorkCeilingException(Work);
+        }
+
+        /// <summary>
         /// Work units charged per activity placed: the list and profile bookkeeping and the search's per-activity steps
         /// around a decoding cost about as much as <see cref="BaseActivityWork"/> days scanned on a plan of a few thousand
         /// tasks, and more on larger ones (<see cref="SizeWork"/>).
@@ -922,10 +934,12 @@ namespace ProgramDsl.Scheduling.Leveling
                 }
 
                 Work += ActivityWork;
+                CheckCeiling();
                 if (d > 0)
                 {
                     for (int conflict = FirstConflict(a, s, f); conflict >= 0; conflict = FirstConflict(a, s, f))
                     {
+                        CheckCeiling();
                         // Every start up to the conflict would cover it; a start on a day the resource is full would
                         // conflict at once, so whole booked runs are passed in one step (the same earliest start).
                         s = NextAvailable(a, conflict + 1);
@@ -1060,6 +1074,7 @@ namespace ProgramDsl.Scheduling.Leveling
             {
                 if (_fixed[a]) continue;
                 Work += ActivityWork;
+                CheckCeiling();
                 var (s, f) = LatestWindow(a, deadline, start, finish);
                 int d = _duration[a];
                 if (d > 0)
@@ -1067,6 +1082,7 @@ namespace ProgramDsl.Scheduling.Leveling
                     // A negative start cannot be moved earlier to clear a conflict: the schedule does not fit.
                     for (int conflict = s >= 0 ? LastConflict(a, s, f) : -1; conflict >= 0; conflict = s >= 0 ? LastConflict(a, s, f) : -1)
                     {
+                        CheckCeiling();
                         // The mirror of the forward pass: whole booked runs before the conflict are passed in one step.
                         f = PreviousAvailable(a, conflict - 1) + 1;
                         int r = ResourceInConflict(a, conflict);
@@ -1959,5 +1975,14 @@ namespace ProgramDsl.Scheduling.Leveling
                 return top;
             }
         }
+    }
+
+    /// <summary>A decoding stopped at <see cref="Engine.Ceiling"/>: the plan is too costly to level at all.</summary>
+    internal sealed class WorkCeilingException : Exception
+    {
+        public WorkCeilingException(long work) : base("work ceiling passed at " + work + " units") => Work = work;
+
+        /// <summary>The work done when the ceiling was passed.</summary>
+        public long Work { get; }
     }
 }

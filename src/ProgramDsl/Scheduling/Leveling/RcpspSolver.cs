@@ -23,6 +23,9 @@ namespace ProgramDsl.Scheduling.Leveling
         /// </summary>
         public long? MaxWork { get; set; }
 
+        /// <summary>The work past which even the first schedule stops (tests; by default the budget plus <see cref="RcpspSolver.CeilingMargin"/>).</summary>
+        internal long? Ceiling { get; set; }
+
         /// <summary>
         /// An opt-in wall-clock limit on the search: when it passes, the best schedule so far is kept. Unlike the work
         /// budget it makes the result depend on the machine's speed.
@@ -63,6 +66,12 @@ namespace ProgramDsl.Scheduling.Leveling
         /// </summary>
         public const long NormalWork = 120_000_000;
 
+        /// <summary>
+        /// How far past its budget a search may go to finish the one schedule it needs before it gives up leveling
+        /// altogether (<see cref="WorkCeilingException"/>): twice <see cref="NormalWork"/>, about 2 s here.
+        /// </summary>
+        public const long CeilingMargin = 2 * NormalWork;
+
         /// <summary>The max effort's work budget: ten times <see cref="NormalWork"/>.</summary>
         public const long MaxEffortWork = 10 * NormalWork;
 
@@ -78,7 +87,9 @@ namespace ProgramDsl.Scheduling.Leveling
         public static RcpspSolution Solve(RcpspProblem problem, RcpspOptions? options = null)
         {
             options ??= new RcpspOptions();
-            var engine = new Engine(problem);
+            // The search stops at its budget between schedules; the ceiling stops even the schedule it must finish, past
+            // any plan within the input limits (a 250,000-task plan decodes in well under NormalWork).
+            var engine = new Engine(problem) { Ceiling = options.Ceiling ?? Math.Max(WorkBudget(options), NormalWork) + CeilingMargin };
             int n = problem.ActivityCount;
             if (n == 0) return new RcpspSolution(Array.Empty<int>(), Array.Empty<int>(), 0, Array.Empty<int>(), Array.Empty<int>(), 0);
             long placements = options.Effort switch
