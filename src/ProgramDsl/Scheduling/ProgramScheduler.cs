@@ -531,7 +531,7 @@ namespace ProgramDsl.Scheduling
             return s;
         }
 
-        private sealed class Adjacency
+        internal sealed class Adjacency
         {
             public Adjacency(int[] offsets, int[] items)
             {
@@ -546,7 +546,7 @@ namespace ProgramDsl.Scheduling
 
         /// <summary>Compressed adjacency: for each node, the indices of its edges (by the key node), in edge order.</summary>
         [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
-        private static Adjacency Csr(int nodeCount, List<Edge> edges, Func<Edge, int> key)
+        internal static Adjacency Csr(int nodeCount, List<Edge> edges, Func<Edge, int> key)
         {
             var offsets = new int[nodeCount + 1];
             foreach (var e in edges) offsets[key(e) + 1]++;
@@ -558,7 +558,7 @@ namespace ProgramDsl.Scheduling
         }
 
         [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
-        private static List<int> TopologicalOrder(int nodeCount, List<Edge> edges, Adjacency succs)
+        internal static List<int> TopologicalOrder(int nodeCount, List<Edge> edges, Adjacency succs)
         {
             var indegree = new int[nodeCount];
             foreach (var e in edges) indegree[e.To]++;
@@ -1016,7 +1016,7 @@ namespace ProgramDsl.Scheduling
         }
 
         /// <summary>Tarjan's algorithm, iterative, over the nodes not in the topological order; returns components that hold a cycle.</summary>
-        private static List<List<int>> StronglyConnectedComponents(int nodeCount, List<Edge> edges, Adjacency succs, bool[] excluded)
+        internal static List<List<int>> StronglyConnectedComponents(int nodeCount, List<Edge> edges, Adjacency succs, bool[] excluded)
         {
             var index = new int[nodeCount];
             var low = new int[nodeCount];
