@@ -58,6 +58,8 @@ namespace ProgramDsl.Scheduling
 
         private static void CheckSkills(ProgramSymbol program, Schedule? schedule, List<Diagnostic> result)
         {
+            Dictionary<RoleSymbol, List<PersonSymbol>>? holdersByRole = null;
+            var unskilledRole = new Dictionary<(RoleSymbol, string), bool>();
             foreach (var task in program.Tasks)
             {
                 if (task.RequiredSkills.Count == 0) continue;
@@ -100,15 +102,37 @@ namespace ProgramDsl.Scheduling
                     }
                     else
                     {
-                        var holders = program.People.Where(p => p.Roles.Contains(ra.Role)).ToList();
-                        if (holders.Count == 0 || holders.Any(p => Missing(p, task.RequiredSkills).Count == 0)) continue;
-                        var missing = task.RequiredSkills.Where(s => !holders.Any(p => p.Skills.Contains(s))).ToList();
-                        if (missing.Count == 0) missing = task.RequiredSkills.ToList();
+                        // Whether some holder has every skill depends on the role and the skills only: judged once per pair
+                        // (a scan of all people per role assignment was quadratic).
+                        holdersByRole ??= HoldersByRole(program);
+                        var key = (ra.Role, string.Join("\n", task.RequiredSkills));
+                        if (!unskilledRole.TryGetValue(key, out bool unskilled))
+                        {
+                            var holders = holdersByRole.TryGetValue(ra.Role, out var list) ? list : new List<PersonSymbol>();
+                            unskilledRole[key] = unskilled = holders.Count > 0 && !holders.Any(p => Missing(p, task.RequiredSkills).Count == 0);
+                        }
+
+                        if (!unskilled) continue;
                         result.Add(Diagnostic.Create(DiagnosticCatalog.MissingSkill, ra.Location,
                             "no holder of role '" + ra.Role.Id + "' on task '" + task.Id + "' has every required skill (" + string.Join(", ", task.RequiredSkills) + "); give the skills to a holder of the role or assign someone who has them"));
                     }
                 }
             }
+        }
+
+        private static Dictionary<RoleSymbol, List<PersonSymbol>> HoldersByRole(ProgramSymbol program)
+        {
+            var holders = new Dictionary<RoleSymbol, List<PersonSymbol>>();
+            foreach (var person in program.People)
+            {
+                foreach (var role in person.Roles.Distinct())
+                {
+                    if (!holders.TryGetValue(role, out var list)) holders[role] = list = new List<PersonSymbol>();
+                    list.Add(person);
+                }
+            }
+
+            return holders;
         }
 
         private static List<string> Missing(PersonSymbol person, IReadOnlyList<string> skills) =>
