@@ -112,4 +112,15 @@ public class InvisibleCharacterTests
     {
         Compile("program p {\r\n\tstart 2027-01-04\r\n\ttask a { duration 2d } // a\u0000b\n  /* \u001B */\n}\n").Diagnostics.Should().BeEmpty();
     }
+
+    [Fact]
+    public void A_control_or_invisible_character_right_after_a_unit_or_a_dependency_type_breaks_nothing_else()
+    {
+        // Used to add "expected a unit after 2" as well.
+        var text = "program p {\n  start 2027-01-04\n  task a { duration 2d\u0000 }\n  task b { duration 2d\u200B  after a fs\u0007 }\n}\n";
+        var program = Compile(text);
+        program.Diagnostics.Select(d => d.Location!.Value.Start.Line + "," + d.Location!.Value.Start.Column + " " + d.Message.Substring(0, 22)).Should().Equal(
+            "3,23 control character U+00", "4,23 invisible character U+", "4,36 control character U+00");
+        program.Model!.Tasks.Select(t => t.Duration).Should().Equal(2m, 2m);
+    }
 }
