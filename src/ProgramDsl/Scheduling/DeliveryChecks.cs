@@ -58,6 +58,8 @@ namespace ProgramDsl.Scheduling
 
         private static void CheckSkills(ProgramSymbol program, Schedule? schedule, List<Diagnostic> result)
         {
+            Dictionary<RoleSymbol, List<PersonSymbol>>? holdersByRole = null;
+            var unskilledRole = new Dictionary<(RoleSymbol, string), bool>();
             foreach (var task in program.Tasks)
             {
                 if (task.RequiredSkills.Count == 0) continue;
@@ -100,15 +102,37 @@ namespace ProgramDsl.Scheduling
                     }
                     else
                     {
-                        var holders = program.People.Where(p => p.Roles.Contains(ra.Role)).ToList();
-                        if (holders.Count == 0 || holders.Any(p => Missing(p, task.RequiredSkills).Count == 0)) continue;
-                        var missing = task.RequiredSkills.Where(s => !holders.Any(p => p.Skills.Contains(s))).ToList();
-                        if (missing.Count == 0) missing = task.RequiredSkills.ToList();
+                        // Whether some holder has every skill depends on the role and the skills only: judged once per pair
+                        // (a scan of all people per role assignment was quadratic).
+                        holdersByRole ??= HoldersByRole(program);
+                        var key = (ra.Role, string.Join("\n", task.RequiredSkills));
+                        if (!unskilledRole.TryGetValue(key, out bool unskilled))
+                        {
+                            var holders = holdersByRole.TryGetValue(ra.Role, out var list) ? list : new List<PersonSymbol>();
+                            unskilledRole[key] = unskilled = holders.Count > 0 && !holders.Any(p => Missing(p, task.RequiredSkills).Count == 0);
+                        }
+
+                        if (!unskilled) continue;
                         result.Add(Diagnostic.Create(DiagnosticCatalog.MissingSkill, ra.Location,
                             "no holder of role '" + ra.Role.Id + "' on task '" + task.Id + "' has every required skill (" + string.Join(", ", task.RequiredSkills) + "); give the skills to a holder of the role or assign someone who has them"));
                     }
                 }
             }
+        }
+
+        private static Dictionary<RoleSymbol, List<PersonSymbol>> HoldersByRole(ProgramSymbol program)
+        {
+            var holders = new Dictionary<RoleSymbol, List<PersonSymbol>>();
+            foreach (var person in program.People)
+            {
+                foreach (var role in person.Roles.Distinct())
+                {
+                    if (!holders.TryGetValue(role, out var list)) holders[role] = list = new List<PersonSymbol>();
+                    list.Add(person);
+                }
+            }
+
+            return holders;
         }
 
         private static List<string> Missing(PersonSymbol person, IReadOnlyList<string> skills) =>
@@ -117,33 +141,45 @@ namespace ProgramDsl.Scheduling
         private static string Skills(List<string> missing) =>
             (missing.Count == 1 ? "skill " : "skills ") + string.Join(", ", missing.Select(s => "'" + s + "'"));
 
+        // What a task contributes to the checks, as bits: upstream a gate and each required review kind, downstream monitoring.
+        private const int GateBit = 1, MonitoringBit = 1;
+
+        private static int ReviewBit(int kind) => 2 << kind;
+
         private static void CheckDeployments(ProgramSymbol program, List<Diagnostic> result)
         {
             var deployments = program.Tasks.Where(t => !t.IsMilestone && t.Phase == Phase.Deployment).ToList();
             if (deployments.Count == 0) return;
 
-            var predecessors = Predecessors(program);
-            var successors = new List<TaskSymbol>[program.Tasks.Count];
-            for (int i = 0; i < successors.Length; i++) successors[i] = new List<TaskSymbol>();
-            foreach (var task in program.Tasks) foreach (var p in predecessors[task.Index]) successors[p.Index].Add(task);
+            var graph = new DeliveryGraph(program);
+            var upstreamOwn = new int[graph.NodeCount];
+            var downstreamOwn = new int[graph.NodeCount];
+            foreach (var task in program.Tasks)
+            {
+                int bits = task.Gates.Count > 0 ? GateBit : 0;
+                for (int k = 0; k < RequiredReviews.Count; k++) if (task.Reviews.Contains(RequiredReviews[k])) bits |= ReviewBit(k);
+                upstreamOwn[task.Index] = bits;
+                downstreamOwn[task.Index] = task.Phase == Phase.Monitoring ? MonitoringBit : 0;
+            }
 
+            var upstream = graph.Reach(upstreamOwn, downstream: false);
+            var downstream = graph.Reach(downstreamOwn, downstream: true);
             foreach (var deploy in deployments)
             {
-                var upstream = Reach(deploy, predecessors);
-                if (!upstream.Any(t => t.Gates.Count > 0))
+                int up = upstream[deploy.Index];
+                if ((up & GateBit) == 0)
                 {
                     result.Add(Diagnostic.Create(DiagnosticCatalog.NoEvaluationGate, deploy.Location,
                         "deployment task '" + deploy.Id + "' has no milestone with a 'gate' upstream; make it depend ('after') on an evaluation milestone that gates a metric"));
                 }
 
-                var downstream = Reach(deploy, successors);
-                if (!downstream.Any(t => t.Phase == Phase.Monitoring))
+                if ((downstream[deploy.Index] & MonitoringBit) == 0)
                 {
                     result.Add(Diagnostic.Create(DiagnosticCatalog.NoMonitoring, deploy.Location,
                         "deployment task '" + deploy.Id + "' has no monitoring-phase task after it; add a task with 'phase monitoring' that depends on it"));
                 }
 
-                var missing = RequiredReviews.Where(k => !upstream.Any(t => t.Reviews.Contains(k))).ToList();
+                var missing = Enumerable.Range(0, RequiredReviews.Count).Where(k => (up & ReviewBit(k)) == 0).Select(k => RequiredReviews[k]).ToList();
                 if (missing.Count > 0)
                 {
                     result.Add(Diagnostic.Create(DiagnosticCatalog.MissingReview, deploy.Location,
@@ -167,60 +203,6 @@ namespace ProgramDsl.Scheduling
                         "metric '" + metric.Id + "' gating " + Symbol.KindWord(task.Kind) + " '" + task.Id + "' is at " + Number(current) + unit + ", which does not meet its target " + target + unit));
                 }
             }
-        }
-
-        /// <summary>The direct predecessors of every task, by index: its own dependencies and its workstreams', expanded to tasks.</summary>
-        private static List<TaskSymbol>[] Predecessors(ProgramSymbol program)
-        {
-            var members = new Dictionary<WorkstreamSymbol, List<TaskSymbol>>();
-            foreach (var task in program.Tasks)
-            {
-                for (var ws = task.Container; ws != null; ws = ws.Container)
-                {
-                    if (!members.TryGetValue(ws, out var list)) members[ws] = list = new List<TaskSymbol>();
-                    list.Add(task);
-                }
-            }
-
-            void Add(List<TaskSymbol> into, IReadOnlyList<Dependency> dependencies)
-            {
-                foreach (var d in dependencies)
-                {
-                    if (d.Target is TaskSymbol t) into.Add(t);
-                    else if (d.Target is WorkstreamSymbol ws && members.TryGetValue(ws, out var list)) into.AddRange(list);
-                }
-            }
-
-            var result = new List<TaskSymbol>[program.Tasks.Count];
-            foreach (var task in program.Tasks)
-            {
-                var list = new List<TaskSymbol>();
-                Add(list, task.Dependencies);
-                for (var ws = task.Container; ws != null; ws = ws.Container) Add(list, ws.Dependencies);
-                result[task.Index] = list;
-            }
-
-            return result;
-        }
-
-        /// <summary>Every task reachable from <paramref name="start"/> through <paramref name="edges"/>, not counting itself.</summary>
-        private static List<TaskSymbol> Reach(TaskSymbol start, List<TaskSymbol>[] edges)
-        {
-            var seen = new HashSet<TaskSymbol> { start };
-            var found = new List<TaskSymbol>();
-            var pending = new Stack<TaskSymbol>();
-            pending.Push(start);
-            while (pending.Count > 0)
-            {
-                foreach (var next in edges[pending.Pop().Index])
-                {
-                    if (!seen.Add(next)) continue;
-                    found.Add(next);
-                    pending.Push(next);
-                }
-            }
-
-            return found;
         }
 
         private static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);

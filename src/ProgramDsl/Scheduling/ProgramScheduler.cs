@@ -537,7 +537,7 @@ namespace ProgramDsl.Scheduling
             return s;
         }
 
-        private sealed class Adjacency
+        internal sealed class Adjacency
         {
             public Adjacency(int[] offsets, int[] items)
             {
@@ -552,7 +552,7 @@ namespace ProgramDsl.Scheduling
 
         /// <summary>Compressed adjacency: for each node, the indices of its edges (by the key node), in edge order.</summary>
         [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
-        private static Adjacency Csr(int nodeCount, List<Edge> edges, Func<Edge, int> key)
+        internal static Adjacency Csr(int nodeCount, List<Edge> edges, Func<Edge, int> key)
         {
             var offsets = new int[nodeCount + 1];
             foreach (var e in edges) offsets[key(e) + 1]++;
@@ -564,7 +564,7 @@ namespace ProgramDsl.Scheduling
         }
 
         [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
-        private static List<int> TopologicalOrder(int nodeCount, List<Edge> edges, Adjacency succs)
+        internal static List<int> TopologicalOrder(int nodeCount, List<Edge> edges, Adjacency succs)
         {
             var indegree = new int[nodeCount];
             foreach (var e in edges) indegree[e.To]++;
@@ -945,12 +945,27 @@ namespace ProgramDsl.Scheduling
                 int first = component.Min();
                 var cycle = FindCycle(first, members, edges, succs, out var cycleEdges);
                 if (cycle.Count == 0) continue;
-                var text = string.Join(" → ", cycle.Select(Name)) + " → " + Name(cycle[0]);
+                var text = CyclePath(cycle, Name);
                 var located = cycleEdges.Select(i => edges[i].Source).FirstOrDefault(d => d != null);
-                var additional = cycleEdges.Select(i => edges[i].Source).Where(d => d != null).Select(d => d!.Location).Skip(1).ToArray();
+                var additional = cycleEdges.Select(i => edges[i].Source).Where(d => d != null).Select(d => d!.Location).Skip(1).Take(2 * CycleEndsNamed).ToArray();
                 var location = located?.Location ?? (first < taskCount ? tasks[first].Location : programLocation);
                 diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.DependencyCycle, location, additional, text));
             }
+        }
+
+        /// <summary>How many nodes a TPM2001 message names at each end of a long cycle; the middle is counted, so one line stays short.</summary>
+        internal const int CycleEndsNamed = 5;
+
+        /// <summary>
+        /// "'a' → 'b' → … → 'a'": every node of a cycle of up to 2 × <see cref="CycleEndsNamed"/> + 1 nodes, else the first and
+        /// last <see cref="CycleEndsNamed"/> with the number in between ("… 119,990 more …"), back to the first.
+        /// </summary>
+        internal static string CyclePath<T>(IReadOnlyList<T> cycle, Func<T, string> name)
+        {
+            if (cycle.Count <= 2 * CycleEndsNamed + 1) return string.Join(" → ", cycle.Select(name)) + " → " + name(cycle[0]);
+            int hidden = cycle.Count - 2 * CycleEndsNamed;
+            return string.Join(" → ", cycle.Take(CycleEndsNamed).Select(name)) + " → … " + hidden.ToString("N0", CultureInfo.InvariantCulture) + " more … → " +
+                string.Join(" → ", cycle.Skip(cycle.Count - CycleEndsNamed).Select(name)) + " → " + name(cycle[0]);
         }
 
         /// <summary>A shortest cycle through <paramref name="start"/> within a component (breadth-first), as nodes and edge indices.</summary>
@@ -999,7 +1014,7 @@ namespace ProgramDsl.Scheduling
         }
 
         /// <summary>Tarjan's algorithm, iterative, over the nodes not in the topological order; returns components that hold a cycle.</summary>
-        private static List<List<int>> StronglyConnectedComponents(int nodeCount, List<Edge> edges, Adjacency succs, bool[] excluded)
+        internal static List<List<int>> StronglyConnectedComponents(int nodeCount, List<Edge> edges, Adjacency succs, bool[] excluded)
         {
             var index = new int[nodeCount];
             var low = new int[nodeCount];

@@ -80,6 +80,10 @@ namespace ProgramDsl.Semantics
         private readonly Scratch _scratch = new Scratch();
         private int _suggestionsComputed;
 
+        // The TPM1003 text and related locations of each ambiguous name (keyed by its candidate list), built once:
+        // thousands of references to a name declared in thousands of workstreams repeated the whole list each time.
+        private readonly Dictionary<List<Symbol>, (string List, SourceLocation[] Locations)> _ambiguities = new Dictionary<List<Symbol>, (string, SourceLocation[])>();
+
         // Names this binder may still compare for suggestions. Each suggestion scans every candidate name, so in a plan
         // with a million names and many typos suggestions alone were quadratic; the budget is counted in names, not
         // time, and split evenly between the parallel chunks, so the output stays the same on any machine.
@@ -369,11 +373,22 @@ namespace ProgramDsl.Semantics
             return symbol;
         }
 
+        /// <summary>The most candidates a TPM1003 message names; the rest are counted ("or 1,990 more"), so one line stays short.</summary>
+        internal const int AmbiguousCandidatesNamed = 10;
+
         private void ReportAmbiguous(IdentifierSyntax first, SourceText source, List<Symbol> candidates)
         {
-            var options = candidates.Select(c => Symbol.KindWord(c.Kind) + " '" + c.Id + "'").ToList();
-            var list = options.Count <= 2 ? string.Join(" or ", options) : string.Join(", ", options.Take(options.Count - 1)) + " or " + options[options.Count - 1];
-            _diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.AmbiguousReference, Loc(source, first), candidates.Select(c => c.Location).ToArray(), first.Text, list));
+            if (!_ambiguities.TryGetValue(candidates, out var described))
+            {
+                var named = candidates.Take(AmbiguousCandidatesNamed).Select(c => Symbol.KindWord(c.Kind) + " '" + c.Id + "'").ToList();
+                int rest = candidates.Count - named.Count;
+                var list = rest > 0 ? string.Join(", ", named) + " or " + rest.ToString("N0", CultureInfo.InvariantCulture) + " more"
+                    : named.Count <= 2 ? string.Join(" or ", named) : string.Join(", ", named.Take(named.Count - 1)) + " or " + named[named.Count - 1];
+                described = (list, candidates.Take(AmbiguousCandidatesNamed).Select(c => c.Location).ToArray());
+                _ambiguities[candidates] = described;
+            }
+
+            _diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.AmbiguousReference, Loc(source, first), described.Locations, first.Text, described.List));
         }
 
         private void ReportUnknown(ReferenceSyntax reference, SourceText source, WorkstreamSymbol? scope, SymbolKind[] expected, string noun)

@@ -671,7 +671,7 @@ namespace ProgramDsl.Syntax
             {
                 char next = text[p + 2];
                 bool leadFollows = next == '-' && p + 3 < text.Length && Lexer.IsDigit(text[p + 3]);
-                if (Lexer.IsIdentifierPart(next) && !leadFollows) return null;
+                if (Lexer.IsIdentifierPart(next) && !Lexer.IsInvisible(next) && !leadFollows) return null;
             }
 
             s.Position = p + 2;
@@ -696,7 +696,8 @@ namespace ProgramDsl.Syntax
             unit = DurationUnit.Days;
             if (e >= text.Length) return false;
             char c = text[e];
-            if (e + 1 < text.Length && Lexer.IsIdentifierPart(text[e + 1]) && text[e + 1] != '-') return false;
+            // An invisible or control character after the unit is reported on its own and is not a longer word.
+            if (e + 1 < text.Length && Lexer.IsIdentifierPart(text[e + 1]) && !Lexer.IsInvisible(text[e + 1]) && text[e + 1] != '-') return false;
             switch (c)
             {
                 case 'h': unit = DurationUnit.Hours; return true;

@@ -89,7 +89,7 @@ namespace ProgramDsl.Syntax
                                     : new Violation(run, limit, "a name longer than the limit of " + N(limit) + " characters ('" + text.Substring(run, 40) + "…'); shorten it");
                             }
 
-                            if (c > 127 && Lexer.IsInvisible(c)) (invisible ??= new List<int>()).Add(i);
+                            if ((c > 127 || c < ' ') && Lexer.IsInvisible(c)) (invisible ??= new List<int>()).Add(i);
                             continue;
                         }
 
@@ -122,7 +122,7 @@ namespace ProgramDsl.Syntax
                         {
                             if (depth > 0) depth--;
                         }
-                        else if (c > 127 && Lexer.IsInvisible(c))
+                        else if ((c > 127 || c < ' ') && Lexer.IsInvisible(c))
                         {
                             (invisible ??= new List<int>()).Add(i);
                         }

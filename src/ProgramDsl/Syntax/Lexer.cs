@@ -14,10 +14,17 @@ namespace ProgramDsl.Syntax
         /// decomposed form stays one name. Invisible format characters are read as part of the name too, so one
         /// stray U+200B is one error (reported by <see cref="InputSurvey"/>), not a broken statement.
         /// </summary>
-        public static bool IsIdentifierPart(char c) => char.IsLetterOrDigit(c) || c == '_' || c == '-' || (c > 127 && IsMarkOrFormat(c));
+        public static bool IsIdentifierPart(char c) => char.IsLetterOrDigit(c) || c == '_' || c == '-' || (c > 127 ? IsMarkOrFormat(c) : c < ' ' && IsControl(c));
 
-        /// <summary>An invisible format character (zero-width space, joiners, bidirectional controls); the byte order mark is white space.</summary>
-        public static bool IsInvisible(char c) => c > 127 && c != '\uFEFF' && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format;
+        /// <summary>
+        /// An invisible format character (zero-width space, joiners, bidirectional controls; the byte order mark is white
+        /// space) or a <see cref="IsControl">control character</see>: each is one error where it stands, and is otherwise
+        /// skipped, inside a name or between tokens alike.
+        /// </summary>
+        public static bool IsInvisible(char c) => c > 127 ? c != '\uFEFF' && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format : c < ' ' && IsControl(c);
+
+        /// <summary>A C0 control character other than tab, line feed and carriage return (NUL, escape, form feed…).</summary>
+        public static bool IsControl(char c) => c < ' ' && c != '\t' && c != '\n' && c != '\r';
 
         private static bool IsMarkOrFormat(char c)
         {
@@ -65,7 +72,7 @@ namespace ProgramDsl.Syntax
             while (p < text.Length)
             {
                 char c = text[p];
-                if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == '\uFEFF' || (c > 127 && (char.IsWhiteSpace(c) || IsInvisible(c))))
+                if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\uFEFF' || (c > 127 ? char.IsWhiteSpace(c) || IsInvisible(c) : c < ' ' && IsControl(c)))
                 {
                     p++;
                 }

@@ -40,14 +40,16 @@ namespace ProgramDsl.Syntax
         {
             uint hash = 2166136261;
             char all = '\0';
+            bool control = false;
             for (int i = start; i < start + length; i++)
             {
                 char c = text[i];
                 all |= c;
+                control |= c < ' ';
                 hash = (hash ^ c) * 16777619;
             }
 
-            wide = all > 127;
+            wide = all > 127 || control;
             return hash;
         }
 

@@ -438,7 +438,7 @@ namespace ProgramDsl.Syntax
             }
 
             /// <summary>
-            /// Reports each invisible character in code once. The lexer reads it as white space or as part of the
+            /// Reports each invisible or control character in code once. The lexer reads it as white space or as part of the
             /// name around it, so it breaks nothing else: these are the only errors it causes.
             /// </summary>
             private void AddInvisible(List<int> offsets)
@@ -449,8 +449,9 @@ namespace ProgramDsl.Syntax
                 {
                     int at = offsets[i];
                     var code = "U+" + ((int)_text[at]).ToString("X4", System.Globalization.CultureInfo.InvariantCulture);
-                    diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.SyntaxError, new SourceLocation(_source, new TextSpan(at, 1)),
-                        "invisible character " + code + " in the program text; delete it (it may be pasted from a web page or a word processor)"));
+                    diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.SyntaxError, new SourceLocation(_source, new TextSpan(at, 1)), Lexer.IsControl(_text[at])
+                        ? "control character " + code + " in the program text; delete it (it may come from a binary file or a broken copy)"
+                        : "invisible character " + code + " in the program text; delete it (it may be pasted from a web page or a word processor)"));
                 }
 
                 // Kept in text order with the other syntax errors.

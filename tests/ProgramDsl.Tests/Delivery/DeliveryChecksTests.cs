@@ -79,6 +79,31 @@ namespace ProgramDsl.Tests.Delivery
         }
 
         [Fact]
+        public void Without_scheduling_each_role_and_skill_set_is_judged_on_its_own()
+        {
+            // The judgement is kept per role and skills: another skill set or another role must not reuse it.
+            var p = Compile("  role ds\n  role ml\n  person ben \"Ben\" { role ds  skills sql }\n  person cy \"Cy\" { role ml  skills python }\n" +
+                "  task a \"A\" { effort 1d  assign role ds  requires skill sql }\n  task b \"B\" { effort 1d  assign role ds  requires skill python }\n" +
+                "  task c \"C\" { effort 1d  assign role ds  requires skill python }\n  task d \"D\" { effort 1d  assign role ml  requires skill python }", schedule: false);
+            p.WithCode("TPM3002").Select(d => d.Location!.Value.Start.Line + " " + d.Message.Substring(0, 40)).Should().Equal(
+                "8 no holder of role 'ds' on task 'b' has e",
+                "9 no holder of role 'ds' on task 'c' has e");
+        }
+
+        [Fact]
+        public void Without_scheduling_thousands_of_role_assignments_are_checked_against_thousands_of_holders()
+        {
+            // A scan of all people per role assignment: 4,000 × 4,000. A guard against a hang, not a timing.
+            var body = new System.Text.StringBuilder("  role ds\n" + Person);
+            for (int i = 0; i < 4_000; i++) body.Append("  person p").Append(i).Append(" \"P\" { role ds  skills sql }\n");
+            for (int i = 0; i < 4_000; i++) body.Append("  task t").Append(i).Append(" { effort 1d  assign role ds  requires skill python }\n");
+            var started = System.DateTime.UtcNow;
+            var p = Compile(body.ToString(), schedule: false);
+            p.WithCode("TPM3002").Should().HaveCount(4_000);
+            (System.DateTime.UtcNow - started).Should().BeLessThan(System.TimeSpan.FromSeconds(30));
+        }
+
+        [Fact]
         public void Skilled_assignees_and_role_holders_are_not_reported()
         {
             var p = Compile("  role ds\n  person ben \"Ben\" { role ds  skills sql }\n  person cy \"Cy\" { role ds  skills python, sql }\n" + Person +

@@ -73,4 +73,54 @@ public class InvisibleCharacterTests
         program.Model!.Tasks[0].Id.Should().Be("cafe\u0301");
         program.Schedule!.Task("b").Start.Should().Be(2);
     }
+
+    private static void OnlyControl(string text, params (int Line, int Column, string Code)[] at)
+    {
+        var program = Compile(text);
+        program.Diagnostics.Select(d => (d.Code, d.Location!.Value.Start.Line, d.Location!.Value.Start.Column, d.Message)).Should().Equal(
+            at.Select(a => ("TPM0001", a.Line, a.Column, "control character " + a.Code + " in the program text; delete it (it may come from a binary file or a broken copy)")));
+    }
+
+    [Fact]
+    public void A_nul_in_a_task_id_is_one_error_and_keeps_the_task_and_its_references()
+    {
+        // Used to add a false TPM2002 "task 't' has neither effort, duration nor estimate".
+        var text = Lines("program p {", "  start 2027-01-04", "  task t\0x { duration 1d }", "  task c { duration 1d  after tx }", "}");
+        OnlyControl(text, (3, 9, "U+0000"));
+        var model = Compile(text).Model!;
+        model.Tasks.Select(t => t.Id).Should().Equal("tx", "c");
+        model.Tasks[0].Duration.Should().Be(1m);
+        model.Tasks[1].Dependencies.Single().Target.Id.Should().Be("tx");
+    }
+
+    [Theory]
+    [InlineData('\u0001')]
+    [InlineData('\u001B')]
+    [InlineData('\f')]
+    [InlineData('\v')]
+    [InlineData('\u007F' - 0x60)] // U+001F, unit separator
+    public void Every_other_c0_control_character_in_code_is_one_error_between_tokens_or_in_a_keyword(char control)
+    {
+        var code = "U+" + ((int)control).ToString("X4", System.Globalization.CultureInfo.InvariantCulture);
+        var text = "program p {\n  start " + control + "2027-01-04\n  task a { dura" + control + "tion 2d }\n}\n";
+        OnlyControl(text, (2, 9, code), (3, 16, code));
+        Compile(text).Model!.Tasks.Single().Duration.Should().Be(2m);
+    }
+
+    [Fact]
+    public void Tab_and_line_breaks_are_white_space_and_controls_in_comments_are_text()
+    {
+        Compile("program p {\r\n\tstart 2027-01-04\r\n\ttask a { duration 2d } // a\u0000b\n  /* \u001B */\n}\n").Diagnostics.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_control_or_invisible_character_right_after_a_unit_or_a_dependency_type_breaks_nothing_else()
+    {
+        // Used to add "expected a unit after 2" as well.
+        var text = "program p {\n  start 2027-01-04\n  task a { duration 2d\u0000 }\n  task b { duration 2d\u200B  after a fs\u0007 }\n}\n";
+        var program = Compile(text);
+        program.Diagnostics.Select(d => d.Location!.Value.Start.Line + "," + d.Location!.Value.Start.Column + " " + d.Message.Substring(0, 22)).Should().Equal(
+            "3,23 control character U+00", "4,23 invisible character U+", "4,36 control character U+00");
+        program.Model!.Tasks.Select(t => t.Duration).Should().Equal(2m, 2m);
+    }
 }
