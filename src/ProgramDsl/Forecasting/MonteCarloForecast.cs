@@ -32,7 +32,8 @@ namespace ProgramDsl.Forecasting
         /// The forecast's work budget, in the leveler's work units (per task placed, per dependency examined, per day
         /// and resource scanned in the resource profile; about 9 ns each on the reference machine, shared by the threads). Iterations × the work of
         /// one iteration stay within it: each iteration is costed as one schedule of the plan with every estimate at
-        /// its pessimistic value and every open risk occurring, so the cut depends on the plan alone, never on the
+        /// its pessimistic value and every open risk occurring (plus a unit per risk drawn and per task or workstream slot
+        /// it reaches, which the engine does not see), so the cut depends on the plan alone, never on the
         /// machine or the thread count. At most about 10 s of one core (5 s on the 2-core reference machine); the
         /// default 10,000 iterations of a generated 1,000-task plan fit. The build's report uses <see cref="ReportWorkBudget"/>.
         /// </summary>
