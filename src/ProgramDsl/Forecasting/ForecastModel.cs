@@ -40,15 +40,19 @@ namespace ProgramDsl.Forecasting
         public int Group { get; }
     }
 
-    /// <summary>An open risk: with its likelihood, the nodes it affects get its impact added.</summary>
+    /// <summary>
+    /// An open risk: with its likelihood, its impact is added to the tasks it names and to those its workstreams reach
+    /// (through <see cref="RiskReach"/> slots), each task once.
+    /// </summary>
     internal readonly struct SampledRisk
     {
-        public SampledRisk(RiskSymbol risk, double likelihood, int impactDays, int[] nodes)
+        public SampledRisk(RiskSymbol risk, double likelihood, int impactDays, int[] tasks, int[] slots)
         {
             Risk = risk;
             Likelihood = likelihood;
             ImpactDays = impactDays;
-            Nodes = nodes;
+            Tasks = tasks;
+            Slots = slots;
         }
 
         public RiskSymbol Risk { get; }
@@ -57,7 +61,11 @@ namespace ProgramDsl.Forecasting
 
         public int ImpactDays { get; }
 
-        public int[] Nodes { get; }
+        /// <summary>Tasks still to finish it names, other than those its workstreams reach.</summary>
+        public int[] Tasks { get; }
+
+        /// <summary>The <see cref="RiskReach"/> slots of its workstreams, disjoint.</summary>
+        public int[] Slots { get; }
     }
 
     /// <summary>Everything an iteration reads, prepared once from the schedule: shared, read-only, by all workers.</summary>
@@ -95,7 +103,10 @@ namespace ProgramDsl.Forecasting
 
             Sampled = sampled.ToArray();
             Calibration?.CountUses(Sampled);
-            Risks = OpenRisks(schedule.Program, network).ToArray();
+            (Risks, Reach) = RiskReach.Build(schedule.Program, network, IsDone, int.MaxValue / 8);
+            long riskWork = Risks.Length + (Reach?.ApplyWork ?? 0);
+            foreach (var risk in Risks) riskWork += risk.Tasks.Length + risk.Slots.Length;
+            RiskWork = riskWork;
             Milestones = tasks.Where(t => t.IsMilestone).Select(t => t.Index).ToArray();
             Due = tasks.Where(t => t.Due != null).Select(t => (t.Index, schedule.Calendar.LastIndexOnOrBefore(t.Due!.Value) + 1)).ToArray();
             DeadlineLimit = schedule.Program.Deadline is CalendarDate deadline ? schedule.Calendar.LastIndexOnOrBefore(deadline) + 1 : (int?)null;
@@ -116,6 +127,15 @@ namespace ProgramDsl.Forecasting
         public SampledTask[] Sampled { get; }
 
         public SampledRisk[] Risks { get; }
+
+        /// <summary>How the risks' workstreams reach tasks, or null when no risk names a workstream that reaches one.</summary>
+        public RiskReach? Reach { get; }
+
+        /// <summary>
+        /// The work units of drawing every risk and applying them all (a unit per risk, per task it names, per slot, and
+        /// <see cref="RiskReach.ApplyWork"/>): part of each iteration's cost, which the engine's units do not see.
+        /// </summary>
+        public long RiskWork { get; }
 
         public Calibrator? Calibration { get; }
 
@@ -138,68 +158,6 @@ namespace ProgramDsl.Forecasting
         {
             var task = Network.Graph.Tasks[v];
             return task.ActualFinish != null && (task.ActualStart != null || task.IsMilestone);
-        }
-
-        private IEnumerable<SampledRisk> OpenRisks(ProgramSymbol program, ScheduleNetwork network)
-        {
-            List<int>[]? taskSuccessors = null;
-            foreach (var risk in program.Risks)
-            {
-                if (risk.Status != RiskStatus.Open || risk.Likelihood <= 0 || risk.ImpactDays <= 0 || risk.Affects.Count == 0) continue;
-                var nodes = new SortedSet<int>();
-                foreach (var target in risk.Affects)
-                {
-                    if (target is TaskSymbol t)
-                    {
-                        if (!IsDone(t.Index)) nodes.Add(t.Index);
-                    }
-                    else if (target is WorkstreamSymbol w)
-                    {
-                        taskSuccessors ??= TaskSuccessors(network);
-                        foreach (int v in LastTasks(w, network, taskSuccessors)) if (!IsDone(v)) nodes.Add(v);
-                    }
-                }
-
-                if (nodes.Count == 0) continue;
-                int impact = (int)Math.Min(int.MaxValue / 8, Math.Ceiling(risk.ImpactDays));
-                yield return new SampledRisk(risk, (double)risk.Likelihood, impact, nodes.ToArray());
-            }
-        }
-
-        private static List<int>[] TaskSuccessors(ScheduleNetwork network)
-        {
-            var result = new List<int>[network.TaskCount];
-            foreach (var (from, to) in network.Edges)
-            {
-                if (from >= network.TaskCount || to >= network.TaskCount) continue;
-                (result[from] ??= new List<int>()).Add(to);
-            }
-
-            return result;
-        }
-
-        /// <summary>
-        /// A risk on a workstream delays the workstream's last tasks (those no other task of the workstream follows), so
-        /// the workstream, and what waits for it, finishes by the impact later, once.
-        /// </summary>
-        private static IEnumerable<int> LastTasks(WorkstreamSymbol workstream, ScheduleNetwork network, List<int>[] successors)
-        {
-            var inside = new HashSet<int>();
-            foreach (var task in network.Graph.Tasks)
-            {
-                for (var c = task.Container; c != null; c = c.Container)
-                {
-                    if (c != workstream) continue;
-                    inside.Add(task.Index);
-                    break;
-                }
-            }
-
-            foreach (int v in inside.OrderBy(v => v))
-            {
-                bool followed = successors[v]?.Any(inside.Contains) ?? false;
-                if (!followed) yield return v;
-            }
         }
     }
 }
