@@ -169,6 +169,12 @@ namespace ProgramDsl.Reports.Mspdi
             /// <summary>Outline levels below this node (0 for a leaf): its id leaves room for theirs within <see cref="InputLimits.MaxIdLength"/>.</summary>
             public int Height { get; set; }
 
+            /// <summary>
+            /// The longest qualified id below and including this node with the ids it wants (and room for a "-2" on each):
+            /// when it fits, no id here is shortened.
+            /// </summary>
+            public int Need { get; set; }
+
             /// <summary>The longest id this node may have, so that every qualified id under it fits.</summary>
             public int MaxId { get; set; } = InputLimits.MaxNameLength;
 
@@ -202,6 +208,7 @@ namespace ProgramDsl.Reports.Mspdi
             private readonly MspdiProject _project;
             private readonly string? _fallbackName;
             private readonly List<string> _notes = new List<string>();
+            private readonly List<Node> _ordered = new List<Node>();
             private readonly List<MspdiProblem> _warnings = new List<MspdiProblem>();
             private readonly decimal _hoursPerDay;
             private readonly int _minutesPerDay;
@@ -596,7 +603,7 @@ namespace ProgramDsl.Reports.Mspdi
             {
                 var stack = new List<Node>();
                 var flattened = new List<(Node Workstream, MspdiTask First, int Count)>();
-                var ordered = new List<Node>();
+                var ordered = _ordered;
                 foreach (var t in _project.Tasks)
                 {
                     if (t.Uid == 0 || t.OutlineLevel == 0) continue;
@@ -644,6 +651,14 @@ namespace ProgramDsl.Reports.Mspdi
             /// <summary>Ids for every node, scope by scope (the program's, then each workstream's), breadth first.</summary>
             private void NameTasks()
             {
+                // What each subtree's ids would need, leaves first (file order backwards).
+                for (int i = _ordered.Count - 1; i >= 0; i--)
+                {
+                    var node = _ordered[i];
+                    node.Need += (IdOf(node.Task.ExtendedAttributes) ?? WantedId(node)).Length + 4;
+                    if (node.Parent != null) node.Parent.Need = Math.Max(node.Parent.Need, node.Need + 1);
+                }
+
                 var queue = new Queue<(List<Node> Siblings, HashSet<string> Names)>();
                 queue.Enqueue((_top, _rootNames));
                 while (queue.Count > 0)
@@ -654,7 +669,7 @@ namespace ProgramDsl.Reports.Mspdi
                         // An equal share of what is left of the qualified id for this level and each below it: ids are
                         // shortened only in outlines so deep that ws.ws.task would pass InputLimits.MaxIdLength.
                         int left = InputLimits.MaxIdLength - (node.Parent is null ? 0 : node.Parent.QualifiedLength + 1);
-                        node.MaxId = Math.Max(1, Math.Min(InputLimits.MaxNameLength, (left + 1) / (node.Height + 1) - 1));
+                        node.MaxId = node.Need <= left ? InputLimits.MaxNameLength : Math.Max(1, Math.Min(InputLimits.MaxNameLength, (left + 1) / (node.Height + 1) - 1));
                         if (IdOf(node.Task.ExtendedAttributes) is string id && id.Length <= node.MaxId && names.Add(id)) node.Id = id;
                     }
 
@@ -662,8 +677,7 @@ namespace ProgramDsl.Reports.Mspdi
                     {
                         if (node.Id.Length == 0)
                         {
-                            var prefix = node.IsWorkstream ? "ws" : IsMilestone(node) ? "milestone" : "task";
-                            var wanted = Slug(node.Task.Name, prefix) ?? prefix + "-" + node.Task.Uid;
+                            var wanted = WantedId(node);
                             node.Id = Unique(names, wanted, node.MaxId);
                             if (wanted.Length > node.MaxId)
                             {
@@ -684,6 +698,13 @@ namespace ProgramDsl.Reports.Mspdi
                         if (node.Children.Count > 0) queue.Enqueue((node.Children, node.Names));
                     }
                 }
+            }
+
+            /// <summary>The id a node's name makes (before it is made unique in its scope).</summary>
+            private string WantedId(Node node)
+            {
+                var prefix = node.IsWorkstream ? "ws" : IsMilestone(node) ? "milestone" : "task";
+                return Slug(node.Task.Name, prefix) ?? prefix + "-" + node.Task.Uid;
             }
 
             private static string Unique(HashSet<string> taken, string wanted, int maxLength = InputLimits.MaxNameLength)

@@ -191,6 +191,20 @@ namespace ProgramDsl.Reports.Tests.Mspdi
         }
 
         [Fact]
+        public void A_long_tpm_id_is_kept_when_the_qualified_ids_fit()
+        {
+            // A 200-character id from the "tpm id" field on a workstream with two levels below: 200 + 2 short ids fit in
+            // 512, so nothing is shortened (an equal share of 512 per level would have been 170).
+            var id = "w" + new string('x', 199);
+            var field = "<ExtendedAttribute><FieldID>188743731</FieldID><Value>" + id + "</Value></ExtendedAttribute>";
+            var xml = Doc(Task(1, "Top", 1, summary: true, field) + Task(2, "Mid", 2, summary: true) + Task(3, "Leaf", 3, summary: false))
+                .Replace("<Tasks>", "<ExtendedAttributes><ExtendedAttribute><FieldID>188743731</FieldID><Alias>" + MspdiFormat.IdFieldAlias + "</Alias></ExtendedAttribute></ExtendedAttributes>\n<Tasks>");
+            var import = Import(xml);
+            CompilesClean(import).Model!.Tasks.Single().Id.Should().Be(id + ".mid.leaf");
+            import.Warnings.Should().BeEmpty();
+        }
+
+        [Fact]
         public void Names_and_notes_longer_than_a_plan_string_are_cut_with_an_ellipsis()
         {
             // A 20,000-character name, and a note of 6,000 quotes (12,000 characters once escaped).
