@@ -222,6 +222,23 @@ namespace ProgramDsl.Reports.Tests.Mspdi
         }
 
         [Fact]
+        public void A_task_after_thousands_of_others_is_written_on_lines_within_the_limit()
+        {
+            // 3,000 predecessors made one 'after' line of 45,000 characters (TPM1007: line too long); the builder now
+            // continues a long list in statements of its own, which the language reads the same way.
+            var tasks = new StringBuilder();
+            for (int i = 1; i <= 3000; i++) tasks.Append(Task(i, "task number " + i, 1, summary: false));
+            var links = string.Concat(Enumerable.Range(1, 3000).Select(i => "<PredecessorLink><PredecessorUID>" + i + "</PredecessorUID><Type>1</Type></PredecessorLink>"));
+            tasks.Append(Task(3001, "last", 1, summary: false, links));
+            var import = Import(Doc(tasks.ToString()));
+            var program = CompilesClean(import);
+
+            var afterLines = import.Text!.Split('\n').Where(l => l.TrimStart().StartsWith("after ", System.StringComparison.Ordinal)).ToList();
+            afterLines.Should().HaveCountGreaterThan(1).And.OnlyContain(l => l.Length <= 4_100);
+            program.Model!.Tasks.Single(t => t.Id == "last").Dependencies.Should().HaveCount(3000);
+        }
+
+        [Fact]
         public void A_name_is_not_cut_inside_a_surrogate_pair()
         {
             // "ab" then 5,000 emoji (two UTF-16 units each): the cut after 9,999 units falls on a pair's second half and
