@@ -160,6 +160,33 @@ namespace ProgramDsl.Cli.Tests
             File.ReadAllText(Path.Combine(temp.Path, "again", "fraud-v3", "project.xml")).Should().Be(File.ReadAllText(xml));
         }
 
+        [Fact]
+        public void What_the_import_cuts_is_a_located_warning_even_with_quiet_and_the_program_checks_clean()
+        {
+            // A task name of 20,000 characters (twice a .tpm string) and, in the calendar, 40 recurrences of 5,000 days:
+            // the name is cut with an ellipsis, the calendar at 20,000 days, each at its place in the XML file.
+            var name = new string('n', 20_000);
+            var exceptions = string.Concat(Enumerable.Range(0, 40).Select(i =>
+                "\n<Exception><TimePeriod><FromDate>" + (2000 + 30 * i) + "-01-01T00:00:00</FromDate><ToDate>9999-12-31T23:59:00</ToDate></TimePeriod><Type>1</Type><Period>2</Period><DayWorking>0</DayWorking></Exception>"));
+            var xml = Doc().Replace("<Name>Write</Name>", "<Name>" + name + "</Name>")
+                .Replace("  <Tasks>", "  <CalendarUID>1</CalendarUID><Calendars><Calendar><UID>1</UID><Name>Standard</Name><IsBaseCalendar>1</IsBaseCalendar><Exceptions>" + exceptions + "\n</Exceptions></Calendar></Calendars>\n  <Tasks>");
+            using var temp = new TempFolder();
+            temp.Write("big.xml", xml);
+
+            var result = Tpm.Run(temp.Path, "import", "big.xml", "--quiet");
+
+            result.ExitCode.Should().Be(0, result.ToString());
+            var warnings = result.Error.Split('\n').Where(l => l.Length > 0).ToList();
+            warnings.Where(l => l.Contains("has more than 5,000 occurrences")).Should().HaveCount(5, "the fifth is expanded, then cut");
+            warnings.Should().Contain("tpm: warning: big.xml(11,2): calendar 'Standard' is cut here: a calendar holds at most 20,000 exception days and ranges in tpm import, " +
+                                      "so this exception (2120-01-01) and those after it in the file are not imported; remove the exceptions that are not needed (past years, duplicates) and import again");
+            warnings.Should().Contain(l => l.StartsWith("tpm: warning: big.xml(50,34): <Name> is 20,000 characters long;", System.StringComparison.Ordinal));
+            warnings.Should().HaveCount(7);
+            var written = File.ReadAllText(Path.Combine(temp.Path, "big.tpm"));
+            written.Split('\n').Count(l => l.StartsWith("  holiday ", System.StringComparison.Ordinal)).Should().Be(20_000);
+            Tpm.Run(temp.Path, "check", "big.tpm").ExitCode.Should().Be(0, "the imported plan is within every input limit");
+        }
+
         private static JsonElement Schedule(string root, string file)
         {
             var result = Tpm.Run(root, "schedule", file, "--format", "json");

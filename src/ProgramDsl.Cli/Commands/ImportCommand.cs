@@ -89,10 +89,14 @@ namespace ProgramDsl.Cli.Commands
             }
 
             _fileSystem.WriteAllTextAtomic(target, import.Text);
+            // What the import cut to stay within the limits, at its place in the XML file: printed even with --quiet,
+            // because the plan written is not all of the file.
+            foreach (var warning in import.Warnings) _console.Error.WriteLine("tpm: warning: " + ProgramDsl.Diagnostics.Diagnostic.Printable(warning.Format(file)));
             DiagnosticPrinter.WriteText(_console.Out, compiled.Diagnostics, new Ansi(false));
             if (!settings.Quiet)
             {
-                foreach (var note in import.Notes) _console.Error.WriteLine("tpm: note: " + note);
+                // Notes quote names from the file: escaped, so a name holding a line break cannot start a line of its own.
+                foreach (var note in import.Notes) _console.Error.WriteLine("tpm: note: " + ProgramDsl.Diagnostics.Diagnostic.Printable(note));
                 _console.Out.WriteLine("wrote " + target);
                 _console.Error.WriteLine(DiagnosticPrinter.Summary(1, compiled.Diagnostics));
             }

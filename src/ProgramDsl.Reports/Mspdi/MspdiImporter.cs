@@ -11,13 +11,20 @@ namespace ProgramDsl.Reports.Mspdi
     /// <summary>The <c>.tpm</c> text made from an MS Project file, what was approximated or left out, or why it could not be made.</summary>
     public sealed class MspdiImport
     {
-        internal MspdiImport(string? text, string programId, IReadOnlyList<string> notes, string? problem)
+        internal MspdiImport(string? text, string programId, IReadOnlyList<string> notes, string? problem, IReadOnlyList<MspdiProblem>? warnings = null)
         {
             Text = text;
             ProgramId = programId;
             Notes = notes;
             Problem = problem;
+            Warnings = warnings ?? Array.Empty<MspdiProblem>();
         }
+
+        /// <summary>
+        /// What was cut or shortened to keep the plan within the language's limits (<see cref="InputLimits"/>) and the
+        /// reader's, each at its place in the file (<c>file(line,col): message</c> with <see cref="MspdiProblem.Format"/>).
+        /// </summary>
+        public IReadOnlyList<MspdiProblem> Warnings { get; }
 
         /// <summary>The program, in the builder's canonical layout; null when <see cref="Problem"/> is set.</summary>
         public string? Text { get; }
@@ -41,8 +48,12 @@ namespace ProgramDsl.Reports.Mspdi
     /// </summary>
     public static class MspdiImporter
     {
-        /// <summary>The deepest outline imported: the builder nests a call per level, so the depth is bounded.</summary>
-        public const int MaxOutlineDepth = 200;
+        /// <summary>
+        /// The deepest outline level kept: a block nests at most <see cref="InputLimits.MaxNestingDepth"/> deep (the
+        /// program, each workstream and the task count one), so workstreams are kept to level 62 and a task at 63. Deeper
+        /// tasks are put in their workstream at level 62, with a warning.
+        /// </summary>
+        public const int MaxOutlineDepth = InputLimits.MaxNestingDepth - 1;
 
         /// <summary>Words that start or end list items in the language and so cannot be ids written into lists.</summary>
         private static readonly HashSet<string> Reserved = new HashSet<string>(StringComparer.Ordinal) { "role", "skill", "skills", "fs", "ss", "ff", "sf" };
@@ -155,6 +166,21 @@ namespace ProgramDsl.Reports.Mspdi
 
             public string Id { get; set; } = string.Empty;
 
+            /// <summary>Outline levels below this node (0 for a leaf): its id leaves room for theirs within <see cref="InputLimits.MaxIdLength"/>.</summary>
+            public int Height { get; set; }
+
+            /// <summary>
+            /// The longest qualified id below and including this node with the ids it wants (and room for a "-2" on each):
+            /// when it fits, no id here is shortened.
+            /// </summary>
+            public int Need { get; set; }
+
+            /// <summary>The longest id this node may have, so that every qualified id under it fits.</summary>
+            public int MaxId { get; set; } = InputLimits.MaxNameLength;
+
+            /// <summary>The length of its qualified id (<c>ws.ws.task</c>).</summary>
+            public int QualifiedLength => (Parent?.QualifiedLength + 1 ?? 0) + Id.Length;
+
             public string Display => "'" + (Task.Name ?? "task " + Task.Uid) + "'";
         }
 
@@ -182,6 +208,8 @@ namespace ProgramDsl.Reports.Mspdi
             private readonly MspdiProject _project;
             private readonly string? _fallbackName;
             private readonly List<string> _notes = new List<string>();
+            private readonly List<Node> _ordered = new List<Node>();
+            private readonly List<MspdiProblem> _warnings = new List<MspdiProblem>();
             private readonly decimal _hoursPerDay;
             private readonly int _minutesPerDay;
             private readonly Dictionary<int, MspdiCalendar> _calendars = new Dictionary<int, MspdiCalendar>();
@@ -208,9 +236,10 @@ namespace ProgramDsl.Reports.Mspdi
             public MspdiImport Run()
             {
                 _notes.AddRange(_project.Notes);
+                _warnings.AddRange(_project.Warnings);
                 var summary = _project.Tasks.FirstOrDefault(t => t.Uid == 0 || t.OutlineLevel == 0);
                 var programId = ProgramId(summary);
-                if (!BuildOutline(out var problem)) return new MspdiImport(null, programId, _notes, problem);
+                BuildOutline();
 
                 // MS Project's Name is usually the file name: only the title, or the project summary task's name, is a title.
                 var title = _project.Title ?? summary?.Name;
@@ -220,7 +249,7 @@ namespace ProgramDsl.Reports.Mspdi
                 NameTasks();
                 ResolveShadowing();
                 foreach (var node in _top) WriteTop(plan, node);
-                return new MspdiImport(plan.ToText(), programId, _notes, null);
+                return new MspdiImport(plan.ToText(), programId, _notes, null, _warnings);
             }
 
             // ---------------------------------------------------------------- program
@@ -254,7 +283,7 @@ namespace ProgramDsl.Reports.Mspdi
             {
                 foreach (var field in _project.IdFieldIds)
                 {
-                    if (attributes.TryGetValue(field, out var value) && IsIdentifier(value) && !Reserved.Contains(value)) return value;
+                    if (attributes.TryGetValue(field, out var value) && IsIdentifier(value) && !Reserved.Contains(value) && value.Length <= InputLimits.MaxNameLength) return value;
                 }
 
                 return null;
@@ -483,6 +512,7 @@ namespace ProgramDsl.Reports.Mspdi
                 }
 
                 var inherited = namedBase ? baseCalendar!.Exceptions : new List<MspdiException>();
+                var covered = new RangeCover(_holidays.Concat(inherited).Where(h => !h.Working).Select(h => h.Range));
                 foreach (var e in own == baseCalendar ? new List<MspdiException>() : own.Exceptions)
                 {
                     if (e.Working)
@@ -492,7 +522,7 @@ namespace ProgramDsl.Reports.Mspdi
                     }
 
                     // The program's holidays (and their calendar's) apply to the person anyway.
-                    if (_holidays.Any(h => !h.Working && Covers(h.Range, e.Range)) || inherited.Any(h => !h.Working && Covers(h.Range, e.Range))) continue;
+                    if (covered.Covers(e.Range)) continue;
                     vacations.Add(e);
                 }
 
@@ -500,7 +530,51 @@ namespace ProgramDsl.Reports.Mspdi
                 return (calendarId, vacations);
             }
 
-            private static bool Covers(DateRange outer, DateRange inner) => outer.From <= inner.From && inner.To <= outer.To;
+            /// <summary>
+            /// Whether one of a set of ranges covers a given range, in a binary search: the ranges sorted by their first
+            /// day, with the latest last day among those starting on or before each. A calendar holds up to
+            /// MspdiReader.MaxCalendarExceptions ranges, so a scan per vacation would be quadratic.
+            /// </summary>
+            private sealed class RangeCover
+            {
+                private readonly int[] _from;
+                private readonly int[] _maxTo;
+
+                public RangeCover(IEnumerable<DateRange> ranges)
+                {
+                    var sorted = ranges.OrderBy(r => r.From.DayNumber).ToArray();
+                    _from = new int[sorted.Length];
+                    _maxTo = new int[sorted.Length];
+                    int max = int.MinValue;
+                    for (int i = 0; i < sorted.Length; i++)
+                    {
+                        _from[i] = sorted[i].From.DayNumber;
+                        max = Math.Max(max, sorted[i].To.DayNumber);
+                        _maxTo[i] = max;
+                    }
+                }
+
+                public bool Covers(DateRange inner)
+                {
+                    // The last range starting on or before inner.From.
+                    int lo = 0, hi = _from.Length - 1, found = -1;
+                    while (lo <= hi)
+                    {
+                        int mid = lo + (hi - lo) / 2;
+                        if (_from[mid] <= inner.From.DayNumber)
+                        {
+                            found = mid;
+                            lo = mid + 1;
+                        }
+                        else
+                        {
+                            hi = mid - 1;
+                        }
+                    }
+
+                    return found >= 0 && _maxTo[found] >= inner.To.DayNumber;
+                }
+            }
 
             private void WriteNamedCalendars(ProgramBuilder plan)
             {
@@ -520,11 +594,16 @@ namespace ProgramDsl.Reports.Mspdi
 
             // ---------------------------------------------------------------- the outline
 
-            /// <summary>The task tree from the outline levels, in file order, with an explicit stack.</summary>
-            private bool BuildOutline(out string? problem)
+            /// <summary>
+            /// The task tree from the outline levels, in file order, with an explicit stack. A task deeper than
+            /// <see cref="MaxOutlineDepth"/> is put in its workstream at the level above (the deepest that may hold
+            /// tasks), with one warning per such workstream; then each node's height, leaves first.
+            /// </summary>
+            private void BuildOutline()
             {
-                problem = null;
                 var stack = new List<Node>();
+                var flattened = new List<(Node Workstream, MspdiTask First, int Count)>();
+                var ordered = _ordered;
                 foreach (var t in _project.Tasks)
                 {
                     if (t.Uid == 0 || t.OutlineLevel == 0) continue;
@@ -537,25 +616,49 @@ namespace ProgramDsl.Reports.Mspdi
 
                     int level = Math.Max(1, t.OutlineLevel);
                     while (stack.Count >= level) stack.RemoveAt(stack.Count - 1);
-                    var parent = stack.Count > 0 ? stack[stack.Count - 1] : null;
+                    var parent = stack.Count == 0 ? null : stack[Math.Min(stack.Count, MaxOutlineDepth - 1) - 1];
                     var node = new Node(t, parent);
                     if (parent is null) _top.Add(node);
                     else parent.Children.Add(node);
                     _nodes[t.Uid] = node;
+                    ordered.Add(node);
                     stack.Add(node);
                     if (stack.Count > MaxOutlineDepth)
                     {
-                        problem = "task " + t.Uid + " ('" + t.Name + "') is nested " + stack.Count + " levels deep; tpm import takes outlines up to " + MaxOutlineDepth + " levels";
-                        return false;
+                        int last = flattened.Count - 1;
+                        if (last >= 0 && flattened[last].Workstream == parent) flattened[last] = (parent!, flattened[last].First, flattened[last].Count + 1);
+                        else flattened.Add((parent!, t, 1));
                     }
                 }
 
-                return true;
+                foreach (var (workstream, first, count) in flattened)
+                {
+                    _warnings.Add(new MspdiProblem(first.Line, first.Column, "the outline under summary task " + workstream.Display + " (level " + (MaxOutlineDepth - 1) +
+                        ") is deeper than a .tpm plan nests (" + InputLimits.MaxNestingDepth + " blocks: the program, workstreams to level " + (MaxOutlineDepth - 1) + " and a task): " +
+                        Plural(count, "task") + " from here on below level " + MaxOutlineDepth + " " + (count == 1 ? "is" : "are") + " put directly in its workstream, in file order"));
+                }
+
+                // Pre-order (file order) backwards visits every child before its parent.
+                for (int i = ordered.Count - 1; i >= 0; i--)
+                {
+                    var node = ordered[i];
+                    if (node.Parent != null && node.Parent.Height < node.Height + 1) node.Parent.Height = node.Height + 1;
+                }
             }
+
+            private static string Plural(int count, string word) => count.ToString("N0", CultureInfo.InvariantCulture) + " " + word + (count == 1 ? string.Empty : "s");
 
             /// <summary>Ids for every node, scope by scope (the program's, then each workstream's), breadth first.</summary>
             private void NameTasks()
             {
+                // What each subtree's ids would need, leaves first (file order backwards).
+                for (int i = _ordered.Count - 1; i >= 0; i--)
+                {
+                    var node = _ordered[i];
+                    node.Need += (IdOf(node.Task.ExtendedAttributes) ?? WantedId(node)).Length + 4;
+                    if (node.Parent != null) node.Parent.Need = Math.Max(node.Parent.Need, node.Need + 1);
+                }
+
                 var queue = new Queue<(List<Node> Siblings, HashSet<string> Names)>();
                 queue.Enqueue((_top, _rootNames));
                 while (queue.Count > 0)
@@ -563,15 +666,25 @@ namespace ProgramDsl.Reports.Mspdi
                     var (siblings, names) = queue.Dequeue();
                     foreach (var node in siblings)
                     {
-                        if (IdOf(node.Task.ExtendedAttributes) is string id && names.Add(id)) node.Id = id;
+                        // An equal share of what is left of the qualified id for this level and each below it: ids are
+                        // shortened only in outlines so deep that ws.ws.task would pass InputLimits.MaxIdLength.
+                        int left = InputLimits.MaxIdLength - (node.Parent is null ? 0 : node.Parent.QualifiedLength + 1);
+                        node.MaxId = node.Need <= left ? InputLimits.MaxNameLength : Math.Max(1, Math.Min(InputLimits.MaxNameLength, (left + 1) / (node.Height + 1) - 1));
+                        if (IdOf(node.Task.ExtendedAttributes) is string id && id.Length <= node.MaxId && names.Add(id)) node.Id = id;
                     }
 
                     foreach (var node in siblings)
                     {
                         if (node.Id.Length == 0)
                         {
-                            var prefix = node.IsWorkstream ? "ws" : IsMilestone(node) ? "milestone" : "task";
-                            node.Id = Unique(names, Slug(node.Task.Name, prefix) ?? prefix + "-" + node.Task.Uid);
+                            var wanted = WantedId(node);
+                            node.Id = Unique(names, wanted, node.MaxId);
+                            if (wanted.Length > node.MaxId)
+                            {
+                                _warnings.Add(new MspdiProblem(node.Task.Line, node.Task.Column, "task " + node.Display + " gets the id '" + node.Id + "' instead of '" + wanted +
+                                    "': it is nested " + Depth(node) + " levels deep with " + Plural(node.Height, "level") + " below it, and a qualified id (ws.ws.task) is at most " +
+                                    InputLimits.MaxIdLength + " characters"));
+                            }
                         }
 
                         if (node.Parent is null) _rootNodes[node.Id] = node;
@@ -587,11 +700,38 @@ namespace ProgramDsl.Reports.Mspdi
                 }
             }
 
-            private static string Unique(HashSet<string> taken, string wanted)
+            /// <summary>The id a node's name makes (before it is made unique in its scope).</summary>
+            private string WantedId(Node node)
             {
-                var id = wanted;
-                for (int n = 2; Reserved.Contains(id) || !taken.Add(id); n++) id = wanted + "-" + n.ToString(CultureInfo.InvariantCulture);
+                var prefix = node.IsWorkstream ? "ws" : IsMilestone(node) ? "milestone" : "task";
+                return Slug(node.Task.Name, prefix) ?? prefix + "-" + node.Task.Uid;
+            }
+
+            private static string Unique(HashSet<string> taken, string wanted, int maxLength = InputLimits.MaxNameLength)
+            {
+                var id = Cut(wanted, maxLength);
+                for (int n = 2; Reserved.Contains(id) || !taken.Add(id); n++)
+                {
+                    var suffix = "-" + n.ToString(CultureInfo.InvariantCulture);
+                    id = Cut(wanted, Math.Max(1, maxLength - suffix.Length)) + suffix;
+                }
+
                 return id;
+            }
+
+            /// <summary>An id cut to <paramref name="maxLength"/> characters, without a dash at its end.</summary>
+            private static string Cut(string id, int maxLength)
+            {
+                if (id.Length <= maxLength) return id;
+                var cut = id.Substring(0, maxLength).TrimEnd('-');
+                return cut.Length > 0 ? cut : id.Substring(0, 1);
+            }
+
+            private static int Depth(Node node)
+            {
+                int depth = 0;
+                for (var n = node; n != null; n = n.Parent) depth++;
+                return depth;
             }
 
             private static string? Title(string? name, string id) => name is null || name == id ? null : name;
@@ -623,7 +763,7 @@ namespace ProgramDsl.Reports.Mspdi
             }
 
             // The builder takes nested workstreams as nested callbacks, so nesting recurses once per outline level; the
-            // depth is bounded by MaxOutlineDepth.
+            // depth is bounded by MaxOutlineDepth (deeper tasks are flattened in BuildOutline).
             private void FillWorkstream(WorkstreamBuilder w, Node node)
             {
                 var t = node.Task;
@@ -818,7 +958,11 @@ namespace ProgramDsl.Reports.Mspdi
                 scope.Members.Remove(old);
                 _nestedByName[old].Remove(node);
                 var id = old;
-                for (int n = 2; Reserved.Contains(id) || scope.Names.Contains(id) || _rootNames.Contains(id); n++) id = old + "-" + n.ToString(CultureInfo.InvariantCulture);
+                for (int n = 2; Reserved.Contains(id) || scope.Names.Contains(id) || _rootNames.Contains(id); n++)
+                {
+                    var suffix = "-" + n.ToString(CultureInfo.InvariantCulture);
+                    id = Cut(old, Math.Max(1, node.MaxId - suffix.Length)) + suffix;
+                }
                 scope.Names.Add(id);
                 node.Id = id;
                 scope.Members[id] = node;

@@ -45,6 +45,12 @@ namespace ProgramDsl.Reports.Mspdi
 
         /// <summary>What the reader skipped or approximated, for the user to check.</summary>
         public List<string> Notes { get; } = new List<string>();
+
+        /// <summary>
+        /// What the reader cut to stay within its limits (calendar exceptions past <see cref="MspdiReader.MaxCalendarExceptions"/>
+        /// and the like), each at its place in the file: the project is read, but not all of it.
+        /// </summary>
+        public List<MspdiProblem> Warnings { get; } = new List<MspdiProblem>();
     }
 
     /// <summary>A calendar: its weekdays (as given, others inherit) and its exceptions, expanded to date ranges.</summary>

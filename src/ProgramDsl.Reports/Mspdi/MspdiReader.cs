@@ -65,8 +65,23 @@ namespace ProgramDsl.Reports.Mspdi
         /// <summary>decimal's largest value as the problems print it.</summary>
         private static readonly string MaxDecimalText = decimal.MaxValue.ToString("#,0", CultureInfo.InvariantCulture);
 
-        /// <summary>The most days one recurring exception expands to.</summary>
-        private const int MaxExceptionDays = 5000;
+        /// <summary>The most days one recurring exception expands to; the rest is cut, with a warning.</summary>
+        public const int MaxExceptionDays = 5000;
+
+        /// <summary>
+        /// The most exception days and ranges one calendar keeps (55 years of every day): past it the calendar is cut,
+        /// with a warning. Each becomes a line of the plan, so this bounds the plan a small file can make.
+        /// </summary>
+        public const int MaxCalendarExceptions = 20_000;
+
+        /// <summary>The most exception days and ranges all calendars of a file keep together; past it, they are cut with a warning.</summary>
+        public const int MaxFileExceptions = 100_000;
+
+        /// <summary>
+        /// The most steps (days, weeks or months looked at) the expansion of recurring exceptions takes in one file: about
+        /// a tenth of a second. Past it the recurrences are cut, with a warning.
+        /// </summary>
+        public const int MaxExceptionSteps = 4_000_000;
 
         /// <summary>Reads a document from its text (already decoded: an encoding declaration in it is not used).</summary>
         public static MspdiReadResult Read(string xml)
@@ -175,8 +190,8 @@ namespace ProgramDsl.Reports.Mspdi
             {
                 var project = new MspdiProject
                 {
-                    Name = Text(root, "Name"),
-                    Title = Text(root, "Title"),
+                    Name = FreeText(root, "Name"),
+                    Title = FreeText(root, "Title"),
                     StartDate = Date(root, "StartDate"),
                     StatusDate = Date(root, "StatusDate"),
                     CurrencyCode = Text(root, "CurrencyCode"),
@@ -221,6 +236,7 @@ namespace ProgramDsl.Reports.Mspdi
                 }
 
                 Check(root, project);
+                project.Warnings.AddRange(_warnings);
                 return project;
             }
 
@@ -264,11 +280,12 @@ namespace ProgramDsl.Reports.Mspdi
                 var calendar = new MspdiCalendar
                 {
                     Uid = uid,
-                    Name = Text(c, "Name"),
+                    Name = FreeText(c, "Name"),
                     IsBase = Bool(c, "IsBaseCalendar") ?? false,
                     BaseUid = Int(c, "BaseCalendarUID"),
                 };
                 if (calendar.BaseUid < 0) calendar.BaseUid = null;
+                var state = new CalendarState(calendar);
                 if (Child(c, "WeekDays") is XElement weekDays)
                 {
                     foreach (var day in Children(weekDays, "WeekDay"))
@@ -282,14 +299,14 @@ namespace ProgramDsl.Reports.Mspdi
                         else if (type == 0 && Child(day, "TimePeriod") is XElement period && Period(period) is DateRange range)
                         {
                             // The Project 2003 form of an exception; later versions write <Exceptions> (read below).
-                            AddException(calendar, new MspdiException(range, null, working));
+                            AddException(state, new MspdiException(range, null, working), day, project);
                         }
                     }
                 }
 
                 if (Child(c, "Exceptions") is XElement exceptions)
                 {
-                    foreach (var e in Children(exceptions, "Exception")) ReadException(e, calendar, project);
+                    foreach (var e in Children(exceptions, "Exception")) ReadException(e, state, project);
                 }
 
                 if (Child(c, "WorkWeeks") is XElement weeks && weeks.HasElements)
@@ -300,15 +317,102 @@ namespace ProgramDsl.Reports.Mspdi
                 project.Calendars.Add(calendar);
             }
 
-            private static void AddException(MspdiCalendar calendar, MspdiException exception)
+            /// <summary>A calendar being read: the exceptions it has (a set, so a repeated one costs no scan) and whether it is full.</summary>
+            private sealed class CalendarState
             {
-                foreach (var e in calendar.Exceptions)
+                public CalendarState(MspdiCalendar calendar) => Calendar = calendar;
+
+                public MspdiCalendar Calendar { get; }
+
+                public HashSet<(int From, int To, bool Working)> Seen { get; } = new HashSet<(int, int, bool)>();
+
+                /// <summary>True once the calendar or the file reached its limit: later exceptions are not read.</summary>
+                public bool Full { get; set; }
+            }
+
+            /// <summary>Exception days and ranges kept so far in the file, against <see cref="MaxFileExceptions"/>.</summary>
+            private int _fileExceptions;
+
+            /// <summary>Steps taken expanding recurring exceptions so far in the file, against <see cref="MaxExceptionSteps"/>.</summary>
+            private long _steps;
+
+            /// <summary>
+            /// Adds an exception unless the calendar has it already. False, with a warning at <paramref name="at"/> the first
+            /// time, when the calendar or the file is full: the caller stops expanding.
+            /// </summary>
+            private bool AddException(CalendarState state, MspdiException exception, XElement at, MspdiProject project)
+            {
+                if (state.Full) return false;
+                var key = (exception.Range.From.DayNumber, exception.Range.To.DayNumber, exception.Working);
+                if (state.Seen.Contains(key)) return true;
+                bool calendarFull = state.Calendar.Exceptions.Count >= MaxCalendarExceptions;
+                if (calendarFull || _fileExceptions >= MaxFileExceptions)
                 {
-                    if (e.Range.From == exception.Range.From && e.Range.To == exception.Range.To && e.Working == exception.Working) return;
+                    state.Full = true;
+                    var limit = calendarFull
+                        ? "a calendar holds at most " + N(MaxCalendarExceptions) + " exception days and ranges"
+                        : "a file holds at most " + N(MaxFileExceptions) + " exception days and ranges over all its calendars";
+                    Warn(project, at, "calendar '" + state.Calendar.Name + "' is cut here: " + limit + " in tpm import, so this exception (" + exception.Range +
+                        ") and those after it in the file are not imported; remove the exceptions that are not needed (past years, duplicates) and import again");
+                    return false;
                 }
 
-                calendar.Exceptions.Add(exception);
+                state.Seen.Add(key);
+                state.Calendar.Exceptions.Add(exception);
+                _fileExceptions++;
+                return true;
             }
+
+            /// <summary>
+            /// One step of a recurrence walk (a day, week or month looked at). False, with one warning for the file, once
+            /// the file's walks have taken <see cref="MaxExceptionSteps"/>: a walk is bounded by what it looks at, not by
+            /// the days it finds.
+            /// </summary>
+            private bool Step(XElement at, MspdiProject project, string calendarName)
+            {
+                if (++_steps <= MaxExceptionSteps) return true;
+                if (_steps == MaxExceptionSteps + 1)
+                {
+                    Warn(project, at, "calendar '" + calendarName + "' is cut here: the recurring exceptions of the file take more than " + N(MaxExceptionSteps) +
+                        " steps to expand, so this recurrence and those after it in the file are not imported, or only in part; shorten their date ranges");
+                }
+
+                return false;
+            }
+
+            private readonly List<MspdiProblem> _warnings = new List<MspdiProblem>();
+
+            // The project parameter keeps the call sites' shape; warnings are collected here and copied to it at the end.
+            private void Warn(MspdiProject project, XObject at, string message) => _warnings.Add(new MspdiProblem(LineOf(at), ColumnOf(at), message));
+
+            /// <summary>
+            /// A name, title, note or address written into the plan as a string: cut, with an ellipsis and a warning, when
+            /// the plan's string would pass <see cref="InputLimits.MaxStringLength"/> (escapes count as written: a quote
+            /// or a line break takes two), never inside a surrogate pair.
+            /// </summary>
+            private string? FreeText(XElement parent, string name)
+            {
+                var text = Text(parent, name);
+                if (text is null) return null;
+                int width = 0, cut = -1;
+                for (int i = 0; i < text.Length; i++)
+                {
+                    char c = text[i];
+                    int w = c == '"' || c == '\\' || c == '\n' || c == '\t' || c == '\r' ? 2 : 1;
+                    if (c == '\n' && i > 0 && text[i - 1] == '\r') w = 0; // \r\n is written as one \n
+                    width += w;
+                    if (cut < 0 && width > InputLimits.MaxStringLength - 1) cut = i; // room for the ellipsis
+                }
+
+                if (width <= InputLimits.MaxStringLength) return text;
+                if (cut > 0 && char.IsLowSurrogate(text[cut]) && char.IsHighSurrogate(text[cut - 1])) cut--;
+                var element = Child(parent, name)!;
+                _warnings.Add(new MspdiProblem(LineOf(element), ColumnOf(element), "<" + name + "> is " + N(text.Length) + " characters long; a .tpm string holds at most " +
+                    N(InputLimits.MaxStringLength) + " (a quote, backslash, tab or line break counts two), so it is cut after " + N(cut) + " characters and ends with '…'"));
+                return text.Substring(0, cut) + "\u2026";
+            }
+
+            private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
             /// <summary>
             /// The month (1–12) a recurring exception starts in: its &lt;Month&gt; (0–11, January 0) for a yearly
@@ -341,20 +445,27 @@ namespace ProgramDsl.Reports.Mspdi
                 return new DateRange(CalendarDate.FromDateTime(from.Value), CalendarDate.FromDateTime(last));
             }
 
-            private void ReadException(XElement e, MspdiCalendar calendar, MspdiProject project)
+            private void ReadException(XElement e, CalendarState state, MspdiProject project)
             {
+                var calendar = state.Calendar;
                 if (!(Child(e, "TimePeriod") is XElement timePeriod) || !(Period(timePeriod) is DateRange range))
                 {
                     Problem(e, "a calendar exception of '" + calendar.Name + "' has no <TimePeriod> with <FromDate> and <ToDate>");
                     return;
                 }
 
-                var name = Text(e, "Name");
+                if (state.Full) return;
+                var name = FreeText(e, "Name");
                 bool working = Bool(e, "DayWorking") ?? false;
                 int type = Int(e, "Type") ?? 1;
                 int period = Math.Max(1, Int(e, "Period") ?? 1);
                 var days = new List<CalendarDate>();
                 bool ranged = false;
+                string calendarName = calendar.Name ?? "calendar " + calendar.Uid;
+
+                // Every walk below counts the days, weeks or months it looks at (Step), not only the days it keeps, and
+                // each look keeps a day but at the ends of the range (weekly: a week with a day in DaysOfWeek; monthly:
+                // a month that has the day), so no walk runs over millennia finding nothing.
                 switch (type)
                 {
                     case 1 when period == 1:
@@ -362,14 +473,26 @@ namespace ProgramDsl.Reports.Mspdi
                         break;
                     case 1:
                         // long: a Period of int.MaxValue steps past the last date instead of wrapping around.
-                        for (long d = range.From.DayNumber; d <= range.To.DayNumber && days.Count <= MaxExceptionDays; d += period) days.Add(new CalendarDate((int)d));
+                        for (long d = range.From.DayNumber; d <= range.To.DayNumber && days.Count <= MaxExceptionDays && Step(e, project, calendarName); d += period) days.Add(new CalendarDate((int)d));
                         break;
                     case 6:
-                        int mask = Int(e, "DaysOfWeek") ?? 0;
-                        for (var d = range.From; d <= range.To && days.Count <= MaxExceptionDays; d = d.AddDays(1))
+                        int mask = (Int(e, "DaysOfWeek") ?? 0) & 0x7F;
+                        if (mask == 0)
                         {
-                            int week = (d.DayNumber - range.From.DayNumber + ((int)range.From.DayOfWeek)) / 7;
-                            if ((mask & (1 << (int)d.DayOfWeek)) != 0 && week % period == 0) days.Add(d);
+                            Warn(project, e, "calendar '" + calendarName + "': a weekly exception with <DaysOfWeek> " + (Int(e, "DaysOfWeek") ?? 0).ToString(CultureInfo.InvariantCulture) +
+                                " falls on no weekday (1 is Sunday, 2 Monday, 4 Tuesday, … 64 Saturday, added up); it is not imported");
+                            return;
+                        }
+
+                        // Week by week (Sunday to Saturday, the first the one holding FromDate), every Period-th week.
+                        long firstSunday = range.From.DayNumber - (int)range.From.DayOfWeek;
+                        for (long week = firstSunday; week <= range.To.DayNumber && days.Count <= MaxExceptionDays && Step(e, project, calendarName); week += 7L * period)
+                        {
+                            for (int dow = 0; dow < 7; dow++)
+                            {
+                                long d = week + dow;
+                                if ((mask & (1 << dow)) != 0 && d >= range.From.DayNumber && d <= range.To.DayNumber) days.Add(new CalendarDate((int)d));
+                            }
                         }
 
                         break;
@@ -377,10 +500,17 @@ namespace ProgramDsl.Reports.Mspdi
                     case 4:
                         int monthDay = Int(e, "MonthDay") ?? range.From.Day;
                         if (!(MonthOf(e, type == 2, range) is int month)) return;
-                        long step = type == 2 ? 12L * period : period;
-                        for (var m = new DateTime(range.From.Year, month, 1); m <= range.To.ToDateTime() && days.Count <= MaxExceptionDays; m = AddMonths(m, step))
+                        if (monthDay < 1 || monthDay > 31 || (type == 2 && monthDay > MaxDaysIn(month)))
                         {
-                            if (monthDay >= 1 && monthDay <= DateTime.DaysInMonth(m.Year, m.Month))
+                            Warn(project, e, "calendar '" + calendarName + "': a " + (type == 2 ? "yearly" : "monthly") + " exception on day " + monthDay.ToString(CultureInfo.InvariantCulture) +
+                                (type == 2 ? " of month " + month.ToString(CultureInfo.InvariantCulture) : " of the month") + " falls on no date; it is not imported");
+                            return;
+                        }
+
+                        long step = type == 2 ? 12L * period : period;
+                        for (var m = new DateTime(range.From.Year, month, 1); m <= range.To.ToDateTime() && days.Count <= MaxExceptionDays && Step(e, project, calendarName); m = AddMonths(m, step))
+                        {
+                            if (monthDay <= DateTime.DaysInMonth(m.Year, m.Month))
                             {
                                 var d = CalendarDate.FromYmd(m.Year, m.Month, monthDay);
                                 if (range.Contains(d)) days.Add(d);
@@ -401,7 +531,7 @@ namespace ProgramDsl.Reports.Mspdi
                         var weekday = (DayOfWeek)(item - 3);
                         if (!(MonthOf(e, type == 3, range) is int monthOfYear)) return;
                         long stride = type == 3 ? 12L * period : period;
-                        for (var m = new DateTime(range.From.Year, monthOfYear, 1); m <= range.To.ToDateTime() && days.Count <= MaxExceptionDays; m = AddMonths(m, stride))
+                        for (var m = new DateTime(range.From.Year, monthOfYear, 1); m <= range.To.ToDateTime() && days.Count <= MaxExceptionDays && Step(e, project, calendarName); m = AddMonths(m, stride))
                         {
                             var d = NthWeekday(m.Year, m.Month, weekday, position);
                             if (range.Contains(d)) days.Add(d);
@@ -415,18 +545,25 @@ namespace ProgramDsl.Reports.Mspdi
 
                 if (ranged)
                 {
-                    AddException(calendar, new MspdiException(range, name, working));
+                    AddException(state, new MspdiException(range, name, working), e, project);
                     return;
                 }
 
                 if (days.Count > MaxExceptionDays)
                 {
-                    project.Notes.Add("calendar '" + calendar.Name + "': the recurring exception '" + name + "' has more than " + MaxExceptionDays + " occurrences; only the first " + MaxExceptionDays + " are imported");
+                    Warn(project, e, "calendar '" + calendarName + "': the recurring exception '" + name + "' has more than " + N(MaxExceptionDays) + " occurrences; only the first " +
+                        N(MaxExceptionDays) + " (to " + days[MaxExceptionDays - 1] + ") are imported");
                     days.RemoveRange(MaxExceptionDays, days.Count - MaxExceptionDays);
                 }
 
-                foreach (var d in days) AddException(calendar, new MspdiException(new DateRange(d, d), name, working));
+                foreach (var d in days)
+                {
+                    if (!AddException(state, new MspdiException(new DateRange(d, d), name, working), e, project)) return;
+                }
             }
+
+            /// <summary>The most days a month has in any year (February 29).</summary>
+            private static int MaxDaysIn(int month) => DateTime.DaysInMonth(2000, month);
 
             /// <summary>The n-th (0-based; 4 = last) given weekday of a month.</summary>
             private static CalendarDate NthWeekday(int year, int month, DayOfWeek weekday, int position)
@@ -455,7 +592,7 @@ namespace ProgramDsl.Reports.Mspdi
                     Uid = uid,
                     Line = LineOf(t),
                     Column = ColumnOf(t),
-                    Name = Text(t, "Name"),
+                    Name = FreeText(t, "Name"),
                     Type = Int(t, "Type") ?? 0,
                     IsNull = Bool(t, "IsNull") ?? false,
                     Active = Bool(t, "Active") ?? true,
@@ -473,7 +610,7 @@ namespace ProgramDsl.Reports.Mspdi
                     ConstraintType = Int(t, "ConstraintType") ?? 0,
                     ConstraintDate = Date(t, "ConstraintDate"),
                     Deadline = Date(t, "Deadline"),
-                    Notes = Text(t, "Notes"),
+                    Notes = FreeText(t, "Notes"),
                 };
                 task.ElapsedDuration = Int(t, "DurationFormat") is int format && ElapsedFormats.Contains(format);
                 if (task.OutlineLevel < 0) task.OutlineLevel = 1;
@@ -517,15 +654,15 @@ namespace ProgramDsl.Reports.Mspdi
                 var resource = new MspdiResource
                 {
                     Uid = uid,
-                    Name = Text(r, "Name"),
+                    Name = FreeText(r, "Name"),
                     Type = Int(r, "Type") ?? 1,
                     IsNull = Bool(r, "IsNull") ?? false,
                     MaxUnits = Units(r, "MaxUnits"),
                     StandardRate = Decimal(r, "StandardRate"),
                     StandardRateFormat = Int(r, "StandardRateFormat"),
                     CalendarUid = Int(r, "CalendarUID"),
-                    Email = Text(r, "EmailAddress"),
-                    Notes = Text(r, "Notes"),
+                    Email = FreeText(r, "EmailAddress"),
+                    Notes = FreeText(r, "Notes"),
                 };
                 if (Bool(r, "IsCostResource") == true) resource.Type = 2;
                 ReadExtendedAttributes(r, resource.ExtendedAttributes);

@@ -23,22 +23,31 @@ namespace ProgramDsl.Building
         public void Add(string keyword, string arguments) => _statements.Add(new Statement(keyword, string.Empty, arguments));
 
         /// <summary>
+        /// The most characters of items one list statement takes: a longer list continues in a statement of its own,
+        /// so no line passes <see cref="InputLimits.MaxLineLength"/> (a task after 3,000 others).
+        /// </summary>
+        private const int MaxListChars = 4_000;
+
+        /// <summary>
         /// An item of a list statement. Items of one keyword join the statement the first call created
-        /// (<c>assign ana, bob 50%</c>): the language reads repeated list statements the same way, in the same order.
+        /// (<c>assign ana, bob 50%</c>) until it holds <see cref="MaxListChars"/> characters, then a new one: the
+        /// language reads repeated list statements the same way, in the same order.
         /// </summary>
         public void AddItem(string keyword, string item, string prefix = "")
         {
             foreach (var statement in _statements)
             {
-                if (statement.IsList && statement.Keyword == keyword)
+                if (statement.IsList && statement.Keyword == keyword && statement.ItemChars + 2 + item.Length <= MaxListChars)
                 {
                     statement.Items.Add(item);
+                    statement.ItemChars += 2 + item.Length;
                     return;
                 }
             }
 
             var created = new Statement(keyword, prefix, null);
             created.Items.Add(item);
+            created.ItemChars = item.Length;
             _statements.Add(created);
         }
 
@@ -116,6 +125,9 @@ namespace ProgramDsl.Building
             public bool IsList => Arguments is null;
 
             public List<string> Items { get; } = new List<string>();
+
+            /// <summary>The items' characters as written, with their ", " separators.</summary>
+            public int ItemChars { get; set; }
         }
 
         private sealed class Declaration

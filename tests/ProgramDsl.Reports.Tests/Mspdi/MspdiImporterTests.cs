@@ -166,13 +166,18 @@ namespace ProgramDsl.Reports.Tests.Mspdi
         }
 
         [Fact]
-        public void An_outline_deeper_than_the_limit_is_a_problem_not_a_crash()
+        public void An_outline_deeper_than_the_limit_is_flattened_not_refused()
         {
+            // 201 levels (refused before): levels past 63 go into the workstream at level 62, with a warning.
             var tasks = new StringBuilder();
-            for (int level = 1; level <= MspdiImporter.MaxOutlineDepth + 1; level++) tasks.Append(Task(level, "Level " + level, "", level));
+            for (int level = 1; level <= 201; level++) tasks.Append(Task(level, "Level " + level, "", level));
             var import = MspdiImporter.Import(MspdiReader.Read(Doc(tasks.ToString())).Project!);
-            import.Text.Should().BeNull();
-            import.Problem.Should().Be("task 201 ('Level 201') is nested 201 levels deep; tpm import takes outlines up to 200 levels");
+            import.Problem.Should().BeNull();
+            import.Warnings.Where(w => w.Message.StartsWith("the outline under", System.StringComparison.Ordinal)).Should().ContainSingle()
+                .Which.Message.Should().Contain("'Level 62' (level 62)").And.Contain("138 tasks from here on below level 63 are put directly in its workstream");
+            // 63 levels of "level-NN" ids would pass 512 characters: the deeper ones are shortened, each with a warning.
+            import.Warnings.Where(w => w.Message.Contains("a qualified id (ws.ws.task) is at most 512 characters")).Should().NotBeEmpty();
+            TpmProgram.Parse(import.Text!, "t.tpm").Diagnostics.Where(d => d.IsError).Should().BeEmpty();
         }
 
         [Fact]
