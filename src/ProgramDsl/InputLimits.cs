@@ -38,6 +38,13 @@ namespace ProgramDsl
         public const int MaxDiagnostics = 100_000;
 
         /// <summary>
+        /// The most characters of diagnostic text (messages and paths) one program reports: 16,000,000. Messages are
+        /// bounded one by one (a listing names ten candidates at most), but many long ones could still fill a CI log;
+        /// past it, as past <see cref="MaxDiagnostics"/>, one TPM1007 says how many more there were.
+        /// </summary>
+        public const int MaxDiagnosticChars = 16_000_000;
+
+        /// <summary>
         /// The most tokens one run of a tool (<c>tpm check DIR</c>, <c>tpm build DIR</c>) compiles, counting a fragment once
         /// for every program that includes it: 6,000,000, two programs at <see cref="MaxTokens"/>. Twenty tiny programs
         /// that each include one large fragment would otherwise compile it twenty times. Programs past it are not compiled

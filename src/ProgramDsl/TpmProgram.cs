@@ -166,17 +166,31 @@ namespace ProgramDsl
         /// </summary>
         private static IReadOnlyList<Diagnostic> Cap(IReadOnlyList<Diagnostic> ordered)
         {
-            if (ordered.Count <= InputLimits.MaxDiagnostics) return ordered;
+            // Kept: at most MaxDiagnostics, and only while their texts stay within MaxDiagnosticChars (long messages
+            // repeated, such as an ambiguity listing ten 240-character candidates, would otherwise flood a log).
+            int keep = 0;
+            long chars = 0;
+            while (keep < ordered.Count && keep < InputLimits.MaxDiagnostics)
+            {
+                var d = ordered[keep];
+                chars += d.Message.Length + (d.Location?.Path.Length ?? 0);
+                if (chars > InputLimits.MaxDiagnosticChars) break;
+                keep++;
+            }
+
+            if (keep == ordered.Count) return ordered;
             int errors = 0;
-            for (int i = InputLimits.MaxDiagnostics; i < ordered.Count; i++) if (ordered[i].IsError) errors++;
-            int hidden = ordered.Count - InputLimits.MaxDiagnostics;
-            var first = ordered[InputLimits.MaxDiagnostics];
+            for (int i = keep; i < ordered.Count; i++) if (ordered[i].IsError) errors++;
+            int hidden = ordered.Count - keep;
+            var first = ordered[keep];
+            var why = keep == InputLimits.MaxDiagnostics
+                ? "a program reports at most " + InputLimits.MaxDiagnostics.ToString("N0", CultureInfo.InvariantCulture)
+                : "a program reports at most " + InputLimits.MaxDiagnosticChars.ToString("N0", CultureInfo.InvariantCulture) + " characters of diagnostics";
             var note = Diagnostic.Create(DiagnosticCatalog.InputLimitExceeded, first.Location,
                 Plural.Of(hidden, "more diagnostic") + " from here on " + (hidden == 1 ? "is" : "are") + " not reported (" +
-                (errors == hidden ? "all errors" : errors == 0 ? "no errors" : Plural.Of(errors, "error")) + "): a program reports at most " +
-                InputLimits.MaxDiagnostics.ToString("N0", CultureInfo.InvariantCulture) + "; fix the ones above and check again");
-            var kept = new List<Diagnostic>(InputLimits.MaxDiagnostics + 1);
-            for (int i = 0; i < InputLimits.MaxDiagnostics; i++) kept.Add(ordered[i]);
+                (errors == hidden ? "all errors" : errors == 0 ? "no errors" : Plural.Of(errors, "error")) + "): " + why + "; fix the ones above and check again");
+            var kept = new List<Diagnostic>(keep + 1);
+            for (int i = 0; i < keep; i++) kept.Add(ordered[i]);
             kept.Add(errors > 0 ? note : note.WithSeverity(DiagnosticSeverity.Warning));
             return kept;
         }

@@ -34,7 +34,8 @@ public class InputLimitTests
         (InputLimits.MaxLineLength, InputLimits.MaxNameLength, InputLimits.MaxStringLength, InputLimits.MaxNumberLength, InputLimits.MaxNestingDepth)
             .Should().Be((20_000, 256, 10_000, 100, 64));
         InputLimits.MaxIdLength.Should().Be(512);
-        (InputLimits.MaxTokens, InputLimits.MaxDeclarations, InputLimits.MaxDiagnostics).Should().Be((3_000_000, 250_000, 100_000));
+        (InputLimits.MaxTokens, InputLimits.MaxDeclarations, InputLimits.MaxDiagnostics, InputLimits.MaxDiagnosticChars, InputLimits.MaxTokensPerRun)
+            .Should().Be((3_000_000, 250_000, 100_000, 16_000_000, 6_000_000L));
     }
 
     /// <summary>A program of <paramref name="tasks"/> one-day tasks, one a line: the program declaration counts one more.</summary>
@@ -115,6 +116,25 @@ public class InputLimitTests
         (d.Code, d.Location!.Value.Path, d.Location!.Value.Start.Line).Should().Be(("TPM1007", "part1.tpm", half));
         d.Message.Should().Contain("than the limit of 250,000, counting its includes;");
         program.Model.Should().BeNull();
+    }
+
+    [Fact]
+    public void Long_diagnostics_stop_at_the_character_limit_with_one_note()
+    {
+        // Each repeat names a 250-character task: about 330 characters a diagnostic, so the characters run out first.
+        var name = new string('n', 250);
+        const int repeats = 60_000;
+        var text = InProgram("  task " + name + " {", string.Concat(Enumerable.Repeat("    duration 1d\n", repeats + 1)) + "  }");
+        var program = TpmProgram.Parse(text, Path);
+
+        var first = program.Diagnostics[0];
+        int each = first.Message.Length + Path.Length;
+        int kept = InputLimits.MaxDiagnosticChars / each;
+        program.Diagnostics.Should().HaveCount(kept + 1);
+        var note = program.Diagnostics.Last();
+        (note.Code, note.Severity).Should().Be(("TPM1007", DiagnosticSeverity.Error));
+        note.Message.Should().Be((repeats - kept).ToString("N0", System.Globalization.CultureInfo.InvariantCulture) +
+            " more diagnostics from here on are not reported (all errors): a program reports at most 16,000,000 characters of diagnostics; fix the ones above and check again");
     }
 
     [Fact]
