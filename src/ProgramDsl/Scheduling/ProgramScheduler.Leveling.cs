@@ -357,6 +357,10 @@ namespace ProgramDsl.Scheduling
             // One load table for every resource, cleared after each: it holds the days booked (in pages where work lies
             // far apart), so neither many people nor a calendar-long plan makes it as large as people × horizon.
             var load = new Leveling.Engine.DayTable();
+            // Days walked (booked or checked): the check stops at OverAllocationWork with one TPM2007, so tasks
+            // millions of days long on many people cannot keep it running for minutes.
+            long steps = 0;
+            bool stopped = false;
             foreach (var resource in resourcesInOrder)
             {
                 int capacity = resource is ResourceSymbol pool ? pool.Capacity : PersonUnits;
@@ -366,9 +370,20 @@ namespace ProgramDsl.Scheduling
                     int v = task.Index;
                     from = Math.Min(from, Math.Max(0, start[v]));
                     to = Math.Max(to, Math.Min(horizon, finish[v]));
-                    for (int day = time[v].NextAvailable(start[v]); day < finish[v]; day = time[v].NextAvailable(day + 1)) load.Add(day, units);
+                    for (int day = time[v].NextAvailable(start[v]); day < finish[v] && !stopped; day = time[v].NextAvailable(day + 1))
+                    {
+                        load.Add(day, units);
+                        stopped = ++steps > OverAllocationWork;
+                    }
                 }
 
+                if (stopped) break;
+
+                // The users by start: a run of overloaded days looks only at those that started by its last day and
+                // have not finished before its first (runs come in day order), not at every user per run.
+                var byStart = users[resource].OrderBy(u => start[u.Task.Index]).ToList();
+                var active = new List<(TaskSymbol Task, int Units, SourceLocation Where)>();
+                int next = 0;
                 int d = from, end = Math.Min(to, horizon);
                 while (d < end)
                 {
@@ -381,7 +396,17 @@ namespace ProgramDsl.Scheduling
                     int first = d, peak = 0;
                     while (d < horizon && load[d] > capacity) peak = Math.Max(peak, load[d++]);
                     int last = d - 1;
-                    var involved = users[resource].Where(u => OverlapsOverload(u.Task.Index, first, last, start, finish, time, load, capacity)).ToList();
+                    while (next < byStart.Count && start[byStart[next].Task.Index] <= last) active.Add(byStart[next++]);
+                    active.RemoveAll(u => finish[u.Task.Index] <= first);
+                    steps += active.Count;
+                    // In declaration order, as the message always listed them.
+                    var involved = active.Where(u => OverlapsOverload(u.Task.Index, first, last, start, finish, time, load, capacity, ref steps)).OrderBy(u => u.Task.Index).ToList();
+                    if (steps > OverAllocationWork)
+                    {
+                        stopped = true;
+                        break;
+                    }
+
                     if (involved.Count == 0) continue;
                     var days = first == last ? calendar.DateOf(first).ToString() : calendar.DateOf(first) + ".." + calendar.DateOf(last);
                     var peakText = resource is ResourceSymbol ? peak + " of " + capacity + " units" : (peak * 100m / PersonUnits).ToString("0.#", CultureInfo.InvariantCulture) + "%";
@@ -392,13 +417,25 @@ namespace ProgramDsl.Scheduling
                 }
 
                 load.Clear();
+                if (stopped) break;
+            }
+
+            if (stopped)
+            {
+                yield return Diagnostic.Create(DiagnosticCatalog.WorkBudgetExhausted, program.Location,
+                    "the over-allocation check of " + program.Describe() + " stopped after " + OverAllocationWork.ToString("N0", CultureInfo.InvariantCulture) +
+                    " days of work (tasks very long or very many on one resource); over-allocations past that point are not reported: turn leveling on, or shorten the tasks");
             }
         }
 
-        private static bool OverlapsOverload(int v, int first, int last, int[] start, int[] finish, TaskTime[] time, Leveling.Engine.DayTable load, int capacity)
+        /// <summary>The most resource-days the over-allocation check (leveling off) walks before it stops with TPM2007: about 1–2 s.</summary>
+        internal const long OverAllocationWork = 100_000_000;
+
+        private static bool OverlapsOverload(int v, int first, int last, int[] start, int[] finish, TaskTime[] time, Leveling.Engine.DayTable load, int capacity, ref long steps)
         {
             for (int day = time[v].NextAvailable(Math.Max(first, start[v])); day < finish[v] && day <= last; day = time[v].NextAvailable(day + 1))
             {
+                steps++;
                 if (load[day] > capacity) return true;
             }
 
