@@ -858,8 +858,19 @@ namespace ProgramDsl.Scheduling
             // whether they drive, and look through them (iteratively) for the critical task behind.
             // A bound before the program start (a lead) never drives: the start holds the node there, as it does
             // for a workstream gate, so the path is the same wherever the dependency is written.
+            // A gate reached from the task through start edges without lag passes a bound straight to the task, so
+            // whether it drives is judged on the task's calendar: two bounds that both fall in the task's days off
+            // both drive it, and a critical one is followed (a gate alone has no calendar to tell them apart).
+            var passthrough = new int[preds.Offsets.Length - 1]; // the path node a gate passes bounds to, + 1; 0: none
+            int origin = -1;
             bool Drives(int node, Edge e)
             {
+                if (node >= taskCount && passthrough[node] == origin + 1 && (e.Type == DependencyType.FinishToStart || e.Type == DependencyType.StartToStart))
+                {
+                    int bound = (e.Type == DependencyType.FinishToStart ? finish[e.From] : start[e.From]) + e.Lag;
+                    if (bound >= 0 && (duration[origin] == 0 ? bound : time[origin].NextAvailable(bound)) >= start[origin]) return true;
+                }
+
                 var t = time[node];
                 bool zero = duration[node] == 0;
                 switch (e.Type)
@@ -893,6 +904,7 @@ namespace ProgramDsl.Scheduling
                 search.Clear();
                 search.Push(node);
                 explored.Clear();
+                origin = node;
                 while (search.Count > 0 && next < 0)
                 {
                     int n = search.Pop();
@@ -908,12 +920,16 @@ namespace ProgramDsl.Scheduling
                         else if (!dead[e.From] && seen[e.From] != step)
                         {
                             seen[e.From] = step;
+                            bool straight = (n == node || passthrough[n] == node + 1) && e.Lag == 0 && duration[e.From] == 0 &&
+                                            (e.Type == DependencyType.FinishToStart || e.Type == DependencyType.StartToStart);
+                            passthrough[e.From] = straight ? node + 1 : 0;
                             search.Push(e.From);
                         }
                     }
                 }
 
-                if (next < 0) foreach (int n in explored) dead[n] = true;
+                // Dead for every later task too, except gates judged on this task's calendar (another task's may differ).
+                if (next < 0) foreach (int n in explored) if (passthrough[n] != node + 1) dead[n] = true;
                 node = next;
             }
 

@@ -9,6 +9,21 @@ namespace ProgramDsl.Tests.Scheduling
         private static string[] PathOf(ProgramDsl.Scheduling.Schedule s) => s.CriticalPath.Select(t => t.Id).ToArray();
 
         [Fact]
+        public void Through_workstream_gates_a_critical_bound_that_lands_in_the_tasks_days_off_drives_it()
+        {
+            // t starts after q's vacation (Jan 25) whether the bound is a's (Jan 7) or b's (Jan 8): both drive it, and
+            // the path follows the critical one, a, though the inner gate's own time is b's. Found by the property test
+            // Critical_path_is_a_chain_of_critical_tasks_to_the_finish (CsCheck seed 1d3m6WLLRaO1).
+            var s = Schedule(
+                "person q { vacation 2027-01-07..2027-01-22 }\n task a { duration 5d }\n task b { duration 1d }\n task z { duration 15d  after a }\n" +
+                " workstream outer {\n  after a ss+3d\n  workstream inner {\n   after b ss+4d\n   task t { duration 5d  assign q }\n  }\n }\n" +
+                " milestone done { after outer.inner.t, z }");
+            s.Task("outer.inner.t").StartDate.Should().Be(D("2027-01-25"));
+            s.Task("b").IsCritical.Should().BeFalse();
+            PathOf(s).Should().Equal("a", "outer.inner.t", "done");
+        }
+
+        [Fact]
         public void Late_dates_and_float_of_a_join()
         {
             // a [0,5), b [0,2), c after a, b [5,8). Finish 8. Backward: c LS 5 LF 8; a LF 5 LS 0; b LF 5 LS 3 → float 3.
