@@ -518,6 +518,11 @@ namespace ProgramDsl.Syntax
             var suggestion = Spelling.Closest(word, keywords);
             var where = frame.Context == BlockContext.File ? "at the top of a file" : "in " + SyntaxFacts.KeywordOf(frame.Kind) + " '" + frame.Name?.Text + "'";
             var head = "unexpected '" + word + "' " + where;
+            if (SyntaxFacts.ForeignKeyword(frame.Context, word) is var (keyword, tool))
+            {
+                return head + "; did you mean '" + keyword + "'? ('" + word + "' is " + tool + "'s word; a .tpm plan writes '" + keyword + "')";
+            }
+
             if (suggestion != null) return head + "; did you mean '" + suggestion + "'?";
             return head + "; expected one of: " + string.Join(", ", keywords);
         }

@@ -143,6 +143,41 @@ namespace ProgramDsl.Syntax
             _ => BlockContext.Program,
         };
 
+        /// <summary>
+        /// Words of other planning tools (TaskJuggler, MS Project) that users write for a <c>.tpm</c> keyword: the word,
+        /// the tool it comes from, and the keyword it means, in the blocks where that keyword is a statement. A typo
+        /// suggestion would miss them (<c>depends</c> is far from <c>after</c>).
+        /// </summary>
+        private static readonly (string Word, string Tool, string Keyword)[] ForeignWords =
+        {
+            ("depends", "TaskJuggler", "after"),
+            ("precedes", "TaskJuggler", "after"),
+            ("predecessors", "MS Project", "after"),
+            ("predecessor", "MS Project", "after"),
+            ("allocate", "TaskJuggler", "assign"),
+            ("resources", "MS Project", "assign"),
+            ("length", "TaskJuggler", "duration"),
+            ("work", "MS Project", "effort"),
+            ("start", "TaskJuggler and MS Project", "not-before"),
+            ("maxend", "TaskJuggler", "due"),
+            ("deadline", "MS Project", "due"),
+            ("complete", "TaskJuggler", "progress"),
+        };
+
+        /// <summary>
+        /// The keyword another tool's <paramref name="word"/> means in <paramref name="context"/>, with the tool's name, when
+        /// that keyword is a statement there (<c>start</c> inside a task is <c>not-before</c>; in a program it is itself).
+        /// </summary>
+        public static (string Keyword, string Tool)? ForeignKeyword(BlockContext context, string word)
+        {
+            foreach (var (w, tool, keyword) in ForeignWords)
+            {
+                if (string.Equals(w, word, StringComparison.OrdinalIgnoreCase) && Rules[context].ContainsKey(keyword)) return (keyword, tool);
+            }
+
+            return null;
+        }
+
         /// <summary>The statement keywords allowed in a block, sorted.</summary>
         public static IReadOnlyList<string> KeywordsIn(BlockContext context) => Rules[context].Keys.OrderBy(k => k, StringComparer.Ordinal).ToArray();
 

@@ -28,6 +28,25 @@ public class ParserErrorTests
             "include, leveling, metric, milestone, note, person, program, resource, risk, role, skill, stakeholder, start, status-date, task, team, workdays, workstream");
     }
 
+    [Theory]
+    [InlineData("depends x", "depends", "after", "TaskJuggler")]
+    [InlineData("predecessors x", "predecessors", "after", "MS Project")]
+    [InlineData("allocate x", "allocate", "assign", "TaskJuggler")]
+    [InlineData("length 5d", "length", "duration", "TaskJuggler")]
+    [InlineData("work 5d", "work", "effort", "MS Project")]
+    [InlineData("start 2027-03-01", "start", "not-before", "TaskJuggler and MS Project")]
+    public void Another_tools_word_is_answered_with_the_tpm_keyword(string line, string word, string keyword, string tool) =>
+        SingleError(InTask(line), 3, 5, "unexpected '" + word + "' in task 'a'; did you mean '" + keyword + "'? ('" + word + "' is " + tool + "'s word; a .tpm plan writes '" + keyword + "')");
+
+    [Fact]
+    public void A_foreign_word_is_only_answered_where_its_keyword_is_a_statement()
+    {
+        // 'start' is a program statement itself; in a person block 'allocate' has no 'assign' to point to.
+        Parse("program p {\n  start 2027-01-04\n}").Diagnostics.Should().BeEmpty();
+        SingleError("program p {\n  person x {\n    allocate y\n  }\n}", 3, 5, "unexpected 'allocate' in person 'x'; expected one of: " +
+            string.Join(", ", SyntaxFacts.KeywordsIn(BlockContext.Person)));
+    }
+
     [Fact]
     public void Misspelt_program_keyword_is_suggested() =>
         SingleError("proggram p { start 2027-01-04 }", 1, 1, "unexpected 'proggram' at the top of a file; did you mean 'program'?");
