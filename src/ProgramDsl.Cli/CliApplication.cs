@@ -48,6 +48,16 @@ namespace ProgramDsl.Cli
             return root;
         }
 
+        /// <summary>
+        /// The parser lists choices one per line ("Must be one of:\n\t'quick'\n\t'normal'"); an error is one line, so they
+        /// are joined ("Must be one of: 'quick', 'normal'") rather than printed as escapes.
+        /// </summary>
+        internal static string OneLine(string message)
+        {
+            var parts = message.Replace("\r\n", "\n").Split(new[] { "\n\t" }, StringSplitOptions.None);
+            return parts.Length == 1 ? message : parts[0] + " " + string.Join(", ", parts.Skip(1));
+        }
+
         /// <summary>The first word when it names no command (<c>tpm chek plan.tpm</c>), else null.</summary>
         private static string? UnknownCommand(RootCommand root, ParseResult parse)
         {
@@ -78,7 +88,7 @@ namespace ProgramDsl.Cli
                     var errors = parse.Errors.Count > 1
                         ? parse.Errors.Where(e => !e.Message.StartsWith("Required command was not provided", StringComparison.Ordinal)).ToList()
                         : parse.Errors.ToList();
-                    foreach (var error in errors) CliErrors.Write(_console.Error, error.Message);
+                    foreach (var error in errors) CliErrors.Write(_console.Error, OneLine(error.Message));
                     _console.Error.WriteLine("Run 'tpm --help' for usage.");
                     return ExitCodes.Usage;
                 }

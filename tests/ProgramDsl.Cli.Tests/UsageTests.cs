@@ -24,6 +24,7 @@ namespace ProgramDsl.Cli.Tests
         [InlineData("'sarif'", "schedule", "plan.tpm", "--format", "sarif")]
         [InlineData("'other.tpm'", "schedule", "plan.tpm", "other.tpm")]
         [InlineData("'soon'", "schedule", "plan.tpm", "--seed", "soon")]
+        [InlineData("tpm: error: Argument 'extreme' not recognized. Must be one of: 'quick', 'normal', 'max'\n", "check", "plan.tpm", "--effort", "extreme")]
         [InlineData("Required argument 'paths' missing", "check")]
         [InlineData("Required command was not provided", new string[0])]
         public void Usage_errors_exit_2_with_a_message_on_stderr(string message, params string[] args)
