@@ -8,12 +8,16 @@ namespace ProgramDsl.Syntax.Formatting
     /// <summary>The outcome of <see cref="PlanFormatter.Format(SourceText)"/>.</summary>
     public sealed class FormatResult
     {
-        internal FormatResult(string? text, bool changed, IReadOnlyList<Diagnostic> diagnostics)
+        internal FormatResult(string? text, bool changed, IReadOnlyList<Diagnostic> diagnostics, bool off = false)
         {
             Text = text;
             Changed = changed;
             Diagnostics = diagnostics;
+            IsOff = off;
         }
+
+        /// <summary>True when the file asks to be left as written (<see cref="PlanFormatter.OffDirective"/>); <see cref="Text"/> is the input.</summary>
+        public bool IsOff { get; }
 
         /// <summary>The formatted text, or null when the file was refused (see <see cref="Diagnostics"/>).</summary>
         public string? Text { get; }
@@ -41,13 +45,18 @@ namespace ProgramDsl.Syntax.Formatting
     /// token is copied as written (numbers, strings, dates, ranges), and text written without a space (<c>ss+2d</c>,
     /// <c>mon..fri</c>) stays so. The file's line ending (LF or CRLF, from its first line break) is kept; the text ends
     /// with one line break.</para>
-    /// <para>A file with syntax errors is not formatted: its diagnostics are returned. The layout is one linear pass over
+    /// <para>A file with syntax errors is not formatted: its diagnostics are returned. A file whose comments before its
+    /// first statement hold <see cref="OffDirective"/> is left as written, parsed or not (a deliberately broken example,
+    /// generated text). The layout is one linear pass over
     /// the text, guided by the syntax tree and walked with an explicit stack; it is idempotent.</para>
     /// </remarks>
     public static class PlanFormatter
     {
         /// <summary>The longest block, from its keyword to its closing brace, kept on one line.</summary>
         public const int MaxOneLineBlockLength = 120;
+
+        /// <summary>Written in a comment before the first statement, leaves the file as it is: <c>// tpm fmt: off</c>.</summary>
+        public const string OffDirective = "tpm fmt: off";
 
         /// <summary>Spaces of indentation per block level.</summary>
         public const int IndentSize = 2;
@@ -65,6 +74,7 @@ namespace ProgramDsl.Syntax.Formatting
         public static FormatResult Format(SourceText source)
         {
             if (source is null) throw new ArgumentNullException(nameof(source));
+            if (IsOff(source.Text)) return new FormatResult(source.Text, false, Array.Empty<Diagnostic>(), off: true);
             return Format(SyntaxTree.Parse(source));
         }
 
@@ -72,6 +82,7 @@ namespace ProgramDsl.Syntax.Formatting
         public static FormatResult Format(SyntaxTree tree)
         {
             if (tree is null) throw new ArgumentNullException(nameof(tree));
+            if (IsOff(tree.Source.Text)) return new FormatResult(tree.Source.Text, false, Array.Empty<Diagnostic>(), off: true);
             if (tree.Diagnostics.Count > 0) return new FormatResult(null, false, tree.Diagnostics);
             var source = tree.Source;
             var text = new LayoutWriter(source.Text, tree.Root.Statements).Run();
@@ -98,6 +109,28 @@ namespace ProgramDsl.Syntax.Formatting
 
         /// <summary>Formats a text; a convenience for tests and tools.</summary>
         public static FormatResult Format(string text, string path = "plan.tpm") => Format(new SourceText(path, text));
+
+        /// <summary>True when a comment before the first token holds <see cref="OffDirective"/>.</summary>
+        public static bool IsOff(string text)
+        {
+            if (text is null) throw new ArgumentNullException(nameof(text));
+            int p = 0;
+            while (p < text.Length)
+            {
+                if (Lexer.IsSpaceTrivia(text[p]))
+                {
+                    p++;
+                    continue;
+                }
+
+                int end = Lexer.ScanComment(text, p, out _, out _);
+                if (end < 0) return false;
+                if (text.IndexOf(OffDirective, p, end - p, StringComparison.Ordinal) >= 0) return true;
+                p = end;
+            }
+
+            return false;
+        }
 
         /// <summary>The same statements, kinds and nesting, in the same order (walked without recursion).</summary>
         private static bool SameStructure(IReadOnlyList<StatementSyntax> a, IReadOnlyList<StatementSyntax> b)
