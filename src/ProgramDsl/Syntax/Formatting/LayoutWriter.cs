@@ -23,14 +23,18 @@ namespace ProgramDsl.Syntax.Formatting
 
         private readonly struct Comment
         {
-            public Comment(int start, int end, bool isLine, int breaksBefore, int column)
+            public Comment(int start, int end, bool isLine, int breaksBefore, int column, int gap)
             {
+                Gap = gap;
                 Start = start;
                 End = end;
                 IsLine = isLine;
                 BreaksBefore = breaksBefore;
                 Column = column;
             }
+
+            /// <summary>Characters between it and the token or comment before it.</summary>
+            public int Gap { get; }
 
             /// <summary>Characters before it on its line in the source.</summary>
             public int Column { get; }
@@ -69,6 +73,9 @@ namespace ProgramDsl.Syntax.Formatting
             public int Next { get; set; }
 
             public int NextStart => Next < Body.Count ? Body[Next].KeywordSpan.Start : int.MaxValue;
+
+            /// <summary>A line break has come since the '{' (statements on the line of the '{' are not kept together).</summary>
+            public bool LineBroken { get; set; }
         }
 
         private readonly string _text;
@@ -111,7 +118,7 @@ namespace ProgramDsl.Syntax.Formatting
             if (text.Length > 0 && text[0] == '\uFEFF') _out.Append('\uFEFF');
             _origin = _out.Length;
             _lineStart = _origin;
-            _frames.Add(new Frame(statements, 0, oneLine: false, close: -1));
+            _frames.Add(new Frame(statements, 0, oneLine: false, close: -1) { LineBroken = true });
         }
 
         /// <summary>CRLF when the first line break of the text is one, else LF.</summary>
@@ -135,6 +142,7 @@ namespace ProgramDsl.Syntax.Formatting
             int p = _origin;
             int carried = 0;
             int sourceLine = p;
+            int itemEnd = p;
             while (true)
             {
                 // White space and comments up to the next token; line breaks are counted for blank lines.
@@ -164,7 +172,8 @@ namespace ProgramDsl.Syntax.Formatting
                     {
                         int end = Lexer.ScanComment(text, p, out bool isLine, out _);
                         if (end < 0) throw new InvalidOperationException("unterminated block comment in a tree without errors");
-                        _pending.Add(new Comment(p, end, isLine, Math.Max(breaks, carried), p - sourceLine));
+                        _pending.Add(new Comment(p, end, isLine, Math.Max(breaks, carried), p - sourceLine, p - itemEnd));
+                        itemEnd = end;
                         breaks = 0;
                         carried = 0;
                         if (!isLine) sourceLine = LastLineStart(text, p, end, sourceLine);
@@ -216,6 +225,7 @@ namespace ProgramDsl.Syntax.Formatting
                         // Dropped: the comments and line breaks around it belong to what comes next.
                         carried = breaks;
                         p = tokenEnd;
+                        itemEnd = tokenEnd;
                         continue;
                     }
 
@@ -228,6 +238,7 @@ namespace ProgramDsl.Syntax.Formatting
                 }
 
                 bool commentsBefore = _pending.Count > 0;
+                if (breaks > 0 || _pending.Exists(c => c.BreaksBefore > 0)) top.LineBroken = true;
                 FlushComments(role);
                 switch (role)
                 {
@@ -248,6 +259,7 @@ namespace ProgramDsl.Syntax.Formatting
                 _previousStart = p;
                 _previousEnd = tokenEnd;
                 p = tokenEnd;
+                itemEnd = tokenEnd;
             }
         }
 
@@ -303,8 +315,8 @@ namespace ProgramDsl.Syntax.Formatting
                 if (comment.BreaksBefore == 0 && !AtFileStart)
                 {
                     // After code on the same line: stays at the end of that line, one space after the code; a line comment
-                    // keeps its column when the code still ends before it, so comments aligned in a column stay aligned.
-                    int pad = comment.IsLine && !inside ? Math.Max(1, comment.Column - LineLength) : 1;
+                    // set further off (aligned with others) keeps its column while the code still ends before it.
+                    int pad = comment.IsLine && !inside && comment.Gap > 1 ? Math.Max(1, comment.Column - LineLength) : 1;
                     _out.Append(' ', pad);
                 }
                 else if (inside)
@@ -338,7 +350,7 @@ namespace ProgramDsl.Syntax.Formatting
                 // "/* why */ effort 5d" on one line stays so.
                 _out.Append(' ');
             }
-            else if (sameLine && !_mustBreak && !_statementHasComment && top.Next > 0 && !(top.Body[top.Next - 1] is DeclarationSyntax) &&
+            else if (sameLine && top.LineBroken && !_mustBreak && !_statementHasComment && top.Next > 0 && !(top.Body[top.Next - 1] is DeclarationSyntax) &&
                      !(statement is DeclarationSyntax) && FitsOnLine(statement, LineLength - top.Depth * PlanFormatter.IndentSize + 2))
             {
                 // Short settings written on one line stay there, two spaces apart, as in a one-line block.
