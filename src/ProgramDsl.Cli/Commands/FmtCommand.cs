@@ -97,7 +97,7 @@ namespace ProgramDsl.Cli.Commands
             if (!settings.Quiet && !stdout)
             {
                 var summary = check
-                    ? (changed == 0 ? Count(files.Count) + " checked, all formatted" : Count(files.Count) + " checked, " + changed + " not formatted")
+                    ? Count(files.Count) + " checked, " + (changed == 0 && refused.Count == 0 ? "all formatted" : changed + " not formatted")
                     : Count(files.Count) + " checked, " + changed + " reformatted";
                 if (refused.Count > 0) summary += ", " + refused.Select(d => d.Location?.Path).Distinct().Count() + " refused for errors";
                 _console.Error.WriteLine(summary);

@@ -103,6 +103,9 @@ namespace ProgramDsl.Tests.Properties
                 }
 
                 sb.Append(token);
+
+                // A separator after a block, where a statement may end.
+                if (token == "}" && !isComment && random.Next(4) == 0) sb.Append(random.Next(2) == 0 ? ";" : " ;\n");
             }
 
             sb.Append(random.Next(3) == 0 ? " // added at the end\n\n\n" : "\n");

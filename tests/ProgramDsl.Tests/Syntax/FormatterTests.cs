@@ -53,7 +53,7 @@ public class FormatterTests
     public void Unfolds_a_one_line_block_longer_than_the_limit_or_holding_a_comment_or_a_block()
     {
         var note = new string('x', 100);
-        Format("program p {\n  task t { effort 5d  note \"" + note + "\" }\n  task u { effort 1d /* why */ }\n  workstream w { task v { effort 1d } }\n}")
+        Format("program p {\n  task t { effort 5d  note \"" + note + "\" }\n  task u { effort 1d /* why */ }\n  workstream w { task v { effort 1d } }\n  task x /* header */ { effort 1d }\n}")
             .Should().Be(Lines(
                 "program p {",
                 "  task t {",
@@ -66,6 +66,7 @@ public class FormatterTests
                 "  workstream w {",
                 "    task v { effort 1d }",
                 "  }",
+                "  task x /* header */ { effort 1d }",
                 "}"));
     }
 

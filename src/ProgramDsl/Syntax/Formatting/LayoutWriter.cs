@@ -101,6 +101,7 @@ namespace ProgramDsl.Syntax.Formatting
         // none or passed), whether a comment stands inside it, and whether its tokens are still coming.
         private int _statementDepth;
         private int _statementColumn;
+        private int _statementLine;
         private int _openAt = -1;
         private DeclarationSyntax? _declaration;
         private bool _statementHasComment;
@@ -364,6 +365,7 @@ namespace ProgramDsl.Syntax.Formatting
             top.Next++;
             _statementDepth = top.Depth;
             _statementColumn = LineLength;
+            _statementLine = _lineStart;
             Append(start, end);
             _inStatement = true;
             _statementHasComment = false;
@@ -396,7 +398,8 @@ namespace ProgramDsl.Syntax.Formatting
         private void WriteOpen()
         {
             var declaration = _declaration!;
-            bool oneLine = !_statementHasComment && !_mustBreak && FitsOnOneLine(declaration, LineLength - _statementColumn);
+            // A comment in the header does not unfold the block, unless it broke the header's line.
+            bool oneLine = _lineStart == _statementLine && !_mustBreak && FitsOnOneLine(declaration, LineLength - _statementColumn);
             if (_mustBreak)
             {
                 BreakLine(_statementDepth * PlanFormatter.IndentSize + PlanFormatter.ContinuationIndent);
