@@ -96,6 +96,21 @@ namespace ProgramDsl.Cli.Tests
         }
 
         [Fact]
+        public void A_rewritten_file_keeps_its_permissions()
+        {
+            if (OperatingSystem.IsWindows()) return;
+            using var temp = new TempFolder();
+            var path = temp.Write("plan.tpm", Messy);
+            var mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead;
+            File.SetUnixFileMode(path, mode);
+
+            Tpm.Run(temp.Path, "fmt", "plan.tpm").ExitCode.Should().Be(0);
+
+            File.ReadAllText(path).Should().Be(Tidy);
+            File.GetUnixFileMode(path).Should().Be(mode);
+        }
+
+        [Fact]
         public void Stdout_prints_the_formatted_text_of_one_file_and_writes_nothing()
         {
             using var temp = new TempFolder();
