@@ -96,6 +96,33 @@ namespace ProgramDsl.Cli.Tests
         }
 
         [Fact]
+        public void A_plan_that_formatting_would_grow_past_64_MiB_is_refused_and_left_as_it_is()
+        {
+            // Within the byte limit as written (two bytes a character in its comments), past it once indented.
+            using var temp = new TempFolder();
+            var sb = new StringBuilder("program big {\nstart 2027-01-04\n");
+            var rule = "// " + new string('é', 200) + "\n";
+            long bytes = Encoding.UTF8.GetByteCount(sb.ToString()) + 2;
+            long ruleBytes = Encoding.UTF8.GetByteCount(rule);
+            while (bytes + ruleBytes <= ProgramDsl.InputLimits.MaxFileBytes)
+            {
+                sb.Append(rule);
+                bytes += ruleBytes;
+            }
+
+            sb.Append("}\n");
+            var path = temp.Write("big.tpm", sb.ToString());
+            var before = File.ReadAllBytes(path);
+            before.Length.Should().BeLessThanOrEqualTo((int)ProgramDsl.InputLimits.MaxFileBytes);
+
+            var result = Tpm.Run(temp.Path, "fmt", "big.tpm");
+
+            result.ExitCode.Should().Be(1, result.ToString());
+            result.Out.Should().StartWith("big.tpm(1,1): error TPM1007: the file is not formatted: its formatted text would be over the limit of 67,108,864 bytes");
+            File.ReadAllBytes(path).Should().Equal(before);
+        }
+
+        [Fact]
         public void A_rewritten_file_keeps_its_permissions()
         {
             if (OperatingSystem.IsWindows()) return;

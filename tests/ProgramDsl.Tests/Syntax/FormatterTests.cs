@@ -307,11 +307,12 @@ public class FormatterTests
         var comment = "/*" + string.Concat(Enumerable.Repeat(new string('c', 1000) + "\n", 8000)) + "*/";
         Format("program p {\n" + comment + "\n  start 2027-01-04\n}").Should().Be(Lines("program p {", "  " + comment, "  start 2027-01-04", "}"));
 
-        // Just under the size limit and within the token and declaration limits: tasks badly indented, between long comments.
+        // Just under the size limit (room left for the indentation it gains) and within the token and declaration limits:
+        // tasks badly indented, between long comments.
         var sb = new StringBuilder("program big {\nstart 2027-01-04\n");
         int i = 0;
         var rule = "// " + new string('-', 4000) + "\n";
-        while (sb.Length < InputLimits.MaxFileBytes - 5000)
+        while (sb.Length < InputLimits.MaxFileBytes - 150_000)
         {
             sb.Append(rule).Append("task t").Append(i++).Append(" {effort 1d}\n");
         }
@@ -322,6 +323,22 @@ public class FormatterTests
         result.Changed.Should().BeTrue();
         result.Text!.Should().Contain("\n  task t1 { effort 1d }\n");
         result.Text!.Length.Should().Be(sb.Length + 2 * (2 * i + 1) + 2 * i, "two spaces of indentation a line, one space inside each brace");
+    }
+
+    [Fact]
+    public void A_file_that_formatting_would_grow_past_the_size_limit_is_refused()
+    {
+        // Within the limit as written, past it once each of its lines is indented.
+        var sb = new StringBuilder("program big {\nstart 2027-01-04\n");
+        var rule = "// " + new string('-', 200) + "\n";
+        while (sb.Length < InputLimits.MaxProgramChars - 300) sb.Append(rule);
+        sb.Append("}\n");
+        sb.Length.Should().BeLessThanOrEqualTo((int)InputLimits.MaxProgramChars);
+
+        var result = PlanFormatter.Format(sb.ToString(), "big.tpm");
+
+        result.Succeeded.Should().BeFalse();
+        result.Diagnostics.Should().ContainSingle().Which.ToString().Should().StartWith("big.tpm(1,1): error TPM1007: the file is not formatted: its formatted text would be");
     }
 
     [Fact]

@@ -88,15 +88,21 @@ namespace ProgramDsl.Syntax.Formatting
             var text = new LayoutWriter(source.Text, tree.Root.Statements).Run();
             if (string.Equals(text, source.Text, StringComparison.Ordinal)) return new FormatResult(text, false, Array.Empty<Diagnostic>());
 
+            // Indentation adds characters: a file just within the limit could grow past it and no longer be read.
+            if (text.Length > InputLimits.MaxProgramChars)
+            {
+                return Refused(source, DiagnosticCatalog.InputLimitExceeded, "the file is not formatted: its formatted text would be " +
+                    text.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " characters, over the limit of " +
+                    InputLimits.MaxProgramChars.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " for a file");
+            }
+
             // The layout only moves white space and drops separators; the parse of its output is checked anyway, so that a
             // file is never rewritten into one that means something else or breaks a limit.
             var check = SyntaxTree.Parse(new SourceText(source.Path, text));
             if (check.Diagnostics.Count > 0)
             {
                 var first = check.Diagnostics[0];
-                var at = new SourceLocation(source, new TextSpan(0, 0));
-                var message = "the file is not formatted: its formatted text would not compile (" + first.Code + ": " + first.Message + ")";
-                return new FormatResult(null, false, new[] { Diagnostic.Create(first.Descriptor, at, message) });
+                return Refused(source, first.Descriptor, "the file is not formatted: its formatted text would not compile (" + first.Code + ": " + first.Message + ")");
             }
 
             if (!SameStructure(tree.Root.Statements, check.Root.Statements))
@@ -106,6 +112,10 @@ namespace ProgramDsl.Syntax.Formatting
 
             return new FormatResult(text, true, Array.Empty<Diagnostic>());
         }
+
+        /// <summary>A refusal at the start of the file: the file is left as it is.</summary>
+        internal static FormatResult Refused(SourceText source, DiagnosticDescriptor descriptor, string message) =>
+            new FormatResult(null, false, new[] { Diagnostic.Create(descriptor, new SourceLocation(source, new TextSpan(0, 0)), message) });
 
         /// <summary>Formats a text; a convenience for tests and tools.</summary>
         public static FormatResult Format(string text, string path = "plan.tpm") => Format(new SourceText(path, text));
