@@ -19,8 +19,9 @@ namespace ProgramDsl.Cli
         private readonly ForecastCommand _forecast;
         private readonly StatusCommand _status;
         private readonly ImportCommand _import;
+        private readonly FmtCommand _fmt;
 
-        public CliApplication(IConsoleEnvironment console, CheckCommand check, ScheduleCommand schedule, BuildCommand build, ForecastCommand forecast, StatusCommand status, ImportCommand import)
+        public CliApplication(IConsoleEnvironment console, CheckCommand check, ScheduleCommand schedule, BuildCommand build, ForecastCommand forecast, StatusCommand status, ImportCommand import, FmtCommand fmt)
         {
             _console = console;
             _check = check;
@@ -29,6 +30,7 @@ namespace ProgramDsl.Cli
             _forecast = forecast;
             _status = status;
             _import = import;
+            _fmt = fmt;
         }
 
         /// <summary>The tool's version.</summary>
@@ -45,6 +47,7 @@ namespace ProgramDsl.Cli
             root.Subcommands.Add(_forecast.Build(common));
             root.Subcommands.Add(_status.Build(common));
             root.Subcommands.Add(_import.Build(common));
+            root.Subcommands.Add(_fmt.Build(common));
             return root;
         }
 

@@ -27,6 +27,7 @@ namespace ProgramDsl.Cli
             services.AddSingleton<ForecastCommand>();
             services.AddSingleton<StatusCommand>();
             services.AddSingleton<ImportCommand>();
+            services.AddSingleton<FmtCommand>();
             services.AddSingleton<CliApplication>();
             return services;
         }

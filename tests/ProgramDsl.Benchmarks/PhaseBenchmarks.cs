@@ -45,6 +45,10 @@ namespace ProgramDsl.Benchmarks
         [Benchmark(Description = "schedule")]
         public ScheduleResult Schedule() => ProgramScheduler.Run(_program);
 
+        /// <summary><c>tpm fmt</c>'s layout of the parsed plan (with the parse of its output, when the layout changes it).</summary>
+        [Benchmark(Description = "format")]
+        public ProgramDsl.Syntax.Formatting.FormatResult Format() => ProgramDsl.Syntax.Formatting.PlanFormatter.Format(_tree);
+
         /// <summary>Text to diagnostics: parse, bind, schedule, deadline checks, severities and ordering.</summary>
         [Benchmark(Description = "end-to-end (TpmProgram.Parse)")]
         public TpmProgram EndToEnd() => TpmProgram.Parse(_text, "synth.tpm");

@@ -185,20 +185,7 @@ namespace ProgramDsl.Cli.Commands
                 Scheduling = scheduling ?? ScheduleOptions.Default,
             };
 
-            // A plan file must lie inside the workspace too, by its real path: a link named x.tpm in a pull request,
-            // pointing at /etc/passwd, is not read even when a build or a shell glob names it.
-            var real = _fileSystem.GetRealPath(_fileSystem.GetFullPath(path));
-            if (!SourcePaths.IsWithin(root, real, ignoreCase: OperatingSystem.IsWindows())) return TpmProgram.Unread(DisplayPath(path), SourceReadError.Outside(root));
-
-            // Nor is a link named x.tpm to a file that is not a plan (a token file a CI step wrote into the checkout):
-            // a syntax error would quote its first word. A file the user names by its own name is theirs to read.
-            if (path.EndsWith(".tpm", StringComparison.OrdinalIgnoreCase) && !real.EndsWith(".tpm", StringComparison.OrdinalIgnoreCase))
-            {
-                return TpmProgram.Unread(DisplayPath(path), SourceReadError.NotAPlan());
-            }
-
-            // A plan file over the limit is reported at its first character and not read (README, "Workspace and limits").
-            if (info.Length > InputLimits.MaxFileBytes) return TpmProgram.Unread(DisplayPath(path), SourceReadError.TooLarge(info.Length));
+            if (Refuse(path, root, info, out var real) is SourceReadError refused) return TpmProgram.Unread(DisplayPath(path), refused);
             string? text;
             try
             {
@@ -231,6 +218,95 @@ namespace ProgramDsl.Cli.Commands
             var program = TpmProgram.Compile(new SourceText(DisplayPath(path), text), new FileSystemSourceResolver(_fileSystem, root), options);
             _tokensCompiled += program.Tokens;
             return program;
+        }
+
+        /// <summary>
+        /// Why a plan file named or found at <paramref name="path"/> is not read, or null, with its real path: it must lie
+        /// inside the workspace <paramref name="root"/> by its real path (a link named x.tpm in a pull request, pointing
+        /// at /etc/passwd, is not read even when a build or a shell glob names it), a link named x.tpm must name a .tpm
+        /// file (not a token file a CI step wrote into the checkout; a file the user names by its own name is theirs to
+        /// read), and it must be within the size limit (README, "Workspace and limits").
+        /// </summary>
+        private SourceReadError? Refuse(string path, string root, PathInfo info, out string real)
+        {
+            real = _fileSystem.GetRealPath(_fileSystem.GetFullPath(path));
+            if (!SourcePaths.IsWithin(root, real, ignoreCase: OperatingSystem.IsWindows())) return SourceReadError.Outside(root);
+            if (path.EndsWith(".tpm", StringComparison.OrdinalIgnoreCase) && !real.EndsWith(".tpm", StringComparison.OrdinalIgnoreCase)) return SourceReadError.NotAPlan();
+            if (info.Length > InputLimits.MaxFileBytes) return SourceReadError.TooLarge(info.Length);
+            return null;
+        }
+
+        /// <summary>
+        /// Expands files and folders to every plan file, fragments included (<c>tpm fmt</c>): folders are walked as for
+        /// <see cref="ExpandProgramFiles"/> (recursively, <c>*.tpm</c>, links leaving the workspace not followed).
+        /// </summary>
+        public IReadOnlyList<string> ExpandPlanFiles(IEnumerable<string> paths, string? workspace = null)
+        {
+            var result = new List<string>();
+            foreach (var path in paths)
+            {
+                if (_fileSystem.DirectoryExists(path))
+                {
+                    var root = WorkspaceFor(path, isFolder: true, workspace);
+                    foreach (var file in _fileSystem.EnumerateFiles(path, "*.tpm", root))
+                    {
+                        var display = DisplayPath(file);
+                        _walkedFrom[display] = path;
+                        result.Add(display);
+                    }
+                }
+                else if (_fileSystem.FileExists(path))
+                {
+                    RequireRegularFile(path);
+                    result.Add(DisplayPath(path));
+                }
+                else if (path.StartsWith("-", StringComparison.Ordinal))
+                {
+                    throw new UsageException("unrecognized option '" + path + "'");
+                }
+                else
+                {
+                    throw new UsageException("no such file or folder: '" + path + "'");
+                }
+            }
+
+            return result.Distinct(StringComparer.Ordinal).ToList();
+        }
+
+        /// <summary>
+        /// Reads one plan file under the rules <see cref="Compile"/> applies (regular file, inside the workspace by its
+        /// real path, a .tpm file, within the size limit; checked again on the open file). Returns its text and real path,
+        /// or null with the diagnostic saying why it was not read. I/O failures are usage errors.
+        /// </summary>
+        public string? ReadPlan(string path, string? workspace, out string realPath, out IReadOnlyList<Diagnostic> refused)
+        {
+            refused = Array.Empty<Diagnostic>();
+            if (!_fileSystem.FileExists(path)) throw new UsageException("no such file: '" + path + "'");
+            var info = RequireRegularFile(path);
+            var root = RootFor(path, workspace);
+            if (Refuse(path, root, info, out realPath) is SourceReadError error)
+            {
+                refused = TpmProgram.Unread(DisplayPath(path), error).Diagnostics;
+                return null;
+            }
+
+            try
+            {
+                return _fileSystem.ReadRealFileText(realPath, InputLimits.MaxFileBytes);
+            }
+            catch (InputTooLargeException ex)
+            {
+                refused = TpmProgram.Unread(DisplayPath(path), SourceReadError.TooLarge(ex.Size)).Diagnostics;
+                return null;
+            }
+            catch (NotRegularFileException ex)
+            {
+                throw new UsageException("'" + path + "' is " + ex.Info.Describe() + ", not a regular file");
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                throw new UsageException("cannot read '" + path + "': " + ex.Message);
+            }
         }
 
         /// <summary>

@@ -226,6 +226,9 @@ namespace ProgramDsl.Cli.Infrastructure
             try
             {
                 File.WriteAllText(temp, text, Utf8);
+
+                // A file rewritten in place (tpm fmt, import --force) keeps its permissions.
+                if (!OperatingSystem.IsWindows() && File.Exists(path)) File.SetUnixFileMode(temp, File.GetUnixFileMode(path));
                 File.Move(temp, path, overwrite: true);
             }
             finally

@@ -72,25 +72,20 @@ namespace ProgramDsl.Syntax
             while (p < text.Length)
             {
                 char c = text[p];
-                if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\uFEFF' || (c > 127 ? char.IsWhiteSpace(c) || IsInvisible(c) : c < ' ' && IsControl(c)))
+                if (IsSpaceTrivia(c))
                 {
                     p++;
                 }
-                else if (c == '/' && p + 1 < text.Length && text[p + 1] == '/')
+                else if (c == '/' && p + 1 < text.Length && (text[p + 1] == '/' || text[p + 1] == '*'))
                 {
-                    p += 2;
-                    while (p < text.Length && text[p] != '\n' && text[p] != '\r') p++;
-                }
-                else if (c == '/' && p + 1 < text.Length && text[p + 1] == '*')
-                {
-                    int close = text.IndexOf("*/", p + 2, StringComparison.Ordinal);
-                    if (close < 0)
+                    int end = ScanComment(text, p, out _, out bool unterminated);
+                    if (unterminated)
                     {
                         unterminatedComment = true;
                         return p;
                     }
 
-                    p = close + 2;
+                    p = end;
                 }
                 else
                 {
@@ -102,6 +97,44 @@ namespace ProgramDsl.Syntax
         }
 
         public static int SkipTrivia(string text, int p) => SkipTrivia(text, p, out _);
+
+        /// <summary>
+        /// A character <see cref="SkipTrivia(string, int, out bool)"/> skips as white space: blanks, line breaks, the byte
+        /// order mark, other Unicode white space, and the invisible and control characters (each also an error of its own).
+        /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static bool IsSpaceTrivia(char c) =>
+            c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\uFEFF' || (c > 127 ? char.IsWhiteSpace(c) || IsInvisible(c) : c < ' ' && IsControl(c));
+
+        /// <summary>
+        /// The comment starting at <paramref name="p"/>, as the trivia skipping reads it: returns its end (a line comment
+        /// stops before the line break), or -1 when no comment starts there. An unterminated block comment returns -1 with
+        /// <paramref name="unterminated"/> set. <paramref name="isLine"/> tells a <c>//</c> comment from a <c>/* */</c> one.
+        /// Used by tools that keep comments (the formatter).
+        /// </summary>
+        public static int ScanComment(string text, int p, out bool isLine, out bool unterminated)
+        {
+            isLine = false;
+            unterminated = false;
+            if (p + 1 >= text.Length || text[p] != '/') return -1;
+            if (text[p + 1] == '/')
+            {
+                isLine = true;
+                int e = p + 2;
+                while (e < text.Length && text[e] != '\n' && text[e] != '\r') e++;
+                return e;
+            }
+
+            if (text[p + 1] != '*') return -1;
+            int close = text.IndexOf("*/", p + 2, StringComparison.Ordinal);
+            if (close < 0)
+            {
+                unterminated = true;
+                return -1;
+            }
+
+            return close + 2;
+        }
 
         /// <summary>True when a line break lies in the trivia between two offsets.</summary>
         public static bool HasNewlineBetween(string text, int from, int to)
