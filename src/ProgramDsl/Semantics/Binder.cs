@@ -11,11 +11,15 @@ namespace ProgramDsl.Semantics
     /// <summary>The outcome of binding: the program model (null when there is no program to bind) and diagnostics.</summary>
     public sealed class BindResult
     {
-        internal BindResult(ProgramSymbol? program, IReadOnlyList<Diagnostic> diagnostics)
+        internal BindResult(ProgramSymbol? program, IReadOnlyList<Diagnostic> diagnostics, BoundReferences? references = null)
         {
             Program = program;
             Diagnostics = diagnostics;
+            References = references;
         }
+
+        /// <summary>Declarations and resolved references, for the semantic model; null without a program.</summary>
+        internal BoundReferences? References { get; }
 
         /// <summary>The bound program.</summary>
         public ProgramSymbol? Program { get; }
@@ -46,14 +50,15 @@ namespace ProgramDsl.Semantics
         private static readonly string[] LikelihoodWords = { "low", "medium", "high" };
         private static readonly string[] RiskStatuses = { "open", "mitigated", "closed", "occurred" };
         private static readonly string[] DecisionStatuses = { "proposed", "accepted", "rejected", "superseded" };
-        private static readonly SymbolKind[] WorkKinds = { SymbolKind.Task, SymbolKind.Milestone, SymbolKind.Workstream };
-        private static readonly SymbolKind[] PersonKind = { SymbolKind.Person };
-        private static readonly SymbolKind[] WorkstreamKind = { SymbolKind.Workstream };
-        private static readonly SymbolKind[] OwnerKinds = { SymbolKind.Person, SymbolKind.Team };
-        private static readonly SymbolKind[] RoleKind = { SymbolKind.Role };
-        private static readonly SymbolKind[] CalendarKind = { SymbolKind.Calendar };
-        private static readonly SymbolKind[] ResourceKind = { SymbolKind.Resource };
-        private static readonly SymbolKind[] MetricKind = { SymbolKind.Metric };
+        // The kinds each statement's references expect are stated once, in ReferenceRules, which the semantic model reads too.
+        private static readonly SymbolKind[] WorkKinds = ReferenceRules.Work;
+        private static readonly SymbolKind[] PersonKind = ReferenceRules.Person;
+        private static readonly SymbolKind[] WorkstreamKind = ReferenceRules.WorkstreamOnly;
+        private static readonly SymbolKind[] OwnerKinds = ReferenceRules.Owner;
+        private static readonly SymbolKind[] RoleKind = ReferenceRules.Role;
+        private static readonly SymbolKind[] CalendarKind = ReferenceRules.Calendar;
+        private static readonly SymbolKind[] ResourceKind = ReferenceRules.Resource;
+        private static readonly SymbolKind[] MetricKind = ReferenceRules.Metric;
         private static readonly string[] Phases = { "feasibility", "data", "modeling", "evaluation", "deployment", "monitoring" };
 
         /// <summary>Declarations are bound in fixed-size chunks, in parallel: a fixed size keeps results independent of the core count.</summary>
@@ -79,6 +84,10 @@ namespace ProgramDsl.Semantics
         private readonly SettingTracker _tracker;
         private readonly Scratch _scratch = new Scratch();
         private int _suggestionsComputed;
+
+        // Each worker's own: what each reference segment resolved to, kept for the semantic model.
+        private readonly List<BoundSegment> _segments = new List<BoundSegment>();
+        private DeclarationSyntax? _programDeclaration;
 
         // The TPM1003 text and related locations of each ambiguous name (keyed by its candidate list), built once:
         // thousands of references to a name declared in thousands of workstreams repeated the whole list each time.
@@ -126,7 +135,8 @@ namespace ProgramDsl.Semantics
         {
             var binder = new Binder { _chunkSize = chunkSize };
             var program = binder.BindProgram(root, includes ?? new Dictionary<IncludeSyntax, SyntaxTree>());
-            return new BindResult(program, binder._diagnostics);
+            var references = program is null ? null : new BoundReferences(program, binder._programDeclaration!, root.Source, binder._declared, binder._segments);
+            return new BindResult(program, binder._diagnostics, references);
         }
 
         private void Report(DiagnosticDescriptor descriptor, SourceLocation location, params object?[] args) =>
@@ -160,6 +170,7 @@ namespace ProgramDsl.Semantics
             }
 
             var decl = programs[0];
+            _programDeclaration = decl;
             _program = new ProgramSymbol(decl.Name.Text, decl.Title?.Value, Loc(source, decl.Name));
             DeclareMembers(decl, source, includes);
             BindProgramProperties(decl, source);
@@ -194,10 +205,14 @@ namespace ProgramDsl.Semantics
                 for (int i = c * size; i < end; i++) worker.BindDeclaration(rest[i].Symbol, rest[i].Syntax, rest[i].Source);
                 workers[c] = worker;
             });
+            int segments = _segments.Count;
+            foreach (var worker in workers) segments += worker._segments.Count;
+            if (_segments.Capacity < segments) _segments.Capacity = segments;
             foreach (var worker in workers)
             {
                 _diagnostics.AddRange(worker._diagnostics);
                 _requiredSkills.AddRange(worker._requiredSkills);
+                _segments.AddRange(worker._segments);
             }
         }
 
@@ -355,6 +370,7 @@ namespace ProgramDsl.Semantics
 
             for (int i = 1; i < reference.SegmentCount; i++)
             {
+                _segments.Add(new BoundSegment(reference, source, symbol!, i - 1, binds: false));
                 if (!(symbol is WorkstreamSymbol container) || !container.Members.TryGetValue(reference.SegmentText(i), out var child))
                 {
                     ReportUnknownMember(reference, source, symbol!, i, expected, noun);
@@ -364,7 +380,9 @@ namespace ProgramDsl.Semantics
                 symbol = child;
             }
 
-            if (!IsOneOf(symbol!.Kind, expected))
+            bool expectedKind = IsOneOf(symbol!.Kind, expected);
+            _segments.Add(new BoundSegment(reference, source, symbol, reference.SegmentCount - 1, expectedKind));
+            if (!expectedKind)
             {
                 Report(DiagnosticCatalog.WrongKind, Loc(source, reference), reference.Text, Article(symbol.Kind), "'" + keyword + "'", DescribeKinds(expected));
                 return null;
