@@ -85,9 +85,15 @@ namespace ProgramDsl.Semantics
         private readonly Scratch _scratch = new Scratch();
         private int _suggestionsComputed;
 
-        // Each worker's own: what each reference segment resolved to, kept for the semantic model.
+        // Each worker's own: what each reference segment resolved to, kept for the semantic model, and the index of
+        // the file last resolved in (the files are few and a declaration's references share one).
         private readonly List<BoundSegment> _segments = new List<BoundSegment>();
+        private SourceText? _lastSource;
+        private int _lastSourceIndex;
         private DeclarationSyntax? _programDeclaration;
+
+        // Shared: the files declarations come from, written while declaring.
+        private readonly List<SourceText> _sources;
 
         // The TPM1003 text and related locations of each ambiguous name (keyed by its candidate list), built once:
         // thousands of references to a name declared in thousands of workstreams repeated the whole list each time.
@@ -108,6 +114,7 @@ namespace ProgramDsl.Semantics
             _programProperties = new List<(PropertySyntax, SourceText)>();
             _workErrorReported = Array.Empty<bool>();
             _assignWritten = Array.Empty<bool>();
+            _sources = new List<SourceText>();
         }
 
         /// <summary>A worker that binds some declarations with the shared scopes and its own diagnostics.</summary>
@@ -121,6 +128,7 @@ namespace ProgramDsl.Semantics
             _workErrorReported = shared._workErrorReported;
             _assignWritten = shared._assignWritten;
             _program = shared._program;
+            _sources = shared._sources;
         }
 
         /// <summary>
@@ -135,7 +143,7 @@ namespace ProgramDsl.Semantics
         {
             var binder = new Binder { _chunkSize = chunkSize };
             var program = binder.BindProgram(root, includes ?? new Dictionary<IncludeSyntax, SyntaxTree>());
-            var references = program is null ? null : new BoundReferences(program, binder._programDeclaration!, root.Source, binder._declared, binder._segments);
+            var references = program is null ? null : new BoundReferences(binder._programDeclaration!, binder._sources, binder._segments);
             return new BindResult(program, binder._diagnostics, references);
         }
 
@@ -224,6 +232,7 @@ namespace ProgramDsl.Semantics
             // Each frame walks one statement list; includes and workstream bodies push frames instead of recursing.
             var stack = new Stack<(IReadOnlyList<StatementSyntax> Statements, int Next, SourceText Source, WorkstreamSymbol? Container)>();
             stack.Push((programDecl.Body, 0, rootSource, null));
+            _sources.Add(rootSource);
             while (stack.Count > 0)
             {
                 var frame = stack.Pop();
@@ -241,6 +250,7 @@ namespace ProgramDsl.Semantics
                             }
 
                             stack.Push((fragment.Root.Statements.Where(s => !(s is DeclarationSyntax d && d.Kind == DeclarationKind.Program)).ToList(), 0, fragment.Source, null));
+                            _sources.Add(fragment.Source);
                         }
 
                         break;
@@ -368,9 +378,10 @@ namespace ProgramDsl.Semantics
                 return null;
             }
 
+            int file = SourceIndex(source);
             for (int i = 1; i < reference.SegmentCount; i++)
             {
-                _segments.Add(new BoundSegment(reference, source, symbol!, i - 1, binds: false));
+                _segments.Add(new BoundSegment(reference, file, symbol!, i - 1, binds: false));
                 if (!(symbol is WorkstreamSymbol container) || !container.Members.TryGetValue(reference.SegmentText(i), out var child))
                 {
                     ReportUnknownMember(reference, source, symbol!, i, expected, noun);
@@ -381,7 +392,7 @@ namespace ProgramDsl.Semantics
             }
 
             bool expectedKind = IsOneOf(symbol!.Kind, expected);
-            _segments.Add(new BoundSegment(reference, source, symbol, reference.SegmentCount - 1, expectedKind));
+            _segments.Add(new BoundSegment(reference, file, symbol, reference.SegmentCount - 1, expectedKind));
             if (!expectedKind)
             {
                 Report(DiagnosticCatalog.WrongKind, Loc(source, reference), reference.Text, Article(symbol.Kind), "'" + keyword + "'", DescribeKinds(expected));
@@ -389,6 +400,17 @@ namespace ProgramDsl.Semantics
             }
 
             return symbol;
+        }
+
+        private int SourceIndex(SourceText source)
+        {
+            if (!ReferenceEquals(source, _lastSource))
+            {
+                _lastSourceIndex = _sources.IndexOf(source);
+                _lastSource = source;
+            }
+
+            return _lastSourceIndex;
         }
 
         /// <summary>The most candidates a TPM1003 message names; the rest are counted ("or 1,990 more"), so one line stays short.</summary>

@@ -20,11 +20,14 @@ namespace ProgramDsl.Semantics
     public sealed class SemanticModel
     {
         private static readonly IReadOnlyList<BoundSegment> NoSegments = Array.Empty<BoundSegment>();
-        private static readonly IReadOnlyList<(Symbol, DeclarationSyntax, SourceText)> NoDeclarations = Array.Empty<(Symbol, DeclarationSyntax, SourceText)>();
 
         private readonly IReadOnlyDictionary<IncludeSyntax, SyntaxTree> _includes;
         private readonly BoundReferences? _bound;
         private readonly Dictionary<SourceText, int> _treeIndex;
+
+        // The tree of each of the binder's files (-1 for none), and every declared symbol, in the model's order.
+        private readonly int[] _treeOfSource;
+        private Symbol[]? _declared;
         private Occurrence[][]? _occurrences;
         private IReadOnlyList<IncludedFile>? _includedFiles;
 
@@ -39,6 +42,10 @@ namespace ProgramDsl.Semantics
             {
                 if (!_treeIndex.ContainsKey(program.SyntaxTrees[i].Source)) _treeIndex[program.SyntaxTrees[i].Source] = i;
             }
+
+            var sources = bound?.Sources ?? Array.Empty<SourceText>();
+            _treeOfSource = new int[sources.Count];
+            for (int i = 0; i < sources.Count; i++) _treeOfSource[i] = _treeIndex.TryGetValue(sources[i], out int tree) ? tree : -1;
         }
 
         /// <summary>The compiled program this model describes.</summary>
@@ -49,7 +56,27 @@ namespace ProgramDsl.Semantics
 
         private IReadOnlyList<BoundSegment> Segments => _bound?.Segments ?? NoSegments;
 
-        private IReadOnlyList<(Symbol Symbol, DeclarationSyntax Syntax, SourceText Source)> Declared => _bound?.Declared ?? NoDeclarations;
+        /// <summary>
+        /// Every symbol a declaration made, duplicates included (each has its own symbol): the bound model's lists hold
+        /// them all, so the binder need not keep a second list.
+        /// </summary>
+        private Symbol[] Declared => System.Threading.LazyInitializer.EnsureInitialized(ref _declared, () =>
+        {
+            var p = Program.Model;
+            if (p is null || _bound is null) return Array.Empty<Symbol>();
+            return new Symbol[] { p }.Concat(p.Calendars).Concat(p.Roles).Concat(p.Skills).Concat(p.People).Concat(p.Teams).Concat(p.Resources)
+                .Concat(p.Stakeholders).Concat(p.Metrics).Concat(p.Workstreams).Concat(p.Tasks).Concat(p.Risks).Concat(p.Decisions).ToArray();
+        })!;
+
+        /// <summary>The declaration whose name is at a symbol's location: found in the tree, not kept.</summary>
+        private DeclarationSyntax? DeclarationAt(int tree, Symbol symbol)
+        {
+            if (symbol is ProgramSymbol && _bound != null) return _bound.ProgramDeclaration;
+            var path = SyntaxTrees[tree].FindPath(symbol.Location.Span.Start);
+            return path.Count >= 2 && path[path.Count - 2] is DeclarationSyntax d && ReferenceEquals(d.Name, path[path.Count - 1]) ? d : null;
+        }
+
+        private int TreeOf(BoundSegment segment) => _treeOfSource[segment.SourceIndex];
 
         // ------------------------------------------------------------------ files
 
@@ -155,9 +182,9 @@ namespace ProgramDsl.Semantics
                     var segment = Segments[item];
                     if (ReferenceEquals(segment.Reference.Segments[segment.Segment], identifier)) return segment.Symbol;
                 }
-                else if (ReferenceEquals(DeclarationOf(item).Syntax.Name, identifier))
+                else if (Declared[~item].Location.Span.Equals(identifier.Span) && GetDeclaration(Declared[~item]) is SymbolDeclaration d && ReferenceEquals(d.Syntax.Name, identifier))
                 {
-                    return DeclarationOf(item).Symbol;
+                    return d.Symbol;
                 }
             }
 
@@ -170,7 +197,7 @@ namespace ProgramDsl.Semantics
             if (declaration is null) throw new ArgumentNullException(nameof(declaration));
             foreach (var item in ItemsAt(declaration.Name.Span.Start))
             {
-                if (item < 0 && ReferenceEquals(DeclarationOf(item).Syntax, declaration)) return DeclarationOf(item).Symbol;
+                if (item < 0 && GetDeclaration(Declared[~item]) is SymbolDeclaration d && ReferenceEquals(d.Syntax, declaration)) return d.Symbol;
             }
 
             return null;
@@ -184,10 +211,9 @@ namespace ProgramDsl.Semantics
             if (location.Source is null || !_treeIndex.TryGetValue(location.Source, out int tree)) return null;
             foreach (var item in ItemsAt(tree, location.Span.Start))
             {
-                if (item < 0 && ReferenceEquals(DeclarationOf(item).Symbol, symbol))
+                if (item < 0 && ReferenceEquals(Declared[~item], symbol) && DeclarationAt(tree, symbol) is DeclarationSyntax syntax)
                 {
-                    var (s, syntax, _) = DeclarationOf(item);
-                    return new SymbolDeclaration(s, SyntaxTrees[tree], syntax);
+                    return new SymbolDeclaration(symbol, SyntaxTrees[tree], syntax);
                 }
             }
 
@@ -206,7 +232,7 @@ namespace ProgramDsl.Semantics
             var segments = Segments;
             for (int i = 0; i < segments.Count; i++)
             {
-                if (ReferenceEquals(segments[i].Symbol, symbol) && _treeIndex.TryGetValue(segments[i].Source, out int tree))
+                if (ReferenceEquals(segments[i].Symbol, symbol) && TreeOf(segments[i]) is int tree && tree >= 0)
                 {
                     found.Add(FromSegment(tree, segments[i]));
                 }
@@ -242,8 +268,8 @@ namespace ProgramDsl.Semantics
             if (at < 0 || offset >= list[at].Start + list[at].Length) return null;
             int item = list[at].Item;
             if (item >= 0) return FromSegment(tree, Segments[item]);
-            var (symbol, syntax, _) = DeclarationOf(item);
-            return new SymbolReference(symbol, SyntaxTrees[tree], syntax.Name.Span, true, null, -1, false);
+            var symbol = Declared[~item];
+            return new SymbolReference(symbol, SyntaxTrees[tree], symbol.Location.Span, true, null, -1, false);
         }
 
         private SymbolReference FromSegment(int tree, BoundSegment segment) =>
@@ -266,7 +292,7 @@ namespace ProgramDsl.Semantics
 
         // ------------------------------------------------------------------ the index
 
-        /// <summary>A name in a file: a reference segment (item ≥ 0, its index in the segments) or a declaration's name (item &lt; 0).</summary>
+        /// <summary>A name in a file: a reference segment (item ≥ 0, its index in the segments) or a declaration's name (item &lt; 0, the complement of its index in Declared).</summary>
         private readonly struct Occurrence
         {
             public Occurrence(int start, int length, int item)
@@ -283,9 +309,6 @@ namespace ProgramDsl.Semantics
             public int Item { get; }
         }
 
-        // Declarations are numbered -1 for the program, -2 - i for the i-th of Declared.
-        private (Symbol Symbol, DeclarationSyntax Syntax, SourceText Source) DeclarationOf(int item) =>
-            item == -1 ? (_bound!.Program, _bound.ProgramDeclaration, _bound.ProgramSource) : Declared[-2 - item];
 
         private Occurrence[][] Occurrences => System.Threading.LazyInitializer.EnsureInitialized(ref _occurrences, BuildOccurrences)!;
 
@@ -293,16 +316,21 @@ namespace ProgramDsl.Semantics
         {
             var lists = new List<Occurrence>[SyntaxTrees.Count];
             for (int i = 0; i < lists.Length; i++) lists[i] = new List<Occurrence>();
-            void Add(SourceText source, TextSpan span, int item)
+
+            // A declaration's item is the complement of its index in Declared; a segment's is its index.
+            var declared = Declared;
+            for (int i = 0; i < declared.Length; i++)
             {
-                if (_treeIndex.TryGetValue(source, out int tree)) lists[tree].Add(new Occurrence(span.Start, span.Length, item));
+                var location = declared[i].Location;
+                if (location.Source != null && _treeIndex.TryGetValue(location.Source, out int tree)) lists[tree].Add(new Occurrence(location.Span.Start, location.Span.Length, ~i));
             }
 
-            if (_bound != null)
+            var segments = Segments;
+            for (int i = 0; i < segments.Count; i++)
             {
-                Add(_bound.ProgramSource, _bound.ProgramDeclaration.Name.Span, -1);
-                for (int i = 0; i < Declared.Count; i++) Add(Declared[i].Source, Declared[i].Syntax.Name.Span, -2 - i);
-                for (int i = 0; i < Segments.Count; i++) Add(Segments[i].Source, Segments[i].Span, i);
+                int tree = TreeOf(segments[i]);
+                var span = segments[i].Span;
+                if (tree >= 0) lists[tree].Add(new Occurrence(span.Start, span.Length, i));
             }
 
             // Sorted by offset (a stable sort); names do not overlap, and a name met twice (never expected) keeps its first record.
