@@ -379,9 +379,11 @@ namespace ProgramDsl.Semantics
             }
 
             int file = SourceIndex(source);
+            int at = reference.Span.Start;
             for (int i = 1; i < reference.SegmentCount; i++)
             {
-                _segments.Add(new BoundSegment(reference, file, symbol!, i - 1, binds: false));
+                Record(symbol!, at, file, i - 1, binds: false);
+                at += symbol!.Name.Length + 1;
                 if (!(symbol is WorkstreamSymbol container) || !container.Members.TryGetValue(reference.SegmentText(i), out var child))
                 {
                     ReportUnknownMember(reference, source, symbol!, i, expected, noun);
@@ -392,7 +394,7 @@ namespace ProgramDsl.Semantics
             }
 
             bool expectedKind = IsOneOf(symbol!.Kind, expected);
-            _segments.Add(new BoundSegment(reference, file, symbol, reference.SegmentCount - 1, expectedKind));
+            Record(symbol, at, file, reference.SegmentCount - 1, expectedKind);
             if (!expectedKind)
             {
                 Report(DiagnosticCatalog.WrongKind, Loc(source, reference), reference.Text, Article(symbol.Kind), "'" + keyword + "'", DescribeKinds(expected));
@@ -400,6 +402,11 @@ namespace ProgramDsl.Semantics
             }
 
             return symbol;
+        }
+
+        private void Record(Symbol symbol, int start, int file, int segment, bool binds)
+        {
+            if (file >= 0 && file < BoundSegment.MaxSources && segment <= BoundSegment.MaxSegment) _segments.Add(new BoundSegment(symbol, start, file, segment, binds));
         }
 
         private int SourceIndex(SourceText source)

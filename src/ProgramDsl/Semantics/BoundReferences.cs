@@ -6,46 +6,46 @@ namespace ProgramDsl.Semantics
 {
     /// <summary>
     /// One segment of a reference that name lookup found a symbol for, as the binder met it: <c>data.eda</c> gives
-    /// one for <c>data</c> (the workstream) and one for <c>eda</c> (the task). A 24-byte struct in a list: a large
-    /// plan has hundreds of thousands of references, and the program keeps them.
+    /// one for <c>data</c> (the workstream) and one for <c>eda</c> (the task). A 16-byte struct in a list: a large
+    /// plan has hundreds of thousands of references and the program keeps them. The segment's text is the symbol's
+    /// name (lookup is by exact name), so the symbol and the start give its span; the reference node is found again
+    /// in the tree when a tool asks for it.
     /// </summary>
     internal readonly struct BoundSegment
     {
-        private readonly int _segmentAndBinds;
+        /// <summary>Files past this many are not recorded (a program has a handful; the limits allow more only in theory).</summary>
+        public const int MaxSources = 1 << 17;
 
-        public BoundSegment(ReferenceSyntax reference, int source, Symbol symbol, int segment, bool binds)
+        /// <summary>Segments past this index are not recorded (a line of 20,000 characters holds fewer).</summary>
+        public const int MaxSegment = (1 << 14) - 1;
+
+        // Bit 0: binds; bits 1-14: the segment's index; bits 15-31: the file's index.
+        private readonly int _packed;
+
+        public BoundSegment(Symbol symbol, int start, int source, int segment, bool binds)
         {
-            Reference = reference;
-            SourceIndex = source;
             Symbol = symbol;
-            _segmentAndBinds = (segment << 1) | (binds ? 1 : 0);
+            Start = start;
+            _packed = (source << 15) | (segment << 1) | (binds ? 1 : 0);
         }
-
-        /// <summary>The reference the segment belongs to.</summary>
-        public ReferenceSyntax Reference { get; }
-
-        /// <summary>The file the reference is in, as an index into <see cref="BoundReferences.Sources"/>.</summary>
-        public int SourceIndex { get; }
 
         /// <summary>What lookup found for the segment.</summary>
         public Symbol Symbol { get; }
 
+        /// <summary>Where the segment starts.</summary>
+        public int Start { get; }
+
+        /// <summary>The file the reference is in, as an index into <see cref="BoundReferences.Sources"/>.</summary>
+        public int SourceIndex => (int)((uint)_packed >> 15);
+
         /// <summary>The segment's index in the reference.</summary>
-        public int Segment => _segmentAndBinds >> 1;
+        public int Segment => (_packed >> 1) & MaxSegment;
 
         /// <summary>True for the last segment when the whole reference bound to <see cref="Symbol"/> (its kind was one the statement expects).</summary>
-        public bool Binds => (_segmentAndBinds & 1) != 0;
+        public bool Binds => (_packed & 1) != 0;
 
-        /// <summary>The segment's span (segments are contiguous, one '.' apart).</summary>
-        public TextSpan Span
-        {
-            get
-            {
-                int start = Reference.Span.Start;
-                for (int i = 0; i < Segment; i++) start += Reference.SegmentText(i).Length + 1;
-                return new TextSpan(start, Reference.SegmentText(Segment).Length);
-            }
-        }
+        /// <summary>The segment's span.</summary>
+        public TextSpan Span => new TextSpan(Start, Symbol.Name.Length);
     }
 
     /// <summary>What binding kept for tools: the program's declaration and each reference segment's symbol, in binding order.</summary>

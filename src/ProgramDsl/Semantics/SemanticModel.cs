@@ -159,9 +159,9 @@ namespace ProgramDsl.Semantics
             if (reference is null) throw new ArgumentNullException(nameof(reference));
             int last = reference.SegmentCount - 1;
             int start = reference.Span.End - reference.SegmentText(last).Length;
-            foreach (var item in ItemsAt(start))
+            foreach (var (tree, item) in ItemsAt(start))
             {
-                if (item >= 0 && ReferenceEquals(Segments[item].Reference, reference)) return Segments[item].Binds ? Segments[item].Symbol : null;
+                if (item >= 0 && Segments[item].Segment == last && ReferenceEquals(ReferenceAt(tree, start), reference)) return Segments[item].Binds ? Segments[item].Symbol : null;
             }
 
             return null;
@@ -175,12 +175,13 @@ namespace ProgramDsl.Semantics
         public Symbol? GetSymbol(IdentifierSyntax identifier)
         {
             if (identifier is null) throw new ArgumentNullException(nameof(identifier));
-            foreach (var item in ItemsAt(identifier.Span.Start))
+            foreach (var (tree, item) in ItemsAt(identifier.Span.Start))
             {
                 if (item >= 0)
                 {
                     var segment = Segments[item];
-                    if (ReferenceEquals(segment.Reference.Segments[segment.Segment], identifier)) return segment.Symbol;
+                    var reference = ReferenceAt(tree, segment.Start);
+                    if (reference != null && segment.Segment < reference.SegmentCount && ReferenceEquals(reference.Segments[segment.Segment], identifier)) return segment.Symbol;
                 }
                 else if (Declared[~item].Location.Span.Equals(identifier.Span) && GetDeclaration(Declared[~item]) is SymbolDeclaration d && ReferenceEquals(d.Syntax.Name, identifier))
                 {
@@ -195,7 +196,7 @@ namespace ProgramDsl.Semantics
         public Symbol? GetDeclaredSymbol(DeclarationSyntax declaration)
         {
             if (declaration is null) throw new ArgumentNullException(nameof(declaration));
-            foreach (var item in ItemsAt(declaration.Name.Span.Start))
+            foreach (var (_, item) in ItemsAt(declaration.Name.Span.Start))
             {
                 if (item < 0 && GetDeclaration(Declared[~item]) is SymbolDeclaration d && ReferenceEquals(d.Syntax, declaration)) return d.Symbol;
             }
@@ -273,7 +274,19 @@ namespace ProgramDsl.Semantics
         }
 
         private SymbolReference FromSegment(int tree, BoundSegment segment) =>
-            new SymbolReference(segment.Symbol, SyntaxTrees[tree], segment.Span, false, segment.Reference, segment.Segment, segment.Binds);
+            new SymbolReference(segment.Symbol, SyntaxTrees[tree], segment.Span, false, ReferenceAt(tree, segment.Start), segment.Segment, segment.Binds);
+
+        /// <summary>The reference node a segment starting at <paramref name="start"/> belongs to: the binder keeps offsets, not nodes.</summary>
+        private ReferenceSyntax? ReferenceAt(int tree, int start)
+        {
+            var path = SyntaxTrees[tree].FindPath(start);
+            for (int i = path.Count - 1; i >= 0; i--)
+            {
+                if (path[i] is ReferenceSyntax reference) return reference;
+            }
+
+            return null;
+        }
 
         // ------------------------------------------------------------------ positions
 
@@ -370,11 +383,11 @@ namespace ProgramDsl.Semantics
         }
 
         /// <summary>The items whose name starts at <paramref name="start"/> in any file (a node does not know its file).</summary>
-        private IEnumerable<int> ItemsAt(int start)
+        private IEnumerable<(int Tree, int Item)> ItemsAt(int start)
         {
             for (int tree = 0; tree < SyntaxTrees.Count; tree++)
             {
-                foreach (var item in ItemsAt(tree, start)) yield return item;
+                foreach (var item in ItemsAt(tree, start)) yield return (tree, item);
             }
         }
 

@@ -296,7 +296,7 @@ public class SemanticModelTests
         }
 
         var tree = Parser.Parse(new SourceText("p.tpm", sb.Append("}\n").ToString()));
-        static string[] Records(BindResult r) => r.References!.Segments.Select(s => s.Reference.Span.Start + ":" + s.Segment + "=" + s.Symbol.Id + (s.Binds ? "" : "?")).ToArray();
+        static string[] Records(BindResult r) => r.References!.Segments.Select(s => s.Start + ":" + s.Segment + "=" + s.Symbol.Id + (s.Binds ? "" : "?")).ToArray();
         var sequential = Binder.Bind(tree, null, int.MaxValue);
         var chunked = Binder.Bind(tree, null, chunkSize);
         Records(sequential).Should().HaveCount(12 * 9 * 2 + 12 * 8 + 11 * 9 * 2);
