@@ -87,7 +87,7 @@ namespace ProgramDsl.Semantics
 
         // Each worker's own: what each reference segment resolved to, kept for the semantic model, and the index of
         // the file last resolved in (the files are few and a declaration's references share one).
-        private readonly List<BoundSegment> _segments = new List<BoundSegment>();
+        private readonly SegmentLog _segments = new SegmentLog();
         private SourceText? _lastSource;
         private int _lastSourceIndex;
         private DeclarationSyntax? _programDeclaration;
@@ -213,14 +213,11 @@ namespace ProgramDsl.Semantics
                 for (int i = c * size; i < end; i++) worker.BindDeclaration(rest[i].Symbol, rest[i].Syntax, rest[i].Source);
                 workers[c] = worker;
             });
-            int segments = _segments.Count;
-            foreach (var worker in workers) segments += worker._segments.Count;
-            if (_segments.Capacity < segments) _segments.Capacity = segments;
             foreach (var worker in workers)
             {
                 _diagnostics.AddRange(worker._diagnostics);
                 _requiredSkills.AddRange(worker._requiredSkills);
-                _segments.AddRange(worker._segments);
+                _segments.Append(worker._segments);
             }
         }
 

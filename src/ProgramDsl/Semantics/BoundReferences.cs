@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Collections.Generic;
 using ProgramDsl.Syntax;
 using ProgramDsl.Text;
@@ -66,5 +67,74 @@ namespace ProgramDsl.Semantics
 
         /// <summary>Segments of one reference are adjacent, outermost first; references in the order they were bound (chunks merged in order).</summary>
         public IReadOnlyList<BoundSegment> Segments { get; }
+    }
+
+    /// <summary>
+    /// The binder's record of segments: fixed blocks, never copied. A growing list would copy itself at each doubling
+    /// and again when the parallel chunks are merged; blocks are only linked, so binding allocates what it keeps.
+    /// </summary>
+    internal sealed class SegmentLog : IReadOnlyList<BoundSegment>
+    {
+        // 16 KB blocks: small enough to stay off the large-object heap, and a chunk's last, partly filled block wastes little.
+        private const int BlockSize = 1024;
+
+        private readonly List<BoundSegment[]> _blocks = new List<BoundSegment[]>();
+
+        // The index of each block's first segment; blocks linked from another log may be partly filled.
+        private readonly List<int> _starts = new List<int>();
+        private int _lastUsed;
+
+        /// <inheritdoc />
+        public int Count { get; private set; }
+
+        /// <inheritdoc />
+        public BoundSegment this[int index]
+        {
+            get
+            {
+                int block = _starts.BinarySearch(index);
+                if (block < 0) block = ~block - 1;
+                return _blocks[block][index - _starts[block]];
+            }
+        }
+
+        public void Add(BoundSegment segment)
+        {
+            if (_blocks.Count == 0 || _lastUsed == BlockSize)
+            {
+                _blocks.Add(new BoundSegment[BlockSize]);
+                _starts.Add(Count);
+                _lastUsed = 0;
+            }
+
+            _blocks[_blocks.Count - 1][_lastUsed++] = segment;
+            Count++;
+        }
+
+        /// <summary>Links <paramref name="other"/>'s segments after these, in order; <paramref name="other"/> must not be added to afterwards.</summary>
+        public void Append(SegmentLog other)
+        {
+            if (other.Count == 0) return;
+            for (int i = 0; i < other._blocks.Count; i++)
+            {
+                _blocks.Add(other._blocks[i]);
+                _starts.Add(Count + other._starts[i]);
+            }
+
+            Count += other.Count;
+            _lastUsed = other._lastUsed;
+        }
+
+        /// <inheritdoc />
+        public IEnumerator<BoundSegment> GetEnumerator()
+        {
+            for (int b = 0; b < _blocks.Count; b++)
+            {
+                int end = b + 1 < _blocks.Count ? _starts[b + 1] - _starts[b] : Count - _starts[b];
+                for (int i = 0; i < end; i++) yield return _blocks[b][i];
+            }
+        }
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

@@ -301,6 +301,8 @@ public class SemanticModelTests
         var chunked = Binder.Bind(tree, null, chunkSize);
         Records(sequential).Should().HaveCount(12 * 9 * 2 + 12 * 8 + 11 * 9 * 2);
         Records(chunked).Should().Equal(Records(sequential));
+        var linked = chunked.References!.Segments;
+        Enumerable.Range(0, linked.Count).Select(i => linked[i]).Should().Equal(linked, "the chunks' blocks are linked, and indexing finds the same segments as walking them");
     }
 }
 
