@@ -18,7 +18,7 @@ namespace ProgramDsl.Semantics
             References = references;
         }
 
-        /// <summary>Declarations and resolved references, for the semantic model; null without a program.</summary>
+        /// <summary>The program declaration and what each reference segment resolved to, for the semantic model; null without a program.</summary>
         internal BoundReferences? References { get; }
 
         /// <summary>The bound program.</summary>
