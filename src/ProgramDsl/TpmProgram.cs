@@ -50,13 +50,36 @@ namespace ProgramDsl
     /// </summary>
     public sealed class TpmProgram
     {
-        private TpmProgram(IReadOnlyList<SyntaxTree> trees, ProgramSymbol? model, Schedule? schedule, IReadOnlyList<Diagnostic> diagnostics)
+        private readonly IReadOnlyDictionary<IncludeSyntax, SyntaxTree> _includes;
+        private readonly BoundReferences? _references;
+        private SemanticModel? _semanticModel;
+
+        private TpmProgram(
+            IReadOnlyList<SyntaxTree> trees,
+            ProgramSymbol? model,
+            Schedule? schedule,
+            IReadOnlyList<Diagnostic> diagnostics,
+            IReadOnlyDictionary<IncludeSyntax, SyntaxTree>? includes = null,
+            BoundReferences? references = null)
         {
             SyntaxTrees = trees;
             Model = model;
             Schedule = schedule;
             Diagnostics = diagnostics;
+            _includes = includes ?? new Dictionary<IncludeSyntax, SyntaxTree>();
+            _references = references;
         }
+
+        /// <summary>
+        /// The semantic model: which symbol each reference names, each symbol's declaration and references, the symbol
+        /// and the completion context at a position, and the files included. Made on first use; it works with bind
+        /// errors and without a schedule.
+        /// </summary>
+        public SemanticModel SemanticModel =>
+            _semanticModel ?? System.Threading.Interlocked.CompareExchange(ref _semanticModel, new SemanticModel(this, _includes, _references), null) ?? _semanticModel!;
+
+        /// <summary>The semantic model (<see cref="SemanticModel"/>).</summary>
+        public SemanticModel GetSemanticModel() => SemanticModel;
 
         /// <summary>The parsed files: the program file first, then its includes in the order they were read.</summary>
         public IReadOnlyList<SyntaxTree> SyntaxTrees { get; }
@@ -156,7 +179,7 @@ namespace ProgramDsl
             if (bound.Program != null && bindingClean) effective.AddRange(options.Apply(DeliveryChecks.Run(bound.Program, schedule)));
             effective.AddRange(options.Apply(options.ConfigurationDiagnostics));
 
-            return new TpmProgram(trees, bound.Program, schedule, Cap(Order(effective, trees)));
+            return new TpmProgram(trees, bound.Program, schedule, Cap(Order(effective, trees)), includes, bound.References);
         }
 
         /// <summary>

@@ -11,11 +11,15 @@ namespace ProgramDsl.Semantics
     /// <summary>The outcome of binding: the program model (null when there is no program to bind) and diagnostics.</summary>
     public sealed class BindResult
     {
-        internal BindResult(ProgramSymbol? program, IReadOnlyList<Diagnostic> diagnostics)
+        internal BindResult(ProgramSymbol? program, IReadOnlyList<Diagnostic> diagnostics, BoundReferences? references = null)
         {
             Program = program;
             Diagnostics = diagnostics;
+            References = references;
         }
+
+        /// <summary>The program declaration and what each reference segment resolved to, for the semantic model; null without a program.</summary>
+        internal BoundReferences? References { get; }
 
         /// <summary>The bound program.</summary>
         public ProgramSymbol? Program { get; }
@@ -46,14 +50,15 @@ namespace ProgramDsl.Semantics
         private static readonly string[] LikelihoodWords = { "low", "medium", "high" };
         private static readonly string[] RiskStatuses = { "open", "mitigated", "closed", "occurred" };
         private static readonly string[] DecisionStatuses = { "proposed", "accepted", "rejected", "superseded" };
-        private static readonly SymbolKind[] WorkKinds = { SymbolKind.Task, SymbolKind.Milestone, SymbolKind.Workstream };
-        private static readonly SymbolKind[] PersonKind = { SymbolKind.Person };
-        private static readonly SymbolKind[] WorkstreamKind = { SymbolKind.Workstream };
-        private static readonly SymbolKind[] OwnerKinds = { SymbolKind.Person, SymbolKind.Team };
-        private static readonly SymbolKind[] RoleKind = { SymbolKind.Role };
-        private static readonly SymbolKind[] CalendarKind = { SymbolKind.Calendar };
-        private static readonly SymbolKind[] ResourceKind = { SymbolKind.Resource };
-        private static readonly SymbolKind[] MetricKind = { SymbolKind.Metric };
+        // The kinds each statement's references expect are stated once, in ReferenceRules, which the semantic model reads too.
+        private static readonly SymbolKind[] WorkKinds = ReferenceRules.Work;
+        private static readonly SymbolKind[] PersonKind = ReferenceRules.Person;
+        private static readonly SymbolKind[] WorkstreamKind = ReferenceRules.WorkstreamOnly;
+        private static readonly SymbolKind[] OwnerKinds = ReferenceRules.Owner;
+        private static readonly SymbolKind[] RoleKind = ReferenceRules.Role;
+        private static readonly SymbolKind[] CalendarKind = ReferenceRules.Calendar;
+        private static readonly SymbolKind[] ResourceKind = ReferenceRules.Resource;
+        private static readonly SymbolKind[] MetricKind = ReferenceRules.Metric;
         private static readonly string[] Phases = { "feasibility", "data", "modeling", "evaluation", "deployment", "monitoring" };
 
         /// <summary>Declarations are bound in fixed-size chunks, in parallel: a fixed size keeps results independent of the core count.</summary>
@@ -80,6 +85,16 @@ namespace ProgramDsl.Semantics
         private readonly Scratch _scratch = new Scratch();
         private int _suggestionsComputed;
 
+        // Each worker's own: what each reference segment resolved to, kept for the semantic model, and the index of
+        // the file last resolved in (the files are few and a declaration's references share one).
+        private readonly SegmentLog _segments = new SegmentLog();
+        private SourceText? _lastSource;
+        private int _lastSourceIndex;
+        private DeclarationSyntax? _programDeclaration;
+
+        // Shared: the files declarations come from, written while declaring.
+        private readonly List<SourceText> _sources;
+
         // The TPM1003 text and related locations of each ambiguous name (keyed by its candidate list), built once:
         // thousands of references to a name declared in thousands of workstreams repeated the whole list each time.
         private readonly Dictionary<List<Symbol>, (string List, SourceLocation[] Locations)> _ambiguities = new Dictionary<List<Symbol>, (string, SourceLocation[])>();
@@ -99,6 +114,7 @@ namespace ProgramDsl.Semantics
             _programProperties = new List<(PropertySyntax, SourceText)>();
             _workErrorReported = Array.Empty<bool>();
             _assignWritten = Array.Empty<bool>();
+            _sources = new List<SourceText>();
         }
 
         /// <summary>A worker that binds some declarations with the shared scopes and its own diagnostics.</summary>
@@ -112,6 +128,7 @@ namespace ProgramDsl.Semantics
             _workErrorReported = shared._workErrorReported;
             _assignWritten = shared._assignWritten;
             _program = shared._program;
+            _sources = shared._sources;
         }
 
         /// <summary>
@@ -126,7 +143,8 @@ namespace ProgramDsl.Semantics
         {
             var binder = new Binder { _chunkSize = chunkSize };
             var program = binder.BindProgram(root, includes ?? new Dictionary<IncludeSyntax, SyntaxTree>());
-            return new BindResult(program, binder._diagnostics);
+            var references = program is null ? null : new BoundReferences(binder._programDeclaration!, binder._sources, binder._segments);
+            return new BindResult(program, binder._diagnostics, references);
         }
 
         private void Report(DiagnosticDescriptor descriptor, SourceLocation location, params object?[] args) =>
@@ -160,6 +178,7 @@ namespace ProgramDsl.Semantics
             }
 
             var decl = programs[0];
+            _programDeclaration = decl;
             _program = new ProgramSymbol(decl.Name.Text, decl.Title?.Value, Loc(source, decl.Name));
             DeclareMembers(decl, source, includes);
             BindProgramProperties(decl, source);
@@ -198,6 +217,7 @@ namespace ProgramDsl.Semantics
             {
                 _diagnostics.AddRange(worker._diagnostics);
                 _requiredSkills.AddRange(worker._requiredSkills);
+                _segments.Append(worker._segments);
             }
         }
 
@@ -209,6 +229,7 @@ namespace ProgramDsl.Semantics
             // Each frame walks one statement list; includes and workstream bodies push frames instead of recursing.
             var stack = new Stack<(IReadOnlyList<StatementSyntax> Statements, int Next, SourceText Source, WorkstreamSymbol? Container)>();
             stack.Push((programDecl.Body, 0, rootSource, null));
+            _sources.Add(rootSource);
             while (stack.Count > 0)
             {
                 var frame = stack.Pop();
@@ -226,6 +247,7 @@ namespace ProgramDsl.Semantics
                             }
 
                             stack.Push((fragment.Root.Statements.Where(s => !(s is DeclarationSyntax d && d.Kind == DeclarationKind.Program)).ToList(), 0, fragment.Source, null));
+                            _sources.Add(fragment.Source);
                         }
 
                         break;
@@ -353,8 +375,12 @@ namespace ProgramDsl.Semantics
                 return null;
             }
 
+            int file = SourceIndex(source);
+            int at = reference.Span.Start;
             for (int i = 1; i < reference.SegmentCount; i++)
             {
+                Record(symbol!, at, file, i - 1, binds: false);
+                at += symbol!.Name.Length + 1;
                 if (!(symbol is WorkstreamSymbol container) || !container.Members.TryGetValue(reference.SegmentText(i), out var child))
                 {
                     ReportUnknownMember(reference, source, symbol!, i, expected, noun);
@@ -364,13 +390,31 @@ namespace ProgramDsl.Semantics
                 symbol = child;
             }
 
-            if (!IsOneOf(symbol!.Kind, expected))
+            bool expectedKind = IsOneOf(symbol!.Kind, expected);
+            Record(symbol, at, file, reference.SegmentCount - 1, expectedKind);
+            if (!expectedKind)
             {
                 Report(DiagnosticCatalog.WrongKind, Loc(source, reference), reference.Text, Article(symbol.Kind), "'" + keyword + "'", DescribeKinds(expected));
                 return null;
             }
 
             return symbol;
+        }
+
+        private void Record(Symbol symbol, int start, int file, int segment, bool binds)
+        {
+            if (file >= 0 && file < BoundSegment.MaxSources && segment <= BoundSegment.MaxSegment) _segments.Add(new BoundSegment(symbol, start, file, segment, binds));
+        }
+
+        private int SourceIndex(SourceText source)
+        {
+            if (!ReferenceEquals(source, _lastSource))
+            {
+                _lastSourceIndex = _sources.IndexOf(source);
+                _lastSource = source;
+            }
+
+            return _lastSourceIndex;
         }
 
         /// <summary>The most candidates a TPM1003 message names; the rest are counted ("or 1,990 more"), so one line stays short.</summary>

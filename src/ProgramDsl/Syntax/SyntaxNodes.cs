@@ -13,6 +13,15 @@ namespace ProgramDsl.Syntax
 
         /// <summary>The text the node covers.</summary>
         public TextSpan Span { get; }
+
+        /// <summary>
+        /// The nodes directly inside this one, in text order. Each call returns the same instances (nodes made on
+        /// demand, such as a statement's keyword, are made once and kept).
+        /// </summary>
+        public virtual IEnumerable<SyntaxNode> ChildNodes() => Array.Empty<SyntaxNode>();
+
+        /// <summary>True when <paramref name="offset"/> is inside the node's span (its end excluded).</summary>
+        public bool Contains(int offset) => offset >= Span.Start && offset < Span.End;
     }
 
     /// <summary>An identifier: a keyword, a name or one segment of a reference.</summary>
@@ -68,8 +77,12 @@ namespace ProgramDsl.Syntax
         /// <summary>The text of segment <paramref name="index"/>.</summary>
         public string SegmentText(int index) => index == 0 ? _first : _rest![index - 1];
 
-        /// <summary>The segments, outermost first.</summary>
-        public IReadOnlyList<IdentifierSyntax> Segments => _segments ??= BuildSegments();
+        /// <summary>The segments, outermost first; made on first use, the same list and nodes on every call.</summary>
+        public IReadOnlyList<IdentifierSyntax> Segments =>
+            _segments ?? System.Threading.Interlocked.CompareExchange(ref _segments, BuildSegments(), null) ?? _segments!;
+
+        /// <inheritdoc />
+        public override IEnumerable<SyntaxNode> ChildNodes() => Segments;
 
         /// <summary>The reference as written, e.g. <c>data.eda</c>.</summary>
         public string Text => _rest is null ? _first : _first + "." + string.Join(".", _rest);
@@ -175,6 +188,13 @@ namespace ProgramDsl.Syntax
 
         /// <summary>Last day, or null for a single day.</summary>
         public DateValueSyntax? To { get; }
+
+        /// <inheritdoc />
+        public override IEnumerable<SyntaxNode> ChildNodes()
+        {
+            yield return From;
+            if (To != null) yield return To;
+        }
     }
 
     /// <summary>Units of a duration.</summary>
@@ -241,8 +261,12 @@ namespace ProgramDsl.Syntax
 
         internal NameValueSyntax(string text, TextSpan span) : base(span) => Text = text;
 
-        /// <summary>The identifier.</summary>
-        public IdentifierSyntax Name => _name ??= new IdentifierSyntax(Text, Span);
+        /// <summary>The identifier; made on first use, the same node on every call.</summary>
+        public IdentifierSyntax Name =>
+            _name ?? System.Threading.Interlocked.CompareExchange(ref _name, new IdentifierSyntax(Text, Span), null) ?? _name!;
+
+        /// <inheritdoc />
+        public override IEnumerable<SyntaxNode> ChildNodes() => new SyntaxNode[] { Name };
 
         /// <summary>The text.</summary>
         public string Text { get; }
@@ -256,6 +280,9 @@ namespace ProgramDsl.Syntax
 
         /// <summary>The reference.</summary>
         public ReferenceSyntax Reference { get; }
+
+        /// <inheritdoc />
+        public override IEnumerable<SyntaxNode> ChildNodes() => new SyntaxNode[] { Reference };
     }
 
     /// <summary>A weekday range (<c>mon..fri</c>) or a single weekday (<see cref="To"/> null).</summary>
@@ -297,14 +324,21 @@ namespace ProgramDsl.Syntax
     {
         private readonly int _typeStart;
 
+        // The type's text until its node is asked for, then the node: one field either way, so the items of large
+        // plans do not grow for a node most never need.
+        private object? _type;
+
         /// <summary>Creates a dependency item.</summary>
         public DependencyItemSyntax(ReferenceSyntax target, IdentifierSyntax? type, DurationValueSyntax? lag, bool isLead, TextSpan span)
-            : this(target, type?.Text, type?.Span.Start ?? 0, lag, isLead, span) { }
+            : this(target, type?.Text, type?.Span.Start ?? 0, lag, isLead, span)
+        {
+            _type = type;
+        }
 
         internal DependencyItemSyntax(ReferenceSyntax target, string? typeText, int typeStart, DurationValueSyntax? lag, bool isLead, TextSpan span) : base(span)
         {
             Target = target;
-            TypeText = typeText;
+            _type = typeText;
             _typeStart = typeStart;
             Lag = lag;
             IsLead = isLead;
@@ -314,16 +348,36 @@ namespace ProgramDsl.Syntax
         public ReferenceSyntax Target { get; }
 
         /// <summary>fs, ss, ff or sf as written; null means fs.</summary>
-        public string? TypeText { get; }
+        public string? TypeText => _type as string ?? (_type as IdentifierSyntax)?.Text;
 
-        /// <summary>The type's token (made on demand), or null.</summary>
-        public IdentifierSyntax? Type => TypeText is null ? null : new IdentifierSyntax(TypeText, new TextSpan(_typeStart, TypeText.Length));
+        /// <summary>The type's token (made on first use, the same node on every call), or null.</summary>
+        public IdentifierSyntax? Type
+        {
+            get
+            {
+                var current = _type;
+                if (current is null || current is IdentifierSyntax) return (IdentifierSyntax?)current;
+                var text = (string)current;
+                var made = new IdentifierSyntax(text, new TextSpan(_typeStart, text.Length));
+                // Two threads may race to make it: the first one stored wins, so every caller sees one node.
+                var previous = System.Threading.Interlocked.CompareExchange(ref _type, made, current);
+                return ReferenceEquals(previous, current) ? made : (IdentifierSyntax)previous!;
+            }
+        }
 
         /// <summary>The lag (or lead when <see cref="IsLead"/>).</summary>
         public DurationValueSyntax? Lag { get; }
 
         /// <summary>True for <c>-Nd</c>.</summary>
         public bool IsLead { get; }
+
+        /// <inheritdoc />
+        public override IEnumerable<SyntaxNode> ChildNodes()
+        {
+            yield return Target;
+            if (Type is IdentifierSyntax type) yield return type;
+            if (Lag != null) yield return Lag;
+        }
     }
 
     /// <summary>One item of <c>assign</c>: a person, or <c>role X</c>, with an optional share.</summary>
@@ -345,6 +399,13 @@ namespace ProgramDsl.Syntax
 
         /// <summary>The share, or null for 100%.</summary>
         public PercentValueSyntax? Share { get; }
+
+        /// <inheritdoc />
+        public override IEnumerable<SyntaxNode> ChildNodes()
+        {
+            yield return Target;
+            if (Share != null) yield return Share;
+        }
     }
 
     /// <summary>One item of <c>uses</c>: a resource and its units (default 1).</summary>
@@ -362,27 +423,48 @@ namespace ProgramDsl.Syntax
 
         /// <summary>The units held, or null for one.</summary>
         public NumberValueSyntax? Units { get; }
+
+        /// <inheritdoc />
+        public override IEnumerable<SyntaxNode> ChildNodes()
+        {
+            yield return Resource;
+            if (Units != null) yield return Units;
+        }
     }
 
     /// <summary>Base of statements: every statement starts with a keyword.</summary>
     public abstract class StatementSyntax : SyntaxNode
     {
         /// <summary>Creates a statement.</summary>
-        protected StatementSyntax(IdentifierSyntax keyword, TextSpan span) : this(keyword.Text, keyword.Span, span) { }
+        protected StatementSyntax(IdentifierSyntax keyword, TextSpan span) : this(keyword.Text, keyword.Span, span) => _keyword = keyword;
 
         // The parser keeps the keyword as text and span; the node is made only if asked for, which keeps the
-        // trees of large plans a statement's worth of objects smaller.
+        // trees of large plans a statement's worth of objects smaller. One field holds the text until then and the
+        // node after, so keeping the node costs no memory per statement.
+        private object _keyword;
+
         private protected StatementSyntax(string keywordText, TextSpan keywordSpan, TextSpan span) : base(span)
         {
-            KeywordText = keywordText;
+            _keyword = keywordText;
             KeywordSpan = keywordSpan;
         }
 
-        /// <summary>The keyword that starts the statement (a new node on each call).</summary>
-        public IdentifierSyntax Keyword => new IdentifierSyntax(KeywordText, KeywordSpan);
+        /// <summary>The keyword that starts the statement (made on first use, the same node on every call).</summary>
+        public IdentifierSyntax Keyword
+        {
+            get
+            {
+                var current = _keyword;
+                if (current is IdentifierSyntax keyword) return keyword;
+                var made = new IdentifierSyntax((string)current, KeywordSpan);
+                // Two threads may race to make it: the first one stored wins, so every caller sees one node.
+                var previous = System.Threading.Interlocked.CompareExchange(ref _keyword, made, current);
+                return ReferenceEquals(previous, current) ? made : (IdentifierSyntax)previous;
+            }
+        }
 
         /// <summary>The keyword's text.</summary>
-        public string KeywordText { get; }
+        public string KeywordText => _keyword as string ?? ((IdentifierSyntax)_keyword).Text;
 
         /// <summary>The keyword's span.</summary>
         public TextSpan KeywordSpan { get; }
@@ -398,6 +480,13 @@ namespace ProgramDsl.Syntax
 
         /// <summary>The values, in order.</summary>
         public IReadOnlyList<ValueSyntax> Values { get; }
+
+        /// <inheritdoc />
+        public override IEnumerable<SyntaxNode> ChildNodes()
+        {
+            yield return Keyword;
+            foreach (var value in Values) yield return value;
+        }
     }
 
     /// <summary><c>include "path"</c>.</summary>
@@ -410,6 +499,9 @@ namespace ProgramDsl.Syntax
 
         /// <summary>The path, relative to the including file.</summary>
         public StringValueSyntax Path { get; }
+
+        /// <inheritdoc />
+        public override IEnumerable<SyntaxNode> ChildNodes() => new SyntaxNode[] { Keyword, Path };
     }
 
     /// <summary>The kinds of named definitions.</summary>
@@ -521,6 +613,19 @@ namespace ProgramDsl.Syntax
 
         /// <summary>The span of the header: keyword, name and title.</summary>
         public TextSpan HeaderSpan => TextSpan.FromBounds(KeywordSpan.Start, (Title?.Span ?? Name.Span).End);
+
+        /// <summary>True when <paramref name="offset"/> is inside the braces (after '{', up to and including the position of '}', or to the end of the file when it is never closed).</summary>
+        public bool BodyContains(int offset) =>
+            OpenBrace is TextSpan open && offset >= open.End && (CloseBrace is TextSpan close ? offset <= close.Start : offset <= Span.End);
+
+        /// <inheritdoc />
+        public override IEnumerable<SyntaxNode> ChildNodes()
+        {
+            yield return Keyword;
+            yield return Name;
+            if (Title != null) yield return Title;
+            foreach (var statement in Body) yield return statement;
+        }
     }
 
     /// <summary>The statements of one file: a program, or the members of a fragment.</summary>
@@ -534,6 +639,9 @@ namespace ProgramDsl.Syntax
 
         /// <summary>The program declaration, if the file has one.</summary>
         public DeclarationSyntax? Program => Statements.OfType<DeclarationSyntax>().FirstOrDefault(d => d.Kind == DeclarationKind.Program);
+
+        /// <inheritdoc />
+        public override IEnumerable<SyntaxNode> ChildNodes() => Statements;
     }
 
     /// <summary>The result of parsing one file: its tree and its syntax diagnostics.</summary>
@@ -567,5 +675,81 @@ namespace ProgramDsl.Syntax
 
         /// <summary>Parses a text.</summary>
         public static SyntaxTree Parse(SourceText source) => Parser.Parse(source);
+
+        /// <summary>
+        /// The innermost node whose span contains <paramref name="offset"/> (its end excluded): a segment of a reference,
+        /// a keyword, a value, a statement, a declaration, or the root when the offset is between statements of the file.
+        /// </summary>
+        public SyntaxNode FindNode(int offset)
+        {
+            var path = FindPath(offset);
+            return path[path.Count - 1];
+        }
+
+        /// <summary>
+        /// The nodes containing <paramref name="offset"/>, outermost first: the root, then each enclosing declaration
+        /// and statement down to the innermost node (<see cref="FindNode"/>). Nodes have no parent links; this chain is
+        /// how a caller learns a node's ancestors.
+        /// </summary>
+        /// <remarks>Iterative, with a binary search in statement and value lists: O(depth · log n).</remarks>
+        public IReadOnlyList<SyntaxNode> FindPath(int offset)
+        {
+            var path = new List<SyntaxNode> { Root };
+            SyntaxNode node = Root;
+            while (true)
+            {
+                var child = ChildContaining(node, offset);
+                if (child is null) return path;
+                path.Add(child);
+                node = child;
+            }
+        }
+
+        private static SyntaxNode? ChildContaining(SyntaxNode node, int offset)
+        {
+            switch (node)
+            {
+                case CompilationUnitSyntax unit:
+                    return StatementContaining(unit.Statements, offset);
+                case DeclarationSyntax declaration:
+                    if (declaration.KeywordSpan.Start <= offset && offset < declaration.KeywordSpan.End) return declaration.Keyword;
+                    if (declaration.Name.Contains(offset)) return declaration.Name;
+                    if (declaration.Title != null && declaration.Title.Contains(offset)) return declaration.Title;
+                    return StatementContaining(declaration.Body, offset);
+                case PropertySyntax property:
+                    if (property.KeywordSpan.Start <= offset && offset < property.KeywordSpan.End) return property.Keyword;
+                    return Containing(property.Values, offset);
+                default:
+                    foreach (var child in node.ChildNodes())
+                    {
+                        if (child.Contains(offset)) return child;
+                    }
+
+                    return null;
+            }
+        }
+
+        private static StatementSyntax? StatementContaining(IReadOnlyList<StatementSyntax> statements, int offset) => Containing(statements, offset);
+
+        /// <summary>The node of a list in text order (disjoint spans) that contains <paramref name="offset"/>, by binary search.</summary>
+        private static T? Containing<T>(IReadOnlyList<T> nodes, int offset) where T : SyntaxNode
+        {
+            int lo = 0, hi = nodes.Count - 1, found = -1;
+            while (lo <= hi)
+            {
+                int mid = lo + ((hi - lo) >> 1);
+                if (nodes[mid].Span.Start <= offset)
+                {
+                    found = mid;
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid - 1;
+                }
+            }
+
+            return found >= 0 && nodes[found].Contains(offset) ? nodes[found] : null;
+        }
     }
 }
