@@ -109,7 +109,7 @@ namespace ProgramDsl.Syntax
         private static readonly string[] ExpectWeekday = { "a weekday (mon, tue, wed, thu, fri, sat, sun)" };
         private static readonly string[] ExpectComparison = { "a comparison such as >= 0.85" };
         private static readonly string[] WeekdayNames = { "sun", "mon", "tue", "wed", "thu", "fri", "sat" };
-        private static readonly string[] DependencyTypes = { "fs", "ss", "ff", "sf" };
+        private static readonly string[] DependencyTypes = System.Linq.Enumerable.ToArray(Statements.DependencyTypes);
 
         /// <summary>Reads one value.</summary>
         public delegate bool ValueScanner(ref Scanner s, out ValueSyntax value);
