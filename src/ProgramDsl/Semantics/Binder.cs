@@ -36,25 +36,57 @@ namespace ProgramDsl.Semantics
         /// <summary>Candidate names compared for "did you mean" over one bind, at most.</summary>
         private const long MaxSuggestionWork = 20_000_000;
 
-        // About 3.65 million days separate 0001-01-01 from 9999-12-31; a longer lag can only be a mistake.
-        private const int MaxLagDays = 4_000_000;
-
-        private static readonly string[] ReviewKinds = { "fairness", "privacy", "security", "safety", "legal", "compliance", "accessibility", "ethics", "explainability", "robustness" };
-        private static readonly string[] Cadences = { "daily", "weekly", "biweekly", "monthly", "quarterly" };
-        private static readonly string[] LevelingModes = { "on", "off" };
-        private static readonly string[] RaciWords = { "responsible", "accountable", "consulted", "informed" };
-        private static readonly string[] LikelihoodWords = { "low", "medium", "high" };
-        private static readonly string[] RiskStatuses = { "open", "mitigated", "closed", "occurred" };
-        private static readonly string[] DecisionStatuses = { "proposed", "accepted", "rejected", "superseded" };
-        private static readonly SymbolKind[] WorkKinds = { SymbolKind.Task, SymbolKind.Milestone, SymbolKind.Workstream };
-        private static readonly SymbolKind[] PersonKind = { SymbolKind.Person };
+        // The statement table's facts, as the arrays the checks below read (fixed per statement, built once).
+        private static readonly string[] ReviewKinds = WordsOf("review", BlockContext.Task);
+        private static readonly string[] Cadences = WordsOf("cadence", BlockContext.Stakeholder);
+        private static readonly string[] LevelingModes = WordsOf("leveling", BlockContext.Program);
+        private static readonly string[] RaciWords = WordsOf("raci", BlockContext.Stakeholder);
+        private static readonly string[] LikelihoodWords = WordsOf("likelihood", BlockContext.Risk);
+        private static readonly string[] RiskStatuses = WordsOf("status", BlockContext.Risk);
+        private static readonly string[] DecisionStatuses = WordsOf("status", BlockContext.Decision);
+        private static readonly string[] Phases = WordsOf("phase", BlockContext.Task);
+        private static readonly SymbolKind[] WorkKinds = KindsOf("after", BlockContext.Task);
+        private static readonly SymbolKind[] AffectsKinds = KindsOf("affects", BlockContext.Risk);
+        private static readonly SymbolKind[] PersonKind = KindsOf("lead", BlockContext.Team);
+        private static readonly SymbolKind[] MemberKinds = KindsOf("members", BlockContext.Team);
+        private static readonly SymbolKind[] ContactKinds = KindsOf("contact", BlockContext.Stakeholder);
+        private static readonly SymbolKind[] AssigneeKinds = { KindsOf("assign", BlockContext.Task)[0] };
+        private static readonly SymbolKind[] AssignedRoleKinds = { KindsOf("assign", BlockContext.Task)[1] };
         private static readonly SymbolKind[] WorkstreamKind = { SymbolKind.Workstream };
-        private static readonly SymbolKind[] OwnerKinds = { SymbolKind.Person, SymbolKind.Team };
-        private static readonly SymbolKind[] RoleKind = { SymbolKind.Role };
-        private static readonly SymbolKind[] CalendarKind = { SymbolKind.Calendar };
-        private static readonly SymbolKind[] ResourceKind = { SymbolKind.Resource };
-        private static readonly SymbolKind[] MetricKind = { SymbolKind.Metric };
-        private static readonly string[] Phases = { "feasibility", "data", "modeling", "evaluation", "deployment", "monitoring" };
+        private static readonly SymbolKind[] OwnerKinds = KindsOf("owner", BlockContext.Task);
+        private static readonly SymbolKind[] MetricOwnerKinds = KindsOf("owner", BlockContext.Metric);
+        private static readonly SymbolKind[] RoleKind = KindsOf("role", BlockContext.Person);
+        private static readonly SymbolKind[] CalendarKind = KindsOf("calendar", BlockContext.Person);
+        private static readonly SymbolKind[] ResourceKind = KindsOf("uses", BlockContext.Task);
+        private static readonly SymbolKind[] MetricKind = KindsOf("gate", BlockContext.Milestone);
+
+        // Per block (by its value), the keywords that may repeat there: any other one set twice is TPM1103.
+        private static readonly HashSet<string>[] Repeating = ((BlockContext[])Enum.GetValues(typeof(BlockContext)))
+            .Select(c => new HashSet<string>(Statements.In(c).Where(st => st.Repeats).Select(st => st.Keyword), StringComparer.Ordinal))
+            .ToArray();
+
+        private static string[] WordsOf(string keyword, BlockContext block) => Statements.Lookup(keyword, block)!.AllowedWords.ToArray();
+
+        private static SymbolKind[] KindsOf(string keyword, BlockContext block) => Statements.Lookup(keyword, block)!.ExpectedKinds.Select(ToSymbolKind).ToArray();
+
+        /// <summary>The kind of symbol a declaration of <paramref name="kind"/> makes.</summary>
+        internal static SymbolKind ToSymbolKind(DeclarationKind kind) => kind switch
+        {
+            DeclarationKind.Program => SymbolKind.Program,
+            DeclarationKind.Calendar => SymbolKind.Calendar,
+            DeclarationKind.Role => SymbolKind.Role,
+            DeclarationKind.Skill => SymbolKind.Skill,
+            DeclarationKind.Person => SymbolKind.Person,
+            DeclarationKind.Team => SymbolKind.Team,
+            DeclarationKind.Resource => SymbolKind.Resource,
+            DeclarationKind.Stakeholder => SymbolKind.Stakeholder,
+            DeclarationKind.Metric => SymbolKind.Metric,
+            DeclarationKind.Workstream => SymbolKind.Workstream,
+            DeclarationKind.Task => SymbolKind.Task,
+            DeclarationKind.Milestone => SymbolKind.Milestone,
+            DeclarationKind.Risk => SymbolKind.Risk,
+            _ => SymbolKind.Decision,
+        };
 
         /// <summary>Declarations are bound in fixed-size chunks, in parallel: a fixed size keeps results independent of the core count.</summary>
         internal const int DefaultChunkSize = 2048;
@@ -586,12 +618,12 @@ namespace ProgramDsl.Semantics
             return null;
         }
 
-        private decimal? Percentage(ValueSyntax value, SourceText source, string what, bool allowZero)
+        private decimal? Percentage(ValueSyntax value, SourceText source, ValueRange range)
         {
             var percent = (PercentValueSyntax)value;
-            if (percent.Percent > 100m || (!allowZero && percent.Percent <= 0m))
+            if (!range.Contains(percent.Percent))
             {
-                Report(DiagnosticCatalog.InvalidValue, Loc(source, value), what + " must be " + (allowZero ? "between 0% and 100%" : "more than 0% and at most 100%") + ", not " + Format(percent.Percent) + "%");
+                Report(DiagnosticCatalog.InvalidValue, Loc(source, value), range.Rule + ", not " + Format(percent.Percent) + "%");
                 return null;
             }
 
@@ -601,9 +633,9 @@ namespace ProgramDsl.Semantics
         private decimal? NonNegative(ValueSyntax value, SourceText source, string what)
         {
             var n = ((NumberValueSyntax)value).Value;
-            if (n < 0)
+            if (!ValueRanges.NonNegative.Contains(n))
             {
-                Report(DiagnosticCatalog.InvalidValue, Loc(source, value), what + " cannot be negative");
+                Report(DiagnosticCatalog.InvalidValue, Loc(source, value), what + " " + ValueRanges.NonNegative.Rule);
                 return null;
             }
 
@@ -707,11 +739,6 @@ namespace ProgramDsl.Semantics
             }
         }
 
-        private static readonly HashSet<string> MultiValued = new HashSet<string>(StringComparer.Ordinal)
-        {
-            "holiday", "vacation", "after", "assign", "skills", "role", "members", "uses", "review", "gate", "affects", "requires",
-        };
-
         private void BindProgramProperties(DeclarationSyntax decl, SourceText rootSource)
         {
             var tracker = _tracker.Reset(_program);
@@ -719,7 +746,7 @@ namespace ProgramDsl.Semantics
             SourceLocation? statusAt = null;
             foreach (var (p, source) in _programProperties)
             {
-                if (!MultiValued.Contains(p.KeywordText) && !tracker.IsFirst(p, source)) continue;
+                if (!Repeating[(int)BlockContext.Program].Contains(p.KeywordText) && !tracker.IsFirst(p, source)) continue;
                 var v = p.Values;
                 switch (p.KeywordText)
                 {
@@ -750,7 +777,7 @@ namespace ProgramDsl.Semantics
                         break;
                     case "hours-per-day":
                         var hours = ((NumberValueSyntax)v[0]).Value;
-                        if (hours <= 0 || hours > 24) Report(DiagnosticCatalog.InvalidValue, Loc(source, v[0]), "hours-per-day must be more than 0 and at most 24, not " + Format(hours));
+                        if (!ValueRanges.HoursPerDay.Contains(hours)) Report(DiagnosticCatalog.InvalidValue, Loc(source, v[0]), ValueRanges.HoursPerDay.Rule + ", not " + Format(hours));
                         else _program.HoursPerDay = hours;
                         break;
                     case "leveling":
@@ -782,6 +809,7 @@ namespace ProgramDsl.Semantics
         {
             var tracker = _tracker.Reset(symbol);
             var scope = symbol is WorkstreamSymbol ws ? ws : symbol.Container;
+            var repeating = Repeating[(int)SyntaxFacts.BodyContext(decl.Kind)];
 
             // The worker's scratch lists collect this declaration's settings; only exact-size arrays are kept.
             var scratch = _scratch.Clear();
@@ -804,7 +832,7 @@ namespace ProgramDsl.Semantics
             {
                 if (!(statement is PropertySyntax p)) continue;
                 var keyword = p.KeywordText;
-                if (!MultiValued.Contains(keyword) && !tracker.IsFirst(p, source)) continue;
+                if (!repeating.Contains(keyword) && !tracker.IsFirst(p, source)) continue;
                 var v = p.Values;
                 switch (keyword)
                 {
@@ -831,13 +859,13 @@ namespace ProgramDsl.Semantics
 
                         break;
                     case "capacity" when symbol is PersonSymbol person:
-                        if (Percentage(v[0], source, "capacity", allowZero: false) is decimal capacity) person.Capacity = capacity;
+                        if (Percentage(v[0], source, ValueRanges.Capacity) is decimal capacity) person.Capacity = capacity;
                         break;
                     case "capacity" when symbol is ResourceSymbol resource:
                         var units = ((NumberValueSyntax)v[0]).Value;
-                        if (units < 1 || units != decimal.Truncate(units) || units > int.MaxValue)
+                        if (!ValueRanges.ResourceCapacity.Contains(units))
                         {
-                            Report(DiagnosticCatalog.InvalidValue, Loc(source, v[0]), "the capacity of a resource is a whole number of units, at least 1, not " + Format(units));
+                            Report(DiagnosticCatalog.InvalidValue, Loc(source, v[0]), ValueRanges.ResourceCapacity.Rule + ", not " + Format(units));
                         }
                         else
                         {
@@ -857,7 +885,7 @@ namespace ProgramDsl.Semantics
                     case "members":
                         foreach (ReferenceValueSyntax r in v)
                         {
-                            if (Resolve(r.Reference, source, null, PersonKind, "person", "members") is PersonSymbol m && FirstListed(symbol, "members", m, m.Name, Loc(source, r))) members.Add(m);
+                            if (Resolve(r.Reference, source, null, MemberKinds, "person", "members") is PersonSymbol m && FirstListed(symbol, "members", m, m.Name, Loc(source, r))) members.Add(m);
                         }
 
                         break;
@@ -869,7 +897,7 @@ namespace ProgramDsl.Semantics
                         stakeholder.Cadence = EnumWord(v[0], source, Cadences, "cadence");
                         break;
                     case "contact" when symbol is StakeholderSymbol stakeholder:
-                        stakeholder.Contact = Resolve(((ReferenceValueSyntax)v[0]).Reference, source, null, PersonKind, "person", "contact") as PersonSymbol;
+                        stakeholder.Contact = Resolve(((ReferenceValueSyntax)v[0]).Reference, source, null, ContactKinds, "person", "contact") as PersonSymbol;
                         break;
                     case "target" when symbol is MetricSymbol metric:
                         var cmp = (ComparisonValueSyntax)v[0];
@@ -878,7 +906,7 @@ namespace ProgramDsl.Semantics
                     case "current" when symbol is MetricSymbol metric: metric.Current = ((NumberValueSyntax)v[0]).Value; break;
                     case "unit" when symbol is MetricSymbol metric: metric.Unit = ((StringValueSyntax)v[0]).Value; break;
                     case "owner":
-                        var ownerKinds = symbol is MetricSymbol ? PersonKind : OwnerKinds;
+                        var ownerKinds = symbol is MetricSymbol ? MetricOwnerKinds : OwnerKinds;
                         var owner = Resolve(((ReferenceValueSyntax)v[0]).Reference, source, null, ownerKinds, "person", "owner");
                         switch (symbol)
                         {
@@ -947,9 +975,9 @@ namespace ProgramDsl.Semantics
                         {
                             if (!(Resolve(item.Resource, source, null, ResourceKind, "resource", "uses") is ResourceSymbol resource)) continue;
                             var n = item.Units?.Value ?? 1m;
-                            if (n < 1 || n != decimal.Truncate(n) || n > int.MaxValue)
+                            if (!ValueRanges.UsedUnits.Contains(n))
                             {
-                                Report(DiagnosticCatalog.InvalidValue, Loc(source, (SyntaxNode?)item.Units ?? item), "a task uses a whole number of units, at least 1, not " + Format(n));
+                                Report(DiagnosticCatalog.InvalidValue, Loc(source, (SyntaxNode?)item.Units ?? item), ValueRanges.UsedUnits.Rule + ", not " + Format(n));
                                 continue;
                             }
 
@@ -960,9 +988,9 @@ namespace ProgramDsl.Semantics
                     case "not-before" when symbol is TaskSymbol t: t.NotBefore = DateOf(v[0], source); break;
                     case "priority" when symbol is TaskSymbol t:
                         var priority = ((NumberValueSyntax)v[0]).Value;
-                        if (priority < 1 || priority > 1000 || priority != decimal.Truncate(priority))
+                        if (!ValueRanges.Priority.Contains(priority))
                         {
-                            Report(DiagnosticCatalog.InvalidValue, Loc(source, v[0]), "priority is a whole number from 1 to 1000, not " + Format(priority));
+                            Report(DiagnosticCatalog.InvalidValue, Loc(source, v[0]), ValueRanges.Priority.Rule + ", not " + Format(priority));
                         }
                         else
                         {
@@ -979,7 +1007,7 @@ namespace ProgramDsl.Semantics
                         break;
                     case "cost" when symbol is TaskSymbol t: t.Cost = NonNegative(v[0], source, "cost"); break;
                     case "actual-cost" when symbol is TaskSymbol t: t.ActualCost = NonNegative(v[0], source, "actual cost"); break;
-                    case "progress" when symbol is TaskSymbol t: t.Progress = Percentage(v[0], source, "progress", allowZero: true); break;
+                    case "progress" when symbol is TaskSymbol t: t.Progress = Percentage(v[0], source, ValueRanges.Progress); break;
                     case "actual-start" when symbol is TaskSymbol t: t.ActualStart = TrackedDate(v[0], source, keyword, "started"); break;
                     case "actual-finish" when symbol is TaskSymbol t: t.ActualFinish = TrackedDate(v[0], source, keyword, "finished"); break;
                     case "phase" when symbol is TaskSymbol t:
@@ -1000,7 +1028,7 @@ namespace ProgramDsl.Semantics
                     case "likelihood" when symbol is RiskSymbol risk:
                         if (v[0] is PercentValueSyntax)
                         {
-                            if (Percentage(v[0], source, "likelihood", allowZero: true) is decimal l) risk.Likelihood = l;
+                            if (Percentage(v[0], source, ValueRanges.Likelihood) is decimal l) risk.Likelihood = l;
                         }
                         else
                         {
@@ -1016,7 +1044,7 @@ namespace ProgramDsl.Semantics
                     case "affects":
                         foreach (ReferenceValueSyntax r in v)
                         {
-                            if (Resolve(r.Reference, source, null, WorkKinds, "task", "affects") is Symbol s && FirstListed(symbol, "affects", s, s.Name, Loc(source, r))) affects.Add(s);
+                            if (Resolve(r.Reference, source, null, AffectsKinds, "task", "affects") is Symbol s && FirstListed(symbol, "affects", s, s.Name, Loc(source, r))) affects.Add(s);
                         }
 
                         break;
@@ -1086,9 +1114,9 @@ namespace ProgramDsl.Semantics
             {
                 if (!(DaysOf(item.Lag, source) is decimal lagDays)) return null;
                 var days = Math.Ceiling(lagDays);
-                if (days > MaxLagDays)
+                if (days > ValueRanges.MaxLagDays)
                 {
-                    Report(DiagnosticCatalog.InvalidValue, Loc(source, item.Lag), "a " + (item.IsLead ? "lead" : "lag") + " of " + Format(days) + " working days is beyond any calendar; use at most " + MaxLagDays.ToString(CultureInfo.InvariantCulture));
+                    Report(DiagnosticCatalog.InvalidValue, Loc(source, item.Lag), "a " + (item.IsLead ? "lead" : "lag") + " of " + Format(days) + " working days is beyond any calendar; use at most " + ValueRanges.MaxLagDays.ToString(CultureInfo.InvariantCulture));
                     return null;
                 }
 
@@ -1177,12 +1205,12 @@ namespace ProgramDsl.Semantics
         private void BindAssignment(AssignmentItemSyntax item, SourceText source, TaskSymbol task, List<Assignment> assignments, List<RoleAssignment> roleAssignments)
         {
             var target = item.IsRole
-                ? Resolve(item.Target, source, null, RoleKind, "role", "assign role")
-                : Resolve(item.Target, source, null, PersonKind, "person", "assign");
+                ? Resolve(item.Target, source, null, AssignedRoleKinds, "role", "assign role")
+                : Resolve(item.Target, source, null, AssigneeKinds, "person", "assign");
             decimal share = 1m;
             if (item.Share != null)
             {
-                if (!(Percentage(item.Share, source, "a share", allowZero: false) is decimal s)) return;
+                if (!(Percentage(item.Share, source, ValueRanges.Share) is decimal s)) return;
                 share = s;
             }
 
