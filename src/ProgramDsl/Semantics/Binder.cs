@@ -805,48 +805,103 @@ namespace ProgramDsl.Semantics
             }
         }
 
+        /// <summary>Binds one declaration's body with the method for its kind; each reads its statements in order.</summary>
         private void BindDeclaration(Symbol symbol, DeclarationSyntax decl, SourceText source)
         {
-            var tracker = _tracker.Reset(symbol);
-            var scope = symbol is WorkstreamSymbol ws ? ws : symbol.Container;
-            var repeating = Repeating[(int)SyntaxFacts.BodyContext(decl.Kind)];
+            _tracker.Reset(symbol);
 
             // The worker's scratch lists collect this declaration's settings; only exact-size arrays are kept.
-            var scratch = _scratch.Clear();
-            var holidays = scratch.Holidays;
-            var vacations = scratch.Vacations;
-            var dependencies = scratch.Dependencies;
-            var assignments = scratch.Assignments;
-            var roleAssignments = scratch.RoleAssignments;
-            var roles = scratch.Roles;
-            var skills = scratch.Skills;
-            var reviews = scratch.Reviews;
-            var required = scratch.Required;
-            var members = scratch.Members;
-            var uses = scratch.Uses;
-            var gates = scratch.Gates;
-            var gateLocations = scratch.GateLocations;
-            var affects = scratch.Affects;
+            _scratch.Clear();
+            switch (symbol)
+            {
+                case TaskSymbol { IsMilestone: true } milestone: BindMilestone(milestone, decl, source); break;
+                case TaskSymbol task: BindTask(task, decl, source); break;
+                case WorkstreamSymbol workstream: BindWorkstream(workstream, decl, source); break;
+                case CalendarSymbol calendar: BindCalendar(calendar, decl, source); break;
+                case RoleSymbol role: BindRole(role, decl, source); break;
+                case PersonSymbol person: BindPerson(person, decl, source); break;
+                case TeamSymbol team: BindTeam(team, decl, source); break;
+                case ResourceSymbol resource: BindResource(resource, decl, source); break;
+                case StakeholderSymbol stakeholder: BindStakeholder(stakeholder, decl, source); break;
+                case MetricSymbol metric: BindMetric(metric, decl, source); break;
+                case RiskSymbol risk: BindRisk(risk, decl, source); break;
+                case DecisionSymbol decision: BindDecision(decision, decl, source); break;
+                default: BindNotesOnly(symbol, decl, source); break;
+            }
+        }
 
+        /// <summary>
+        /// The statement, when it is a setting to bind: null for a nested declaration, and for a repeat of a setting
+        /// that may not repeat (reported once, pointing at the first).
+        /// </summary>
+        private PropertySyntax? Setting(StatementSyntax statement, SourceText source, HashSet<string> repeating) =>
+            statement is PropertySyntax p && (repeating.Contains(p.KeywordText) || _tracker.IsFirst(p, source)) ? p : null;
+
+        private static HashSet<string> RepeatingIn(BlockContext block) => Repeating[(int)block];
+
+        /// <summary>A skill: only a note.</summary>
+        private void BindNotesOnly(Symbol symbol, DeclarationSyntax decl, SourceText source)
+        {
+            var repeating = RepeatingIn(SyntaxFacts.BodyContext(decl.Kind));
             foreach (var statement in decl.Body)
             {
-                if (!(statement is PropertySyntax p)) continue;
-                var keyword = p.KeywordText;
-                if (!repeating.Contains(keyword) && !tracker.IsFirst(p, source)) continue;
-                var v = p.Values;
-                switch (keyword)
+                if (Setting(statement, source, repeating) is PropertySyntax p && p.KeywordText == "note") symbol.Note = Text(p);
+            }
+        }
+
+        private static string Text(PropertySyntax p) => ((StringValueSyntax)p.Values[0]).Value;
+
+        private void BindCalendar(CalendarSymbol calendar, DeclarationSyntax decl, SourceText source)
+        {
+            var repeating = RepeatingIn(BlockContext.Calendar);
+            var holidays = _scratch.Holidays;
+            foreach (var statement in decl.Body)
+            {
+                if (!(Setting(statement, source, repeating) is PropertySyntax p)) continue;
+                switch (p.KeywordText)
                 {
-                    case "note": symbol.Note = ((StringValueSyntax)v[0]).Value; break;
-                    case "workdays" when symbol is CalendarSymbol calendar: calendar.Workdays = WeekdaysOf(p); break;
+                    case "note": calendar.Note = Text(p); break;
+                    case "workdays": calendar.Workdays = WeekdaysOf(p); break;
                     case "holiday": if (DayOffOf(p, source) is DayOff h) holidays.Add(h); break;
+                }
+            }
+
+            calendar.Holidays = ToArray(holidays);
+        }
+
+        private void BindRole(RoleSymbol role, DeclarationSyntax decl, SourceText source)
+        {
+            var repeating = RepeatingIn(BlockContext.Role);
+            foreach (var statement in decl.Body)
+            {
+                if (!(Setting(statement, source, repeating) is PropertySyntax p)) continue;
+                switch (p.KeywordText)
+                {
+                    case "note": role.Note = Text(p); break;
+                    case "rate": role.Rate = RateOf(p.Values[0]); break;
+                }
+            }
+        }
+
+        private void BindPerson(PersonSymbol person, DeclarationSyntax decl, SourceText source)
+        {
+            var repeating = RepeatingIn(BlockContext.Person);
+            var vacations = _scratch.Vacations;
+            var roles = _scratch.Roles;
+            var skills = _scratch.Skills;
+            foreach (var statement in decl.Body)
+            {
+                if (!(Setting(statement, source, repeating) is PropertySyntax p)) continue;
+                var v = p.Values;
+                switch (p.KeywordText)
+                {
+                    case "note": person.Note = Text(p); break;
                     case "vacation": if (DayOffOf(p, source) is DayOff vac) vacations.Add(vac); break;
-                    case "rate" when symbol is RoleSymbol role: role.Rate = RateOf(v[0]); break;
-                    case "rate" when symbol is PersonSymbol person: person.Rate = RateOf(v[0]); break;
-                    case "rate" when symbol is ResourceSymbol resource: resource.Rate = RateOf(v[0]); break;
+                    case "rate": person.Rate = RateOf(v[0]); break;
                     case "role":
                         foreach (ReferenceValueSyntax r in v)
                         {
-                            if (Resolve(r.Reference, source, null, RoleKind, "role", "role") is RoleSymbol heldRole && FirstListed(symbol, "role", heldRole, heldRole.Name, Loc(source, r))) roles.Add(heldRole);
+                            if (Resolve(r.Reference, source, null, RoleKind, "role", "role") is RoleSymbol heldRole && FirstListed(person, "role", heldRole, heldRole.Name, Loc(source, r))) roles.Add(heldRole);
                         }
 
                         break;
@@ -854,14 +909,64 @@ namespace ProgramDsl.Semantics
                         foreach (var n in v)
                         {
                             var skill = ((NameValueSyntax)n).Text;
-                            if (FirstListed(symbol, "skills", skill, skill, Loc(source, n))) skills.Add(skill);
+                            if (FirstListed(person, "skills", skill, skill, Loc(source, n))) skills.Add(skill);
                         }
 
                         break;
-                    case "capacity" when symbol is PersonSymbol person:
+                    case "capacity":
                         if (Percentage(v[0], source, ValueRanges.Capacity) is decimal capacity) person.Capacity = capacity;
                         break;
-                    case "capacity" when symbol is ResourceSymbol resource:
+                    case "calendar": person.Calendar = CalendarOf(p, source); break;
+                    case "email": person.Email = Text(p); break;
+                }
+            }
+
+            person.Vacations = ToArray(vacations);
+            person.Roles = ToArray(roles);
+            person.Skills = ToArray(skills);
+        }
+
+        private CalendarSymbol? CalendarOf(PropertySyntax p, SourceText source) =>
+            Resolve(((ReferenceValueSyntax)p.Values[0]).Reference, source, null, CalendarKind, "calendar", "calendar") as CalendarSymbol;
+
+        private void BindTeam(TeamSymbol team, DeclarationSyntax decl, SourceText source)
+        {
+            var repeating = RepeatingIn(BlockContext.Team);
+            var members = _scratch.Members;
+            foreach (var statement in decl.Body)
+            {
+                if (!(Setting(statement, source, repeating) is PropertySyntax p)) continue;
+                switch (p.KeywordText)
+                {
+                    case "note": team.Note = Text(p); break;
+                    case "lead":
+                        team.Lead = Resolve(((ReferenceValueSyntax)p.Values[0]).Reference, source, null, PersonKind, "person", "lead") as PersonSymbol;
+                        break;
+                    case "members":
+                        foreach (ReferenceValueSyntax r in p.Values)
+                        {
+                            if (Resolve(r.Reference, source, null, MemberKinds, "person", "members") is PersonSymbol m && FirstListed(team, "members", m, m.Name, Loc(source, r))) members.Add(m);
+                        }
+
+                        break;
+                }
+            }
+
+            team.Members = ToArray(members);
+        }
+
+        private void BindResource(ResourceSymbol resource, DeclarationSyntax decl, SourceText source)
+        {
+            var repeating = RepeatingIn(BlockContext.Resource);
+            foreach (var statement in decl.Body)
+            {
+                if (!(Setting(statement, source, repeating) is PropertySyntax p)) continue;
+                var v = p.Values;
+                switch (p.KeywordText)
+                {
+                    case "note": resource.Note = Text(p); break;
+                    case "rate": resource.Rate = RateOf(v[0]); break;
+                    case "capacity":
                         var units = ((NumberValueSyntax)v[0]).Value;
                         if (!ValueRanges.ResourceCapacity.Contains(units))
                         {
@@ -873,96 +978,171 @@ namespace ProgramDsl.Semantics
                         }
 
                         break;
-                    case "calendar":
-                        var cal = Resolve(((ReferenceValueSyntax)v[0]).Reference, source, null, CalendarKind, "calendar", "calendar") as CalendarSymbol;
-                        if (symbol is PersonSymbol pc) pc.Calendar = cal;
-                        else if (symbol is ResourceSymbol rc) rc.Calendar = cal;
-                        break;
-                    case "email" when symbol is PersonSymbol person: person.Email = ((StringValueSyntax)v[0]).Value; break;
-                    case "lead" when symbol is TeamSymbol team:
-                        team.Lead = Resolve(((ReferenceValueSyntax)v[0]).Reference, source, null, PersonKind, "person", "lead") as PersonSymbol;
-                        break;
-                    case "members":
-                        foreach (ReferenceValueSyntax r in v)
-                        {
-                            if (Resolve(r.Reference, source, null, MemberKinds, "person", "members") is PersonSymbol m && FirstListed(symbol, "members", m, m.Name, Loc(source, r))) members.Add(m);
-                        }
+                    case "calendar": resource.Calendar = CalendarOf(p, source); break;
+                }
+            }
+        }
 
-                        break;
-                    case "raci" when symbol is StakeholderSymbol stakeholder:
+        private void BindStakeholder(StakeholderSymbol stakeholder, DeclarationSyntax decl, SourceText source)
+        {
+            var repeating = RepeatingIn(BlockContext.Stakeholder);
+            foreach (var statement in decl.Body)
+            {
+                if (!(Setting(statement, source, repeating) is PropertySyntax p)) continue;
+                var v = p.Values;
+                switch (p.KeywordText)
+                {
+                    case "note": stakeholder.Note = Text(p); break;
+                    case "raci":
                         var raci = EnumWord(v[0], source, RaciWords, "RACI role");
                         if (raci != null) stakeholder.Raci = (Raci)Enum.Parse(typeof(Raci), raci, ignoreCase: true);
                         break;
-                    case "cadence" when symbol is StakeholderSymbol stakeholder:
+                    case "cadence":
                         stakeholder.Cadence = EnumWord(v[0], source, Cadences, "cadence");
                         break;
-                    case "contact" when symbol is StakeholderSymbol stakeholder:
+                    case "contact":
                         stakeholder.Contact = Resolve(((ReferenceValueSyntax)v[0]).Reference, source, null, ContactKinds, "person", "contact") as PersonSymbol;
                         break;
-                    case "target" when symbol is MetricSymbol metric:
+                }
+            }
+        }
+
+        private void BindMetric(MetricSymbol metric, DeclarationSyntax decl, SourceText source)
+        {
+            var repeating = RepeatingIn(BlockContext.Metric);
+            foreach (var statement in decl.Body)
+            {
+                if (!(Setting(statement, source, repeating) is PropertySyntax p)) continue;
+                var v = p.Values;
+                switch (p.KeywordText)
+                {
+                    case "note": metric.Note = Text(p); break;
+                    case "target":
                         var cmp = (ComparisonValueSyntax)v[0];
                         metric.Target = new MetricTarget(cmp.Operator, cmp.Value);
                         break;
-                    case "current" when symbol is MetricSymbol metric: metric.Current = ((NumberValueSyntax)v[0]).Value; break;
-                    case "unit" when symbol is MetricSymbol metric: metric.Unit = ((StringValueSyntax)v[0]).Value; break;
-                    case "owner":
-                        var ownerKinds = symbol is MetricSymbol ? MetricOwnerKinds : OwnerKinds;
-                        var owner = Resolve(((ReferenceValueSyntax)v[0]).Reference, source, null, ownerKinds, "person", "owner");
-                        switch (symbol)
-                        {
-                            case MetricSymbol metric: metric.Owner = owner as PersonSymbol; break;
-                            case WorkstreamSymbol w: w.Owner = owner; break;
-                            case TaskSymbol t: t.Owner = owner; break;
-                            case RiskSymbol rk: rk.Owner = owner; break;
-                            case DecisionSymbol dc: dc.Owner = owner; break;
-                        }
+                    case "current": metric.Current = ((NumberValueSyntax)v[0]).Value; break;
+                    case "unit": metric.Unit = Text(p); break;
+                    case "owner": metric.Owner = OwnerOf(p, source, MetricOwnerKinds) as PersonSymbol; break;
+                }
+            }
+        }
 
-                        break;
-                    case "after":
-                        foreach (DependencyItemSyntax item in v)
-                        {
-                            if (BindDependency(item, source, symbol, scope) is Dependency dependency
-                                && FirstListed(symbol, "after", (dependency.Target, dependency.Type, dependency.LagDays), dependency.Target.Name, Loc(source, item),
-                                    "keep one (the same target, type and lag)"))
-                            {
-                                dependencies.Add(dependency);
-                            }
+        private Symbol? OwnerOf(PropertySyntax p, SourceText source, SymbolKind[] kinds) =>
+            Resolve(((ReferenceValueSyntax)p.Values[0]).Reference, source, null, kinds, "person", "owner");
 
-                        }
-
-                        break;
+        private void BindWorkstream(WorkstreamSymbol workstream, DeclarationSyntax decl, SourceText source)
+        {
+            var repeating = RepeatingIn(BlockContext.Workstream);
+            var dependencies = _scratch.Dependencies;
+            foreach (var statement in decl.Body)
+            {
+                if (!(Setting(statement, source, repeating) is PropertySyntax p)) continue;
+                switch (p.KeywordText)
+                {
+                    case "note": workstream.Note = Text(p); break;
+                    case "owner": workstream.Owner = OwnerOf(p, source, OwnerKinds); break;
+                    case "after": BindAfter(workstream, workstream, p, source, dependencies); break;
                     case "due":
-                        var due = DateOf(v[0], source);
-                        if (symbol is TaskSymbol dt)
-                        {
-                            dt.Due = due;
-                            dt.DueLocation = Loc(source, p);
-                        }
-                        else if (symbol is WorkstreamSymbol dw)
-                        {
-                            dw.Due = due;
-                            dw.DueLocation = Loc(source, p);
-                        }
-
+                        workstream.Due = DateOf(p.Values[0], source);
+                        workstream.DueLocation = Loc(source, p);
                         break;
+                }
+            }
+
+            workstream.Dependencies = ToArray(dependencies);
+        }
+
+        /// <summary><c>after</c>: each dependency once (the same target, type and lag).</summary>
+        private void BindAfter(Symbol owner, WorkstreamSymbol? scope, PropertySyntax p, SourceText source, List<Dependency> dependencies)
+        {
+            foreach (DependencyItemSyntax item in p.Values)
+            {
+                if (BindDependency(item, source, owner, scope) is Dependency dependency
+                    && FirstListed(owner, "after", (dependency.Target, dependency.Type, dependency.LagDays), dependency.Target.Name, Loc(source, item),
+                        "keep one (the same target, type and lag)"))
+                {
+                    dependencies.Add(dependency);
+                }
+            }
+        }
+
+        /// <summary>The statements a task and a milestone share; false for any other.</summary>
+        private bool BindScheduledItem(TaskSymbol task, PropertySyntax p, SourceText source)
+        {
+            var v = p.Values;
+            switch (p.KeywordText)
+            {
+                case "note": task.Note = Text(p); return true;
+                case "owner": task.Owner = OwnerOf(p, source, OwnerKinds); return true;
+                case "after": BindAfter(task, task.Container, p, source, _scratch.Dependencies); return true;
+                case "due":
+                    task.Due = DateOf(v[0], source);
+                    task.DueLocation = Loc(source, p);
+                    return true;
+                case "not-before": task.NotBefore = DateOf(v[0], source); return true;
+                case "actual-finish": task.ActualFinish = TrackedDate(v[0], source, p.KeywordText, "finished"); return true;
+                case "phase":
+                    var phase = EnumWord(v[0], source, Phases, "phase");
+                    if (phase != null) task.Phase = (Phase)Enum.Parse(typeof(Phase), phase, ignoreCase: true);
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        private void BindMilestone(TaskSymbol milestone, DeclarationSyntax decl, SourceText source)
+        {
+            var repeating = RepeatingIn(BlockContext.Milestone);
+            var gates = _scratch.Gates;
+            var gateLocations = _scratch.GateLocations;
+            foreach (var statement in decl.Body)
+            {
+                if (!(Setting(statement, source, repeating) is PropertySyntax p) || BindScheduledItem(milestone, p, source)) continue;
+                if (p.KeywordText == "gate")
+                {
+                    foreach (ReferenceValueSyntax r in p.Values)
+                    {
+                        if (Resolve(r.Reference, source, null, MetricKind, "metric", "gate") is MetricSymbol m && FirstListed(milestone, "gate", m, m.Name, Loc(source, r)))
+                        {
+                            gates.Add(m);
+                            gateLocations.Add(Loc(source, r));
+                        }
+                    }
+                }
+            }
+
+            FinishTask(milestone, decl);
+        }
+
+        private void BindTask(TaskSymbol task, DeclarationSyntax decl, SourceText source)
+        {
+            var repeating = RepeatingIn(BlockContext.Task);
+            var scratch = _scratch;
+            foreach (var statement in decl.Body)
+            {
+                if (!(Setting(statement, source, repeating) is PropertySyntax p) || BindScheduledItem(task, p, source)) continue;
+                var v = p.Values;
+                switch (p.KeywordText)
+                {
                     case "effort":
                     case "duration":
                     case "estimate":
-                        BindWork((TaskSymbol)symbol, p, source, tracker);
+                        BindWork(task, p, source, _tracker);
                         break;
                     case "assign":
-                        _assignWritten[((TaskSymbol)symbol).Index] = true;
+                        _assignWritten[task.Index] = true;
                         foreach (AssignmentItemSyntax item in v)
                         {
-                            BindAssignment(item, source, (TaskSymbol)symbol, assignments, roleAssignments);
+                            BindAssignment(item, source, task, scratch.Assignments, scratch.RoleAssignments);
                         }
 
                         break;
                     case "requires":
                         foreach (NameValueSyntax n in v)
                         {
-                            if (!FirstListed(symbol, "requires", n.Text, n.Text, Loc(source, n))) continue;
-                            required.Add(n.Text);
+                            if (!FirstListed(task, "requires", n.Text, n.Text, Loc(source, n))) continue;
+                            scratch.Required.Add(n.Text);
 
                             // Skills are an open vocabulary, known once a person has them or a 'skill' declares them:
                             // check after every person is bound.
@@ -981,12 +1161,11 @@ namespace ProgramDsl.Semantics
                                 continue;
                             }
 
-                            if (FirstListed(symbol, "uses", resource, resource.Name, Loc(source, item), "give one number of units")) uses.Add(new ResourceUse(resource, (int)n, Loc(source, item)));
+                            if (FirstListed(task, "uses", resource, resource.Name, Loc(source, item), "give one number of units")) scratch.Uses.Add(new ResourceUse(resource, (int)n, Loc(source, item)));
                         }
 
                         break;
-                    case "not-before" when symbol is TaskSymbol t: t.NotBefore = DateOf(v[0], source); break;
-                    case "priority" when symbol is TaskSymbol t:
+                    case "priority":
                         var priority = ((NumberValueSyntax)v[0]).Value;
                         if (!ValueRanges.Priority.Contains(priority))
                         {
@@ -994,38 +1173,68 @@ namespace ProgramDsl.Semantics
                         }
                         else
                         {
-                            t.Priority = (int)priority;
+                            task.Priority = (int)priority;
                         }
 
                         break;
                     case "review":
                         foreach (var n in v)
                         {
-                            if (EnumWord(n, source, ReviewKinds, "review kind") is string kind && FirstListed(symbol, "review", kind, kind, Loc(source, n))) reviews.Add(kind);
+                            if (EnumWord(n, source, ReviewKinds, "review kind") is string kind && FirstListed(task, "review", kind, kind, Loc(source, n))) scratch.Reviews.Add(kind);
                         }
 
                         break;
-                    case "cost" when symbol is TaskSymbol t: t.Cost = NonNegative(v[0], source, "cost"); break;
-                    case "actual-cost" when symbol is TaskSymbol t: t.ActualCost = NonNegative(v[0], source, "actual cost"); break;
-                    case "progress" when symbol is TaskSymbol t: t.Progress = Percentage(v[0], source, ValueRanges.Progress); break;
-                    case "actual-start" when symbol is TaskSymbol t: t.ActualStart = TrackedDate(v[0], source, keyword, "started"); break;
-                    case "actual-finish" when symbol is TaskSymbol t: t.ActualFinish = TrackedDate(v[0], source, keyword, "finished"); break;
-                    case "phase" when symbol is TaskSymbol t:
-                        var phase = EnumWord(v[0], source, Phases, "phase");
-                        if (phase != null) t.Phase = (Phase)Enum.Parse(typeof(Phase), phase, ignoreCase: true);
-                        break;
-                    case "gate":
-                        foreach (ReferenceValueSyntax r in v)
-                        {
-                            if (Resolve(r.Reference, source, null, MetricKind, "metric", "gate") is MetricSymbol m && FirstListed(symbol, "gate", m, m.Name, Loc(source, r)))
-                            {
-                                gates.Add(m);
-                                gateLocations.Add(Loc(source, r));
-                            }
-                        }
+                    case "cost": task.Cost = NonNegative(v[0], source, "cost"); break;
+                    case "actual-cost": task.ActualCost = NonNegative(v[0], source, "actual cost"); break;
+                    case "progress": task.Progress = Percentage(v[0], source, ValueRanges.Progress); break;
+                    case "actual-start": task.ActualStart = TrackedDate(v[0], source, p.KeywordText, "started"); break;
+                }
+            }
 
-                        break;
-                    case "likelihood" when symbol is RiskSymbol risk:
+            FinishTask(task, decl);
+        }
+
+        /// <summary>Keeps a task's or milestone's lists as exact-size arrays.</summary>
+        private void FinishTask(TaskSymbol task, DeclarationSyntax decl)
+        {
+            var scratch = _scratch;
+            task.Dependencies = ToArray(scratch.Dependencies);
+            task.Assignments = ToArray(scratch.Assignments);
+            if (scratch.RoleAssignments.Count > 0) task.RoleAssignments = scratch.RoleAssignments.ToArray();
+            task.RequiredSkills = ToArray(scratch.Required);
+            if (scratch.Uses.Count > 0) task.ResourceUses = scratch.Uses.ToArray();
+            if (scratch.Reviews.Count > 0) task.Reviews = scratch.Reviews.ToArray();
+            if (scratch.Gates.Count > 0)
+            {
+                task.Gates = scratch.Gates.ToArray();
+                task.GateLocations = scratch.GateLocations.ToArray();
+            }
+
+            if (decl.ContainsErrors) _workErrorReported[task.Index] = true;
+        }
+
+        /// <summary><c>affects</c> of a risk or a decision: each piece of work once.</summary>
+        private void BindAffects(Symbol owner, PropertySyntax p, SourceText source, List<Symbol> affects)
+        {
+            foreach (ReferenceValueSyntax r in p.Values)
+            {
+                if (Resolve(r.Reference, source, null, AffectsKinds, "task", "affects") is Symbol s && FirstListed(owner, "affects", s, s.Name, Loc(source, r))) affects.Add(s);
+            }
+        }
+
+        private void BindRisk(RiskSymbol risk, DeclarationSyntax decl, SourceText source)
+        {
+            var repeating = RepeatingIn(BlockContext.Risk);
+            var affects = _scratch.Affects;
+            foreach (var statement in decl.Body)
+            {
+                if (!(Setting(statement, source, repeating) is PropertySyntax p)) continue;
+                var v = p.Values;
+                switch (p.KeywordText)
+                {
+                    case "note": risk.Note = Text(p); break;
+                    case "owner": risk.Owner = OwnerOf(p, source, OwnerKinds); break;
+                    case "likelihood":
                         if (v[0] is PercentValueSyntax)
                         {
                             if (Percentage(v[0], source, ValueRanges.Likelihood) is decimal l) risk.Likelihood = l;
@@ -1037,57 +1246,44 @@ namespace ProgramDsl.Semantics
                         }
 
                         break;
-                    case "impact" when symbol is RiskSymbol risk:
+                    case "impact":
                         if (DaysOf((DurationValueSyntax)v[0], source) is decimal impact) risk.ImpactDays = impact;
                         break;
-                    case "mitigation" when symbol is RiskSymbol risk: risk.Mitigation = ((StringValueSyntax)v[0]).Value; break;
-                    case "affects":
-                        foreach (ReferenceValueSyntax r in v)
-                        {
-                            if (Resolve(r.Reference, source, null, AffectsKinds, "task", "affects") is Symbol s && FirstListed(symbol, "affects", s, s.Name, Loc(source, r))) affects.Add(s);
-                        }
-
-                        break;
-                    case "status" when symbol is RiskSymbol risk:
+                    case "mitigation": risk.Mitigation = Text(p); break;
+                    case "affects": BindAffects(risk, p, source, affects); break;
+                    case "status":
                         var rs = EnumWord(v[0], source, RiskStatuses, "risk status");
                         if (rs != null) risk.Status = (RiskStatus)Enum.Parse(typeof(RiskStatus), rs, ignoreCase: true);
                         break;
-                    case "status" when symbol is DecisionSymbol decision:
-                        var ds = EnumWord(v[0], source, DecisionStatuses, "decision status");
-                        if (ds != null) decision.Status = (DecisionStatus)Enum.Parse(typeof(DecisionStatus), ds, ignoreCase: true);
-                        break;
-                    case "date" when symbol is DecisionSymbol decision: decision.Date = DateOf(v[0], source); break;
-                    case "rationale" when symbol is DecisionSymbol decision: decision.Rationale = ((StringValueSyntax)v[0]).Value; break;
                 }
             }
 
-            switch (symbol)
+            risk.Affects = ToArray(affects);
+        }
+
+        private void BindDecision(DecisionSymbol decision, DeclarationSyntax decl, SourceText source)
+        {
+            var repeating = RepeatingIn(BlockContext.Decision);
+            var affects = _scratch.Affects;
+            foreach (var statement in decl.Body)
             {
-                case CalendarSymbol calendar: calendar.Holidays = ToArray(holidays); break;
-                case PersonSymbol person:
-                    person.Vacations = ToArray(vacations);
-                    person.Roles = ToArray(roles);
-                    person.Skills = ToArray(skills);
-                    break;
-                case TeamSymbol team: team.Members = ToArray(members); break;
-                case WorkstreamSymbol workstream: workstream.Dependencies = ToArray(dependencies); break;
-                case RiskSymbol risk: risk.Affects = ToArray(affects); break;
-                case DecisionSymbol decision: decision.Affects = ToArray(affects); break;
-                case TaskSymbol task:
-                    task.Dependencies = ToArray(dependencies);
-                    task.Assignments = ToArray(assignments);
-                    if (roleAssignments.Count > 0) task.RoleAssignments = roleAssignments.ToArray();
-                    task.RequiredSkills = ToArray(required);
-                    if (uses.Count > 0) task.ResourceUses = uses.ToArray();
-                    if (reviews.Count > 0) task.Reviews = reviews.ToArray();
-                    if (gates.Count > 0)
-                    {
-                        task.Gates = gates.ToArray();
-                        task.GateLocations = gateLocations.ToArray();
-                    }
-                    if (decl.ContainsErrors) _workErrorReported[task.Index] = true;
-                    break;
+                if (!(Setting(statement, source, repeating) is PropertySyntax p)) continue;
+                var v = p.Values;
+                switch (p.KeywordText)
+                {
+                    case "note": decision.Note = Text(p); break;
+                    case "owner": decision.Owner = OwnerOf(p, source, OwnerKinds); break;
+                    case "date": decision.Date = DateOf(v[0], source); break;
+                    case "status":
+                        var ds = EnumWord(v[0], source, DecisionStatuses, "decision status");
+                        if (ds != null) decision.Status = (DecisionStatus)Enum.Parse(typeof(DecisionStatus), ds, ignoreCase: true);
+                        break;
+                    case "rationale": decision.Rationale = Text(p); break;
+                    case "affects": BindAffects(decision, p, source, affects); break;
+                }
             }
+
+            decision.Affects = ToArray(affects);
         }
 
         private Dependency? BindDependency(DependencyItemSyntax item, SourceText source, Symbol owner, WorkstreamSymbol? scope)
