@@ -356,27 +356,32 @@ namespace ProgramDsl.Semantics
             return false;
         }
 
+        /// <summary>The binder's scopes, for the language's name rule (<see cref="NameLookup"/>).</summary>
+        private readonly struct Scopes : INameScopes<WorkstreamSymbol, Symbol>
+        {
+            private readonly Binder _binder;
+
+            public Scopes(Binder binder) => _binder = binder;
+
+            public WorkstreamSymbol? ContainerOf(WorkstreamSymbol scope) => scope.Container;
+
+            public bool TryGetMember(WorkstreamSymbol scope, string name, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Symbol symbol) => scope.Members.TryGetValue(name, out symbol);
+
+            public bool TryGetTopLevel(string name, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Symbol symbol) => _binder._rootScope.TryGetValue(name, out symbol);
+
+            public IReadOnlyList<Symbol>? Nested(string name) => _binder._nestedByName.TryGetValue(name, out var list) ? list : null;
+        }
+
         // The hot path of binding: kept free of lambdas (a captured parameter would cost an allocation per call);
         // the error reports live in their own methods.
         private Symbol? Resolve(ReferenceSyntax reference, SourceText source, WorkstreamSymbol? scope, SymbolKind[] expected, string noun, string keyword)
         {
             var first = reference.SegmentText(0);
-            Symbol? symbol = null;
-            for (var ws = scope; ws != null && symbol is null; ws = ws.Container)
+            var symbol = NameLookup.Find<Scopes, WorkstreamSymbol, Symbol>(new Scopes(this), scope, first, out var candidates);
+            if (candidates != null)
             {
-                ws.Members.TryGetValue(first, out symbol);
-            }
-
-            if (symbol is null) _rootScope.TryGetValue(first, out symbol);
-            if (symbol is null && _nestedByName.TryGetValue(first, out var candidates))
-            {
-                if (candidates.Count > 1)
-                {
-                    ReportAmbiguous(reference.Segments[0], source, candidates);
-                    return null;
-                }
-
-                symbol = candidates[0];
+                ReportAmbiguous(reference.Segments[0], source, (List<Symbol>)candidates);
+                return null;
             }
 
             if (symbol is null)

@@ -86,7 +86,7 @@ namespace ProgramDsl.Syntax
     /// </summary>
     public sealed class ValueRange
     {
-        internal ValueRange(decimal minimum, bool minimumIncluded, decimal maximum, bool wholeNumber, string rule)
+        internal ValueRange(decimal minimum, bool minimumIncluded, decimal? maximum, bool wholeNumber, string rule)
         {
             Minimum = minimum;
             MinimumIncluded = minimumIncluded;
@@ -101,8 +101,8 @@ namespace ProgramDsl.Syntax
         /// <summary>True when <see cref="Minimum"/> itself is allowed.</summary>
         public bool MinimumIncluded { get; }
 
-        /// <summary>The upper bound, always included.</summary>
-        public decimal Maximum { get; }
+        /// <summary>The upper bound, always included; null when there is none.</summary>
+        public decimal? Maximum { get; }
 
         /// <summary>True when only whole numbers are allowed.</summary>
         public bool WholeNumber { get; }
@@ -112,14 +112,14 @@ namespace ProgramDsl.Syntax
 
         /// <summary>True when <paramref name="value"/> is allowed.</summary>
         public bool Contains(decimal value) =>
-            (MinimumIncluded ? value >= Minimum : value > Minimum) && value <= Maximum && (!WholeNumber || value == decimal.Truncate(value));
+            (MinimumIncluded ? value >= Minimum : value > Minimum) && !(value > Maximum) && (!WholeNumber || value == decimal.Truncate(value));
 
         /// <summary>True when <paramref name="value"/> is allowed; never for NaN or an infinity.</summary>
         public bool Contains(double value)
         {
             if (double.IsNaN(value) || double.IsInfinity(value)) return false;
-            double min = (double)Minimum, max = (double)Maximum;
-            return (MinimumIncluded ? value >= min : value > min) && value <= max && (!WholeNumber || value == Math.Truncate(value));
+            double min = (double)Minimum;
+            return (MinimumIncluded ? value >= min : value > min) && !(Maximum is decimal max && value > (double)max) && (!WholeNumber || value == Math.Truncate(value));
         }
     }
 
@@ -151,7 +151,7 @@ namespace ProgramDsl.Syntax
         public static ValueRange HoursPerDay { get; } = new ValueRange(0m, false, 24m, false, "hours-per-day must be more than 0 and at most 24");
 
         /// <summary>An amount of money or days that cannot be negative (a budget, a cost, an effort).</summary>
-        public static ValueRange NonNegative { get; } = new ValueRange(0m, true, decimal.MaxValue, false, "cannot be negative");
+        public static ValueRange NonNegative { get; } = new ValueRange(0m, true, null, false, "cannot be negative");
 
         /// <summary>
         /// The longest lag or lead of a dependency, in working days: about 3.65 million days separate 0001-01-01 from

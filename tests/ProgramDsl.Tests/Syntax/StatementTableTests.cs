@@ -44,7 +44,7 @@ public class StatementTableTests
         {
             ValueShape.Date => "2027-01-05",
             ValueShape.Text => "\"x\"",
-            ValueShape.Number => s.Range is null ? "5" : Plain(Math.Max(s.Range.Minimum + (s.Range.MinimumIncluded ? 0 : 1), Math.Min(5, s.Range.Maximum))),
+            ValueShape.Number => s.Range is null ? "5" : Plain(Math.Max(s.Range.Minimum + (s.Range.MinimumIncluded ? 0 : 1), Math.Min(5, s.Range.Maximum ?? 5))),
             ValueShape.SignedNumber => "-1",
             ValueShape.Word => "EUR",
             ValueShape.Choice => s.AllowedWords[0],
@@ -235,7 +235,7 @@ public class StatementTableTests
         foreach (var (context, s) in Settings().Where(e => e.Statement.Range != null && e.Statement.Range != ValueRanges.NonNegative))
         {
             var range = s.Range!;
-            var outside = range.Maximum < 1_000_000 ? Plain(range.Maximum + 1) : Plain(range.Minimum - 1);
+            var outside = range.Maximum is decimal max && max < 1_000_000 ? Plain(max + 1) : Plain(range.Minimum - 1);
             var value = s.ValueShape switch
             {
                 ValueShape.Percent or ValueShape.PercentOrChoice => outside + "%",
@@ -261,6 +261,8 @@ public class StatementTableTests
         ValueRanges.Capacity.Contains(value).Should().Be(inside);
         if (!double.IsNaN(value) && !double.IsInfinity(value)) ValueRanges.Capacity.Contains((decimal)value).Should().Be(inside);
         ValueRanges.Priority.Contains(500.5).Should().BeFalse();
+        ValueRanges.NonNegative.Contains(1e300).Should().BeTrue("a range without a maximum has no upper bound, even past decimal");
+        ValueRanges.NonNegative.Contains(-0.001).Should().BeFalse();
         ValueRanges.Priority.Contains(500m).Should().BeTrue();
     }
 }
