@@ -205,6 +205,21 @@ namespace ProgramDsl.Syntax
         }
 
         /// <summary>
+        /// True when <paramref name="text"/> is a name the lexer reads whole and clean: a letter or <c>_</c>, then letters,
+        /// digits, <c>_</c>, <c>-</c> or combining marks, with no invisible character (which is an error where it stands).
+        /// </summary>
+        public static bool IsIdentifier(string? text)
+        {
+            if (string.IsNullOrEmpty(text) || !Lexer.IsIdentifierStart(text![0])) return false;
+            foreach (char c in text)
+            {
+                if (!Lexer.IsIdentifierPart(c) || Lexer.IsInvisible(c)) return false;
+            }
+
+            return true;
+        }
+
+        /// <summary>
         /// True when the first statement of a text is <c>program</c>: a program file rather than a fragment
         /// that is only read through <c>include</c>.
         /// </summary>
