@@ -137,6 +137,13 @@ public class StatementTableTests
     }
 
     [Fact]
+    public void The_keyword_constants_are_the_tables_keywords()
+    {
+        var constants = typeof(Keywords).GetFields().Select(f => (string)f.GetRawConstantValue()!).ToList();
+        constants.Should().OnlyHaveUniqueItems().And.BeEquivalentTo(Statements.All.Select(s => s.Keyword).Distinct());
+    }
+
+    [Fact]
     public void The_language_reference_names_every_statement_and_every_allowed_word()
     {
         var doc = File.ReadAllText(System.IO.Path.Combine(RepoFiles.Root, "docs", "language.md"));
