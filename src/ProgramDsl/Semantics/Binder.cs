@@ -67,26 +67,7 @@ namespace ProgramDsl.Semantics
 
         private static string[] WordsOf(string keyword, BlockContext block) => Statements.Lookup(keyword, block)!.AllowedWords.ToArray();
 
-        private static SymbolKind[] KindsOf(string keyword, BlockContext block) => Statements.Lookup(keyword, block)!.ExpectedKinds.Select(ToSymbolKind).ToArray();
-
-        /// <summary>The kind of symbol a declaration of <paramref name="kind"/> makes.</summary>
-        internal static SymbolKind ToSymbolKind(DeclarationKind kind) => kind switch
-        {
-            DeclarationKind.Program => SymbolKind.Program,
-            DeclarationKind.Calendar => SymbolKind.Calendar,
-            DeclarationKind.Role => SymbolKind.Role,
-            DeclarationKind.Skill => SymbolKind.Skill,
-            DeclarationKind.Person => SymbolKind.Person,
-            DeclarationKind.Team => SymbolKind.Team,
-            DeclarationKind.Resource => SymbolKind.Resource,
-            DeclarationKind.Stakeholder => SymbolKind.Stakeholder,
-            DeclarationKind.Metric => SymbolKind.Metric,
-            DeclarationKind.Workstream => SymbolKind.Workstream,
-            DeclarationKind.Task => SymbolKind.Task,
-            DeclarationKind.Milestone => SymbolKind.Milestone,
-            DeclarationKind.Risk => SymbolKind.Risk,
-            _ => SymbolKind.Decision,
-        };
+        private static SymbolKind[] KindsOf(string keyword, BlockContext block) => StatementKinds.Expected(keyword, block).ToArray();
 
         /// <summary>Declarations are bound in fixed-size chunks, in parallel: a fixed size keeps results independent of the core count.</summary>
         internal const int DefaultChunkSize = 2048;

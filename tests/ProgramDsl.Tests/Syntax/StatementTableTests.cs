@@ -137,6 +137,19 @@ public class StatementTableTests
     }
 
     [Fact]
+    public void Every_declaration_kind_has_the_symbol_kind_of_the_same_name()
+    {
+        foreach (DeclarationKind kind in Enum.GetValues(typeof(DeclarationKind)))
+        {
+            ProgramDsl.Semantics.StatementKinds.Of(kind).ToString().Should().Be(kind.ToString());
+        }
+
+        ProgramDsl.Semantics.StatementKinds.Expected("owner", BlockContext.Risk).Should().Equal(ProgramDsl.Semantics.SymbolKind.Person, ProgramDsl.Semantics.SymbolKind.Team);
+        ProgramDsl.Semantics.StatementKinds.Expected("note", BlockContext.Risk).Should().BeEmpty();
+        ProgramDsl.Semantics.StatementKinds.Expected("gate", BlockContext.Task).Should().BeEmpty("'gate' is not a statement of a task");
+    }
+
+    [Fact]
     public void The_keyword_constants_are_the_tables_keywords()
     {
         var constants = typeof(Keywords).GetFields().Select(f => (string)f.GetRawConstantValue()!).ToList();
