@@ -736,7 +736,7 @@ namespace ProgramDsl.Semantics
                 var v = p.Values;
                 switch (p.KeywordText)
                 {
-                    case "start":
+                    case Keywords.Start:
                         if (DateOf(v[0], source) is CalendarDate start)
                         {
                             _program.Start = start;
@@ -744,39 +744,39 @@ namespace ProgramDsl.Semantics
                         }
 
                         break;
-                    case "deadline":
+                    case Keywords.Deadline:
                         _program.Deadline = DateOf(v[0], source);
                         _program.DeadlineLocation = Loc(source, p);
                         break;
-                    case "status-date":
+                    case Keywords.StatusDate:
                         _program.StatusDate = DateOf(v[0], source);
                         statusAt = Loc(source, v[0]);
                         break;
-                    case "currency": _program.Currency = ((NameValueSyntax)v[0]).Text; break;
-                    case "budget":
+                    case Keywords.Currency: _program.Currency = ((NameValueSyntax)v[0]).Text; break;
+                    case Keywords.Budget:
                         _program.Budget = NonNegative(v[0], source, "the budget");
                         _program.BudgetLocation = Loc(source, p);
                         break;
-                    case "workdays": _program.Calendar.Workdays = WeekdaysOf(p); break;
-                    case "holiday":
+                    case Keywords.Workdays: _program.Calendar.Workdays = WeekdaysOf(p); break;
+                    case Keywords.Holiday:
                         if (DayOffOf(p, source) is DayOff h) holidays.Add(h);
                         break;
-                    case "hours-per-day":
+                    case Keywords.HoursPerDay:
                         var hours = ((NumberValueSyntax)v[0]).Value;
                         if (!ValueRanges.HoursPerDay.Contains(hours)) Report(DiagnosticCatalog.InvalidValue, Loc(source, v[0]), ValueRanges.HoursPerDay.Rule + ", not " + Format(hours));
                         else _program.HoursPerDay = hours;
                         break;
-                    case "leveling":
+                    case Keywords.Leveling:
                         var mode = EnumWord(v[0], source, LevelingModes, "leveling mode");
                         if (mode != null) _program.Leveling = mode == "on";
                         break;
-                    case "note": _program.Note = ((StringValueSyntax)v[0]).Value; break;
+                    case Keywords.Note: _program.Note = ((StringValueSyntax)v[0]).Value; break;
                 }
             }
 
             _program.Calendar.Holidays = ToArray(holidays);
             // A 'start' that failed to parse is already a syntax error in the program body.
-            if (tracker.Get("start") is null && !decl.ContainsErrors)
+            if (tracker.Get(Keywords.Start) is null && !decl.ContainsErrors)
             {
                 Report(DiagnosticCatalog.MissingSetting, Loc(rootSource, decl.Name), "program '" + decl.Name.Text + "' has no 'start' date; add one, e.g. 'start 2027-01-04'");
             }
@@ -831,7 +831,7 @@ namespace ProgramDsl.Semantics
             var repeating = RepeatingIn(SyntaxFacts.BodyContext(decl.Kind));
             foreach (var statement in decl.Body)
             {
-                if (Setting(statement, source, repeating) is PropertySyntax p && p.KeywordText == "note") symbol.Note = Text(p);
+                if (Setting(statement, source, repeating) is PropertySyntax p && p.KeywordText == Keywords.Note) symbol.Note = Text(p);
             }
         }
 
@@ -846,9 +846,9 @@ namespace ProgramDsl.Semantics
                 if (!(Setting(statement, source, repeating) is PropertySyntax p)) continue;
                 switch (p.KeywordText)
                 {
-                    case "note": calendar.Note = Text(p); break;
-                    case "workdays": calendar.Workdays = WeekdaysOf(p); break;
-                    case "holiday": if (DayOffOf(p, source) is DayOff h) holidays.Add(h); break;
+                    case Keywords.Note: calendar.Note = Text(p); break;
+                    case Keywords.Workdays: calendar.Workdays = WeekdaysOf(p); break;
+                    case Keywords.Holiday: if (DayOffOf(p, source) is DayOff h) holidays.Add(h); break;
                 }
             }
 
@@ -863,8 +863,8 @@ namespace ProgramDsl.Semantics
                 if (!(Setting(statement, source, repeating) is PropertySyntax p)) continue;
                 switch (p.KeywordText)
                 {
-                    case "note": role.Note = Text(p); break;
-                    case "rate": role.Rate = RateOf(p.Values[0]); break;
+                    case Keywords.Note: role.Note = Text(p); break;
+                    case Keywords.Rate: role.Rate = RateOf(p.Values[0]); break;
                 }
             }
         }
@@ -881,17 +881,17 @@ namespace ProgramDsl.Semantics
                 var v = p.Values;
                 switch (p.KeywordText)
                 {
-                    case "note": person.Note = Text(p); break;
-                    case "vacation": if (DayOffOf(p, source) is DayOff vac) vacations.Add(vac); break;
-                    case "rate": person.Rate = RateOf(v[0]); break;
-                    case "role":
+                    case Keywords.Note: person.Note = Text(p); break;
+                    case Keywords.Vacation: if (DayOffOf(p, source) is DayOff vac) vacations.Add(vac); break;
+                    case Keywords.Rate: person.Rate = RateOf(v[0]); break;
+                    case Keywords.Role:
                         foreach (ReferenceValueSyntax r in v)
                         {
                             if (Resolve(r.Reference, source, null, RoleKind, "role", "role") is RoleSymbol heldRole && FirstListed(person, "role", heldRole, heldRole.Name, Loc(source, r))) roles.Add(heldRole);
                         }
 
                         break;
-                    case "skills":
+                    case Keywords.Skills:
                         foreach (var n in v)
                         {
                             var skill = ((NameValueSyntax)n).Text;
@@ -899,11 +899,11 @@ namespace ProgramDsl.Semantics
                         }
 
                         break;
-                    case "capacity":
+                    case Keywords.Capacity:
                         if (Percentage(v[0], source, ValueRanges.Capacity) is decimal capacity) person.Capacity = capacity;
                         break;
-                    case "calendar": person.Calendar = CalendarOf(p, source); break;
-                    case "email": person.Email = Text(p); break;
+                    case Keywords.Calendar: person.Calendar = CalendarOf(p, source); break;
+                    case Keywords.Email: person.Email = Text(p); break;
                 }
             }
 
@@ -924,11 +924,11 @@ namespace ProgramDsl.Semantics
                 if (!(Setting(statement, source, repeating) is PropertySyntax p)) continue;
                 switch (p.KeywordText)
                 {
-                    case "note": team.Note = Text(p); break;
-                    case "lead":
+                    case Keywords.Note: team.Note = Text(p); break;
+                    case Keywords.Lead:
                         team.Lead = Resolve(((ReferenceValueSyntax)p.Values[0]).Reference, source, null, PersonKind, "person", "lead") as PersonSymbol;
                         break;
-                    case "members":
+                    case Keywords.Members:
                         foreach (ReferenceValueSyntax r in p.Values)
                         {
                             if (Resolve(r.Reference, source, null, MemberKinds, "person", "members") is PersonSymbol m && FirstListed(team, "members", m, m.Name, Loc(source, r))) members.Add(m);
@@ -950,9 +950,9 @@ namespace ProgramDsl.Semantics
                 var v = p.Values;
                 switch (p.KeywordText)
                 {
-                    case "note": resource.Note = Text(p); break;
-                    case "rate": resource.Rate = RateOf(v[0]); break;
-                    case "capacity":
+                    case Keywords.Note: resource.Note = Text(p); break;
+                    case Keywords.Rate: resource.Rate = RateOf(v[0]); break;
+                    case Keywords.Capacity:
                         var units = ((NumberValueSyntax)v[0]).Value;
                         if (!ValueRanges.ResourceCapacity.Contains(units))
                         {
@@ -964,7 +964,7 @@ namespace ProgramDsl.Semantics
                         }
 
                         break;
-                    case "calendar": resource.Calendar = CalendarOf(p, source); break;
+                    case Keywords.Calendar: resource.Calendar = CalendarOf(p, source); break;
                 }
             }
         }
@@ -978,15 +978,15 @@ namespace ProgramDsl.Semantics
                 var v = p.Values;
                 switch (p.KeywordText)
                 {
-                    case "note": stakeholder.Note = Text(p); break;
-                    case "raci":
+                    case Keywords.Note: stakeholder.Note = Text(p); break;
+                    case Keywords.Raci:
                         var raci = EnumWord(v[0], source, RaciWords, "RACI role");
                         if (raci != null) stakeholder.Raci = (Raci)Enum.Parse(typeof(Raci), raci, ignoreCase: true);
                         break;
-                    case "cadence":
+                    case Keywords.Cadence:
                         stakeholder.Cadence = EnumWord(v[0], source, Cadences, "cadence");
                         break;
-                    case "contact":
+                    case Keywords.Contact:
                         stakeholder.Contact = Resolve(((ReferenceValueSyntax)v[0]).Reference, source, null, ContactKinds, "person", "contact") as PersonSymbol;
                         break;
                 }
@@ -1002,14 +1002,14 @@ namespace ProgramDsl.Semantics
                 var v = p.Values;
                 switch (p.KeywordText)
                 {
-                    case "note": metric.Note = Text(p); break;
-                    case "target":
+                    case Keywords.Note: metric.Note = Text(p); break;
+                    case Keywords.Target:
                         var cmp = (ComparisonValueSyntax)v[0];
                         metric.Target = new MetricTarget(cmp.Operator, cmp.Value);
                         break;
-                    case "current": metric.Current = ((NumberValueSyntax)v[0]).Value; break;
-                    case "unit": metric.Unit = Text(p); break;
-                    case "owner": metric.Owner = OwnerOf(p, source, MetricOwnerKinds) as PersonSymbol; break;
+                    case Keywords.Current: metric.Current = ((NumberValueSyntax)v[0]).Value; break;
+                    case Keywords.Unit: metric.Unit = Text(p); break;
+                    case Keywords.Owner: metric.Owner = OwnerOf(p, source, MetricOwnerKinds) as PersonSymbol; break;
                 }
             }
         }
@@ -1026,10 +1026,10 @@ namespace ProgramDsl.Semantics
                 if (!(Setting(statement, source, repeating) is PropertySyntax p)) continue;
                 switch (p.KeywordText)
                 {
-                    case "note": workstream.Note = Text(p); break;
-                    case "owner": workstream.Owner = OwnerOf(p, source, OwnerKinds); break;
-                    case "after": BindAfter(workstream, workstream, p, source, dependencies); break;
-                    case "due":
+                    case Keywords.Note: workstream.Note = Text(p); break;
+                    case Keywords.Owner: workstream.Owner = OwnerOf(p, source, OwnerKinds); break;
+                    case Keywords.After: BindAfter(workstream, workstream, p, source, dependencies); break;
+                    case Keywords.Due:
                         workstream.Due = DateOf(p.Values[0], source);
                         workstream.DueLocation = Loc(source, p);
                         break;
@@ -1059,16 +1059,16 @@ namespace ProgramDsl.Semantics
             var v = p.Values;
             switch (p.KeywordText)
             {
-                case "note": task.Note = Text(p); return true;
-                case "owner": task.Owner = OwnerOf(p, source, OwnerKinds); return true;
-                case "after": BindAfter(task, task.Container, p, source, _scratch.Dependencies); return true;
-                case "due":
+                case Keywords.Note: task.Note = Text(p); return true;
+                case Keywords.Owner: task.Owner = OwnerOf(p, source, OwnerKinds); return true;
+                case Keywords.After: BindAfter(task, task.Container, p, source, _scratch.Dependencies); return true;
+                case Keywords.Due:
                     task.Due = DateOf(v[0], source);
                     task.DueLocation = Loc(source, p);
                     return true;
-                case "not-before": task.NotBefore = DateOf(v[0], source); return true;
-                case "actual-finish": task.ActualFinish = TrackedDate(v[0], source, p.KeywordText, "finished"); return true;
-                case "phase":
+                case Keywords.NotBefore: task.NotBefore = DateOf(v[0], source); return true;
+                case Keywords.ActualFinish: task.ActualFinish = TrackedDate(v[0], source, p.KeywordText, "finished"); return true;
+                case Keywords.Phase:
                     var phase = EnumWord(v[0], source, Phases, "phase");
                     if (phase != null) task.Phase = (Phase)Enum.Parse(typeof(Phase), phase, ignoreCase: true);
                     return true;
@@ -1085,7 +1085,7 @@ namespace ProgramDsl.Semantics
             foreach (var statement in decl.Body)
             {
                 if (!(Setting(statement, source, repeating) is PropertySyntax p) || BindScheduledItem(milestone, p, source)) continue;
-                if (p.KeywordText == "gate")
+                if (p.KeywordText == Keywords.Gate)
                 {
                     foreach (ReferenceValueSyntax r in p.Values)
                     {
@@ -1111,12 +1111,12 @@ namespace ProgramDsl.Semantics
                 var v = p.Values;
                 switch (p.KeywordText)
                 {
-                    case "effort":
-                    case "duration":
-                    case "estimate":
+                    case Keywords.Effort:
+                    case Keywords.Duration:
+                    case Keywords.Estimate:
                         BindWork(task, p, source, _tracker);
                         break;
-                    case "assign":
+                    case Keywords.Assign:
                         _assignWritten[task.Index] = true;
                         foreach (AssignmentItemSyntax item in v)
                         {
@@ -1124,7 +1124,7 @@ namespace ProgramDsl.Semantics
                         }
 
                         break;
-                    case "requires":
+                    case Keywords.Requires:
                         foreach (NameValueSyntax n in v)
                         {
                             if (!FirstListed(task, "requires", n.Text, n.Text, Loc(source, n))) continue;
@@ -1136,7 +1136,7 @@ namespace ProgramDsl.Semantics
                         }
 
                         break;
-                    case "uses":
+                    case Keywords.Uses:
                         foreach (ResourceUseItemSyntax item in v)
                         {
                             if (!(Resolve(item.Resource, source, null, ResourceKind, "resource", "uses") is ResourceSymbol resource)) continue;
@@ -1151,7 +1151,7 @@ namespace ProgramDsl.Semantics
                         }
 
                         break;
-                    case "priority":
+                    case Keywords.Priority:
                         var priority = ((NumberValueSyntax)v[0]).Value;
                         if (!ValueRanges.Priority.Contains(priority))
                         {
@@ -1163,17 +1163,17 @@ namespace ProgramDsl.Semantics
                         }
 
                         break;
-                    case "review":
+                    case Keywords.Review:
                         foreach (var n in v)
                         {
                             if (EnumWord(n, source, ReviewKinds, "review kind") is string kind && FirstListed(task, "review", kind, kind, Loc(source, n))) scratch.Reviews.Add(kind);
                         }
 
                         break;
-                    case "cost": task.Cost = NonNegative(v[0], source, "cost"); break;
-                    case "actual-cost": task.ActualCost = NonNegative(v[0], source, "actual cost"); break;
-                    case "progress": task.Progress = Percentage(v[0], source, ValueRanges.Progress); break;
-                    case "actual-start": task.ActualStart = TrackedDate(v[0], source, p.KeywordText, "started"); break;
+                    case Keywords.Cost: task.Cost = NonNegative(v[0], source, "cost"); break;
+                    case Keywords.ActualCost: task.ActualCost = NonNegative(v[0], source, "actual cost"); break;
+                    case Keywords.Progress: task.Progress = Percentage(v[0], source, ValueRanges.Progress); break;
+                    case Keywords.ActualStart: task.ActualStart = TrackedDate(v[0], source, p.KeywordText, "started"); break;
                 }
             }
 
@@ -1218,9 +1218,9 @@ namespace ProgramDsl.Semantics
                 var v = p.Values;
                 switch (p.KeywordText)
                 {
-                    case "note": risk.Note = Text(p); break;
-                    case "owner": risk.Owner = OwnerOf(p, source, OwnerKinds); break;
-                    case "likelihood":
+                    case Keywords.Note: risk.Note = Text(p); break;
+                    case Keywords.Owner: risk.Owner = OwnerOf(p, source, OwnerKinds); break;
+                    case Keywords.Likelihood:
                         if (v[0] is PercentValueSyntax)
                         {
                             if (Percentage(v[0], source, ValueRanges.Likelihood) is decimal l) risk.Likelihood = l;
@@ -1232,12 +1232,12 @@ namespace ProgramDsl.Semantics
                         }
 
                         break;
-                    case "impact":
+                    case Keywords.Impact:
                         if (DaysOf((DurationValueSyntax)v[0], source) is decimal impact) risk.ImpactDays = impact;
                         break;
-                    case "mitigation": risk.Mitigation = Text(p); break;
-                    case "affects": BindAffects(risk, p, source, affects); break;
-                    case "status":
+                    case Keywords.Mitigation: risk.Mitigation = Text(p); break;
+                    case Keywords.Affects: BindAffects(risk, p, source, affects); break;
+                    case Keywords.Status:
                         var rs = EnumWord(v[0], source, RiskStatuses, "risk status");
                         if (rs != null) risk.Status = (RiskStatus)Enum.Parse(typeof(RiskStatus), rs, ignoreCase: true);
                         break;
@@ -1257,15 +1257,15 @@ namespace ProgramDsl.Semantics
                 var v = p.Values;
                 switch (p.KeywordText)
                 {
-                    case "note": decision.Note = Text(p); break;
-                    case "owner": decision.Owner = OwnerOf(p, source, OwnerKinds); break;
-                    case "date": decision.Date = DateOf(v[0], source); break;
-                    case "status":
+                    case Keywords.Note: decision.Note = Text(p); break;
+                    case Keywords.Owner: decision.Owner = OwnerOf(p, source, OwnerKinds); break;
+                    case Keywords.Date: decision.Date = DateOf(v[0], source); break;
+                    case Keywords.Status:
                         var ds = EnumWord(v[0], source, DecisionStatuses, "decision status");
                         if (ds != null) decision.Status = (DecisionStatus)Enum.Parse(typeof(DecisionStatus), ds, ignoreCase: true);
                         break;
-                    case "rationale": decision.Rationale = Text(p); break;
-                    case "affects": BindAffects(decision, p, source, affects); break;
+                    case Keywords.Rationale: decision.Rationale = Text(p); break;
+                    case Keywords.Affects: BindAffects(decision, p, source, affects); break;
                 }
             }
 
@@ -1314,9 +1314,9 @@ namespace ProgramDsl.Semantics
             if (task.IsMilestone) return;
             switch (p.KeywordText)
             {
-                case "effort":
-                case "duration":
-                    var other = p.KeywordText == "effort" ? "duration" : "effort";
+                case Keywords.Effort:
+                case Keywords.Duration:
+                    var other = p.KeywordText == Keywords.Effort ? "duration" : "effort";
                     if (tracker.Get(other) is SourceLocation first)
                     {
                         _diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.ConflictingSetting, new SourceLocation(source, p.KeywordSpan), new[] { first },
@@ -1330,12 +1330,12 @@ namespace ProgramDsl.Semantics
                         return;
                     }
 
-                    if (p.KeywordText == "effort") task.Effort = days;
+                    if (p.KeywordText == Keywords.Effort) task.Effort = days;
                     else task.Duration = days;
-                    task.WorkKind = p.KeywordText == "effort" ? WorkKind.Effort : WorkKind.Duration;
+                    task.WorkKind = p.KeywordText == Keywords.Effort ? WorkKind.Effort : WorkKind.Duration;
                     task.WorkLocation = location;
                     break;
-                case "estimate":
+                case Keywords.Estimate:
                     var optimistic = DaysOf((DurationValueSyntax)p.Values[0], source);
                     var likely = DaysOf((DurationValueSyntax)p.Values[1], source);
                     var pessimistic = DaysOf((DurationValueSyntax)p.Values[2], source);
