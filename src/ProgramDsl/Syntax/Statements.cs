@@ -168,16 +168,17 @@ namespace ProgramDsl.Syntax
             DeclarationKind[]? expectedKinds = null, string[]? allowedWords = null, ValueRange? range = null,
             DeclarationKind? declares = null, string[]? itemWords = null)
         {
+            // Read-only views, so no caller can change the language through a cast.
             Keyword = keyword;
-            AllowedIn = allowedIn;
+            AllowedIn = Array.AsReadOnly(allowedIn);
             Repeats = repeats;
             ValueShape = shape;
             Doc = doc;
-            ExpectedKinds = expectedKinds ?? Array.Empty<DeclarationKind>();
-            AllowedWords = allowedWords ?? Array.Empty<string>();
+            ExpectedKinds = Array.AsReadOnly(expectedKinds ?? Array.Empty<DeclarationKind>());
+            AllowedWords = Array.AsReadOnly(allowedWords ?? Array.Empty<string>());
             Range = range;
             Declares = declares;
-            ItemWords = itemWords ?? Array.Empty<string>();
+            ItemWords = Array.AsReadOnly(itemWords ?? Array.Empty<string>());
         }
 
         /// <summary>The keyword that starts the statement.</summary>
@@ -237,27 +238,28 @@ namespace ProgramDsl.Syntax
         private static readonly DeclarationKind[] PersonOnly = { DeclarationKind.Person };
 
         /// <summary>The responsible-AI review kinds a task may be (<c>review</c>).</summary>
-        public static IReadOnlyList<string> ReviewKinds { get; } = new[] { "fairness", "privacy", "security", "safety", "legal", "compliance", "accessibility", "ethics", "explainability", "robustness" };
+        public static IReadOnlyList<string> ReviewKinds { get; } = Array.AsReadOnly(new[] { "fairness", "privacy", "security", "safety", "legal", "compliance", "accessibility", "ethics", "explainability", "robustness" });
 
         /// <summary>The delivery phases of machine-learning work (<c>phase</c>).</summary>
-        public static IReadOnlyList<string> Phases { get; } = new[] { "feasibility", "data", "modeling", "evaluation", "deployment", "monitoring" };
+        public static IReadOnlyList<string> Phases { get; } = Array.AsReadOnly(new[] { "feasibility", "data", "modeling", "evaluation", "deployment", "monitoring" });
 
         /// <summary>The words of <c>leveling</c>: <c>on</c>, then <c>off</c>.</summary>
-        public static IReadOnlyList<string> LevelingModes { get; } = new[] { "on", "off" };
+        public static IReadOnlyList<string> LevelingModes { get; } = Array.AsReadOnly(new[] { "on", "off" });
 
         /// <summary>The dependency types of <c>after</c> items, finish-to-start first (the default).</summary>
-        public static IReadOnlyList<string> DependencyTypes { get; } = new[] { "fs", "ss", "ff", "sf" };
+        public static IReadOnlyList<string> DependencyTypes { get; } = Array.AsReadOnly(new[] { "fs", "ss", "ff", "sf" });
 
         private static readonly StatementInfo[] Table = Build();
 
         // Per block (by the context's value), its statements: a scan of a few dozen short keywords.
         private static readonly StatementInfo[][] ByBlock = Everywhere.Select(c => Table.Where(s => s.AllowedIn.Contains(c)).ToArray()).ToArray();
+        private static readonly IReadOnlyList<StatementInfo>[] ByBlockReadOnly = ByBlock.Select(Array.AsReadOnly).ToArray();
 
         /// <summary>Every statement, in the order of the language reference.</summary>
-        public static IReadOnlyList<StatementInfo> All => Table;
+        public static IReadOnlyList<StatementInfo> All { get; } = Array.AsReadOnly(Table);
 
         /// <summary>The statements allowed in <paramref name="block"/>.</summary>
-        public static IReadOnlyList<StatementInfo> In(BlockContext block) => ByBlock[(int)block];
+        public static IReadOnlyList<StatementInfo> In(BlockContext block) => ByBlockReadOnly[(int)block];
 
         /// <summary>The statement <paramref name="keyword"/> starts in <paramref name="block"/>, or null when it starts none there.</summary>
         public static StatementInfo? Lookup(string keyword, BlockContext block)
