@@ -7,6 +7,12 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using ProgramDsl.Semantics;
+using BlockContext = ProgramDsl.Syntax.BlockContext;
+using Statements = ProgramDsl.Syntax.Statements;
+using SyntaxFacts = ProgramDsl.Syntax.SyntaxFacts;
+using ValueRange = ProgramDsl.Syntax.ValueRange;
+using ValueRanges = ProgramDsl.Syntax.ValueRanges;
 using Catalog = ProgramDsl.Diagnostics.DiagnosticCatalog;
 
 namespace ProgramDsl.Analyzers
@@ -26,15 +32,21 @@ namespace ProgramDsl.Analyzers
 
         private const string BuildingNamespace = "ProgramDsl.Building";
 
-        private static readonly string[] TaskLike = { Kinds.Task, Kinds.Milestone, Kinds.Workstream };
-        private static readonly string[] PersonOrTeam = { Kinds.Person };
-        private static readonly string[] RoleKind = { Kinds.Role };
-        private static readonly string[] ResourceKind = { Kinds.Resource };
+        // What each reference may name, from the language's statement table (as the kind words of the definitions).
+        private static readonly string[] TaskLike = KindsOf("after", BlockContext.Task);
+        private static readonly string[] AffectsKinds = KindsOf("affects", BlockContext.Risk);
+        private static readonly string[] OwnerKinds = KindsOf("owner", BlockContext.Task);
+        private static readonly string[] Assignee = { KindsOf("assign", BlockContext.Task)[0] };
+        private static readonly string[] AssignedRole = { KindsOf("assign", BlockContext.Task)[1] };
+        private static readonly string[] RoleKind = KindsOf("role", BlockContext.Person);
+        private static readonly string[] ResourceKind = KindsOf("uses", BlockContext.Task);
 
         private static readonly HashSet<string> DateMethods = new HashSet<string>(StringComparer.Ordinal)
         {
             "Start", "Deadline", "Holiday", "Vacation", "NotBefore", "Due", "ActualStart", "ActualFinish",
         };
+
+        private static string[] KindsOf(string keyword, BlockContext block) => Statements.ExpectedKinds(keyword, block).Select(SyntaxFacts.KeywordOf).ToArray();
 
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
@@ -110,6 +122,7 @@ namespace ProgramDsl.Analyzers
 
         private static class Kinds
         {
+            // The keywords that declare them (SyntaxFacts.KeywordOf), as constants for patterns.
             public const string Task = "task";
             public const string Milestone = "milestone";
             public const string Workstream = "workstream";
@@ -138,29 +151,15 @@ namespace ProgramDsl.Analyzers
                     case "TaskBuilder.Estimate": CheckEstimate(context, invocation); break;
                     case "TaskBuilder.Assign":
                     case "TaskBuilder.AssignRole":
-                        Range(context, invocation, "share", 0, false, 100, "a share must be more than 0% and at most 100%", "100 (the default) is the person's whole time");
+                        Range(context, invocation, "share", ValueRanges.Share, "100 (the default) is the person's whole time");
                         break;
-                    case "PersonBuilder.Capacity":
-                        Range(context, invocation, "percent", 0, false, 100, "capacity must be more than 0% and at most 100%", "100 (the default) is full time");
-                        break;
-                    case "TaskBuilder.Progress":
-                        Range(context, invocation, "percent", 0, true, 100, "progress must be between 0% and 100%", "give the part of the work done");
-                        break;
-                    case "RiskBuilder.Likelihood":
-                        Range(context, invocation, "percent", 0, true, 100, "likelihood must be between 0% and 100%", "give the chance it occurs, such as Likelihood(30)");
-                        break;
-                    case "TaskBuilder.Priority":
-                        Range(context, invocation, "priority", 1, true, 1000, "priority is a whole number from 1 to 1000", "500 is the default");
-                        break;
-                    case "TaskBuilder.Uses":
-                        Range(context, invocation, "units", 0, false, int.MaxValue, "a task uses a whole number of units, at least 1", "1 is the default");
-                        break;
-                    case "ProgramBuilder.Resource":
-                        Range(context, invocation, "capacity", 0, false, int.MaxValue, "the capacity of a resource is a whole number of units, at least 1", "1 is the default");
-                        break;
-                    case "ProgramBuilder.HoursPerDay":
-                        Range(context, invocation, "hours", 0, false, 24, "hours-per-day must be more than 0 and at most 24", "8 is the default");
-                        break;
+                    case "PersonBuilder.Capacity": Range(context, invocation, "percent", ValueRanges.Capacity, "100 (the default) is full time"); break;
+                    case "TaskBuilder.Progress": Range(context, invocation, "percent", ValueRanges.Progress, "give the part of the work done"); break;
+                    case "RiskBuilder.Likelihood": Range(context, invocation, "percent", ValueRanges.Likelihood, "give the chance it occurs, such as Likelihood(30)"); break;
+                    case "TaskBuilder.Priority": Range(context, invocation, "priority", ValueRanges.Priority, "500 is the default"); break;
+                    case "TaskBuilder.Uses": Range(context, invocation, "units", ValueRanges.UsedUnits, "1 is the default"); break;
+                    case "ProgramBuilder.Resource": Range(context, invocation, "capacity", ValueRanges.ResourceCapacity, "1 is the default"); break;
+                    case "ProgramBuilder.HoursPerDay": Range(context, invocation, "hours", ValueRanges.HoursPerDay, "8 is the default"); break;
                 }
             }
 
@@ -186,18 +185,18 @@ namespace ProgramDsl.Analyzers
             {
                 var argument = Argument(invocation, parameter);
                 if (!TryNumber(argument, out var value)) return;
-                if (value < 0 || double.IsNaN(value) || double.IsInfinity(value))
+                if (!ValueRanges.NonNegative.Contains(value))
                 {
                     Report(context, argument!, what + " must be a number of 0 or more, not " + Format(argument!.Value.ConstantValue.Value) + "; " + fix);
                 }
             }
 
-            private static void Range(OperationAnalysisContext context, IInvocationOperation invocation, string parameter, double low, bool lowIncluded, double high, string rule, string hint)
+            /// <summary>A constant outside the range the compiler allows for the statement the call writes, with the compiler's rule.</summary>
+            private static void Range(OperationAnalysisContext context, IInvocationOperation invocation, string parameter, ValueRange range, string hint)
             {
                 var argument = Argument(invocation, parameter);
                 if (!TryNumber(argument, out var value)) return;
-                bool ok = (lowIncluded ? value >= low : value > low) && value <= high;
-                if (!ok) Report(context, argument!, rule + ", not " + Format(argument!.Value.ConstantValue.Value) + "; " + hint);
+                if (!range.Contains(value)) Report(context, argument!, range.Rule + ", not " + Format(argument!.Value.ConstantValue.Value) + "; " + hint);
             }
 
             private static void CheckEstimate(OperationAnalysisContext context, IInvocationOperation invocation)
@@ -210,7 +209,7 @@ namespace ProgramDsl.Analyzers
                     var argument = Argument(invocation, names[i]);
                     if (!TryNumber(argument, out var v)) continue;
                     values[i] = v;
-                    if (v < 0 || double.IsNaN(v) || double.IsInfinity(v))
+                    if (!ValueRanges.NonNegative.Contains(v))
                     {
                         negative = true;
                         Report(context, argument!, "an estimate must be a number of days of 0 or more, not " + Format(argument!.Value.ConstantValue.Value) + "; give optimistic, most likely and pessimistic days");
@@ -499,14 +498,14 @@ namespace ProgramDsl.Analyzers
                         case "ProgramBuilder":
                         case "WorkstreamBuilder":
                             if (Define(call, scope)) continue;
-                            if (type == "WorkstreamBuilder" && name == "Owner") Refer(call, "personId", PersonOrTeam, "person", scope, owner, false);
+                            if (type == "WorkstreamBuilder" && name == "Owner") Refer(call, "personId", OwnerKinds, "person", scope, owner, false);
                             if (type == "WorkstreamBuilder" && name == "After") Refer(call, "id", TaskLike, "task", scope, owner, true);
                             break;
                         case "TaskBuilder":
                             switch (name)
                             {
-                                case "Assign": Refer(call, "personId", PersonOrTeam, "person", scope, owner, false); break;
-                                case "AssignRole": Refer(call, "roleId", RoleKind, "role", scope, owner, false); break;
+                                case "Assign": Refer(call, "personId", Assignee, "person", scope, owner, false); break;
+                                case "AssignRole": Refer(call, "roleId", AssignedRole, "role", scope, owner, false); break;
                                 case "Uses": Refer(call, "resourceId", ResourceKind, "resource", scope, owner, false); break;
                                 case "After": Refer(call, "id", TaskLike, "task", scope, owner, true); break;
                                 case "Effort":
@@ -519,16 +518,16 @@ namespace ProgramDsl.Analyzers
                             break;
                         case "MilestoneBuilder" when name == "After": Refer(call, "id", TaskLike, "task", scope, owner, true); break;
                         case "PersonBuilder" when name == "Role": Refer(call, "roleId", RoleKind, "role", scope, owner, false); break;
-                        case "RiskBuilder" when name == "Owner": Refer(call, "personId", PersonOrTeam, "person", scope, owner, false); break;
+                        case "RiskBuilder" when name == "Owner": Refer(call, "personId", OwnerKinds, "person", scope, owner, false); break;
                         case "RiskBuilder" when name == "Affects":
                             var ids = Argument(call, "ids");
                             if (ids?.Value is IArrayCreationOperation { Initializer: { } initializer })
                             {
-                                foreach (var element in initializer.ElementValues) Refer(element, TaskLike, "task", scope, owner, false);
+                                foreach (var element in initializer.ElementValues) Refer(element, AffectsKinds, "task", scope, owner, false);
                             }
                             else if (ids != null && ids.ArgumentKind != ArgumentKind.ParamArray)
                             {
-                                Refer(ids.Value, TaskLike, "task", scope, owner, false);
+                                Refer(ids.Value, AffectsKinds, "task", scope, owner, false);
                             }
 
                             break;
@@ -689,18 +688,28 @@ namespace ProgramDsl.Analyzers
                 return Location.Create(syntax.SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(start, syntax.Span.End));
             }
 
+            /// <summary>The plan's definitions as scopes, for the compiler's name rule (<see cref="NameLookup"/>).</summary>
+            private readonly struct Scopes : INameScopes<Definition, Definition>
+            {
+                private readonly PlanWalker _plan;
+
+                public Scopes(PlanWalker plan) => _plan = plan;
+
+                public Definition? ContainerOf(Definition scope) => scope.Container;
+
+                public bool TryGetMember(Definition scope, string name, out Definition symbol) => scope.Members.TryGetValue(name, out symbol);
+
+                public bool TryGetTopLevel(string name, out Definition symbol) => _plan._rootScope.TryGetValue(name, out symbol);
+
+                public IReadOnlyList<Definition>? Nested(string name) => _plan._nested.TryGetValue(name, out var list) ? list : null;
+            }
+
             private Definition? Resolve(Reference reference, out bool unknown)
             {
                 unknown = false;
                 var segments = reference.Text.Split('.');
-                Definition? symbol = null;
-                for (var ws = reference.Scope; ws != null && symbol is null; ws = ws.Container) ws.Members.TryGetValue(segments[0], out symbol);
-                if (symbol is null) _rootScope.TryGetValue(segments[0], out symbol);
-                if (symbol is null && _nested.TryGetValue(segments[0], out var candidates))
-                {
-                    if (candidates.Count > 1) return null; // ambiguous: the compiler's TPM1003, not judged here
-                    symbol = candidates[0];
-                }
+                var symbol = NameLookup.Find<Scopes, Definition, Definition>(new Scopes(this), reference.Scope, segments[0], out var ambiguous);
+                if (ambiguous != null) return null; // the compiler's TPM1003, not judged here
 
                 for (int i = 1; symbol != null && i < segments.Length; i++)
                 {

@@ -4,7 +4,9 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using ProgramDsl.Building;
+using System.Diagnostics.CodeAnalysis;
 using ProgramDsl.Semantics;
+using ProgramDsl.Syntax;
 
 namespace ProgramDsl.Reports.Mspdi
 {
@@ -56,7 +58,7 @@ namespace ProgramDsl.Reports.Mspdi
         public const int MaxOutlineDepth = InputLimits.MaxNestingDepth - 1;
 
         /// <summary>Words that start or end list items in the language and so cannot be ids written into lists.</summary>
-        private static readonly HashSet<string> Reserved = new HashSet<string>(StringComparer.Ordinal) { "role", "skill", "skills", "fs", "ss", "ff", "sf" };
+        private static readonly IReadOnlyCollection<string> Reserved = Statements.ItemWords;
 
         private static readonly WeekdaySet StandardWeek = WeekdaySet.MondayToFriday;
 
@@ -77,14 +79,8 @@ namespace ProgramDsl.Reports.Mspdi
             }
         }
 
-        /// <summary>True when <paramref name="text"/> is an identifier the lexer reads whole (a letter or _, then letters, digits, _ or -).</summary>
-        public static bool IsIdentifier(string? text)
-        {
-            if (string.IsNullOrEmpty(text)) return false;
-            if (!(char.IsLetter(text![0]) || text[0] == '_')) return false;
-            foreach (char c in text) if (!(char.IsLetterOrDigit(c) || c == '_' || c == '-')) return false;
-            return true;
-        }
+        /// <summary>True when <paramref name="text"/> is an identifier the lexer reads whole (the language's rule, <see cref="SyntaxFacts.IsIdentifier"/>).</summary>
+        public static bool IsIdentifier(string? text) => SyntaxFacts.IsIdentifier(text);
 
         /// <summary>
         /// A name as an identifier: accents dropped, lower case, every run of other characters a dash, at most 40
@@ -119,7 +115,7 @@ namespace ProgramDsl.Reports.Mspdi
                 slug = slug.Substring(0, cut > 10 ? cut : 40).TrimEnd('-');
             }
 
-            return char.IsLetter(slug[0]) ? slug : prefix + "-" + slug;
+            return SyntaxFacts.IsIdentifier(slug) ? slug : prefix + "-" + slug;
         }
 
         // Latin letters with accents and their plain spellings. A table rather than Unicode normalization, which the tool's
@@ -203,7 +199,7 @@ namespace ProgramDsl.Reports.Mspdi
         private sealed class Importer
         {
             /// <summary>The longest lag or lead the compiler accepts (Binder's limit: beyond any calendar).</summary>
-            private const int MaxLagDays = 4_000_000;
+            private const int MaxLagDays = ValueRanges.MaxLagDays;
 
             private readonly MspdiProject _project;
             private readonly string? _fallbackName;
@@ -1070,16 +1066,39 @@ namespace ProgramDsl.Reports.Mspdi
                 return false;
             }
 
-            private object? Lookup(string name, Node? scope)
+            /// <summary>What the compiler takes <paramref name="name"/> to mean from <paramref name="scope"/>: a node, a program-level name that is not a task, or null.</summary>
+            private object? Lookup(string name, Node? scope) => NameLookup.Find<Scopes, Node, object>(new Scopes(this), scope, name, out _);
+
+            /// <summary>The plan being made, as scopes for the compiler's name rule (<see cref="NameLookup"/>).</summary>
+            private readonly struct Scopes : INameScopes<Node, object>
             {
-                for (var ws = scope; ws != null; ws = ws.Parent)
+                private readonly Importer _importer;
+
+                public Scopes(Importer importer) => _importer = importer;
+
+                public Node? ContainerOf(Node scope) => scope.Parent;
+
+                public bool TryGetMember(Node scope, string name, [MaybeNullWhen(false)] out object symbol)
                 {
-                    if (ws.Members.TryGetValue(name, out var member)) return member;
+                    bool found = scope.Members.TryGetValue(name, out var member);
+                    symbol = member;
+                    return found;
                 }
 
-                if (_rootNodes.TryGetValue(name, out var top)) return top;
-                if (_rootNames.Contains(name)) return name; // a person, pool or calendar of that name: not a task
-                return _nestedByName.TryGetValue(name, out var nested) && nested.Count == 1 ? nested[0] : null;
+                public bool TryGetTopLevel(string name, [MaybeNullWhen(false)] out object symbol)
+                {
+                    if (_importer._rootNodes.TryGetValue(name, out var top))
+                    {
+                        symbol = top;
+                        return true;
+                    }
+
+                    // A person, pool or calendar of that name: not a task.
+                    symbol = name;
+                    return _importer._rootNames.Contains(name);
+                }
+
+                public IReadOnlyList<object>? Nested(string name) => _importer._nestedByName.TryGetValue(name, out var nested) ? nested : null;
             }
 
             // ---------------------------------------------------------------- values

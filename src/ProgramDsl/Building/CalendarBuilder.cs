@@ -1,4 +1,5 @@
 using System;
+using ProgramDsl.Syntax;
 
 namespace ProgramDsl.Building
 {
@@ -12,7 +13,7 @@ namespace ProgramDsl.Building
         /// <summary><c>workdays ...</c> (default Monday to Friday), rendered Monday first with ranges (<c>mon..fri</c>).</summary>
         public CalendarBuilder Workdays(params DayOfWeek[] days)
         {
-            _body.Add("workdays", TpmText.Weekdays(days));
+            _body.Add(Keywords.Workdays, TpmText.Weekdays(days));
             return this;
         }
 
@@ -22,7 +23,7 @@ namespace ProgramDsl.Building
         /// <summary><c>holiday FROM..TO ["name"]</c> with the dates as <c>yyyy-MM-dd</c> text, both ends included (one date when they are the same day).</summary>
         public CalendarBuilder Holiday(string from, string to, string? name = null)
         {
-            _body.Add("holiday", TpmText.DateRange(from, to) + (name is null ? string.Empty : " " + TpmText.Quote(name)));
+            _body.Add(Keywords.Holiday, TpmText.DateRange(from, to) + (name is null ? string.Empty : " " + TpmText.Quote(name)));
             return this;
         }
     }

@@ -1,4 +1,5 @@
 using System;
+using ProgramDsl.Syntax;
 
 namespace ProgramDsl.Building
 {
@@ -15,28 +16,28 @@ namespace ProgramDsl.Building
         /// <param name="lagDays">Working days of lag (positive) or lead (negative).</param>
         public MilestoneBuilder After(string id, Dependency type = Dependency.FinishToStart, int lagDays = 0)
         {
-            _body.AddItem("after", TpmText.DependencyItem(id, type, lagDays));
+            _body.AddItem(Keywords.After, TpmText.DependencyItem(id, type, lagDays));
             return this;
         }
 
         /// <summary><c>not-before DATE</c>: the milestone falls on or after it.</summary>
         public MilestoneBuilder NotBefore(string isoDate)
         {
-            _body.Add("not-before", TpmText.Date(isoDate));
+            _body.Add(Keywords.NotBefore, TpmText.Date(isoDate));
             return this;
         }
 
         /// <summary><c>actual-finish DATE</c>: the milestone was reached on that day and does not move.</summary>
         public MilestoneBuilder ActualFinish(string isoDate)
         {
-            _body.Add("actual-finish", TpmText.Date(isoDate));
+            _body.Add(Keywords.ActualFinish, TpmText.Date(isoDate));
             return this;
         }
 
         /// <summary><c>note "text"</c>.</summary>
         public MilestoneBuilder Note(string text)
         {
-            _body.Add("note", TpmText.Quote(text ?? throw new ArgumentNullException(nameof(text))));
+            _body.Add(Keywords.Note, TpmText.Quote(text ?? throw new ArgumentNullException(nameof(text))));
             return this;
         }
 
@@ -46,7 +47,7 @@ namespace ProgramDsl.Building
         /// <summary><c>due DATE</c> with the date as <c>yyyy-MM-dd</c> text, written as given.</summary>
         public MilestoneBuilder Due(string isoDate)
         {
-            _body.Add("due", TpmText.Date(isoDate));
+            _body.Add(Keywords.Due, TpmText.Date(isoDate));
             return this;
         }
     }

@@ -1,4 +1,5 @@
 using System;
+using ProgramDsl.Syntax;
 
 namespace ProgramDsl.Building
 {
@@ -12,7 +13,7 @@ namespace ProgramDsl.Building
         /// <summary>A role the person holds (<c>role ID</c>); several calls list several roles.</summary>
         public PersonBuilder Role(string roleId)
         {
-            _body.AddItem("role", roleId ?? throw new ArgumentNullException(nameof(roleId)));
+            _body.AddItem(Keywords.Role, roleId ?? throw new ArgumentNullException(nameof(roleId)));
             return this;
         }
 
@@ -20,56 +21,56 @@ namespace ProgramDsl.Building
         public PersonBuilder Skills(params string[] skills)
         {
             if (skills is null) throw new ArgumentNullException(nameof(skills));
-            foreach (var skill in skills) _body.AddItem("skills", skill ?? throw new ArgumentNullException(nameof(skills), "a skill is null"));
+            foreach (var skill in skills) _body.AddItem(Keywords.Skills, skill ?? throw new ArgumentNullException(nameof(skills), "a skill is null"));
             return this;
         }
 
         /// <summary>The daily rate: <c>rate N/d</c>.</summary>
         public PersonBuilder Rate(decimal perDay)
         {
-            _body.Add("rate", TpmText.Number(perDay) + "/d");
+            _body.Add(Keywords.Rate, TpmText.Number(perDay) + "/d");
             return this;
         }
 
         /// <summary>The hourly rate: <c>rate N/h</c> (hours-per-day converts it to a day).</summary>
         public PersonBuilder HourlyRate(decimal perHour)
         {
-            _body.Add("rate", TpmText.Number(perHour) + "/h");
+            _body.Add(Keywords.Rate, TpmText.Number(perHour) + "/h");
             return this;
         }
 
         /// <summary>The part of each working day the person works: <c>capacity N%</c> (default 100%).</summary>
         public PersonBuilder Capacity(int percent)
         {
-            _body.Add("capacity", TpmText.Percent(percent));
+            _body.Add(Keywords.Capacity, TpmText.Percent(percent));
             return this;
         }
 
         /// <summary><c>calendar ID</c>: the named calendar the person works to (beside the program's).</summary>
         public PersonBuilder Calendar(string calendarId)
         {
-            _body.Add("calendar", calendarId ?? throw new ArgumentNullException(nameof(calendarId)));
+            _body.Add(Keywords.Calendar, calendarId ?? throw new ArgumentNullException(nameof(calendarId)));
             return this;
         }
 
         /// <summary><c>email "address"</c>.</summary>
         public PersonBuilder Email(string address)
         {
-            _body.Add("email", TpmText.Quote(address ?? throw new ArgumentNullException(nameof(address))));
+            _body.Add(Keywords.Email, TpmText.Quote(address ?? throw new ArgumentNullException(nameof(address))));
             return this;
         }
 
         /// <summary><c>note "text"</c>.</summary>
         public PersonBuilder Note(string text)
         {
-            _body.Add("note", TpmText.Quote(text ?? throw new ArgumentNullException(nameof(text))));
+            _body.Add(Keywords.Note, TpmText.Quote(text ?? throw new ArgumentNullException(nameof(text))));
             return this;
         }
 
         /// <summary>Days off with a label: <c>vacation FROM..TO "name"</c> (the label is left out when null).</summary>
         public PersonBuilder Vacation(string from, string to, string? name)
         {
-            _body.Add("vacation", TpmText.DateRange(from, to) + (name is null ? string.Empty : " " + TpmText.Quote(name)));
+            _body.Add(Keywords.Vacation, TpmText.DateRange(from, to) + (name is null ? string.Empty : " " + TpmText.Quote(name)));
             return this;
         }
 
@@ -81,7 +82,7 @@ namespace ProgramDsl.Building
         {
             var first = TpmText.Date(from);
             var last = TpmText.Date(to);
-            _body.Add("vacation", first == last ? first : first + ".." + last);
+            _body.Add(Keywords.Vacation, first == last ? first : first + ".." + last);
             return this;
         }
     }

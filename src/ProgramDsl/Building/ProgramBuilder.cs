@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using ProgramDsl.Syntax;
 
 namespace ProgramDsl.Building
 {
@@ -22,56 +23,56 @@ namespace ProgramDsl.Building
         }
 
         /// <summary><c>start DATE</c>: index 0 of the schedule is the first working day on or after it.</summary>
-        public ProgramBuilder Start(DateTime date) => Add("start", TpmText.Date(date));
+        public ProgramBuilder Start(DateTime date) => Add(Keywords.Start, TpmText.Date(date));
 
         /// <summary><c>start DATE</c> with the date as <c>yyyy-MM-dd</c> text, written as given.</summary>
-        public ProgramBuilder Start(string isoDate) => Add("start", TpmText.Date(isoDate));
+        public ProgramBuilder Start(string isoDate) => Add(Keywords.Start, TpmText.Date(isoDate));
 
         /// <summary><c>deadline DATE</c>: TPM2202 when the program finishes after it.</summary>
-        public ProgramBuilder Deadline(DateTime date) => Add("deadline", TpmText.Date(date));
+        public ProgramBuilder Deadline(DateTime date) => Add(Keywords.Deadline, TpmText.Date(date));
 
         /// <summary><c>deadline DATE</c> with the date as <c>yyyy-MM-dd</c> text, written as given.</summary>
-        public ProgramBuilder Deadline(string isoDate) => Add("deadline", TpmText.Date(isoDate));
+        public ProgramBuilder Deadline(string isoDate) => Add(Keywords.Deadline, TpmText.Date(isoDate));
 
         /// <summary><c>status-date DATE</c>: "today" for progress, earned value and reports.</summary>
-        public ProgramBuilder StatusDate(DateTime date) => Add("status-date", TpmText.Date(date));
+        public ProgramBuilder StatusDate(DateTime date) => Add(Keywords.StatusDate, TpmText.Date(date));
 
         /// <summary><c>status-date DATE</c> with the date as <c>yyyy-MM-dd</c> text, written as given.</summary>
-        public ProgramBuilder StatusDate(string isoDate) => Add("status-date", TpmText.Date(isoDate));
+        public ProgramBuilder StatusDate(string isoDate) => Add(Keywords.StatusDate, TpmText.Date(isoDate));
 
         /// <summary><c>workdays ...</c>: the program calendar's working weekdays (default Monday to Friday), rendered Monday first with ranges (<c>mon..fri</c>).</summary>
-        public ProgramBuilder Workdays(params DayOfWeek[] days) => Add("workdays", TpmText.Weekdays(days));
+        public ProgramBuilder Workdays(params DayOfWeek[] days) => Add(Keywords.Workdays, TpmText.Weekdays(days));
 
         /// <summary><c>budget NUMBER</c>.</summary>
-        public ProgramBuilder Budget(decimal amount) => Add("budget", TpmText.Number(amount));
+        public ProgramBuilder Budget(decimal amount) => Add(Keywords.Budget, TpmText.Number(amount));
 
         /// <summary><c>currency NAME</c> (such as <c>USD</c>).</summary>
-        public ProgramBuilder Currency(string code) => Add("currency", code ?? throw new ArgumentNullException(nameof(code)));
+        public ProgramBuilder Currency(string code) => Add(Keywords.Currency, code ?? throw new ArgumentNullException(nameof(code)));
 
         /// <summary><c>hours-per-day NUMBER</c>: converts hours and hourly rates (default 8).</summary>
-        public ProgramBuilder HoursPerDay(double hours) => Add("hours-per-day", TpmText.Number(hours));
+        public ProgramBuilder HoursPerDay(double hours) => Add(Keywords.HoursPerDay, TpmText.Number(hours));
 
         /// <summary><c>leveling on|off</c>: resource leveling (on by default).</summary>
-        public ProgramBuilder Leveling(bool on) => Add("leveling", on ? "on" : "off");
+        public ProgramBuilder Leveling(bool on) => Add(Keywords.Leveling, on ? Statements.LevelingModes[0] : Statements.LevelingModes[1]);
 
         /// <summary><c>holiday DATE ["name"]</c>: a non-working day for everyone.</summary>
         public ProgramBuilder Holiday(DateTime date, string? name = null) => Holiday(TpmText.Date(date), name);
 
         /// <summary><c>holiday DATE ["name"]</c> with the date as <c>yyyy-MM-dd</c> text, written as given.</summary>
         public ProgramBuilder Holiday(string isoDate, string? name = null) =>
-            Add("holiday", TpmText.Date(isoDate) + (name is null ? string.Empty : " " + TpmText.Quote(name)));
+            Add(Keywords.Holiday, TpmText.Date(isoDate) + (name is null ? string.Empty : " " + TpmText.Quote(name)));
 
         /// <summary><c>holiday FROM..TO ["name"]</c>: non-working days for everyone, both ends included (one date when they are the same day).</summary>
         public ProgramBuilder Holiday(string from, string to, string? name) =>
-            Add("holiday", TpmText.DateRange(from, to) + (name is null ? string.Empty : " " + TpmText.Quote(name)));
+            Add(Keywords.Holiday, TpmText.DateRange(from, to) + (name is null ? string.Empty : " " + TpmText.Quote(name)));
 
         /// <summary><c>note "text"</c>: free text about the program.</summary>
-        public ProgramBuilder Note(string text) => Add("note", TpmText.Quote(text ?? throw new ArgumentNullException(nameof(text))));
+        public ProgramBuilder Note(string text) => Add(Keywords.Note, TpmText.Quote(text ?? throw new ArgumentNullException(nameof(text))));
 
         /// <summary><c>calendar ID ["title"] { ... }</c>: a named calendar people can work to.</summary>
         public ProgramBuilder Calendar(string id, string? title = null, Action<CalendarBuilder>? configure = null)
         {
-            var body = _body.Declare("calendar", id, title);
+            var body = _body.Declare(Keywords.Calendar, id, title);
             configure?.Invoke(new CalendarBuilder(body));
             return this;
         }
@@ -79,14 +80,14 @@ namespace ProgramDsl.Building
         /// <summary><c>role ID ["title"]</c>.</summary>
         public ProgramBuilder Role(string id, string? title = null)
         {
-            _body.Declare("role", id, title);
+            _body.Declare(Keywords.Role, id, title);
             return this;
         }
 
         /// <summary><c>person ID ["name"] { ... }</c>.</summary>
         public ProgramBuilder Person(string id, string? name = null, Action<PersonBuilder>? configure = null)
         {
-            var body = _body.Declare("person", id, name);
+            var body = _body.Declare(Keywords.Person, id, name);
             configure?.Invoke(new PersonBuilder(body));
             return this;
         }
@@ -94,8 +95,8 @@ namespace ProgramDsl.Building
         /// <summary><c>resource ID ["name"] { capacity N ... }</c>: a pool of whole units (capacity 1 is the default and not written).</summary>
         public ProgramBuilder Resource(string id, string? name = null, int capacity = 1, Action<ResourceBuilder>? configure = null)
         {
-            var body = _body.Declare("resource", id, name);
-            if (capacity != 1) body.Add("capacity", TpmText.Number(capacity));
+            var body = _body.Declare(Keywords.Resource, id, name);
+            if (capacity != 1) body.Add(Keywords.Capacity, TpmText.Number(capacity));
             configure?.Invoke(new ResourceBuilder(body));
             return this;
         }
@@ -104,7 +105,7 @@ namespace ProgramDsl.Building
         public ProgramBuilder Workstream(string id, string? title, Action<WorkstreamBuilder> configure)
         {
             if (configure is null) throw new ArgumentNullException(nameof(configure));
-            configure(new WorkstreamBuilder(_body.Declare("workstream", id, title)));
+            configure(new WorkstreamBuilder(_body.Declare(Keywords.Workstream, id, title)));
             return this;
         }
 
@@ -112,14 +113,14 @@ namespace ProgramDsl.Building
         public ProgramBuilder Task(string id, string? title, Action<TaskBuilder> configure)
         {
             if (configure is null) throw new ArgumentNullException(nameof(configure));
-            configure(new TaskBuilder(_body.Declare("task", id, title)));
+            configure(new TaskBuilder(_body.Declare(Keywords.Task, id, title)));
             return this;
         }
 
         /// <summary><c>milestone ID ["title"] { ... }</c> at the program level.</summary>
         public ProgramBuilder Milestone(string id, string? title = null, Action<MilestoneBuilder>? configure = null)
         {
-            var body = _body.Declare("milestone", id, title);
+            var body = _body.Declare(Keywords.Milestone, id, title);
             configure?.Invoke(new MilestoneBuilder(body));
             return this;
         }
@@ -128,7 +129,7 @@ namespace ProgramDsl.Building
         public ProgramBuilder Risk(string id, string? title, Action<RiskBuilder> configure)
         {
             if (configure is null) throw new ArgumentNullException(nameof(configure));
-            configure(new RiskBuilder(_body.Declare("risk", id, title)));
+            configure(new RiskBuilder(_body.Declare(Keywords.Risk, id, title)));
             return this;
         }
 
@@ -136,7 +137,7 @@ namespace ProgramDsl.Building
         public string ToText()
         {
             var sb = new StringBuilder();
-            TpmBlock.WriteDeclaration(sb, 0, "program", _id, _title, _body);
+            TpmBlock.WriteDeclaration(sb, 0, Keywords.Program, _id, _title, _body);
             return sb.ToString();
         }
 

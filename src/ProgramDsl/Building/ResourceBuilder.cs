@@ -1,3 +1,5 @@
+using ProgramDsl.Syntax;
+
 namespace ProgramDsl.Building
 {
     /// <summary>The body of a <c>resource</c> pool.</summary>
@@ -10,14 +12,14 @@ namespace ProgramDsl.Building
         /// <summary><c>note "text"</c>.</summary>
         public ResourceBuilder Note(string text)
         {
-            _body.Add("note", TpmText.Quote(text ?? throw new System.ArgumentNullException(nameof(text))));
+            _body.Add(Keywords.Note, TpmText.Quote(text ?? throw new System.ArgumentNullException(nameof(text))));
             return this;
         }
 
         /// <summary>The hourly rate of one unit: <c>rate N/h</c>.</summary>
         public ResourceBuilder Rate(decimal perHour)
         {
-            _body.Add("rate", TpmText.Number(perHour) + "/h");
+            _body.Add(Keywords.Rate, TpmText.Number(perHour) + "/h");
             return this;
         }
     }

@@ -1,4 +1,5 @@
 using System;
+using ProgramDsl.Syntax;
 
 namespace ProgramDsl.Building
 {
@@ -12,21 +13,21 @@ namespace ProgramDsl.Building
         /// <summary>The chance it occurs: <c>likelihood N%</c>.</summary>
         public RiskBuilder Likelihood(int percent)
         {
-            _body.Add("likelihood", TpmText.Percent(percent));
+            _body.Add(Keywords.Likelihood, TpmText.Percent(percent));
             return this;
         }
 
         /// <summary>The delay to the affected work if it occurs: <c>impact Nd</c>.</summary>
         public RiskBuilder Impact(double days)
         {
-            _body.Add("impact", TpmText.Days(days));
+            _body.Add(Keywords.Impact, TpmText.Days(days));
             return this;
         }
 
         /// <summary><c>owner ID</c>: a person or a team.</summary>
         public RiskBuilder Owner(string personId)
         {
-            _body.Add("owner", personId ?? throw new ArgumentNullException(nameof(personId)));
+            _body.Add(Keywords.Owner, personId ?? throw new ArgumentNullException(nameof(personId)));
             return this;
         }
 
@@ -34,14 +35,14 @@ namespace ProgramDsl.Building
         public RiskBuilder Affects(params string[] ids)
         {
             if (ids is null) throw new ArgumentNullException(nameof(ids));
-            foreach (var id in ids) _body.AddItem("affects", id ?? throw new ArgumentNullException(nameof(ids), "an id is null"));
+            foreach (var id in ids) _body.AddItem(Keywords.Affects, id ?? throw new ArgumentNullException(nameof(ids), "an id is null"));
             return this;
         }
 
         /// <summary><c>mitigation "text"</c>.</summary>
         public RiskBuilder Mitigation(string text)
         {
-            _body.Add("mitigation", TpmText.Quote(text ?? throw new ArgumentNullException(nameof(text))));
+            _body.Add(Keywords.Mitigation, TpmText.Quote(text ?? throw new ArgumentNullException(nameof(text))));
             return this;
         }
     }

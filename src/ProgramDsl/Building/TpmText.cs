@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Text;
+using ProgramDsl.Syntax;
 
 namespace ProgramDsl.Building
 {
@@ -109,6 +110,12 @@ namespace ProgramDsl.Building
         /// <summary>A number of working days: <c>2.5d</c>.</summary>
         public static string Days(double days) => Number(days) + "d";
 
+        /// <summary>The word before a role in an <c>assign</c> item (<c>assign role de</c>).</summary>
+        public static readonly string RoleItemWord = Statements.Lookup(Keywords.Assign, BlockContext.Task)!.ItemWords[0];
+
+        /// <summary>The word before the skills of <c>requires</c> (<c>requires skill python</c>).</summary>
+        public static readonly string SkillItemWord = Statements.Lookup(Keywords.Requires, BlockContext.Task)!.ItemWords[0];
+
         /// <summary>A percentage: <c>80%</c>.</summary>
         public static string Percent(int percent) => Number(percent) + "%";
 
@@ -116,14 +123,10 @@ namespace ProgramDsl.Building
         public static string DependencyItem(string id, Dependency type, int lagDays)
         {
             if (id is null) throw new ArgumentNullException(nameof(id));
-            string keyword = type switch
-            {
-                Dependency.FinishToStart => "fs",
-                Dependency.StartToStart => "ss",
-                Dependency.FinishToFinish => "ff",
-                Dependency.StartToFinish => "sf",
-                _ => throw new ArgumentOutOfRangeException(nameof(type), type, "not a dependency type"),
-            };
+            // The language's types in its order: fs, ss, ff, sf, as the enum.
+            string keyword = type >= Dependency.FinishToStart && type <= Dependency.StartToFinish
+                ? Statements.DependencyTypes[(int)type]
+                : throw new ArgumentOutOfRangeException(nameof(type), type, "not a dependency type");
 
             if (lagDays == 0) return type == Dependency.FinishToStart ? id : id + " " + keyword;
 

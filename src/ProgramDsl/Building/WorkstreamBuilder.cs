@@ -1,4 +1,5 @@
 using System;
+using ProgramDsl.Syntax;
 
 namespace ProgramDsl.Building
 {
@@ -12,7 +13,7 @@ namespace ProgramDsl.Building
         /// <summary><c>owner ID</c>: a person or a team.</summary>
         public WorkstreamBuilder Owner(string personId)
         {
-            _body.Add("owner", personId ?? throw new ArgumentNullException(nameof(personId)));
+            _body.Add(Keywords.Owner, personId ?? throw new ArgumentNullException(nameof(personId)));
             return this;
         }
 
@@ -25,7 +26,7 @@ namespace ProgramDsl.Building
         /// <param name="lagDays">Working days of lag (positive) or lead (negative).</param>
         public WorkstreamBuilder After(string id, Dependency type = Dependency.FinishToStart, int lagDays = 0)
         {
-            _body.AddItem("after", TpmText.DependencyItem(id, type, lagDays));
+            _body.AddItem(Keywords.After, TpmText.DependencyItem(id, type, lagDays));
             return this;
         }
 
@@ -35,14 +36,14 @@ namespace ProgramDsl.Building
         /// <summary><c>due DATE</c> with the date as <c>yyyy-MM-dd</c> text, written as given.</summary>
         public WorkstreamBuilder Due(string isoDate)
         {
-            _body.Add("due", TpmText.Date(isoDate));
+            _body.Add(Keywords.Due, TpmText.Date(isoDate));
             return this;
         }
 
         /// <summary><c>note "text"</c>.</summary>
         public WorkstreamBuilder Note(string text)
         {
-            _body.Add("note", TpmText.Quote(text ?? throw new ArgumentNullException(nameof(text))));
+            _body.Add(Keywords.Note, TpmText.Quote(text ?? throw new ArgumentNullException(nameof(text))));
             return this;
         }
 
@@ -50,14 +51,14 @@ namespace ProgramDsl.Building
         public WorkstreamBuilder Task(string id, string? title, Action<TaskBuilder> configure)
         {
             if (configure is null) throw new ArgumentNullException(nameof(configure));
-            configure(new TaskBuilder(_body.Declare("task", id, title)));
+            configure(new TaskBuilder(_body.Declare(Keywords.Task, id, title)));
             return this;
         }
 
         /// <summary>A milestone in this workstream.</summary>
         public WorkstreamBuilder Milestone(string id, string? title = null, Action<MilestoneBuilder>? configure = null)
         {
-            var body = _body.Declare("milestone", id, title);
+            var body = _body.Declare(Keywords.Milestone, id, title);
             configure?.Invoke(new MilestoneBuilder(body));
             return this;
         }
@@ -66,7 +67,7 @@ namespace ProgramDsl.Building
         public WorkstreamBuilder Workstream(string id, string? title, Action<WorkstreamBuilder> configure)
         {
             if (configure is null) throw new ArgumentNullException(nameof(configure));
-            configure(new WorkstreamBuilder(_body.Declare("workstream", id, title)));
+            configure(new WorkstreamBuilder(_body.Declare(Keywords.Workstream, id, title)));
             return this;
         }
     }

@@ -40,26 +40,38 @@ namespace ProgramDsl.Semantics
         /// <summary>Candidate names compared for "did you mean" over one bind, at most.</summary>
         private const long MaxSuggestionWork = 20_000_000;
 
-        // About 3.65 million days separate 0001-01-01 from 9999-12-31; a longer lag can only be a mistake.
-        private const int MaxLagDays = 4_000_000;
+        // The statement table's facts, as the arrays the checks below read (fixed per statement, built once).
+        private static readonly string[] ReviewKinds = WordsOf("review", BlockContext.Task);
+        private static readonly string[] Cadences = WordsOf("cadence", BlockContext.Stakeholder);
+        private static readonly string[] LevelingModes = WordsOf("leveling", BlockContext.Program);
+        private static readonly string[] RaciWords = WordsOf("raci", BlockContext.Stakeholder);
+        private static readonly string[] LikelihoodWords = WordsOf("likelihood", BlockContext.Risk);
+        private static readonly string[] RiskStatuses = WordsOf("status", BlockContext.Risk);
+        private static readonly string[] DecisionStatuses = WordsOf("status", BlockContext.Decision);
+        private static readonly string[] Phases = WordsOf("phase", BlockContext.Task);
+        private static readonly SymbolKind[] WorkKinds = KindsOf("after", BlockContext.Task);
+        private static readonly SymbolKind[] AffectsKinds = KindsOf("affects", BlockContext.Risk);
+        private static readonly SymbolKind[] PersonKind = KindsOf("lead", BlockContext.Team);
+        private static readonly SymbolKind[] MemberKinds = KindsOf("members", BlockContext.Team);
+        private static readonly SymbolKind[] ContactKinds = KindsOf("contact", BlockContext.Stakeholder);
+        private static readonly SymbolKind[] AssigneeKinds = { KindsOf("assign", BlockContext.Task)[0] };
+        private static readonly SymbolKind[] AssignedRoleKinds = { KindsOf("assign", BlockContext.Task)[1] };
+        private static readonly SymbolKind[] WorkstreamKind = { SymbolKind.Workstream };
+        private static readonly SymbolKind[] OwnerKinds = KindsOf("owner", BlockContext.Task);
+        private static readonly SymbolKind[] MetricOwnerKinds = KindsOf("owner", BlockContext.Metric);
+        private static readonly SymbolKind[] RoleKind = KindsOf("role", BlockContext.Person);
+        private static readonly SymbolKind[] CalendarKind = KindsOf("calendar", BlockContext.Person);
+        private static readonly SymbolKind[] ResourceKind = KindsOf("uses", BlockContext.Task);
+        private static readonly SymbolKind[] MetricKind = KindsOf("gate", BlockContext.Milestone);
 
-        private static readonly string[] ReviewKinds = { "fairness", "privacy", "security", "safety", "legal", "compliance", "accessibility", "ethics", "explainability", "robustness" };
-        private static readonly string[] Cadences = { "daily", "weekly", "biweekly", "monthly", "quarterly" };
-        private static readonly string[] LevelingModes = { "on", "off" };
-        private static readonly string[] RaciWords = { "responsible", "accountable", "consulted", "informed" };
-        private static readonly string[] LikelihoodWords = { "low", "medium", "high" };
-        private static readonly string[] RiskStatuses = { "open", "mitigated", "closed", "occurred" };
-        private static readonly string[] DecisionStatuses = { "proposed", "accepted", "rejected", "superseded" };
-        // The kinds each statement's references expect are stated once, in ReferenceRules, which the semantic model reads too.
-        private static readonly SymbolKind[] WorkKinds = ReferenceRules.Work;
-        private static readonly SymbolKind[] PersonKind = ReferenceRules.Person;
-        private static readonly SymbolKind[] WorkstreamKind = ReferenceRules.WorkstreamOnly;
-        private static readonly SymbolKind[] OwnerKinds = ReferenceRules.Owner;
-        private static readonly SymbolKind[] RoleKind = ReferenceRules.Role;
-        private static readonly SymbolKind[] CalendarKind = ReferenceRules.Calendar;
-        private static readonly SymbolKind[] ResourceKind = ReferenceRules.Resource;
-        private static readonly SymbolKind[] MetricKind = ReferenceRules.Metric;
-        private static readonly string[] Phases = { "feasibility", "data", "modeling", "evaluation", "deployment", "monitoring" };
+        // Per block (by its value), the keywords that may repeat there: any other one set twice is TPM1103.
+        private static readonly HashSet<string>[] Repeating = ((BlockContext[])Enum.GetValues(typeof(BlockContext)))
+            .Select(c => new HashSet<string>(Statements.In(c).Where(st => st.Repeats).Select(st => st.Keyword), StringComparer.Ordinal))
+            .ToArray();
+
+        private static string[] WordsOf(string keyword, BlockContext block) => Statements.Lookup(keyword, block)!.AllowedWords.ToArray();
+
+        private static SymbolKind[] KindsOf(string keyword, BlockContext block) => StatementKinds.Expected(keyword, block).ToArray();
 
         /// <summary>Declarations are bound in fixed-size chunks, in parallel: a fixed size keeps results independent of the core count.</summary>
         internal const int DefaultChunkSize = 2048;
@@ -346,27 +358,32 @@ namespace ProgramDsl.Semantics
             return false;
         }
 
+        /// <summary>The binder's scopes, for the language's name rule (<see cref="NameLookup"/>).</summary>
+        private readonly struct Scopes : INameScopes<WorkstreamSymbol, Symbol>
+        {
+            private readonly Binder _binder;
+
+            public Scopes(Binder binder) => _binder = binder;
+
+            public WorkstreamSymbol? ContainerOf(WorkstreamSymbol scope) => scope.Container;
+
+            public bool TryGetMember(WorkstreamSymbol scope, string name, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Symbol symbol) => scope.Members.TryGetValue(name, out symbol);
+
+            public bool TryGetTopLevel(string name, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Symbol symbol) => _binder._rootScope.TryGetValue(name, out symbol);
+
+            public IReadOnlyList<Symbol>? Nested(string name) => _binder._nestedByName.TryGetValue(name, out var list) ? list : null;
+        }
+
         // The hot path of binding: kept free of lambdas (a captured parameter would cost an allocation per call);
         // the error reports live in their own methods.
         private Symbol? Resolve(ReferenceSyntax reference, SourceText source, WorkstreamSymbol? scope, SymbolKind[] expected, string noun, string keyword)
         {
             var first = reference.SegmentText(0);
-            Symbol? symbol = null;
-            for (var ws = scope; ws != null && symbol is null; ws = ws.Container)
+            var symbol = NameLookup.Find<Scopes, WorkstreamSymbol, Symbol>(new Scopes(this), scope, first, out var candidates);
+            if (candidates != null)
             {
-                ws.Members.TryGetValue(first, out symbol);
-            }
-
-            if (symbol is null) _rootScope.TryGetValue(first, out symbol);
-            if (symbol is null && _nestedByName.TryGetValue(first, out var candidates))
-            {
-                if (candidates.Count > 1)
-                {
-                    ReportAmbiguous(reference.Segments[0], source, candidates);
-                    return null;
-                }
-
-                symbol = candidates[0];
+                ReportAmbiguous(reference.Segments[0], source, (List<Symbol>)candidates);
+                return null;
             }
 
             if (symbol is null)
@@ -630,12 +647,12 @@ namespace ProgramDsl.Semantics
             return null;
         }
 
-        private decimal? Percentage(ValueSyntax value, SourceText source, string what, bool allowZero)
+        private decimal? Percentage(ValueSyntax value, SourceText source, ValueRange range)
         {
             var percent = (PercentValueSyntax)value;
-            if (percent.Percent > 100m || (!allowZero && percent.Percent <= 0m))
+            if (!range.Contains(percent.Percent))
             {
-                Report(DiagnosticCatalog.InvalidValue, Loc(source, value), what + " must be " + (allowZero ? "between 0% and 100%" : "more than 0% and at most 100%") + ", not " + Format(percent.Percent) + "%");
+                Report(DiagnosticCatalog.InvalidValue, Loc(source, value), range.Rule + ", not " + Format(percent.Percent) + "%");
                 return null;
             }
 
@@ -645,9 +662,9 @@ namespace ProgramDsl.Semantics
         private decimal? NonNegative(ValueSyntax value, SourceText source, string what)
         {
             var n = ((NumberValueSyntax)value).Value;
-            if (n < 0)
+            if (!ValueRanges.NonNegative.Contains(n))
             {
-                Report(DiagnosticCatalog.InvalidValue, Loc(source, value), what + " cannot be negative");
+                Report(DiagnosticCatalog.InvalidValue, Loc(source, value), what + " " + ValueRanges.NonNegative.Rule);
                 return null;
             }
 
@@ -751,11 +768,6 @@ namespace ProgramDsl.Semantics
             }
         }
 
-        private static readonly HashSet<string> MultiValued = new HashSet<string>(StringComparer.Ordinal)
-        {
-            "holiday", "vacation", "after", "assign", "skills", "role", "members", "uses", "review", "gate", "affects", "requires",
-        };
-
         private void BindProgramProperties(DeclarationSyntax decl, SourceText rootSource)
         {
             var tracker = _tracker.Reset(_program);
@@ -763,11 +775,11 @@ namespace ProgramDsl.Semantics
             SourceLocation? statusAt = null;
             foreach (var (p, source) in _programProperties)
             {
-                if (!MultiValued.Contains(p.KeywordText) && !tracker.IsFirst(p, source)) continue;
+                if (!Repeating[(int)BlockContext.Program].Contains(p.KeywordText) && !tracker.IsFirst(p, source)) continue;
                 var v = p.Values;
                 switch (p.KeywordText)
                 {
-                    case "start":
+                    case Keywords.Start:
                         if (DateOf(v[0], source) is CalendarDate start)
                         {
                             _program.Start = start;
@@ -775,39 +787,39 @@ namespace ProgramDsl.Semantics
                         }
 
                         break;
-                    case "deadline":
+                    case Keywords.Deadline:
                         _program.Deadline = DateOf(v[0], source);
                         _program.DeadlineLocation = Loc(source, p);
                         break;
-                    case "status-date":
+                    case Keywords.StatusDate:
                         _program.StatusDate = DateOf(v[0], source);
                         statusAt = Loc(source, v[0]);
                         break;
-                    case "currency": _program.Currency = ((NameValueSyntax)v[0]).Text; break;
-                    case "budget":
+                    case Keywords.Currency: _program.Currency = ((NameValueSyntax)v[0]).Text; break;
+                    case Keywords.Budget:
                         _program.Budget = NonNegative(v[0], source, "the budget");
                         _program.BudgetLocation = Loc(source, p);
                         break;
-                    case "workdays": _program.Calendar.Workdays = WeekdaysOf(p); break;
-                    case "holiday":
+                    case Keywords.Workdays: _program.Calendar.Workdays = WeekdaysOf(p); break;
+                    case Keywords.Holiday:
                         if (DayOffOf(p, source) is DayOff h) holidays.Add(h);
                         break;
-                    case "hours-per-day":
+                    case Keywords.HoursPerDay:
                         var hours = ((NumberValueSyntax)v[0]).Value;
-                        if (hours <= 0 || hours > 24) Report(DiagnosticCatalog.InvalidValue, Loc(source, v[0]), "hours-per-day must be more than 0 and at most 24, not " + Format(hours));
+                        if (!ValueRanges.HoursPerDay.Contains(hours)) Report(DiagnosticCatalog.InvalidValue, Loc(source, v[0]), ValueRanges.HoursPerDay.Rule + ", not " + Format(hours));
                         else _program.HoursPerDay = hours;
                         break;
-                    case "leveling":
+                    case Keywords.Leveling:
                         var mode = EnumWord(v[0], source, LevelingModes, "leveling mode");
                         if (mode != null) _program.Leveling = mode == "on";
                         break;
-                    case "note": _program.Note = ((StringValueSyntax)v[0]).Value; break;
+                    case Keywords.Note: _program.Note = ((StringValueSyntax)v[0]).Value; break;
                 }
             }
 
             _program.Calendar.Holidays = ToArray(holidays);
             // A 'start' that failed to parse is already a syntax error in the program body.
-            if (tracker.Get("start") is null && !decl.ContainsErrors)
+            if (tracker.Get(Keywords.Start) is null && !decl.ContainsErrors)
             {
                 Report(DiagnosticCatalog.MissingSetting, Loc(rootSource, decl.Name), "program '" + decl.Name.Text + "' has no 'start' date; add one, e.g. 'start 2027-01-04'");
             }
@@ -822,66 +834,172 @@ namespace ProgramDsl.Semantics
             }
         }
 
+        /// <summary>Binds one declaration's body with the method for its kind; each reads its statements in order.</summary>
         private void BindDeclaration(Symbol symbol, DeclarationSyntax decl, SourceText source)
         {
-            var tracker = _tracker.Reset(symbol);
-            var scope = symbol is WorkstreamSymbol ws ? ws : symbol.Container;
+            _tracker.Reset(symbol);
 
             // The worker's scratch lists collect this declaration's settings; only exact-size arrays are kept.
-            var scratch = _scratch.Clear();
-            var holidays = scratch.Holidays;
-            var vacations = scratch.Vacations;
-            var dependencies = scratch.Dependencies;
-            var assignments = scratch.Assignments;
-            var roleAssignments = scratch.RoleAssignments;
-            var roles = scratch.Roles;
-            var skills = scratch.Skills;
-            var reviews = scratch.Reviews;
-            var required = scratch.Required;
-            var members = scratch.Members;
-            var uses = scratch.Uses;
-            var gates = scratch.Gates;
-            var gateLocations = scratch.GateLocations;
-            var affects = scratch.Affects;
+            _scratch.Clear();
+            switch (symbol)
+            {
+                case TaskSymbol { IsMilestone: true } milestone: BindMilestone(milestone, decl, source); break;
+                case TaskSymbol task: BindTask(task, decl, source); break;
+                case WorkstreamSymbol workstream: BindWorkstream(workstream, decl, source); break;
+                case CalendarSymbol calendar: BindCalendar(calendar, decl, source); break;
+                case RoleSymbol role: BindRole(role, decl, source); break;
+                case PersonSymbol person: BindPerson(person, decl, source); break;
+                case TeamSymbol team: BindTeam(team, decl, source); break;
+                case ResourceSymbol resource: BindResource(resource, decl, source); break;
+                case StakeholderSymbol stakeholder: BindStakeholder(stakeholder, decl, source); break;
+                case MetricSymbol metric: BindMetric(metric, decl, source); break;
+                case RiskSymbol risk: BindRisk(risk, decl, source); break;
+                case DecisionSymbol decision: BindDecision(decision, decl, source); break;
+                default: BindNotesOnly(symbol, decl, source); break;
+            }
+        }
 
+        /// <summary>
+        /// The statement, when it is a setting to bind: null for a nested declaration, and for a repeat of a setting
+        /// that may not repeat (reported once, pointing at the first).
+        /// </summary>
+        private PropertySyntax? Setting(StatementSyntax statement, SourceText source, HashSet<string> repeating) =>
+            statement is PropertySyntax p && (repeating.Contains(p.KeywordText) || _tracker.IsFirst(p, source)) ? p : null;
+
+        private static HashSet<string> RepeatingIn(BlockContext block) => Repeating[(int)block];
+
+        /// <summary>A skill: only a note.</summary>
+        private void BindNotesOnly(Symbol symbol, DeclarationSyntax decl, SourceText source)
+        {
+            var repeating = RepeatingIn(SyntaxFacts.BodyContext(decl.Kind));
             foreach (var statement in decl.Body)
             {
-                if (!(statement is PropertySyntax p)) continue;
-                var keyword = p.KeywordText;
-                if (!MultiValued.Contains(keyword) && !tracker.IsFirst(p, source)) continue;
-                var v = p.Values;
-                switch (keyword)
+                if (Setting(statement, source, repeating) is PropertySyntax p && p.KeywordText == Keywords.Note) symbol.Note = Text(p);
+            }
+        }
+
+        private static string Text(PropertySyntax p) => ((StringValueSyntax)p.Values[0]).Value;
+
+        private void BindCalendar(CalendarSymbol calendar, DeclarationSyntax decl, SourceText source)
+        {
+            var repeating = RepeatingIn(BlockContext.Calendar);
+            var holidays = _scratch.Holidays;
+            foreach (var statement in decl.Body)
+            {
+                if (!(Setting(statement, source, repeating) is PropertySyntax p)) continue;
+                switch (p.KeywordText)
                 {
-                    case "note": symbol.Note = ((StringValueSyntax)v[0]).Value; break;
-                    case "workdays" when symbol is CalendarSymbol calendar: calendar.Workdays = WeekdaysOf(p); break;
-                    case "holiday": if (DayOffOf(p, source) is DayOff h) holidays.Add(h); break;
-                    case "vacation": if (DayOffOf(p, source) is DayOff vac) vacations.Add(vac); break;
-                    case "rate" when symbol is RoleSymbol role: role.Rate = RateOf(v[0]); break;
-                    case "rate" when symbol is PersonSymbol person: person.Rate = RateOf(v[0]); break;
-                    case "rate" when symbol is ResourceSymbol resource: resource.Rate = RateOf(v[0]); break;
-                    case "role":
+                    case Keywords.Note: calendar.Note = Text(p); break;
+                    case Keywords.Workdays: calendar.Workdays = WeekdaysOf(p); break;
+                    case Keywords.Holiday: if (DayOffOf(p, source) is DayOff h) holidays.Add(h); break;
+                }
+            }
+
+            calendar.Holidays = ToArray(holidays);
+        }
+
+        private void BindRole(RoleSymbol role, DeclarationSyntax decl, SourceText source)
+        {
+            var repeating = RepeatingIn(BlockContext.Role);
+            foreach (var statement in decl.Body)
+            {
+                if (!(Setting(statement, source, repeating) is PropertySyntax p)) continue;
+                switch (p.KeywordText)
+                {
+                    case Keywords.Note: role.Note = Text(p); break;
+                    case Keywords.Rate: role.Rate = RateOf(p.Values[0]); break;
+                }
+            }
+        }
+
+        private void BindPerson(PersonSymbol person, DeclarationSyntax decl, SourceText source)
+        {
+            var repeating = RepeatingIn(BlockContext.Person);
+            var vacations = _scratch.Vacations;
+            var roles = _scratch.Roles;
+            var skills = _scratch.Skills;
+            foreach (var statement in decl.Body)
+            {
+                if (!(Setting(statement, source, repeating) is PropertySyntax p)) continue;
+                var v = p.Values;
+                switch (p.KeywordText)
+                {
+                    case Keywords.Note: person.Note = Text(p); break;
+                    case Keywords.Vacation: if (DayOffOf(p, source) is DayOff vac) vacations.Add(vac); break;
+                    case Keywords.Rate: person.Rate = RateOf(v[0]); break;
+                    case Keywords.Role:
                         foreach (ReferenceValueSyntax r in v)
                         {
-                            if (Resolve(r.Reference, source, null, RoleKind, "role", "role") is RoleSymbol heldRole && FirstListed(symbol, "role", heldRole, heldRole.Name, Loc(source, r))) roles.Add(heldRole);
+                            if (Resolve(r.Reference, source, null, RoleKind, "role", "role") is RoleSymbol heldRole && FirstListed(person, "role", heldRole, heldRole.Name, Loc(source, r))) roles.Add(heldRole);
                         }
 
                         break;
-                    case "skills":
+                    case Keywords.Skills:
                         foreach (var n in v)
                         {
                             var skill = ((NameValueSyntax)n).Text;
-                            if (FirstListed(symbol, "skills", skill, skill, Loc(source, n))) skills.Add(skill);
+                            if (FirstListed(person, "skills", skill, skill, Loc(source, n))) skills.Add(skill);
                         }
 
                         break;
-                    case "capacity" when symbol is PersonSymbol person:
-                        if (Percentage(v[0], source, "capacity", allowZero: false) is decimal capacity) person.Capacity = capacity;
+                    case Keywords.Capacity:
+                        if (Percentage(v[0], source, ValueRanges.Capacity) is decimal capacity) person.Capacity = capacity;
                         break;
-                    case "capacity" when symbol is ResourceSymbol resource:
-                        var units = ((NumberValueSyntax)v[0]).Value;
-                        if (units < 1 || units != decimal.Truncate(units) || units > int.MaxValue)
+                    case Keywords.Calendar: person.Calendar = CalendarOf(p, source); break;
+                    case Keywords.Email: person.Email = Text(p); break;
+                }
+            }
+
+            person.Vacations = ToArray(vacations);
+            person.Roles = ToArray(roles);
+            person.Skills = ToArray(skills);
+        }
+
+        private CalendarSymbol? CalendarOf(PropertySyntax p, SourceText source) =>
+            Resolve(((ReferenceValueSyntax)p.Values[0]).Reference, source, null, CalendarKind, "calendar", "calendar") as CalendarSymbol;
+
+        private void BindTeam(TeamSymbol team, DeclarationSyntax decl, SourceText source)
+        {
+            var repeating = RepeatingIn(BlockContext.Team);
+            var members = _scratch.Members;
+            foreach (var statement in decl.Body)
+            {
+                if (!(Setting(statement, source, repeating) is PropertySyntax p)) continue;
+                switch (p.KeywordText)
+                {
+                    case Keywords.Note: team.Note = Text(p); break;
+                    case Keywords.Lead:
+                        team.Lead = Resolve(((ReferenceValueSyntax)p.Values[0]).Reference, source, null, PersonKind, "person", "lead") as PersonSymbol;
+                        break;
+                    case Keywords.Members:
+                        foreach (ReferenceValueSyntax r in p.Values)
                         {
-                            Report(DiagnosticCatalog.InvalidValue, Loc(source, v[0]), "the capacity of a resource is a whole number of units, at least 1, not " + Format(units));
+                            if (Resolve(r.Reference, source, null, MemberKinds, "person", "members") is PersonSymbol m && FirstListed(team, "members", m, m.Name, Loc(source, r))) members.Add(m);
+                        }
+
+                        break;
+                }
+            }
+
+            team.Members = ToArray(members);
+        }
+
+        private void BindResource(ResourceSymbol resource, DeclarationSyntax decl, SourceText source)
+        {
+            var repeating = RepeatingIn(BlockContext.Resource);
+            foreach (var statement in decl.Body)
+            {
+                if (!(Setting(statement, source, repeating) is PropertySyntax p)) continue;
+                var v = p.Values;
+                switch (p.KeywordText)
+                {
+                    case Keywords.Note: resource.Note = Text(p); break;
+                    case Keywords.Rate: resource.Rate = RateOf(v[0]); break;
+                    case Keywords.Capacity:
+                        var units = ((NumberValueSyntax)v[0]).Value;
+                        if (!ValueRanges.ResourceCapacity.Contains(units))
+                        {
+                            Report(DiagnosticCatalog.InvalidValue, Loc(source, v[0]), ValueRanges.ResourceCapacity.Rule + ", not " + Format(units));
                         }
                         else
                         {
@@ -889,96 +1007,171 @@ namespace ProgramDsl.Semantics
                         }
 
                         break;
-                    case "calendar":
-                        var cal = Resolve(((ReferenceValueSyntax)v[0]).Reference, source, null, CalendarKind, "calendar", "calendar") as CalendarSymbol;
-                        if (symbol is PersonSymbol pc) pc.Calendar = cal;
-                        else if (symbol is ResourceSymbol rc) rc.Calendar = cal;
-                        break;
-                    case "email" when symbol is PersonSymbol person: person.Email = ((StringValueSyntax)v[0]).Value; break;
-                    case "lead" when symbol is TeamSymbol team:
-                        team.Lead = Resolve(((ReferenceValueSyntax)v[0]).Reference, source, null, PersonKind, "person", "lead") as PersonSymbol;
-                        break;
-                    case "members":
-                        foreach (ReferenceValueSyntax r in v)
-                        {
-                            if (Resolve(r.Reference, source, null, PersonKind, "person", "members") is PersonSymbol m && FirstListed(symbol, "members", m, m.Name, Loc(source, r))) members.Add(m);
-                        }
+                    case Keywords.Calendar: resource.Calendar = CalendarOf(p, source); break;
+                }
+            }
+        }
 
-                        break;
-                    case "raci" when symbol is StakeholderSymbol stakeholder:
+        private void BindStakeholder(StakeholderSymbol stakeholder, DeclarationSyntax decl, SourceText source)
+        {
+            var repeating = RepeatingIn(BlockContext.Stakeholder);
+            foreach (var statement in decl.Body)
+            {
+                if (!(Setting(statement, source, repeating) is PropertySyntax p)) continue;
+                var v = p.Values;
+                switch (p.KeywordText)
+                {
+                    case Keywords.Note: stakeholder.Note = Text(p); break;
+                    case Keywords.Raci:
                         var raci = EnumWord(v[0], source, RaciWords, "RACI role");
                         if (raci != null) stakeholder.Raci = (Raci)Enum.Parse(typeof(Raci), raci, ignoreCase: true);
                         break;
-                    case "cadence" when symbol is StakeholderSymbol stakeholder:
+                    case Keywords.Cadence:
                         stakeholder.Cadence = EnumWord(v[0], source, Cadences, "cadence");
                         break;
-                    case "contact" when symbol is StakeholderSymbol stakeholder:
-                        stakeholder.Contact = Resolve(((ReferenceValueSyntax)v[0]).Reference, source, null, PersonKind, "person", "contact") as PersonSymbol;
+                    case Keywords.Contact:
+                        stakeholder.Contact = Resolve(((ReferenceValueSyntax)v[0]).Reference, source, null, ContactKinds, "person", "contact") as PersonSymbol;
                         break;
-                    case "target" when symbol is MetricSymbol metric:
+                }
+            }
+        }
+
+        private void BindMetric(MetricSymbol metric, DeclarationSyntax decl, SourceText source)
+        {
+            var repeating = RepeatingIn(BlockContext.Metric);
+            foreach (var statement in decl.Body)
+            {
+                if (!(Setting(statement, source, repeating) is PropertySyntax p)) continue;
+                var v = p.Values;
+                switch (p.KeywordText)
+                {
+                    case Keywords.Note: metric.Note = Text(p); break;
+                    case Keywords.Target:
                         var cmp = (ComparisonValueSyntax)v[0];
                         metric.Target = new MetricTarget(cmp.Operator, cmp.Value);
                         break;
-                    case "current" when symbol is MetricSymbol metric: metric.Current = ((NumberValueSyntax)v[0]).Value; break;
-                    case "unit" when symbol is MetricSymbol metric: metric.Unit = ((StringValueSyntax)v[0]).Value; break;
-                    case "owner":
-                        var ownerKinds = symbol is MetricSymbol ? PersonKind : OwnerKinds;
-                        var owner = Resolve(((ReferenceValueSyntax)v[0]).Reference, source, null, ownerKinds, "person", "owner");
-                        switch (symbol)
-                        {
-                            case MetricSymbol metric: metric.Owner = owner as PersonSymbol; break;
-                            case WorkstreamSymbol w: w.Owner = owner; break;
-                            case TaskSymbol t: t.Owner = owner; break;
-                            case RiskSymbol rk: rk.Owner = owner; break;
-                            case DecisionSymbol dc: dc.Owner = owner; break;
-                        }
+                    case Keywords.Current: metric.Current = ((NumberValueSyntax)v[0]).Value; break;
+                    case Keywords.Unit: metric.Unit = Text(p); break;
+                    case Keywords.Owner: metric.Owner = OwnerOf(p, source, MetricOwnerKinds) as PersonSymbol; break;
+                }
+            }
+        }
 
-                        break;
-                    case "after":
-                        foreach (DependencyItemSyntax item in v)
-                        {
-                            if (BindDependency(item, source, symbol, scope) is Dependency dependency
-                                && FirstListed(symbol, "after", (dependency.Target, dependency.Type, dependency.LagDays), dependency.Target.Name, Loc(source, item),
-                                    "keep one (the same target, type and lag)"))
-                            {
-                                dependencies.Add(dependency);
-                            }
+        private Symbol? OwnerOf(PropertySyntax p, SourceText source, SymbolKind[] kinds) =>
+            Resolve(((ReferenceValueSyntax)p.Values[0]).Reference, source, null, kinds, "person", "owner");
 
-                        }
+        private void BindWorkstream(WorkstreamSymbol workstream, DeclarationSyntax decl, SourceText source)
+        {
+            var repeating = RepeatingIn(BlockContext.Workstream);
+            var dependencies = _scratch.Dependencies;
+            foreach (var statement in decl.Body)
+            {
+                if (!(Setting(statement, source, repeating) is PropertySyntax p)) continue;
+                switch (p.KeywordText)
+                {
+                    case Keywords.Note: workstream.Note = Text(p); break;
+                    case Keywords.Owner: workstream.Owner = OwnerOf(p, source, OwnerKinds); break;
+                    case Keywords.After: BindAfter(workstream, workstream, p, source, dependencies); break;
+                    case Keywords.Due:
+                        workstream.Due = DateOf(p.Values[0], source);
+                        workstream.DueLocation = Loc(source, p);
+                        break;
+                }
+            }
 
-                        break;
-                    case "due":
-                        var due = DateOf(v[0], source);
-                        if (symbol is TaskSymbol dt)
-                        {
-                            dt.Due = due;
-                            dt.DueLocation = Loc(source, p);
-                        }
-                        else if (symbol is WorkstreamSymbol dw)
-                        {
-                            dw.Due = due;
-                            dw.DueLocation = Loc(source, p);
-                        }
+            workstream.Dependencies = ToArray(dependencies);
+        }
 
+        /// <summary><c>after</c>: each dependency once (the same target, type and lag).</summary>
+        private void BindAfter(Symbol owner, WorkstreamSymbol? scope, PropertySyntax p, SourceText source, List<Dependency> dependencies)
+        {
+            foreach (DependencyItemSyntax item in p.Values)
+            {
+                if (BindDependency(item, source, owner, scope) is Dependency dependency
+                    && FirstListed(owner, "after", (dependency.Target, dependency.Type, dependency.LagDays), dependency.Target.Name, Loc(source, item),
+                        "keep one (the same target, type and lag)"))
+                {
+                    dependencies.Add(dependency);
+                }
+            }
+        }
+
+        /// <summary>The statements a task and a milestone share; false for any other.</summary>
+        private bool BindScheduledItem(TaskSymbol task, PropertySyntax p, SourceText source)
+        {
+            var v = p.Values;
+            switch (p.KeywordText)
+            {
+                case Keywords.Note: task.Note = Text(p); return true;
+                case Keywords.Owner: task.Owner = OwnerOf(p, source, OwnerKinds); return true;
+                case Keywords.After: BindAfter(task, task.Container, p, source, _scratch.Dependencies); return true;
+                case Keywords.Due:
+                    task.Due = DateOf(v[0], source);
+                    task.DueLocation = Loc(source, p);
+                    return true;
+                case Keywords.NotBefore: task.NotBefore = DateOf(v[0], source); return true;
+                case Keywords.ActualFinish: task.ActualFinish = TrackedDate(v[0], source, p.KeywordText, "finished"); return true;
+                case Keywords.Phase:
+                    var phase = EnumWord(v[0], source, Phases, "phase");
+                    if (phase != null) task.Phase = (Phase)Enum.Parse(typeof(Phase), phase, ignoreCase: true);
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        private void BindMilestone(TaskSymbol milestone, DeclarationSyntax decl, SourceText source)
+        {
+            var repeating = RepeatingIn(BlockContext.Milestone);
+            var gates = _scratch.Gates;
+            var gateLocations = _scratch.GateLocations;
+            foreach (var statement in decl.Body)
+            {
+                if (!(Setting(statement, source, repeating) is PropertySyntax p) || BindScheduledItem(milestone, p, source)) continue;
+                if (p.KeywordText == Keywords.Gate)
+                {
+                    foreach (ReferenceValueSyntax r in p.Values)
+                    {
+                        if (Resolve(r.Reference, source, null, MetricKind, "metric", "gate") is MetricSymbol m && FirstListed(milestone, "gate", m, m.Name, Loc(source, r)))
+                        {
+                            gates.Add(m);
+                            gateLocations.Add(Loc(source, r));
+                        }
+                    }
+                }
+            }
+
+            FinishTask(milestone, decl);
+        }
+
+        private void BindTask(TaskSymbol task, DeclarationSyntax decl, SourceText source)
+        {
+            var repeating = RepeatingIn(BlockContext.Task);
+            var scratch = _scratch;
+            foreach (var statement in decl.Body)
+            {
+                if (!(Setting(statement, source, repeating) is PropertySyntax p) || BindScheduledItem(task, p, source)) continue;
+                var v = p.Values;
+                switch (p.KeywordText)
+                {
+                    case Keywords.Effort:
+                    case Keywords.Duration:
+                    case Keywords.Estimate:
+                        BindWork(task, p, source, _tracker);
                         break;
-                    case "effort":
-                    case "duration":
-                    case "estimate":
-                        BindWork((TaskSymbol)symbol, p, source, tracker);
-                        break;
-                    case "assign":
-                        _assignWritten[((TaskSymbol)symbol).Index] = true;
+                    case Keywords.Assign:
+                        _assignWritten[task.Index] = true;
                         foreach (AssignmentItemSyntax item in v)
                         {
-                            BindAssignment(item, source, (TaskSymbol)symbol, assignments, roleAssignments);
+                            BindAssignment(item, source, task, scratch.Assignments, scratch.RoleAssignments);
                         }
 
                         break;
-                    case "requires":
+                    case Keywords.Requires:
                         foreach (NameValueSyntax n in v)
                         {
-                            if (!FirstListed(symbol, "requires", n.Text, n.Text, Loc(source, n))) continue;
-                            required.Add(n.Text);
+                            if (!FirstListed(task, "requires", n.Text, n.Text, Loc(source, n))) continue;
+                            scratch.Required.Add(n.Text);
 
                             // Skills are an open vocabulary, known once a person has them or a 'skill' declares them:
                             // check after every person is bound.
@@ -986,65 +1179,94 @@ namespace ProgramDsl.Semantics
                         }
 
                         break;
-                    case "uses":
+                    case Keywords.Uses:
                         foreach (ResourceUseItemSyntax item in v)
                         {
                             if (!(Resolve(item.Resource, source, null, ResourceKind, "resource", "uses") is ResourceSymbol resource)) continue;
                             var n = item.Units?.Value ?? 1m;
-                            if (n < 1 || n != decimal.Truncate(n) || n > int.MaxValue)
+                            if (!ValueRanges.UsedUnits.Contains(n))
                             {
-                                Report(DiagnosticCatalog.InvalidValue, Loc(source, (SyntaxNode?)item.Units ?? item), "a task uses a whole number of units, at least 1, not " + Format(n));
+                                Report(DiagnosticCatalog.InvalidValue, Loc(source, (SyntaxNode?)item.Units ?? item), ValueRanges.UsedUnits.Rule + ", not " + Format(n));
                                 continue;
                             }
 
-                            if (FirstListed(symbol, "uses", resource, resource.Name, Loc(source, item), "give one number of units")) uses.Add(new ResourceUse(resource, (int)n, Loc(source, item)));
+                            if (FirstListed(task, "uses", resource, resource.Name, Loc(source, item), "give one number of units")) scratch.Uses.Add(new ResourceUse(resource, (int)n, Loc(source, item)));
                         }
 
                         break;
-                    case "not-before" when symbol is TaskSymbol t: t.NotBefore = DateOf(v[0], source); break;
-                    case "priority" when symbol is TaskSymbol t:
+                    case Keywords.Priority:
                         var priority = ((NumberValueSyntax)v[0]).Value;
-                        if (priority < 1 || priority > 1000 || priority != decimal.Truncate(priority))
+                        if (!ValueRanges.Priority.Contains(priority))
                         {
-                            Report(DiagnosticCatalog.InvalidValue, Loc(source, v[0]), "priority is a whole number from 1 to 1000, not " + Format(priority));
+                            Report(DiagnosticCatalog.InvalidValue, Loc(source, v[0]), ValueRanges.Priority.Rule + ", not " + Format(priority));
                         }
                         else
                         {
-                            t.Priority = (int)priority;
+                            task.Priority = (int)priority;
                         }
 
                         break;
-                    case "review":
+                    case Keywords.Review:
                         foreach (var n in v)
                         {
-                            if (EnumWord(n, source, ReviewKinds, "review kind") is string kind && FirstListed(symbol, "review", kind, kind, Loc(source, n))) reviews.Add(kind);
+                            if (EnumWord(n, source, ReviewKinds, "review kind") is string kind && FirstListed(task, "review", kind, kind, Loc(source, n))) scratch.Reviews.Add(kind);
                         }
 
                         break;
-                    case "cost" when symbol is TaskSymbol t: t.Cost = NonNegative(v[0], source, "cost"); break;
-                    case "actual-cost" when symbol is TaskSymbol t: t.ActualCost = NonNegative(v[0], source, "actual cost"); break;
-                    case "progress" when symbol is TaskSymbol t: t.Progress = Percentage(v[0], source, "progress", allowZero: true); break;
-                    case "actual-start" when symbol is TaskSymbol t: t.ActualStart = TrackedDate(v[0], source, keyword, "started"); break;
-                    case "actual-finish" when symbol is TaskSymbol t: t.ActualFinish = TrackedDate(v[0], source, keyword, "finished"); break;
-                    case "phase" when symbol is TaskSymbol t:
-                        var phase = EnumWord(v[0], source, Phases, "phase");
-                        if (phase != null) t.Phase = (Phase)Enum.Parse(typeof(Phase), phase, ignoreCase: true);
-                        break;
-                    case "gate":
-                        foreach (ReferenceValueSyntax r in v)
-                        {
-                            if (Resolve(r.Reference, source, null, MetricKind, "metric", "gate") is MetricSymbol m && FirstListed(symbol, "gate", m, m.Name, Loc(source, r)))
-                            {
-                                gates.Add(m);
-                                gateLocations.Add(Loc(source, r));
-                            }
-                        }
+                    case Keywords.Cost: task.Cost = NonNegative(v[0], source, "cost"); break;
+                    case Keywords.ActualCost: task.ActualCost = NonNegative(v[0], source, "actual cost"); break;
+                    case Keywords.Progress: task.Progress = Percentage(v[0], source, ValueRanges.Progress); break;
+                    case Keywords.ActualStart: task.ActualStart = TrackedDate(v[0], source, p.KeywordText, "started"); break;
+                }
+            }
 
-                        break;
-                    case "likelihood" when symbol is RiskSymbol risk:
+            FinishTask(task, decl);
+        }
+
+        /// <summary>Keeps a task's or milestone's lists as exact-size arrays.</summary>
+        private void FinishTask(TaskSymbol task, DeclarationSyntax decl)
+        {
+            var scratch = _scratch;
+            task.Dependencies = ToArray(scratch.Dependencies);
+            task.Assignments = ToArray(scratch.Assignments);
+            if (scratch.RoleAssignments.Count > 0) task.RoleAssignments = scratch.RoleAssignments.ToArray();
+            task.RequiredSkills = ToArray(scratch.Required);
+            if (scratch.Uses.Count > 0) task.ResourceUses = scratch.Uses.ToArray();
+            if (scratch.Reviews.Count > 0) task.Reviews = scratch.Reviews.ToArray();
+            if (scratch.Gates.Count > 0)
+            {
+                task.Gates = scratch.Gates.ToArray();
+                task.GateLocations = scratch.GateLocations.ToArray();
+            }
+
+            if (decl.ContainsErrors) _workErrorReported[task.Index] = true;
+        }
+
+        /// <summary><c>affects</c> of a risk or a decision: each piece of work once.</summary>
+        private void BindAffects(Symbol owner, PropertySyntax p, SourceText source, List<Symbol> affects)
+        {
+            foreach (ReferenceValueSyntax r in p.Values)
+            {
+                if (Resolve(r.Reference, source, null, AffectsKinds, "task", "affects") is Symbol s && FirstListed(owner, "affects", s, s.Name, Loc(source, r))) affects.Add(s);
+            }
+        }
+
+        private void BindRisk(RiskSymbol risk, DeclarationSyntax decl, SourceText source)
+        {
+            var repeating = RepeatingIn(BlockContext.Risk);
+            var affects = _scratch.Affects;
+            foreach (var statement in decl.Body)
+            {
+                if (!(Setting(statement, source, repeating) is PropertySyntax p)) continue;
+                var v = p.Values;
+                switch (p.KeywordText)
+                {
+                    case Keywords.Note: risk.Note = Text(p); break;
+                    case Keywords.Owner: risk.Owner = OwnerOf(p, source, OwnerKinds); break;
+                    case Keywords.Likelihood:
                         if (v[0] is PercentValueSyntax)
                         {
-                            if (Percentage(v[0], source, "likelihood", allowZero: true) is decimal l) risk.Likelihood = l;
+                            if (Percentage(v[0], source, ValueRanges.Likelihood) is decimal l) risk.Likelihood = l;
                         }
                         else
                         {
@@ -1053,57 +1275,44 @@ namespace ProgramDsl.Semantics
                         }
 
                         break;
-                    case "impact" when symbol is RiskSymbol risk:
+                    case Keywords.Impact:
                         if (DaysOf((DurationValueSyntax)v[0], source) is decimal impact) risk.ImpactDays = impact;
                         break;
-                    case "mitigation" when symbol is RiskSymbol risk: risk.Mitigation = ((StringValueSyntax)v[0]).Value; break;
-                    case "affects":
-                        foreach (ReferenceValueSyntax r in v)
-                        {
-                            if (Resolve(r.Reference, source, null, WorkKinds, "task", "affects") is Symbol s && FirstListed(symbol, "affects", s, s.Name, Loc(source, r))) affects.Add(s);
-                        }
-
-                        break;
-                    case "status" when symbol is RiskSymbol risk:
+                    case Keywords.Mitigation: risk.Mitigation = Text(p); break;
+                    case Keywords.Affects: BindAffects(risk, p, source, affects); break;
+                    case Keywords.Status:
                         var rs = EnumWord(v[0], source, RiskStatuses, "risk status");
                         if (rs != null) risk.Status = (RiskStatus)Enum.Parse(typeof(RiskStatus), rs, ignoreCase: true);
                         break;
-                    case "status" when symbol is DecisionSymbol decision:
-                        var ds = EnumWord(v[0], source, DecisionStatuses, "decision status");
-                        if (ds != null) decision.Status = (DecisionStatus)Enum.Parse(typeof(DecisionStatus), ds, ignoreCase: true);
-                        break;
-                    case "date" when symbol is DecisionSymbol decision: decision.Date = DateOf(v[0], source); break;
-                    case "rationale" when symbol is DecisionSymbol decision: decision.Rationale = ((StringValueSyntax)v[0]).Value; break;
                 }
             }
 
-            switch (symbol)
+            risk.Affects = ToArray(affects);
+        }
+
+        private void BindDecision(DecisionSymbol decision, DeclarationSyntax decl, SourceText source)
+        {
+            var repeating = RepeatingIn(BlockContext.Decision);
+            var affects = _scratch.Affects;
+            foreach (var statement in decl.Body)
             {
-                case CalendarSymbol calendar: calendar.Holidays = ToArray(holidays); break;
-                case PersonSymbol person:
-                    person.Vacations = ToArray(vacations);
-                    person.Roles = ToArray(roles);
-                    person.Skills = ToArray(skills);
-                    break;
-                case TeamSymbol team: team.Members = ToArray(members); break;
-                case WorkstreamSymbol workstream: workstream.Dependencies = ToArray(dependencies); break;
-                case RiskSymbol risk: risk.Affects = ToArray(affects); break;
-                case DecisionSymbol decision: decision.Affects = ToArray(affects); break;
-                case TaskSymbol task:
-                    task.Dependencies = ToArray(dependencies);
-                    task.Assignments = ToArray(assignments);
-                    if (roleAssignments.Count > 0) task.RoleAssignments = roleAssignments.ToArray();
-                    task.RequiredSkills = ToArray(required);
-                    if (uses.Count > 0) task.ResourceUses = uses.ToArray();
-                    if (reviews.Count > 0) task.Reviews = reviews.ToArray();
-                    if (gates.Count > 0)
-                    {
-                        task.Gates = gates.ToArray();
-                        task.GateLocations = gateLocations.ToArray();
-                    }
-                    if (decl.ContainsErrors) _workErrorReported[task.Index] = true;
-                    break;
+                if (!(Setting(statement, source, repeating) is PropertySyntax p)) continue;
+                var v = p.Values;
+                switch (p.KeywordText)
+                {
+                    case Keywords.Note: decision.Note = Text(p); break;
+                    case Keywords.Owner: decision.Owner = OwnerOf(p, source, OwnerKinds); break;
+                    case Keywords.Date: decision.Date = DateOf(v[0], source); break;
+                    case Keywords.Status:
+                        var ds = EnumWord(v[0], source, DecisionStatuses, "decision status");
+                        if (ds != null) decision.Status = (DecisionStatus)Enum.Parse(typeof(DecisionStatus), ds, ignoreCase: true);
+                        break;
+                    case Keywords.Rationale: decision.Rationale = Text(p); break;
+                    case Keywords.Affects: BindAffects(decision, p, source, affects); break;
+                }
             }
+
+            decision.Affects = ToArray(affects);
         }
 
         private Dependency? BindDependency(DependencyItemSyntax item, SourceText source, Symbol owner, WorkstreamSymbol? scope)
@@ -1130,9 +1339,9 @@ namespace ProgramDsl.Semantics
             {
                 if (!(DaysOf(item.Lag, source) is decimal lagDays)) return null;
                 var days = Math.Ceiling(lagDays);
-                if (days > MaxLagDays)
+                if (days > ValueRanges.MaxLagDays)
                 {
-                    Report(DiagnosticCatalog.InvalidValue, Loc(source, item.Lag), "a " + (item.IsLead ? "lead" : "lag") + " of " + Format(days) + " working days is beyond any calendar; use at most " + MaxLagDays.ToString(CultureInfo.InvariantCulture));
+                    Report(DiagnosticCatalog.InvalidValue, Loc(source, item.Lag), "a " + (item.IsLead ? "lead" : "lag") + " of " + Format(days) + " working days is beyond any calendar; use at most " + ValueRanges.MaxLagDays.ToString(CultureInfo.InvariantCulture));
                     return null;
                 }
 
@@ -1148,9 +1357,9 @@ namespace ProgramDsl.Semantics
             if (task.IsMilestone) return;
             switch (p.KeywordText)
             {
-                case "effort":
-                case "duration":
-                    var other = p.KeywordText == "effort" ? "duration" : "effort";
+                case Keywords.Effort:
+                case Keywords.Duration:
+                    var other = p.KeywordText == Keywords.Effort ? "duration" : "effort";
                     if (tracker.Get(other) is SourceLocation first)
                     {
                         _diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.ConflictingSetting, new SourceLocation(source, p.KeywordSpan), new[] { first },
@@ -1164,12 +1373,12 @@ namespace ProgramDsl.Semantics
                         return;
                     }
 
-                    if (p.KeywordText == "effort") task.Effort = days;
+                    if (p.KeywordText == Keywords.Effort) task.Effort = days;
                     else task.Duration = days;
-                    task.WorkKind = p.KeywordText == "effort" ? WorkKind.Effort : WorkKind.Duration;
+                    task.WorkKind = p.KeywordText == Keywords.Effort ? WorkKind.Effort : WorkKind.Duration;
                     task.WorkLocation = location;
                     break;
-                case "estimate":
+                case Keywords.Estimate:
                     var optimistic = DaysOf((DurationValueSyntax)p.Values[0], source);
                     var likely = DaysOf((DurationValueSyntax)p.Values[1], source);
                     var pessimistic = DaysOf((DurationValueSyntax)p.Values[2], source);
@@ -1221,12 +1430,12 @@ namespace ProgramDsl.Semantics
         private void BindAssignment(AssignmentItemSyntax item, SourceText source, TaskSymbol task, List<Assignment> assignments, List<RoleAssignment> roleAssignments)
         {
             var target = item.IsRole
-                ? Resolve(item.Target, source, null, RoleKind, "role", "assign role")
-                : Resolve(item.Target, source, null, PersonKind, "person", "assign");
+                ? Resolve(item.Target, source, null, AssignedRoleKinds, "role", "assign role")
+                : Resolve(item.Target, source, null, AssigneeKinds, "person", "assign");
             decimal share = 1m;
             if (item.Share != null)
             {
-                if (!(Percentage(item.Share, source, "a share", allowZero: false) is decimal s)) return;
+                if (!(Percentage(item.Share, source, ValueRanges.Share) is decimal s)) return;
                 share = s;
             }
 

@@ -5,20 +5,12 @@ using ProgramDsl.Syntax;
 namespace ProgramDsl.Semantics
 {
     /// <summary>
-    /// The symbol kinds a statement's references expect, stated once: the binder resolves with them and the semantic
-    /// model offers them for completion (after <c>assign</c> a person, after <c>after</c> a task, milestone or workstream).
+    /// What the semantic model needs of the statement table for completion: the kinds a statement's references expect
+    /// (the same facts the binder resolves with), the keywords of a block and the words that introduce a reference.
     /// </summary>
     public static class ReferenceRules
     {
-        internal static readonly SymbolKind[] Work = { SymbolKind.Task, SymbolKind.Milestone, SymbolKind.Workstream };
-        internal static readonly SymbolKind[] Person = { SymbolKind.Person };
-        internal static readonly SymbolKind[] WorkstreamOnly = { SymbolKind.Workstream };
-        internal static readonly SymbolKind[] Owner = { SymbolKind.Person, SymbolKind.Team };
-        internal static readonly SymbolKind[] Role = { SymbolKind.Role };
-        internal static readonly SymbolKind[] Calendar = { SymbolKind.Calendar };
-        internal static readonly SymbolKind[] Resource = { SymbolKind.Resource };
-        internal static readonly SymbolKind[] Metric = { SymbolKind.Metric };
-        internal static readonly SymbolKind[] Skill = { SymbolKind.Skill };
+        private static readonly SymbolKind[] Skill = { SymbolKind.Skill };
 
         /// <summary>The word inside <c>assign</c> that makes the next item a role (<c>assign role ml-engineer</c>).</summary>
         public const string AssignRoleWord = "role";
@@ -26,42 +18,23 @@ namespace ProgramDsl.Semantics
         /// <summary>The pseudo-keyword of an <c>assign</c> item after <see cref="AssignRoleWord"/>.</summary>
         public const string AssignRole = "assign role";
 
-        // keyword → kinds, with the blocks where a keyword expects something else listed first. Skills (after
-        // 'requires skill' and in 'skills') are an open vocabulary the binder checks by name, not by symbol; they are
-        // listed for completion.
-        private static readonly (string Keyword, BlockContext? Block, SymbolKind[] Kinds)[] Table =
-        {
-            ("after", null, Work),
-            ("affects", null, Work),
-            ("assign", null, Person),
-            (AssignRole, null, Role),
-            ("role", BlockContext.Person, Role),
-            ("members", BlockContext.Team, Person),
-            ("lead", BlockContext.Team, Person),
-            ("contact", BlockContext.Stakeholder, Person),
-            ("calendar", BlockContext.Person, Calendar),
-            ("calendar", BlockContext.Resource, Calendar),
-            ("uses", BlockContext.Task, Resource),
-            ("gate", BlockContext.Milestone, Metric),
-            ("owner", BlockContext.Metric, Person),
-            ("owner", null, Owner),
-            ("requires", BlockContext.Task, Skill),
-            ("skills", BlockContext.Person, Skill),
-        };
-
         /// <summary>
         /// The kinds of symbol a reference after <paramref name="keyword"/> in <paramref name="block"/> may name (empty
-        /// when the statement takes no references). <paramref name="keyword"/> is a statement keyword, or
-        /// <see cref="AssignRole"/> for the items of <c>assign role</c>.
+        /// when the statement takes no references there), read from the statement table the binder resolves with.
+        /// <paramref name="keyword"/> is a statement keyword, or <see cref="AssignRole"/> for the items of
+        /// <c>assign role</c>. Skills (in <c>skills</c> and after <c>requires skill</c>) are an open vocabulary the
+        /// binder checks by name, not by symbol; they are listed for completion.
         /// </summary>
         public static IReadOnlyList<SymbolKind> ExpectedKinds(BlockContext block, string keyword)
         {
-            foreach (var (k, b, kinds) in Table)
-            {
-                if ((b is null || b == block) && string.Equals(k, keyword, StringComparison.Ordinal)) return kinds;
-            }
-
-            return Array.Empty<SymbolKind>();
+            bool role = string.Equals(keyword, AssignRole, StringComparison.Ordinal);
+            var statement = Statements.Lookup(role ? Keywords.Assign : keyword, block);
+            if (statement is null) return Array.Empty<SymbolKind>();
+            if (statement.Keyword == Keywords.Skills || statement.Keyword == Keywords.Requires) return Skill;
+            var kinds = StatementKinds.Expected(statement.Keyword, block);
+            // The table lists assign's kinds as person, then role (the kind of the items after 'role').
+            if (statement.Keyword == Keywords.Assign) return kinds.Count < 2 ? kinds : new[] { role ? kinds[1] : kinds[0] };
+            return kinds;
         }
 
         /// <summary>

@@ -109,7 +109,7 @@ namespace ProgramDsl.Syntax
         private static readonly string[] ExpectWeekday = { "a weekday (mon, tue, wed, thu, fri, sat, sun)" };
         private static readonly string[] ExpectComparison = { "a comparison such as >= 0.85" };
         private static readonly string[] WeekdayNames = { "sun", "mon", "tue", "wed", "thu", "fri", "sat" };
-        private static readonly string[] DependencyTypes = { "fs", "ss", "ff", "sf" };
+        private static readonly string[] DependencyTypes = System.Linq.Enumerable.ToArray(Statements.DependencyTypes);
 
         /// <summary>Reads one value.</summary>
         public delegate bool ValueScanner(ref Scanner s, out ValueSyntax value);
@@ -415,8 +415,9 @@ namespace ProgramDsl.Syntax
             return true;
         };
 
-        private static readonly string[] RoleWord = { "role" };
-        private static readonly string[] ExpectRoleWord = { "'role'" };
+        // The word before a role in an assign item, from the statement table.
+        private static readonly string[] RoleWord = { Statements.Lookup(Keywords.Assign, BlockContext.Task)!.ItemWords[0] };
+        private static readonly string[] ExpectRoleWord = { "'" + RoleWord[0] + "'" };
 
         /// <summary>An item of <c>assign</c>: a person, or <c>role X</c>, with an optional share.</summary>
         public static readonly ValueScanner AssignmentItem = (ref Scanner s, out ValueSyntax v) =>

@@ -62,16 +62,19 @@ namespace ProgramDsl.Syntax
         Include,
     }
 
-    /// <summary>The grammar of one statement keyword in one context.</summary>
+    /// <summary>The grammar of one statement keyword in one context, made from its <see cref="StatementInfo"/>.</summary>
     internal sealed class StatementRule
     {
-        public StatementRule(string keyword, StatementKind kind, DeclarationKind declarationKind, Parser<IReadOnlyList<ValueSyntax>>? arguments)
+        public StatementRule(StatementInfo info, StatementKind kind, DeclarationKind declarationKind, Parser<IReadOnlyList<ValueSyntax>>? arguments)
         {
-            Keyword = keyword;
+            Info = info;
+            Keyword = info.Keyword;
             Kind = kind;
             DeclarationKind = declarationKind;
             Arguments = arguments;
         }
+
+        public StatementInfo Info { get; }
 
         public string Keyword { get; }
 
@@ -106,20 +109,20 @@ namespace ProgramDsl.Syntax
         /// <summary>The keyword that opens a declaration of a kind.</summary>
         public static string KeywordOf(DeclarationKind kind) => kind switch
         {
-            DeclarationKind.Program => "program",
-            DeclarationKind.Calendar => "calendar",
-            DeclarationKind.Role => "role",
-            DeclarationKind.Skill => "skill",
-            DeclarationKind.Person => "person",
-            DeclarationKind.Team => "team",
-            DeclarationKind.Resource => "resource",
-            DeclarationKind.Stakeholder => "stakeholder",
-            DeclarationKind.Metric => "metric",
-            DeclarationKind.Workstream => "workstream",
-            DeclarationKind.Task => "task",
-            DeclarationKind.Milestone => "milestone",
-            DeclarationKind.Risk => "risk",
-            DeclarationKind.Decision => "decision",
+            DeclarationKind.Program => Keywords.Program,
+            DeclarationKind.Calendar => Keywords.Calendar,
+            DeclarationKind.Role => Keywords.Role,
+            DeclarationKind.Skill => Keywords.Skill,
+            DeclarationKind.Person => Keywords.Person,
+            DeclarationKind.Team => Keywords.Team,
+            DeclarationKind.Resource => Keywords.Resource,
+            DeclarationKind.Stakeholder => Keywords.Stakeholder,
+            DeclarationKind.Metric => Keywords.Metric,
+            DeclarationKind.Workstream => Keywords.Workstream,
+            DeclarationKind.Task => Keywords.Task,
+            DeclarationKind.Milestone => Keywords.Milestone,
+            DeclarationKind.Risk => Keywords.Risk,
+            DeclarationKind.Decision => Keywords.Decision,
             _ => kind.ToString().ToLowerInvariant(),
         };
 
@@ -202,6 +205,21 @@ namespace ProgramDsl.Syntax
         }
 
         /// <summary>
+        /// True when <paramref name="text"/> is a name the lexer reads whole and clean: a letter or <c>_</c>, then letters,
+        /// digits, <c>_</c>, <c>-</c> or combining marks, with no invisible character (which is an error where it stands).
+        /// </summary>
+        public static bool IsIdentifier(string? text)
+        {
+            if (string.IsNullOrEmpty(text) || !Lexer.IsIdentifierStart(text![0])) return false;
+            foreach (char c in text)
+            {
+                if (!Lexer.IsIdentifierPart(c) || Lexer.IsInvisible(c)) return false;
+            }
+
+            return true;
+        }
+
+        /// <summary>
         /// True when the first statement of a text is <c>program</c>: a program file rather than a fragment
         /// that is only read through <c>include</c>.
         /// </summary>
@@ -214,84 +232,47 @@ namespace ProgramDsl.Syntax
 
         private static Dictionary<BlockContext, Dictionary<string, StatementRule>> BuildRules()
         {
-            var date = Grammar.One(Grammar.Date);
-            var text = Grammar.One(Grammar.StringValue);
-            var number = Grammar.One(Grammar.Number);
-            var name = Grammar.One(Grammar.Name);
-            var reference = Grammar.One(Grammar.ReferenceValue);
-            var references = Grammar.ListOf(Grammar.ReferenceValue);
-            var names = Grammar.ListOf(Grammar.Name);
-            var duration = Grammar.One(Grammar.Duration);
-            var percent = Grammar.One(Grammar.Percent);
-            var rate = Grammar.One(Grammar.Rate);
-            var dependencies = Grammar.ListOf(Grammar.DependencyItem);
-            var weekdays = Grammar.ListOf(Grammar.WeekdayRange);
-            var datedLabel = Grammar.WithOptionalLabel(Grammar.DateOrRange);
-            var requires = Grammar.WordThenList(new[] { "skill", "skills" }, Grammar.Name);
-            var estimate = Grammar.Sequence(Grammar.Duration, Grammar.Duration, Grammar.Duration);
-            var likelihood = Grammar.One(Grammar.Either(Grammar.Percent, Grammar.Name));
-
-            StatementRule P(string keyword, Parser<IReadOnlyList<ValueSyntax>> args) => new StatementRule(keyword, StatementKind.Property, default, args);
-            StatementRule D(DeclarationKind kind) => new StatementRule(KeywordOf(kind), StatementKind.Declaration, kind, null);
-
-            var note = P("note", text);
-            var programMembers = new[]
+            // One parser per shape, shared by every statement of that shape.
+            var parsers = new Dictionary<ValueShape, Parser<IReadOnlyList<ValueSyntax>>>
             {
-                P("start", date), P("deadline", date), P("status-date", date), P("currency", name), P("budget", number),
-                P("workdays", weekdays), P("holiday", datedLabel), P("hours-per-day", number), P("leveling", name), note,
-                new StatementRule("include", StatementKind.Include, default, null),
-                D(DeclarationKind.Calendar), D(DeclarationKind.Role), D(DeclarationKind.Skill), D(DeclarationKind.Person),
-                D(DeclarationKind.Team), D(DeclarationKind.Resource), D(DeclarationKind.Stakeholder), D(DeclarationKind.Metric),
-                D(DeclarationKind.Workstream), D(DeclarationKind.Task), D(DeclarationKind.Milestone), D(DeclarationKind.Risk),
-                D(DeclarationKind.Decision),
+                [ValueShape.Date] = Grammar.One(Grammar.Date),
+                [ValueShape.Text] = Grammar.One(Grammar.StringValue),
+                [ValueShape.Number] = Grammar.One(Grammar.Number),
+                [ValueShape.SignedNumber] = Grammar.One(Grammar.SignedNumber),
+                [ValueShape.Word] = Grammar.One(Grammar.Name),
+                [ValueShape.Choice] = Grammar.One(Grammar.Name),
+                [ValueShape.ChoiceList] = Grammar.ListOf(Grammar.Name),
+                [ValueShape.PercentOrChoice] = Grammar.One(Grammar.Either(Grammar.Percent, Grammar.Name)),
+                [ValueShape.NameList] = Grammar.ListOf(Grammar.Name),
+                [ValueShape.Reference] = Grammar.One(Grammar.ReferenceValue),
+                [ValueShape.ReferenceList] = Grammar.ListOf(Grammar.ReferenceValue),
+                [ValueShape.Duration] = Grammar.One(Grammar.Duration),
+                [ValueShape.Estimate] = Grammar.Sequence(Grammar.Duration, Grammar.Duration, Grammar.Duration),
+                [ValueShape.Percent] = Grammar.One(Grammar.Percent),
+                [ValueShape.Rate] = Grammar.One(Grammar.Rate),
+                [ValueShape.Weekdays] = Grammar.ListOf(Grammar.WeekdayRange),
+                [ValueShape.DatedLabel] = Grammar.WithOptionalLabel(Grammar.DateOrRange),
+                [ValueShape.Comparison] = Grammar.One(Grammar.Comparison),
+                [ValueShape.Dependencies] = Grammar.ListOf(Grammar.DependencyItem),
+                [ValueShape.Assignments] = Grammar.ListOf(Grammar.AssignmentItem),
+                [ValueShape.ResourceUses] = Grammar.ListOf(Grammar.ResourceUseItem),
             };
 
-            var map = new Dictionary<BlockContext, StatementRule[]>
+            StatementRule RuleOf(StatementInfo info) => info.ValueShape switch
             {
-                [BlockContext.File] = programMembers.Concat(new[] { D(DeclarationKind.Program) }).ToArray(),
-                [BlockContext.Program] = programMembers,
-                [BlockContext.Calendar] = new[] { P("workdays", weekdays), P("holiday", datedLabel), note },
-                [BlockContext.Role] = new[] { P("rate", rate), note },
-                [BlockContext.Skill] = new[] { note },
-                [BlockContext.Person] = new[]
-                {
-                    P("role", references), P("skills", names), P("capacity", percent), P("rate", rate), P("calendar", reference),
-                    P("vacation", datedLabel), P("email", text), note,
-                },
-                [BlockContext.Team] = new[] { P("lead", reference), P("members", references), note },
-                [BlockContext.Resource] = new[] { P("capacity", number), P("rate", rate), P("calendar", reference), note },
-                [BlockContext.Stakeholder] = new[] { P("raci", name), P("cadence", name), P("contact", reference), note },
-                [BlockContext.Metric] = new[] { P("target", Grammar.One(Grammar.Comparison)), P("current", Grammar.One(Grammar.SignedNumber)), P("unit", text), P("owner", reference), note },
-                [BlockContext.Workstream] = new[]
-                {
-                    P("owner", reference), P("after", dependencies), P("due", date), note,
-                    D(DeclarationKind.Workstream), D(DeclarationKind.Task), D(DeclarationKind.Milestone),
-                },
-                [BlockContext.Task] = new[]
-                {
-                    P("effort", duration), P("duration", duration), P("estimate", estimate), P("assign", Grammar.ListOf(Grammar.AssignmentItem)),
-                    P("after", dependencies), P("requires", requires), P("uses", Grammar.ListOf(Grammar.ResourceUseItem)),
-                    P("not-before", date), P("due", date), P("priority", number), P("review", names), P("cost", number),
-                    P("progress", percent), P("actual-start", date), P("actual-finish", date), P("actual-cost", number),
-                    P("phase", name), P("owner", reference), note,
-                },
-                [BlockContext.Milestone] = new[]
-                {
-                    P("after", dependencies), P("due", date), P("gate", references), P("phase", name), P("owner", reference),
-                    P("not-before", date), P("actual-finish", date), note,
-                },
-                [BlockContext.Risk] = new[]
-                {
-                    P("likelihood", likelihood), P("impact", duration), P("owner", reference), P("mitigation", text),
-                    P("affects", references), P("status", name), note,
-                },
-                [BlockContext.Decision] = new[]
-                {
-                    P("date", date), P("owner", reference), P("status", name), P("rationale", text), P("affects", references), note,
-                },
+                ValueShape.Declaration => new StatementRule(info, StatementKind.Declaration, info.Declares!.Value, null),
+                ValueShape.IncludePath => new StatementRule(info, StatementKind.Include, default, null),
+                ValueShape.SkillList => new StatementRule(info, StatementKind.Property, default, Grammar.WordThenList(info.ItemWords.ToArray(), Grammar.Name)),
+                _ => new StatementRule(info, StatementKind.Property, default, parsers[info.ValueShape]),
             };
 
-            return map.ToDictionary(kv => kv.Key, kv => kv.Value.ToDictionary(r => r.Keyword, StringComparer.Ordinal));
+            var map = new Dictionary<BlockContext, Dictionary<string, StatementRule>>();
+            foreach (BlockContext context in Enum.GetValues(typeof(BlockContext)))
+            {
+                map[context] = Statements.In(context).ToDictionary(s => s.Keyword, RuleOf, StringComparer.Ordinal);
+            }
+
+            return map;
         }
     }
 }
