@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using ProgramDsl.Diagnostics;
+using ProgramDsl.Scheduling.Graphs;
 using ProgramDsl.Semantics;
 using ProgramDsl.Text;
 
@@ -154,14 +155,17 @@ namespace ProgramDsl.Scheduling
                 }
             }
 
-            var preds = Csr(nodeCount, edges, e => e.To);
-            var succs = Csr(nodeCount, edges, e => e.From);
+            var dependencies = Graph(nodeCount, edges);
+            var preds = dependencies.PredecessorOffsets;
+            var predEdges = dependencies.PredecessorEdges;
+            var succs = dependencies.SuccessorOffsets;
+            var succEdges = dependencies.SuccessorEdges;
 
             // ---- topological order (Kahn; FIFO from the lowest index, so the order is deterministic).
-            var order = TopologicalOrder(nodeCount, edges, succs);
-            if (order.Count < nodeCount)
+            var order = dependencies.TopologicalOrder();
+            if (order.Length < nodeCount)
             {
-                ReportCycles(nodeCount, edges, succs, order, tasks, workstreams, gateOf, taskCount, program.Location, diagnostics);
+                ReportCycles(dependencies, edges, order, tasks, workstreams, gateOf, taskCount, program.Location, diagnostics);
                 return new ScheduleResult(null, diagnostics);
             }
 
@@ -266,9 +270,9 @@ namespace ProgramDsl.Scheduling
                     current = v;
                     int es = notBefore[v];
                     int ef = int.MinValue;
-                    for (int i = preds.Offsets[v]; i < preds.Offsets[v + 1]; i++)
+                    for (int i = preds[v]; i < preds[v + 1]; i++)
                     {
-                        var e = edges[preds.Items[i]];
+                        var e = edges[predEdges[i]];
                         switch (e.Type)
                         {
                             case DependencyType.FinishToStart: es = Math.Max(es, checked(finish[e.From] + e.Lag)); break;
@@ -311,15 +315,15 @@ namespace ProgramDsl.Scheduling
                 }
 
                 // ---- backward pass: late dates from the program finish. Started tasks do not constrain their predecessors.
-                for (int k = order.Count - 1; k >= 0; k--)
+                for (int k = order.Length - 1; k >= 0; k--)
                 {
                     int v = order[k];
                     current = v;
                     int lf = v < taskCount ? programFinish : Unconstrained;
                     int ls = int.MaxValue;
-                    for (int i = succs.Offsets[v]; i < succs.Offsets[v + 1]; i++)
+                    for (int i = succs[v]; i < succs[v + 1]; i++)
                     {
-                        var e = edges[succs.Items[i]];
+                        var e = edges[succEdges[i]];
                         if (fixedStart[e.To] >= 0) continue;
                         switch (e.Type)
                         {
@@ -455,7 +459,7 @@ namespace ProgramDsl.Scheduling
             }
 
             var resourceLinks = delayedBy is null ? null : new ResourceLinks(tasks, assigned, start, finish, delayedBy, precedenceStart!);
-            var path = CriticalPath(order, preds, edges, start, finish, duration, time, totalFloat, fixedStart, taskCount, programFinish, resourceLinks)
+            var path = CriticalPath(order, dependencies, edges, start, finish, duration, time, totalFloat, fixedStart, taskCount, programFinish, resourceLinks)
                 .Select(v => scheduled[v]).ToList();
             var schedule = new Schedule(program, programCalendar, scheduled, spans, path, programFinish, leveling)
             {
@@ -537,52 +541,18 @@ namespace ProgramDsl.Scheduling
             return s;
         }
 
-        internal sealed class Adjacency
+        /// <summary>The scheduling graph of the edge list: edge i of the graph is edges[i].</summary>
+        internal static DependencyGraph Graph(int nodeCount, List<Edge> edges)
         {
-            public Adjacency(int[] offsets, int[] items)
+            var from = new int[edges.Count];
+            var to = new int[edges.Count];
+            for (int i = 0; i < from.Length; i++)
             {
-                Offsets = offsets;
-                Items = items;
+                from[i] = edges[i].From;
+                to[i] = edges[i].To;
             }
 
-            public int[] Offsets { get; }
-
-            public int[] Items { get; }
-        }
-
-        /// <summary>Compressed adjacency: for each node, the indices of its edges (by the key node), in edge order.</summary>
-        [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
-        internal static Adjacency Csr(int nodeCount, List<Edge> edges, Func<Edge, int> key)
-        {
-            var offsets = new int[nodeCount + 1];
-            foreach (var e in edges) offsets[key(e) + 1]++;
-            for (int i = 0; i < nodeCount; i++) offsets[i + 1] += offsets[i];
-            var fill = (int[])offsets.Clone();
-            var items = new int[edges.Count];
-            for (int i = 0; i < edges.Count; i++) items[fill[key(edges[i])]++] = i;
-            return new Adjacency(offsets, items);
-        }
-
-        [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
-        internal static List<int> TopologicalOrder(int nodeCount, List<Edge> edges, Adjacency succs)
-        {
-            var indegree = new int[nodeCount];
-            foreach (var e in edges) indegree[e.To]++;
-            var queue = new Queue<int>();
-            for (int v = 0; v < nodeCount; v++) if (indegree[v] == 0) queue.Enqueue(v);
-            var order = new List<int>(nodeCount);
-            while (queue.Count > 0)
-            {
-                int v = queue.Dequeue();
-                order.Add(v);
-                for (int i = succs.Offsets[v]; i < succs.Offsets[v + 1]; i++)
-                {
-                    int w = edges[succs.Items[i]].To;
-                    if (--indegree[w] == 0) queue.Enqueue(w);
-                }
-            }
-
-            return order;
+            return new DependencyGraph(nodeCount, from, to);
         }
 
         private static IReadOnlyList<ScheduledAssignment> ResolveAssignees(ProgramSymbol program, TaskSymbol task, RoleHolders holdersByRole)
@@ -843,7 +813,7 @@ namespace ProgramDsl.Scheduling
 
         [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
         private static List<int> CriticalPath(
-            List<int> order, Adjacency preds, List<Edge> edges, int[] start, int[] finish, int[] duration, TaskTime[] time,
+            int[] order, DependencyGraph graph, List<Edge> edges, int[] start, int[] finish, int[] duration, TaskTime[] time,
             int[] totalFloat, int[] fixedStart, int taskCount, int programFinish, ResourceLinks? resourceLinks)
         {
             var path = new List<int>();
@@ -861,7 +831,9 @@ namespace ProgramDsl.Scheduling
             // A gate reached from the task through start edges without lag passes a bound straight to the task, so
             // whether it drives is judged on the task's calendar: two bounds that both fall in the task's days off
             // both drive it, and a critical one is followed (a gate alone has no calendar to tell them apart).
-            var passthrough = new int[preds.Offsets.Length - 1]; // the path node a gate passes bounds to, + 1; 0: none
+            var preds = graph.PredecessorOffsets;
+            var predEdges = graph.PredecessorEdges;
+            var passthrough = new int[graph.NodeCount]; // the path node a gate passes bounds to, + 1; 0: none
             int origin = -1;
             bool Drives(int node, Edge e)
             {
@@ -885,8 +857,8 @@ namespace ProgramDsl.Scheduling
                 }
             }
 
-            var dead = new bool[preds.Offsets.Length - 1];     // group nodes known to lead to no critical driver
-            var seen = new int[preds.Offsets.Length - 1];      // step at which a group node was queued
+            var dead = new bool[graph.NodeCount];              // group nodes known to lead to no critical driver
+            var seen = new int[graph.NodeCount];               // step at which a group node was queued
             var search = new Stack<int>();
             var explored = new List<int>();
             int step = 0;
@@ -909,9 +881,9 @@ namespace ProgramDsl.Scheduling
                 {
                     int n = search.Pop();
                     if (n != node) explored.Add(n);
-                    for (int i = preds.Offsets[n]; i < preds.Offsets[n + 1] && next < 0; i++)
+                    for (int i = preds[n]; i < preds[n + 1] && next < 0; i++)
                     {
-                        var e = edges[preds.Items[i]];
+                        var e = edges[predEdges[i]];
                         if (!Drives(n, e)) continue;
                         if (e.From < taskCount)
                         {
@@ -938,12 +910,12 @@ namespace ProgramDsl.Scheduling
         }
 
         private static void ReportCycles(
-            int nodeCount, List<Edge> edges, Adjacency succs, List<int> order, IReadOnlyList<TaskSymbol> tasks,
+            DependencyGraph graph, List<Edge> edges, int[] order, IReadOnlyList<TaskSymbol> tasks,
             IReadOnlyList<WorkstreamSymbol> workstreams, int[] gateOf, int taskCount, SourceLocation programLocation, List<Diagnostic> diagnostics)
         {
-            var ordered = new bool[nodeCount];
+            var ordered = new bool[graph.NodeCount];
             foreach (int v in order) ordered[v] = true;
-            var components = StronglyConnectedComponents(nodeCount, edges, succs, ordered);
+            var components = graph.CyclicComponents(ordered);
             var gateOwner = new Dictionary<int, WorkstreamSymbol>();
             for (int k = 0; k < gateOf.Length; k++) if (gateOf[k] >= 0) gateOwner[gateOf[k]] = workstreams[k];
 
@@ -959,7 +931,7 @@ namespace ProgramDsl.Scheduling
             {
                 var members = new HashSet<int>(component);
                 int first = component.Min();
-                var cycle = FindCycle(first, members, edges, succs, out var cycleEdges);
+                var cycle = graph.ShortestCycle(first, members.Contains, out var cycleEdges);
                 if (cycle.Count == 0) continue;
                 var text = CyclePath(cycle, Name);
                 var located = cycleEdges.Select(i => edges[i].Source).FirstOrDefault(d => d != null);
@@ -982,119 +954,6 @@ namespace ProgramDsl.Scheduling
             int hidden = cycle.Count - 2 * CycleEndsNamed;
             return string.Join(" → ", cycle.Take(CycleEndsNamed).Select(name)) + " → … " + hidden.ToString("N0", CultureInfo.InvariantCulture) + " more … → " +
                 string.Join(" → ", cycle.Skip(cycle.Count - CycleEndsNamed).Select(name)) + " → " + name(cycle[0]);
-        }
-
-        /// <summary>A shortest cycle through <paramref name="start"/> within a component (breadth-first), as nodes and edge indices.</summary>
-        private static List<int> FindCycle(int start, HashSet<int> members, List<Edge> edges, Adjacency succs, out List<int> cycleEdges)
-        {
-            var viaEdge = new Dictionary<int, int>();
-            var queue = new Queue<int>();
-            queue.Enqueue(start);
-            cycleEdges = new List<int>();
-            int closing = -1;
-            while (queue.Count > 0 && closing < 0)
-            {
-                int v = queue.Dequeue();
-                for (int i = succs.Offsets[v]; i < succs.Offsets[v + 1]; i++)
-                {
-                    int edgeIndex = succs.Items[i];
-                    int w = edges[edgeIndex].To;
-                    if (w == start)
-                    {
-                        closing = edgeIndex;
-                        break;
-                    }
-
-                    if (!members.Contains(w) || viaEdge.ContainsKey(w)) continue;
-                    viaEdge[w] = edgeIndex;
-                    queue.Enqueue(w);
-                }
-            }
-
-            if (closing < 0) return new List<int>();
-            var nodes = new List<int>();
-            cycleEdges.Add(closing);
-            int node = edges[closing].From;
-            while (node != start)
-            {
-                nodes.Add(node);
-                int e = viaEdge[node];
-                cycleEdges.Add(e);
-                node = edges[e].From;
-            }
-
-            nodes.Add(start);
-            nodes.Reverse();
-            cycleEdges.Reverse();
-            return nodes;
-        }
-
-        /// <summary>Tarjan's algorithm, iterative, over the nodes not in the topological order; returns components that hold a cycle.</summary>
-        internal static List<List<int>> StronglyConnectedComponents(int nodeCount, List<Edge> edges, Adjacency succs, bool[] excluded)
-        {
-            var index = new int[nodeCount];
-            var low = new int[nodeCount];
-            var onStack = new bool[nodeCount];
-            for (int i = 0; i < nodeCount; i++) index[i] = -1;
-            var stack = new Stack<int>();
-            var callStack = new Stack<(int Node, int NextEdge)>();
-            var result = new List<List<int>>();
-            int counter = 0;
-            for (int root = 0; root < nodeCount; root++)
-            {
-                if (excluded[root] || index[root] >= 0) continue;
-                callStack.Push((root, succs.Offsets[root]));
-                index[root] = low[root] = counter++;
-                stack.Push(root);
-                onStack[root] = true;
-                while (callStack.Count > 0)
-                {
-                    var (v, next) = callStack.Pop();
-                    bool descended = false;
-                    for (int i = next; i < succs.Offsets[v + 1]; i++)
-                    {
-                        int w = edges[succs.Items[i]].To;
-                        if (excluded[w]) continue;
-                        if (index[w] < 0)
-                        {
-                            callStack.Push((v, i + 1));
-                            index[w] = low[w] = counter++;
-                            stack.Push(w);
-                            onStack[w] = true;
-                            callStack.Push((w, succs.Offsets[w]));
-                            descended = true;
-                            break;
-                        }
-
-                        if (onStack[w]) low[v] = Math.Min(low[v], index[w]);
-                    }
-
-                    if (descended) continue;
-                    if (low[v] == index[v])
-                    {
-                        var component = new List<int>();
-                        int w;
-                        do
-                        {
-                            w = stack.Pop();
-                            onStack[w] = false;
-                            component.Add(w);
-                        }
-                        while (w != v);
-                        bool selfLoop = false;
-                        for (int i = succs.Offsets[v]; i < succs.Offsets[v + 1]; i++) if (edges[succs.Items[i]].To == v) selfLoop = true;
-                        if (component.Count > 1 || selfLoop) result.Add(component);
-                    }
-
-                    if (callStack.Count > 0)
-                    {
-                        var parent = callStack.Peek().Node;
-                        low[parent] = Math.Min(low[parent], low[v]);
-                    }
-                }
-            }
-
-            return result;
         }
     }
 }
