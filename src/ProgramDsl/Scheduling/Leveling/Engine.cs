@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+using ProgramDsl.Scheduling.Graphs;
 using ProgramDsl.Semantics;
 
 namespace ProgramDsl.Scheduling.Leveling
@@ -15,6 +16,7 @@ namespace ProgramDsl.Scheduling.Leveling
         private readonly int _n;
         private readonly int[] _duration;
         private readonly CalendarTable?[] _calendar;
+        private readonly DependencyGraph _graph;
         private readonly int[] _predOffsets;
         private readonly int[] _predItems;
         private readonly int[] _succOffsets;
@@ -86,8 +88,19 @@ namespace ProgramDsl.Scheduling.Leveling
 
             _edges = problem.Precedences;
             _capacity = problem.Capacity;
-            (_predOffsets, _predItems) = Csr(_n, _edges, e => e.Successor);
-            (_succOffsets, _succItems) = Csr(_n, _edges, e => e.Predecessor);
+            var from = new int[_edges.Length];
+            var to = new int[_edges.Length];
+            for (int i = 0; i < _edges.Length; i++)
+            {
+                from[i] = _edges[i].Predecessor;
+                to[i] = _edges[i].Successor;
+            }
+
+            _graph = new DependencyGraph(_n, from, to);
+            _predOffsets = _graph.PredecessorOffsets;
+            _predItems = _graph.PredecessorEdges;
+            _succOffsets = _graph.SuccessorOffsets;
+            _succItems = _graph.SuccessorEdges;
             _fixed = new bool[_n];
             for (int a = 0; a < _n; a++) _fixed[a] = problem.FixedStart[a] >= 0;
             _placedStart = new int[_n];
@@ -277,17 +290,6 @@ namespace ProgramDsl.Scheduling.Leveling
         /// <summary>True when every activity has the same priority, so only the makespan tells schedules apart.</summary>
         public bool UniformPriority { get; }
 
-        private static (int[] Offsets, int[] Items) Csr(int n, RcpspPrecedence[] edges, Func<RcpspPrecedence, int> key)
-        {
-            var offsets = new int[n + 1];
-            foreach (var e in edges) offsets[key(e) + 1]++;
-            for (int i = 0; i < n; i++) offsets[i + 1] += offsets[i];
-            var fill = (int[])offsets.Clone();
-            var items = new int[edges.Length];
-            for (int i = 0; i < edges.Length; i++) items[fill[key(edges[i])]++] = i;
-            return (offsets, items);
-        }
-
         // ------------------------------------------------------------------ calendars
 
         private int NextAvailable(int a, int day) => _calendar[a]?.NextAvailable(Math.Max(0, day)) ?? Math.Max(0, day);
@@ -317,24 +319,9 @@ namespace ProgramDsl.Scheduling.Leveling
         public int[] TopologicalOrder(long[]? key)
         {
             Work += OrderWork;
-            var indegree = new int[_n];
-            foreach (var e in _edges) indegree[e.Successor]++;
-            var heap = new MinHeap(_n, key);
-            for (int a = 0; a < _n; a++) if (indegree[a] == 0) heap.Push(a);
+            var ready = new ReadyByKey(new NodeHeap(_n, key));
             var order = new int[_n];
-            int k = 0;
-            while (heap.Count > 0)
-            {
-                int a = heap.Pop();
-                order[k++] = a;
-                for (int i = _succOffsets[a]; i < _succOffsets[a + 1]; i++)
-                {
-                    int s = _edges[_succItems[i]].Successor;
-                    if (--indegree[s] == 0) heap.Push(s);
-                }
-            }
-
-            if (k < _n) throw new InvalidOperationException("The precedence graph has a cycle.");
+            if (_graph.TopologicalOrder(ref ready, order, backward: false) < _n) throw new InvalidOperationException("The precedence graph has a cycle.");
             return order;
         }
 
@@ -1036,23 +1023,9 @@ namespace ProgramDsl.Scheduling.Leveling
         private int[] ReverseTopologicalOrder(long[] key)
         {
             Work += OrderWork;
-            var outdegree = new int[_n];
-            foreach (var e in _edges) outdegree[e.Predecessor]++;
-            var heap = new MinHeap(_n, key);
-            for (int a = 0; a < _n; a++) if (outdegree[a] == 0) heap.Push(a);
+            var ready = new ReadyByKey(new NodeHeap(_n, key));
             var order = new int[_n];
-            int k = 0;
-            while (heap.Count > 0)
-            {
-                int a = heap.Pop();
-                order[k++] = a;
-                for (int i = _predOffsets[a]; i < _predOffsets[a + 1]; i++)
-                {
-                    int p = _edges[_predItems[i]].Predecessor;
-                    if (--outdegree[p] == 0) heap.Push(p);
-                }
-            }
-
+            _graph.TopologicalOrder(ref ready, order, backward: true);
             return order;
         }
 
@@ -1169,7 +1142,7 @@ namespace ProgramDsl.Scheduling.Leveling
             var start = new int[_n];
             var finish = new int[_n];
             var finishKey = new long[_n];
-            var running = new MinHeap(_n, finishKey);
+            var running = new NodeHeap(_n, finishKey);
             for (int a = 0; a < _n; a++)
             {
                 if (!_fixed[a]) continue;
@@ -1301,27 +1274,52 @@ namespace ProgramDsl.Scheduling.Leveling
         [MethodImpl(Hot.Loop)]
         public int[] BiasedRandomList(RcpspSolver.Random32 random)
         {
-            var indegree = new int[_n];
-            foreach (var e in _edges) indegree[e.Successor]++;
-            var eligible = new List<int>();
-            for (int a = 0; a < _n; a++) if (indegree[a] == 0) eligible.Add(a);
+            var ready = new RegretBiased(LateFinish, random);
             var list = new int[_n];
-            var weights = new List<double>();
-            for (int k = 0; k < _n; k++)
+            _graph.TopologicalOrder(ref ready, list, backward: false);
+            return list;
+        }
+
+        /// <summary>
+        /// Ready activities drawn at random, each weighted by the square of (1 + how much earlier its latest finish is
+        /// than the latest among them), in the order they became ready.
+        /// </summary>
+        private readonly struct RegretBiased : IReadyNodes
+        {
+            private readonly int[] _lateFinish;
+            private readonly RcpspSolver.Random32 _random;
+            private readonly List<int> _eligible;
+            private readonly List<double> _weights;
+
+            public RegretBiased(int[] lateFinish, RcpspSolver.Random32 random)
             {
+                _lateFinish = lateFinish;
+                _random = random;
+                _eligible = new List<int>();
+                _weights = new List<double>();
+            }
+
+            public int Count => _eligible.Count;
+
+            public void Push(int node) => _eligible.Add(node);
+
+            public int Pop()
+            {
+                var eligible = _eligible;
+                var weights = _weights;
                 long worst = long.MinValue;
-                foreach (int a in eligible) worst = Math.Max(worst, LateFinish[a]);
+                foreach (int a in eligible) worst = Math.Max(worst, _lateFinish[a]);
                 weights.Clear();
                 double total = 0;
                 foreach (int a in eligible)
                 {
-                    double w = worst - LateFinish[a] + 1;
+                    double w = worst - _lateFinish[a] + 1;
                     w *= w;
                     weights.Add(w);
                     total += w;
                 }
 
-                double pick = random.NextDouble() * total;
+                double pick = _random.NextDouble() * total;
                 int chosen = eligible.Count - 1;
                 for (int i = 0; i < eligible.Count; i++)
                 {
@@ -1335,15 +1333,8 @@ namespace ProgramDsl.Scheduling.Leveling
 
                 int next = eligible[chosen];
                 eligible.RemoveAt(chosen);
-                list[k] = next;
-                for (int i = _succOffsets[next]; i < _succOffsets[next + 1]; i++)
-                {
-                    int s = _edges[_succItems[i]].Successor;
-                    if (--indegree[s] == 0) eligible.Add(s);
-                }
+                return next;
             }
-
-            return list;
         }
 
         /// <summary>Two-point crossover of activity lists; both children stay topological orders.</summary>
@@ -1922,57 +1913,6 @@ namespace ProgramDsl.Scheduling.Leveling
                 if (_value[k] != before) return;
                 _day.RemoveAt(k);
                 _value.RemoveAt(k);
-            }
-        }
-
-        /// <summary>A binary heap of activity indices ordered by key, then index.</summary>
-        private sealed class MinHeap
-        {
-            private readonly int[] _items;
-            private readonly long[]? _key;
-
-            public MinHeap(int capacity, long[]? key)
-            {
-                _items = new int[Math.Max(1, capacity)];
-                _key = key;
-            }
-
-            public int Count { get; private set; }
-
-            private bool Less(int x, int y) => _key is null ? x < y : _key[x] < _key[y] || (_key[x] == _key[y] && x < y);
-
-            public void Push(int item)
-            {
-                int i = Count++;
-                _items[i] = item;
-                while (i > 0)
-                {
-                    int parent = (i - 1) / 2;
-                    if (!Less(_items[i], _items[parent])) break;
-                    (_items[i], _items[parent]) = (_items[parent], _items[i]);
-                    i = parent;
-                }
-            }
-
-            /// <summary>The smallest item, left in place.</summary>
-            public int Peek() => _items[0];
-
-            public int Pop()
-            {
-                int top = _items[0];
-                _items[0] = _items[--Count];
-                int i = 0;
-                while (true)
-                {
-                    int l = 2 * i + 1, r = l + 1, m = i;
-                    if (l < Count && Less(_items[l], _items[m])) m = l;
-                    if (r < Count && Less(_items[r], _items[m])) m = r;
-                    if (m == i) break;
-                    (_items[i], _items[m]) = (_items[m], _items[i]);
-                    i = m;
-                }
-
-                return top;
             }
         }
     }
