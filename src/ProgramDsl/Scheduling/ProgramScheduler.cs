@@ -21,7 +21,8 @@ namespace ProgramDsl.Scheduling
 
         // Late date of a workstream or gate node that constrains no unstarted task: it must not pull its
         // predecessors back to the program finish (a gate whose tasks have all started can lie past it).
-        private const int Unconstrained = int.MaxValue / 2;
+        // A large lead cannot overflow a late date either: CheckedLags stops there.
+        private const int Unconstrained = CheckedLags.Unconstrained;
 
         internal readonly struct Edge
         {
@@ -156,10 +157,6 @@ namespace ProgramDsl.Scheduling
             }
 
             var dependencies = Graph(nodeCount, edges);
-            var preds = dependencies.PredecessorOffsets;
-            var predEdges = dependencies.PredecessorEdges;
-            var succs = dependencies.SuccessorOffsets;
-            var succEdges = dependencies.SuccessorEdges;
 
             // ---- topological order (Kahn; FIFO from the lowest index, so the order is deterministic).
             var order = dependencies.TopologicalOrder();
@@ -270,17 +267,7 @@ namespace ProgramDsl.Scheduling
                     current = v;
                     int es = notBefore[v];
                     int ef = int.MinValue;
-                    for (int i = preds[v]; i < preds[v + 1]; i++)
-                    {
-                        var e = edges[predEdges[i]];
-                        switch (e.Type)
-                        {
-                            case DependencyType.FinishToStart: es = Math.Max(es, checked(finish[e.From] + e.Lag)); break;
-                            case DependencyType.StartToStart: es = Math.Max(es, checked(start[e.From] + e.Lag)); break;
-                            case DependencyType.FinishToFinish: ef = Math.Max(ef, checked(finish[e.From] + e.Lag)); break;
-                            default: ef = Math.Max(ef, checked(start[e.From] + e.Lag)); break;
-                        }
-                    }
+                    Precedences.Earliest<CheckedLags>(dependencies, v, start, finish, ref es, ref ef);
 
                     int d = duration[v];
                     var t = time[v];
@@ -315,24 +302,15 @@ namespace ProgramDsl.Scheduling
                 }
 
                 // ---- backward pass: late dates from the program finish. Started tasks do not constrain their predecessors.
+                var started = new bool[nodeCount];
+                for (int v = 0; v < nodeCount; v++) started[v] = fixedStart[v] >= 0;
                 for (int k = order.Length - 1; k >= 0; k--)
                 {
                     int v = order[k];
                     current = v;
                     int lf = v < taskCount ? programFinish : Unconstrained;
                     int ls = int.MaxValue;
-                    for (int i = succs[v]; i < succs[v + 1]; i++)
-                    {
-                        var e = edges[succEdges[i]];
-                        if (fixedStart[e.To] >= 0) continue;
-                        switch (e.Type)
-                        {
-                            case DependencyType.FinishToStart: lf = Math.Min(lf, Before(lateStart[e.To], e.Lag)); break;
-                            case DependencyType.StartToStart: ls = Math.Min(ls, Before(lateStart[e.To], e.Lag)); break;
-                            case DependencyType.FinishToFinish: lf = Math.Min(lf, Before(lateFinish[e.To], e.Lag)); break;
-                            default: ls = Math.Min(ls, Before(lateFinish[e.To], e.Lag)); break;
-                        }
-                    }
+                    Precedences.Latest<CheckedLags>(dependencies, v, lateStart, lateFinish, started, ref lf, ref ls);
 
                     int d = duration[v];
                     var t = time[v];
@@ -489,9 +467,6 @@ namespace ProgramDsl.Scheduling
             return duration == 0 ? start : Math.Max(from, start + 1);
         }
 
-        /// <summary><paramref name="late"/> − <paramref name="lag"/>, at most <see cref="Unconstrained"/> (a large lead cannot overflow).</summary>
-        private static int Before(int late, int lag) => (int)Math.Min(Unconstrained, (long)late - lag);
-
         /// <summary>Runs an action for every index, in fixed blocks spread over the cores.</summary>
         private static void ForEachBlock(int count, Action<int> action)
         {
@@ -546,13 +521,18 @@ namespace ProgramDsl.Scheduling
         {
             var from = new int[edges.Count];
             var to = new int[edges.Count];
+            var type = new DependencyType[edges.Count];
+            var lag = new int[edges.Count];
             for (int i = 0; i < from.Length; i++)
             {
-                from[i] = edges[i].From;
-                to[i] = edges[i].To;
+                var e = edges[i];
+                from[i] = e.From;
+                to[i] = e.To;
+                type[i] = e.Type;
+                lag[i] = e.Lag;
             }
 
-            return new DependencyGraph(nodeCount, from, to);
+            return new DependencyGraph(nodeCount, from, to, type, lag);
         }
 
         private static IReadOnlyList<ScheduledAssignment> ResolveAssignees(ProgramSymbol program, TaskSymbol task, RoleHolders holdersByRole)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+using ProgramDsl.Semantics;
 
 namespace ProgramDsl.Scheduling.Graphs
 {
@@ -20,6 +21,18 @@ namespace ProgramDsl.Scheduling.Graphs
             EdgeCount = from.Length;
             (SuccessorOffsets, SuccessorEdges, Successors) = Compress(nodeCount, from, to);
             (PredecessorOffsets, PredecessorEdges, Predecessors) = Compress(nodeCount, to, from);
+        }
+
+        /// <summary>
+        /// A precedence network: edge i also has a dependency type and a lag, kept per slot beside the neighbour
+        /// (<see cref="PredecessorTypes"/>, <see cref="SuccessorLags"/>, …) so the date passes of <see cref="Precedences"/>
+        /// read them in order.
+        /// </summary>
+        public DependencyGraph(int nodeCount, int[] from, int[] to, DependencyType[] type, int[] lag)
+            : this(nodeCount, from, to)
+        {
+            (SuccessorTypes, SuccessorLags) = PerSlot(SuccessorEdges, type, lag);
+            (PredecessorTypes, PredecessorLags) = PerSlot(PredecessorEdges, type, lag);
         }
 
         public int NodeCount { get; }
@@ -43,6 +56,31 @@ namespace ProgramDsl.Scheduling.Graphs
 
         /// <summary>Per slot, the node the incoming edge comes from.</summary>
         public int[] Predecessors { get; }
+
+        /// <summary>Per outgoing slot, the type of the edge (precedence networks only).</summary>
+        public DependencyType[]? SuccessorTypes { get; }
+
+        /// <summary>Per outgoing slot, the lag of the edge in days (precedence networks only).</summary>
+        public int[]? SuccessorLags { get; }
+
+        /// <summary>Per incoming slot, the type of the edge (precedence networks only).</summary>
+        public DependencyType[]? PredecessorTypes { get; }
+
+        /// <summary>Per incoming slot, the lag of the edge in days (precedence networks only).</summary>
+        public int[]? PredecessorLags { get; }
+
+        private static (DependencyType[] Types, int[] Lags) PerSlot(int[] edges, DependencyType[] type, int[] lag)
+        {
+            var types = new DependencyType[edges.Length];
+            var lags = new int[edges.Length];
+            for (int i = 0; i < edges.Length; i++)
+            {
+                types[i] = type[edges[i]];
+                lags[i] = lag[edges[i]];
+            }
+
+            return (types, lags);
+        }
 
         [MethodImpl(Hot.Loop)]
         private static (int[] Offsets, int[] Edges, int[] Nodes) Compress(int nodeCount, int[] key, int[] other)

@@ -20,7 +20,8 @@ namespace ProgramDsl.Scheduling.Leveling
         private readonly int[] _predOffsets;
         private readonly int[] _predItems;
         private readonly int[] _succOffsets;
-        private readonly int[] _succItems;
+        private readonly int[] _predecessors;
+        private readonly int[] _successors;
         private readonly RcpspPrecedence[] _edges;
         private readonly bool[] _fixed;
         private readonly int[] _capacity;
@@ -90,17 +91,22 @@ namespace ProgramDsl.Scheduling.Leveling
             _capacity = problem.Capacity;
             var from = new int[_edges.Length];
             var to = new int[_edges.Length];
+            var type = new DependencyType[_edges.Length];
+            var lag = new int[_edges.Length];
             for (int i = 0; i < _edges.Length; i++)
             {
                 from[i] = _edges[i].Predecessor;
                 to[i] = _edges[i].Successor;
+                type[i] = _edges[i].Type;
+                lag[i] = _edges[i].Lag;
             }
 
-            _graph = new DependencyGraph(_n, from, to);
+            _graph = new DependencyGraph(_n, from, to, type, lag);
             _predOffsets = _graph.PredecessorOffsets;
             _predItems = _graph.PredecessorEdges;
             _succOffsets = _graph.SuccessorOffsets;
-            _succItems = _graph.SuccessorEdges;
+            _predecessors = _graph.Predecessors;
+            _successors = _graph.Successors;
             _fixed = new bool[_n];
             for (int a = 0; a < _n; a++) _fixed[a] = problem.FixedStart[a] >= 0;
             _placedStart = new int[_n];
@@ -409,19 +415,7 @@ namespace ProgramDsl.Scheduling.Leveling
         {
             int lf = deadline;
             int lsMax = int.MaxValue;
-            Work += _succOffsets[a + 1] - _succOffsets[a];
-            for (int i = _succOffsets[a]; i < _succOffsets[a + 1]; i++)
-            {
-                var e = _edges[_succItems[i]];
-                if (_fixed[e.Successor]) continue;
-                switch (e.Type)
-                {
-                    case DependencyType.FinishToStart: lf = Math.Min(lf, start[e.Successor] - e.Lag); break;
-                    case DependencyType.StartToStart: lsMax = Math.Min(lsMax, start[e.Successor] - e.Lag); break;
-                    case DependencyType.FinishToFinish: lf = Math.Min(lf, finish[e.Successor] - e.Lag); break;
-                    default: lsMax = Math.Min(lsMax, finish[e.Successor] - e.Lag); break;
-                }
-            }
+            Work += Precedences.Latest<PlainLags>(_graph, a, start, finish, _fixed, ref lf, ref lsMax);
 
             int d = _duration[a];
             if (d == 0)
@@ -454,19 +448,7 @@ namespace ProgramDsl.Scheduling.Leveling
 
             int es = _p.Release[a];
             int efMin = int.MinValue;
-            Work += _predOffsets[a + 1] - _predOffsets[a];
-            for (int i = _predOffsets[a]; i < _predOffsets[a + 1]; i++)
-            {
-                var e = _edges[_predItems[i]];
-                int p = e.Predecessor;
-                switch (e.Type)
-                {
-                    case DependencyType.FinishToStart: es = Math.Max(es, finish[p] + e.Lag); break;
-                    case DependencyType.StartToStart: es = Math.Max(es, start[p] + e.Lag); break;
-                    case DependencyType.FinishToFinish: efMin = Math.Max(efMin, finish[p] + e.Lag); break;
-                    default: efMin = Math.Max(efMin, start[p] + e.Lag); break;
-                }
-            }
+            Work += Precedences.Earliest<PlainLags>(_graph, a, start, finish, ref es, ref efMin);
 
             int d = _duration[a];
             if (d == 0)
@@ -1107,7 +1089,7 @@ namespace ProgramDsl.Scheduling.Leveling
                 lst[a] = Key(LateStart[a], a);
                 slack[a] = Key(LateStart[a] - EarlyStart[a], a);
                 long weight = _duration[a];
-                for (int i = _succOffsets[a]; i < _succOffsets[a + 1]; i++) weight += _duration[_edges[_succItems[i]].Successor];
+                for (int i = _succOffsets[a]; i < _succOffsets[a + 1]; i++) weight += _duration[_successors[i]];
                 grpw[a] = Key(-weight, a);
             }
 
@@ -1168,7 +1150,7 @@ namespace ProgramDsl.Scheduling.Leveling
                 order[count++] = a;
                 for (int i = _succOffsets[a]; i < _succOffsets[a + 1]; i++)
                 {
-                    int next = _edges[_succItems[i]].Successor;
+                    int next = _successors[i];
                     if (--pending[next] == 0) released.Add(next);
                 }
             }
@@ -1261,7 +1243,7 @@ namespace ProgramDsl.Scheduling.Leveling
                 double busiest = 0;
                 foreach (int r in _p.DemandResource[a]) busiest = Math.Max(busiest, load[r] / length);
                 double tail = 0;
-                for (int i = _succOffsets[a]; i < _succOffsets[a + 1]; i++) tail = Math.Max(tail, path[_edges[_succItems[i]].Successor]);
+                for (int i = _succOffsets[a]; i < _succOffsets[a + 1]; i++) tail = Math.Max(tail, path[_successors[i]]);
                 path[a] = _duration[a] * (1 + busiest) + tail;
             }
 
@@ -1403,8 +1385,8 @@ namespace ProgramDsl.Scheduling.Leveling
             var position = _position;
             for (int i = 0; i < _n; i++) position[list[i]] = i;
             int lo = 0, hi = _n - 1;
-            for (int i = _predOffsets[a]; i < _predOffsets[a + 1]; i++) lo = Math.Max(lo, position[_edges[_predItems[i]].Predecessor] + 1);
-            for (int i = _succOffsets[a]; i < _succOffsets[a + 1]; i++) hi = Math.Min(hi, position[_edges[_succItems[i]].Successor] - 1);
+            for (int i = _predOffsets[a]; i < _predOffsets[a + 1]; i++) lo = Math.Max(lo, position[_predecessors[i]] + 1);
+            for (int i = _succOffsets[a]; i < _succOffsets[a + 1]; i++) hi = Math.Min(hi, position[_successors[i]] - 1);
             int to = lo + random.Next(hi - lo + 1);
             if (to > from) Array.Copy(list, from + 1, list, from, to - from);
             else Array.Copy(list, to, list, to + 1, from - to);
@@ -1413,7 +1395,7 @@ namespace ProgramDsl.Scheduling.Leveling
 
         private bool Constrains(int a, int b)
         {
-            for (int i = _succOffsets[a]; i < _succOffsets[a + 1]; i++) if (_edges[_succItems[i]].Successor == b) return true;
+            for (int i = _succOffsets[a]; i < _succOffsets[a + 1]; i++) if (_successors[i] == b) return true;
             return false;
         }
 
