@@ -722,6 +722,24 @@ namespace ProgramDsl.Scheduling
                 return new[] { new ScheduledAssignment(only.Person, only.Share, null) };
             }
 
+            return WithRoleHolders(task, (ra, onTask) =>
+            {
+                // Without leveling, a role goes to the first person (in declaration order) who holds it and has the
+                // required skills, else to the first who holds it; never to someone already on the task.
+                // From the role's groups: a scan of every holder per assignment was quadratic when nobody had the skills.
+                var skilled = holdersByRole.Skilled(ra.Role, task.RequiredSkills);
+                PersonSymbol? chosen = skilled?.FirstFree(onTask), fallback = null;
+                if (chosen is null && skilled != null && task.RequiredSkills.Count > 0) fallback = holdersByRole.Skilled(ra.Role, Array.Empty<string>())!.FirstFree(onTask);
+                return chosen ?? fallback;
+            });
+        }
+
+        /// <summary>
+        /// A task's people: its named assignees, then for each <c>assign role</c> the holder <paramref name="choose"/>
+        /// picks (given who is on the task already), if any.
+        /// </summary>
+        private static List<ScheduledAssignment> WithRoleHolders(TaskSymbol task, Func<RoleAssignment, HashSet<PersonSymbol>, PersonSymbol?> choose)
+        {
             var result = new List<ScheduledAssignment>();
 
             // Who is on the task already, by lookup: a scan of the result per holder was quadratic in the roles.
@@ -734,13 +752,7 @@ namespace ProgramDsl.Scheduling
 
             foreach (var ra in task.RoleAssignments)
             {
-                // Without leveling, a role goes to the first person (in declaration order) who holds it and has the
-                // required skills, else to the first who holds it; never to someone already on the task.
-                // From the role's groups: a scan of every holder per assignment was quadratic when nobody had the skills.
-                var skilled = holdersByRole.Skilled(ra.Role, task.RequiredSkills);
-                PersonSymbol? chosen = skilled?.FirstFree(onTask), fallback = null;
-                if (chosen is null && skilled != null && task.RequiredSkills.Count > 0) fallback = holdersByRole.Skilled(ra.Role, Array.Empty<string>())!.FirstFree(onTask);
-                chosen ??= fallback;
+                var chosen = choose(ra, onTask);
                 if (chosen != null)
                 {
                     result.Add(new ScheduledAssignment(chosen, ra.Share, ra.Role));
