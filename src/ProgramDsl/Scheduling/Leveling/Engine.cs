@@ -828,16 +828,7 @@ namespace ProgramDsl.Scheduling.Leveling
         private int ConflictingResource(int a, int start, int finish)
         {
             int day = FirstConflict(a, start, finish);
-            if (day < 0) return -1;
-            var resources = _p.DemandResource[a];
-            var amounts = _p.DemandAmount[a];
-            for (int i = 0; i < resources.Length; i++)
-            {
-                int r = resources[i];
-                if (Usage(r, day) + Math.Min(amounts[i], _capacity[r]) > _capacity[r]) return r;
-            }
-
-            return -1;
+            return day < 0 ? -1 : ResourceInConflict(a, day);
         }
 
         /// <summary>The last day in the window on which a resource would be over capacity, or -1.</summary>
