@@ -419,13 +419,7 @@ namespace ProgramDsl.Scheduling
                     }
                     else
                     {
-                        start[v] = t.NextAvailable(es);
-                        finish[v] = t.Advance(start[v], d);
-                        if (finish[v] < ef)
-                        {
-                            finish[v] = t.NextAvailableEnd(ef);
-                            start[v] = t.Retreat(finish[v], d);
-                        }
+                        (start[v], finish[v]) = Windows.Earliest(t.AsDays(), d, es, ef);
                     }
 
                     if (finish[v] > MaxDays) throw new CalendarRangeException();
@@ -481,13 +475,7 @@ namespace ProgramDsl.Scheduling
                     }
                     else
                     {
-                        lateFinish[v] = t.PreviousAvailableEnd(lf);
-                        lateStart[v] = t.Retreat(lateFinish[v], d);
-                        if (lateStart[v] > ls)
-                        {
-                            lateStart[v] = t.PreviousAvailable(ls);
-                            lateFinish[v] = t.Advance(lateStart[v], d);
-                        }
+                        (lateStart[v], lateFinish[v]) = Windows.Latest(t.AsDays(), d, lf, ls);
                     }
                 }
             }

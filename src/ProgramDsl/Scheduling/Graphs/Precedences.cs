@@ -7,8 +7,8 @@ namespace ProgramDsl.Scheduling.Graphs
     /// <summary>
     /// What a dependency's type and lag say about the dates of the two tasks it joins, stated once for every date
     /// pass (the scheduler's critical-path passes, the leveler's schedule generation and its bounds): fs S ≥ F(p) + lag,
-    /// ss S ≥ S(p) + lag, ff F ≥ F(p) + lag, sf F ≥ S(p) + lag, and the mirror for late dates. Where the windows then go
-    /// depends on each pass's calendar and on how it treats started tasks, so that stays with the pass.
+    /// ss S ≥ S(p) + lag, ff F ≥ F(p) + lag, sf F ≥ S(p) + lag, and the mirror for late dates. <see cref="Windows"/> then
+    /// places a task between its bounds; started tasks, milestones and deadlines stay with each pass.
     /// </summary>
     internal static class Precedences
     {
@@ -69,6 +69,72 @@ namespace ProgramDsl.Scheduling.Graphs
 
             return end - first;
         }
+    }
+
+    /// <summary>Where a task of some working days goes between the bounds its dependencies set, on its working days.</summary>
+    internal static class Windows
+    {
+        /// <summary>
+        /// The earliest window of <paramref name="duration"/> (&gt; 0) working days that starts at or after
+        /// <paramref name="startBound"/> and finishes at or after <paramref name="finishBound"/>: from the first working
+        /// day at the start bound, else (a finish bound further out) back from the smallest finish at that bound.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static (int Start, int Finish) Earliest<TDays>(TDays days, int duration, int startBound, int finishBound)
+            where TDays : struct, IWorkingDays
+        {
+            int start = days.NextAvailable(startBound);
+            int finish = days.Advance(start, duration);
+            if (finish < finishBound)
+            {
+                finish = days.NextAvailableEnd(finishBound);
+                start = days.Retreat(finish, duration);
+            }
+
+            return (start, finish);
+        }
+
+        /// <summary>
+        /// The latest window of <paramref name="duration"/> (&gt; 0) working days that finishes by
+        /// <paramref name="finishBound"/> and starts by <paramref name="startBound"/>: back from the largest finish at the
+        /// finish bound, else (a start bound further in) forward from the last working day at the start bound.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static (int Start, int Finish) Latest<TDays>(TDays days, int duration, int finishBound, int startBound)
+            where TDays : struct, IWorkingDays
+        {
+            int finish = days.PreviousAvailableEnd(finishBound);
+            int start = days.Retreat(finish, duration);
+            if (start > startBound)
+            {
+                start = days.PreviousAvailable(startBound);
+                finish = days.Advance(start, duration);
+            }
+
+            return (start, finish);
+        }
+    }
+
+    /// <summary>A task's working days, as day indices from the program start (each pass says what lies before day 0).</summary>
+    internal interface IWorkingDays
+    {
+        /// <summary>The first working day ≥ <paramref name="day"/>.</summary>
+        int NextAvailable(int day);
+
+        /// <summary>The last working day ≤ <paramref name="day"/>, or -1.</summary>
+        int PreviousAvailable(int day);
+
+        /// <summary>The finish (exclusive) of <paramref name="days"/> working days from the working day <paramref name="start"/>.</summary>
+        int Advance(int start, int days);
+
+        /// <summary>The start of <paramref name="days"/> working days that finish just before <paramref name="finish"/>.</summary>
+        int Retreat(int finish, int days);
+
+        /// <summary>The smallest finish ≥ <paramref name="bound"/> whose last day is a working day.</summary>
+        int NextAvailableEnd(int bound);
+
+        /// <summary>The largest finish ≤ <paramref name="bound"/> whose last day is a working day.</summary>
+        int PreviousAvailableEnd(int bound);
     }
 
     /// <summary>How a pass adds a lag to a date: the scheduler checks for overflow, the leveler works within its dates.</summary>

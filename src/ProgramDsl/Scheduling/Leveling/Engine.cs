@@ -298,15 +298,37 @@ namespace ProgramDsl.Scheduling.Leveling
 
         // ------------------------------------------------------------------ calendars
 
-        private int NextAvailable(int a, int day) => _calendar[a]?.NextAvailable(Math.Max(0, day)) ?? Math.Max(0, day);
+        private ActivityDays DaysOf(int a) => new ActivityDays(_calendar[a]);
 
-        private int PreviousAvailable(int a, int day) => day < 0 ? -1 : _calendar[a]?.PreviousAvailable(day) ?? day;
+        private int NextAvailable(int a, int day) => DaysOf(a).NextAvailable(day);
 
-        // Before day 0 there is no calendar: a backward pass that runs out of days counts plain days there (and the
-        // caller rejects the result), rather than asking a calendar about days before the program.
-        private int Advance(int a, int start, int days) => days <= 0 ? start : start < 0 ? start + days : _calendar[a]?.Advance(start, days) ?? start + days;
+        private int PreviousAvailable(int a, int day) => DaysOf(a).PreviousAvailable(day);
 
-        private int Retreat(int a, int finish, int days) => days <= 0 ? finish : finish <= 0 ? finish - days : _calendar[a]?.Retreat(finish, days) ?? finish - days;
+        private int Advance(int a, int start, int days) => DaysOf(a).Advance(start, days);
+
+        private int Retreat(int a, int finish, int days) => DaysOf(a).Retreat(finish, days);
+
+        /// <summary>An activity's working days: its calendar table, or every day without one.</summary>
+        private readonly struct ActivityDays : IWorkingDays
+        {
+            private readonly CalendarTable? _table;
+
+            public ActivityDays(CalendarTable? table) => _table = table;
+
+            public int NextAvailable(int day) => _table?.NextAvailable(Math.Max(0, day)) ?? Math.Max(0, day);
+
+            public int PreviousAvailable(int day) => day < 0 ? -1 : _table?.PreviousAvailable(day) ?? day;
+
+            // Before day 0 there is no calendar: a backward pass that runs out of days counts plain days there (and the
+            // caller rejects the result), rather than asking a calendar about days before the program.
+            public int Advance(int start, int days) => days <= 0 ? start : start < 0 ? start + days : _table?.Advance(start, days) ?? start + days;
+
+            public int Retreat(int finish, int days) => days <= 0 ? finish : finish <= 0 ? finish - days : _table?.Retreat(finish, days) ?? finish - days;
+
+            public int NextAvailableEnd(int bound) => NextAvailable(bound - 1) + 1;
+
+            public int PreviousAvailableEnd(int bound) => PreviousAvailable(bound - 1) + 1;
+        }
 
         /// <summary>
         /// The next working day after <paramref name="day"/> within an activity's calendar, or int.MaxValue after the
@@ -424,15 +446,7 @@ namespace ProgramDsl.Scheduling.Leveling
                 return (t, t);
             }
 
-            int f = PreviousAvailable(a, lf - 1) + 1;
-            int s = Retreat(a, f, d);
-            if (s > lsMax)
-            {
-                s = PreviousAvailable(a, lsMax);
-                f = s < 0 ? s + d : Advance(a, s, d);
-            }
-
-            return (s, f);
+            return Windows.Latest(DaysOf(a), d, lf, lsMax);
         }
 
         /// <summary>The earliest precedence-feasible window of an activity, given the times of its predecessors.</summary>
@@ -457,16 +471,7 @@ namespace ProgramDsl.Scheduling.Leveling
                 return (t, t);
             }
 
-            int st = NextAvailable(a, es);
-            int fin = Advance(a, st, d);
-            if (fin < efMin)
-            {
-                // The smallest finish at or after the bound whose last day is a working day.
-                fin = NextAvailable(a, efMin - 1) + 1;
-                st = Retreat(a, fin, d);
-            }
-
-            return (st, fin);
+            return Windows.Earliest(DaysOf(a), d, es, efMin);
         }
 
         // ------------------------------------------------------------------ the resource profile
