@@ -683,22 +683,24 @@ namespace ProgramDsl.Scheduling
         }
 
         /// <summary>The scheduling graph of the edge list: edge i of the graph is edges[i].</summary>
-        internal static DependencyGraph Graph(int nodeCount, List<Edge> edges)
-        {
-            var from = new int[edges.Count];
-            var to = new int[edges.Count];
-            var type = new DependencyType[edges.Count];
-            var lag = new int[edges.Count];
-            for (int i = 0; i < from.Length; i++)
-            {
-                var e = edges[i];
-                from[i] = e.From;
-                to[i] = e.To;
-                type[i] = e.Type;
-                lag[i] = e.Lag;
-            }
+        internal static DependencyGraph Graph(int nodeCount, List<Edge> edges) => DependencyGraph.Network(nodeCount, new EdgeList(edges));
 
-            return new DependencyGraph(nodeCount, from, to, type, lag);
+        /// <summary>The scheduler's edges as the graph reads them.</summary>
+        private readonly struct EdgeList : IEdgeList
+        {
+            private readonly List<Edge> _edges;
+
+            public EdgeList(List<Edge> edges) => _edges = edges;
+
+            public int Count => _edges.Count;
+
+            public int From(int edge) => _edges[edge].From;
+
+            public int To(int edge) => _edges[edge].To;
+
+            public DependencyType Type(int edge) => _edges[edge].Type;
+
+            public int Lag(int edge) => _edges[edge].Lag;
         }
 
         private static IReadOnlyList<ScheduledAssignment> ResolveAssignees(ProgramSymbol program, TaskSymbol task, RoleHolders holdersByRole)

@@ -16,24 +16,28 @@ namespace ProgramDsl.Scheduling.Graphs
     {
         /// <summary>A graph of <paramref name="nodeCount"/> nodes with edge i from <paramref name="from"/>[i] to <paramref name="to"/>[i].</summary>
         public DependencyGraph(int nodeCount, int[] from, int[] to)
+            : this(Build(nodeCount, new EdgeArrays(from, to), precedences: false))
         {
-            NodeCount = nodeCount;
-            EdgeCount = from.Length;
-            (SuccessorOffsets, SuccessorEdges, Successors) = Compress(nodeCount, from, to);
-            (PredecessorOffsets, PredecessorEdges, Predecessors) = Compress(nodeCount, to, from);
+        }
+
+        private DependencyGraph(Parts parts)
+        {
+            NodeCount = parts.NodeCount;
+            EdgeCount = parts.EdgeCount;
+            (SuccessorOffsets, SuccessorEdges, Successors) = (parts.Out.Offsets, parts.Out.Edges, parts.Out.Nodes);
+            (PredecessorOffsets, PredecessorEdges, Predecessors) = (parts.In.Offsets, parts.In.Edges, parts.In.Nodes);
+            (SuccessorTypes, SuccessorLags) = (parts.OutTypes, parts.OutLags);
+            (PredecessorTypes, PredecessorLags) = (parts.InTypes, parts.InLags);
         }
 
         /// <summary>
-        /// A precedence network: edge i also has a dependency type and a lag, kept per slot beside the neighbour
+        /// A precedence network: each edge also has a dependency type and a lag, kept per slot beside the neighbour
         /// (<see cref="PredecessorTypes"/>, <see cref="SuccessorLags"/>, …) so the date passes of <see cref="Precedences"/>
-        /// read them in order.
+        /// read them in order. Read straight from the caller's edges (no copies of the edge list).
         /// </summary>
-        public DependencyGraph(int nodeCount, int[] from, int[] to, DependencyType[] type, int[] lag)
-            : this(nodeCount, from, to)
-        {
-            (SuccessorTypes, SuccessorLags) = PerSlot(SuccessorEdges, type, lag);
-            (PredecessorTypes, PredecessorLags) = PerSlot(PredecessorEdges, type, lag);
-        }
+        public static DependencyGraph Network<TEdges>(int nodeCount, TEdges edges)
+            where TEdges : struct, IEdgeList =>
+            new DependencyGraph(Build(nodeCount, edges, precedences: true));
 
         public int NodeCount { get; }
 
@@ -69,37 +73,72 @@ namespace ProgramDsl.Scheduling.Graphs
         /// <summary>Per incoming slot, the lag of the edge in days (precedence networks only).</summary>
         public int[]? PredecessorLags { get; }
 
-        private static (DependencyType[] Types, int[] Lags) PerSlot(int[] edges, DependencyType[] type, int[] lag)
+        private sealed class Parts
         {
-            var types = new DependencyType[edges.Length];
-            var lags = new int[edges.Length];
-            for (int i = 0; i < edges.Length; i++)
+            public int NodeCount;
+            public int EdgeCount;
+            public (int[] Offsets, int[] Edges, int[] Nodes) Out;
+            public (int[] Offsets, int[] Edges, int[] Nodes) In;
+            public DependencyType[]? OutTypes;
+            public int[]? OutLags;
+            public DependencyType[]? InTypes;
+            public int[]? InLags;
+        }
+
+        private static Parts Build<TEdges>(int nodeCount, TEdges edges, bool precedences)
+            where TEdges : struct, IEdgeList
+        {
+            var parts = new Parts
             {
-                types[i] = type[edges[i]];
-                lags[i] = lag[edges[i]];
+                NodeCount = nodeCount,
+                EdgeCount = edges.Count,
+                Out = Compress(nodeCount, edges, outgoing: true),
+                In = Compress(nodeCount, edges, outgoing: false),
+            };
+            if (precedences)
+            {
+                (parts.OutTypes, parts.OutLags) = PerSlot(parts.Out.Edges, edges);
+                (parts.InTypes, parts.InLags) = PerSlot(parts.In.Edges, edges);
+            }
+
+            return parts;
+        }
+
+        private static (DependencyType[] Types, int[] Lags) PerSlot<TEdges>(int[] slots, TEdges edges)
+            where TEdges : struct, IEdgeList
+        {
+            var types = new DependencyType[slots.Length];
+            var lags = new int[slots.Length];
+            for (int i = 0; i < slots.Length; i++)
+            {
+                types[i] = edges.Type(slots[i]);
+                lags[i] = edges.Lag(slots[i]);
             }
 
             return (types, lags);
         }
 
+        /// <summary>Slots grouped by the edge's tail (outgoing) or head, each group in edge order.</summary>
         [MethodImpl(Hot.Loop)]
-        private static (int[] Offsets, int[] Edges, int[] Nodes) Compress(int nodeCount, int[] key, int[] other)
+        private static (int[] Offsets, int[] Edges, int[] Nodes) Compress<TEdges>(int nodeCount, TEdges edges, bool outgoing)
+            where TEdges : struct, IEdgeList
         {
+            int count = edges.Count;
             var offsets = new int[nodeCount + 1];
-            for (int i = 0; i < key.Length; i++) offsets[key[i] + 1]++;
+            for (int i = 0; i < count; i++) offsets[(outgoing ? edges.From(i) : edges.To(i)) + 1]++;
             for (int v = 0; v < nodeCount; v++) offsets[v + 1] += offsets[v];
             var fill = new int[nodeCount];
             Array.Copy(offsets, fill, nodeCount);
-            var edges = new int[key.Length];
-            var nodes = new int[key.Length];
-            for (int i = 0; i < key.Length; i++)
+            var slots = new int[count];
+            var nodes = new int[count];
+            for (int i = 0; i < count; i++)
             {
-                int slot = fill[key[i]]++;
-                edges[slot] = i;
-                nodes[slot] = other[i];
+                int slot = fill[outgoing ? edges.From(i) : edges.To(i)]++;
+                slots[slot] = i;
+                nodes[slot] = outgoing ? edges.To(i) : edges.From(i);
             }
 
-            return (offsets, edges, nodes);
+            return (offsets, slots, nodes);
         }
 
         /// <summary>
@@ -271,6 +310,45 @@ namespace ProgramDsl.Scheduling.Graphs
             cycleEdges.Reverse();
             return nodes;
         }
+    }
+
+    /// <summary>The edges a graph is built from, read in place (a struct, so the build is compiled for each kind).</summary>
+    internal interface IEdgeList
+    {
+        int Count { get; }
+
+        int From(int edge);
+
+        int To(int edge);
+
+        /// <summary>The dependency type (precedence networks only).</summary>
+        DependencyType Type(int edge);
+
+        /// <summary>The lag in days (precedence networks only).</summary>
+        int Lag(int edge);
+    }
+
+    /// <summary>Edges as two arrays of tails and heads.</summary>
+    internal readonly struct EdgeArrays : IEdgeList
+    {
+        private readonly int[] _from;
+        private readonly int[] _to;
+
+        public EdgeArrays(int[] from, int[] to)
+        {
+            _from = from;
+            _to = to;
+        }
+
+        public int Count => _from.Length;
+
+        public int From(int edge) => _from[edge];
+
+        public int To(int edge) => _to[edge];
+
+        public DependencyType Type(int edge) => DependencyType.FinishToStart;
+
+        public int Lag(int edge) => 0;
     }
 
     /// <summary>The nodes ready for a topological order, in the order they are to be taken.</summary>

@@ -89,19 +89,7 @@ namespace ProgramDsl.Scheduling.Leveling
 
             _edges = problem.Precedences;
             _capacity = problem.Capacity;
-            var from = new int[_edges.Length];
-            var to = new int[_edges.Length];
-            var type = new DependencyType[_edges.Length];
-            var lag = new int[_edges.Length];
-            for (int i = 0; i < _edges.Length; i++)
-            {
-                from[i] = _edges[i].Predecessor;
-                to[i] = _edges[i].Successor;
-                type[i] = _edges[i].Type;
-                lag[i] = _edges[i].Lag;
-            }
-
-            _graph = new DependencyGraph(_n, from, to, type, lag);
+            _graph = DependencyGraph.Network(_n, new PrecedenceList(_edges));
             _predOffsets = _graph.PredecessorOffsets;
             _predItems = _graph.PredecessorEdges;
             _succOffsets = _graph.SuccessorOffsets;
@@ -307,6 +295,24 @@ namespace ProgramDsl.Scheduling.Leveling
         private int Advance(int a, int start, int days) => DaysOf(a).Advance(start, days);
 
         private int Retreat(int a, int finish, int days) => DaysOf(a).Retreat(finish, days);
+
+        /// <summary>The problem's precedences as the graph reads them.</summary>
+        private readonly struct PrecedenceList : IEdgeList
+        {
+            private readonly RcpspPrecedence[] _edges;
+
+            public PrecedenceList(RcpspPrecedence[] edges) => _edges = edges;
+
+            public int Count => _edges.Length;
+
+            public int From(int edge) => _edges[edge].Predecessor;
+
+            public int To(int edge) => _edges[edge].Successor;
+
+            public DependencyType Type(int edge) => _edges[edge].Type;
+
+            public int Lag(int edge) => _edges[edge].Lag;
+        }
 
         /// <summary>An activity's working days: its calendar table, or every day without one.</summary>
         private readonly struct ActivityDays : IWorkingDays
