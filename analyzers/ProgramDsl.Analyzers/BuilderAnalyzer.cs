@@ -13,6 +13,7 @@ using Statements = ProgramDsl.Syntax.Statements;
 using SyntaxFacts = ProgramDsl.Syntax.SyntaxFacts;
 using ValueRange = ProgramDsl.Syntax.ValueRange;
 using ValueRanges = ProgramDsl.Syntax.ValueRanges;
+using ProgramDsl.Scheduling.Graphs;
 using Catalog = ProgramDsl.Diagnostics.DiagnosticCatalog;
 
 namespace ProgramDsl.Analyzers
@@ -759,108 +760,39 @@ namespace ProgramDsl.Analyzers
                     list.Add((target, reference));
                 }
 
-                foreach (var component in StronglyConnected(edges))
+                // The core's graph rules on the definitions involved, numbered in declaration order: components as
+                // Tarjan completes them from the first definition on, and in each the shortest loop from its first.
+                var nodes = edges.Keys.Concat(edges.Values.SelectMany(list => list.Select(e => e.Target))).Distinct().OrderBy(d => d.Index).ToList();
+                var number = new Dictionary<Definition, int>();
+                for (int i = 0; i < nodes.Count; i++) number[nodes[i]] = i;
+                var from = new List<int>();
+                var to = new List<int>();
+                var via = new List<Reference>();
+                foreach (var owner in nodes)
+                {
+                    if (!edges.TryGetValue(owner, out var list)) continue;
+                    foreach (var (target, reference) in list)
+                    {
+                        from.Add(number[owner]);
+                        to.Add(number[target]);
+                        via.Add(reference);
+                    }
+                }
+
+                var graph = new DependencyGraph(nodes.Count, from.ToArray(), to.ToArray());
+                foreach (var component in graph.CyclicComponents(null))
                 {
                     if (component.Count < 2) continue;
-                    var start = component.OrderBy(d => d.Index).First();
-                    var path = ShortestLoop(start, component, edges);
-                    if (path is null) continue;
+                    var members = new HashSet<int>(component);
+                    var loop = graph.ShortestCycle(component.Min(), members.Contains, out var loopEdges);
+                    if (loop.Count == 0) continue;
 
-                    // start is after path[0].Target, which is after path[1].Target, ...; the message lists predecessors first.
-                    var names = new List<string> { "'" + start.Id + "'" };
-                    for (int i = path.Count - 2; i >= 0; i--) names.Add("'" + path[i].Target.Id + "'");
-                    names.Add("'" + start.Id + "'");
-                    var additional = path.Skip(1).Select(e => e.Via.Syntax.GetLocation()).ToList();
-                    _report(Create(Catalog.BuilderDependencyCycle, path[0].Via.Syntax.GetLocation(), additional, null, string.Join(" → ", names)));
+                    // Each node is after the next one on the loop; the message lists predecessors first.
+                    var names = new List<string> { "'" + nodes[loop[0]].Id + "'" };
+                    for (int i = loop.Count - 1; i >= 0; i--) names.Add("'" + nodes[loop[i]].Id + "'");
+                    var additional = loopEdges.Skip(1).Select(e => via[e].Syntax.GetLocation()).ToList();
+                    _report(Create(Catalog.BuilderDependencyCycle, via[loopEdges[0]].Syntax.GetLocation(), additional, null, string.Join(" → ", names)));
                 }
-            }
-
-            /// <summary>Edges from <paramref name="start"/> back to it inside the component, fewest first (breadth-first).</summary>
-            private static List<(Definition Target, Reference Via)>? ShortestLoop(Definition start, HashSet<Definition> component, Dictionary<Definition, List<(Definition Target, Reference Via)>> edges)
-            {
-                var cameFrom = new Dictionary<Definition, (Definition From, Reference Via)>();
-                var queue = new Queue<Definition>();
-                queue.Enqueue(start);
-                while (queue.Count > 0)
-                {
-                    var node = queue.Dequeue();
-                    if (!edges.TryGetValue(node, out var outgoing)) continue;
-                    foreach (var (target, via) in outgoing)
-                    {
-                        if (!component.Contains(target) || cameFrom.ContainsKey(target)) continue;
-                        cameFrom[target] = (node, via);
-                        if (target == start)
-                        {
-                            var path = new List<(Definition, Reference)>();
-                            var at = start;
-                            do
-                            {
-                                var step = cameFrom[at];
-                                path.Add((at, step.Via));
-                                at = step.From;
-                            }
-                            while (at != start);
-                            path.Reverse();
-                            return path;
-                        }
-
-                        queue.Enqueue(target);
-                    }
-                }
-
-                return null;
-            }
-
-            private static List<HashSet<Definition>> StronglyConnected(Dictionary<Definition, List<(Definition Target, Reference Via)>> edges)
-            {
-                // Tarjan's algorithm; plans written in one method are small, so recursion depth is no concern.
-                int counter = 0;
-                var index = new Dictionary<Definition, int>();
-                var low = new Dictionary<Definition, int>();
-                var stack = new Stack<Definition>();
-                var onStack = new HashSet<Definition>();
-                var result = new List<HashSet<Definition>>();
-
-                void Visit(Definition v)
-                {
-                    index[v] = low[v] = counter++;
-                    stack.Push(v);
-                    onStack.Add(v);
-                    if (edges.TryGetValue(v, out var outgoing))
-                    {
-                        foreach (var (w, _) in outgoing)
-                        {
-                            if (!index.ContainsKey(w))
-                            {
-                                Visit(w);
-                                low[v] = Math.Min(low[v], low[w]);
-                            }
-                            else if (onStack.Contains(w))
-                            {
-                                low[v] = Math.Min(low[v], index[w]);
-                            }
-                        }
-                    }
-
-                    if (low[v] != index[v]) return;
-                    var component = new HashSet<Definition>();
-                    Definition x;
-                    do
-                    {
-                        x = stack.Pop();
-                        onStack.Remove(x);
-                        component.Add(x);
-                    }
-                    while (x != v);
-                    result.Add(component);
-                }
-
-                foreach (var v in edges.Keys.OrderBy(d => d.Index).ToList())
-                {
-                    if (!index.ContainsKey(v)) Visit(v);
-                }
-
-                return result;
             }
         }
     }

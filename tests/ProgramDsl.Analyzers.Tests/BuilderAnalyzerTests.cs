@@ -178,6 +178,25 @@ namespace ProgramDsl.Analyzers.Tests
         }
 
         [Fact]
+        public async Task Each_cycle_is_reported_once_along_its_shortest_loop_from_its_first_task()
+        {
+            // a, b and c form one component (a → c → a is its shortest loop, a → b → c → a a longer one); d and e another.
+            await Run(
+                "class C\n" +
+                "{\n" +
+                "    TpmProgram M() => Plan.Program(\"p\").Start(\"2027-01-04\")\n" +
+                "        .Task(\"a\", null, t => t.Duration(1).After({|#0:\"c\"|}).After(\"b\"))\n" +
+                "        .Task(\"b\", null, t => t.Duration(1).After(\"c\"))\n" +
+                "        .Task(\"c\", null, t => t.Duration(1).After({|#1:\"a\"|}).After(\"e\"))\n" +
+                "        .Task(\"d\", null, t => t.Duration(1).After({|#2:\"e\"|}))\n" +
+                "        .Task(\"e\", null, t => t.Duration(1).After({|#3:\"d\"|}))\n" +
+                "        .Build();\n" +
+                "}\n",
+                At("TPM5004", 2, "dependency cycle: 'd' → 'e' → 'd'; remove or reverse one of these After calls").WithLocation(3),
+                At("TPM5004", 0, "dependency cycle: 'a' → 'c' → 'a'; remove or reverse one of these After calls").WithLocation(1));
+        }
+
+        [Fact]
         public async Task A_cycle_is_not_judged_in_a_partly_hidden_plan_but_a_plain_self_dependency_is()
         {
             await Run(

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using ProgramDsl.Scheduling.Graphs;
 using ProgramDsl.Semantics;
 
 namespace ProgramDsl.Scheduling
@@ -18,10 +19,8 @@ namespace ProgramDsl.Scheduling
     {
         private readonly int _taskCount;
         private readonly int[] _component;
-        private readonly List<ProgramScheduler.Edge> _edges;
-        private readonly ProgramScheduler.Adjacency _preds;
-        private readonly ProgramScheduler.Adjacency _succs;
-        private readonly List<int> _order;
+        private readonly DependencyGraph _graph;
+        private readonly int[] _order;
         private readonly List<List<int>> _cycles;
 
         public DeliveryGraph(ProgramSymbol program)
@@ -35,8 +34,14 @@ namespace ProgramDsl.Scheduling
             int NodeOf(Symbol target) => target is WorkstreamSymbol w ? AllOf(w) : ((TaskSymbol)target).Index;
 
             // From the predecessor to the node that depends on it, whatever the dependency type.
-            var edges = new List<ProgramScheduler.Edge>();
-            void Add(int from, int to) => edges.Add(new ProgramScheduler.Edge(from, to, DependencyType.FinishToStart, 0, null));
+            var from = new List<int>();
+            var to = new List<int>();
+            void Add(int f, int t)
+            {
+                from.Add(f);
+                to.Add(t);
+            }
+
             foreach (var task in tasks)
             {
                 foreach (var d in task.Dependencies) if (d.Target is TaskSymbol || d.Target is WorkstreamSymbol) Add(NodeOf(d.Target), task.Index);
@@ -54,38 +59,38 @@ namespace ProgramDsl.Scheduling
                 }
             }
 
-            var succs = ProgramScheduler.Csr(NodeCount, edges, e => e.From);
-            var order = ProgramScheduler.TopologicalOrder(NodeCount, edges, succs);
+            var graph = new DependencyGraph(NodeCount, from.ToArray(), to.ToArray());
+            var order = graph.TopologicalOrder();
             _component = new int[NodeCount];
             for (int v = 0; v < NodeCount; v++) _component[v] = v;
             _cycles = new List<List<int>>();
-            if (order.Count < NodeCount)
+            if (order.Length < NodeCount)
             {
                 // Contract each cycle into its first node; the contracted graph has a complete topological order.
                 var ordered = new bool[NodeCount];
                 foreach (int v in order) ordered[v] = true;
-                _cycles = ProgramScheduler.StronglyConnectedComponents(NodeCount, edges, succs, ordered);
+                _cycles = graph.CyclicComponents(ordered);
                 foreach (var cycle in _cycles)
                 {
                     cycle.Sort();
                     foreach (int v in cycle) _component[v] = cycle[0];
                 }
 
-                var contracted = new List<ProgramScheduler.Edge>(edges.Count);
-                foreach (var e in edges)
+                var contractedFrom = new List<int>(from.Count);
+                var contractedTo = new List<int>(from.Count);
+                for (int i = 0; i < from.Count; i++)
                 {
-                    int from = _component[e.From], to = _component[e.To];
-                    if (from != to) contracted.Add(new ProgramScheduler.Edge(from, to, DependencyType.FinishToStart, 0, null));
+                    int f = _component[from[i]], t = _component[to[i]];
+                    if (f == t) continue;
+                    contractedFrom.Add(f);
+                    contractedTo.Add(t);
                 }
 
-                edges = contracted;
-                succs = ProgramScheduler.Csr(NodeCount, edges, e => e.From);
-                order = ProgramScheduler.TopologicalOrder(NodeCount, edges, succs);
+                graph = new DependencyGraph(NodeCount, contractedFrom.ToArray(), contractedTo.ToArray());
+                order = graph.TopologicalOrder();
             }
 
-            _edges = edges;
-            _succs = succs;
-            _preds = ProgramScheduler.Csr(NodeCount, edges, e => e.To);
+            _graph = graph;
             _order = order;
         }
 
@@ -93,7 +98,7 @@ namespace ProgramDsl.Scheduling
         public int NodeCount { get; }
 
         /// <summary>The edges of the (contracted) graph: linear in the tasks, workstreams and dependencies.</summary>
-        public int EdgeCount => _edges.Count;
+        public int EdgeCount => _graph.EdgeCount;
 
         /// <summary>Edges followed by <see cref="Reach"/> calls so far: each call follows every edge once (tests check the bound).</summary>
         public long EdgesFollowed { get; private set; }
@@ -109,19 +114,19 @@ namespace ProgramDsl.Scheduling
             for (int v = 0; v < _taskCount; v++) held[_component[v]] |= own[v];
 
             var beyond = new int[NodeCount];
-            var adjacent = downstream ? _succs : _preds;
-            for (int k = 0; k < _order.Count; k++)
+            var offsets = downstream ? _graph.SuccessorOffsets : _graph.PredecessorOffsets;
+            var adjacent = downstream ? _graph.Successors : _graph.Predecessors;
+            for (int k = 0; k < _order.Length; k++)
             {
-                int v = _order[downstream ? _order.Count - 1 - k : k];
+                int v = _order[downstream ? _order.Length - 1 - k : k];
                 int bits = 0;
-                for (int i = adjacent.Offsets[v]; i < adjacent.Offsets[v + 1]; i++)
+                for (int i = offsets[v]; i < offsets[v + 1]; i++)
                 {
-                    var e = _edges[adjacent.Items[i]];
-                    int next = downstream ? e.To : e.From;
+                    int next = adjacent[i];
                     bits |= held[next] | beyond[next];
                 }
 
-                EdgesFollowed += adjacent.Offsets[v + 1] - adjacent.Offsets[v];
+                EdgesFollowed += offsets[v + 1] - offsets[v];
 
                 beyond[v] = bits;
             }

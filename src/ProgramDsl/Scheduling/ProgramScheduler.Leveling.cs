@@ -53,31 +53,16 @@ namespace ProgramDsl.Scheduling
             foreach (var task in tasks)
             {
                 if (task.RoleAssignments.Count == 0) continue;
-                var result = new List<ScheduledAssignment>();
-
-                // Who is on the task, by lookup (a scan per holder was quadratic in the roles).
-                var onTask = new HashSet<PersonSymbol>();
-                foreach (var a in task.Assignments)
-                {
-                    result.Add(new ScheduledAssignment(a.Person, a.Share, null));
-                    onTask.Add(a.Person);
-                }
-
-                foreach (var ra in task.RoleAssignments)
+                var result = WithRoleHolders(task, (ra, onTask) =>
                 {
                     // The least loaded free holder with the skills, else the least loaded free holder: each from a group
                     // ordered by load, so a choice costs a logarithm, not a scan of every holder.
                     var skilled = holdersByRole.Skilled(ra.Role, task.RequiredSkills);
-                    if (skilled is null) continue;
+                    if (skilled is null) return null;
                     var chosen = skilled.LeastLoaded(load, onTask, aside);
                     if (chosen is null && task.RequiredSkills.Count > 0) chosen = holdersByRole.Skilled(ra.Role, Array.Empty<string>())!.LeastLoaded(load, onTask, aside);
-
-                    if (chosen != null)
-                    {
-                        result.Add(new ScheduledAssignment(chosen, ra.Share, ra.Role));
-                        onTask.Add(chosen);
-                    }
-                }
+                    return chosen;
+                });
 
                 RoleHolders.Group.Restore(aside);
                 assigned[task.Index] = result;

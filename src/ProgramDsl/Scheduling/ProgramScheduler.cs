@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using ProgramDsl.Diagnostics;
+using ProgramDsl.Scheduling.Graphs;
 using ProgramDsl.Semantics;
 using ProgramDsl.Text;
 
@@ -20,7 +21,8 @@ namespace ProgramDsl.Scheduling
 
         // Late date of a workstream or gate node that constrains no unstarted task: it must not pull its
         // predecessors back to the program finish (a gate whose tasks have all started can lie past it).
-        private const int Unconstrained = int.MaxValue / 2;
+        // A large lead cannot overflow a late date either: CheckedLags stops there.
+        private const int Unconstrained = CheckedLags.Unconstrained;
 
         internal readonly struct Edge
         {
@@ -65,174 +67,293 @@ namespace ProgramDsl.Scheduling
         private static bool IsCalendarRange(Exception ex) =>
             ex is CalendarRangeException || (ex is AggregateException all && all.InnerExceptions.All(e => e is CalendarRangeException));
 
-        [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
-        private static ScheduleResult RunCore(ProgramSymbol program, ScheduleOptions options, List<Diagnostic> diagnostics)
+        private static ScheduleResult RunCore(ProgramSymbol program, ScheduleOptions options, List<Diagnostic> diagnostics) =>
+            new SchedulerRun(program, options, diagnostics).Execute();
+
+        /// <summary>
+        /// One run of the scheduler, phase by phase: the program calendar, the node network, its order (or the cycles),
+        /// each task's work and working time, progress, the forward and backward passes, leveling or the resource
+        /// checks, float, and the result. Each phase reads what the earlier ones left in the fields; a phase that
+        /// reports an error ends the run without a schedule.
+        /// </summary>
+        private sealed class SchedulerRun
         {
-            var tasks = program.Tasks;
-            var workstreams = program.Workstreams;
-            int taskCount = tasks.Count;
-            int wsCount = workstreams.Count;
+            private readonly ProgramSymbol _program;
+            private readonly ScheduleOptions _options;
+            private readonly List<Diagnostic> _diagnostics;
+            private readonly IReadOnlyList<TaskSymbol> _tasks;
+            private readonly IReadOnlyList<WorkstreamSymbol> _workstreams;
+            private readonly int _taskCount;
+            private readonly WorkingCalendar _programCalendar;
 
-            var programCalendar = new WorkingCalendar(program.Start, program.Calendar.Workdays, program.Calendar.Holidays.Select(h => h.Range));
-            if (programCalendar.IsEmpty)
+            // The network: tasks, then a start and a finish node per workstream, then gates.
+            private int _nodeCount;
+            private int[] _gateOf = Array.Empty<int>();
+            private List<Edge> _edges = new List<Edge>();
+            private DependencyGraph? _dependencies;
+            private int[] _order = Array.Empty<int>();
+
+            // Each node's work and working time.
+            private int[] _duration = Array.Empty<int>();
+            private TaskTime[] _time = Array.Empty<TaskTime>();
+            private IReadOnlyList<ScheduledAssignment>[] _assigned = Array.Empty<IReadOnlyList<ScheduledAssignment>>();
+            private TaskTime? _programTime;
+            private readonly Dictionary<string, TaskTime?> _calendarCache = new Dictionary<string, TaskTime?>(StringComparer.Ordinal);
+            private RoleHolders? _holdersByRole;
+            private bool _leveling;
+
+            // Dates, as day indices.
+            private int[] _fixedStart = Array.Empty<int>();
+            private int[] _fixedFinish = Array.Empty<int>();
+            private int[] _notBefore = Array.Empty<int>();
+            private int[] _start = Array.Empty<int>();
+            private int[] _finish = Array.Empty<int>();
+            private int[] _lateStart = Array.Empty<int>();
+            private int[] _lateFinish = Array.Empty<int>();
+            private int[] _totalFloat = Array.Empty<int>();
+            private int _programFinish;
+
+            // Leveling.
+            private LevelingGraph? _graph;
+            private int[]? _precedenceStart;
+            private Symbol?[]? _delayedBy;
+            private int _levelingSchedules;
+            private long _levelingWork;
+
+            public SchedulerRun(ProgramSymbol program, ScheduleOptions options, List<Diagnostic> diagnostics)
             {
-                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.NoWorkingDays, program.Location, "the program calendar has no working weekdays; set 'workdays', e.g. 'workdays mon..fri'"));
-                return new ScheduleResult(null, diagnostics);
+                _program = program;
+                _options = options;
+                _diagnostics = diagnostics;
+                _tasks = program.Tasks;
+                _workstreams = program.Workstreams;
+                _taskCount = _tasks.Count;
+                _programCalendar = new WorkingCalendar(program.Start, program.Calendar.Workdays, program.Calendar.Holidays.Select(h => h.Range));
             }
 
-            // ---- nodes: tasks, then a start and a finish node per workstream, then gates.
-            int WsStart(WorkstreamSymbol w) => taskCount + 2 * w.Index;
-            int WsFinish(WorkstreamSymbol w) => taskCount + 2 * w.Index + 1;
-
-            var gateOf = new int[wsCount];
-            int nodeCount = taskCount + 2 * wsCount;
-            for (int k = 0; k < wsCount; k++)
+            public ScheduleResult Execute()
             {
-                var w = workstreams[k];
-                bool parentGated = w.Container != null && gateOf[w.Container.Index] >= 0;
-                gateOf[k] = w.Dependencies.Count > 0 || parentGated ? nodeCount++ : -1;
+                bool scheduled = CheckProgramCalendar()
+                    && BuildNetwork()
+                    && ResolveWork()
+                    && DatePasses()
+                    && LevelResources();
+                return scheduled ? Assemble() : new ScheduleResult(null, _diagnostics);
             }
 
-            int edgeCount = wsCount * 4;
-            foreach (var task in tasks) edgeCount += task.Dependencies.Count + 3;
-            var edges = new List<Edge>(edgeCount);
-            // "After all tasks of W" says nothing when W has none (not even in nested workstreams): such a
-            // dependency adds no edge, rather than a constraint measured from the program start.
-            var hasTasks = new bool[wsCount];
-            for (int k = wsCount - 1; k >= 0; k--)
+            private bool CheckProgramCalendar()
             {
-                var w = workstreams[k];
-                foreach (var child in w.Children)
+                if (!_programCalendar.IsEmpty) return true;
+                _diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.NoWorkingDays, _program.Location, "the program calendar has no working weekdays; set 'workdays', e.g. 'workdays mon..fri'"));
+                return false;
+            }
+
+            private int WsStart(WorkstreamSymbol w) => _taskCount + 2 * w.Index;
+
+            private int WsFinish(WorkstreamSymbol w) => _taskCount + 2 * w.Index + 1;
+
+            /// <summary>The nodes and edges, and their topological order; false (TPM2001 reported) on a cycle.</summary>
+            [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
+            private bool BuildNetwork()
+            {
+                var tasks = _tasks;
+                var workstreams = _workstreams;
+                int taskCount = _taskCount;
+                int wsCount = workstreams.Count;
+
+                // ---- nodes: tasks, then a start and a finish node per workstream, then gates.
+                var gateOf = new int[wsCount];
+                int nodeCount = taskCount + 2 * wsCount;
+                for (int k = 0; k < wsCount; k++)
                 {
-                    if (child is TaskSymbol || (child is WorkstreamSymbol cw && hasTasks[cw.Index])) hasTasks[k] = true;
+                    var w = workstreams[k];
+                    bool parentGated = w.Container != null && gateOf[w.Container.Index] >= 0;
+                    gateOf[k] = w.Dependencies.Count > 0 || parentGated ? nodeCount++ : -1;
                 }
-            }
 
-            bool IsVacuous(Dependency d) => d.Target is WorkstreamSymbol target && !hasTasks[target.Index];
-
-            int NodeFor(Symbol target, DependencyType type) => target switch
-            {
-                TaskSymbol t => t.Index,
-                WorkstreamSymbol w => type == DependencyType.FinishToStart || type == DependencyType.FinishToFinish ? WsFinish(w) : WsStart(w),
-                _ => throw new InvalidOperationException("unexpected dependency target"),
-            };
-
-            foreach (var task in tasks)
-            {
-                foreach (var d in task.Dependencies)
+                int edgeCount = wsCount * 4;
+                foreach (var task in tasks) edgeCount += task.Dependencies.Count + 3;
+                var edges = new List<Edge>(edgeCount);
+                // "After all tasks of W" says nothing when W has none (not even in nested workstreams): such a
+                // dependency adds no edge, rather than a constraint measured from the program start.
+                var hasTasks = new bool[wsCount];
+                for (int k = wsCount - 1; k >= 0; k--)
                 {
-                    if (IsVacuous(d)) continue;
-                    edges.Add(new Edge(NodeFor(d.Target, d.Type), task.Index, d.Type, d.LagDays, d));
-                }
-            }
-
-            for (int k = 0; k < wsCount; k++)
-            {
-                var w = workstreams[k];
-                foreach (var child in w.Children)
-                {
-                    if (child is TaskSymbol t)
+                    var w = workstreams[k];
+                    foreach (var child in w.Children)
                     {
-                        edges.Add(new Edge(t.Index, WsFinish(w), DependencyType.FinishToStart, 0, null));
-                        edges.Add(new Edge(t.Index, WsStart(w), DependencyType.StartToStart, 0, null));
-                        if (gateOf[k] >= 0) edges.Add(new Edge(gateOf[k], t.Index, DependencyType.StartToStart, 0, null));
-                    }
-                    else if (child is WorkstreamSymbol cw)
-                    {
-                        edges.Add(new Edge(WsFinish(cw), WsFinish(w), DependencyType.FinishToStart, 0, null));
-                        edges.Add(new Edge(WsStart(cw), WsStart(w), DependencyType.StartToStart, 0, null));
-                        if (gateOf[k] >= 0) edges.Add(new Edge(gateOf[k], gateOf[cw.Index], DependencyType.StartToStart, 0, null));
+                        if (child is TaskSymbol || (child is WorkstreamSymbol cw && hasTasks[cw.Index])) hasTasks[k] = true;
                     }
                 }
 
-                if (gateOf[k] >= 0)
+                bool IsVacuous(Dependency d) => d.Target is WorkstreamSymbol target && !hasTasks[target.Index];
+
+                int NodeFor(Symbol target, DependencyType type) => target switch
                 {
-                    foreach (var d in w.Dependencies)
+                    TaskSymbol t => t.Index,
+                    WorkstreamSymbol w => type == DependencyType.FinishToStart || type == DependencyType.FinishToFinish ? WsFinish(w) : WsStart(w),
+                    _ => throw new InvalidOperationException("unexpected dependency target"),
+                };
+
+                foreach (var task in tasks)
+                {
+                    foreach (var d in task.Dependencies)
                     {
-                        if (!IsVacuous(d)) edges.Add(new Edge(NodeFor(d.Target, d.Type), gateOf[k], d.Type, d.LagDays, d));
+                        if (IsVacuous(d)) continue;
+                        edges.Add(new Edge(NodeFor(d.Target, d.Type), task.Index, d.Type, d.LagDays, d));
                     }
                 }
+
+                for (int k = 0; k < wsCount; k++)
+                {
+                    var w = workstreams[k];
+                    foreach (var child in w.Children)
+                    {
+                        if (child is TaskSymbol t)
+                        {
+                            edges.Add(new Edge(t.Index, WsFinish(w), DependencyType.FinishToStart, 0, null));
+                            edges.Add(new Edge(t.Index, WsStart(w), DependencyType.StartToStart, 0, null));
+                            if (gateOf[k] >= 0) edges.Add(new Edge(gateOf[k], t.Index, DependencyType.StartToStart, 0, null));
+                        }
+                        else if (child is WorkstreamSymbol cw)
+                        {
+                            edges.Add(new Edge(WsFinish(cw), WsFinish(w), DependencyType.FinishToStart, 0, null));
+                            edges.Add(new Edge(WsStart(cw), WsStart(w), DependencyType.StartToStart, 0, null));
+                            if (gateOf[k] >= 0) edges.Add(new Edge(gateOf[k], gateOf[cw.Index], DependencyType.StartToStart, 0, null));
+                        }
+                    }
+
+                    if (gateOf[k] >= 0)
+                    {
+                        foreach (var d in w.Dependencies)
+                        {
+                            if (!IsVacuous(d)) edges.Add(new Edge(NodeFor(d.Target, d.Type), gateOf[k], d.Type, d.LagDays, d));
+                        }
+                    }
+                }
+
+                var dependencies = Graph(nodeCount, edges);
+                _nodeCount = nodeCount;
+                _gateOf = gateOf;
+                _edges = edges;
+                _dependencies = dependencies;
+
+                // ---- topological order (Kahn; FIFO from the lowest index, so the order is deterministic).
+                _order = dependencies.TopologicalOrder();
+                if (_order.Length == nodeCount) return true;
+                ReportCycles(dependencies, edges, _order, tasks, workstreams, gateOf, taskCount, _program.Location, _diagnostics);
+                return false;
             }
 
-            var preds = Csr(nodeCount, edges, e => e.To);
-            var succs = Csr(nodeCount, edges, e => e.From);
-
-            // ---- topological order (Kahn; FIFO from the lowest index, so the order is deterministic).
-            var order = TopologicalOrder(nodeCount, edges, succs);
-            if (order.Count < nodeCount)
+            /// <summary>Each task's assignees, duration and working time; false (TPM2003 reported) when assignees share no working day.</summary>
+            private bool ResolveWork()
             {
-                ReportCycles(nodeCount, edges, succs, order, tasks, workstreams, gateOf, taskCount, program.Location, diagnostics);
-                return new ScheduleResult(null, diagnostics);
+                var program = _program;
+                var tasks = _tasks;
+                int nodeCount = _nodeCount;
+
+                // ---- per-task working time, duration and assignees.
+                var duration = _duration = new int[nodeCount];
+                var time = _time = new TaskTime[nodeCount];
+                var assigned = _assigned = new IReadOnlyList<ScheduledAssignment>[_taskCount];
+                var programTime = _programTime = new TaskTime(_programCalendar, null);
+                for (int v = 0; v < nodeCount; v++) time[v] = programTime;
+                var holdersByRole = _holdersByRole = new RoleHolders(program.People);
+
+                // Who works on each task and for how long depends on the task alone: computed in parallel blocks.
+                ForEachBlock(_taskCount, v =>
+                {
+                    assigned[v] = ResolveAssignees(program, tasks[v], holdersByRole);
+                    duration[v] = DurationOf(tasks[v], assigned[v]);
+                });
+                _leveling = _options.Leveling ?? program.Leveling;
+                if (_leveling) BalanceRoles(program, tasks, assigned, duration, holdersByRole);
+
+                foreach (var task in tasks)
+                {
+                    var people = assigned[task.Index];
+                    if (people.Count == 0) continue;
+                    var taskTime = TimeOf(people);
+
+                    if (taskTime is null)
+                    {
+                        var names = string.Join(", ", people.Select(a => a.Person.Id).Distinct());
+                        _diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.NoWorkingDays, task.Assignments.FirstOrDefault()?.Location ?? task.Location,
+                            task.Describe() + " cannot be scheduled: its assignees (" + names + ") share no working weekday with each other and the program calendar; check their calendars"));
+                        continue;
+                    }
+
+                    time[task.Index] = taskTime;
+                }
+
+                return _diagnostics.Count == 0;
             }
 
-            // ---- per-task working time, duration and assignees.
-            var duration = new int[nodeCount];
-            var time = new TaskTime[nodeCount];
-            var assigned = new IReadOnlyList<ScheduledAssignment>[taskCount];
-            var programTime = new TaskTime(programCalendar, null);
-            var calendarCache = new Dictionary<string, TaskTime?>(StringComparer.Ordinal);
-            for (int v = 0; v < nodeCount; v++) time[v] = programTime;
-            var holdersByRole = new RoleHolders(program.People);
-
-            // Who works on each task and for how long depends on the task alone: computed in parallel blocks.
-            ForEachBlock(taskCount, v =>
-            {
-                assigned[v] = ResolveAssignees(program, tasks[v], holdersByRole);
-                duration[v] = DurationOf(tasks[v], assigned[v]);
-            });
-            bool leveling = options.Leveling ?? program.Leveling;
-            if (leveling) BalanceRoles(program, tasks, assigned, duration, holdersByRole);
-            TaskTime? TimeOf(IReadOnlyList<ScheduledAssignment> people)
+            /// <summary>The working time of a group of people, built once per distinct group; null when they share no working day.</summary>
+            private TaskTime? TimeOf(IReadOnlyList<ScheduledAssignment> people)
             {
                 var key = people.Count == 1 ? people[0].Person.Id : CalendarKey(people);
-                if (!calendarCache.TryGetValue(key, out var taskTime))
+                if (!_calendarCache.TryGetValue(key, out var taskTime))
                 {
-                    taskTime = BuildTaskTime(program, programTime, programCalendar, people.Select(a => a.Person).Distinct().ToList());
-                    calendarCache[key] = taskTime;
+                    taskTime = BuildTaskTime(_program, _programTime!, _programCalendar, people.Select(a => a.Person).Distinct().ToList());
+                    _calendarCache[key] = taskTime;
                 }
 
                 return taskTime;
             }
 
-            foreach (var task in tasks)
+            /// <summary>
+            /// Progress, then early and late dates; false (TPM2005 reported at the task that ran out of calendar) when
+            /// a date passes the calendar's end.
+            /// </summary>
+            private bool DatePasses()
             {
-                var people = assigned[task.Index];
-                if (people.Count == 0) continue;
-                var taskTime = TimeOf(people);
-
-                if (taskTime is null)
+                int nodeCount = _nodeCount;
+                _fixedStart = new int[nodeCount];
+                _fixedFinish = new int[nodeCount];
+                _notBefore = new int[nodeCount];
+                for (int v = 0; v < nodeCount; v++)
                 {
-                    var names = string.Join(", ", people.Select(a => a.Person.Id).Distinct());
-                    diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.NoWorkingDays, task.Assignments.FirstOrDefault()?.Location ?? task.Location,
-                        task.Describe() + " cannot be scheduled: its assignees (" + names + ") share no working weekday with each other and the program calendar; check their calendars"));
-                    continue;
+                    _fixedStart[v] = _fixedFinish[v] = -1;
+                    _notBefore[v] = 0;
                 }
 
-                time[task.Index] = taskTime;
+                _start = new int[nodeCount];
+                _finish = new int[nodeCount];
+                _lateStart = new int[nodeCount];
+                _lateFinish = new int[nodeCount];
+                int current = -1;
+                _programFinish = 0;
+                try
+                {
+                    ApplyProgress();
+                    ForwardPass(ref current);
+                    BackwardPass(ref current);
+                    return true;
+                }
+                catch (Exception ex) when (ex is CalendarRangeException || ex is OverflowException)
+                {
+                    var where = current >= 0 && current < _taskCount ? _tasks[current] : null;
+                    _diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.OutOfCalendarRange, where?.WorkLocation ?? where?.Location ?? _program.Location,
+                        "the schedule runs past 9999-12-31" + (where is null ? string.Empty : " at " + where.Describe()) + "; check the durations, lags and dates"));
+                    return false;
+                }
             }
 
-            if (diagnostics.Count > 0) return new ScheduleResult(null, diagnostics);
-
-            var fixedStart = new int[nodeCount];
-            var fixedFinish = new int[nodeCount];
-            var notBefore = new int[nodeCount];
-            for (int v = 0; v < nodeCount; v++)
+            /// <summary>Not-before dates, and the dates progress fixes: actual starts and finishes, and the work left after the status date.</summary>
+            private void ApplyProgress()
             {
-                fixedStart[v] = fixedFinish[v] = -1;
-                notBefore[v] = 0;
-            }
+                var options = _options;
+                var programCalendar = _programCalendar;
+                var fixedStart = _fixedStart;
+                var fixedFinish = _fixedFinish;
+                var notBefore = _notBefore;
+                var duration = _duration;
+                var time = _time;
 
-            var start = new int[nodeCount];
-            var finish = new int[nodeCount];
-            var lateStart = new int[nodeCount];
-            var lateFinish = new int[nodeCount];
-            int current = -1;
-            int programFinish = 0;
-            try
-            {
                 // Work not done by the status date is scheduled after it: progress is reported as of the close of that day.
-                int statusCutoff = options.IgnoreProgress ? -1 : StatusCutoff(program, programCalendar);
-                foreach (var task in tasks)
+                int statusCutoff = options.IgnoreProgress ? -1 : StatusCutoff(_program, programCalendar);
+                foreach (var task in _tasks)
                 {
                     int v = task.Index;
                     if (task.NotBefore is CalendarDate nb) notBefore[v] = programCalendar.FirstIndexOnOrAfter(nb);
@@ -259,24 +380,31 @@ namespace ProgramDsl.Scheduling
                         notBefore[v] = statusCutoff;
                     }
                 }
+            }
+
+            /// <summary>Early dates in topological order; <paramref name="current"/> names the node being dated.</summary>
+            [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
+            private void ForwardPass(ref int current)
+            {
+                var dependencies = _dependencies!;
+                var notBefore = _notBefore;
+                var fixedStart = _fixedStart;
+                var fixedFinish = _fixedFinish;
+                var duration = _duration;
+                var time = _time;
+                var start = _start;
+                var finish = _finish;
+                var programCalendar = _programCalendar;
+                int taskCount = _taskCount;
+                int programFinish = 0;
 
                 // ---- forward pass: early dates.
-                foreach (int v in order)
+                foreach (int v in _order)
                 {
                     current = v;
                     int es = notBefore[v];
                     int ef = int.MinValue;
-                    for (int i = preds.Offsets[v]; i < preds.Offsets[v + 1]; i++)
-                    {
-                        var e = edges[preds.Items[i]];
-                        switch (e.Type)
-                        {
-                            case DependencyType.FinishToStart: es = Math.Max(es, checked(finish[e.From] + e.Lag)); break;
-                            case DependencyType.StartToStart: es = Math.Max(es, checked(start[e.From] + e.Lag)); break;
-                            case DependencyType.FinishToFinish: ef = Math.Max(ef, checked(finish[e.From] + e.Lag)); break;
-                            default: ef = Math.Max(ef, checked(start[e.From] + e.Lag)); break;
-                        }
-                    }
+                    Precedences.Earliest<CheckedLags>(dependencies, v, start, finish, ref es, ref ef);
 
                     int d = duration[v];
                     var t = time[v];
@@ -291,13 +419,7 @@ namespace ProgramDsl.Scheduling
                     }
                     else
                     {
-                        start[v] = t.NextAvailable(es);
-                        finish[v] = t.Advance(start[v], d);
-                        if (finish[v] < ef)
-                        {
-                            finish[v] = t.NextAvailableEnd(ef);
-                            start[v] = t.Retreat(finish[v], d);
-                        }
+                        (start[v], finish[v]) = Windows.Earliest(t.AsDays(), d, es, ef);
                     }
 
                     if (finish[v] > MaxDays) throw new CalendarRangeException();
@@ -307,28 +429,38 @@ namespace ProgramDsl.Scheduling
                         // CalendarRangeException becomes TPM2005 at the task that runs past the last date.
                         programCalendar.DateOf(finish[v] - 1);
                         programFinish = finish[v];
+                        _programFinish = programFinish;
                     }
                 }
+            }
+
+            /// <summary>Late dates from the program finish, in reverse topological order. Started tasks do not constrain their predecessors.</summary>
+            [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
+            private void BackwardPass(ref int current)
+            {
+                var dependencies = _dependencies!;
+                var order = _order;
+                var fixedStart = _fixedStart;
+                var duration = _duration;
+                var time = _time;
+                var start = _start;
+                var finish = _finish;
+                var lateStart = _lateStart;
+                var lateFinish = _lateFinish;
+                int taskCount = _taskCount;
+                int programFinish = _programFinish;
+                int nodeCount = _nodeCount;
 
                 // ---- backward pass: late dates from the program finish. Started tasks do not constrain their predecessors.
-                for (int k = order.Count - 1; k >= 0; k--)
+                var started = new bool[nodeCount];
+                for (int v = 0; v < nodeCount; v++) started[v] = fixedStart[v] >= 0;
+                for (int k = order.Length - 1; k >= 0; k--)
                 {
                     int v = order[k];
                     current = v;
                     int lf = v < taskCount ? programFinish : Unconstrained;
                     int ls = int.MaxValue;
-                    for (int i = succs.Offsets[v]; i < succs.Offsets[v + 1]; i++)
-                    {
-                        var e = edges[succs.Items[i]];
-                        if (fixedStart[e.To] >= 0) continue;
-                        switch (e.Type)
-                        {
-                            case DependencyType.FinishToStart: lf = Math.Min(lf, Before(lateStart[e.To], e.Lag)); break;
-                            case DependencyType.StartToStart: ls = Math.Min(ls, Before(lateStart[e.To], e.Lag)); break;
-                            case DependencyType.FinishToFinish: lf = Math.Min(lf, Before(lateFinish[e.To], e.Lag)); break;
-                            default: ls = Math.Min(ls, Before(lateFinish[e.To], e.Lag)); break;
-                        }
-                    }
+                    Precedences.Latest<CheckedLags>(dependencies, v, lateStart, lateFinish, started, ref lf, ref ls);
 
                     int d = duration[v];
                     var t = time[v];
@@ -343,127 +475,143 @@ namespace ProgramDsl.Scheduling
                     }
                     else
                     {
-                        lateFinish[v] = t.PreviousAvailableEnd(lf);
-                        lateStart[v] = t.Retreat(lateFinish[v], d);
-                        if (lateStart[v] > ls)
-                        {
-                            lateStart[v] = t.PreviousAvailable(ls);
-                            lateFinish[v] = t.Advance(lateStart[v], d);
-                        }
+                        (lateStart[v], lateFinish[v]) = Windows.Latest(t.AsDays(), d, lf, ls);
                     }
                 }
             }
-            catch (Exception ex) when (ex is CalendarRangeException || ex is OverflowException)
+
+            /// <summary>
+            /// Resources: leveled (the leveled dates replace the passes' ones), or over-allocations reported. False
+            /// (TPM2005 reported) when the leveled schedule runs past the calendar.
+            /// </summary>
+            private bool LevelResources()
             {
-                var where = current >= 0 && current < taskCount ? tasks[current] : null;
-                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.OutOfCalendarRange, where?.WorkLocation ?? where?.Location ?? program.Location,
-                    "the schedule runs past 9999-12-31" + (where is null ? string.Empty : " at " + where.Describe()) + "; check the durations, lags and dates"));
-                return new ScheduleResult(null, diagnostics);
+                var program = _program;
+                var tasks = _tasks;
+                int nodeCount = _nodeCount;
+                int taskCount = _taskCount;
+
+                // ---- resources: leveled, or over-allocations reported.
+                _diagnostics.AddRange(InfeasibleDemands(tasks));
+                var graph = _graph = new LevelingGraph(program, tasks, nodeCount, _edges, _duration, _time, _notBefore, _fixedStart, _fixedFinish, _assigned);
+                LevelingOutcome? outcome = null;
+                if (_leveling && taskCount > 0)
+                {
+                    try
+                    {
+                        ChooseRoleHolders(graph, _holdersByRole!, TimeOf, _options);
+                        outcome = Level(graph, _options);
+                    }
+                    catch (Exception ex) when (ex is CalendarRangeException || ex is OverflowException)
+                    {
+                        _diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.OutOfCalendarRange, program.Location,
+                            "the leveled schedule runs past 9999-12-31; check the durations, lags and dates"));
+                        return false;
+                    }
+                    catch (Leveling.WorkCeilingException ceiling)
+                    {
+                        // Even one leveled schedule costs more than the search may spend: the plan is scheduled unleveled,
+                        // and what leveling would have fixed is reported as over-allocations.
+                        _diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.WorkBudgetExhausted, program.Location,
+                            "leveling stopped: one leveled schedule of " + program.Describe() + " needs more than " +
+                            ceiling.Work.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) +
+                            " work units (resources booked day by day over very long spans); the schedule is not leveled and its over-allocations are reported"));
+                        _leveling = false;
+                    }
+                }
+
+                if (outcome != null)
+                {
+                    var solution = outcome.Solution;
+                    var start = _start = solution.Start;
+                    var finish = _finish = solution.Finish;
+                    _lateStart = solution.LateStart;
+                    _lateFinish = solution.LateFinish;
+                    var precedenceStart = _precedenceStart = solution.PrecedenceStart;
+                    _levelingSchedules = solution.SchedulesGenerated;
+                    _levelingWork = solution.Work;
+                    var delayedBy = _delayedBy = new Symbol?[nodeCount];
+                    int programFinish = 0;
+                    for (int v = 0; v < nodeCount; v++)
+                    {
+                        if (v < taskCount) programFinish = Math.Max(programFinish, finish[v]);
+                        if (solution.BlockedBy[v] >= 0 && start[v] > precedenceStart[v]) delayedBy[v] = outcome.Resources[solution.BlockedBy[v]];
+                    }
+
+                    _programFinish = programFinish;
+                    if (programFinish > MaxDays) throw new CalendarRangeException();
+                }
+                else if (taskCount > 0)
+                {
+                    _diagnostics.AddRange(OverAllocations(program, tasks, _start, _finish, _time, _assigned, _programCalendar, _programFinish));
+                }
+
+                return true;
             }
 
-            // ---- resources: leveled, or over-allocations reported.
-            diagnostics.AddRange(InfeasibleDemands(tasks));
-            int[]? precedenceStart = null;
-            Symbol?[]? delayedBy = null;
-            int levelingSchedules = 0;
-            long levelingWork = 0;
-            var graph = new LevelingGraph(program, tasks, nodeCount, edges, duration, time, notBefore, fixedStart, fixedFinish, assigned);
-            LevelingOutcome? outcome = null;
-            if (leveling && taskCount > 0)
+            /// <summary>Total float, the scheduled tasks and workstreams, amount checks (TPM2006) and the critical path.</summary>
+            private ScheduleResult Assemble()
             {
-                try
-                {
-                    ChooseRoleHolders(graph, holdersByRole, TimeOf, options);
-                    outcome = Level(graph, options);
-                }
-                catch (Exception ex) when (ex is CalendarRangeException || ex is OverflowException)
-                {
-                    diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.OutOfCalendarRange, program.Location,
-                        "the leveled schedule runs past 9999-12-31; check the durations, lags and dates"));
-                    return new ScheduleResult(null, diagnostics);
-                }
-                catch (Leveling.WorkCeilingException ceiling)
-                {
-                    // Even one leveled schedule costs more than the search may spend: the plan is scheduled unleveled,
-                    // and what leveling would have fixed is reported as over-allocations.
-                    diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.WorkBudgetExhausted, program.Location,
-                        "leveling stopped: one leveled schedule of " + program.Describe() + " needs more than " +
-                        ceiling.Work.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) +
-                        " work units (resources booked day by day over very long spans); the schedule is not leveled and its over-allocations are reported"));
-                    leveling = false;
-                }
-            }
+                var program = _program;
+                var tasks = _tasks;
+                int nodeCount = _nodeCount;
+                int taskCount = _taskCount;
+                var start = _start;
+                var finish = _finish;
+                var lateStart = _lateStart;
+                var lateFinish = _lateFinish;
+                var fixedStart = _fixedStart;
+                var duration = _duration;
+                var assigned = _assigned;
+                var programCalendar = _programCalendar;
+                var delayedBy = _delayedBy;
+                var precedenceStart = _precedenceStart;
 
-            if (outcome != null)
-            {
-
-                var solution = outcome.Solution;
-                start = solution.Start;
-                finish = solution.Finish;
-                lateStart = solution.LateStart;
-                lateFinish = solution.LateFinish;
-                precedenceStart = solution.PrecedenceStart;
-                levelingSchedules = solution.SchedulesGenerated;
-                levelingWork = solution.Work;
-                delayedBy = new Symbol?[nodeCount];
-                programFinish = 0;
+                var totalFloat = _totalFloat = new int[nodeCount];
                 for (int v = 0; v < nodeCount; v++)
                 {
-                    if (v < taskCount) programFinish = Math.Max(programFinish, finish[v]);
-                    if (solution.BlockedBy[v] >= 0 && start[v] > precedenceStart[v]) delayedBy[v] = outcome.Resources[solution.BlockedBy[v]];
+                    int slack = fixedStart[v] >= 0 ? lateFinish[v] - finish[v] : lateStart[v] - start[v];
+
+                    // A resource-feasible late date can land before the early one where resources were rearranged: no slack.
+                    totalFloat[v] = Math.Max(0, slack);
                 }
 
-                if (programFinish > MaxDays) throw new CalendarRangeException();
-            }
-            else if (taskCount > 0)
-            {
-                diagnostics.AddRange(OverAllocations(program, tasks, start, finish, time, assigned, programCalendar, programFinish));
-            }
-
-            var totalFloat = new int[nodeCount];
-            for (int v = 0; v < nodeCount; v++)
-            {
-                int slack = fixedStart[v] >= 0 ? lateFinish[v] - finish[v] : lateStart[v] - start[v];
-
-                // A resource-feasible late date can land before the early one where resources were rearranged: no slack.
-                totalFloat[v] = Math.Max(0, slack);
-            }
-
-            // ---- results: each task's entry depends on its own figures only, so blocks of tasks are built in parallel.
-            var scheduled = new ScheduledTask[taskCount];
-            var hoursPerDay = program.HoursPerDay;
-            var costOverflow = new bool[taskCount];
-            ForEachBlock(taskCount, v =>
-            {
-                var s = Result(tasks[v], v, start, finish, lateStart, lateFinish, duration, totalFloat, assigned, programCalendar, program.Start, hoursPerDay, costOverflow);
-                if (delayedBy?[v] is Symbol blocker)
+                // ---- results: each task's entry depends on its own figures only, so blocks of tasks are built in parallel.
+                var scheduled = new ScheduledTask[taskCount];
+                var hoursPerDay = program.HoursPerDay;
+                var costOverflow = new bool[taskCount];
+                ForEachBlock(taskCount, v =>
                 {
-                    s.DelayedBy = blocker;
-                    s.ResourceDelayDays = start[v] - precedenceStart![v];
+                    var s = Result(tasks[v], v, start, finish, lateStart, lateFinish, duration, totalFloat, assigned, programCalendar, program.Start, hoursPerDay, costOverflow);
+                    if (delayedBy?[v] is Symbol blocker)
+                    {
+                        s.DelayedBy = blocker;
+                        s.ResourceDelayDays = start[v] - precedenceStart![v];
+                    }
+
+                    scheduled[v] = s;
+                });
+
+                var spans = WorkstreamSpans(program, scheduled, programCalendar, out var workstreamOverflow);
+                var amountErrors = AmountErrors(program, tasks, costOverflow, workstreamOverflow, scheduled);
+                if (amountErrors.Count > 0)
+                {
+                    // A cost that cannot be represented has no right value to print: no schedule, as for TPM2005.
+                    _diagnostics.AddRange(amountErrors);
+                    return new ScheduleResult(null, _diagnostics);
                 }
 
-                scheduled[v] = s;
-            });
-
-            var spans = WorkstreamSpans(program, scheduled, programCalendar, out var workstreamOverflow);
-            var amountErrors = AmountErrors(program, tasks, costOverflow, workstreamOverflow, scheduled);
-            if (amountErrors.Count > 0)
-            {
-                // A cost that cannot be represented has no right value to print: no schedule, as for TPM2005.
-                diagnostics.AddRange(amountErrors);
-                return new ScheduleResult(null, diagnostics);
+                var resourceLinks = delayedBy is null ? null : new ResourceLinks(tasks, assigned, start, finish, delayedBy, precedenceStart!);
+                var path = CriticalPath(_order, _dependencies!, _edges, start, finish, duration, _time, totalFloat, fixedStart, taskCount, _programFinish, resourceLinks)
+                    .Select(v => scheduled[v]).ToList();
+                var schedule = new Schedule(program, programCalendar, scheduled, spans, path, _programFinish, _leveling)
+                {
+                    LevelingSchedules = _levelingSchedules,
+                    LevelingWork = _levelingWork,
+                    Network = new ScheduleNetwork(_graph!, start, _leveling, _options.IgnoreProgress ? -1 : StatusCutoff(program, programCalendar)),
+                };
+                return new ScheduleResult(schedule, _diagnostics);
             }
-
-            var resourceLinks = delayedBy is null ? null : new ResourceLinks(tasks, assigned, start, finish, delayedBy, precedenceStart!);
-            var path = CriticalPath(order, preds, edges, start, finish, duration, time, totalFloat, fixedStart, taskCount, programFinish, resourceLinks)
-                .Select(v => scheduled[v]).ToList();
-            var schedule = new Schedule(program, programCalendar, scheduled, spans, path, programFinish, leveling)
-            {
-                LevelingSchedules = levelingSchedules,
-                LevelingWork = levelingWork,
-                Network = new ScheduleNetwork(graph, start, leveling, options.IgnoreProgress ? -1 : StatusCutoff(program, programCalendar)),
-            };
-            return new ScheduleResult(schedule, diagnostics);
         }
 
         /// <summary>The first day index after the status date (0 before the program start), or -1 without a status date.</summary>
@@ -484,9 +632,6 @@ namespace ProgramDsl.Scheduling
             if (remaining > 0) return time.Advance(time.NextAvailable(from), remaining);
             return duration == 0 ? start : Math.Max(from, start + 1);
         }
-
-        /// <summary><paramref name="late"/> − <paramref name="lag"/>, at most <see cref="Unconstrained"/> (a large lead cannot overflow).</summary>
-        private static int Before(int late, int lag) => (int)Math.Min(Unconstrained, (long)late - lag);
 
         /// <summary>Runs an action for every index, in fixed blocks spread over the cores.</summary>
         private static void ForEachBlock(int count, Action<int> action)
@@ -537,52 +682,25 @@ namespace ProgramDsl.Scheduling
             return s;
         }
 
-        internal sealed class Adjacency
+        /// <summary>The scheduling graph of the edge list: edge i of the graph is edges[i].</summary>
+        internal static DependencyGraph Graph(int nodeCount, List<Edge> edges) => DependencyGraph.Network(nodeCount, new EdgeList(edges));
+
+        /// <summary>The scheduler's edges as the graph reads them.</summary>
+        private readonly struct EdgeList : IEdgeList
         {
-            public Adjacency(int[] offsets, int[] items)
-            {
-                Offsets = offsets;
-                Items = items;
-            }
+            private readonly List<Edge> _edges;
 
-            public int[] Offsets { get; }
+            public EdgeList(List<Edge> edges) => _edges = edges;
 
-            public int[] Items { get; }
-        }
+            public int Count => _edges.Count;
 
-        /// <summary>Compressed adjacency: for each node, the indices of its edges (by the key node), in edge order.</summary>
-        [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
-        internal static Adjacency Csr(int nodeCount, List<Edge> edges, Func<Edge, int> key)
-        {
-            var offsets = new int[nodeCount + 1];
-            foreach (var e in edges) offsets[key(e) + 1]++;
-            for (int i = 0; i < nodeCount; i++) offsets[i + 1] += offsets[i];
-            var fill = (int[])offsets.Clone();
-            var items = new int[edges.Count];
-            for (int i = 0; i < edges.Count; i++) items[fill[key(edges[i])]++] = i;
-            return new Adjacency(offsets, items);
-        }
+            public int From(int edge) => _edges[edge].From;
 
-        [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
-        internal static List<int> TopologicalOrder(int nodeCount, List<Edge> edges, Adjacency succs)
-        {
-            var indegree = new int[nodeCount];
-            foreach (var e in edges) indegree[e.To]++;
-            var queue = new Queue<int>();
-            for (int v = 0; v < nodeCount; v++) if (indegree[v] == 0) queue.Enqueue(v);
-            var order = new List<int>(nodeCount);
-            while (queue.Count > 0)
-            {
-                int v = queue.Dequeue();
-                order.Add(v);
-                for (int i = succs.Offsets[v]; i < succs.Offsets[v + 1]; i++)
-                {
-                    int w = edges[succs.Items[i]].To;
-                    if (--indegree[w] == 0) queue.Enqueue(w);
-                }
-            }
+            public int To(int edge) => _edges[edge].To;
 
-            return order;
+            public DependencyType Type(int edge) => _edges[edge].Type;
+
+            public int Lag(int edge) => _edges[edge].Lag;
         }
 
         private static IReadOnlyList<ScheduledAssignment> ResolveAssignees(ProgramSymbol program, TaskSymbol task, RoleHolders holdersByRole)
@@ -594,6 +712,24 @@ namespace ProgramDsl.Scheduling
                 return new[] { new ScheduledAssignment(only.Person, only.Share, null) };
             }
 
+            return WithRoleHolders(task, (ra, onTask) =>
+            {
+                // Without leveling, a role goes to the first person (in declaration order) who holds it and has the
+                // required skills, else to the first who holds it; never to someone already on the task.
+                // From the role's groups: a scan of every holder per assignment was quadratic when nobody had the skills.
+                var skilled = holdersByRole.Skilled(ra.Role, task.RequiredSkills);
+                PersonSymbol? chosen = skilled?.FirstFree(onTask), fallback = null;
+                if (chosen is null && skilled != null && task.RequiredSkills.Count > 0) fallback = holdersByRole.Skilled(ra.Role, Array.Empty<string>())!.FirstFree(onTask);
+                return chosen ?? fallback;
+            });
+        }
+
+        /// <summary>
+        /// A task's people: its named assignees, then for each <c>assign role</c> the holder <paramref name="choose"/>
+        /// picks (given who is on the task already), if any.
+        /// </summary>
+        private static List<ScheduledAssignment> WithRoleHolders(TaskSymbol task, Func<RoleAssignment, HashSet<PersonSymbol>, PersonSymbol?> choose)
+        {
             var result = new List<ScheduledAssignment>();
 
             // Who is on the task already, by lookup: a scan of the result per holder was quadratic in the roles.
@@ -606,13 +742,7 @@ namespace ProgramDsl.Scheduling
 
             foreach (var ra in task.RoleAssignments)
             {
-                // Without leveling, a role goes to the first person (in declaration order) who holds it and has the
-                // required skills, else to the first who holds it; never to someone already on the task.
-                // From the role's groups: a scan of every holder per assignment was quadratic when nobody had the skills.
-                var skilled = holdersByRole.Skilled(ra.Role, task.RequiredSkills);
-                PersonSymbol? chosen = skilled?.FirstFree(onTask), fallback = null;
-                if (chosen is null && skilled != null && task.RequiredSkills.Count > 0) fallback = holdersByRole.Skilled(ra.Role, Array.Empty<string>())!.FirstFree(onTask);
-                chosen ??= fallback;
+                var chosen = choose(ra, onTask);
                 if (chosen != null)
                 {
                     result.Add(new ScheduledAssignment(chosen, ra.Share, ra.Role));
@@ -843,7 +973,7 @@ namespace ProgramDsl.Scheduling
 
         [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
         private static List<int> CriticalPath(
-            List<int> order, Adjacency preds, List<Edge> edges, int[] start, int[] finish, int[] duration, TaskTime[] time,
+            int[] order, DependencyGraph graph, List<Edge> edges, int[] start, int[] finish, int[] duration, TaskTime[] time,
             int[] totalFloat, int[] fixedStart, int taskCount, int programFinish, ResourceLinks? resourceLinks)
         {
             var path = new List<int>();
@@ -861,7 +991,9 @@ namespace ProgramDsl.Scheduling
             // A gate reached from the task through start edges without lag passes a bound straight to the task, so
             // whether it drives is judged on the task's calendar: two bounds that both fall in the task's days off
             // both drive it, and a critical one is followed (a gate alone has no calendar to tell them apart).
-            var passthrough = new int[preds.Offsets.Length - 1]; // the path node a gate passes bounds to, + 1; 0: none
+            var preds = graph.PredecessorOffsets;
+            var predEdges = graph.PredecessorEdges;
+            var passthrough = new int[graph.NodeCount]; // the path node a gate passes bounds to, + 1; 0: none
             int origin = -1;
             bool Drives(int node, Edge e)
             {
@@ -885,8 +1017,8 @@ namespace ProgramDsl.Scheduling
                 }
             }
 
-            var dead = new bool[preds.Offsets.Length - 1];     // group nodes known to lead to no critical driver
-            var seen = new int[preds.Offsets.Length - 1];      // step at which a group node was queued
+            var dead = new bool[graph.NodeCount];              // group nodes known to lead to no critical driver
+            var seen = new int[graph.NodeCount];               // step at which a group node was queued
             var search = new Stack<int>();
             var explored = new List<int>();
             int step = 0;
@@ -909,9 +1041,9 @@ namespace ProgramDsl.Scheduling
                 {
                     int n = search.Pop();
                     if (n != node) explored.Add(n);
-                    for (int i = preds.Offsets[n]; i < preds.Offsets[n + 1] && next < 0; i++)
+                    for (int i = preds[n]; i < preds[n + 1] && next < 0; i++)
                     {
-                        var e = edges[preds.Items[i]];
+                        var e = edges[predEdges[i]];
                         if (!Drives(n, e)) continue;
                         if (e.From < taskCount)
                         {
@@ -938,12 +1070,12 @@ namespace ProgramDsl.Scheduling
         }
 
         private static void ReportCycles(
-            int nodeCount, List<Edge> edges, Adjacency succs, List<int> order, IReadOnlyList<TaskSymbol> tasks,
+            DependencyGraph graph, List<Edge> edges, int[] order, IReadOnlyList<TaskSymbol> tasks,
             IReadOnlyList<WorkstreamSymbol> workstreams, int[] gateOf, int taskCount, SourceLocation programLocation, List<Diagnostic> diagnostics)
         {
-            var ordered = new bool[nodeCount];
+            var ordered = new bool[graph.NodeCount];
             foreach (int v in order) ordered[v] = true;
-            var components = StronglyConnectedComponents(nodeCount, edges, succs, ordered);
+            var components = graph.CyclicComponents(ordered);
             var gateOwner = new Dictionary<int, WorkstreamSymbol>();
             for (int k = 0; k < gateOf.Length; k++) if (gateOf[k] >= 0) gateOwner[gateOf[k]] = workstreams[k];
 
@@ -959,7 +1091,7 @@ namespace ProgramDsl.Scheduling
             {
                 var members = new HashSet<int>(component);
                 int first = component.Min();
-                var cycle = FindCycle(first, members, edges, succs, out var cycleEdges);
+                var cycle = graph.ShortestCycle(first, members.Contains, out var cycleEdges);
                 if (cycle.Count == 0) continue;
                 var text = CyclePath(cycle, Name);
                 var located = cycleEdges.Select(i => edges[i].Source).FirstOrDefault(d => d != null);
@@ -982,119 +1114,6 @@ namespace ProgramDsl.Scheduling
             int hidden = cycle.Count - 2 * CycleEndsNamed;
             return string.Join(" → ", cycle.Take(CycleEndsNamed).Select(name)) + " → … " + hidden.ToString("N0", CultureInfo.InvariantCulture) + " more … → " +
                 string.Join(" → ", cycle.Skip(cycle.Count - CycleEndsNamed).Select(name)) + " → " + name(cycle[0]);
-        }
-
-        /// <summary>A shortest cycle through <paramref name="start"/> within a component (breadth-first), as nodes and edge indices.</summary>
-        private static List<int> FindCycle(int start, HashSet<int> members, List<Edge> edges, Adjacency succs, out List<int> cycleEdges)
-        {
-            var viaEdge = new Dictionary<int, int>();
-            var queue = new Queue<int>();
-            queue.Enqueue(start);
-            cycleEdges = new List<int>();
-            int closing = -1;
-            while (queue.Count > 0 && closing < 0)
-            {
-                int v = queue.Dequeue();
-                for (int i = succs.Offsets[v]; i < succs.Offsets[v + 1]; i++)
-                {
-                    int edgeIndex = succs.Items[i];
-                    int w = edges[edgeIndex].To;
-                    if (w == start)
-                    {
-                        closing = edgeIndex;
-                        break;
-                    }
-
-                    if (!members.Contains(w) || viaEdge.ContainsKey(w)) continue;
-                    viaEdge[w] = edgeIndex;
-                    queue.Enqueue(w);
-                }
-            }
-
-            if (closing < 0) return new List<int>();
-            var nodes = new List<int>();
-            cycleEdges.Add(closing);
-            int node = edges[closing].From;
-            while (node != start)
-            {
-                nodes.Add(node);
-                int e = viaEdge[node];
-                cycleEdges.Add(e);
-                node = edges[e].From;
-            }
-
-            nodes.Add(start);
-            nodes.Reverse();
-            cycleEdges.Reverse();
-            return nodes;
-        }
-
-        /// <summary>Tarjan's algorithm, iterative, over the nodes not in the topological order; returns components that hold a cycle.</summary>
-        internal static List<List<int>> StronglyConnectedComponents(int nodeCount, List<Edge> edges, Adjacency succs, bool[] excluded)
-        {
-            var index = new int[nodeCount];
-            var low = new int[nodeCount];
-            var onStack = new bool[nodeCount];
-            for (int i = 0; i < nodeCount; i++) index[i] = -1;
-            var stack = new Stack<int>();
-            var callStack = new Stack<(int Node, int NextEdge)>();
-            var result = new List<List<int>>();
-            int counter = 0;
-            for (int root = 0; root < nodeCount; root++)
-            {
-                if (excluded[root] || index[root] >= 0) continue;
-                callStack.Push((root, succs.Offsets[root]));
-                index[root] = low[root] = counter++;
-                stack.Push(root);
-                onStack[root] = true;
-                while (callStack.Count > 0)
-                {
-                    var (v, next) = callStack.Pop();
-                    bool descended = false;
-                    for (int i = next; i < succs.Offsets[v + 1]; i++)
-                    {
-                        int w = edges[succs.Items[i]].To;
-                        if (excluded[w]) continue;
-                        if (index[w] < 0)
-                        {
-                            callStack.Push((v, i + 1));
-                            index[w] = low[w] = counter++;
-                            stack.Push(w);
-                            onStack[w] = true;
-                            callStack.Push((w, succs.Offsets[w]));
-                            descended = true;
-                            break;
-                        }
-
-                        if (onStack[w]) low[v] = Math.Min(low[v], index[w]);
-                    }
-
-                    if (descended) continue;
-                    if (low[v] == index[v])
-                    {
-                        var component = new List<int>();
-                        int w;
-                        do
-                        {
-                            w = stack.Pop();
-                            onStack[w] = false;
-                            component.Add(w);
-                        }
-                        while (w != v);
-                        bool selfLoop = false;
-                        for (int i = succs.Offsets[v]; i < succs.Offsets[v + 1]; i++) if (edges[succs.Items[i]].To == v) selfLoop = true;
-                        if (component.Count > 1 || selfLoop) result.Add(component);
-                    }
-
-                    if (callStack.Count > 0)
-                    {
-                        var parent = callStack.Peek().Node;
-                        low[parent] = Math.Min(low[parent], low[v]);
-                    }
-                }
-            }
-
-            return result;
         }
     }
 }

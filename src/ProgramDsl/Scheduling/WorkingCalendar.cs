@@ -256,5 +256,28 @@ namespace ProgramDsl.Scheduling
 
         /// <summary>The largest finish ≤ <paramref name="bound"/> whose last day is available.</summary>
         public int PreviousAvailableEnd(int bound) => PreviousAvailable(bound - 1) + 1;
+
+        /// <summary>These working days for <see cref="Graphs.Windows"/>.</summary>
+        public Days AsDays() => new Days(this);
+
+        /// <summary>A task time as the window placement's working days (a struct, so the placement is compiled for it).</summary>
+        internal readonly struct Days : Graphs.IWorkingDays
+        {
+            private readonly TaskTime _time;
+
+            public Days(TaskTime time) => _time = time;
+
+            public int NextAvailable(int day) => _time.NextAvailable(day);
+
+            public int PreviousAvailable(int day) => _time.PreviousAvailable(day);
+
+            public int Advance(int start, int days) => _time.Advance(start, days);
+
+            public int Retreat(int finish, int days) => _time.Retreat(finish, days);
+
+            public int NextAvailableEnd(int bound) => _time.NextAvailableEnd(bound);
+
+            public int PreviousAvailableEnd(int bound) => _time.PreviousAvailableEnd(bound);
+        }
     }
 }

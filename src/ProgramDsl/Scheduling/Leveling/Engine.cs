@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+using ProgramDsl.Scheduling.Graphs;
 using ProgramDsl.Semantics;
 
 namespace ProgramDsl.Scheduling.Leveling
@@ -15,10 +16,12 @@ namespace ProgramDsl.Scheduling.Leveling
         private readonly int _n;
         private readonly int[] _duration;
         private readonly CalendarTable?[] _calendar;
+        private readonly DependencyGraph _graph;
         private readonly int[] _predOffsets;
         private readonly int[] _predItems;
         private readonly int[] _succOffsets;
-        private readonly int[] _succItems;
+        private readonly int[] _predecessors;
+        private readonly int[] _successors;
         private readonly RcpspPrecedence[] _edges;
         private readonly bool[] _fixed;
         private readonly int[] _capacity;
@@ -86,8 +89,12 @@ namespace ProgramDsl.Scheduling.Leveling
 
             _edges = problem.Precedences;
             _capacity = problem.Capacity;
-            (_predOffsets, _predItems) = Csr(_n, _edges, e => e.Successor);
-            (_succOffsets, _succItems) = Csr(_n, _edges, e => e.Predecessor);
+            _graph = DependencyGraph.Network(_n, new PrecedenceList(_edges));
+            _predOffsets = _graph.PredecessorOffsets;
+            _predItems = _graph.PredecessorEdges;
+            _succOffsets = _graph.SuccessorOffsets;
+            _predecessors = _graph.Predecessors;
+            _successors = _graph.Successors;
             _fixed = new bool[_n];
             for (int a = 0; a < _n; a++) _fixed[a] = problem.FixedStart[a] >= 0;
             _placedStart = new int[_n];
@@ -277,28 +284,57 @@ namespace ProgramDsl.Scheduling.Leveling
         /// <summary>True when every activity has the same priority, so only the makespan tells schedules apart.</summary>
         public bool UniformPriority { get; }
 
-        private static (int[] Offsets, int[] Items) Csr(int n, RcpspPrecedence[] edges, Func<RcpspPrecedence, int> key)
-        {
-            var offsets = new int[n + 1];
-            foreach (var e in edges) offsets[key(e) + 1]++;
-            for (int i = 0; i < n; i++) offsets[i + 1] += offsets[i];
-            var fill = (int[])offsets.Clone();
-            var items = new int[edges.Length];
-            for (int i = 0; i < edges.Length; i++) items[fill[key(edges[i])]++] = i;
-            return (offsets, items);
-        }
-
         // ------------------------------------------------------------------ calendars
 
-        private int NextAvailable(int a, int day) => _calendar[a]?.NextAvailable(Math.Max(0, day)) ?? Math.Max(0, day);
+        private ActivityDays DaysOf(int a) => new ActivityDays(_calendar[a]);
 
-        private int PreviousAvailable(int a, int day) => day < 0 ? -1 : _calendar[a]?.PreviousAvailable(day) ?? day;
+        private int NextAvailable(int a, int day) => DaysOf(a).NextAvailable(day);
 
-        // Before day 0 there is no calendar: a backward pass that runs out of days counts plain days there (and the
-        // caller rejects the result), rather than asking a calendar about days before the program.
-        private int Advance(int a, int start, int days) => days <= 0 ? start : start < 0 ? start + days : _calendar[a]?.Advance(start, days) ?? start + days;
+        private int PreviousAvailable(int a, int day) => DaysOf(a).PreviousAvailable(day);
 
-        private int Retreat(int a, int finish, int days) => days <= 0 ? finish : finish <= 0 ? finish - days : _calendar[a]?.Retreat(finish, days) ?? finish - days;
+        private int Advance(int a, int start, int days) => DaysOf(a).Advance(start, days);
+
+        private int Retreat(int a, int finish, int days) => DaysOf(a).Retreat(finish, days);
+
+        /// <summary>The problem's precedences as the graph reads them.</summary>
+        private readonly struct PrecedenceList : IEdgeList
+        {
+            private readonly RcpspPrecedence[] _edges;
+
+            public PrecedenceList(RcpspPrecedence[] edges) => _edges = edges;
+
+            public int Count => _edges.Length;
+
+            public int From(int edge) => _edges[edge].Predecessor;
+
+            public int To(int edge) => _edges[edge].Successor;
+
+            public DependencyType Type(int edge) => _edges[edge].Type;
+
+            public int Lag(int edge) => _edges[edge].Lag;
+        }
+
+        /// <summary>An activity's working days: its calendar table, or every day without one.</summary>
+        private readonly struct ActivityDays : IWorkingDays
+        {
+            private readonly CalendarTable? _table;
+
+            public ActivityDays(CalendarTable? table) => _table = table;
+
+            public int NextAvailable(int day) => _table?.NextAvailable(Math.Max(0, day)) ?? Math.Max(0, day);
+
+            public int PreviousAvailable(int day) => day < 0 ? -1 : _table?.PreviousAvailable(day) ?? day;
+
+            // Before day 0 there is no calendar: a backward pass that runs out of days counts plain days there (and the
+            // caller rejects the result), rather than asking a calendar about days before the program.
+            public int Advance(int start, int days) => days <= 0 ? start : start < 0 ? start + days : _table?.Advance(start, days) ?? start + days;
+
+            public int Retreat(int finish, int days) => days <= 0 ? finish : finish <= 0 ? finish - days : _table?.Retreat(finish, days) ?? finish - days;
+
+            public int NextAvailableEnd(int bound) => NextAvailable(bound - 1) + 1;
+
+            public int PreviousAvailableEnd(int bound) => PreviousAvailable(bound - 1) + 1;
+        }
 
         /// <summary>
         /// The next working day after <paramref name="day"/> within an activity's calendar, or int.MaxValue after the
@@ -317,24 +353,9 @@ namespace ProgramDsl.Scheduling.Leveling
         public int[] TopologicalOrder(long[]? key)
         {
             Work += OrderWork;
-            var indegree = new int[_n];
-            foreach (var e in _edges) indegree[e.Successor]++;
-            var heap = new MinHeap(_n, key);
-            for (int a = 0; a < _n; a++) if (indegree[a] == 0) heap.Push(a);
+            var ready = new ReadyByKey(new NodeHeap(_n, key));
             var order = new int[_n];
-            int k = 0;
-            while (heap.Count > 0)
-            {
-                int a = heap.Pop();
-                order[k++] = a;
-                for (int i = _succOffsets[a]; i < _succOffsets[a + 1]; i++)
-                {
-                    int s = _edges[_succItems[i]].Successor;
-                    if (--indegree[s] == 0) heap.Push(s);
-                }
-            }
-
-            if (k < _n) throw new InvalidOperationException("The precedence graph has a cycle.");
+            if (_graph.TopologicalOrder(ref ready, order, backward: false) < _n) throw new InvalidOperationException("The precedence graph has a cycle.");
             return order;
         }
 
@@ -422,19 +443,7 @@ namespace ProgramDsl.Scheduling.Leveling
         {
             int lf = deadline;
             int lsMax = int.MaxValue;
-            Work += _succOffsets[a + 1] - _succOffsets[a];
-            for (int i = _succOffsets[a]; i < _succOffsets[a + 1]; i++)
-            {
-                var e = _edges[_succItems[i]];
-                if (_fixed[e.Successor]) continue;
-                switch (e.Type)
-                {
-                    case DependencyType.FinishToStart: lf = Math.Min(lf, start[e.Successor] - e.Lag); break;
-                    case DependencyType.StartToStart: lsMax = Math.Min(lsMax, start[e.Successor] - e.Lag); break;
-                    case DependencyType.FinishToFinish: lf = Math.Min(lf, finish[e.Successor] - e.Lag); break;
-                    default: lsMax = Math.Min(lsMax, finish[e.Successor] - e.Lag); break;
-                }
-            }
+            Work += Precedences.Latest<PlainLags>(_graph, a, start, finish, _fixed, ref lf, ref lsMax);
 
             int d = _duration[a];
             if (d == 0)
@@ -443,15 +452,7 @@ namespace ProgramDsl.Scheduling.Leveling
                 return (t, t);
             }
 
-            int f = PreviousAvailable(a, lf - 1) + 1;
-            int s = Retreat(a, f, d);
-            if (s > lsMax)
-            {
-                s = PreviousAvailable(a, lsMax);
-                f = s < 0 ? s + d : Advance(a, s, d);
-            }
-
-            return (s, f);
+            return Windows.Latest(DaysOf(a), d, lf, lsMax);
         }
 
         /// <summary>The earliest precedence-feasible window of an activity, given the times of its predecessors.</summary>
@@ -467,19 +468,7 @@ namespace ProgramDsl.Scheduling.Leveling
 
             int es = _p.Release[a];
             int efMin = int.MinValue;
-            Work += _predOffsets[a + 1] - _predOffsets[a];
-            for (int i = _predOffsets[a]; i < _predOffsets[a + 1]; i++)
-            {
-                var e = _edges[_predItems[i]];
-                int p = e.Predecessor;
-                switch (e.Type)
-                {
-                    case DependencyType.FinishToStart: es = Math.Max(es, finish[p] + e.Lag); break;
-                    case DependencyType.StartToStart: es = Math.Max(es, start[p] + e.Lag); break;
-                    case DependencyType.FinishToFinish: efMin = Math.Max(efMin, finish[p] + e.Lag); break;
-                    default: efMin = Math.Max(efMin, start[p] + e.Lag); break;
-                }
-            }
+            Work += Precedences.Earliest<PlainLags>(_graph, a, start, finish, ref es, ref efMin);
 
             int d = _duration[a];
             if (d == 0)
@@ -488,16 +477,7 @@ namespace ProgramDsl.Scheduling.Leveling
                 return (t, t);
             }
 
-            int st = NextAvailable(a, es);
-            int fin = Advance(a, st, d);
-            if (fin < efMin)
-            {
-                // The smallest finish at or after the bound whose last day is a working day.
-                fin = NextAvailable(a, efMin - 1) + 1;
-                st = Retreat(a, fin, d);
-            }
-
-            return (st, fin);
+            return Windows.Earliest(DaysOf(a), d, es, efMin);
         }
 
         // ------------------------------------------------------------------ the resource profile
@@ -859,16 +839,7 @@ namespace ProgramDsl.Scheduling.Leveling
         private int ConflictingResource(int a, int start, int finish)
         {
             int day = FirstConflict(a, start, finish);
-            if (day < 0) return -1;
-            var resources = _p.DemandResource[a];
-            var amounts = _p.DemandAmount[a];
-            for (int i = 0; i < resources.Length; i++)
-            {
-                int r = resources[i];
-                if (Usage(r, day) + Math.Min(amounts[i], _capacity[r]) > _capacity[r]) return r;
-            }
-
-            return -1;
+            return day < 0 ? -1 : ResourceInConflict(a, day);
         }
 
         /// <summary>The last day in the window on which a resource would be over capacity, or -1.</summary>
@@ -1036,23 +1007,9 @@ namespace ProgramDsl.Scheduling.Leveling
         private int[] ReverseTopologicalOrder(long[] key)
         {
             Work += OrderWork;
-            var outdegree = new int[_n];
-            foreach (var e in _edges) outdegree[e.Predecessor]++;
-            var heap = new MinHeap(_n, key);
-            for (int a = 0; a < _n; a++) if (outdegree[a] == 0) heap.Push(a);
+            var ready = new ReadyByKey(new NodeHeap(_n, key));
             var order = new int[_n];
-            int k = 0;
-            while (heap.Count > 0)
-            {
-                int a = heap.Pop();
-                order[k++] = a;
-                for (int i = _predOffsets[a]; i < _predOffsets[a + 1]; i++)
-                {
-                    int p = _edges[_predItems[i]].Predecessor;
-                    if (--outdegree[p] == 0) heap.Push(p);
-                }
-            }
-
+            _graph.TopologicalOrder(ref ready, order, backward: true);
             return order;
         }
 
@@ -1134,7 +1091,7 @@ namespace ProgramDsl.Scheduling.Leveling
                 lst[a] = Key(LateStart[a], a);
                 slack[a] = Key(LateStart[a] - EarlyStart[a], a);
                 long weight = _duration[a];
-                for (int i = _succOffsets[a]; i < _succOffsets[a + 1]; i++) weight += _duration[_edges[_succItems[i]].Successor];
+                for (int i = _succOffsets[a]; i < _succOffsets[a + 1]; i++) weight += _duration[_successors[i]];
                 grpw[a] = Key(-weight, a);
             }
 
@@ -1169,7 +1126,7 @@ namespace ProgramDsl.Scheduling.Leveling
             var start = new int[_n];
             var finish = new int[_n];
             var finishKey = new long[_n];
-            var running = new MinHeap(_n, finishKey);
+            var running = new NodeHeap(_n, finishKey);
             for (int a = 0; a < _n; a++)
             {
                 if (!_fixed[a]) continue;
@@ -1195,7 +1152,7 @@ namespace ProgramDsl.Scheduling.Leveling
                 order[count++] = a;
                 for (int i = _succOffsets[a]; i < _succOffsets[a + 1]; i++)
                 {
-                    int next = _edges[_succItems[i]].Successor;
+                    int next = _successors[i];
                     if (--pending[next] == 0) released.Add(next);
                 }
             }
@@ -1288,7 +1245,7 @@ namespace ProgramDsl.Scheduling.Leveling
                 double busiest = 0;
                 foreach (int r in _p.DemandResource[a]) busiest = Math.Max(busiest, load[r] / length);
                 double tail = 0;
-                for (int i = _succOffsets[a]; i < _succOffsets[a + 1]; i++) tail = Math.Max(tail, path[_edges[_succItems[i]].Successor]);
+                for (int i = _succOffsets[a]; i < _succOffsets[a + 1]; i++) tail = Math.Max(tail, path[_successors[i]]);
                 path[a] = _duration[a] * (1 + busiest) + tail;
             }
 
@@ -1301,27 +1258,52 @@ namespace ProgramDsl.Scheduling.Leveling
         [MethodImpl(Hot.Loop)]
         public int[] BiasedRandomList(RcpspSolver.Random32 random)
         {
-            var indegree = new int[_n];
-            foreach (var e in _edges) indegree[e.Successor]++;
-            var eligible = new List<int>();
-            for (int a = 0; a < _n; a++) if (indegree[a] == 0) eligible.Add(a);
+            var ready = new RegretBiased(LateFinish, random);
             var list = new int[_n];
-            var weights = new List<double>();
-            for (int k = 0; k < _n; k++)
+            _graph.TopologicalOrder(ref ready, list, backward: false);
+            return list;
+        }
+
+        /// <summary>
+        /// Ready activities drawn at random, each weighted by the square of (1 + how much earlier its latest finish is
+        /// than the latest among them), in the order they became ready.
+        /// </summary>
+        private readonly struct RegretBiased : IReadyNodes
+        {
+            private readonly int[] _lateFinish;
+            private readonly RcpspSolver.Random32 _random;
+            private readonly List<int> _eligible;
+            private readonly List<double> _weights;
+
+            public RegretBiased(int[] lateFinish, RcpspSolver.Random32 random)
             {
+                _lateFinish = lateFinish;
+                _random = random;
+                _eligible = new List<int>();
+                _weights = new List<double>();
+            }
+
+            public int Count => _eligible.Count;
+
+            public void Push(int node) => _eligible.Add(node);
+
+            public int Pop()
+            {
+                var eligible = _eligible;
+                var weights = _weights;
                 long worst = long.MinValue;
-                foreach (int a in eligible) worst = Math.Max(worst, LateFinish[a]);
+                foreach (int a in eligible) worst = Math.Max(worst, _lateFinish[a]);
                 weights.Clear();
                 double total = 0;
                 foreach (int a in eligible)
                 {
-                    double w = worst - LateFinish[a] + 1;
+                    double w = worst - _lateFinish[a] + 1;
                     w *= w;
                     weights.Add(w);
                     total += w;
                 }
 
-                double pick = random.NextDouble() * total;
+                double pick = _random.NextDouble() * total;
                 int chosen = eligible.Count - 1;
                 for (int i = 0; i < eligible.Count; i++)
                 {
@@ -1335,15 +1317,8 @@ namespace ProgramDsl.Scheduling.Leveling
 
                 int next = eligible[chosen];
                 eligible.RemoveAt(chosen);
-                list[k] = next;
-                for (int i = _succOffsets[next]; i < _succOffsets[next + 1]; i++)
-                {
-                    int s = _edges[_succItems[i]].Successor;
-                    if (--indegree[s] == 0) eligible.Add(s);
-                }
+                return next;
             }
-
-            return list;
         }
 
         /// <summary>Two-point crossover of activity lists; both children stay topological orders.</summary>
@@ -1412,8 +1387,8 @@ namespace ProgramDsl.Scheduling.Leveling
             var position = _position;
             for (int i = 0; i < _n; i++) position[list[i]] = i;
             int lo = 0, hi = _n - 1;
-            for (int i = _predOffsets[a]; i < _predOffsets[a + 1]; i++) lo = Math.Max(lo, position[_edges[_predItems[i]].Predecessor] + 1);
-            for (int i = _succOffsets[a]; i < _succOffsets[a + 1]; i++) hi = Math.Min(hi, position[_edges[_succItems[i]].Successor] - 1);
+            for (int i = _predOffsets[a]; i < _predOffsets[a + 1]; i++) lo = Math.Max(lo, position[_predecessors[i]] + 1);
+            for (int i = _succOffsets[a]; i < _succOffsets[a + 1]; i++) hi = Math.Min(hi, position[_successors[i]] - 1);
             int to = lo + random.Next(hi - lo + 1);
             if (to > from) Array.Copy(list, from + 1, list, from, to - from);
             else Array.Copy(list, to, list, to + 1, from - to);
@@ -1422,7 +1397,7 @@ namespace ProgramDsl.Scheduling.Leveling
 
         private bool Constrains(int a, int b)
         {
-            for (int i = _succOffsets[a]; i < _succOffsets[a + 1]; i++) if (_edges[_succItems[i]].Successor == b) return true;
+            for (int i = _succOffsets[a]; i < _succOffsets[a + 1]; i++) if (_successors[i] == b) return true;
             return false;
         }
 
@@ -1922,57 +1897,6 @@ namespace ProgramDsl.Scheduling.Leveling
                 if (_value[k] != before) return;
                 _day.RemoveAt(k);
                 _value.RemoveAt(k);
-            }
-        }
-
-        /// <summary>A binary heap of activity indices ordered by key, then index.</summary>
-        private sealed class MinHeap
-        {
-            private readonly int[] _items;
-            private readonly long[]? _key;
-
-            public MinHeap(int capacity, long[]? key)
-            {
-                _items = new int[Math.Max(1, capacity)];
-                _key = key;
-            }
-
-            public int Count { get; private set; }
-
-            private bool Less(int x, int y) => _key is null ? x < y : _key[x] < _key[y] || (_key[x] == _key[y] && x < y);
-
-            public void Push(int item)
-            {
-                int i = Count++;
-                _items[i] = item;
-                while (i > 0)
-                {
-                    int parent = (i - 1) / 2;
-                    if (!Less(_items[i], _items[parent])) break;
-                    (_items[i], _items[parent]) = (_items[parent], _items[i]);
-                    i = parent;
-                }
-            }
-
-            /// <summary>The smallest item, left in place.</summary>
-            public int Peek() => _items[0];
-
-            public int Pop()
-            {
-                int top = _items[0];
-                _items[0] = _items[--Count];
-                int i = 0;
-                while (true)
-                {
-                    int l = 2 * i + 1, r = l + 1, m = i;
-                    if (l < Count && Less(_items[l], _items[m])) m = l;
-                    if (r < Count && Less(_items[r], _items[m])) m = r;
-                    if (m == i) break;
-                    (_items[i], _items[m]) = (_items[m], _items[i]);
-                    i = m;
-                }
-
-                return top;
             }
         }
     }
