@@ -19,8 +19,9 @@ namespace ProgramDsl.Cli
         private readonly ForecastCommand _forecast;
         private readonly StatusCommand _status;
         private readonly ImportCommand _import;
+        private readonly InitCommand _init;
 
-        public CliApplication(IConsoleEnvironment console, CheckCommand check, ScheduleCommand schedule, BuildCommand build, ForecastCommand forecast, StatusCommand status, ImportCommand import)
+        public CliApplication(IConsoleEnvironment console, CheckCommand check, ScheduleCommand schedule, BuildCommand build, ForecastCommand forecast, StatusCommand status, ImportCommand import, InitCommand init)
         {
             _console = console;
             _check = check;
@@ -29,6 +30,7 @@ namespace ProgramDsl.Cli
             _forecast = forecast;
             _status = status;
             _import = import;
+            _init = init;
         }
 
         /// <summary>The tool's version.</summary>
@@ -45,6 +47,7 @@ namespace ProgramDsl.Cli
             root.Subcommands.Add(_forecast.Build(common));
             root.Subcommands.Add(_status.Build(common));
             root.Subcommands.Add(_import.Build(common));
+            root.Subcommands.Add(_init.Build(common));
             return root;
         }
 

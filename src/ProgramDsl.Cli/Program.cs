@@ -27,6 +27,8 @@ namespace ProgramDsl.Cli
             services.AddSingleton<ForecastCommand>();
             services.AddSingleton<StatusCommand>();
             services.AddSingleton<ImportCommand>();
+            services.AddSingleton<InitCommand>();
+            services.AddSingleton(System.TimeProvider.System);
             services.AddSingleton<CliApplication>();
             return services;
         }
