@@ -98,6 +98,12 @@ namespace ProgramDsl.Cli
 
                 return parse.Invoke(new InvocationConfiguration { Output = _console.Out, Error = _console.Error, EnableDefaultExceptionHandler = false });
             }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C: the stage stopped where it was and nothing more was written (artefacts are written whole or not at all).
+                _console.Error.WriteLine("tpm: cancelled");
+                return ExitCodes.Cancelled;
+            }
             catch (UsageException ex)
             {
                 CliErrors.Write(_console.Error, ex.Message);

@@ -154,6 +154,7 @@ namespace ProgramDsl.Scheduling
                 }
             }
 
+            options.CancellationToken.ThrowIfCancellationRequested();
             var preds = Csr(nodeCount, edges, e => e.To);
             var succs = Csr(nodeCount, edges, e => e.From);
 
@@ -179,7 +180,7 @@ namespace ProgramDsl.Scheduling
             {
                 assigned[v] = ResolveAssignees(program, tasks[v], holdersByRole);
                 duration[v] = DurationOf(tasks[v], assigned[v]);
-            });
+            }, options.CancellationToken);
             bool leveling = options.Leveling ?? program.Leveling;
             if (leveling) BalanceRoles(program, tasks, assigned, duration, holdersByRole);
             TaskTime? TimeOf(IReadOnlyList<ScheduledAssignment> people)
@@ -194,6 +195,7 @@ namespace ProgramDsl.Scheduling
                 return taskTime;
             }
 
+            options.CancellationToken.ThrowIfCancellationRequested();
             foreach (var task in tasks)
             {
                 var people = assigned[task.Index];
@@ -260,9 +262,11 @@ namespace ProgramDsl.Scheduling
                     }
                 }
 
+                options.CancellationToken.ThrowIfCancellationRequested();
                 // ---- forward pass: early dates.
                 foreach (int v in order)
                 {
+                    if ((v & 4095) == 4095) options.CancellationToken.ThrowIfCancellationRequested();
                     current = v;
                     int es = notBefore[v];
                     int ef = int.MinValue;
@@ -313,6 +317,7 @@ namespace ProgramDsl.Scheduling
                 // ---- backward pass: late dates from the program finish. Started tasks do not constrain their predecessors.
                 for (int k = order.Count - 1; k >= 0; k--)
                 {
+                    if ((k & 4095) == 4095) options.CancellationToken.ThrowIfCancellationRequested();
                     int v = order[k];
                     current = v;
                     int lf = v < taskCount ? programFinish : Unconstrained;
@@ -361,6 +366,7 @@ namespace ProgramDsl.Scheduling
                 return new ScheduleResult(null, diagnostics);
             }
 
+            options.CancellationToken.ThrowIfCancellationRequested();
             // ---- resources: leveled, or over-allocations reported.
             diagnostics.AddRange(InfeasibleDemands(tasks));
             int[]? precedenceStart = null;
@@ -420,6 +426,7 @@ namespace ProgramDsl.Scheduling
                 diagnostics.AddRange(OverAllocations(program, tasks, start, finish, time, assigned, programCalendar, programFinish));
             }
 
+            options.CancellationToken.ThrowIfCancellationRequested();
             var totalFloat = new int[nodeCount];
             for (int v = 0; v < nodeCount; v++)
             {
@@ -443,7 +450,7 @@ namespace ProgramDsl.Scheduling
                 }
 
                 scheduled[v] = s;
-            });
+            }, options.CancellationToken);
 
             var spans = WorkstreamSpans(program, scheduled, programCalendar, out var workstreamOverflow);
             var amountErrors = AmountErrors(program, tasks, costOverflow, workstreamOverflow, scheduled);
@@ -454,6 +461,7 @@ namespace ProgramDsl.Scheduling
                 return new ScheduleResult(null, diagnostics);
             }
 
+            options.CancellationToken.ThrowIfCancellationRequested();
             var resourceLinks = delayedBy is null ? null : new ResourceLinks(tasks, assigned, start, finish, delayedBy, precedenceStart!);
             var path = CriticalPath(order, preds, edges, start, finish, duration, time, totalFloat, fixedStart, taskCount, programFinish, resourceLinks)
                 .Select(v => scheduled[v]).ToList();
@@ -489,7 +497,7 @@ namespace ProgramDsl.Scheduling
         private static int Before(int late, int lag) => (int)Math.Min(Unconstrained, (long)late - lag);
 
         /// <summary>Runs an action for every index, in fixed blocks spread over the cores.</summary>
-        private static void ForEachBlock(int count, Action<int> action)
+        private static void ForEachBlock(int count, Action<int> action, System.Threading.CancellationToken cancellationToken)
         {
             const int Block = 4096;
             if (count <= Block)
@@ -498,8 +506,9 @@ namespace ProgramDsl.Scheduling
                 return;
             }
 
-            System.Threading.Tasks.Parallel.For(0, (count + Block - 1) / Block, b =>
+            System.Threading.Tasks.Parallel.For(0, (count + Block - 1) / Block, new System.Threading.Tasks.ParallelOptions { CancellationToken = cancellationToken }, b =>
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 int end = Math.Min(count, (b + 1) * Block);
                 for (int i = b * Block; i < end; i++) action(i);
             });
