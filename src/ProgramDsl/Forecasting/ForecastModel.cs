@@ -79,7 +79,7 @@ namespace ProgramDsl.Forecasting
             Schedule = schedule;
             Network = network;
             Cancellation = options.CancellationToken;
-            Problem = network.BuildProblem();
+            Problem = network.BuildProblem(Cancellation);
             var engine = new Engine(Problem, Cancellation);
 
             // The base schedule's order of starts is the priority list every iteration is generated from.

@@ -67,6 +67,7 @@ namespace ProgramDsl.Forecasting
             if (options.WorkBudget < 1) throw new ArgumentOutOfRangeException(nameof(options), "WorkBudget must be positive.");
 
             var network = schedule.Network ?? throw new ArgumentException("The schedule was not produced by the scheduler.", nameof(schedule));
+            options.CancellationToken.ThrowIfCancellationRequested();
             try
             {
                 return RunModel(schedule, network, options);

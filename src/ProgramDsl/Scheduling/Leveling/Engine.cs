@@ -86,6 +86,7 @@ namespace ProgramDsl.Scheduling.Leveling
                 }
             }
 
+            _cancellation.ThrowIfCancellationRequested();
             _edges = problem.Precedences;
             _capacity = problem.Capacity;
             (_predOffsets, _predItems) = Csr(_n, _edges, e => e.Successor);
@@ -139,8 +140,10 @@ namespace ProgramDsl.Scheduling.Leveling
 
             _skip = new DayTable[problem.ResourceCount];
             _skipEpoch = new DayTable[problem.ResourceCount];
+            _cancellation.ThrowIfCancellationRequested();
             Topological = TopologicalOrder(null);
             (EarlyStart, LateFinish, LateStart, CriticalPathLength) = CriticalPathBounds();
+            _cancellation.ThrowIfCancellationRequested();
             LowerBound = Math.Max(CriticalPathLength, ResourceBound());
             UniformPriority = true;
             for (int a = 1; a < _n && UniformPriority; a++) UniformPriority = problem.Priority[a] == problem.Priority[0];
