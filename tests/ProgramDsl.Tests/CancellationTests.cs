@@ -108,7 +108,7 @@ namespace ProgramDsl.Tests
             for (int attempt = 0; attempt < Attempts; attempt++)
             {
                 // Leveling off: the scheduler's own passes (assignees, calendars, forward and backward, results, critical path).
-                latencies.Add(MeasureCancel(token => ProgramScheduler.Run(model, new ScheduleOptions { Leveling = false, CancellationToken = token }), () => 30 + 20 * attempt));
+                latencies.Add(MeasureCancel(token => ProgramScheduler.Run(model, new ScheduleOptions { Leveling = false, CancellationToken = token }), () => 30 + 120 * attempt));
                 if (latencies.Min() < MaxLatencyMs) break;
             }
 

@@ -119,6 +119,7 @@ namespace ProgramDsl.Scheduling
 
             foreach (var task in tasks)
             {
+                if ((task.Index & 4095) == 4095) options.CancellationToken.ThrowIfCancellationRequested();
                 foreach (var d in task.Dependencies)
                 {
                     if (IsVacuous(d)) continue;
