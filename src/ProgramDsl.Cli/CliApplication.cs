@@ -20,8 +20,9 @@ namespace ProgramDsl.Cli
         private readonly StatusCommand _status;
         private readonly ImportCommand _import;
         private readonly FmtCommand _fmt;
+        private readonly InitCommand _init;
 
-        public CliApplication(IConsoleEnvironment console, CheckCommand check, ScheduleCommand schedule, BuildCommand build, ForecastCommand forecast, StatusCommand status, ImportCommand import, FmtCommand fmt)
+        public CliApplication(IConsoleEnvironment console, CheckCommand check, ScheduleCommand schedule, BuildCommand build, ForecastCommand forecast, StatusCommand status, ImportCommand import, FmtCommand fmt, InitCommand init)
         {
             _console = console;
             _check = check;
@@ -31,6 +32,7 @@ namespace ProgramDsl.Cli
             _status = status;
             _import = import;
             _fmt = fmt;
+            _init = init;
         }
 
         /// <summary>The tool's version.</summary>
@@ -48,6 +50,7 @@ namespace ProgramDsl.Cli
             root.Subcommands.Add(_status.Build(common));
             root.Subcommands.Add(_import.Build(common));
             root.Subcommands.Add(_fmt.Build(common));
+            root.Subcommands.Add(_init.Build(common));
             return root;
         }
 
@@ -97,6 +100,12 @@ namespace ProgramDsl.Cli
                 }
 
                 return parse.Invoke(new InvocationConfiguration { Output = _console.Out, Error = _console.Error, EnableDefaultExceptionHandler = false });
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C: the stage stopped where it was and nothing more was written (artefacts are written whole or not at all).
+                _console.Error.WriteLine("tpm: cancelled");
+                return ExitCodes.Cancelled;
             }
             catch (UsageException ex)
             {

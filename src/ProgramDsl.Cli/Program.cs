@@ -8,6 +8,7 @@ using ProgramDsl.Cli.Infrastructure;
 var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { Args = args });
 builder.Services.AddTpmCli();
 using var host = builder.Build();
+using var ctrlC = host.Services.GetRequiredService<Interruption>().CancelOnCtrlC();
 return host.Services.GetRequiredService<CliApplication>().Run(args);
 
 namespace ProgramDsl.Cli
@@ -28,6 +29,9 @@ namespace ProgramDsl.Cli
             services.AddSingleton<StatusCommand>();
             services.AddSingleton<ImportCommand>();
             services.AddSingleton<FmtCommand>();
+            services.AddSingleton<InitCommand>();
+            services.AddSingleton(System.TimeProvider.System);
+            services.AddSingleton<Interruption>();
             services.AddSingleton<CliApplication>();
             return services;
         }

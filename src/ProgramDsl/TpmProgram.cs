@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Linq;
+using System.Threading;
 using ProgramDsl.Diagnostics;
 using ProgramDsl.Scheduling;
 using ProgramDsl.Semantics;
@@ -97,14 +98,24 @@ namespace ProgramDsl
         public bool HasErrors => Diagnostics.Any(d => d.IsError);
 
         /// <summary>Compiles a program held in a string. Includes resolve to nothing (TPM1004) unless a resolver is given.</summary>
-        public static TpmProgram Parse([StringSyntax("tpm")] string text, string path = "program.tpm", TpmCompileOptions? options = null, ISourceResolver? resolver = null) =>
-            Compile(new SourceText(path, text ?? throw new ArgumentNullException(nameof(text))), resolver ?? new InMemorySourceResolver(), options);
+        /// <param name="text">The program's text.</param>
+        /// <param name="path">The path its diagnostics name.</param>
+        /// <param name="options">Severities and scheduling options; defaults when null.</param>
+        /// <param name="resolver">Reads included files; none by default.</param>
+        /// <param name="cancellationToken">Stops the compilation: <see cref="OperationCanceledException"/> is thrown (see <see cref="Compile"/>).</param>
+        public static TpmProgram Parse([StringSyntax("tpm")] string text, string path = "program.tpm", TpmCompileOptions? options = null, ISourceResolver? resolver = null, CancellationToken cancellationToken = default) =>
+            Compile(new SourceText(path, text ?? throw new ArgumentNullException(nameof(text))), resolver ?? new InMemorySourceResolver(), options, cancellationToken);
 
         /// <summary>Reads a program file through a resolver and compiles it.</summary>
-        public static TpmProgram Load(string path, ISourceResolver resolver, TpmCompileOptions? options = null)
+        /// <param name="path">The program file.</param>
+        /// <param name="resolver">Reads the file and its includes.</param>
+        /// <param name="options">Severities and scheduling options; defaults when null.</param>
+        /// <param name="cancellationToken">Stops the compilation: <see cref="OperationCanceledException"/> is thrown (see <see cref="Compile"/>).</param>
+        public static TpmProgram Load(string path, ISourceResolver resolver, TpmCompileOptions? options = null, CancellationToken cancellationToken = default)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (!resolver.TryReadText(path, out var text, out var error)) return Unread(path, error);
-            return Compile(new SourceText(path, text), resolver, options);
+            return Compile(new SourceText(path, text), resolver, options, cancellationToken);
         }
 
         /// <summary>The tokens of the program's files (names, numbers and strings), its includes counted: what <see cref="InputLimits.MaxTokens"/> bounds.</summary>
@@ -143,17 +154,38 @@ namespace ProgramDsl
         };
 
         /// <summary>Compiles a program file's text; includes are read through the resolver.</summary>
-        public static TpmProgram Compile(SourceText root, ISourceResolver resolver, TpmCompileOptions? options = null)
+        /// <param name="root">The program file's text.</param>
+        /// <param name="resolver">Reads included files.</param>
+        /// <param name="options">Severities and scheduling options; defaults when null.</param>
+        /// <param name="cancellationToken">
+        /// Stops the compilation: every stage (parsing, binding, scheduling, leveling) looks at it as it goes, and once it
+        /// is cancelled an <see cref="OperationCanceledException"/> is thrown, never a partial program. It is used together
+        /// with <see cref="ScheduleOptions.CancellationToken"/> of <paramref name="options"/>, when that is set too. A token
+        /// that is not cancelled changes nothing in the result.
+        /// </param>
+        /// <exception cref="OperationCanceledException">The token was cancelled before the compilation ended.</exception>
+        public static TpmProgram Compile(SourceText root, ISourceResolver resolver, TpmCompileOptions? options = null, CancellationToken cancellationToken = default)
         {
             options ??= TpmCompileOptions.Default;
+            var scheduleOptions = options.Scheduling ?? ScheduleOptions.Default;
+            var own = scheduleOptions.CancellationToken;
+            // Either token stops the run: linked only when both can be cancelled (a linked source must be disposed).
+            using var linked = cancellationToken.CanBeCanceled && own.CanBeCanceled && cancellationToken != own
+                ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, own)
+                : null;
+            var token = linked?.Token ?? (cancellationToken.CanBeCanceled ? cancellationToken : own);
+            if (token != own) scheduleOptions = scheduleOptions.WithCancellation(token);
+            token.ThrowIfCancellationRequested();
+
             var diagnostics = new List<Diagnostic>();
-            var rootTree = Parser.Parse(root, 0, 0);
+            var rootTree = Parser.Parse(root, 0, 0, token);
             var trees = new List<SyntaxTree> { rootTree };
-            var includes = LoadIncludes(rootTree, resolver, trees, diagnostics);
+            var includes = LoadIncludes(rootTree, resolver, trees, diagnostics, token);
             foreach (var tree in trees) diagnostics.AddRange(tree.Diagnostics);
 
             // A file past an input limit was not read beyond it: binding the rest would only report what is missing.
-            var bound = trees.Any(Parser.HitLimit) ? new BindResult(null, Array.Empty<Diagnostic>()) : Binder.Bind(rootTree, includes);
+            var bound = trees.Any(Parser.HitLimit) ? new BindResult(null, Array.Empty<Diagnostic>()) : Binder.Bind(rootTree, includes, token);
+            token.ThrowIfCancellationRequested();
             diagnostics.AddRange(bound.Diagnostics);
 
             // The gate uses the severities the user configured: an error they lowered does not block the
@@ -163,7 +195,7 @@ namespace ProgramDsl
             var bindingClean = bound.Program != null && !effective.Any(d => d.IsError);
             if (options.Schedule && bound.Program != null && bindingClean)
             {
-                var result = ProgramScheduler.Run(bound.Program, options.Scheduling);
+                var result = ProgramScheduler.Run(bound.Program, scheduleOptions);
                 var scheduling = new List<Diagnostic>(result.Diagnostics);
                 schedule = result.Schedule;
                 if (schedule != null)
@@ -176,8 +208,9 @@ namespace ProgramDsl
 
             // The delivery checks judge the bound model, so they run with or without a schedule; with one, role
             // assignments are judged by the people the scheduler chose.
-            if (bound.Program != null && bindingClean) effective.AddRange(options.Apply(DeliveryChecks.Run(bound.Program, schedule)));
+            if (bound.Program != null && bindingClean) effective.AddRange(options.Apply(DeliveryChecks.Run(bound.Program, schedule, token)));
             effective.AddRange(options.Apply(options.ConfigurationDiagnostics));
+            token.ThrowIfCancellationRequested();
 
             return new TpmProgram(trees, bound.Program, schedule, Cap(Order(effective, trees)), includes, bound.References);
         }
@@ -218,7 +251,7 @@ namespace ProgramDsl
             return kept;
         }
 
-        private static IReadOnlyDictionary<IncludeSyntax, SyntaxTree> LoadIncludes(SyntaxTree root, ISourceResolver resolver, List<SyntaxTree> trees, List<Diagnostic> diagnostics)
+        private static IReadOnlyDictionary<IncludeSyntax, SyntaxTree> LoadIncludes(SyntaxTree root, ISourceResolver resolver, List<SyntaxTree> trees, List<Diagnostic> diagnostics, CancellationToken cancellationToken)
         {
             var map = new Dictionary<IncludeSyntax, SyntaxTree>();
             // Files are told apart by identity (the real path, when the resolver knows it), so a link 'a -> .' cannot
@@ -295,7 +328,7 @@ namespace ProgramDsl
 
                     total += text.Length;
                     loadedAt[key] = location;
-                    var fragment = Parser.Parse(new SourceText(path, text), tokens, declarations);
+                    var fragment = Parser.Parse(new SourceText(path, text), tokens, declarations, cancellationToken);
                     tokens += fragment.TokenCount;
                     declarations += fragment.DeclarationCount;
 

@@ -26,6 +26,8 @@ namespace ProgramDsl.Benchmarks
             "  cli [--tpm PATH] [--runs R] [--sizes 1000,10000,100000] [--dir DIR] [--limits]\n" +
             "                               time 'tpm check' end to end (wall time, peak RSS) and print a markdown table\n" +
             "                               (--limits: the worst plans within the input limits, and two past them)\n" +
+            "  cancel [N] [--step MS] [--until MS] [--forecast ITERATIONS]\n" +
+            "                               latency of a cancelled compile (or forecast) of an N-task plan, cancelled every STEP ms\n" +
             "  profile [N] [--runs R] [--alloc TOP] [--file PLAN]\n" +
             "                               stopwatch, GC and allocation breakdown of the phases, cold and warm (default N = 100000);\n" +
             "                               --alloc TOP lists the TOP allocated types of each phase (sampled by the runtime);\n" +
@@ -70,6 +72,8 @@ namespace ProgramDsl.Benchmarks
                     return LevelingBudgetBenchmark.Run(rest);
                 case "emitters":
                     return EmitterBenchmark.Run(rest);
+                case "cancel":
+                    return CancelLatency.Run(rest);
                 default:
                     Console.Error.WriteLine("unknown subcommand '" + args[0] + "'\n" + Usage);
                     return 2;

@@ -174,7 +174,7 @@ namespace ProgramDsl.Cli.Commands
                 ArtefactContext context;
                 using (var display = ProgressDisplay.Start(_console, settings.Quiet, "report forecast of " + id))
                 {
-                    context = ArtefactContext.Create(program, emitters, scheduling, forecastIterations, CliApplication.Version, display?.Forecast(forecastIterations, immediate: false));
+                    context = ArtefactContext.Create(program, emitters, _loader.Cancellable(scheduling), forecastIterations, CliApplication.Version, display?.Forecast(forecastIterations, immediate: false));
                 }
 
                 all.AddRange(context.ForecastDiagnostics);

@@ -8,6 +8,9 @@ namespace ProgramDsl.Cli.Commands
         public const int Success = 0;
         public const int Errors = 1;
         public const int Usage = 2;
+
+        /// <summary>Stopped by Ctrl+C: 128 + SIGINT, as shells report a process the signal ended.</summary>
+        public const int Cancelled = 130;
     }
 
     /// <summary>Settings shared by every command.</summary>

@@ -84,6 +84,7 @@ namespace ProgramDsl.Cli.Commands
                         Calibration = request.Calibration,
                         MaxDegreeOfParallelism = request.Threads,
                         Progress = display?.Forecast(request.Iterations),
+                        CancellationToken = _loader.Cancellation,
                     });
                     if (forecast.BudgetWarning is ProgramDsl.Diagnostics.Diagnostic cut) diagnostics = diagnostics.Concat(new[] { cut }).ToList();
                 }

@@ -51,11 +51,23 @@ namespace ProgramDsl.Cli.Commands
         /// <summary>The characters of walked plans held until they are compiled.</summary>
         internal long CachedChars => _cachedChars;
 
-        public PlanLoader(IFileSystem fileSystem, SeverityConfigLocator configs, IConsoleEnvironment? console = null)
+        public PlanLoader(IFileSystem fileSystem, SeverityConfigLocator configs, IConsoleEnvironment? console = null, Interruption? interruption = null)
         {
             _fileSystem = fileSystem;
             _configs = configs;
             _console = console;
+            Cancellation = interruption?.Token ?? default;
+        }
+
+        /// <summary>The run's token (Ctrl+C), given to every compile; commands give it to what they run after (forecast, baseline).</summary>
+        public System.Threading.CancellationToken Cancellation { get; }
+
+        /// <summary>A copy of <paramref name="options"/> (or the defaults) that the run's token stops.</summary>
+        public ScheduleOptions Cancellable(ScheduleOptions? options)
+        {
+            var copy = Clone(options ?? ScheduleOptions.Default);
+            copy.CancellationToken = Cancellation;
+            return copy;
         }
 
         /// <summary>Expands files and folders to the program files to check (fragments are skipped: they are read through include).</summary>
@@ -215,7 +227,7 @@ namespace ProgramDsl.Cli.Commands
             }
 
             if (_tokensCompiled > MaxTokensPerRun) return TpmProgram.OverRunLimit(DisplayPath(path), _tokensCompiled, MaxTokensPerRun);
-            var program = TpmProgram.Compile(new SourceText(DisplayPath(path), text), new FileSystemSourceResolver(_fileSystem, root), options);
+            var program = TpmProgram.Compile(new SourceText(DisplayPath(path), text), new FileSystemSourceResolver(_fileSystem, root), options, Cancellation);
             _tokensCompiled += program.Tokens;
             return program;
         }
@@ -369,6 +381,7 @@ namespace ProgramDsl.Cli.Commands
             TimeLimit = o.TimeLimit,
             Progress = o.Progress,
             IgnoreProgress = o.IgnoreProgress,
+            CancellationToken = o.CancellationToken,
         };
     }
 }

@@ -49,7 +49,7 @@ namespace ProgramDsl.Cli.Commands
             }
 
             // The baseline is the same plan with nothing tracked, scheduled with the same options.
-            var result = program.Model != null && program.Schedule != null ? EarnedValue.Compute(program.Model, program.Schedule, scheduling) : null;
+            var result = program.Model != null && program.Schedule != null ? EarnedValue.Compute(program.Model, program.Schedule, _loader.Cancellable(scheduling)) : null;
             var report = result?.Report;
             if (result?.Diagnostic is Diagnostic outOfRange)
             {

@@ -108,6 +108,17 @@ namespace ProgramDsl.Cli.Infrastructure
         void WriteAllTextAtomic(string path, string text);
 
         /// <summary>
+        /// Writes a new file atomically, creating its folder, unless something is already at the path: then false, and the
+        /// path is left as it was. The default checks first and writes after (a file created in between is replaced).
+        /// </summary>
+        bool TryWriteNewTextAtomic(string path, string text)
+        {
+            if (FileExists(path) || DirectoryExists(path)) return false;
+            WriteAllTextAtomic(path, text);
+            return true;
+        }
+
+        /// <summary>
         /// Makes a folder hold exactly the given files (name → what writes the file's bytes to a stream), replacing what it
         /// held as one set: all old or all new, never a mix (see <see cref="FolderSetWriter"/>). Each file is written
         /// straight to its staged copy, so a large artefact is never held in memory whole.
@@ -230,6 +241,33 @@ namespace ProgramDsl.Cli.Infrastructure
                 // A file rewritten in place (tpm fmt, import --force) keeps its permissions.
                 if (!OperatingSystem.IsWindows() && File.Exists(path)) File.SetUnixFileMode(temp, File.GetUnixFileMode(path));
                 File.Move(temp, path, overwrite: true);
+            }
+            finally
+            {
+                if (File.Exists(temp)) File.Delete(temp);
+            }
+        }
+
+        // The final move refuses an existing target (a hard link on Unix), so a file created since the caller looked is kept.
+        public bool TryWriteNewTextAtomic(string path, string text)
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+            Directory.CreateDirectory(folder);
+            if (FileKinds.Inspect(path).Kind != PathKind.Missing) return false;
+            var temp = Path.Combine(folder, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N") + ".tmp");
+            try
+            {
+                File.WriteAllText(temp, text, Utf8);
+                try
+                {
+                    File.Move(temp, path, overwrite: false);
+                }
+                catch (IOException) when (File.Exists(path) || Directory.Exists(path))
+                {
+                    return false;
+                }
+
+                return true;
             }
             finally
             {

@@ -92,6 +92,9 @@ namespace ProgramDsl.Reports.Artefacts
                         Seed = scheduling?.Seed ?? 0,
                         Progress = forecastProgress,
 
+                        // The scheduling options' token (Ctrl+C in tpm build) stops the forecast too.
+                        CancellationToken = scheduling?.CancellationToken ?? default,
+
                         // The build runs in CI on pull requests: its report forecast gets the smaller budget.
                         WorkBudget = MonteCarloForecast.ReportWorkBudget,
                     });

@@ -71,12 +71,16 @@ namespace ProgramDsl.Forecasting
     /// <summary>Everything an iteration reads, prepared once from the schedule: shared, read-only, by all workers.</summary>
     internal sealed class ForecastModel
     {
+        /// <summary>Stops every worker's engine mid-iteration: an iteration of a large plan is a whole leveled schedule.</summary>
+        public System.Threading.CancellationToken Cancellation { get; }
+
         public ForecastModel(Schedule schedule, ScheduleNetwork network, ForecastOptions options)
         {
             Schedule = schedule;
             Network = network;
-            Problem = network.BuildProblem();
-            var engine = new Engine(Problem);
+            Cancellation = options.CancellationToken;
+            Problem = network.BuildProblem(Cancellation);
+            var engine = new Engine(Problem, Cancellation);
 
             // The base schedule's order of starts is the priority list every iteration is generated from.
             var key = new long[network.NodeCount];

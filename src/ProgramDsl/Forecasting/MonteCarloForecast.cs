@@ -67,6 +67,7 @@ namespace ProgramDsl.Forecasting
             if (options.WorkBudget < 1) throw new ArgumentOutOfRangeException(nameof(options), "WorkBudget must be positive.");
 
             var network = schedule.Network ?? throw new ArgumentException("The schedule was not produced by the scheduler.", nameof(schedule));
+            options.CancellationToken.ThrowIfCancellationRequested();
             try
             {
                 return RunModel(schedule, network, options);
@@ -284,7 +285,7 @@ namespace ProgramDsl.Forecasting
 
                 // The engine reads durations and fixed finishes from its own copy of the problem, rewritten every iteration.
                 var own = new RcpspProblem(_duration, p.Capacity, p.DemandResource, p.DemandAmount, p.Precedences, p.Release, p.FixedStart, _fixedFinish, p.Priority, p.Calendars);
-                _engine = new Engine(own);
+                _engine = new Engine(own, model.Cancellation);
                 int n = p.ActivityCount;
                 _extra = new int[n];
                 _input = new int[model.InputCount];

@@ -28,13 +28,19 @@ namespace ProgramDsl.Scheduling
         public static IReadOnlyList<string> RequiredReviews { get; } = new[] { "fairness", "privacy", "security" };
 
         /// <summary>Runs the checks. With a schedule, role assignments are judged by the person the scheduler chose.</summary>
-        public static IReadOnlyList<Diagnostic> Run(ProgramSymbol program, Schedule? schedule = null)
+        /// <param name="program">The bound program.</param>
+        /// <param name="schedule">Its schedule, when there is one.</param>
+        /// <param name="cancellationToken">Stops the checks with <see cref="OperationCanceledException"/>, looked at between them.</param>
+        public static IReadOnlyList<Diagnostic> Run(ProgramSymbol program, Schedule? schedule = null, System.Threading.CancellationToken cancellationToken = default)
         {
             if (program is null) throw new ArgumentNullException(nameof(program));
             var result = new List<Diagnostic>();
             CheckRisks(program, result);
+            cancellationToken.ThrowIfCancellationRequested();
             CheckSkills(program, schedule, result);
-            CheckDeployments(program, result);
+            cancellationToken.ThrowIfCancellationRequested();
+            CheckDeployments(program, result, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
             CheckGateMetrics(program, result);
             return result;
         }
@@ -146,7 +152,7 @@ namespace ProgramDsl.Scheduling
 
         private static int ReviewBit(int kind) => 2 << kind;
 
-        private static void CheckDeployments(ProgramSymbol program, List<Diagnostic> result)
+        private static void CheckDeployments(ProgramSymbol program, List<Diagnostic> result, System.Threading.CancellationToken cancellationToken)
         {
             var deployments = program.Tasks.Where(t => !t.IsMilestone && t.Phase == Phase.Deployment).ToList();
             if (deployments.Count == 0) return;
@@ -162,10 +168,13 @@ namespace ProgramDsl.Scheduling
                 downstreamOwn[task.Index] = task.Phase == Phase.Monitoring ? MonitoringBit : 0;
             }
 
+            cancellationToken.ThrowIfCancellationRequested();
             var upstream = graph.Reach(upstreamOwn, downstream: false);
             var downstream = graph.Reach(downstreamOwn, downstream: true);
-            foreach (var deploy in deployments)
+            for (int k = 0; k < deployments.Count; k++)
             {
+                if ((k & 1023) == 1023) cancellationToken.ThrowIfCancellationRequested();
+                var deploy = deployments[k];
                 int up = upstream[deploy.Index];
                 if ((up & GateBit) == 0)
                 {

@@ -286,6 +286,7 @@ namespace ProgramDsl.Scheduling
                 WorkCeiling = options.WorkCeiling,
                 TimeLimit = options.TimeLimit,
                 Progress = options.Progress,
+                CancellationToken = options.CancellationToken,
                 IgnoreProgress = true,
             };
         }

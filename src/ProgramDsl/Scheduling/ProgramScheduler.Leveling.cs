@@ -208,7 +208,8 @@ namespace ProgramDsl.Scheduling
         /// <summary>Levels the schedule: every node of the graph is an activity, people and pools are resources.</summary>
         private static LevelingOutcome Level(LevelingGraph graph, ScheduleOptions options)
         {
-            var (problem, resources) = BuildProblem(graph, withDemands: true);
+            var (problem, resources) = BuildProblem(graph, withDemands: true, options.CancellationToken);
+            options.CancellationToken.ThrowIfCancellationRequested();
             var solution = RcpspSolver.Solve(problem, new RcpspOptions
             {
                 Effort = options.Effort,
@@ -219,6 +220,7 @@ namespace ProgramDsl.Scheduling
                 Ceiling = options.WorkCeiling,
                 TimeLimit = options.TimeLimit,
                 Progress = options.Progress,
+                CancellationToken = options.CancellationToken,
             });
             return new LevelingOutcome(solution, resources);
         }
@@ -227,7 +229,7 @@ namespace ProgramDsl.Scheduling
         /// The graph as a scheduling problem: every node an activity; with <paramref name="withDemands"/>, people and pools
         /// are resources (without, the serial schedule generation of the problem is the critical-path forward pass).
         /// </summary>
-        internal static (RcpspProblem Problem, Symbol?[] Resources) BuildProblem(LevelingGraph graph, bool withDemands)
+        internal static (RcpspProblem Problem, Symbol?[] Resources) BuildProblem(LevelingGraph graph, bool withDemands, System.Threading.CancellationToken cancellationToken = default)
         {
             var program = graph.Program;
             var tasks = graph.Tasks;
@@ -249,6 +251,7 @@ namespace ProgramDsl.Scheduling
 
             for (int v = 0; v < graph.NodeCount; v++)
             {
+                if ((v & 4095) == 4095) cancellationToken.ThrowIfCancellationRequested();
                 var calendar = graph.Time[v].IsProgramTime ? null : graph.Time[v];
                 int priority = v < tasks.Count ? tasks[v].Priority : 500;
                 int a = builder.AddActivity(graph.Duration[v], graph.NotBefore[v], priority, calendar);
@@ -264,6 +267,7 @@ namespace ProgramDsl.Scheduling
             }
 
             foreach (var e in graph.Edges) builder.AddPrecedence(e.From, e.To, e.Type, e.Lag);
+            cancellationToken.ThrowIfCancellationRequested();
             return (builder.Build(), resources.ToArray());
         }
 

@@ -134,11 +134,18 @@ namespace ProgramDsl.Scheduling
             public ScheduleResult Execute()
             {
                 bool scheduled = CheckProgramCalendar()
-                    && BuildNetwork()
-                    && ResolveWork()
-                    && DatePasses()
-                    && LevelResources();
-                return scheduled ? Assemble() : new ScheduleResult(null, _diagnostics);
+                    && NotCancelled() && BuildNetwork()
+                    && NotCancelled() && ResolveWork()
+                    && NotCancelled() && DatePasses()
+                    && NotCancelled() && LevelResources();
+                return scheduled && NotCancelled() ? Assemble() : new ScheduleResult(null, _diagnostics);
+            }
+
+            /// <summary>Between phases: a cancelled run stops with <see cref="OperationCanceledException"/>, never a partial schedule.</summary>
+            private bool NotCancelled()
+            {
+                _options.CancellationToken.ThrowIfCancellationRequested();
+                return true;
             }
 
             private bool CheckProgramCalendar()
@@ -197,6 +204,7 @@ namespace ProgramDsl.Scheduling
 
                 foreach (var task in tasks)
                 {
+                    if ((task.Index & 4095) == 4095) _options.CancellationToken.ThrowIfCancellationRequested();
                     foreach (var d in task.Dependencies)
                     {
                         if (IsVacuous(d)) continue;
@@ -265,7 +273,7 @@ namespace ProgramDsl.Scheduling
                 {
                     assigned[v] = ResolveAssignees(program, tasks[v], holdersByRole);
                     duration[v] = DurationOf(tasks[v], assigned[v]);
-                });
+                }, _options.CancellationToken);
                 _leveling = _options.Leveling ?? program.Leveling;
                 if (_leveling) BalanceRoles(program, tasks, assigned, duration, holdersByRole);
 
@@ -398,9 +406,11 @@ namespace ProgramDsl.Scheduling
                 int taskCount = _taskCount;
                 int programFinish = 0;
 
+                _options.CancellationToken.ThrowIfCancellationRequested();
                 // ---- forward pass: early dates.
                 foreach (int v in _order)
                 {
+                    if ((v & 4095) == 4095) _options.CancellationToken.ThrowIfCancellationRequested();
                     current = v;
                     int es = notBefore[v];
                     int ef = int.MinValue;
@@ -456,6 +466,7 @@ namespace ProgramDsl.Scheduling
                 for (int v = 0; v < nodeCount; v++) started[v] = fixedStart[v] >= 0;
                 for (int k = order.Length - 1; k >= 0; k--)
                 {
+                    if ((k & 4095) == 4095) _options.CancellationToken.ThrowIfCancellationRequested();
                     int v = order[k];
                     current = v;
                     int lf = v < taskCount ? programFinish : Unconstrained;
@@ -590,7 +601,7 @@ namespace ProgramDsl.Scheduling
                     }
 
                     scheduled[v] = s;
-                });
+                }, _options.CancellationToken);
 
                 var spans = WorkstreamSpans(program, scheduled, programCalendar, out var workstreamOverflow);
                 var amountErrors = AmountErrors(program, tasks, costOverflow, workstreamOverflow, scheduled);
@@ -634,7 +645,7 @@ namespace ProgramDsl.Scheduling
         }
 
         /// <summary>Runs an action for every index, in fixed blocks spread over the cores.</summary>
-        private static void ForEachBlock(int count, Action<int> action)
+        private static void ForEachBlock(int count, Action<int> action, System.Threading.CancellationToken cancellationToken)
         {
             const int Block = 4096;
             if (count <= Block)
@@ -643,8 +654,9 @@ namespace ProgramDsl.Scheduling
                 return;
             }
 
-            System.Threading.Tasks.Parallel.For(0, (count + Block - 1) / Block, b =>
+            System.Threading.Tasks.Parallel.For(0, (count + Block - 1) / Block, new System.Threading.Tasks.ParallelOptions { CancellationToken = cancellationToken }, b =>
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 int end = Math.Min(count, (b + 1) * Block);
                 for (int i = b * Block; i < end; i++) action(i);
             });

@@ -58,6 +58,21 @@ namespace ProgramDsl.Scheduling
         /// the baseline that planned value is measured against.
         /// </summary>
         public bool IgnoreProgress { get; set; }
+
+        /// <summary>
+        /// Stops scheduling and leveling: once it is cancelled, <see cref="OperationCanceledException"/> is thrown (never a
+        /// partial schedule). Looked at between passes and every few thousand work units of the leveler, so a search stops
+        /// within milliseconds; a token that is not cancelled changes nothing in the result.
+        /// </summary>
+        public System.Threading.CancellationToken CancellationToken { get; set; }
+
+        /// <summary>A copy of these options with another token: the caller's options are never changed.</summary>
+        internal ScheduleOptions WithCancellation(System.Threading.CancellationToken token)
+        {
+            var copy = (ScheduleOptions)MemberwiseClone();
+            copy.CancellationToken = token;
+            return copy;
+        }
     }
 
     /// <summary>A person working on a task, with the share of their time.</summary>

@@ -35,7 +35,7 @@ namespace ProgramDsl.Scheduling
         public int NodeCount => Graph.NodeCount;
 
         /// <summary>The network as a scheduling problem; with leveling off it has no resources.</summary>
-        public RcpspProblem BuildProblem() => ProgramScheduler.BuildProblem(Graph, Leveled).Problem;
+        public RcpspProblem BuildProblem(System.Threading.CancellationToken cancellationToken = default) => ProgramScheduler.BuildProblem(Graph, Leveled, cancellationToken).Problem;
 
         /// <summary>Working days <paramref name="amount"/> of the task's work takes with its assignees (unrounded).</summary>
         public decimal DaysOf(int task, decimal amount) => ProgramScheduler.DaysOfWork(Graph.Tasks[task], Graph.Assigned[task], amount);

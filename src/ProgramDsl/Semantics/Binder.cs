@@ -77,6 +77,7 @@ namespace ProgramDsl.Semantics
         internal const int DefaultChunkSize = 2048;
 
         private int _chunkSize = DefaultChunkSize;
+        private System.Threading.CancellationToken _cancellation;
 
         // Shared by every worker: written while declaring, only read while binding.
         private readonly Dictionary<string, Symbol> _rootScope;
@@ -147,13 +148,16 @@ namespace ProgramDsl.Semantics
         /// Binds a program file. <paramref name="includes"/> maps each include statement to the fragment it names
         /// (missing entries were reported by the loader).
         /// </summary>
-        public static BindResult Bind(SyntaxTree root, IReadOnlyDictionary<IncludeSyntax, SyntaxTree>? includes = null) =>
-            Bind(root, includes, DefaultChunkSize);
+        /// <param name="root">The program file's tree.</param>
+        /// <param name="includes">The fragment each include statement names.</param>
+        /// <param name="cancellationToken">Stops binding with <see cref="OperationCanceledException"/>.</param>
+        public static BindResult Bind(SyntaxTree root, IReadOnlyDictionary<IncludeSyntax, SyntaxTree>? includes = null, System.Threading.CancellationToken cancellationToken = default) =>
+            Bind(root, includes, DefaultChunkSize, cancellationToken);
 
         /// <summary>Binds with a given chunk size for parallel binding (int.MaxValue binds sequentially).</summary>
-        internal static BindResult Bind(SyntaxTree root, IReadOnlyDictionary<IncludeSyntax, SyntaxTree>? includes, int chunkSize)
+        internal static BindResult Bind(SyntaxTree root, IReadOnlyDictionary<IncludeSyntax, SyntaxTree>? includes, int chunkSize, System.Threading.CancellationToken cancellationToken = default)
         {
-            var binder = new Binder { _chunkSize = chunkSize };
+            var binder = new Binder { _chunkSize = chunkSize, _cancellation = cancellationToken };
             var program = binder.BindProgram(root, includes ?? new Dictionary<IncludeSyntax, SyntaxTree>());
             var references = program is null ? null : new BoundReferences(binder._programDeclaration!, binder._sources, binder._segments);
             return new BindResult(program, binder._diagnostics, references);
@@ -198,6 +202,7 @@ namespace ProgramDsl.Semantics
             _assignWritten = new bool[_program.TaskList.Count];
             BindDeclarations();
 
+            _cancellation.ThrowIfCancellationRequested();
             CheckTasks();
             return _program;
         }
@@ -211,15 +216,23 @@ namespace ProgramDsl.Semantics
             var rest = _declared;
             int size = _chunkSize;
             int chunks = (int)((rest.Count + (long)size - 1) / size);
+            var token = _cancellation;
             if (chunks <= 1)
             {
-                foreach (var d in rest) BindDeclaration(d.Symbol, d.Syntax, d.Source);
+                for (int i = 0; i < rest.Count; i++)
+                {
+                    if ((i & 1023) == 1023) token.ThrowIfCancellationRequested();
+                    BindDeclaration(rest[i].Symbol, rest[i].Syntax, rest[i].Source);
+                }
+
                 return;
             }
 
             var workers = new Binder[chunks];
-            System.Threading.Tasks.Parallel.For(0, chunks, c =>
+            // A chunk is 2,048 declarations, a few milliseconds: the token is looked at before each.
+            System.Threading.Tasks.Parallel.For(0, chunks, new System.Threading.Tasks.ParallelOptions { CancellationToken = token }, c =>
             {
+                token.ThrowIfCancellationRequested();
                 var worker = new Binder(this) { _suggestionWork = MaxSuggestionWork / chunks };
                 int end = (int)Math.Min(rest.Count, (c + 1L) * size);
                 for (int i = c * size; i < end; i++) worker.BindDeclaration(rest[i].Symbol, rest[i].Syntax, rest[i].Source);
@@ -242,8 +255,10 @@ namespace ProgramDsl.Semantics
             var stack = new Stack<(IReadOnlyList<StatementSyntax> Statements, int Next, SourceText Source, WorkstreamSymbol? Container)>();
             stack.Push((programDecl.Body, 0, rootSource, null));
             _sources.Add(rootSource);
+            int steps = 0;
             while (stack.Count > 0)
             {
+                if ((++steps & 1023) == 0) _cancellation.ThrowIfCancellationRequested();
                 var frame = stack.Pop();
                 if (frame.Next >= frame.Statements.Count) continue;
                 var statement = frame.Statements[frame.Next];

@@ -42,7 +42,7 @@ namespace ProgramDsl.Syntax
         /// program's files already read: the token limit is the program's, not each file's.
         /// </summary>
         [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
-        public static Violation? Run(string text, int tokensBefore, out List<int>? invisible, out int tokens)
+        public static Violation? Run(string text, int tokensBefore, out List<int>? invisible, out int tokens, System.Threading.CancellationToken cancellationToken = default)
         {
             invisible = null;
             int tokenRoom = InputLimits.MaxTokens - tokensBefore;
@@ -52,11 +52,19 @@ namespace ProgramDsl.Syntax
             int run = -1;
             int stringStart = 0;
             int depth = 0;
+            int nextCheck = 0;
             for (int i = 0; i < text.Length; i++)
             {
                 char c = text[i];
                 if (c == '\n' || c == '\r')
                 {
+                    // Looked at every 64K characters or so (lines are at most MaxLineLength): cheap, and prompt enough.
+                    if (i >= nextCheck)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        nextCheck = i + 65536;
+                    }
+
                     // A string or line comment ends at the line break (an unterminated string is the parser's to report).
                     if (state != State.BlockComment) state = State.Code;
                     run = -1;

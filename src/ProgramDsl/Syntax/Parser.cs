@@ -71,22 +71,22 @@ namespace ProgramDsl.Syntax
         /// Parses a file of a program whose files already read hold <paramref name="tokensBefore"/> tokens and
         /// <paramref name="declarationsBefore"/> declarations: the token and declaration limits are the program's.
         /// </summary>
-        internal static SyntaxTree Parse(SourceText source, int tokensBefore, int declarationsBefore) =>
-            Parse(source, Environment.ProcessorCount > 1 && source.Length >= ParallelThreshold ? Environment.ProcessorCount * 2 : 1, tokensBefore, declarationsBefore);
+        internal static SyntaxTree Parse(SourceText source, int tokensBefore, int declarationsBefore, System.Threading.CancellationToken cancellationToken = default) =>
+            Parse(source, Environment.ProcessorCount > 1 && source.Length >= ParallelThreshold ? Environment.ProcessorCount * 2 : 1, tokensBefore, declarationsBefore, cancellationToken);
 
-        private static SyntaxTree Parse(SourceText source, int chunks, int tokensBefore, int declarationsBefore)
+        private static SyntaxTree Parse(SourceText source, int chunks, int tokensBefore, int declarationsBefore, System.Threading.CancellationToken cancellationToken = default)
         {
             // A file past a limit is not parsed at all: the limit is its one error, with no follow-on errors
             // about what the cut would leave unclosed or undefined.
-            if (InputSurvey.Run(source.Text, tokensBefore, out var invisible, out int tokens) is InputSurvey.Violation limit)
+            if (InputSurvey.Run(source.Text, tokensBefore, out var invisible, out int tokens, cancellationToken) is InputSurvey.Violation limit)
             {
                 return LimitTree(source, new TextSpan(limit.At, limit.Length), limit.Message);
             }
 
             int declarationRoom = InputLimits.MaxDeclarations - declarationsBefore;
-            if (invisible is null && chunks > 1 && TrySplit(source.Text, chunks) is List<int> cuts)
+            if (invisible is null && chunks > 1 && TrySplit(source.Text, chunks, cancellationToken) is List<int> cuts)
             {
-                var tree = ParseInPieces(source, cuts, declarationRoom);
+                var tree = ParseInPieces(source, cuts, declarationRoom, cancellationToken);
                 if (tree != null)
                 {
                     tree.TokenCount = tokens;
@@ -94,7 +94,7 @@ namespace ProgramDsl.Syntax
                 }
             }
 
-            var run = new Run(source, new NameTable(), declarationRoom: declarationRoom);
+            var run = new Run(source, new NameTable(), declarationRoom: declarationRoom, cancellationToken: cancellationToken);
             run.Loop(0, source.Length);
             if (run.DeclarationLimitAt is TextSpan past)
             {
@@ -119,18 +119,20 @@ namespace ProgramDsl.Syntax
         /// <summary>True when the tree's file went past an <see cref="InputLimits"/> bound (and so was not parsed).</summary>
         public static bool HitLimit(SyntaxTree tree) => tree.Diagnostics.Any(d => ReferenceEquals(d.Descriptor, DiagnosticCatalog.InputLimitExceeded));
 
-        private static SyntaxTree? ParseInPieces(SourceText source, List<int> cuts, int declarationRoom)
+        private static SyntaxTree? ParseInPieces(SourceText source, List<int> cuts, int declarationRoom, System.Threading.CancellationToken cancellationToken)
         {
             // cuts: body start, statement starts inside the body, body end (the program's closing brace).
             // Each piece may hold the whole allowance; past it in total, the sequential parse finds the exact place.
-            var head = new Run(source, new NameTable(), declarationRoom: declarationRoom);
+            var head = new Run(source, new NameTable(), declarationRoom: declarationRoom, cancellationToken: cancellationToken);
             head.Loop(0, cuts[0]);
             if (head.Diagnostics.Count > 0 || head.Stack.Count != 2) return null;
             var program = head.Stack[1];
             var pieces = new Run[cuts.Count - 1];
-            System.Threading.Tasks.Parallel.For(0, pieces.Length, i =>
+            // A piece that sees the token cancelled throws; Parallel.For then throws one OperationCanceledException for it.
+            var parallel = new System.Threading.Tasks.ParallelOptions { CancellationToken = cancellationToken };
+            System.Threading.Tasks.Parallel.For(0, pieces.Length, parallel, i =>
             {
-                var piece = new Run(source, new NameTable(), program, declarationRoom);
+                var piece = new Run(source, new NameTable(), program, declarationRoom, cancellationToken);
                 int reached = piece.Loop(cuts[i], cuts[i + 1]);
                 pieces[i] = reached <= cuts[i + 1] && piece.Stack.Count == 2 ? piece : null!;
             });
@@ -156,7 +158,7 @@ namespace ProgramDsl.Syntax
         /// not one plain program block (then the sequential parser reports whatever is wrong).
         /// </summary>
         [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
-        internal static List<int>? TrySplit(string text, int chunks)
+        internal static List<int>? TrySplit(string text, int chunks, System.Threading.CancellationToken cancellationToken = default)
         {
             int p = Lexer.SkipTrivia(text, 0, out bool unterminated);
             if (unterminated || !SyntaxFacts.IsProgramText(text)) return null;
@@ -165,6 +167,7 @@ namespace ProgramDsl.Syntax
             int bodyStart = -1;
             long share = 0;
             bool lineStart = false;
+            int nextCheck = p;
             for (int i = p; i < text.Length; i++)
             {
                 char c = text[i];
@@ -172,6 +175,13 @@ namespace ProgramDsl.Syntax
                 {
                     case '\n':
                         lineStart = true;
+                        // Looked at every 64K characters or so (lines are at most 20,000): cheap, and prompt enough.
+                        if (i >= nextCheck)
+                        {
+                            cancellationToken.ThrowIfCancellationRequested();
+                            nextCheck = i + 65536;
+                        }
+
                         continue;
                     case ' ':
                     case '\t':
@@ -235,10 +245,12 @@ namespace ProgramDsl.Syntax
             private readonly NameTable _names;
 
             private readonly int _declarationRoom;
+            private readonly System.Threading.CancellationToken _cancellation;
 
-            public Run(SourceText source, NameTable names, Frame? program = null, int declarationRoom = int.MaxValue)
+            public Run(SourceText source, NameTable names, Frame? program = null, int declarationRoom = int.MaxValue, System.Threading.CancellationToken cancellationToken = default)
             {
                 _declarationRoom = declarationRoom;
+                _cancellation = cancellationToken;
                 _source = source;
                 _text = source.Text;
                 _names = names;
@@ -275,8 +287,11 @@ namespace ProgramDsl.Syntax
                 var stack = Stack;
                 var diagnostics = Diagnostics;
                 int p = start;
+                int statements = 0;
                 while (diagnostics.Count < MaxErrors)
                 {
+                    // Every 1,024 statements: a plan of 100,000 tasks has about a million.
+                    if ((++statements & 1023) == 0) _cancellation.ThrowIfCancellationRequested();
                     p = Lexer.SkipTrivia(text, p, out bool unterminated);
                     if (unterminated)
                     {

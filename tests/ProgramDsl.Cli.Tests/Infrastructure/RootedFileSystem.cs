@@ -53,6 +53,8 @@ namespace ProgramDsl.Cli.Tests.Infrastructure
 
         public void WriteAllTextAtomic(string path, string text) => _inner.WriteAllTextAtomic(Resolve(path), text);
 
+        public bool TryWriteNewTextAtomic(string path, string text) => _inner.TryWriteNewTextAtomic(Resolve(path), text);
+
         public void ReplaceFolder(string folder, IReadOnlyList<KeyValuePair<string, Action<Stream>>> files) => _inner.ReplaceFolder(Resolve(folder), files);
 
         public IReadOnlyList<string> ListFolder(string folder) => _inner.ListFolder(Resolve(folder));

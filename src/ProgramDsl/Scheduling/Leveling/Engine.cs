@@ -61,14 +61,16 @@ namespace ProgramDsl.Scheduling.Leveling
         private int[] _stretchValue = new int[4];
         private readonly int _longSpan;
 
-        public Engine(RcpspProblem problem)
-            : this(problem, LongSpan)
+        public Engine(RcpspProblem problem, System.Threading.CancellationToken cancellation = default)
+            : this(problem, LongSpan, cancellation)
         {
         }
 
         /// <summary>An engine that books windows longer than <paramref name="longSpan"/> days as steps (tests compare spans).</summary>
-        internal Engine(RcpspProblem problem, int longSpan)
+        internal Engine(RcpspProblem problem, int longSpan, System.Threading.CancellationToken cancellation = default)
         {
+            // Set first: the orders and bounds below look at it on a large plan.
+            Cancellation = cancellation;
             _longSpan = Math.Max(0, longSpan);
             _p = problem;
             _n = problem.ActivityCount;
@@ -87,6 +89,7 @@ namespace ProgramDsl.Scheduling.Leveling
                 }
             }
 
+            _cancellation.ThrowIfCancellationRequested();
             _edges = problem.Precedences;
             _capacity = problem.Capacity;
             _graph = DependencyGraph.Network(_n, new PrecedenceList(_edges));
@@ -144,8 +147,10 @@ namespace ProgramDsl.Scheduling.Leveling
 
             _skip = new DayTable[problem.ResourceCount];
             _skipEpoch = new DayTable[problem.ResourceCount];
+            _cancellation.ThrowIfCancellationRequested();
             Topological = TopologicalOrder(null);
             (EarlyStart, LateFinish, LateStart, CriticalPathLength) = CriticalPathBounds();
+            _cancellation.ThrowIfCancellationRequested();
             LowerBound = Math.Max(CriticalPathLength, ResourceBound());
             UniformPriority = true;
             for (int a = 1; a < _n && UniformPriority; a++) UniformPriority = problem.Priority[a] == problem.Priority[0];
@@ -195,11 +200,51 @@ namespace ProgramDsl.Scheduling.Leveling
         /// must finish: a budget can cut a search between schedules, but not one schedule of a plan that books millions
         /// of days one by one. No ceiling by default.
         /// </summary>
-        public long Ceiling { get; set; } = long.MaxValue;
+        public long Ceiling
+        {
+            get => _ceiling;
+            set
+            {
+                _ceiling = value;
+                _checkAt = NextCheck();
+            }
+        }
+
+        /// <summary>
+        /// Stops a decoding with <see cref="OperationCanceledException"/>: looked at with the ceiling, once every
+        /// <see cref="CancellationWork"/> units, so the hot loops pay nothing more than the ceiling's comparison.
+        /// </summary>
+        public System.Threading.CancellationToken Cancellation
+        {
+            get => _cancellation;
+            set
+            {
+                _cancellation = value;
+                _checkAt = NextCheck();
+            }
+        }
+
+        /// <summary>Work between two looks at the cancellation token: well under a millisecond.</summary>
+        public const long CancellationWork = 1 << 16;
+
+        private long _ceiling = long.MaxValue;
+        private System.Threading.CancellationToken _cancellation;
+
+        // The work past which CheckCeiling looks closer: the ceiling, or sooner when there is a token to look at.
+        private long _checkAt = long.MaxValue;
+
+        private long NextCheck() => _cancellation.CanBeCanceled ? Math.Min(_ceiling, Work + CancellationWork) : _ceiling;
 
         private void CheckCeiling()
         {
-            if (Work > Ceiling) throw new WorkCeilingException(Work);
+            if (Work > _checkAt) CheckCeilingAndCancellation();
+        }
+
+        private void CheckCeilingAndCancellation()
+        {
+            if (Work > _ceiling) throw new WorkCeilingException(Work);
+            _cancellation.ThrowIfCancellationRequested();
+            _checkAt = NextCheck();
         }
 
         /// <summary>

@@ -35,6 +35,9 @@ namespace ProgramDsl.Scheduling.Leveling
         /// <summary>Told the work done and the work budget as the search proceeds (on the calling thread).</summary>
         public IProgress<StageProgress>? Progress { get; set; }
 
+        /// <summary>Stops the search with <see cref="OperationCanceledException"/>, looked at every few thousand work units.</summary>
+        public System.Threading.CancellationToken CancellationToken { get; set; }
+
         /// <summary>Seed of the search: the same problem and seed give the same solution.</summary>
         public int Seed { get; set; }
     }
@@ -89,7 +92,8 @@ namespace ProgramDsl.Scheduling.Leveling
             options ??= new RcpspOptions();
             // The search stops at its budget between schedules; the ceiling stops even the schedule it must finish, past
             // any plan within the input limits (a 250,000-task plan decodes in well under NormalWork).
-            var engine = new Engine(problem) { Ceiling = options.Ceiling ?? Math.Max(WorkBudget(options), NormalWork) + CeilingMargin };
+            var engine = new Engine(problem, options.CancellationToken) { Ceiling = options.Ceiling ?? Math.Max(WorkBudget(options), NormalWork) + CeilingMargin };
+            options.CancellationToken.ThrowIfCancellationRequested();
             int n = problem.ActivityCount;
             if (n == 0) return new RcpspSolution(Array.Empty<int>(), Array.Empty<int>(), 0, Array.Empty<int>(), Array.Empty<int>(), 0);
             long placements = options.Effort switch
