@@ -71,7 +71,14 @@ namespace ProgramDsl.Cli.Commands
         }
 
         /// <summary>Expands files and folders to the program files to check (fragments are skipped: they are read through include).</summary>
-        public IReadOnlyList<string> ExpandProgramFiles(IEnumerable<string> paths, string? workspace = null)
+        public IReadOnlyList<string> ExpandProgramFiles(IEnumerable<string> paths, string? workspace = null) =>
+            Expand(paths, workspace, KeepFoundProgram);
+
+        /// <summary>
+        /// Files named are kept as named; a folder is walked (recursively, <c>*.tpm</c>, within its workspace) and each
+        /// file found is kept when <paramref name="keepFound"/> (file, workspace root, display path) says so.
+        /// </summary>
+        private IReadOnlyList<string> Expand(IEnumerable<string> paths, string? workspace, Func<string, string, string, bool> keepFound)
         {
             var result = new List<string>();
             foreach (var path in paths)
@@ -83,41 +90,7 @@ namespace ProgramDsl.Cli.Commands
                     {
                         var display = DisplayPath(file);
                         _walkedFrom[display] = path;
-                        // Too large to read, or outside the workspace (a folder named outside --workspace): listed unread,
-                        // so that compiling it reports why at the file (TPM1007, TPM1006).
-                        if (_fileSystem.Inspect(file).Length > InputLimits.MaxFileBytes)
-                        {
-                            result.Add(display);
-                            continue;
-                        }
-
-                        // Read once: a program file's text is kept for its compilation.
-                        string? text;
-                        try
-                        {
-                            text = ReadInside(file, root);
-                        }
-                        catch (InputTooLargeException)
-                        {
-                            text = null;
-                        }
-
-                        if (text is null)
-                        {
-                            result.Add(display);
-                            continue;
-                        }
-
-                        if (!ProgramDsl.Syntax.SyntaxFacts.IsProgramText(text)) continue;
-                        // Kept only within a budget: a folder of fifty 60 MB plans held them all at once (gigabytes); past it,
-                        // a plan is read again when it is compiled.
-                        if (_cachedChars + text.Length <= _maxCachedChars)
-                        {
-                            _texts[display] = text;
-                            _cachedChars += text.Length;
-                        }
-
-                        result.Add(display);
+                        if (keepFound(file, root, display)) result.Add(display);
                     }
                 }
                 else if (_fileSystem.FileExists(path))
@@ -137,6 +110,36 @@ namespace ProgramDsl.Cli.Commands
             }
 
             return result.Distinct(StringComparer.Ordinal).ToList();
+        }
+
+        /// <summary>
+        /// A file found in a folder is compiled when it is a program, or when it cannot be read (listed unread, so that
+        /// compiling it reports why at the file: TPM1007, TPM1006). A program's text is kept for its compilation.
+        /// </summary>
+        private bool KeepFoundProgram(string file, string root, string display)
+        {
+            if (_fileSystem.Inspect(file).Length > InputLimits.MaxFileBytes) return true;
+            string? text;
+            try
+            {
+                text = ReadInside(file, root);
+            }
+            catch (InputTooLargeException)
+            {
+                text = null;
+            }
+
+            if (text is null) return true;
+            if (!ProgramDsl.Syntax.SyntaxFacts.IsProgramText(text)) return false;
+            // Kept only within a budget: a folder of fifty 60 MB plans held them all at once (gigabytes); past it,
+            // a plan is read again when it is compiled.
+            if (_cachedChars + text.Length <= _maxCachedChars)
+            {
+                _texts[display] = text;
+                _cachedChars += text.Length;
+            }
+
+            return true;
         }
 
         /// <summary>True when a plan file starts with <c>program</c> (a file too large to read counts as one, to be reported).</summary>
@@ -252,38 +255,8 @@ namespace ProgramDsl.Cli.Commands
         /// Expands files and folders to every plan file, fragments included (<c>tpm fmt</c>): folders are walked as for
         /// <see cref="ExpandProgramFiles"/> (recursively, <c>*.tpm</c>, links leaving the workspace not followed).
         /// </summary>
-        public IReadOnlyList<string> ExpandPlanFiles(IEnumerable<string> paths, string? workspace = null)
-        {
-            var result = new List<string>();
-            foreach (var path in paths)
-            {
-                if (_fileSystem.DirectoryExists(path))
-                {
-                    var root = WorkspaceFor(path, isFolder: true, workspace);
-                    foreach (var file in _fileSystem.EnumerateFiles(path, "*.tpm", root))
-                    {
-                        var display = DisplayPath(file);
-                        _walkedFrom[display] = path;
-                        result.Add(display);
-                    }
-                }
-                else if (_fileSystem.FileExists(path))
-                {
-                    RequireRegularFile(path);
-                    result.Add(DisplayPath(path));
-                }
-                else if (path.StartsWith("-", StringComparison.Ordinal))
-                {
-                    throw new UsageException("unrecognized option '" + path + "'");
-                }
-                else
-                {
-                    throw new UsageException("no such file or folder: '" + path + "'");
-                }
-            }
-
-            return result.Distinct(StringComparer.Ordinal).ToList();
-        }
+        public IReadOnlyList<string> ExpandPlanFiles(IEnumerable<string> paths, string? workspace = null) =>
+            Expand(paths, workspace, (file, root, display) => true);
 
         /// <summary>
         /// Reads one plan file under the rules <see cref="Compile"/> applies (regular file, inside the workspace by its
