@@ -32,6 +32,17 @@ namespace ProgramDsl.Cli.Tests
             }
         }
 
+        [Theory]
+        [MemberData(nameof(TemplateNames))]
+        public void Each_template_is_already_in_the_tpm_fmt_layout(string template)
+        {
+            // A starter plan is the first file a user formats: it must not change under 'tpm fmt --check' in their CI.
+            var text = InitCommand.Render(template, new DateTime(2027, 1, 4));
+            var formatted = ProgramDsl.Syntax.Formatting.PlanFormatter.Format(text);
+            formatted.Succeeded.Should().BeTrue();
+            formatted.Text.Should().Be(text);
+        }
+
         [Fact]
         public void The_ml_template_has_what_the_delivery_checks_look_for()
         {
