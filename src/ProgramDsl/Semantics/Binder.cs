@@ -255,7 +255,7 @@ namespace ProgramDsl.Semantics
                         {
                             foreach (var d in fragment.Root.Statements.OfType<DeclarationSyntax>().Where(d => d.Kind == DeclarationKind.Program))
                             {
-                                Report(DiagnosticCatalog.IncludeError, Loc(frame.Source, include.Path), "'" + include.Path.Value + "' declares program '" + d.Name.Text + "'; an included file holds members only");
+                                _diagnostics.Add(DiagnosticCatalog.IncludedProgram(Loc(frame.Source, include.Path), include.Path.Value, d.Name.Text));
                             }
 
                             stack.Push((fragment.Root.Statements.Where(s => !(s is DeclarationSyntax d && d.Kind == DeclarationKind.Program)).ToList(), 0, fragment.Source, null));

@@ -80,7 +80,7 @@ namespace ProgramDsl.Syntax
             // about what the cut would leave unclosed or undefined.
             if (InputSurvey.Run(source.Text, tokensBefore, out var invisible, out int tokens) is InputSurvey.Violation limit)
             {
-                return LimitTree(source, new TextSpan(limit.At, limit.Length), limit.Message);
+                return LimitTree(source, limit.Report(new SourceLocation(source, new TextSpan(limit.At, limit.Length))));
             }
 
             int declarationRoom = InputLimits.MaxDeclarations - declarationsBefore;
@@ -98,10 +98,7 @@ namespace ProgramDsl.Syntax
             run.Loop(0, source.Length);
             if (run.DeclarationLimitAt is TextSpan past)
             {
-                return LimitTree(source, past,
-                    "the program has more declarations (tasks, milestones, workstreams, people and other named blocks) than the limit of " +
-                    InputLimits.MaxDeclarations.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) +
-                    (declarationsBefore > 0 ? ", counting its includes" : string.Empty) + "; this is the first past it; split the plan into several programs");
+                return LimitTree(source, DiagnosticCatalog.TooManyDeclarations(new SourceLocation(source, past), declarationsBefore > 0));
             }
 
             var result = run.Finish(invisible);
@@ -110,9 +107,8 @@ namespace ProgramDsl.Syntax
             return result;
         }
 
-        private static SyntaxTree LimitTree(SourceText source, TextSpan at, string message)
+        private static SyntaxTree LimitTree(SourceText source, Diagnostic diagnostic)
         {
-            var diagnostic = Diagnostic.Create(DiagnosticCatalog.InputLimitExceeded, new SourceLocation(source, at), message);
             return new SyntaxTree(source, new CompilationUnitSyntax(Array.Empty<StatementSyntax>(), new TextSpan(0, source.Length)), new[] { diagnostic });
         }
 
