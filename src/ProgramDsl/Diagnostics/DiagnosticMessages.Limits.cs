@@ -76,6 +76,12 @@ namespace ProgramDsl.Diagnostics
         public static Diagnostic FormattedTextWouldNotCompile(SourceLocation at, Diagnostic problem) =>
             Make(problem.Descriptor, at, "the file is not formatted: its formatted text would not compile (" + problem.Code + ": " + problem.Message + ")");
 
+        /// <summary>
+        /// TPM1007: a program id that cannot name its artefact folder; <paramref name="problem"/> is the file system's
+        /// reason, a whole sentence that the build tool words (it alone knows the output folder and the platform).
+        /// </summary>
+        public static Diagnostic ArtefactFolderUnusable(SourceLocation at, string problem) => Make(InputLimitExceeded, at, problem);
+
         /// <summary>TPM1004: an include cycle, as the chain of paths that closes it.</summary>
         public static Diagnostic IncludeCycle(SourceLocation at, IEnumerable<string> cycle) =>
             Make(IncludeError, at, "include cycle: " + string.Join(" → ", cycle) + "; remove one of these includes");
