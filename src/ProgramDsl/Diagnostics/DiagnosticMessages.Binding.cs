@@ -113,5 +113,33 @@ namespace ProgramDsl.Diagnostics
         /// <summary>TPM1103: a person assigned twice to one task.</summary>
         public static Diagnostic AssignedTwice(SourceLocation at, SourceLocation first, string person, string task) =>
             Make(ConflictingSetting, at, first, "'" + person + "' is assigned to " + task + " more than once; give one share");
+
+        /// <summary>TPM0001: a statement outside the program block.</summary>
+        public static Diagnostic OutsideProgramBlock(SourceLocation at, string keyword) =>
+            Make(SyntaxError, at, "'" + keyword + "' is outside the program block; move it inside 'program { ... }'");
+
+        /// <summary>TPM1002: a second definition of <paramref name="name"/>; <paramref name="firstAs"/> describes the first ("a task", "the program").</summary>
+        public static Diagnostic DefinedTwice(SourceLocation at, SourceLocation first, string name, string firstAs) =>
+            Make(DuplicateDefinition, at, first, DuplicateDefinition.FormatMessage(name, firstAs, first.ToString()));
+
+        /// <summary>TPM1003: a name that could be any of the <paramref name="candidates"/>, listed as <paramref name="described"/>.</summary>
+        public static Diagnostic Ambiguous(SourceLocation at, IReadOnlyList<SourceLocation> candidates, string name, string described) =>
+            new Diagnostic(AmbiguousReference, AmbiguousReference.DefaultSeverity, AmbiguousReference.FormatMessage(name, described), at, candidates);
+
+        /// <summary>TPM1005: a reference to <paramref name="isA"/> ("a person") where the keyword expects <paramref name="expected"/>.</summary>
+        public static Diagnostic WrongKindOf(SourceLocation at, string reference, string isA, string keyword, string expected) =>
+            Make(WrongKind, at, WrongKind.FormatMessage(reference, isA, "'" + keyword + "'", expected));
+
+        /// <summary>TPM2002: a task with no effort, duration or estimate.</summary>
+        public static Diagnostic TaskWithoutWork(SourceLocation at, string task) =>
+            Make(NoWork, at, NoWork.FormatMessage(task));
+
+        /// <summary>TPM2003: effort without assignees, taken as a duration of <paramref name="days"/>.</summary>
+        public static Diagnostic EffortTakenAsDuration(SourceLocation at, string task, decimal effortDays, decimal days) =>
+            Make(EffortWithoutAssignee, at, EffortWithoutAssignee.FormatMessage(task, Number(effortDays) + "d", Plural.WorkingDays(days)));
+
+        /// <summary>TPM2001: a dependency cycle, as the path that closes it ("a → b → a").</summary>
+        public static Diagnostic Cycle(SourceLocation at, IReadOnlyList<SourceLocation> along, string path) =>
+            new Diagnostic(DependencyCycle, DependencyCycle.DefaultSeverity, DependencyCycle.FormatMessage(path), at, along);
     }
 }

@@ -1081,7 +1081,7 @@ namespace ProgramDsl.Scheduling
                 var located = cycleEdges.Select(i => edges[i].Source).FirstOrDefault(d => d != null);
                 var additional = cycleEdges.Select(i => edges[i].Source).Where(d => d != null).Select(d => d!.Location).Skip(1).Take(2 * CycleEndsNamed).ToArray();
                 var location = located?.Location ?? (first < taskCount ? tasks[first].Location : programLocation);
-                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.DependencyCycle, location, additional, text));
+                diagnostics.Add(DiagnosticCatalog.Cycle(location, additional, text));
             }
         }
 

@@ -181,12 +181,12 @@ namespace ProgramDsl.Semantics
             foreach (var extra in programs.Skip(1))
             {
                 var first = Loc(source, programs[0].Name);
-                _diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.DuplicateDefinition, Loc(source, extra.Name), new[] { first }, extra.Name.Text, "the program", first.ToString()));
+                _diagnostics.Add(DiagnosticCatalog.DefinedTwice(Loc(source, extra.Name), first, extra.Name.Text, "the program"));
             }
 
             foreach (var stray in root.Root.Statements.Where(s => !(s is DeclarationSyntax d && d.Kind == DeclarationKind.Program)))
             {
-                Report(DiagnosticCatalog.SyntaxError, new SourceLocation(source, stray.KeywordSpan), "'" + stray.KeywordText + "' is outside the program block; move it inside 'program { ... }'");
+                _diagnostics.Add(DiagnosticCatalog.OutsideProgramBlock(new SourceLocation(source, stray.KeywordSpan), stray.KeywordText));
             }
 
             var decl = programs[0];
@@ -319,7 +319,7 @@ namespace ProgramDsl.Semantics
             var scope = container is null ? _rootScope : container.Members;
             if (scope.TryGetValue(name, out var existing))
             {
-                _diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.DuplicateDefinition, location, new[] { existing.Location }, name, Article(existing.Kind), existing.Location.ToString()));
+                _diagnostics.Add(DiagnosticCatalog.DefinedTwice(location, existing.Location, name, Article(existing.Kind)));
             }
             else
             {
@@ -409,7 +409,7 @@ namespace ProgramDsl.Semantics
             Record(symbol, at, file, reference.SegmentCount - 1, expectedKind);
             if (!expectedKind)
             {
-                Report(DiagnosticCatalog.WrongKind, Loc(source, reference), reference.Text, Article(symbol.Kind), "'" + keyword + "'", DescribeKinds(expected));
+                _diagnostics.Add(DiagnosticCatalog.WrongKindOf(Loc(source, reference), reference.Text, Article(symbol.Kind), keyword, DescribeKinds(expected)));
                 return null;
             }
 
@@ -447,7 +447,7 @@ namespace ProgramDsl.Semantics
                 _ambiguities[candidates] = described;
             }
 
-            _diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.AmbiguousReference, Loc(source, first), described.Locations, first.Text, described.List));
+            _diagnostics.Add(DiagnosticCatalog.Ambiguous(Loc(source, first), described.Locations, first.Text, described.List));
         }
 
         private void ReportUnknown(ReferenceSyntax reference, SourceText source, WorkstreamSymbol? scope, SymbolKind[] expected, string noun)
@@ -1472,13 +1472,13 @@ namespace ProgramDsl.Semantics
             {
                 if (!task.IsMilestone && task.WorkKind == WorkKind.None && !_workErrorReported[task.Index])
                 {
-                    Report(DiagnosticCatalog.NoWork, task.Location, task.Id);
+                    _diagnostics.Add(DiagnosticCatalog.TaskWithoutWork(task.Location, task.Id));
                 }
 
                 if (task.WorkKind == WorkKind.Effort && !_assignWritten[task.Index])
                 {
                     var days = Math.Ceiling(task.Effort ?? 0);
-                    Report(DiagnosticCatalog.EffortWithoutAssignee, task.WorkLocation ?? task.Location, task.Id, Format(task.Effort ?? 0) + "d", Plural.WorkingDays(days));
+                    _diagnostics.Add(DiagnosticCatalog.EffortTakenAsDuration(task.WorkLocation ?? task.Location, task.Id, task.Effort ?? 0, days));
                 }
 
                 foreach (var role in task.RoleAssignments)

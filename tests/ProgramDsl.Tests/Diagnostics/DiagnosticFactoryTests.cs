@@ -34,7 +34,9 @@ public class DiagnosticFactoryTests
         nameof(DiagnosticCatalog.OverBudget), nameof(DiagnosticCatalog.BuilderUnknownId), nameof(DiagnosticCatalog.BuilderDuplicateId),
         nameof(DiagnosticCatalog.BuilderSelfDependency), nameof(DiagnosticCatalog.BuilderDependencyCycle), nameof(DiagnosticCatalog.BuilderResultUnused),
         nameof(DiagnosticCatalog.BuilderClockDate), nameof(DiagnosticCatalog.BuilderInvalidValue), nameof(DiagnosticCatalog.BuilderConflictingWork),
-        nameof(DiagnosticCatalog.BuilderNoWork),
+        nameof(DiagnosticCatalog.BuilderNoWork), nameof(DiagnosticCatalog.DuplicateDefinition), nameof(DiagnosticCatalog.AmbiguousReference),
+        nameof(DiagnosticCatalog.WrongKind), nameof(DiagnosticCatalog.NoWork), nameof(DiagnosticCatalog.EffortWithoutAssignee),
+        nameof(DiagnosticCatalog.DependencyCycle),
     };
 
     private static readonly Regex Use = new Regex(@"\b(?:DiagnosticCatalog|Catalog)\.(" + string.Join("|", Converted) + @")\b(?!\s*\()", RegexOptions.Compiled);
