@@ -444,10 +444,7 @@ namespace ProgramDsl.Syntax
                 for (int i = 0; i < offsets.Count && i < room; i++)
                 {
                     int at = offsets[i];
-                    var code = "U+" + ((int)_text[at]).ToString("X4", System.Globalization.CultureInfo.InvariantCulture);
-                    diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.SyntaxError, new SourceLocation(_source, new TextSpan(at, 1)), Lexer.IsControl(_text[at])
-                        ? "control character " + code + " in the program text; delete it (it may come from a binary file or a broken copy)"
-                        : "invisible character " + code + " in the program text; delete it (it may be pasted from a web page or a word processor)"));
+                    diagnostics.Add(DiagnosticCatalog.StrayCharacter(new SourceLocation(_source, new TextSpan(at, 1)), _text[at], Lexer.IsControl(_text[at])));
                 }
 
                 // Kept in text order with the other syntax errors.
@@ -468,7 +465,7 @@ namespace ProgramDsl.Syntax
                 int p = Stopped;
                 if (diagnostics.Count >= MaxErrors)
                 {
-                    diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.SyntaxError, new SourceLocation(_source, new TextSpan(p, 0)), $"too many syntax errors ({MaxErrors}); parsing stopped here"));
+                    diagnostics.Add(DiagnosticCatalog.TooManySyntaxErrors(new SourceLocation(_source, new TextSpan(p, 0)), MaxErrors));
                 }
 
                 if (invisible != null) AddInvisible(invisible);
@@ -480,10 +477,7 @@ namespace ProgramDsl.Syntax
                     stack.RemoveAt(stack.Count - 1);
                     if (diagnostics.Count < MaxErrors + 1)
                     {
-                        diagnostics.Add(Diagnostic.Create(
-                            DiagnosticCatalog.SyntaxError,
-                            new SourceLocation(_source, open.OpenBrace),
-                            $"'{{' of {SyntaxFacts.KeywordOf(open.Kind)} '{open.Name!.Text}' is never closed; expected '}}' before the end of the file"));
+                        diagnostics.Add(DiagnosticCatalog.BlockNeverClosed(new SourceLocation(_source, open.OpenBrace), SyntaxFacts.KeywordOf(open.Kind), open.Name!.Text));
                     }
 
                     open.HasErrors = true;
