@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using System.Linq;
 using ProgramDsl.Diagnostics;
 using ProgramDsl.Scheduling;
