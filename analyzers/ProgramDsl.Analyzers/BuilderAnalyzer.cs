@@ -15,6 +15,7 @@ using ValueRange = ProgramDsl.Syntax.ValueRange;
 using ValueRanges = ProgramDsl.Syntax.ValueRanges;
 using ProgramDsl.Scheduling.Graphs;
 using Catalog = ProgramDsl.Diagnostics.DiagnosticCatalog;
+using TpmDiagnostic = ProgramDsl.Diagnostics.Diagnostic;
 
 namespace ProgramDsl.Analyzers
 {
@@ -111,15 +112,9 @@ namespace ProgramDsl.Analyzers
             return null;
         }
 
-        private static Diagnostic Create(Diagnostics.DiagnosticDescriptor d, Location location, IEnumerable<Location>? additional, ImmutableDictionary<string, string?>? properties, params object?[] args) =>
-            Diagnostic.Create(TpmDescriptors.Get(d.Code), location, additional, properties, d.FormatMessage(args));
-
-        private static string Format(object? value) => value switch
-        {
-            double d => d.ToString("R", CultureInfo.InvariantCulture),
-            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-            _ => value?.ToString() ?? "null",
-        };
+        /// <summary>The Roslyn diagnostic for a catalogue diagnostic (its code and words) at a C# location.</summary>
+        private static Diagnostic Create(TpmDiagnostic d, Location location, IEnumerable<Location>? additional = null, ImmutableDictionary<string, string?>? properties = null) =>
+            Diagnostic.Create(TpmDescriptors.Get(d.Code), location, additional, properties, d.Message);
 
         private static class Kinds
         {
@@ -164,8 +159,8 @@ namespace ProgramDsl.Analyzers
                 }
             }
 
-            private static void Report(OperationAnalysisContext context, IArgumentOperation argument, string message) =>
-                context.ReportDiagnostic(Create(Catalog.BuilderInvalidValue, argument.Value.Syntax.GetLocation(), null, null, message));
+            private static void Report(OperationAnalysisContext context, IArgumentOperation argument, TpmDiagnostic problem) =>
+                context.ReportDiagnostic(Create(problem, argument.Value.Syntax.GetLocation()));
 
             private static bool TryNumber(IArgumentOperation? argument, out double value)
             {
@@ -188,7 +183,7 @@ namespace ProgramDsl.Analyzers
                 if (!TryNumber(argument, out var value)) return;
                 if (!ValueRanges.NonNegative.Contains(value))
                 {
-                    Report(context, argument!, what + " must be a number of 0 or more, not " + Format(argument!.Value.ConstantValue.Value) + "; " + fix);
+                    Report(context, argument!, Catalog.BuilderNegative(what, argument!.Value.ConstantValue.Value, fix));
                 }
             }
 
@@ -197,7 +192,7 @@ namespace ProgramDsl.Analyzers
             {
                 var argument = Argument(invocation, parameter);
                 if (!TryNumber(argument, out var value)) return;
-                if (!range.Contains(value)) Report(context, argument!, range.Rule + ", not " + Format(argument!.Value.ConstantValue.Value) + "; " + hint);
+                if (!range.Contains(value)) Report(context, argument!, Catalog.BuilderOutOfRange(range, argument!.Value.ConstantValue.Value, hint));
             }
 
             private static void CheckEstimate(OperationAnalysisContext context, IInvocationOperation invocation)
@@ -213,7 +208,7 @@ namespace ProgramDsl.Analyzers
                     if (!ValueRanges.NonNegative.Contains(v))
                     {
                         negative = true;
-                        Report(context, argument!, "an estimate must be a number of days of 0 or more, not " + Format(argument!.Value.ConstantValue.Value) + "; give optimistic, most likely and pessimistic days");
+                        Report(context, argument!, Catalog.BuilderNegativeEstimate(argument!.Value.ConstantValue.Value));
                     }
                 }
 
@@ -221,8 +216,7 @@ namespace ProgramDsl.Analyzers
                 if (!(values[0] <= values[1] && values[1] <= values[2]))
                 {
                     var syntax = (InvocationExpressionSyntax)invocation.Syntax;
-                    context.ReportDiagnostic(Create(Catalog.BuilderInvalidValue, syntax.ArgumentList.GetLocation(), null, null,
-                        "an estimate is optimistic ≤ most likely ≤ pessimistic, and " + Format(values[0]) + ", " + Format(values[1]) + ", " + Format(values[2]) + " is not in that order; reorder the values"));
+                    context.ReportDiagnostic(Create(Catalog.BuilderEstimateNotOrdered(values[0]!.Value, values[1]!.Value, values[2]!.Value), syntax.ArgumentList.GetLocation()));
                 }
             }
 
@@ -239,13 +233,13 @@ namespace ProgramDsl.Analyzers
                     if (parameter != "date" && parameter != "isoDate" && parameter != "from" && parameter != "to") continue;
                     foreach (var clock in ClockReads(argument.Value))
                     {
-                        context.ReportDiagnostic(Create(Catalog.BuilderClockDate, clock.Syntax.GetLocation(), null, null, clock.Syntax.ToString(), method));
+                        context.ReportDiagnostic(Create(Catalog.BuilderDateFromClock(clock.Syntax.ToString(), method), clock.Syntax.GetLocation()));
                     }
 
                     if (argument.Value.ConstantValue is not { HasValue: true, Value: string text }) continue;
                     if (!DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                     {
-                        Report(context, argument, "'" + text + "' is not a valid date; write it as yyyy-MM-dd, such as \"2027-01-04\"");
+                        Report(context, argument, Catalog.BuilderInvalidDate(text));
                         continue;
                     }
 
@@ -259,7 +253,7 @@ namespace ProgramDsl.Analyzers
 
                 if (from is DateTime f && to is DateTime t && t < f)
                 {
-                    Report(context, toArgument!, "the vacation " + f.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ".." + t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + " ends before it starts; give the first day, then the last");
+                    Report(context, toArgument!, Catalog.BuilderVacationReversed(f, t));
                 }
             }
 
@@ -418,12 +412,12 @@ namespace ProgramDsl.Analyzers
             }
 
             private void ReportSelf(Reference reference, Definition owner) =>
-                _report(Create(Catalog.BuilderSelfDependency, reference.Syntax.GetLocation(), null, null, owner.Kind, owner.Id));
+                _report(Create(Catalog.BuilderAfterItself(owner.Kind, owner.Id), reference.Syntax.GetLocation()));
 
             private void ReportUnused(Location location)
             {
                 var id = Argument(_root, "id")?.Value.ConstantValue is { HasValue: true, Value: string s } ? "the plan '" + s + "'" : "this plan";
-                _report(Create(Catalog.BuilderResultUnused, location, null, null, id));
+                _report(Create(Catalog.BuilderUnused(id), location));
             }
 
             /// <summary>
@@ -578,8 +572,7 @@ namespace ProgramDsl.Analyzers
                     if (members.TryGetValue(id, out var first))
                     {
                         var where = scope is null ? "the program" : scope.Id is null ? "this workstream" : "workstream '" + scope.Path + "'";
-                        _report(Create(Catalog.BuilderDuplicateId, definition.IdSyntax!.GetLocation(), new[] { first.IdSyntax!.GetLocation() }, null,
-                            id, Article(first.Kind), where));
+                        _report(Create(Catalog.BuilderDuplicate(id, first.Kind, where), definition.IdSyntax!.GetLocation(), new[] { first.IdSyntax!.GetLocation() }));
                     }
                     else
                     {
@@ -609,8 +602,6 @@ namespace ProgramDsl.Analyzers
                 Collect(calls, inner, definition);
                 return true;
             }
-
-            private static string Article(string kind) => ("aeiou".IndexOf(kind[0]) >= 0 ? "an " : "a ") + kind;
 
             /// <summary>
             /// The builder calls of a configure lambda whose body is nothing but call chains on its parameter, in
@@ -661,7 +652,7 @@ namespace ProgramDsl.Analyzers
                     if (task.Kind != Kinds.Task || task.Id is null || !task.BodyVisible) continue;
                     if (task.Work.Count == 0)
                     {
-                        _report(Create(Catalog.BuilderNoWork, task.IdSyntax!.GetLocation(), null, null, task.Id));
+                        _report(Create(Catalog.BuilderWithoutWork(task.Id), task.IdSyntax!.GetLocation()));
                         continue;
                     }
 
@@ -675,8 +666,7 @@ namespace ProgramDsl.Analyzers
                             continue;
                         }
 
-                        var what = first.TargetMethod.Name == "Effort" ? "an Effort" : "a Duration";
-                        _report(Create(Catalog.BuilderConflictingWork, CallLocation(call), new[] { CallLocation(first) }, null, task.Id, what));
+                        _report(Create(Catalog.BuilderWorkTwice(task.Id, first.TargetMethod.Name), CallLocation(call), new[] { CallLocation(first) }));
                     }
                 }
             }
@@ -735,8 +725,7 @@ namespace ProgramDsl.Analyzers
                         .ToList();
                     var suggestion = ProgramDsl.Diagnostics.Spelling.Closest(reference.Text, candidates);
                     var properties = suggestion is null ? null : ImmutableDictionary<string, string?>.Empty.Add(SuggestionProperty, suggestion);
-                    var tail = suggestion is null ? "; define it or fix the id" : "; did you mean '" + suggestion + "'?";
-                    _report(Create(Catalog.BuilderUnknownId, reference.Syntax.GetLocation(), null, properties, reference.Noun, reference.Text, tail));
+                    _report(Create(Catalog.BuilderUnknown(reference.Noun, reference.Text, suggestion), reference.Syntax.GetLocation(), null, properties));
                 }
             }
 
@@ -791,7 +780,7 @@ namespace ProgramDsl.Analyzers
                     var names = new List<string> { "'" + nodes[loop[0]].Id + "'" };
                     for (int i = loop.Count - 1; i >= 0; i--) names.Add("'" + nodes[loop[i]].Id + "'");
                     var additional = loopEdges.Skip(1).Select(e => via[e].Syntax.GetLocation()).ToList();
-                    _report(Create(Catalog.BuilderDependencyCycle, via[loopEdges[0]].Syntax.GetLocation(), additional, null, string.Join(" → ", names)));
+                    _report(Create(Catalog.BuilderCycle(names), via[loopEdges[0]].Syntax.GetLocation(), additional));
                 }
             }
         }

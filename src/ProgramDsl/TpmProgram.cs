@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
 using ProgramDsl.Diagnostics;
@@ -128,9 +127,7 @@ namespace ProgramDsl
         public static TpmProgram OverRunLimit(string path, long compiled, long limit = InputLimits.MaxTokensPerRun)
         {
             var empty = new SourceText(path, string.Empty);
-            var diagnostic = Diagnostic.Create(DiagnosticCatalog.InputLimitExceeded, new SourceLocation(empty, new TextSpan(0, 0)),
-                "not compiled: this run has already compiled " + compiled.ToString("N0", CultureInfo.InvariantCulture) + " tokens, past the limit of " +
-                limit.ToString("N0", CultureInfo.InvariantCulture) + " for one run (a fragment counts once for each program that includes it); check this program on its own");
+            var diagnostic = DiagnosticCatalog.RunTokenLimit(new SourceLocation(empty, new TextSpan(0, 0)), compiled, limit);
             return new TpmProgram(Array.Empty<SyntaxTree>(), null, null, new[] { diagnostic });
         }
 
@@ -141,17 +138,9 @@ namespace ProgramDsl
         public static TpmProgram Unread(string path, SourceReadError error)
         {
             var empty = new SourceText(path, string.Empty);
-            var diagnostic = Diagnostic.Create(DescriptorFor(error), new SourceLocation(empty, new TextSpan(0, 0)), "cannot read '" + path + "': " + error.Message);
+            var diagnostic = DiagnosticCatalog.CannotRead(new SourceLocation(empty, new TextSpan(0, 0)), path, error);
             return new TpmProgram(Array.Empty<SyntaxTree>(), null, null, new[] { diagnostic });
         }
-
-        private static DiagnosticDescriptor DescriptorFor(SourceReadError error) => error.Kind switch
-        {
-            SourceFailure.OutsideWorkspace => DiagnosticCatalog.IncludeOutsideWorkspace,
-            SourceFailure.NotRegularFile => DiagnosticCatalog.IncludeOutsideWorkspace,
-            SourceFailure.TooLarge => DiagnosticCatalog.InputLimitExceeded,
-            _ => DiagnosticCatalog.IncludeError,
-        };
 
         /// <summary>Compiles a program file's text; includes are read through the resolver.</summary>
         /// <param name="root">The program file's text.</param>
@@ -239,12 +228,7 @@ namespace ProgramDsl
             for (int i = keep; i < ordered.Count; i++) if (ordered[i].IsError) errors++;
             int hidden = ordered.Count - keep;
             var first = ordered[keep];
-            var why = keep == InputLimits.MaxDiagnostics
-                ? "a program reports at most " + InputLimits.MaxDiagnostics.ToString("N0", CultureInfo.InvariantCulture)
-                : "a program reports at most " + InputLimits.MaxDiagnosticChars.ToString("N0", CultureInfo.InvariantCulture) + " characters of diagnostics";
-            var note = Diagnostic.Create(DiagnosticCatalog.InputLimitExceeded, first.Location,
-                Plural.Of(hidden, "more diagnostic") + " from here on " + (hidden == 1 ? "is" : "are") + " not reported (" +
-                (errors == hidden ? "all errors" : errors == 0 ? "no errors" : Plural.Of(errors, "error")) + "): " + why + "; fix the ones above and check again");
+            var note = DiagnosticCatalog.DiagnosticsCut(first.Location, hidden, errors, byCount: keep == InputLimits.MaxDiagnostics);
             var kept = new List<Diagnostic>(keep + 1);
             for (int i = 0; i < keep; i++) kept.Add(ordered[i]);
             kept.Add(errors > 0 ? note : note.WithSeverity(DiagnosticSeverity.Warning));
@@ -289,16 +273,13 @@ namespace ProgramDsl
                     int at = chain.FindIndex(c => string.Equals(c.Key, key, StringComparison.Ordinal));
                     if (at >= 0)
                     {
-                        var cycle = chain.Skip(at).Select(c => c.Path).Concat(new[] { path });
-                        diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.IncludeError, location, "include cycle: " + string.Join(" → ", cycle) + "; remove one of these includes"));
+                        diagnostics.Add(DiagnosticCatalog.IncludeCycle(location, chain.Skip(at).Select(c => c.Path).Concat(new[] { path })));
                         continue;
                     }
 
                     if (loadedAt.TryGetValue(key, out var first))
                     {
-                        var related = first is SourceLocation firstAt ? new[] { firstAt } : Array.Empty<SourceLocation>();
-                        diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.IncludeError, location, related,
-                            "'" + include.Path.Value + "' is already included" + (first is null ? string.Empty : " at " + first) + "; include each file once"));
+                        diagnostics.Add(DiagnosticCatalog.AlreadyIncluded(location, include.Path.Value, first));
                         continue;
                     }
 
@@ -306,23 +287,19 @@ namespace ProgramDsl
                     // stay linear in the number of files.
                     if (chain.Count > InputLimits.MaxIncludeDepth)
                     {
-                        diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.InputLimitExceeded, location,
-                            "cannot include '" + include.Path.Value + "': includes nest deeper than the limit of " +
-                            InputLimits.MaxIncludeDepth.ToString(CultureInfo.InvariantCulture) + " files"));
+                        diagnostics.Add(DiagnosticCatalog.IncludesTooDeep(location, include.Path.Value));
                         continue;
                     }
 
                     if (!resolver.TryReadText(path, out var text, out var error))
                     {
-                        diagnostics.Add(Diagnostic.Create(DescriptorFor(error), location, "cannot include '" + include.Path.Value + "': " + error.Message + " (looked for '" + path + "')"));
+                        diagnostics.Add(DiagnosticCatalog.CannotInclude(location, include.Path.Value, error, path));
                         continue;
                     }
 
                     if (total + text.Length > InputLimits.MaxProgramChars)
                     {
-                        diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.InputLimitExceeded, location,
-                            "cannot include '" + include.Path.Value + "': the program and its includes would be longer than the limit of " +
-                            InputLimits.MaxProgramChars.ToString("N0", CultureInfo.InvariantCulture) + " characters together; split it into several programs"));
+                        diagnostics.Add(DiagnosticCatalog.IncludesTooLong(location, include.Path.Value));
                         continue;
                     }
 

@@ -161,7 +161,7 @@ namespace ProgramDsl.Cli.Commands
                 if (OutputNameProblem(id, _fileSystem.GetFullPath(folder)) is string nameProblem)
                 {
                     // The plan's own text is what cannot be a folder name: say where, and write nothing for it.
-                    all.Add(Diagnostic.Create(DiagnosticCatalog.InputLimitExceeded, program.Model.Location, nameProblem));
+                    all.Add(DiagnosticCatalog.ArtefactFolderUnusable(program.Model.Location, nameProblem));
                     continue;
                 }
 

@@ -77,9 +77,7 @@ namespace ProgramDsl.Cli.Commands
                 if (result.Changed && System.Text.Encoding.UTF8.GetByteCount(result.Text!) > InputLimits.MaxFileBytes)
                 {
                     // Indentation adds bytes: a plan just within the size limit must not be written past it.
-                    var tooLarge = Diagnostic.Create(DiagnosticCatalog.InputLimitExceeded, new SourceLocation(new SourceText(file, text), new TextSpan(0, 0)),
-                        "the file is not formatted: its formatted text would be over the limit of " +
-                        InputLimits.MaxFileBytes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " bytes (64 MiB) for a plan file");
+                    var tooLarge = DiagnosticCatalog.FormattedFileTooLarge(new SourceLocation(new SourceText(file, text), new TextSpan(0, 0)));
                     DiagnosticPrinter.WriteText(diagnosticsOut, new[] { tooLarge }, ansi);
                     refused.Add(tooLarge);
                     continue;

@@ -103,8 +103,7 @@ namespace ProgramDsl.Cli.Infrastructure
                     }
                     else if (problem != null)
                     {
-                        problems.Add(Diagnostic.Create(DiagnosticCatalog.InvalidConfiguration, new SourceLocation(new SourceText(file, string.Empty), new TextSpan(0, 0)),
-                            "this .globalconfig is " + problem + (problem.EndsWith("not read", StringComparison.Ordinal) ? string.Empty : "; it is ignored")));
+                        problems.Add(DiagnosticCatalog.ConfigUnusable(new SourceLocation(new SourceText(file, string.Empty), new TextSpan(0, 0)), problem));
                     }
                 }
             }

@@ -7,7 +7,7 @@ namespace ProgramDsl.Diagnostics
     /// The one catalogue of diagnostic codes. The compiler, the CLI, the build and the analyzers
     /// all take their codes, severities and messages from here, so a code means the same thing everywhere.
     /// </summary>
-    public static class DiagnosticCatalog
+    public static partial class DiagnosticCatalog
     {
         /// <summary>Where the per-code documentation pages live.</summary>
         public const string HelpLinkBase = "https://github.com/programdsl/programdsl/blob/main/docs/diagnostics/";

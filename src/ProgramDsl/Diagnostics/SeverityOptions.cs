@@ -60,7 +60,7 @@ namespace ProgramDsl.Diagnostics
             var map = new Dictionary<string, DiagnosticSeverity?>(StringComparer.OrdinalIgnoreCase);
             var text = source.Text;
             int reported = 0, unreported = 0;
-            void Report(int start, int end, string message)
+            void Report(int start, int end, Func<SourceLocation, Diagnostic> problem)
             {
                 if (problems is null) return;
                 if (reported == MaxReportedProblems)
@@ -70,7 +70,7 @@ namespace ProgramDsl.Diagnostics
                 }
 
                 reported++;
-                problems.Add(Diagnostic.Create(DiagnosticCatalog.InvalidConfiguration, new SourceLocation(source, TextSpan.FromBounds(start, end)), message));
+                problems.Add(problem(new SourceLocation(source, TextSpan.FromBounds(start, end))));
             }
 
             // Lines end at \n, \r\n or a lone \r, as in SourceText, so a problem's span stays on its line.
@@ -86,8 +86,7 @@ namespace ProgramDsl.Diagnostics
 
             if (unreported > 0 && problems != null)
             {
-                problems.Add(Diagnostic.Create(DiagnosticCatalog.InvalidConfiguration, new SourceLocation(source, new TextSpan(text.Length, 0)),
-                    unreported + " more entries of this file cannot be understood and are ignored"));
+                problems.Add(DiagnosticCatalog.ConfigMoreProblems(new SourceLocation(source, new TextSpan(text.Length, 0)), unreported));
             }
 
             return new SeverityOptions(map);
@@ -99,7 +98,7 @@ namespace ProgramDsl.Diagnostics
                 if (from == to || text[from] == '#' || text[from] == ';') return;
                 if (text[from] == '[')
                 {
-                    if (text.IndexOf(']', from, to - from) < 0) Report(from, to, "a section header must end with ']'; the line is ignored");
+                    if (text.IndexOf(']', from, to - from) < 0) Report(from, to, DiagnosticCatalog.ConfigSectionUnclosed);
                     return;
                 }
 
@@ -109,7 +108,7 @@ namespace ProgramDsl.Diagnostics
                 while (keyEnd > from && char.IsWhiteSpace(text[keyEnd - 1])) keyEnd--;
                 if (separator == to || keyEnd == from || !IsKey(from, keyEnd))
                 {
-                    Report(from, to, "this line is not a 'key = value' entry; it is ignored");
+                    Report(from, to, DiagnosticCatalog.ConfigNotAnEntry);
                     return;
                 }
 
@@ -128,7 +127,7 @@ namespace ProgramDsl.Diagnostics
                 var descriptor = DiagnosticCatalog.Find(code);
                 if (descriptor is null)
                 {
-                    Report(from + prefix.Length, keyEnd - suffix.Length, "no tpm diagnostic has this code; the entry is ignored");
+                    Report(from + prefix.Length, keyEnd - suffix.Length, DiagnosticCatalog.ConfigUnknownCode);
                     return;
                 }
 
@@ -141,7 +140,7 @@ namespace ProgramDsl.Diagnostics
                     case "none": map[descriptor.Code] = null; break;
                     case "default": map.Remove(descriptor.Code); break;
                     default:
-                        Report(valueStart, Math.Max(valueEnd, valueStart), "the severity of " + descriptor.Code + " must be error, warning, suggestion, silent, none or default; the entry is ignored");
+                        Report(valueStart, Math.Max(valueEnd, valueStart), at => DiagnosticCatalog.ConfigInvalidSeverity(at, descriptor.Code));
                         break;
                 }
             }

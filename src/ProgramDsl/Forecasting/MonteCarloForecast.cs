@@ -75,8 +75,7 @@ namespace ProgramDsl.Forecasting
             catch (Exception ex) when (IsPastTheCalendar(ex))
             {
                 // A work-in-progress finish or a calendar looked up past the last date the calendar can name.
-                throw new ForecastRangeException(Diagnostics.Diagnostic.Create(Diagnostics.DiagnosticCatalog.OutOfCalendarRange, schedule.Program.Location,
-                    "the forecast runs past " + CalendarDate.MaxValue + "; check the pessimistic estimates and the risk impacts"));
+                throw new ForecastRangeException(Diagnostics.DiagnosticCatalog.ForecastBeyondCalendar(schedule.Program.Location));
             }
         }
 
@@ -107,11 +106,7 @@ namespace ProgramDsl.Forecasting
             result.WorkPerIteration = perIteration;
             if (iterations < asked)
             {
-                result.BudgetWarning = Diagnostics.Diagnostic.Create(Diagnostics.DiagnosticCatalog.WorkBudgetExhausted, schedule.Program.Location,
-                    "the forecast ran " + iterations.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " of " +
-                    asked.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " iterations within its work budget (an iteration of this plan costs up to " +
-                    perIteration.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " work units of " +
-                    options.WorkBudget.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + "); its percentiles are less precise; ask for fewer iterations to silence this");
+                result.BudgetWarning = Diagnostics.DiagnosticCatalog.ForecastIterationsCut(schedule.Program.Location, iterations, asked, perIteration, options.WorkBudget);
             }
 
             return result;
@@ -146,9 +141,7 @@ namespace ProgramDsl.Forecasting
             int beyond = finishes.Count(f => f > lastFinish);
             if (beyond > 0)
             {
-                var message = "the forecast runs past " + CalendarDate.MaxValue + " in " + beyond.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) +
-                              " of " + n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " iterations; check the pessimistic estimates and the risk impacts";
-                throw new ForecastRangeException(Diagnostics.Diagnostic.Create(Diagnostics.DiagnosticCatalog.OutOfCalendarRange, schedule.Program.Location, message));
+                throw new ForecastRangeException(Diagnostics.DiagnosticCatalog.ForecastBeyondCalendar(schedule.Program.Location, beyond, n));
             }
 
             var finish = Distribution(schedule, finishes, schedule.FinishDate);

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using ProgramDsl.Diagnostics;
 
 namespace ProgramDsl.Scheduling
@@ -12,12 +11,8 @@ namespace ProgramDsl.Scheduling
         {
             var program = schedule.Program;
             if (program.Budget is not decimal budget || schedule.Cost <= budget) return new Diagnostic[0];
-            var over = schedule.Cost - budget;
-            var unit = program.Currency is null ? string.Empty : " " + program.Currency;
-            var share = budget > 0 && Percent(over, budget) is decimal percent ? " (" + percent.ToString("0.#", CultureInfo.InvariantCulture) + "%)" : string.Empty;
-            var message = "program '" + program.Id + "' costs " + Money(schedule.Cost) + unit + " as planned, " + Money(over) + unit + share +
-                          " over its budget of " + Money(budget) + unit + "; cut scope, use cheaper people or resources, or raise the budget";
-            return new[] { Diagnostic.Create(DiagnosticCatalog.OverBudget, program.BudgetLocation ?? program.Location, message) };
+            var share = budget > 0 ? Percent(schedule.Cost - budget, budget) : null;
+            return new[] { DiagnosticCatalog.CostOverBudget(program.BudgetLocation ?? program.Location, program.Id, schedule.Cost, budget, share, program.Currency) };
         }
 
         /// <summary>
@@ -43,7 +38,5 @@ namespace ProgramDsl.Scheduling
                 }
             }
         }
-
-        private static string Money(decimal value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
     }
 }

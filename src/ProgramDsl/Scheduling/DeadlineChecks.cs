@@ -15,13 +15,13 @@ namespace ProgramDsl.Scheduling
         public static IReadOnlyList<Diagnostic> Run(Schedule schedule)
         {
             var result = new List<Diagnostic>();
-            string LateBy(CalendarDate finish, CalendarDate due) => Plural.WorkingDays(schedule.WorkingDaysBetween(due, finish));
+            int LateBy(CalendarDate finish, CalendarDate due) => schedule.WorkingDaysBetween(due, finish);
 
             foreach (var t in schedule.Tasks)
             {
                 if (t.Task.Due is CalendarDate due && t.FinishDate > due)
                 {
-                    result.Add(Diagnostic.Create(DiagnosticCatalog.DueDateMissed, t.Task.DueLocation ?? t.Task.Location,
+                    result.Add(DiagnosticCatalog.DueDateMissedBy(t.Task.DueLocation ?? t.Task.Location,
                         t.Task.IsMilestone ? "milestone" : "task", t.Id, t.FinishDate, LateBy(t.FinishDate, due), due));
                 }
             }
@@ -30,7 +30,7 @@ namespace ProgramDsl.Scheduling
             {
                 if (w.Workstream.Due is CalendarDate due && w.FinishDate is CalendarDate finish && finish > due)
                 {
-                    result.Add(Diagnostic.Create(DiagnosticCatalog.DueDateMissed, w.Workstream.DueLocation ?? w.Workstream.Location,
+                    result.Add(DiagnosticCatalog.DueDateMissedBy(w.Workstream.DueLocation ?? w.Workstream.Location,
                         "workstream", w.Id, finish, LateBy(finish, due), due));
                 }
             }
@@ -38,7 +38,7 @@ namespace ProgramDsl.Scheduling
             var program = schedule.Program;
             if (program.Deadline is CalendarDate deadline && schedule.FinishDate > deadline)
             {
-                result.Add(Diagnostic.Create(DiagnosticCatalog.DeadlineMissed, program.DeadlineLocation ?? program.Location,
+                result.Add(DiagnosticCatalog.DeadlineMissedBy(program.DeadlineLocation ?? program.Location,
                     program.Id, schedule.FinishDate, LateBy(schedule.FinishDate, deadline), deadline, DescribePath(schedule.CriticalPath)));
             }
 

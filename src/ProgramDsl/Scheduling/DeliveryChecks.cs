@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using ProgramDsl.Diagnostics;
 using ProgramDsl.Semantics;
@@ -54,11 +53,7 @@ namespace ProgramDsl.Scheduling
                 if (exposure < HighRiskExposureDays) continue;
                 bool noOwner = risk.Owner is null, noMitigation = string.IsNullOrWhiteSpace(risk.Mitigation);
                 if (!noOwner && !noMitigation) continue;
-                var missing = noOwner && noMitigation ? "no owner and no mitigation" : noOwner ? "no owner" : "no mitigation";
-                var fix = noOwner && noMitigation ? "add an 'owner' and a 'mitigation'" : noOwner ? "add an 'owner'" : "add a 'mitigation'";
-                result.Add(Diagnostic.Create(DiagnosticCatalog.UnmanagedRisk, risk.Location,
-                    "open risk '" + risk.Id + "' has an exposure of " + Plural.WorkingDays(Math.Round(exposure, 2)) + " (" + Number(risk.Likelihood * 100) + "% × " +
-                    Number(risk.ImpactDays) + "d) and " + missing + "; " + fix + ", or close the risk"));
+                result.Add(DiagnosticCatalog.RiskUnmanaged(risk.Location, risk.Id, risk.Likelihood, risk.ImpactDays, noOwner, noMitigation));
             }
         }
 
@@ -74,8 +69,7 @@ namespace ProgramDsl.Scheduling
                     var missing = Missing(a.Person, task.RequiredSkills);
                     if (missing.Count > 0)
                     {
-                        result.Add(Diagnostic.Create(DiagnosticCatalog.MissingSkill, a.Location,
-                            "'" + a.Person.Id + "' is assigned to task '" + task.Id + "' but lacks the required " + Skills(missing) + "; assign someone who has " + (missing.Count == 1 ? "it" : "them") + " or add " + (missing.Count == 1 ? "it" : "them") + " to '" + a.Person.Id + "'"));
+                        result.Add(DiagnosticCatalog.AssigneeLacksSkills(a.Location, a.Person.Id, task.Id, missing));
                     }
                 }
 
@@ -102,8 +96,7 @@ namespace ProgramDsl.Scheduling
                         {
                             var missing = Missing(chosen.Person, task.RequiredSkills);
                             if (missing.Count == 0) continue;
-                            result.Add(Diagnostic.Create(DiagnosticCatalog.MissingSkill, ra.Location,
-                                "'" + chosen.Person.Id + "', chosen for role '" + ra.Role.Id + "' on task '" + task.Id + "', lacks the required " + Skills(missing) + "; give the skill to a holder of the role or assign someone who has it"));
+                            result.Add(DiagnosticCatalog.RoleHolderLacksSkills(ra.Location, chosen.Person.Id, ra.Role.Id, task.Id, missing));
                         }
                     }
                     else
@@ -119,8 +112,7 @@ namespace ProgramDsl.Scheduling
                         }
 
                         if (!unskilled) continue;
-                        result.Add(Diagnostic.Create(DiagnosticCatalog.MissingSkill, ra.Location,
-                            "no holder of role '" + ra.Role.Id + "' on task '" + task.Id + "' has every required skill (" + string.Join(", ", task.RequiredSkills) + "); give the skills to a holder of the role or assign someone who has them"));
+                        result.Add(DiagnosticCatalog.NoRoleHolderHasSkills(ra.Location, ra.Role.Id, task.Id, task.RequiredSkills));
                     }
                 }
             }
@@ -143,9 +135,6 @@ namespace ProgramDsl.Scheduling
 
         private static List<string> Missing(PersonSymbol person, IReadOnlyList<string> skills) =>
             skills.Where(s => !person.Skills.Contains(s)).Distinct(StringComparer.Ordinal).ToList();
-
-        private static string Skills(List<string> missing) =>
-            (missing.Count == 1 ? "skill " : "skills ") + string.Join(", ", missing.Select(s => "'" + s + "'"));
 
         // What a task contributes to the checks, as bits: upstream a gate and each required review kind, downstream monitoring.
         private const int GateBit = 1, MonitoringBit = 1;
@@ -178,21 +167,18 @@ namespace ProgramDsl.Scheduling
                 int up = upstream[deploy.Index];
                 if ((up & GateBit) == 0)
                 {
-                    result.Add(Diagnostic.Create(DiagnosticCatalog.NoEvaluationGate, deploy.Location,
-                        "deployment task '" + deploy.Id + "' has no milestone with a 'gate' upstream; make it depend ('after') on an evaluation milestone that gates a metric"));
+                    result.Add(DiagnosticCatalog.DeploymentWithoutGate(deploy.Location, deploy.Id));
                 }
 
                 if ((downstream[deploy.Index] & MonitoringBit) == 0)
                 {
-                    result.Add(Diagnostic.Create(DiagnosticCatalog.NoMonitoring, deploy.Location,
-                        "deployment task '" + deploy.Id + "' has no monitoring-phase task after it; add a task with 'phase monitoring' that depends on it"));
+                    result.Add(DiagnosticCatalog.DeploymentWithoutMonitoring(deploy.Location, deploy.Id));
                 }
 
                 var missing = Enumerable.Range(0, RequiredReviews.Count).Where(k => (up & ReviewBit(k)) == 0).Select(k => RequiredReviews[k]).ToList();
                 if (missing.Count > 0)
                 {
-                    result.Add(Diagnostic.Create(DiagnosticCatalog.MissingReview, deploy.Location,
-                        "deployment task '" + deploy.Id + "' has no " + string.Join(", ", missing) + " review upstream; add a task with 'review " + string.Join(", ", missing) + "' that it depends on"));
+                    result.Add(DiagnosticCatalog.DeploymentWithoutReviews(deploy.Location, deploy.Id, missing));
                 }
             }
         }
@@ -207,13 +193,9 @@ namespace ProgramDsl.Scheduling
                 {
                     var metric = gates[i];
                     if (!(metric.Target is MetricTarget target) || !(metric.Current is decimal current) || target.IsMetBy(current)) continue;
-                    var unit = metric.Unit is null ? string.Empty : metric.Unit == "%" ? "%" : " " + metric.Unit;
-                    result.Add(Diagnostic.Create(DiagnosticCatalog.GateMetricBelowTarget, i < locations.Count ? locations[i] : task.Location,
-                        "metric '" + metric.Id + "' gating " + Symbol.KindWord(task.Kind) + " '" + task.Id + "' is at " + Number(current) + unit + ", which does not meet its target " + target + unit));
+                    result.Add(DiagnosticCatalog.GateMetricMissesTarget(i < locations.Count ? locations[i] : task.Location, metric.Id, Symbol.KindWord(task.Kind), task.Id, current, target, metric.Unit));
                 }
             }
         }
-
-        private static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
     }
 }

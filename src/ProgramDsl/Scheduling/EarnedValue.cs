@@ -337,9 +337,7 @@ namespace ProgramDsl.Scheduling
             catch (OverflowException)
             {
                 // Costs fit (the scheduler checks them), but an index or estimate divides by a tiny figure.
-                return EarnedValueResult.OutOfRange(Diagnostic.Create(DiagnosticCatalog.AmountOutOfRange, program.Location,
-                    "the earned value of " + program.Describe() + " at " + statusDate + " (an index or the estimate at completion) is more than " +
-                    ProgramScheduler.MaxAmountText + ", the largest amount tpm can compute; check the costs and the actual-cost entries"));
+                return EarnedValueResult.OutOfRange(DiagnosticCatalog.EarnedValueOutOfRange(program.Location, program.Describe(), statusDate));
             }
         }
 

@@ -279,9 +279,7 @@ namespace ProgramDsl.Scheduling
                 foreach (var use in task.ResourceUses)
                 {
                     if (use.Units <= use.Resource.Capacity) continue;
-                    yield return Diagnostic.Create(DiagnosticCatalog.InfeasibleDemand, use.Location,
-                        task.Describe() + " uses " + use.Units + " units of resource '" + use.Resource.Id + "', which has only " + use.Resource.Capacity +
-                        "; lower the units or raise the capacity (leveling runs it when the whole pool is free)");
+                    yield return DiagnosticCatalog.DemandOverCapacity(use.Location, task.Describe(), use.Units, use.Resource.Id, use.Resource.Capacity);
                 }
             }
         }
@@ -399,10 +397,8 @@ namespace ProgramDsl.Scheduling
                     if (involved.Count == 0) continue;
                     var days = first == last ? calendar.DateOf(first).ToString() : calendar.DateOf(first) + ".." + calendar.DateOf(last);
                     var peakText = resource is ResourceSymbol ? peak + " of " + capacity + " units" : (peak * 100m / PersonUnits).ToString("0.#", CultureInfo.InvariantCulture) + "%";
-                    var message = Symbol.KindWord(resource.Kind) + " '" + resource.Id + "' is over-allocated on " + days + " (" + Plural.WorkingDays(last - first + 1) +
-                        ", up to " + peakText + ") by " + TaskList(involved.Select(u => u.Task.Id).ToList()) +
-                        "; turn leveling on, move a task or change an assignment";
-                    yield return Diagnostic.Create(DiagnosticCatalog.OverAllocation, involved[0].Where, involved.Skip(1).Select(u => u.Where).ToArray(), message);
+                    yield return DiagnosticCatalog.OverAllocated(involved[0].Where, involved.Skip(1).Select(u => u.Where).ToArray(),
+                        Symbol.KindWord(resource.Kind), resource.Id, days, last - first + 1, peakText, TaskList(involved.Select(u => u.Task.Id).ToList()));
                 }
 
                 load.Clear();
@@ -411,9 +407,7 @@ namespace ProgramDsl.Scheduling
 
             if (stopped)
             {
-                yield return Diagnostic.Create(DiagnosticCatalog.WorkBudgetExhausted, program.Location,
-                    "the over-allocation check of " + program.Describe() + " stopped after " + OverAllocationWork.ToString("N0", CultureInfo.InvariantCulture) +
-                    " days of work (tasks very long or very many on one resource); over-allocations past that point are not reported: turn leveling on, or shorten the tasks");
+                yield return DiagnosticCatalog.OverAllocationCheckStopped(program.Location, program.Describe(), OverAllocationWork);
             }
         }
 

@@ -58,8 +58,7 @@ namespace ProgramDsl.Scheduling
             {
                 // The passes report TPM2005 at the task that runs out of calendar; a date derived later (a late date after
                 // leveling or progress at a status date near 9999-12-31) can still fall past it: TPM2005 at the program.
-                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.OutOfCalendarRange, program.Location,
-                    "the schedule runs past 9999-12-31; check the durations, lags, dates and the status date"));
+                diagnostics.Add(DiagnosticCatalog.ScheduleBeyondCalendar(program.Location));
                 return new ScheduleResult(null, diagnostics);
             }
         }
@@ -151,7 +150,7 @@ namespace ProgramDsl.Scheduling
             private bool CheckProgramCalendar()
             {
                 if (!_programCalendar.IsEmpty) return true;
-                _diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.NoWorkingDays, _program.Location, "the program calendar has no working weekdays; set 'workdays', e.g. 'workdays mon..fri'"));
+                _diagnostics.Add(DiagnosticCatalog.NoWorkingWeekdays(_program.Location));
                 return false;
             }
 
@@ -285,9 +284,8 @@ namespace ProgramDsl.Scheduling
 
                     if (taskTime is null)
                     {
-                        var names = string.Join(", ", people.Select(a => a.Person.Id).Distinct());
-                        _diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.NoWorkingDays, task.Assignments.FirstOrDefault()?.Location ?? task.Location,
-                            task.Describe() + " cannot be scheduled: its assignees (" + names + ") share no working weekday with each other and the program calendar; check their calendars"));
+                        _diagnostics.Add(DiagnosticCatalog.AssigneesShareNoWeekday(task.Assignments.FirstOrDefault()?.Location ?? task.Location,
+                            task.Describe(), people.Select(a => a.Person.Id).Distinct()));
                         continue;
                     }
 
@@ -342,8 +340,7 @@ namespace ProgramDsl.Scheduling
                 catch (Exception ex) when (ex is CalendarRangeException || ex is OverflowException)
                 {
                     var where = current >= 0 && current < _taskCount ? _tasks[current] : null;
-                    _diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.OutOfCalendarRange, where?.WorkLocation ?? where?.Location ?? _program.Location,
-                        "the schedule runs past 9999-12-31" + (where is null ? string.Empty : " at " + where.Describe()) + "; check the durations, lags and dates"));
+                    _diagnostics.Add(DiagnosticCatalog.ScheduleBeyondCalendarAt(where?.WorkLocation ?? where?.Location ?? _program.Location, where?.Describe()));
                     return false;
                 }
             }
@@ -515,18 +512,14 @@ namespace ProgramDsl.Scheduling
                     }
                     catch (Exception ex) when (ex is CalendarRangeException || ex is OverflowException)
                     {
-                        _diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.OutOfCalendarRange, program.Location,
-                            "the leveled schedule runs past 9999-12-31; check the durations, lags and dates"));
+                        _diagnostics.Add(DiagnosticCatalog.LeveledScheduleBeyondCalendar(program.Location));
                         return false;
                     }
                     catch (Leveling.WorkCeilingException ceiling)
                     {
                         // Even one leveled schedule costs more than the search may spend: the plan is scheduled unleveled,
                         // and what leveling would have fixed is reported as over-allocations.
-                        _diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.WorkBudgetExhausted, program.Location,
-                            "leveling stopped: one leveled schedule of " + program.Describe() + " needs more than " +
-                            ceiling.Work.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) +
-                            " work units (resources booked day by day over very long spans); the schedule is not leveled and its over-allocations are reported"));
+                        _diagnostics.Add(DiagnosticCatalog.LevelingStopped(program.Location, program.Describe(), ceiling.Work));
                         _leveling = false;
                     }
                 }
@@ -826,9 +819,6 @@ namespace ProgramDsl.Scheduling
             return new TaskTime(programCalendar, own);
         }
 
-        /// <summary>The largest amount a cost can have (decimal's maximum), as the TPM2006 messages print it.</summary>
-        internal static readonly string MaxAmountText = decimal.MaxValue.ToString("#,0", CultureInfo.InvariantCulture);
-
         /// <summary>
         /// TPM2006 for every task whose cost does not fit in decimal; else for every workstream whose tasks' costs add
         /// up past it; else for the program's planned or actual cost. Empty when every amount is representable.
@@ -849,9 +839,7 @@ namespace ProgramDsl.Scheduling
                 }
                 catch (OverflowException)
                 {
-                    errors.Add(Diagnostic.Create(DiagnosticCatalog.AmountOutOfRange, owner.Location,
-                        "the rate of " + owner.Describe() + " is more than " + MaxAmountText + " per working day or per hour (at " +
-                        program.HoursPerDay.ToString(CultureInfo.InvariantCulture) + " hours a day), the largest amount tpm can compute; check the rate"));
+                    errors.Add(DiagnosticCatalog.RateOutOfRange(owner.Location, owner.Describe(), program.HoursPerDay));
                 }
             }
 
@@ -863,15 +851,13 @@ namespace ProgramDsl.Scheduling
             {
                 if (!costOverflow[v]) continue;
                 var task = tasks[v];
-                errors.Add(Diagnostic.Create(DiagnosticCatalog.AmountOutOfRange, task.Location,
-                    "the cost of " + task.Describe() + " is more than " + MaxAmountText + ", the largest amount tpm can compute; check the rates, units and fixed cost of the task and of the people and resources it uses"));
+                errors.Add(DiagnosticCatalog.TaskCostOutOfRange(task.Location, task.Describe()));
             }
 
             if (errors.Count > 0) return errors;
             foreach (var w in workstreamOverflow)
             {
-                errors.Add(Diagnostic.Create(DiagnosticCatalog.AmountOutOfRange, w.Location,
-                    "the cost of " + w.Describe() + " (the sum of its tasks' costs) is more than " + MaxAmountText + ", the largest amount tpm can compute; check the rates and costs of its tasks"));
+                errors.Add(DiagnosticCatalog.WorkstreamCostOutOfRange(w.Location, w.Describe()));
             }
 
             if (errors.Count > 0) return errors;
@@ -882,8 +868,7 @@ namespace ProgramDsl.Scheduling
             }
             catch (OverflowException)
             {
-                errors.Add(Diagnostic.Create(DiagnosticCatalog.AmountOutOfRange, program.Location,
-                    "the planned cost of " + program.Describe() + " (the sum of its tasks' costs) is more than " + MaxAmountText + ", the largest amount tpm can compute; check the rates and costs"));
+                errors.Add(DiagnosticCatalog.ProgramCostOutOfRange(program.Location, program.Describe()));
             }
 
             try
@@ -893,8 +878,7 @@ namespace ProgramDsl.Scheduling
             }
             catch (OverflowException)
             {
-                errors.Add(Diagnostic.Create(DiagnosticCatalog.AmountOutOfRange, program.Location,
-                    "the actual costs of " + program.Describe() + " add up to more than " + MaxAmountText + ", the largest amount tpm can compute; check the actual-cost entries"));
+                errors.Add(DiagnosticCatalog.ActualCostOutOfRange(program.Location, program.Describe()));
             }
 
             return errors;
@@ -1109,7 +1093,7 @@ namespace ProgramDsl.Scheduling
                 var located = cycleEdges.Select(i => edges[i].Source).FirstOrDefault(d => d != null);
                 var additional = cycleEdges.Select(i => edges[i].Source).Where(d => d != null).Select(d => d!.Location).Skip(1).Take(2 * CycleEndsNamed).ToArray();
                 var location = located?.Location ?? (first < taskCount ? tasks[first].Location : programLocation);
-                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.DependencyCycle, location, additional, text));
+                diagnostics.Add(DiagnosticCatalog.Cycle(location, additional, text));
             }
         }
 

@@ -178,19 +178,19 @@ namespace ProgramDsl.Semantics
                 if (root.Diagnostics.Any(d => d.IsError)) return null;
                 var first = root.Root.Statements.FirstOrDefault();
                 var at = first is null ? new SourceLocation(source, new TextSpan(0, 0)) : new SourceLocation(source, first.KeywordSpan);
-                Report(DiagnosticCatalog.MissingSetting, at, "'" + source.Path + "' has no 'program' declaration; a program file starts with 'program <id> \"<name>\" { ... }' (fragments are read through 'include')");
+                _diagnostics.Add(DiagnosticCatalog.NoProgramDeclaration(at, source.Path));
                 return null;
             }
 
             foreach (var extra in programs.Skip(1))
             {
                 var first = Loc(source, programs[0].Name);
-                _diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.DuplicateDefinition, Loc(source, extra.Name), new[] { first }, extra.Name.Text, "the program", first.ToString()));
+                _diagnostics.Add(DiagnosticCatalog.DefinedTwice(Loc(source, extra.Name), first, extra.Name.Text, "the program"));
             }
 
             foreach (var stray in root.Root.Statements.Where(s => !(s is DeclarationSyntax d && d.Kind == DeclarationKind.Program)))
             {
-                Report(DiagnosticCatalog.SyntaxError, new SourceLocation(source, stray.KeywordSpan), "'" + stray.KeywordText + "' is outside the program block; move it inside 'program { ... }'");
+                _diagnostics.Add(DiagnosticCatalog.OutsideProgramBlock(new SourceLocation(source, stray.KeywordSpan), stray.KeywordText));
             }
 
             var decl = programs[0];
@@ -270,7 +270,7 @@ namespace ProgramDsl.Semantics
                         {
                             foreach (var d in fragment.Root.Statements.OfType<DeclarationSyntax>().Where(d => d.Kind == DeclarationKind.Program))
                             {
-                                Report(DiagnosticCatalog.IncludeError, Loc(frame.Source, include.Path), "'" + include.Path.Value + "' declares program '" + d.Name.Text + "'; an included file holds members only");
+                                _diagnostics.Add(DiagnosticCatalog.IncludedProgram(Loc(frame.Source, include.Path), include.Path.Value, d.Name.Text));
                             }
 
                             stack.Push((fragment.Root.Statements.Where(s => !(s is DeclarationSyntax d && d.Kind == DeclarationKind.Program)).ToList(), 0, fragment.Source, null));
@@ -328,15 +328,13 @@ namespace ProgramDsl.Semantics
             if (container != null && container.Id.Length <= InputLimits.MaxIdLength && container.Id.Length + 1 + name.Length > InputLimits.MaxIdLength)
             {
                 int length = container.Id.Length + 1 + name.Length;
-                Report(DiagnosticCatalog.InputLimitExceeded, location, Symbol.KindWord(symbol.Kind) + " '" + name + "' has an id of " + length.ToString("N0", CultureInfo.InvariantCulture) +
-                    " characters ('" + container.Id.Substring(0, Math.Min(40, container.Id.Length)) + "…'), longer than the limit of " +
-                    InputLimits.MaxIdLength.ToString("N0", CultureInfo.InvariantCulture) + "; use shorter names or fewer levels of workstreams");
+                _diagnostics.Add(DiagnosticCatalog.IdTooLong(location, Symbol.KindWord(symbol.Kind), name, length, container.Id, InputLimits.MaxIdLength));
             }
 
             var scope = container is null ? _rootScope : container.Members;
             if (scope.TryGetValue(name, out var existing))
             {
-                _diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.DuplicateDefinition, location, new[] { existing.Location }, name, Article(existing.Kind), existing.Location.ToString()));
+                _diagnostics.Add(DiagnosticCatalog.DefinedTwice(location, existing.Location, name, Article(existing.Kind)));
             }
             else
             {
@@ -426,7 +424,7 @@ namespace ProgramDsl.Semantics
             Record(symbol, at, file, reference.SegmentCount - 1, expectedKind);
             if (!expectedKind)
             {
-                Report(DiagnosticCatalog.WrongKind, Loc(source, reference), reference.Text, Article(symbol.Kind), "'" + keyword + "'", DescribeKinds(expected));
+                _diagnostics.Add(DiagnosticCatalog.WrongKindOf(Loc(source, reference), reference.Text, Article(symbol.Kind), keyword, DescribeKinds(expected)));
                 return null;
             }
 
@@ -464,7 +462,7 @@ namespace ProgramDsl.Semantics
                 _ambiguities[candidates] = described;
             }
 
-            _diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.AmbiguousReference, Loc(source, first), described.Locations, first.Text, described.List));
+            _diagnostics.Add(DiagnosticCatalog.Ambiguous(Loc(source, first), described.Locations, first.Text, described.List));
         }
 
         private void ReportUnknown(ReferenceSyntax reference, SourceText source, WorkstreamSymbol? scope, SymbolKind[] expected, string noun)
@@ -568,13 +566,11 @@ namespace ProgramDsl.Semantics
             if (!(DateOf(value, source) is CalendarDate date)) return null;
             if (_program.HasStart && date < _program.Start)
             {
-                Report(DiagnosticCatalog.InvalidValue, Loc(source, value),
-                    keyword + " " + date + " is before the program start " + _program.Start + "; move 'start' to " + date + " or earlier, or correct the date");
+                _diagnostics.Add(DiagnosticCatalog.TrackedDateBeforeStart(Loc(source, value), keyword, date, _program.Start));
             }
             else if (_program.StatusDate is CalendarDate status && date > status)
             {
-                Report(DiagnosticCatalog.InvalidValue, Loc(source, value),
-                    keyword + " " + date + " is after the status date " + status + ": work cannot have " + verb + " after the day progress is reported on; correct the date, or move 'status-date' to " + date + " or later");
+                _diagnostics.Add(DiagnosticCatalog.TrackedDateAfterStatusDate(Loc(source, value), keyword, date, status, verb));
             }
 
             return date;
@@ -586,7 +582,7 @@ namespace ProgramDsl.Semantics
             if (date is null) return null;
             if (!date.IsValid)
             {
-                Report(DiagnosticCatalog.InvalidValue, Loc(source, date), "'" + date + "' is not a valid date");
+                _diagnostics.Add(DiagnosticCatalog.NotAValidDate(Loc(source, date), date.ToString()));
                 return null;
             }
 
@@ -601,7 +597,7 @@ namespace ProgramDsl.Semantics
             if (from is null || to is null) return null;
             if (to < from)
             {
-                Report(DiagnosticCatalog.InvalidValue, Loc(source, range), "the range " + from + ".." + to + " ends before it starts");
+                _diagnostics.Add(DiagnosticCatalog.RangeEndsBeforeStart(Loc(source, range), from.Value, to.Value));
                 return null;
             }
 
@@ -621,7 +617,7 @@ namespace ProgramDsl.Semantics
             };
             if (tooLarge)
             {
-                Report(DiagnosticCatalog.InvalidValue, Loc(source, duration), "the duration " + duration + " is too large to count in working days");
+                _diagnostics.Add(DiagnosticCatalog.DurationTooLarge(Loc(source, duration), duration.ToString()));
                 return null;
             }
 
@@ -656,9 +652,7 @@ namespace ProgramDsl.Semantics
         {
             var word = ((NameValueSyntax)value).Text;
             if (Array.IndexOf(allowed, word) >= 0) return word;
-            var suggestion = Spelling.Closest(word, allowed);
-            Report(DiagnosticCatalog.InvalidValue, Loc(source, value),
-                "'" + word + "' is not a valid " + what + (suggestion is null ? "; use " + string.Join(", ", allowed) : "; did you mean '" + suggestion + "'?"));
+            _diagnostics.Add(DiagnosticCatalog.NotOneOf(Loc(source, value), word, what, allowed));
             return null;
         }
 
@@ -667,7 +661,7 @@ namespace ProgramDsl.Semantics
             var percent = (PercentValueSyntax)value;
             if (!range.Contains(percent.Percent))
             {
-                Report(DiagnosticCatalog.InvalidValue, Loc(source, value), range.Rule + ", not " + Format(percent.Percent) + "%");
+                _diagnostics.Add(DiagnosticCatalog.PercentOutOfRange(Loc(source, value), range, percent.Percent));
                 return null;
             }
 
@@ -679,7 +673,7 @@ namespace ProgramDsl.Semantics
             var n = ((NumberValueSyntax)value).Value;
             if (!ValueRanges.NonNegative.Contains(n))
             {
-                Report(DiagnosticCatalog.InvalidValue, Loc(source, value), what + " " + ValueRanges.NonNegative.Rule);
+                _diagnostics.Add(DiagnosticCatalog.NegativeValue(Loc(source, value), what));
                 return null;
             }
 
@@ -728,8 +722,7 @@ namespace ProgramDsl.Semantics
                 {
                     var first = Loc(_seen[i].Source, _seen[i].Node);
                     var location = new SourceLocation(source, property.KeywordSpan);
-                    _binder._diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.ConflictingSetting, location, new[] { first },
-                        "'" + property.KeywordText + "' is set more than once in " + _owner.Describe() + " (first at " + first + "); keep one"));
+                    _binder._diagnostics.Add(DiagnosticCatalog.SettingRepeated(location, first, property.KeywordText, _owner.Describe()));
                     return false;
                 }
 
@@ -821,7 +814,7 @@ namespace ProgramDsl.Semantics
                         break;
                     case Keywords.HoursPerDay:
                         var hours = ((NumberValueSyntax)v[0]).Value;
-                        if (!ValueRanges.HoursPerDay.Contains(hours)) Report(DiagnosticCatalog.InvalidValue, Loc(source, v[0]), ValueRanges.HoursPerDay.Rule + ", not " + Format(hours));
+                        if (!ValueRanges.HoursPerDay.Contains(hours)) _diagnostics.Add(DiagnosticCatalog.OutOfRange(Loc(source, v[0]), ValueRanges.HoursPerDay, hours));
                         else _program.HoursPerDay = hours;
                         break;
                     case Keywords.Leveling:
@@ -836,16 +829,16 @@ namespace ProgramDsl.Semantics
             // A 'start' that failed to parse is already a syntax error in the program body.
             if (tracker.Get(Keywords.Start) is null && !decl.ContainsErrors)
             {
-                Report(DiagnosticCatalog.MissingSetting, Loc(rootSource, decl.Name), "program '" + decl.Name.Text + "' has no 'start' date; add one, e.g. 'start 2027-01-04'");
+                _diagnostics.Add(DiagnosticCatalog.NoStartDate(Loc(rootSource, decl.Name), decl.Name.Text));
             }
             else if (_program.Deadline is CalendarDate deadline && deadline < _program.Start && _program.DeadlineLocation is SourceLocation deadlineAt)
             {
-                Report(DiagnosticCatalog.InvalidValue, deadlineAt, "the deadline " + deadline + " is before the program start " + _program.Start);
+                _diagnostics.Add(DiagnosticCatalog.DeadlineBeforeStart(deadlineAt, deadline, _program.Start));
             }
 
             if (_program.HasStart && _program.StatusDate is CalendarDate statusDate && statusDate < _program.Start && statusAt is SourceLocation at)
             {
-                Report(DiagnosticCatalog.InvalidValue, at, "the status date " + statusDate + " is before the program start " + _program.Start + "; progress cannot be reported before the program starts: correct 'status-date' or 'start'");
+                _diagnostics.Add(DiagnosticCatalog.StatusDateBeforeStart(at, statusDate, _program.Start));
             }
         }
 
@@ -1014,7 +1007,7 @@ namespace ProgramDsl.Semantics
                         var units = ((NumberValueSyntax)v[0]).Value;
                         if (!ValueRanges.ResourceCapacity.Contains(units))
                         {
-                            Report(DiagnosticCatalog.InvalidValue, Loc(source, v[0]), ValueRanges.ResourceCapacity.Rule + ", not " + Format(units));
+                            _diagnostics.Add(DiagnosticCatalog.OutOfRange(Loc(source, v[0]), ValueRanges.ResourceCapacity, units));
                         }
                         else
                         {
@@ -1201,7 +1194,7 @@ namespace ProgramDsl.Semantics
                             var n = item.Units?.Value ?? 1m;
                             if (!ValueRanges.UsedUnits.Contains(n))
                             {
-                                Report(DiagnosticCatalog.InvalidValue, Loc(source, (SyntaxNode?)item.Units ?? item), ValueRanges.UsedUnits.Rule + ", not " + Format(n));
+                                _diagnostics.Add(DiagnosticCatalog.OutOfRange(Loc(source, (SyntaxNode?)item.Units ?? item), ValueRanges.UsedUnits, n));
                                 continue;
                             }
 
@@ -1213,7 +1206,7 @@ namespace ProgramDsl.Semantics
                         var priority = ((NumberValueSyntax)v[0]).Value;
                         if (!ValueRanges.Priority.Contains(priority))
                         {
-                            Report(DiagnosticCatalog.InvalidValue, Loc(source, v[0]), ValueRanges.Priority.Rule + ", not " + Format(priority));
+                            _diagnostics.Add(DiagnosticCatalog.OutOfRange(Loc(source, v[0]), ValueRanges.Priority, priority));
                         }
                         else
                         {
@@ -1345,7 +1338,7 @@ namespace ProgramDsl.Semantics
 
             if (owner is WorkstreamSymbol && (type == DependencyType.FinishToFinish || type == DependencyType.StartToFinish))
             {
-                Report(DiagnosticCatalog.InvalidValue, Loc(source, item.Type!), "a workstream's 'after' constrains when its tasks start, so only fs and ss apply; put '" + item.Type!.Text + "' on the tasks themselves");
+                _diagnostics.Add(DiagnosticCatalog.WorkstreamAfterType(Loc(source, item.Type!), item.Type!.Text));
                 return null;
             }
 
@@ -1356,7 +1349,7 @@ namespace ProgramDsl.Semantics
                 var days = Math.Ceiling(lagDays);
                 if (days > ValueRanges.MaxLagDays)
                 {
-                    Report(DiagnosticCatalog.InvalidValue, Loc(source, item.Lag), "a " + (item.IsLead ? "lead" : "lag") + " of " + Format(days) + " working days is beyond any calendar; use at most " + ValueRanges.MaxLagDays.ToString(CultureInfo.InvariantCulture));
+                    _diagnostics.Add(DiagnosticCatalog.LagTooLarge(Loc(source, item.Lag), item.IsLead, days));
                     return null;
                 }
 
@@ -1377,8 +1370,7 @@ namespace ProgramDsl.Semantics
                     var other = p.KeywordText == Keywords.Effort ? "duration" : "effort";
                     if (tracker.Get(other) is SourceLocation first)
                     {
-                        _diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.ConflictingSetting, new SourceLocation(source, p.KeywordSpan), new[] { first },
-                            task.Describe() + " has both effort and duration; give one (effort is divided among the assignees, duration is fixed)"));
+                        _diagnostics.Add(DiagnosticCatalog.EffortAndDuration(new SourceLocation(source, p.KeywordSpan), first, task.Describe()));
                         return;
                     }
 
@@ -1405,7 +1397,7 @@ namespace ProgramDsl.Semantics
 
                     if (!(o <= m && m <= pe))
                     {
-                        Report(DiagnosticCatalog.InvalidValue, Loc(source, p), "an estimate is optimistic, most likely, pessimistic with o ≤ m ≤ p; " + Format(o) + "d " + Format(m) + "d " + Format(pe) + "d is not ordered");
+                        _diagnostics.Add(DiagnosticCatalog.EstimateNotOrdered(Loc(source, p), o, m, pe));
                         _workErrorReported[task.Index] = true;
                         return;
                     }
@@ -1432,8 +1424,7 @@ namespace ProgramDsl.Semantics
             if (_scratch.Listed.TryGetValue(key, out var seen))
             {
                 if (seen.Reported) return false;
-                _diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.ConflictingSetting, at, new[] { seen.First },
-                    "'" + name + "' is listed more than once in '" + list + "' of " + owner.Describe() + " (first at " + seen.First + "); " + fix));
+                _diagnostics.Add(DiagnosticCatalog.ListedTwice(at, seen.First, name, list, owner.Describe(), fix));
                 _scratch.Listed[key] = (seen.First, true);
                 return false;
             }
@@ -1463,8 +1454,7 @@ namespace ProgramDsl.Semantics
             if (!(target is PersonSymbol person)) return;
             if (_scratch.AssignedPeople.TryGetValue(person, out var duplicate))
             {
-                _diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.ConflictingSetting, Loc(source, item), new[] { duplicate.Location },
-                    "'" + person.Name + "' is assigned to " + task.Describe() + " more than once; give one share"));
+                _diagnostics.Add(DiagnosticCatalog.AssignedTwice(Loc(source, item), duplicate.Location, person.Name, task.Describe()));
                 return;
             }
 
@@ -1497,13 +1487,13 @@ namespace ProgramDsl.Semantics
             {
                 if (!task.IsMilestone && task.WorkKind == WorkKind.None && !_workErrorReported[task.Index])
                 {
-                    Report(DiagnosticCatalog.NoWork, task.Location, task.Id);
+                    _diagnostics.Add(DiagnosticCatalog.TaskWithoutWork(task.Location, task.Id));
                 }
 
                 if (task.WorkKind == WorkKind.Effort && !_assignWritten[task.Index])
                 {
                     var days = Math.Ceiling(task.Effort ?? 0);
-                    Report(DiagnosticCatalog.EffortWithoutAssignee, task.WorkLocation ?? task.Location, task.Id, Format(task.Effort ?? 0) + "d", Plural.WorkingDays(days));
+                    _diagnostics.Add(DiagnosticCatalog.EffortTakenAsDuration(task.WorkLocation ?? task.Location, task.Id, task.Effort ?? 0, days));
                 }
 
                 foreach (var role in task.RoleAssignments)
@@ -1511,14 +1501,14 @@ namespace ProgramDsl.Semantics
                     heldRoles ??= new HashSet<RoleSymbol>(_program.People.SelectMany(p => p.Roles));
                     if (!heldRoles.Contains(role.Role))
                     {
-                        Report(DiagnosticCatalog.InvalidValue, role.Location, "no person holds role '" + role.Role.Id + "', so " + task.Describe() + " cannot be staffed; add the role to a person");
+                        _diagnostics.Add(DiagnosticCatalog.RoleUnheld(role.Location, role.Role.Id, task.Describe()));
                     }
                 }
 
                 if (task.Progress > 0 && task.ActualStart is null && task.ActualFinish is null && !task.IsMilestone)
                 {
                     // Without a start the scheduler cannot tell which of the work is behind it.
-                    Report(DiagnosticCatalog.MissingSetting, task.Location, task.Describe() + " has progress but no 'actual-start'; add when it started");
+                    _diagnostics.Add(DiagnosticCatalog.ProgressWithoutActualStart(task.Location, task.Describe()));
                 }
 
                 if (task.ActualFinish is CalendarDate finish)
@@ -1526,11 +1516,11 @@ namespace ProgramDsl.Semantics
                     // A milestone has no duration: its actual-finish alone says it was reached.
                     if (task.ActualStart is null && !task.IsMilestone)
                     {
-                        Report(DiagnosticCatalog.MissingSetting, task.Location, task.Describe() + " has 'actual-finish' but no 'actual-start'; add when it started");
+                        _diagnostics.Add(DiagnosticCatalog.ActualFinishWithoutStart(task.Location, task.Describe()));
                     }
                     else if (task.ActualStart is CalendarDate started && finish < started)
                     {
-                        Report(DiagnosticCatalog.InvalidValue, task.Location, task.Describe() + " finishes (" + finish + ") before it starts (" + started + ")");
+                        _diagnostics.Add(DiagnosticCatalog.FinishesBeforeStarts(task.Location, task.Describe(), finish, started));
                     }
                 }
             }

@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Generic;
-using System.Globalization;
+using ProgramDsl.Diagnostics;
+using ProgramDsl.Text;
 
 namespace ProgramDsl.Syntax
 {
@@ -14,18 +16,19 @@ namespace ProgramDsl.Syntax
         /// <summary>The first limit passed, if any.</summary>
         internal readonly struct Violation
         {
-            public Violation(int at, int length, string message)
+            public Violation(int at, int length, Func<SourceLocation, Diagnostic> report)
             {
                 At = at;
                 Length = length;
-                Message = message;
+                Report = report;
             }
 
             public int At { get; }
 
             public int Length { get; }
 
-            public string Message { get; }
+            /// <summary>Makes the TPM1007 at the violation's place (a factory of the catalogue).</summary>
+            public Func<SourceLocation, Diagnostic> Report { get; }
         }
 
         private enum State
@@ -74,7 +77,7 @@ namespace ProgramDsl.Syntax
 
                 if (i - lineStart >= InputLimits.MaxLineLength)
                 {
-                    return new Violation(i, 0, "this line is longer than the limit of " + N(InputLimits.MaxLineLength) + " characters; break it into several lines");
+                    return new Violation(i, 0, DiagnosticCatalog.LineTooLong);
                 }
 
                 switch (state)
@@ -93,8 +96,8 @@ namespace ProgramDsl.Syntax
                             if (i - run + 1 > limit)
                             {
                                 return number
-                                    ? new Violation(run, limit, "a number longer than the limit of " + N(limit) + " characters")
-                                    : new Violation(run, limit, "a name longer than the limit of " + N(limit) + " characters ('" + text.Substring(run, 40) + "…'); shorten it");
+                                    ? new Violation(run, limit, at => DiagnosticCatalog.NumberTooLong(at, limit))
+                                    : new Violation(run, limit, at => DiagnosticCatalog.NameTooLong(at, limit, text.Substring(run, 40)));
                             }
 
                             if ((c > 127 || c < ' ') && Lexer.IsInvisible(c)) (invisible ??= new List<int>()).Add(i);
@@ -122,8 +125,7 @@ namespace ProgramDsl.Syntax
                         {
                             if (++depth > InputLimits.MaxNestingDepth)
                             {
-                                return new Violation(i, 1, "blocks nest deeper than the limit of " + N(InputLimits.MaxNestingDepth) +
-                                                           " (the program, its workstreams and a task each count one); flatten the workstreams or split the plan");
+                                return new Violation(i, 1, DiagnosticCatalog.NestingTooDeep);
                             }
                         }
                         else if (c == '}')
@@ -145,7 +147,7 @@ namespace ProgramDsl.Syntax
 
                         if (i - stringStart > InputLimits.MaxStringLength)
                         {
-                            return new Violation(stringStart, 1, "a string longer than the limit of " + N(InputLimits.MaxStringLength) + " characters; shorten it");
+                            return new Violation(stringStart, 1, DiagnosticCatalog.StringTooLong);
                         }
 
                         // An escape's second character is never the closing quote (a line break still ends the line).
@@ -165,10 +167,7 @@ namespace ProgramDsl.Syntax
             return null;
         }
 
-        private static Violation TooManyTokens(int at, int tokensBefore) => new Violation(at, 1,
-            "the program has more tokens (names, numbers and strings) than the limit of " + N(InputLimits.MaxTokens) +
-            (tokensBefore > 0 ? ", counting its includes" : string.Empty) + "; this is the first past it; split the plan into several programs");
-
-        private static string N(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
+        private static Violation TooManyTokens(int at, int tokensBefore) =>
+            new Violation(at, 1, location => DiagnosticCatalog.TooManyTokens(location, tokensBefore > 0));
     }
 }

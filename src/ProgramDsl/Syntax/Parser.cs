@@ -80,7 +80,7 @@ namespace ProgramDsl.Syntax
             // about what the cut would leave unclosed or undefined.
             if (InputSurvey.Run(source.Text, tokensBefore, out var invisible, out int tokens, cancellationToken) is InputSurvey.Violation limit)
             {
-                return LimitTree(source, new TextSpan(limit.At, limit.Length), limit.Message);
+                return LimitTree(source, limit.Report(new SourceLocation(source, new TextSpan(limit.At, limit.Length))));
             }
 
             int declarationRoom = InputLimits.MaxDeclarations - declarationsBefore;
@@ -98,10 +98,7 @@ namespace ProgramDsl.Syntax
             run.Loop(0, source.Length);
             if (run.DeclarationLimitAt is TextSpan past)
             {
-                return LimitTree(source, past,
-                    "the program has more declarations (tasks, milestones, workstreams, people and other named blocks) than the limit of " +
-                    InputLimits.MaxDeclarations.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) +
-                    (declarationsBefore > 0 ? ", counting its includes" : string.Empty) + "; this is the first past it; split the plan into several programs");
+                return LimitTree(source, DiagnosticCatalog.TooManyDeclarations(new SourceLocation(source, past), declarationsBefore > 0));
             }
 
             var result = run.Finish(invisible);
@@ -110,9 +107,8 @@ namespace ProgramDsl.Syntax
             return result;
         }
 
-        private static SyntaxTree LimitTree(SourceText source, TextSpan at, string message)
+        private static SyntaxTree LimitTree(SourceText source, Diagnostic diagnostic)
         {
-            var diagnostic = Diagnostic.Create(DiagnosticCatalog.InputLimitExceeded, new SourceLocation(source, at), message);
             return new SyntaxTree(source, new CompilationUnitSyntax(Array.Empty<StatementSyntax>(), new TextSpan(0, source.Length)), new[] { diagnostic });
         }
 
@@ -463,10 +459,7 @@ namespace ProgramDsl.Syntax
                 for (int i = 0; i < offsets.Count && i < room; i++)
                 {
                     int at = offsets[i];
-                    var code = "U+" + ((int)_text[at]).ToString("X4", System.Globalization.CultureInfo.InvariantCulture);
-                    diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.SyntaxError, new SourceLocation(_source, new TextSpan(at, 1)), Lexer.IsControl(_text[at])
-                        ? "control character " + code + " in the program text; delete it (it may come from a binary file or a broken copy)"
-                        : "invisible character " + code + " in the program text; delete it (it may be pasted from a web page or a word processor)"));
+                    diagnostics.Add(DiagnosticCatalog.StrayCharacter(new SourceLocation(_source, new TextSpan(at, 1)), _text[at], Lexer.IsControl(_text[at])));
                 }
 
                 // Kept in text order with the other syntax errors.
@@ -487,7 +480,7 @@ namespace ProgramDsl.Syntax
                 int p = Stopped;
                 if (diagnostics.Count >= MaxErrors)
                 {
-                    diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.SyntaxError, new SourceLocation(_source, new TextSpan(p, 0)), $"too many syntax errors ({MaxErrors}); parsing stopped here"));
+                    diagnostics.Add(DiagnosticCatalog.TooManySyntaxErrors(new SourceLocation(_source, new TextSpan(p, 0)), MaxErrors));
                 }
 
                 if (invisible != null) AddInvisible(invisible);
@@ -499,10 +492,7 @@ namespace ProgramDsl.Syntax
                     stack.RemoveAt(stack.Count - 1);
                     if (diagnostics.Count < MaxErrors + 1)
                     {
-                        diagnostics.Add(Diagnostic.Create(
-                            DiagnosticCatalog.SyntaxError,
-                            new SourceLocation(_source, open.OpenBrace),
-                            $"'{{' of {SyntaxFacts.KeywordOf(open.Kind)} '{open.Name!.Text}' is never closed; expected '}}' before the end of the file"));
+                        diagnostics.Add(DiagnosticCatalog.BlockNeverClosed(new SourceLocation(_source, open.OpenBrace), SyntaxFacts.KeywordOf(open.Kind), open.Name!.Text));
                     }
 
                     open.HasErrors = true;

@@ -91,9 +91,7 @@ namespace ProgramDsl.Syntax.Formatting
             // Indentation adds characters: a file just within the limit could grow past it and no longer be read.
             if (text.Length > InputLimits.MaxProgramChars)
             {
-                return Refused(source, DiagnosticCatalog.InputLimitExceeded, "the file is not formatted: its formatted text would be " +
-                    text.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " characters, over the limit of " +
-                    InputLimits.MaxProgramChars.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " for a file");
+                return Refused(DiagnosticCatalog.FormattedTextTooLong(new SourceLocation(source, new TextSpan(0, 0)), text.Length));
             }
 
             // The layout only moves white space and drops separators; the parse of its output is checked anyway, so that a
@@ -102,7 +100,7 @@ namespace ProgramDsl.Syntax.Formatting
             if (check.Diagnostics.Count > 0)
             {
                 var first = check.Diagnostics[0];
-                return Refused(source, first.Descriptor, "the file is not formatted: its formatted text would not compile (" + first.Code + ": " + first.Message + ")");
+                return Refused(DiagnosticCatalog.FormattedTextWouldNotCompile(new SourceLocation(source, new TextSpan(0, 0)), first));
             }
 
             if (!SameStructure(tree.Root.Statements, check.Root.Statements))
@@ -114,8 +112,7 @@ namespace ProgramDsl.Syntax.Formatting
         }
 
         /// <summary>A refusal at the start of the file: the file is left as it is.</summary>
-        internal static FormatResult Refused(SourceText source, DiagnosticDescriptor descriptor, string message) =>
-            new FormatResult(null, false, new[] { Diagnostic.Create(descriptor, new SourceLocation(source, new TextSpan(0, 0)), message) });
+        internal static FormatResult Refused(Diagnostic diagnostic) => new FormatResult(null, false, new[] { diagnostic });
 
         /// <summary>Formats a text; a convenience for tests and tools.</summary>
         public static FormatResult Format(string text, string path = "plan.tpm") => Format(new SourceText(path, text));
