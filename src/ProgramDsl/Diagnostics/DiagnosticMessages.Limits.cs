@@ -62,10 +62,10 @@ namespace ProgramDsl.Diagnostics
             Make(InputLimitExceeded, at, "cannot include '" + include + "': the program and its includes would be longer than the limit of " +
                 Count(InputLimits.MaxProgramChars) + " characters together; split it into several programs");
 
-        /// <summary>TPM1007: a file not formatted because its formatted text would have <paramref name="length"/> characters.</summary>
-        public static Diagnostic FormattedTextTooLong(SourceLocation at, int length) =>
-            Make(InputLimitExceeded, at, "the file is not formatted: its formatted text would be " + Count(length) + " characters, over the limit of " +
-                Count(InputLimits.MaxProgramChars) + " for a file");
+        /// <summary>TPM1007: a file not formatted because its formatted text would be over <see cref="InputLimits.MaxProgramChars"/> characters.</summary>
+        public static Diagnostic FormattedTextTooLong(SourceLocation at) =>
+            Make(InputLimitExceeded, at, "the file is not formatted: its formatted text would be over the limit of " +
+                Count(InputLimits.MaxProgramChars) + " characters for a file");
 
         /// <summary>TPM1007: a file not formatted because its formatted text would be over <see cref="InputLimits.MaxFileBytes"/>.</summary>
         public static Diagnostic FormattedFileTooLarge(SourceLocation at) =>

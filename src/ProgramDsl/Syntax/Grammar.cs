@@ -588,7 +588,7 @@ namespace ProgramDsl.Syntax
             int start = negative ? p + 1 : p;
             int e = Lexer.ScanNumber(text, start, out var number);
             if (e == start) return TooLarge(ref s, start) ?? s.Mismatch(ExpectNumber);
-            if (e < text.Length && (Lexer.IsIdentifierStart(text[e]) || text[e] == '%' || text[e] == '/'))
+            if (e < text.Length && (Lexer.IsIdentifierStart(text[e]) || text[e] == '%' || (text[e] == '/' && !Lexer.StartsComment(text, e))))
             {
                 return s.Error(e, "unexpected " + Lexer.DescribeTokenAt(text, e) + " after the number " + text.Substring(p, e - p) + "; a plain number is expected here");
             }

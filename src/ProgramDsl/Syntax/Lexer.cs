@@ -41,6 +41,10 @@ namespace ProgramDsl.Syntax
             }
         }
 
+        /// <summary>True when a <c>//</c> or <c>/*</c> comment starts at <paramref name="p"/> (a comment may follow a value with no space).</summary>
+        public static bool StartsComment(string text, int p) =>
+            p + 1 < text.Length && text[p] == '/' && (text[p + 1] == '/' || text[p + 1] == '*');
+
         public static bool IsDigit(char c) => c >= '0' && c <= '9';
 
         /// <summary>The text without its invisible characters, or null when it has none.</summary>
@@ -76,7 +80,7 @@ namespace ProgramDsl.Syntax
                 {
                     p++;
                 }
-                else if (c == '/' && p + 1 < text.Length && (text[p + 1] == '/' || text[p + 1] == '*'))
+                else if (StartsComment(text, p))
                 {
                     int end = ScanComment(text, p, out _, out bool unterminated);
                     if (unterminated)

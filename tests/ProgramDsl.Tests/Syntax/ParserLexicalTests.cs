@@ -33,6 +33,19 @@ public class ParserLexicalTests
     }
 
     [Fact]
+    public void A_comment_may_follow_a_plain_number_with_no_space()
+    {
+        // '/' after a number is a rate's or a mistake's; '//' and '/*' start a comment there as after any other value.
+        var tree = ParseClean(Lines(
+            "program p {",
+            "  budget 5000// the approved amount",
+            "  task a { effort 1d  priority 700/* high */ }",
+            "}"));
+        tree.ProgramOf().Property("budget").Value<NumberValueSyntax>().Value.Should().Be(5000m);
+        tree.ProgramOf().Member("a").Property("priority").Value<NumberValueSyntax>().Value.Should().Be(700m);
+    }
+
+    [Fact]
     public void Semicolons_separate_statements_and_statements_share_lines()
     {
         var tree = ParseClean("program p { start 2027-01-04; deadline 2027-06-30;; task a { effort 1d; assign x } task b { duration 2d after a } }");

@@ -135,8 +135,21 @@ namespace ProgramDsl.Syntax.Formatting
 
         private Frame Top => _frames[_frames.Count - 1];
 
+        /// <summary>The formatted text, or null when it would be longer than <see cref="InputLimits.MaxProgramChars"/>.</summary>
+        public string? Run()
+        {
+            try
+            {
+                return Layout();
+            }
+            catch (OutputTooLongException)
+            {
+                return null;
+            }
+        }
+
         [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
-        public string Run()
+        private string? Layout()
         {
             var text = _text;
             int n = text.Length;
@@ -169,7 +182,7 @@ namespace ProgramDsl.Syntax.Formatting
                     {
                         p++;
                     }
-                    else if (c == '/' && p + 1 < n && (text[p + 1] == '/' || text[p + 1] == '*'))
+                    else if (Lexer.StartsComment(text, p))
                     {
                         int end = Lexer.ScanComment(text, p, out bool isLine, out _);
                         if (end < 0) throw new InvalidOperationException("unterminated block comment in a tree without errors");
@@ -192,7 +205,7 @@ namespace ProgramDsl.Syntax.Formatting
                 {
                     FlushComments(Role.End);
                     if (!AtFileStart) _out.Append(_newline);
-                    return _out.ToString();
+                    return _out.Length > InputLimits.MaxProgramChars ? null : _out.ToString();
                 }
 
                 var top = Top;
@@ -471,7 +484,7 @@ namespace ProgramDsl.Syntax.Formatting
                         continue;
                     }
 
-                    if (c == '/' && p + 1 < text.Length && (text[p + 1] == '/' || text[p + 1] == '*')) return false;
+                    if (Lexer.StartsComment(text, p)) return false;
                     break;
                 }
 
@@ -534,7 +547,7 @@ namespace ProgramDsl.Syntax.Formatting
                     continue;
                 }
 
-                if (c == '/' && p + 1 < text.Length && (text[p + 1] == '/' || text[p + 1] == '*')) return false;
+                if (Lexer.StartsComment(text, p)) return false;
                 int end = ChunkEnd(text, p, stop);
                 width += (first || c == ',' ? 0 : 1) + (end - p);
                 if (width > PlanFormatter.MaxOneLineBlockLength) return false;
@@ -565,6 +578,7 @@ namespace ProgramDsl.Syntax.Formatting
                 if (blank && !_afterOpen) _out.Append(_newline);
             }
 
+            if (_out.Length > InputLimits.MaxProgramChars) throw new OutputTooLongException();
             _lineStart = _out.Length;
             _out.Append(' ', indent);
             _lineHasContent = false;
@@ -577,11 +591,17 @@ namespace ProgramDsl.Syntax.Formatting
         private void BreakLine(int indent)
         {
             _out.Append(_newline);
+            if (_out.Length > InputLimits.MaxProgramChars) throw new OutputTooLongException();
             _lineStart = _out.Length;
             _out.Append(' ', indent);
             _lineHasContent = false;
             _mustBreak = false;
             _leadingCommentLine = false;
+        }
+
+        /// <summary>The output passed <see cref="InputLimits.MaxProgramChars"/>: <see cref="Run"/> returns null.</summary>
+        private sealed class OutputTooLongException : Exception
+        {
         }
 
         private void Append(int start, int end)

@@ -85,14 +85,12 @@ namespace ProgramDsl.Syntax.Formatting
             if (IsOff(tree.Source.Text)) return new FormatResult(tree.Source.Text, false, Array.Empty<Diagnostic>(), off: true);
             if (tree.Diagnostics.Count > 0) return new FormatResult(null, false, tree.Diagnostics);
             var source = tree.Source;
+            // Indentation adds characters: a file just within the limit could grow past it and no longer be read. The
+            // writer stops as soon as its output passes the limit, so a hostile file (deeply indented one-character
+            // lines) cannot make it build gigabytes first.
             var text = new LayoutWriter(source.Text, tree.Root.Statements).Run();
+            if (text is null) return Refused(DiagnosticCatalog.FormattedTextTooLong(new SourceLocation(source, new TextSpan(0, 0))));
             if (string.Equals(text, source.Text, StringComparison.Ordinal)) return new FormatResult(text, false, Array.Empty<Diagnostic>());
-
-            // Indentation adds characters: a file just within the limit could grow past it and no longer be read.
-            if (text.Length > InputLimits.MaxProgramChars)
-            {
-                return Refused(DiagnosticCatalog.FormattedTextTooLong(new SourceLocation(source, new TextSpan(0, 0)), text.Length));
-            }
 
             // The layout only moves white space and drops separators; the parse of its output is checked anyway, so that a
             // file is never rewritten into one that means something else or breaks a limit.
