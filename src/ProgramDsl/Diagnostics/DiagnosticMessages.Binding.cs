@@ -141,5 +141,24 @@ namespace ProgramDsl.Diagnostics
         /// <summary>TPM2001: a dependency cycle, as the path that closes it ("a → b → a").</summary>
         public static Diagnostic Cycle(SourceLocation at, IReadOnlyList<SourceLocation> along, string path) =>
             new Diagnostic(DependencyCycle, DependencyCycle.DefaultSeverity, DependencyCycle.FormatMessage(path), at, along);
+
+        /// <summary>
+        /// TPM1001: <paramref name="name"/> names no <paramref name="noun"/>; <paramref name="suggestion"/> is the closest
+        /// defined name written as the reference should be (null when none is close enough).
+        /// </summary>
+        public static Diagnostic UnknownName(SourceLocation at, string noun, string name, string? suggestion) =>
+            Make(UnknownReference, at, UnknownReference.FormatMessage(noun, name, suggestion is null ? string.Empty : "; did you mean '" + suggestion + "'?"));
+
+        /// <summary>TPM1001: a dotted reference through <paramref name="container"/> (described, as "person 'ann'"), which has no members.</summary>
+        public static Diagnostic UnknownMemberOfLeaf(SourceLocation at, string noun, string name, string container, string member) =>
+            Make(UnknownReference, at, UnknownReference.FormatMessage(noun, name, "; " + container + " has no members, so '" + member + "' cannot be found in it"));
+
+        /// <summary>
+        /// TPM1001: workstream <paramref name="workstream"/> has no <paramref name="member"/>; <paramref name="suggestion"/>
+        /// is the whole reference with the closest member instead (null when none is close enough).
+        /// </summary>
+        public static Diagnostic UnknownWorkstreamMember(SourceLocation at, string noun, string name, string workstream, string member, string? suggestion) =>
+            Make(UnknownReference, at, UnknownReference.FormatMessage(noun, name,
+                suggestion is null ? "; workstream '" + workstream + "' has no '" + member + "'" : "; did you mean '" + suggestion + "'?"));
     }
 }

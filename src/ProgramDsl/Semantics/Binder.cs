@@ -163,9 +163,6 @@ namespace ProgramDsl.Semantics
             return new BindResult(program, binder._diagnostics, references);
         }
 
-        private void Report(DiagnosticDescriptor descriptor, SourceLocation location, params object?[] args) =>
-            _diagnostics.Add(Diagnostic.Create(descriptor, location, args));
-
         private static SourceLocation Loc(SourceText source, SyntaxNode node) => new SourceLocation(source, node.Span);
 
         private ProgramSymbol? BindProgram(SyntaxTree root, IReadOnlyDictionary<IncludeSyntax, SyntaxTree> includes)
@@ -470,11 +467,11 @@ namespace ProgramDsl.Semantics
             // In 'dta.eda' the unknown part is a workstream: suggest one, keeping the rest of the reference.
             var first = reference.Segments[0];
             var suggestion = reference.Segments.Count == 1
-                ? Suggest(first.Text, scope, expected)
+                ? SuggestName(first.Text, scope, expected)
                 : SuggestName(first.Text, scope, WorkstreamKind) is string ws
-                    ? "; did you mean '" + ws + reference.Text.Substring(first.Text.Length) + "'?"
-                    : string.Empty;
-            Report(DiagnosticCatalog.UnknownReference, Loc(source, reference), noun, reference.Text, suggestion);
+                    ? ws + reference.Text.Substring(first.Text.Length)
+                    : null;
+            _diagnostics.Add(DiagnosticCatalog.UnknownName(Loc(source, reference), noun, reference.Text, suggestion));
         }
 
         private void ReportUnknownMember(ReferenceSyntax reference, SourceText source, Symbol symbol, int i, SymbolKind[] expected, string noun)
@@ -482,8 +479,7 @@ namespace ProgramDsl.Semantics
             var segment = reference.Segments[i];
             if (!(symbol is WorkstreamSymbol container))
             {
-                Report(DiagnosticCatalog.UnknownReference, Loc(source, reference), noun, reference.Text,
-                    "; " + symbol.Describe() + " has no members, so '" + segment.Text + "' cannot be found in it");
+                _diagnostics.Add(DiagnosticCatalog.UnknownMemberOfLeaf(Loc(source, reference), noun, reference.Text, symbol.Describe(), segment.Text));
                 return;
             }
 
@@ -491,8 +487,8 @@ namespace ProgramDsl.Semantics
             var suggestion = AffordComparisons(container.Members.Count)
                 ? Spelling.Closest(segment.Text, container.Members.Values.Where(v => IsOneOf(v.Kind, expected)).Select(v => v.Name))
                 : null;
-            Report(DiagnosticCatalog.UnknownReference, Loc(source, reference), noun, reference.Text,
-                suggestion is null ? "; workstream '" + container.Id + "' has no '" + segment.Text + "'" : "; did you mean '" + prefix + "." + suggestion + "'?");
+            _diagnostics.Add(DiagnosticCatalog.UnknownWorkstreamMember(Loc(source, reference), noun, reference.Text, container.Id, segment.Text,
+                suggestion is null ? null : prefix + "." + suggestion));
         }
 
         private static string DescribeKinds(SymbolKind[] kinds)
@@ -516,9 +512,6 @@ namespace ProgramDsl.Semantics
             _suggestionWork -= candidates;
             return true;
         }
-
-        private string Suggest(string name, WorkstreamSymbol? scope, SymbolKind[] expected) =>
-            SuggestName(name, scope, expected) is string closest ? "; did you mean '" + closest + "'?" : string.Empty;
 
         private string? SuggestName(string name, WorkstreamSymbol? scope, SymbolKind[] expected)
         {
@@ -1479,8 +1472,8 @@ namespace ProgramDsl.Semantics
             {
                 if (knownSkills.Contains(name.Text)) continue;
                 sortedSkills ??= knownSkills.OrderBy(s => s, StringComparer.Ordinal).ToArray();
-                var suggestion = suggestions++ < MaxSuggestions && AffordComparisons(sortedSkills.Length) ? Spelling.DidYouMean(name.Text, sortedSkills) : string.Empty;
-                Report(DiagnosticCatalog.UnknownReference, Loc(source, name), "skill", name.Text, suggestion);
+                var suggestion = suggestions++ < MaxSuggestions && AffordComparisons(sortedSkills.Length) ? Spelling.Closest(name.Text, sortedSkills) : null;
+                _diagnostics.Add(DiagnosticCatalog.UnknownName(Loc(source, name), "skill", name.Text, suggestion));
             }
 
             foreach (var task in _program.Tasks)

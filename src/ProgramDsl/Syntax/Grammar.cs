@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using ProgramDsl.Diagnostics;
 using ProgramDsl.Text;
 using Sprache;
 
@@ -71,7 +72,7 @@ namespace ProgramDsl.Syntax
             int p = Lexer.SkipTrivia(Text, Position, out bool unterminated);
             if (unterminated)
             {
-                Error(p, "unterminated block comment; close it with '*/'");
+                Error(p, SyntaxMessages.UnterminatedBlockComment);
                 return -1;
             }
 
@@ -98,16 +99,6 @@ namespace ProgramDsl.Syntax
     {
         internal static readonly string[] NoExpectations = Array.Empty<string>();
 
-        private static readonly string[] ExpectName = { "a name" };
-        private static readonly string[] ExpectString = { "a string in double quotes" };
-        private static readonly string[] ExpectDate = { "a date (YYYY-MM-DD)" };
-        private static readonly string[] ExpectRangeEnd = { "the last date of the range (YYYY-MM-DD)" };
-        private static readonly string[] ExpectNumber = { "a number" };
-        private static readonly string[] ExpectPercent = { "a percentage such as 80%" };
-        private static readonly string[] ExpectDuration = { "a duration such as 5d, 4h or 2w" };
-        private static readonly string[] ExpectRate = { "a rate such as 950/d or 120/h" };
-        private static readonly string[] ExpectWeekday = { "a weekday (mon, tue, wed, thu, fri, sat, sun)" };
-        private static readonly string[] ExpectComparison = { "a comparison such as >= 0.85" };
         private static readonly string[] WeekdayNames = { "sun", "mon", "tue", "wed", "thu", "fri", "sat" };
         private static readonly string[] DependencyTypes = System.Linq.Enumerable.ToArray(Statements.DependencyTypes);
 
@@ -191,7 +182,7 @@ namespace ProgramDsl.Syntax
         /// <summary>A required word, then a list (<c>requires skill a, b</c>).</summary>
         public static Parser<IReadOnlyList<ValueSyntax>> WordThenList(string[] words, ValueScanner item)
         {
-            var expected = new[] { string.Join(" or ", Array.ConvertAll(words, w => "'" + w + "'")) };
+            var expected = SyntaxMessages.ExpectOneOf(words);
             return Arguments((ref Scanner s) => TryWord(ref s, words, expected, out _) ? ScanList(ref s, item) : null);
         }
 
@@ -241,7 +232,7 @@ namespace ProgramDsl.Syntax
             int p = s.NextToken();
             if (p < 0) return false;
             int e = Lexer.ScanIdentifier(s.Text, p);
-            if (e == p) return s.Mismatch(ExpectName);
+            if (e == p) return s.Mismatch(SyntaxMessages.ExpectName);
             v = new NameValueSyntax(s.Names.Get(s.Text, p, e - p), TextSpan.FromBounds(p, e));
             s.Position = e;
             return true;
@@ -304,11 +295,11 @@ namespace ProgramDsl.Syntax
             if (p < 0) return false;
             var text = s.Text;
             int e = Lexer.ScanNumber(text, p, out var amount);
-            if (e == p) return TooLarge(ref s, p) ?? s.Mismatch(ExpectRate);
+            if (e == p) return TooLarge(ref s, p) ?? s.Mismatch(SyntaxMessages.ExpectRate);
             if (e >= text.Length || text[e] != '/' || !TryUnit(text, e + 1, out var unit))
             {
                 var written = text.Substring(p, e - p);
-                return s.Error(SuffixErrorAt(text, p, e), "expected a rate such as " + written + "/d or " + written + "/h");
+                return s.Error(SuffixErrorAt(text, p, e), SyntaxMessages.ExpectedRateUnit(written));
             }
 
             v = new RateValueSyntax(amount, unit, TextSpan.FromBounds(p, e + 2));
@@ -328,7 +319,7 @@ namespace ProgramDsl.Syntax
                 s.Position = p + 2;
                 if (!TryDate(ref s, out var to))
                 {
-                    if (!s.Hard) s.Mismatch(ExpectRangeEnd);
+                    if (!s.Hard) s.Mismatch(SyntaxMessages.ExpectRangeEnd);
                     s.Hard = true;
                     return false;
                 }
@@ -373,13 +364,13 @@ namespace ProgramDsl.Syntax
             string? op = null;
             if (p + 1 < text.Length && (text[p] == '>' || text[p] == '<' || text[p] == '=') && text[p + 1] == '=') op = text[p] == '=' ? "=" : text.Substring(p, 2);
             else if (p < text.Length && (text[p] == '>' || text[p] == '<' || text[p] == '=')) op = text[p].ToString();
-            if (op is null) return s.Mismatch(ExpectComparison);
+            if (op is null) return s.Mismatch(SyntaxMessages.ExpectComparison);
             int after = p + (p + 1 < text.Length && text[p + 1] == '=' ? 2 : 1);
             var numberScanner = new Scanner(text, after, s.Names);
             if (!TryPlainNumber(ref numberScanner, signed: true, out var number))
             {
                 // A missing number is reported at the operator: what follows may be the next statement.
-                return numberScanner.Hard ? s.Error(numberScanner.FailAt, numberScanner.Message) : s.Error(p, "expected a number after '" + op + "'");
+                return numberScanner.Hard ? s.Error(numberScanner.FailAt, numberScanner.Message) : s.Error(p, SyntaxMessages.ExpectedNumberAfter(op));
             }
 
             v = new ComparisonValueSyntax(op, number.Value, TextSpan.FromBounds(p, number.Span.End));
@@ -486,7 +477,7 @@ namespace ProgramDsl.Syntax
             int p = s.NextToken();
             if (p < 0) return false;
             int e = Lexer.ScanIdentifier(s.Text, p);
-            if (e == p) return s.Mismatch(ExpectName);
+            if (e == p) return s.Mismatch(SyntaxMessages.ExpectName);
             value = new IdentifierSyntax(s.Names.Get(s.Text, p, e - p), TextSpan.FromBounds(p, e));
             s.Position = e;
             return true;
@@ -519,7 +510,7 @@ namespace ProgramDsl.Syntax
             if (p < 0) return false;
             var text = s.Text;
             int e = Lexer.ScanIdentifier(text, p);
-            if (e == p) return s.Mismatch(ExpectName);
+            if (e == p) return s.Mismatch(SyntaxMessages.ExpectName);
             var first = s.Names.Get(text, p, e - p);
             if (!(e + 1 < text.Length && text[e] == '.' && text[e + 1] != '.'))
             {
@@ -533,7 +524,7 @@ namespace ProgramDsl.Syntax
             {
                 int start = e + 1;
                 int end = Lexer.ScanIdentifier(text, start);
-                if (end == start) return s.Error(start, "expected a name after '.' in '" + text.Substring(p, start - p) + "'");
+                if (end == start) return s.Error(start, SyntaxMessages.ExpectedNameAfterDot(text.Substring(p, start - p)));
                 rest.Add(s.Names.Get(text, start, end - start));
                 e = end;
             }
@@ -548,7 +539,7 @@ namespace ProgramDsl.Syntax
             value = null!;
             int p = s.NextToken();
             if (p < 0) return false;
-            if (p >= s.Text.Length || s.Text[p] != '"') return s.Mismatch(ExpectString);
+            if (p >= s.Text.Length || s.Text[p] != '"') return s.Mismatch(SyntaxMessages.ExpectString);
             int e = Lexer.ScanString(s.Text, p, out var text, out int errorAt, out string? error);
             if (e < 0) return s.Error(errorAt, error!);
             value = new StringValueSyntax(text, TextSpan.FromBounds(p, e));
@@ -567,10 +558,10 @@ namespace ProgramDsl.Syntax
             {
                 if (p < text.Length && Lexer.IsDigit(text[p]))
                 {
-                    return s.Error(p, "invalid date '" + Lexer.DescribeTokenAt(text, p).Trim('\'') + "'; write dates as YYYY-MM-DD");
+                    return s.Error(p, SyntaxMessages.InvalidDate(Lexer.DescribeTokenAt(text, p)));
                 }
 
-                return s.Mismatch(ExpectDate);
+                return s.Mismatch(SyntaxMessages.ExpectDate);
             }
 
             value = new DateValueSyntax(y, m, d, TextSpan.FromBounds(p, e));
@@ -587,10 +578,10 @@ namespace ProgramDsl.Syntax
             bool negative = signed && p < text.Length && text[p] == '-';
             int start = negative ? p + 1 : p;
             int e = Lexer.ScanNumber(text, start, out var number);
-            if (e == start) return TooLarge(ref s, start) ?? s.Mismatch(ExpectNumber);
+            if (e == start) return TooLarge(ref s, start) ?? s.Mismatch(SyntaxMessages.ExpectNumber);
             if (e < text.Length && (Lexer.IsIdentifierStart(text[e]) || text[e] == '%' || (text[e] == '/' && !Lexer.StartsComment(text, e))))
             {
-                return s.Error(e, "unexpected " + Lexer.DescribeTokenAt(text, e) + " after the number " + text.Substring(p, e - p) + "; a plain number is expected here");
+                return s.Error(e, SyntaxMessages.SuffixAfterPlainNumber(Lexer.DescribeTokenAt(text, e), text.Substring(p, e - p)));
             }
 
             value = new NumberValueSyntax(negative ? -number : number, TextSpan.FromBounds(p, e));
@@ -605,10 +596,10 @@ namespace ProgramDsl.Syntax
             if (p < 0) return false;
             var text = s.Text;
             int e = Lexer.ScanNumber(text, p, out var number);
-            if (e == p) return TooLarge(ref s, p) ?? s.Mismatch(ExpectPercent);
+            if (e == p) return TooLarge(ref s, p) ?? s.Mismatch(SyntaxMessages.ExpectPercent);
             if (e >= text.Length || text[e] != '%')
             {
-                return s.Error(SuffixErrorAt(text, p, e), "expected '%' after " + text.Substring(p, e - p) + " (a percentage such as 80%)");
+                return s.Error(SuffixErrorAt(text, p, e), SyntaxMessages.ExpectedPercentSign(text.Substring(p, e - p)));
             }
 
             value = new PercentValueSyntax(number, TextSpan.FromBounds(p, e + 1));
@@ -623,11 +614,11 @@ namespace ProgramDsl.Syntax
             if (p < 0) return false;
             var text = s.Text;
             int e = Lexer.ScanNumber(text, p, out var amount);
-            if (e == p) return TooLarge(ref s, p) ?? s.Mismatch(ExpectDuration);
+            if (e == p) return TooLarge(ref s, p) ?? s.Mismatch(SyntaxMessages.ExpectDuration);
             if (!TryUnit(text, e, out var unit))
             {
                 var written = text.Substring(p, e - p);
-                return s.Error(SuffixErrorAt(text, p, e), "expected a unit after " + written + ": h (hours), d (working days) or w (weeks), as in " + written + "d");
+                return s.Error(SuffixErrorAt(text, p, e), SyntaxMessages.ExpectedDurationUnit(written));
             }
 
             value = new DurationValueSyntax(amount, unit, TextSpan.FromBounds(p, e + 1));
@@ -643,9 +634,9 @@ namespace ProgramDsl.Syntax
             if (p < 0) return false;
             var text = s.Text;
             int e = Lexer.ScanIdentifier(text, p);
-            if (e == p) return s.Mismatch(ExpectWeekday);
+            if (e == p) return s.Mismatch(SyntaxMessages.ExpectWeekday);
             int index = Array.IndexOf(WeekdayNames, text.Substring(p, e - p).ToLowerInvariant());
-            if (index < 0) return s.Error(p, "unknown weekday '" + text.Substring(p, e - p) + "'; use mon, tue, wed, thu, fri, sat or sun");
+            if (index < 0) return s.Error(p, SyntaxMessages.UnknownWeekday(text.Substring(p, e - p)));
             day = (DayOfWeek)index;
             span = TextSpan.FromBounds(p, e);
             s.Position = e;
@@ -682,7 +673,7 @@ namespace ProgramDsl.Syntax
 
         /// <summary>Digits that did not make a number are one too large for a decimal: say so, rather than "expected a number".</summary>
         private static bool? TooLarge(ref Scanner s, int p) =>
-            p < s.Text.Length && Lexer.IsDigit(s.Text[p]) ? s.Error(p, "the number " + Lexer.DescribeTokenAt(s.Text, p) + " is too large") : (bool?)null;
+            p < s.Text.Length && Lexer.IsDigit(s.Text[p]) ? s.Error(p, SyntaxMessages.NumberTooLarge(Lexer.DescribeTokenAt(s.Text, p))) : (bool?)null;
 
         /// <summary>
         /// Where to report a missing or wrong suffix (unit, '%') of the number at <paramref name="start"/>..<paramref name="end"/>:

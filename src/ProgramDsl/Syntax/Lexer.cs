@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Text;
+using ProgramDsl.Diagnostics;
 
 namespace ProgramDsl.Syntax
 {
@@ -243,7 +244,7 @@ namespace ProgramDsl.Syntax
                 if (e >= text.Length || text[e] == '\n' || text[e] == '\r')
                 {
                     errorAt = p;
-                    error = "unterminated string; close it with '\"' on the same line";
+                    error = SyntaxMessages.UnterminatedString;
                     return -1;
                 }
 
@@ -262,7 +263,7 @@ namespace ProgramDsl.Syntax
                         case 't': sb.Append('\t'); break;
                         default:
                             errorAt = e;
-                            error = "unknown escape sequence '\\" + (next == '\0' ? string.Empty : next.ToString()) + "'; use \\\", \\\\, \\n or \\t";
+                            error = SyntaxMessages.UnknownEscape(next);
                             return -1;
                     }
 

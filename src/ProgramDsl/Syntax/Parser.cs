@@ -267,9 +267,11 @@ namespace ProgramDsl.Syntax
             /// <summary>The keyword of the first declaration past the allowance; parsing stopped there.</summary>
             public TextSpan? DeclarationLimitAt { get; private set; }
 
-            private void Report(int at, int length, string message)
+            private SourceLocation At(int at, int length) => new SourceLocation(_source, new TextSpan(at, length));
+
+            private void Report(Diagnostic diagnostic)
             {
-                Diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.SyntaxError, new SourceLocation(_source, new TextSpan(at, length)), message));
+                Diagnostics.Add(diagnostic);
                 Stack[Stack.Count - 1].HasErrors = true;
             }
 
@@ -291,7 +293,7 @@ namespace ProgramDsl.Syntax
                     p = Lexer.SkipTrivia(text, p, out bool unterminated);
                     if (unterminated)
                     {
-                        Report(p, 2, "unterminated block comment; close it with '*/'");
+                        Report(DiagnosticCatalog.UnterminatedBlockComment(At(p, 2)));
                         p = text.Length;
                     }
 
@@ -313,7 +315,7 @@ namespace ProgramDsl.Syntax
                         }
                         else
                         {
-                            Report(p, 1, "unexpected '}': no block is open here");
+                            Report(DiagnosticCatalog.UnexpectedCloseBrace(At(p, 1)));
                         }
 
                         p++;
@@ -323,14 +325,15 @@ namespace ProgramDsl.Syntax
                     int keywordEnd = Lexer.ScanIdentifier(text, p);
                     if (keywordEnd == p)
                     {
-                        Report(p, Lexer.TokenLengthAt(text, p), "unexpected " + Lexer.DescribeTokenAt(text, p) + "; expected " + DescribeStatementsOf(frame));
+                        Report(DiagnosticCatalog.ExpectedStatement(At(p, Lexer.TokenLengthAt(text, p)), Lexer.DescribeTokenAt(text, p),
+                            frame.Context == BlockContext.File ? null : SyntaxFacts.KeywordOf(frame.Kind), frame.Name?.Text));
                         p = Recover(text, p + Lexer.TokenLengthAt(text, p), frame.Context);
                         continue;
                     }
 
                     if (!SyntaxFacts.TryGetRule(frame.Context, text, p, keywordEnd - p, out var rule) && !TryRuleWithoutInvisible(frame.Context, text, p, keywordEnd, out rule))
                     {
-                        Report(p, keywordEnd - p, UnknownStatementMessage(frame, text.Substring(p, keywordEnd - p)));
+                        Report(UnknownStatement(At(p, keywordEnd - p), frame, text.Substring(p, keywordEnd - p)));
                         p = Recover(text, keywordEnd, frame.Context);
                         continue;
                     }
@@ -417,27 +420,20 @@ namespace ProgramDsl.Syntax
 
                         // The statement was cut by an unterminated block comment; the main loop reports that once, there.
                         if (unterminatedComment) return at;
-                        int length;
-                        string message;
                         if (!string.IsNullOrEmpty(failure.Message))
                         {
-                            message = failure.Message;
-                            length = Lexer.TokenLengthAt(text, at);
+                            Report(DiagnosticCatalog.FromGrammar(At(at, Lexer.TokenLengthAt(text, at)), failure.Message));
                         }
                         else
                         {
                             // A statement cut short at the end of a line: report it there, not at the next line's
                             // (probably valid) statement.
                             bool endOfLine = Lexer.HasNewlineBetween(text, failedAt, at);
-                            var found = endOfLine ? "end of line" : Lexer.DescribeTokenAt(text, at);
+                            var found = endOfLine ? null : Lexer.DescribeTokenAt(text, at);
                             if (endOfLine) at = failedAt;
-                            length = endOfLine ? 0 : Lexer.TokenLengthAt(text, at);
-                            var expected = failure.Expectations.Distinct().ToArray();
-                            message = "unexpected " + found + "; expected " +
-                                      (expected.Length == 0 ? "more" : string.Join(" or ", expected)) + " after '" + statementKeyword + "'";
+                            int length = endOfLine ? 0 : Lexer.TokenLengthAt(text, at);
+                            Report(DiagnosticCatalog.ExpectedAfter(At(at, length), found, failure.Expectations.Distinct().ToArray(), statementKeyword));
                         }
-
-                        Report(at, length, message);
 
                         // Recover from before the trivia, so a keyword on the next line still starts a statement.
                         return Recover(text, failedAt, frame.Context);
@@ -511,25 +507,16 @@ namespace ProgramDsl.Syntax
             return Lexer.Visible(text, start, end - start) is string visible && SyntaxFacts.TryGetRule(context, visible, 0, visible.Length, out rule);
         }
 
-        private static string DescribeStatementsOf(Frame frame) => frame.Context switch
-        {
-            BlockContext.File => "'program' or a program member",
-            _ => "a statement of " + SyntaxFacts.KeywordOf(frame.Kind) + " '" + frame.Name?.Text + "' or '}'",
-        };
-
-        private static string UnknownStatementMessage(Frame frame, string word)
+        private static Diagnostic UnknownStatement(SourceLocation at, Frame frame, string word)
         {
             var keywords = SyntaxFacts.KeywordsIn(frame.Context);
-            var suggestion = Spelling.Closest(word, keywords);
-            var where = frame.Context == BlockContext.File ? "at the top of a file" : "in " + SyntaxFacts.KeywordOf(frame.Kind) + " '" + frame.Name?.Text + "'";
-            var head = "unexpected '" + word + "' " + where;
+            var block = frame.Context == BlockContext.File ? null : SyntaxFacts.KeywordOf(frame.Kind);
             if (SyntaxFacts.ForeignKeyword(frame.Context, word) is var (keyword, tool))
             {
-                return head + "; did you mean '" + keyword + "'? ('" + word + "' is " + tool + "'s word; a .tpm plan writes '" + keyword + "')";
+                return DiagnosticCatalog.UnknownStatement(at, word, block, frame.Name?.Text, keyword, tool, null, keywords);
             }
 
-            if (suggestion != null) return head + "; did you mean '" + suggestion + "'?";
-            return head + "; expected one of: " + string.Join(", ", keywords);
+            return DiagnosticCatalog.UnknownStatement(at, word, block, frame.Name?.Text, null, null, Spelling.Closest(word, keywords), keywords);
         }
 
         /// <summary>

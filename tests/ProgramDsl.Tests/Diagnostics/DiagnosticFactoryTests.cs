@@ -24,6 +24,7 @@ public class DiagnosticFactoryTests
     /// </summary>
     private static readonly string[] Converted =
     {
+        nameof(DiagnosticCatalog.SyntaxError), nameof(DiagnosticCatalog.UnknownReference),
         nameof(DiagnosticCatalog.InvalidConfiguration), nameof(DiagnosticCatalog.IncludeError), nameof(DiagnosticCatalog.IncludeOutsideWorkspace),
         nameof(DiagnosticCatalog.InputLimitExceeded), nameof(DiagnosticCatalog.MissingSetting), nameof(DiagnosticCatalog.InvalidValue),
         nameof(DiagnosticCatalog.ConflictingSetting), nameof(DiagnosticCatalog.NoWorkingDays), nameof(DiagnosticCatalog.OutOfCalendarRange),
@@ -67,7 +68,9 @@ public class DiagnosticFactoryTests
         Use.IsMatch("Diagnostic.Create(DiagnosticCatalog.InvalidValue, at, \"words\")").Should().BeTrue();
         Use.IsMatch("context.ReportDiagnostic(Create(Catalog.BuilderInvalidValue, location, null, null, message));").Should().BeTrue();
         Use.IsMatch("_diagnostics.Add(DiagnosticCatalog.InvalidValueFoo(at));").Should().BeFalse();
-        Use.IsMatch("Report(DiagnosticCatalog.SyntaxError, at, \"words\")").Should().BeFalse("SyntaxError is not converted yet");
+        Use.IsMatch("Report(DiagnosticCatalog.SyntaxError, at, \"words\")").Should().BeTrue();
+        Use.IsMatch("Report(DiagnosticCatalog.UnknownReference, at, noun, name, suggestion)").Should().BeTrue();
+        Use.IsMatch("Report(DiagnosticCatalog.SyntaxErrorAt(at))").Should().BeFalse("a factory whose name starts like a descriptor's is no use of it");
     }
 
     private static SourceLocation At(string text = "program p \"P\" { }") => new SourceLocation(new SourceText("plan.tpm", text), new TextSpan(0, 7));
@@ -88,6 +91,43 @@ public class DiagnosticFactoryTests
             .Should().Be("'zzzzzz' is not a valid level; use low, high");
         DiagnosticCatalog.DeadlineBeforeStart(At(), CalendarDate.FromYmd(2027, 1, 1), CalendarDate.FromYmd(2027, 2, 1)).Message
             .Should().Be("the deadline 2027-01-01 is before the program start 2027-02-01");
+    }
+
+    [Fact]
+    public void Unknown_reference_factories_write_the_suggestion_ending()
+    {
+        var d = DiagnosticCatalog.UnknownName(At(), "task", "dsign", "design");
+        d.Descriptor.Should().BeSameAs(DiagnosticCatalog.UnknownReference);
+        d.Message.Should().Be("unknown task 'dsign'; did you mean 'design'?");
+        DiagnosticCatalog.UnknownName(At(), "skill", "cobol", null).Message.Should().Be("unknown skill 'cobol'");
+        DiagnosticCatalog.UnknownMemberOfLeaf(At(), "task", "lea.x", "person 'lea'", "x").Message
+            .Should().Be("unknown task 'lea.x'; person 'lea' has no members, so 'x' cannot be found in it");
+        DiagnosticCatalog.UnknownWorkstreamMember(At(), "task", "ws.b", "ws", "b", null).Message.Should().Be("unknown task 'ws.b'; workstream 'ws' has no 'b'");
+        DiagnosticCatalog.UnknownWorkstreamMember(At(), "task", "ws.b", "ws", "b", "ws.a").Message.Should().Be("unknown task 'ws.b'; did you mean 'ws.a'?");
+    }
+
+    [Fact]
+    public void Syntax_factories_write_the_parsers_words()
+    {
+        var keywords = new[] { "after", "effort" };
+        DiagnosticCatalog.ExpectedStatement(At(), "'5'", null, null).Message.Should().Be("unexpected '5'; expected 'program' or a program member");
+        DiagnosticCatalog.ExpectedStatement(At(), "string", "task", "t").Message.Should().Be("unexpected string; expected a statement of task 't' or '}'");
+        DiagnosticCatalog.UnknownStatement(At(), "depends", "task", "t", "after", "TaskJuggler", null, keywords).Message
+            .Should().Be("unexpected 'depends' in task 't'; did you mean 'after'? ('depends' is TaskJuggler's word; a .tpm plan writes 'after')");
+        DiagnosticCatalog.UnknownStatement(At(), "efort", "task", "t", null, null, "effort", keywords).Message.Should().Be("unexpected 'efort' in task 't'; did you mean 'effort'?");
+        DiagnosticCatalog.UnknownStatement(At(), "zz", null, null, null, null, null, keywords).Message.Should().Be("unexpected 'zz' at the top of a file; expected one of: after, effort");
+        DiagnosticCatalog.ExpectedAfter(At(), null, SyntaxMessages.ExpectName, "owner").Message.Should().Be("unexpected end of line; expected a name after 'owner'");
+        DiagnosticCatalog.ExpectedAfter(At(), "'}'", Array.Empty<string>(), "owner").Message.Should().Be("unexpected '}'; expected more after 'owner'");
+        DiagnosticCatalog.ExpectedAfter(At(), "'5'", SyntaxMessages.ExpectOneOf(new[] { "skill", "skills" }), "requires").Message
+            .Should().Be("unexpected '5'; expected 'skill' or 'skills' after 'requires'");
+        DiagnosticCatalog.UnexpectedCloseBrace(At()).Message.Should().Be("unexpected '}': no block is open here");
+        DiagnosticCatalog.UnterminatedBlockComment(At()).Message.Should().Be("unterminated block comment; close it with '*/'");
+        var grammar = DiagnosticCatalog.FromGrammar(At(), SyntaxMessages.ExpectedDurationUnit("10"));
+        grammar.Descriptor.Should().BeSameAs(DiagnosticCatalog.SyntaxError);
+        grammar.Message.Should().Be("expected a unit after 10: h (hours), d (working days) or w (weeks), as in 10d");
+        SyntaxMessages.InvalidDate("'2027-13-45'").Should().Be("invalid date '2027-13-45'; write dates as YYYY-MM-DD");
+        SyntaxMessages.UnknownEscape('q').Should().Be("unknown escape sequence '\\q'; use \\\", \\\\, \\n or \\t");
+        SyntaxMessages.UnknownEscape('\0').Should().Be("unknown escape sequence '\\'; use \\\", \\\\, \\n or \\t");
     }
 
     [Fact]
