@@ -33,6 +33,24 @@ namespace ProgramDsl.Cli.Tests
         }
 
         [Fact]
+        public void A_file_with_bytes_that_are_not_UTF8_is_not_rewritten_and_the_others_are()
+        {
+            using var temp = new TempFolder();
+            // 0xE9 alone is Latin-1 'é', not UTF-8: read as U+FFFD, so a rewrite would lose the byte.
+            var latin1 = Encoding.UTF8.GetBytes("program  p {\n start 2027-01-04 // caf").Concat(new byte[] { 0xE9 }).Concat(Encoding.UTF8.GetBytes("\n}\n")).ToArray();
+            Directory.CreateDirectory(Path.Combine(temp.Path, "plans"));
+            File.WriteAllBytes(Path.Combine(temp.Path, "plans/a.tpm"), latin1);
+            temp.Write("plans/b.tpm", Messy);
+
+            var result = Tpm.Run(temp.Path, "fmt", "plans");
+
+            result.ExitCode.Should().Be(2, result.ToString());
+            result.Error.Should().Contain("tpm: error: 'plans/a.tpm' is not rewritten: it holds U+FFFD").And.EndWith("2 files checked, 1 reformatted, 1 not written\n");
+            File.ReadAllBytes(Path.Combine(temp.Path, "plans/a.tpm")).Should().Equal(latin1);
+            File.ReadAllText(Path.Combine(temp.Path, "plans/b.tpm")).Should().Be(Tidy);
+        }
+
+        [Fact]
         public void Check_lists_the_files_that_would_change_exits_1_and_writes_nothing()
         {
             using var temp = new TempFolder();

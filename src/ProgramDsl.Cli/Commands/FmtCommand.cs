@@ -1,3 +1,5 @@
+using System;
+using System.IO;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.Linq;
@@ -56,6 +58,7 @@ namespace ProgramDsl.Cli.Commands
             var diagnosticsOut = stdout ? _console.Error : _console.Out;
             var refused = new List<Diagnostic>();
             int changed = 0;
+            int unwritten = 0;
             foreach (var file in files)
             {
                 var text = _loader.ReadPlan(file, settings.Workspace, out var realPath, out var unread);
@@ -96,10 +99,29 @@ namespace ProgramDsl.Cli.Commands
                     // One path a line, as CI annotations and scripts read it.
                     _console.Out.WriteLine(Diagnostic.Printable(file));
                 }
+                else if (text.IndexOf('\uFFFD') >= 0)
+                {
+                    // Bytes that are not UTF-8 are read as U+FFFD: writing the text back would lose them for good.
+                    CliErrors.Write(_console.Error, "'" + file + "' is not rewritten: it holds U+FFFD, the character bytes that are not UTF-8 are read as; save it as UTF-8 (or write the character as an escape) and format it again");
+                    unwritten++;
+                    changed--;
+                }
                 else
                 {
-                    // The real path checked inside the workspace: a link is not replaced by a file, its target is rewritten.
-                    _fileSystem.WriteAllTextAtomic(realPath, result.Text!);
+                    try
+                    {
+                        // The real path checked inside the workspace: a link is not replaced by a file, its target is rewritten.
+                        _fileSystem.WriteAllTextAtomic(realPath, result.Text!);
+                    }
+                    catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                    {
+                        // One file that cannot be written (a read-only folder, a name too long for the file staged beside
+                        // it) does not stop the others.
+                        CliErrors.Write(_console.Error, "cannot write '" + file + "': " +
+                            (ex is UnauthorizedAccessException ? "permission denied" : ex is PathTooLongException ? "the name is too long for the file staged beside it" : ex.Message));
+                        unwritten++;
+                    changed--;
+                    }
                 }
             }
 
@@ -109,9 +131,11 @@ namespace ProgramDsl.Cli.Commands
                     ? Count(files.Count) + " checked, " + (changed == 0 && refused.Count == 0 ? "all formatted" : changed + " not formatted")
                     : Count(files.Count) + " checked, " + changed + " reformatted";
                 if (refused.Count > 0) summary += ", " + refused.Select(d => d.Location?.Path).Distinct().Count() + " refused for errors";
+                if (unwritten > 0) summary += ", " + unwritten + " not written";
                 _console.Error.WriteLine(summary);
             }
 
+            if (unwritten > 0) return ExitCodes.Usage;
             return refused.Count > 0 || (check && changed > 0) ? ExitCodes.Errors : ExitCodes.Success;
         }
 
