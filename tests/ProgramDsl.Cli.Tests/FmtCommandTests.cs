@@ -250,6 +250,29 @@ namespace ProgramDsl.Cli.Tests
         }
 
         [Fact]
+        public void A_folder_link_in_the_repository_leading_outside_is_not_a_workspace_of_its_own()
+        {
+            if (OperatingSystem.IsWindows()) return;
+            using var temp = new TempFolder();
+            Directory.CreateDirectory(Path.Combine(temp.Path, "repo", ".git"));
+            var outside = temp.Write("outside/secret.tpm", Messy);
+            // A pull request adds 'docs -> ../../outside': named as written, docs is inside the repository, so the files
+            // it leads to are outside the workspace; before, the link's target was taken as the folder to search from.
+            Directory.CreateSymbolicLink(Path.Combine(temp.Path, "repo", "docs"), "../outside");
+
+            var folder = Tpm.Run(Path.Combine(temp.Path, "repo"), "fmt", "docs");
+            var file = Tpm.Run(Path.Combine(temp.Path, "repo"), "fmt", "docs/secret.tpm");
+            var check = Tpm.Run(Path.Combine(temp.Path, "repo"), "check", "docs/secret.tpm");
+
+            file.ExitCode.Should().Be(1, file.ToString());
+            file.Out.Should().Contain("docs/secret.tpm(1,1): error TPM1006:");
+            check.ExitCode.Should().Be(1, check.ToString());
+            check.Out.Should().Contain("error TPM1006:");
+            folder.ExitCode.Should().NotBe(0, folder.ToString());
+            File.ReadAllText(outside).Should().Be(Messy);
+        }
+
+        [Fact]
         public void A_missing_path_or_a_folder_without_plans_is_a_usage_error()
         {
             using var temp = new TempFolder();

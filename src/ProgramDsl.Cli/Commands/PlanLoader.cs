@@ -306,14 +306,17 @@ namespace ProgramDsl.Cli.Commands
                 return _fileSystem.GetRealPath(explicitWorkspace);
             }
 
-            var start = _fileSystem.GetRealPath(isFolder ? path : Path.GetDirectoryName(_fileSystem.GetFullPath(path))!);
-            for (var folder = start; !string.IsNullOrEmpty(folder); folder = Path.GetDirectoryName(folder))
+            // The repository is looked for along the path as written, not along a link's target: a folder link in a pull
+            // request (docs -> /somewhere) is inside the checkout as named, so its target is outside the workspace, and
+            // `tpm fmt docs` or `tpm check docs` refuses the files there instead of treating the target as a workspace.
+            var named = _fileSystem.GetFullPath(isFolder ? path : Path.GetDirectoryName(_fileSystem.GetFullPath(path))!);
+            for (var folder = named; !string.IsNullOrEmpty(folder); folder = Path.GetDirectoryName(folder))
             {
                 var git = Path.Combine(folder, ".git");
-                if (_fileSystem.DirectoryExists(git) || _fileSystem.FileExists(git)) return folder;
+                if (_fileSystem.DirectoryExists(git) || _fileSystem.FileExists(git)) return _fileSystem.GetRealPath(folder);
             }
 
-            return start;
+            return _fileSystem.GetRealPath(named);
         }
 
         private string RootFor(string path, string? workspace) =>
