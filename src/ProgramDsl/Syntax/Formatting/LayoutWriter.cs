@@ -474,20 +474,8 @@ namespace ProgramDsl.Syntax.Formatting
             int previousEnd = -1;
             while (true)
             {
-                while (p < close.Start)
-                {
-                    char c = text[p];
-                    if (c == '\n' || c == '\r') return false;
-                    if (Lexer.IsSpaceTrivia(c))
-                    {
-                        p++;
-                        continue;
-                    }
-
-                    if (Lexer.StartsComment(text, p)) return false;
-                    break;
-                }
-
+                p = NextOnLine(text, p, close.Start);
+                if (p < 0) return false;
                 if (p >= close.Start) break;
                 int end;
                 if (k < body.Count && p == body[k].KeywordSpan.Start)
@@ -527,6 +515,22 @@ namespace ProgramDsl.Syntax.Formatting
         }
 
         /// <summary>
+        /// The next token's position at or after <paramref name="p"/> (or <paramref name="stop"/>), skipping spaces; -1 when
+        /// a line break or a comment comes first, which keeps the text from being laid out on one line.
+        /// </summary>
+        private static int NextOnLine(string text, int p, int stop)
+        {
+            for (; p < stop; p++)
+            {
+                char c = text[p];
+                if (c == '\n' || c == '\r' || Lexer.StartsComment(text, p)) return -1;
+                if (!Lexer.IsSpaceTrivia(c)) return p;
+            }
+
+            return stop;
+        }
+
+        /// <summary>
         /// True when a setting written on one line with no comment in it, laid out after <paramref name="before"/>
         /// characters, ends within <see cref="PlanFormatter.MaxOneLineBlockLength"/>.
         /// </summary>
@@ -537,17 +541,12 @@ namespace ProgramDsl.Syntax.Formatting
             int p = statement.Span.Start;
             int stop = statement.Span.End;
             bool first = true;
-            while (p < stop)
+            while (true)
             {
+                p = NextOnLine(text, p, stop);
+                if (p < 0) return false;
+                if (p >= stop) break;
                 char c = text[p];
-                if (c == '\n' || c == '\r') return false;
-                if (Lexer.IsSpaceTrivia(c))
-                {
-                    p++;
-                    continue;
-                }
-
-                if (Lexer.StartsComment(text, p)) return false;
                 int end = ChunkEnd(text, p, stop);
                 width += (first || c == ',' ? 0 : 1) + (end - p);
                 if (width > PlanFormatter.MaxOneLineBlockLength) return false;
