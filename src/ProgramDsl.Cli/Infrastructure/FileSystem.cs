@@ -233,6 +233,16 @@ namespace ProgramDsl.Cli.Infrastructure
         {
             var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
             Directory.CreateDirectory(folder);
+
+            // Replacing by a rename needs only the folder's permission: a file its owner made read-only would be replaced
+            // all the same. Opening it for writing (which changes nothing) asks the system whether we may.
+            if (File.Exists(path))
+            {
+                using (new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite))
+                {
+                }
+            }
+
             var temp = Path.Combine(folder, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N") + ".tmp");
             try
             {
