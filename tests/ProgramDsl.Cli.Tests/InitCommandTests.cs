@@ -138,6 +138,19 @@ namespace ProgramDsl.Cli.Tests
         }
 
         [Fact]
+        public void A_folder_below_a_file_is_one_usage_error_in_tpm_words()
+        {
+            using var temp = new TempFolder();
+            temp.Write("notes", "x");
+
+            var result = Tpm.Run(temp.Path, "init", "notes/sub", "--start", "2027-01-04");
+
+            result.ExitCode.Should().Be(2, result.ToString());
+            result.Error.Should().Be("tpm: error: cannot write 'notes/sub/program.tpm': a part of the folder's path is not a folder\n");
+            File.ReadAllText(Path.Combine(temp.Path, "notes")).Should().Be("x");
+        }
+
+        [Fact]
         public void A_file_where_the_folder_should_be_is_a_usage_error()
         {
             using var temp = new TempFolder();

@@ -114,7 +114,19 @@ namespace ProgramDsl.Cli.Commands
 
             var first = start ?? NextMonday(_clock.GetLocalNow().DateTime);
             var text = Render(template, first);
-            if (!_fileSystem.TryWriteNewTextAtomic(target, text))
+            bool written;
+            try
+            {
+                written = _fileSystem.TryWriteNewTextAtomic(target, text);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                // The system's words name the file staged beside the plan; say what could not be written instead.
+                throw new UsageException("cannot write '" + target + "': " +
+                    (ex is UnauthorizedAccessException ? "permission denied" : ex is DirectoryNotFoundException ? "a part of the folder's path is not a folder" : CliErrors.Clause(ex.Message)));
+            }
+
+            if (!written)
             {
                 throw new UsageException("'" + target + "' already exists; tpm init writes nothing over it (choose another folder)");
             }
