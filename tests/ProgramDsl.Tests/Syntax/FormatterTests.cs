@@ -263,6 +263,10 @@ public class FormatterTests
         result.Changed.Should().BeFalse();
         result.Text.Should().Be(text);
         PlanFormatter.IsOff("program p { } // tpm fmt: off").Should().BeFalse("only comments before the first statement count");
+        PlanFormatter.IsOff("// tpm fmt: offline notes\nprogram p { }").Should().BeFalse("the directive is a word of its own");
+        PlanFormatter.IsOff("/* tpm fmt: off-by-one */ program p { }").Should().BeFalse();
+        PlanFormatter.IsOff("// tpm fmt: offline, then tpm fmt: off\nprogram p { }").Should().BeTrue("a later mention counts");
+        PlanFormatter.IsOff("/*tpm fmt: off*/program p { }").Should().BeTrue();
     }
 
     [Fact]

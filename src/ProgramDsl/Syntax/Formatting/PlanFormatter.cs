@@ -115,6 +115,19 @@ namespace ProgramDsl.Syntax.Formatting
         /// <summary>Formats a text; a convenience for tests and tools.</summary>
         public static FormatResult Format(string text, string path = "plan.tpm") => Format(new SourceText(path, text));
 
+        // The directive as a word of its own: '// tpm fmt: offline notes' does not turn formatting off.
+        private static bool HoldsDirective(string text, int start, int end)
+        {
+            for (int at = text.IndexOf(OffDirective, start, end - start, StringComparison.Ordinal); at >= 0;
+                 at = at + 1 < end ? text.IndexOf(OffDirective, at + 1, end - at - 1, StringComparison.Ordinal) : -1)
+            {
+                int after = at + OffDirective.Length;
+                if (after >= end || !char.IsLetterOrDigit(text[after]) && text[after] != '_' && text[after] != '-') return true;
+            }
+
+            return false;
+        }
+
         /// <summary>True when a comment before the first token holds <see cref="OffDirective"/>.</summary>
         public static bool IsOff(string text)
         {
@@ -130,7 +143,7 @@ namespace ProgramDsl.Syntax.Formatting
 
                 int end = Lexer.ScanComment(text, p, out _, out _);
                 if (end < 0) return false;
-                if (text.IndexOf(OffDirective, p, end - p, StringComparison.Ordinal) >= 0) return true;
+                if (HoldsDirective(text, p, end)) return true;
                 p = end;
             }
 
