@@ -111,10 +111,10 @@ namespace ProgramDsl.Building
         public static string Days(double days) => Number(days) + "d";
 
         /// <summary>The word before a role in an <c>assign</c> item (<c>assign role de</c>).</summary>
-        public static readonly string RoleItemWord = Statements.Lookup(Keywords.Assign, BlockContext.Task)!.ItemWords[0];
+        public static readonly string RoleItemWord = Statements.AssignRoleWord;
 
         /// <summary>The word before the skills of <c>requires</c> (<c>requires skill python</c>).</summary>
-        public static readonly string SkillItemWord = Statements.Lookup(Keywords.Requires, BlockContext.Task)!.ItemWords[0];
+        public static readonly string SkillItemWord = Statements.RequiresItemWords[0];
 
         /// <summary>A percentage: <c>80%</c>.</summary>
         public static string Percent(int percent) => Number(percent) + "%";

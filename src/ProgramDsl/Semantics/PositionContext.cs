@@ -384,9 +384,9 @@ namespace ProgramDsl.Semantics
             if (inOtherToken || !needsValue) return;
 
             // 'requires' takes the word 'skill' first; 'assign' takes a person or the word 'role' then a role.
-            if (keyword == "requires" && previous != Previous.Intro)
+            if (keyword == ProgramDsl.Syntax.Keywords.Requires && previous != Previous.Intro)
             {
-                ExpectedWords = new[] { "skill" };
+                ExpectedWords = new[] { Statements.RequiresItemWords[0] };
                 return;
             }
 
@@ -394,7 +394,7 @@ namespace ProgramDsl.Semantics
             if (kinds.Count == 0) return;
             ExpectsReference = true;
             ExpectedKinds = kinds;
-            if (keyword == "assign" && previous != Previous.Intro && Qualifier is null) ExpectedWords = new[] { ReferenceRules.AssignRoleWord };
+            if (keyword == ProgramDsl.Syntax.Keywords.Assign && previous != Previous.Intro && Qualifier is null) ExpectedWords = new[] { ReferenceRules.AssignRoleWord };
         }
     }
 }

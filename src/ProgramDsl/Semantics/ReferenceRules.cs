@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using ProgramDsl.Syntax;
 
 namespace ProgramDsl.Semantics
@@ -13,7 +14,7 @@ namespace ProgramDsl.Semantics
         private static readonly SymbolKind[] Skill = { SymbolKind.Skill };
 
         /// <summary>The word inside <c>assign</c> that makes the next item a role (<c>assign role ml-engineer</c>).</summary>
-        public const string AssignRoleWord = "role";
+        public static string AssignRoleWord => Statements.AssignRoleWord;
 
         /// <summary>The pseudo-keyword of an <c>assign</c> item after <see cref="AssignRoleWord"/>.</summary>
         public const string AssignRole = "assign role";
@@ -31,9 +32,9 @@ namespace ProgramDsl.Semantics
             var statement = Statements.Lookup(role ? Keywords.Assign : keyword, block);
             if (statement is null) return Array.Empty<SymbolKind>();
             if (statement.Keyword == Keywords.Skills || statement.Keyword == Keywords.Requires) return Skill;
-            var kinds = StatementKinds.Expected(statement.Keyword, block);
+            var kinds = statement.ExpectedKinds.Select(StatementKinds.Of).ToArray();
             // The table lists assign's kinds as person, then role (the kind of the items after 'role').
-            if (statement.Keyword == Keywords.Assign) return kinds.Count < 2 ? kinds : new[] { role ? kinds[1] : kinds[0] };
+            if (statement.Keyword == Keywords.Assign) return kinds.Length < 2 ? kinds : new[] { role ? kinds[1] : kinds[0] };
             return kinds;
         }
 
@@ -49,8 +50,8 @@ namespace ProgramDsl.Semantics
 
         /// <summary>Words inside a statement after which a reference follows: <c>assign role X</c>, <c>requires skill X</c>; the key to <see cref="ExpectedKinds"/> after them.</summary>
         internal static string? IntroducedKey(string keyword, string word) =>
-            keyword == "assign" && word == AssignRoleWord ? AssignRole
-            : keyword == "requires" && (word == "skill" || word == "skills") ? keyword
+            keyword == Keywords.Assign && word == AssignRoleWord ? AssignRole
+            : keyword == Keywords.Requires && Statements.RequiresItemWords.Contains(word) ? keyword
             : null;
     }
 }

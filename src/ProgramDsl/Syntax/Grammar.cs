@@ -407,7 +407,7 @@ namespace ProgramDsl.Syntax
         };
 
         // The word before a role in an assign item, from the statement table.
-        private static readonly string[] RoleWord = { Statements.Lookup(Keywords.Assign, BlockContext.Task)!.ItemWords[0] };
+        private static readonly string[] RoleWord = { Statements.AssignRoleWord };
         private static readonly string[] ExpectRoleWord = { "'" + RoleWord[0] + "'" };
 
         /// <summary>An item of <c>assign</c>: a person, or <c>role X</c>, with an optional share.</summary>

@@ -285,6 +285,12 @@ namespace ProgramDsl.Syntax
         /// </summary>
         public static IReadOnlyCollection<string> ItemWords { get; } = new HashSet<string>(Table.SelectMany(s => s.ItemWords), StringComparer.Ordinal);
 
+        /// <summary>The word inside <c>assign</c> that makes the next item a role (<c>assign role ml-engineer</c>).</summary>
+        public static string AssignRoleWord => Lookup(Keywords.Assign, BlockContext.Task)!.ItemWords[0];
+
+        /// <summary>The words before the skills of <c>requires</c> (<c>requires skill python</c>), the first the one written.</summary>
+        public static IReadOnlyList<string> RequiresItemWords => Lookup(Keywords.Requires, BlockContext.Task)!.ItemWords;
+
         private static StatementInfo[] Build()
         {
             StatementInfo S(string keyword, BlockContext[] allowedIn, bool repeats, ValueShape shape, string doc,

@@ -282,7 +282,9 @@ namespace ProgramDsl.Syntax.Formatting
         /// without the ';' the next keyword would read as the role's name. Every other ';' only separates statements.
         /// </summary>
         private bool KeepSemicolon(int previousStart, int previousEnd) =>
-            previousEnd - previousStart == 4 && string.CompareOrdinal(_text, previousStart, "role", 0, 4) == 0;
+            previousEnd - previousStart == RoleWord.Length && string.CompareOrdinal(_text, previousStart, RoleWord, 0, RoleWord.Length) == 0;
+
+        private static readonly string RoleWord = Statements.AssignRoleWord;
 
         /// <summary>
         /// The end of the token at <paramref name="p"/>: a string, a ',' ';' '{' or '}', or a run of other characters up to
