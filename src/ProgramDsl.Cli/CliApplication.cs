@@ -21,8 +21,9 @@ namespace ProgramDsl.Cli
         private readonly ImportCommand _import;
         private readonly FmtCommand _fmt;
         private readonly InitCommand _init;
+        private readonly LspCommand _lsp;
 
-        public CliApplication(IConsoleEnvironment console, CheckCommand check, ScheduleCommand schedule, BuildCommand build, ForecastCommand forecast, StatusCommand status, ImportCommand import, FmtCommand fmt, InitCommand init)
+        public CliApplication(IConsoleEnvironment console, CheckCommand check, ScheduleCommand schedule, BuildCommand build, ForecastCommand forecast, StatusCommand status, ImportCommand import, FmtCommand fmt, InitCommand init, LspCommand lsp)
         {
             _console = console;
             _check = check;
@@ -33,6 +34,7 @@ namespace ProgramDsl.Cli
             _import = import;
             _fmt = fmt;
             _init = init;
+            _lsp = lsp;
         }
 
         /// <summary>The tool's version.</summary>
@@ -51,6 +53,7 @@ namespace ProgramDsl.Cli
             root.Subcommands.Add(_import.Build(common));
             root.Subcommands.Add(_fmt.Build(common));
             root.Subcommands.Add(_init.Build(common));
+            root.Subcommands.Add(_lsp.Build(common));
             return root;
         }
 

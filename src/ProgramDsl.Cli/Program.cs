@@ -30,6 +30,8 @@ namespace ProgramDsl.Cli
             services.AddSingleton<ImportCommand>();
             services.AddSingleton<FmtCommand>();
             services.AddSingleton<InitCommand>();
+            services.AddSingleton<CliPlanWorkspace>();
+            services.AddSingleton<LspCommand>();
             services.AddSingleton(System.TimeProvider.System);
             services.AddSingleton<Interruption>();
             services.AddSingleton<CliApplication>();

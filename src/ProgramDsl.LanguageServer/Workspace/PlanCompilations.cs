@@ -1,0 +1,434 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using ProgramDsl.Scheduling;
+using ProgramDsl.Scheduling.Leveling;
+using ProgramDsl.Syntax;
+using ProgramDsl.Text;
+using Diagnostic = ProgramDsl.Diagnostics.Diagnostic;
+
+namespace ProgramDsl.LanguageServer.Workspace
+{
+    /// <summary>Receives the diagnostics of a file whenever they change (an empty list clears them).</summary>
+    public interface IDiagnosticSink
+    {
+        /// <summary>Publishes the diagnostics located in <paramref name="path"/>; false when they could not be sent yet (they are sent again).</summary>
+        bool Publish(string path, IReadOnlyList<Diagnostic> diagnostics);
+    }
+
+    /// <summary>Timings of the compile loop (defaults suit an editor; tests and benchmarks shorten them).</summary>
+    public sealed class CompileSettings
+    {
+        /// <summary>How long a program waits after an edit before it compiles: keystrokes closer together are one compile.</summary>
+        public TimeSpan Debounce { get; set; } = TimeSpan.FromMilliseconds(40);
+
+        /// <summary>
+        /// A program whose last full compile took longer than this is first compiled with quick leveling, so its
+        /// diagnostics and dates arrive in a fraction of the time; the full leveling follows and replaces them.
+        /// </summary>
+        public TimeSpan QuickFirstAbove { get; set; } = TimeSpan.FromMilliseconds(250);
+
+        /// <summary>Compiles that may run at once (a workspace scan never starves an edit of both cores).</summary>
+        public int MaxConcurrentCompiles { get; set; } = Math.Max(1, Math.Min(2, Environment.ProcessorCount));
+    }
+
+    /// <summary>
+    /// The programs of the workspace and their latest compilations. An edit recompiles, after a short debounce, every
+    /// program that reads the edited file (the file itself when it is a program, and every program that includes it),
+    /// cancelling compiles of older text. Diagnostics are published per file as the union over the programs that read it,
+    /// so a fragment shows the diagnostics of the programs that include it. A file no program reads is parsed alone.
+    /// </summary>
+    public sealed class PlanCompilations : IDisposable
+    {
+        private readonly IPlanWorkspace _files;
+        private readonly OpenDocuments _documents;
+        private readonly IDiagnosticSink _sink;
+        private readonly CompileSettings _settings;
+        private readonly Action<string> _log;
+        private readonly SemaphoreSlim _compileSlots;
+        private readonly object _gate = new object();
+        private readonly Dictionary<string, ProgramState> _programs = new Dictionary<string, ProgramState>(StringComparer.Ordinal);
+        private readonly Dictionary<string, Standalone> _standalone = new Dictionary<string, Standalone>(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _published = new Dictionary<string, string>(StringComparer.Ordinal);
+        private readonly CancellationTokenSource _shutdown = new CancellationTokenSource();
+        private long _generation;
+        private int _running;
+
+        /// <summary>Creates the service; nothing compiles until a document opens or a folder is scanned.</summary>
+        public PlanCompilations(IPlanWorkspace files, OpenDocuments documents, IDiagnosticSink sink, CompileSettings? settings = null, Action<string>? log = null)
+        {
+            _files = files;
+            _documents = documents;
+            _sink = sink;
+            _settings = settings ?? new CompileSettings();
+            _log = log ?? (_ => { });
+            _compileSlots = new SemaphoreSlim(_settings.MaxConcurrentCompiles);
+        }
+
+        /// <summary>Raised after a compile is stored (a quick one, then the final one).</summary>
+        public event Action<CompiledProgram>? Compiled;
+
+        /// <summary>The latest compile of every known program, in path order.</summary>
+        public IReadOnlyList<CompiledProgram> Programs
+        {
+            get
+            {
+                lock (_gate) return _programs.Values.Where(p => p.Latest != null).OrderBy(p => p.Path, StringComparer.Ordinal).Select(p => p.Latest!).ToList();
+            }
+        }
+
+        /// <summary>The latest compiles of the programs that read <paramref name="path"/>: the file itself first when it is a program, then its includers by path.</summary>
+        public IReadOnlyList<CompiledProgram> ProgramsReading(string path)
+        {
+            lock (_gate)
+            {
+                return _programs.Values
+                    .Select(p => p.Latest)
+                    .Where(p => p != null && p.Contains(path))
+                    .OrderBy(p => p!.Path == path ? 0 : 1).ThenBy(p => p!.Path, StringComparer.Ordinal)
+                    .Select(p => p!)
+                    .ToList();
+            }
+        }
+
+        /// <summary>The program a request about <paramref name="path"/> answers from (the first of <see cref="ProgramsReading"/>), or null.</summary>
+        public CompiledProgram? ProgramFor(string path) => ProgramsReading(path).FirstOrDefault();
+
+        /// <summary>The syntax tree of a file that no program reads (parsed alone), or null.</summary>
+        public SyntaxTree? StandaloneTree(string path)
+        {
+            lock (_gate) return _standalone.TryGetValue(path, out var alone) ? alone.Tree : null;
+        }
+
+        /// <summary>True while a compile is waiting or running.</summary>
+        public bool IsBusy => Volatile.Read(ref _running) > 0;
+
+        /// <summary>Waits until no compile is waiting or running (tests, benchmarks, <c>tpm/schedule</c> on a fresh edit).</summary>
+        public async Task WhenIdleAsync(CancellationToken cancellationToken = default)
+        {
+            while (IsBusy)
+            {
+                await Task.Delay(5, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>Finds the program files under a folder and compiles each once, one after another, in the background.</summary>
+        public Task ScanAsync(string folder) => Task.Run(async () =>
+        {
+            Interlocked.Increment(ref _running);
+            try
+            {
+                foreach (var file in _files.PlanFiles(folder))
+                {
+                    if (_shutdown.IsCancellationRequested) return;
+                    var path = Normalize(file);
+                    lock (_gate)
+                    {
+                        if (_programs.ContainsKey(path)) continue;
+                    }
+
+                    if (ReadText(path) is string text && SyntaxFacts.IsProgramText(text)) await StartCompileAsync(path, TimeSpan.Zero, scan: true).ConfigureAwait(false);
+                }
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException))
+            {
+                _log("tpm lsp: scanning " + folder + " failed: " + ex.Message);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _running);
+            }
+        });
+
+        /// <summary>
+        /// A file changed (opened, edited, closed or saved): recompiles every program that reads it after the debounce,
+        /// and the file itself when it is a program. A file no program reads is parsed alone for its syntax errors.
+        /// </summary>
+        public void FileChanged(string path)
+        {
+            path = Normalize(path);
+            var text = ReadText(path);
+            var isProgram = text != null && SyntaxFacts.IsProgramText(text);
+            List<string> affected;
+            lock (_gate)
+            {
+                affected = _programs.Values.Where(p => p.Latest != null && p.Latest.Contains(path) || p.Path == path).Select(p => p.Path).ToList();
+                if (isProgram && !affected.Contains(path)) affected.Add(path);
+            }
+
+            foreach (var program in affected)
+            {
+                if (program == path && !isProgram)
+                {
+                    // No longer a program (deleted, or its header is being retyped): what reads it now decides.
+                    Forget(program);
+                    continue;
+                }
+
+                _ = StartCompileAsync(program, _settings.Debounce, scan: false);
+            }
+
+            if (!isProgram && ProgramsReading(path).Count == 0) ParseAlone(path, text);
+            else DropStandalone(path);
+        }
+
+        private Task StartCompileAsync(string path, TimeSpan delay, bool scan)
+        {
+            ProgramState state;
+            CancellationTokenSource cts;
+            long generation;
+            lock (_gate)
+            {
+                if (!_programs.TryGetValue(path, out state!)) _programs[path] = state = new ProgramState(path);
+                CancelPending(state);
+                state.Cancellation = cts = CancellationTokenSource.CreateLinkedTokenSource(_shutdown.Token);
+                generation = ++_generation;
+            }
+
+            Interlocked.Increment(ref _running);
+            return Task.Run(async () =>
+            {
+                try
+                {
+                    await CompileAsync(state, generation, delay, scan, cts.Token).ConfigureAwait(false);
+                }
+                finally
+                {
+                    // Disposing unhooks the linked source from the shutdown token: a thousand edits leave nothing behind.
+                    lock (_gate)
+                    {
+                        if (state.Cancellation == cts) state.Cancellation = null;
+                    }
+
+                    cts.Dispose();
+                    Interlocked.Decrement(ref _running);
+                }
+            });
+        }
+
+        // Under the lock, so the compile a newer edit supersedes is stopped before the newer one is recorded.
+        private static void CancelPending(ProgramState state)
+        {
+            try
+            {
+                state.Cancellation?.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // It finished and was disposed between the lock's reads.
+            }
+        }
+
+        private async Task CompileAsync(ProgramState state, long generation, TimeSpan delay, bool scan, CancellationToken cancellationToken)
+        {
+            try
+            {
+                if (delay > TimeSpan.Zero) await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                var text = ReadText(state.Path);
+                if (text is null || !SyntaxFacts.IsProgramText(text))
+                {
+                    Forget(state.Path);
+                    return;
+                }
+
+                var workspace = _files.WorkspaceFor(state.Path);
+                var severities = _files.SeveritiesFor(state.Path, workspace);
+                var resolver = new OverlayResolver(_files.DiskResolver(workspace), _documents, workspace);
+                // A large plan first gets quick leveling: its diagnostics and dates within a fraction of the full search.
+                var quickFirst = !scan && (state.LastFinalElapsed is null || state.LastFinalElapsed > _settings.QuickFirstAbove);
+                if (quickFirst)
+                {
+                    var quick = await CompileOnceAsync(state.Path, text, workspace, severities, resolver, LevelingEffort.Quick, generation, cancellationToken).ConfigureAwait(false);
+                    Store(state, quick);
+                }
+
+                var final = await CompileOnceAsync(state.Path, text, workspace, severities, resolver, LevelingEffort.Normal, generation, cancellationToken).ConfigureAwait(false);
+                state.LastFinalElapsed = final.Elapsed;
+                Store(state, final);
+            }
+            catch (OperationCanceledException)
+            {
+                // A newer edit superseded this compile, or the server is shutting down.
+            }
+            catch (Exception ex)
+            {
+                _log("tpm lsp: compiling " + state.Path + " failed: " + ex);
+            }
+        }
+
+        private async Task<CompiledProgram> CompileOnceAsync(string path, string text, string workspace, PlanSeverities severities, ISourceResolver resolver, LevelingEffort effort, long generation, CancellationToken cancellationToken)
+        {
+            await _compileSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var options = new TpmCompileOptions
+                {
+                    Severities = severities.Severities,
+                    ConfigurationDiagnostics = severities.Problems,
+                    Scheduling = new ScheduleOptions { Effort = effort, CancellationToken = cancellationToken },
+                };
+                var watch = Stopwatch.StartNew();
+                var program = TpmProgram.Compile(new SourceText(path, text), resolver, options, cancellationToken);
+                return new CompiledProgram(path, workspace, program, effort == LevelingEffort.Quick ? CompileStage.Quick : CompileStage.Final, generation, watch.Elapsed);
+            }
+            finally
+            {
+                _compileSlots.Release();
+            }
+        }
+
+        private void Store(ProgramState state, CompiledProgram compiled)
+        {
+            HashSet<string> touched;
+            lock (_gate)
+            {
+                // A compile of older text that finished after a newer one is dropped.
+                if (state.Latest != null && state.Latest.Generation > compiled.Generation) return;
+                if (!_programs.TryGetValue(state.Path, out var current) || current != state) return;
+                touched = new HashSet<string>(StringComparer.Ordinal);
+                if (state.Latest != null) AddPaths(touched, state.Latest);
+                state.Latest = compiled;
+                AddPaths(touched, compiled);
+                foreach (var file in compiled.Files) _standalone.Remove(file);
+            }
+
+            PublishFiles(touched);
+            Compiled?.Invoke(compiled);
+        }
+
+        private void Forget(string path)
+        {
+            HashSet<string> touched = new HashSet<string>(StringComparer.Ordinal);
+            lock (_gate)
+            {
+                if (!_programs.TryGetValue(path, out var state)) return;
+                _programs.Remove(path);
+                CancelPending(state);
+                if (state.Latest != null) AddPaths(touched, state.Latest);
+            }
+
+            PublishFiles(touched);
+        }
+
+        private void ParseAlone(string path, string? text)
+        {
+            var tree = text is null ? null : SyntaxTree.Parse(new SourceText(path, text));
+            lock (_gate)
+            {
+                if (tree is null) _standalone.Remove(path);
+                else _standalone[path] = new Standalone(tree);
+            }
+
+            PublishFiles(new[] { path });
+        }
+
+        private void DropStandalone(string path)
+        {
+            bool removed;
+            lock (_gate) removed = _standalone.Remove(path);
+            if (removed) PublishFiles(new[] { path });
+        }
+
+        private static void AddPaths(HashSet<string> paths, CompiledProgram compiled)
+        {
+            foreach (var file in compiled.Files) paths.Add(file);
+            foreach (var d in compiled.Program.Diagnostics)
+            {
+                if (d.Location is SourceLocation at && at.Source != null) paths.Add(Normalize(at.Path));
+            }
+        }
+
+        /// <summary>Publishes each file's diagnostics: the union, without repeats, over every program that read it.</summary>
+        private void PublishFiles(IEnumerable<string> paths)
+        {
+            foreach (var path in paths)
+            {
+                List<Diagnostic> diagnostics;
+                string key;
+                lock (_gate)
+                {
+                    diagnostics = DiagnosticsOf(path);
+                    key = string.Join("\n", diagnostics.Select(Key));
+                    // Published the first time even when empty (the client then knows the file is clean), then on change.
+                    if (_published.TryGetValue(path, out var last) && last == key) continue;
+                }
+
+                if (!_sink.Publish(path, diagnostics)) continue;
+                lock (_gate) _published[path] = key;
+            }
+        }
+
+        private List<Diagnostic> DiagnosticsOf(string path)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var result = new List<Diagnostic>();
+            IEnumerable<Diagnostic> all = _programs.Values.Where(p => p.Latest != null).OrderBy(p => p.Path, StringComparer.Ordinal).SelectMany(p => p.Latest!.Program.Diagnostics);
+            if (_standalone.TryGetValue(path, out var alone)) all = all.Concat(alone.Tree.Diagnostics);
+            foreach (var d in all)
+            {
+                var at = d.Location is SourceLocation location && location.Source != null ? Normalize(location.Path) : null;
+                if (at != path) continue;
+                if (seen.Add(Key(d))) result.Add(d);
+            }
+
+            return result;
+        }
+
+        private static string Key(Diagnostic d)
+        {
+            var at = d.Location is SourceLocation location && location.Source != null ? location.Span.Start + ":" + location.Span.Length : "-";
+            return d.Code + "|" + d.Severity + "|" + at + "|" + d.Message;
+        }
+
+        /// <summary>The text of a file: the open buffer, else the file on disk read under the workspace rules, else null.</summary>
+        public string? ReadText(string path)
+        {
+            if (_documents.Get(path) is OpenDocument open) return open.Text;
+            try
+            {
+                var workspace = _files.WorkspaceFor(path);
+                return _files.DiskResolver(workspace).TryReadText(path, out var text, out _) ? text : null;
+            }
+            catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException || ex is ArgumentException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>The absolute, normalised form every path takes in the server.</summary>
+        public static string Normalize(string path) => SourcePaths.Normalize(System.IO.Path.GetFullPath(path));
+
+        /// <summary>Cancels every compile.</summary>
+        public void Dispose()
+        {
+            _shutdown.Cancel();
+            lock (_gate)
+            {
+                foreach (var state in _programs.Values) CancelPending(state);
+            }
+        }
+
+        private sealed class ProgramState
+        {
+            public ProgramState(string path) => Path = path;
+
+            public string Path { get; }
+
+            public CompiledProgram? Latest { get; set; }
+
+            public CancellationTokenSource? Cancellation { get; set; }
+
+            public TimeSpan? LastFinalElapsed { get; set; }
+        }
+
+        private sealed class Standalone
+        {
+            public Standalone(SyntaxTree tree) => Tree = tree;
+
+            public SyntaxTree Tree { get; }
+        }
+    }
+}
