@@ -14,6 +14,8 @@ const SCHEDULE_REQUEST = 'tpm/schedule';
 let client;
 /** @type {vscode.OutputChannel} */
 let output;
+/** The watcher that tells the server about changed plans and .globalconfig files, owned with the client. */
+let watcher;
 /** Serializes starts and stops of the client (a setting change while starting). */
 let lifecycle = Promise.resolve();
 
@@ -40,12 +42,13 @@ async function startClient() {
   const exe = executable();
   if (!exe) return;
   const serverOptions = { command: exe, args: ['lsp'], transport: TransportKind.stdio };
+  watcher = vscode.workspace.createFileSystemWatcher('**/{*.tpm,.globalconfig}');
   const clientOptions = {
     documentSelector: [{ scheme: 'file', language: LANGUAGE }],
     outputChannel: output,
     synchronize: {
       // The server reads included fragments and .globalconfig severities from disk too.
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.tpm,.globalconfig}'),
+      fileEvents: watcher,
     },
   };
   // The id 'tpm' makes the client honour the tpm.trace.server setting.
@@ -63,12 +66,17 @@ async function startClient() {
     } catch {
       // It never ran; nothing to stop.
     }
+
+    watcher.dispose();
+    watcher = undefined;
   }
 }
 
 async function stopClient() {
   const running = client;
   client = undefined;
+  if (watcher) watcher.dispose();
+  watcher = undefined;
   if (running) {
     try {
       await running.stop(2000);

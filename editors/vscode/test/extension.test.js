@@ -102,6 +102,7 @@ test('changing tpm.path stops the server and starts the new executable', async (
   assert.equal(s.calls.clients[0].stopped, 1);
   assert.equal(s.calls.clients[1].serverOptions.command, other);
   assert.equal(s.calls.clients[1].started, 1);
+  assert.deepEqual(s.calls.watchers.map((w) => w.disposed), [1, 0], 'the old client\'s file watcher is disposed with it');
   // Another setting does not restart it.
   s.listeners.configuration.forEach((l) => l({ affectsConfiguration: (k) => k === 'editor.tabSize' }));
   await s.extension.settled();

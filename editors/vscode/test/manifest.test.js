@@ -220,6 +220,8 @@ test('the settings: tpm.path defaults to tpm on the PATH, tpm.trace.server as la
   assert.equal(props['tpm.path'].type, 'string');
   assert.equal(props['tpm.path'].default, 'tpm');
   assert.deepEqual(props['tpm.trace.server'].enum, ['off', 'messages', 'verbose']);
+  // A repository's own settings may not choose the program the extension runs until the workspace is trusted.
+  assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, ['tpm.path']);
   assert.match(extensionJs, /getConfiguration\('tpm'\)/);
   assert.match(extensionJs, /affectsConfiguration\('tpm\.path'\)/);
 });

@@ -14,6 +14,7 @@ function createMock() {
     openedDocuments: [],
     shownDocuments: [],
     quickPicks: [],
+    watchers: [],
   };
   const listeners = { save: [], configuration: [] };
   const config = { path: 'tpm' };
@@ -37,7 +38,11 @@ function createMock() {
       getConfiguration: (section) => ({
         get: (key, fallback) => (section === 'tpm' && key in config ? config[key] : fallback),
       }),
-      createFileSystemWatcher: (glob) => ({ glob, dispose() {} }),
+      createFileSystemWatcher: (glob) => {
+        const watcher = { glob, disposed: 0, dispose() { this.disposed++; } };
+        calls.watchers.push(watcher);
+        return watcher;
+      },
       getWorkspaceFolder: () => state.workspaceFolder,
       onDidSaveTextDocument: event(listeners.save),
       onDidChangeConfiguration: event(listeners.configuration),
