@@ -41,7 +41,7 @@ function executable() {
 async function startClient() {
   const exe = executable();
   if (!exe) return;
-  const serverOptions = { command: exe, args: ['lsp'], transport: TransportKind.stdio };
+  const serverOptions = { command: exe, args: [...tpm.SERVER_ARGS], transport: TransportKind.stdio };
   watcher = vscode.workspace.createFileSystemWatcher('**/{*.tpm,.globalconfig}');
   const clientOptions = {
     documentSelector: [{ scheme: 'file', language: LANGUAGE }],

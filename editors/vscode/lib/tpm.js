@@ -73,6 +73,9 @@ function run(exe, args, { cwd, timeoutMs = 120000 } = {}) {
   });
 }
 
+/** The arguments that start the language server: `tpm lsp`, speaking LSP over its stdin and stdout. */
+const SERVER_ARGS = Object.freeze(['lsp']);
+
 /**
  * The `tpm build` arguments that write the HTML pages of <input> (a program file or a folder) under <outDir>: the
  * Gantt chart and the status report beside it, without the report's Monte Carlo forecast, which the chart does not
@@ -154,6 +157,7 @@ function summary(output) {
 }
 
 module.exports = {
+  SERVER_ARGS,
   resolveExecutable,
   notFoundMessage,
   run,

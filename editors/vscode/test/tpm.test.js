@@ -127,3 +127,43 @@ test('buildGantt with the real tpm writes the Gantt chart of the ml-platform exa
   const folderCharts = await tpm.buildGantt({ exe: process.env.TPM_EXE, input: path.dirname(plan), storageDir: dir, cwd: dir });
   assert.deepEqual(folderCharts.map((c) => c.programId), ['fraud-v3']);
 });
+
+test('the server the extension starts (tpm lsp over stdio) answers initialize, reports a mistake and shuts down', { skip: !process.env.TPM_EXE && 'TPM_EXE is not set' }, async (t) => {
+  const rpc = require('vscode-jsonrpc/node');
+  const dir = tempDir(t);
+  fs.mkdirSync(path.join(dir, '.git'));
+  const plan = path.join(dir, 'program.tpm');
+  const text = 'program p "P" {\n  start 2027-01-04\n  task a "A" { duration 2d }\n  task b "B" { duration 1d  after aa }\n}\n';
+  fs.writeFileSync(plan, text);
+  const server = require('child_process').spawn(process.env.TPM_EXE, tpm.SERVER_ARGS, { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  server.stderr.on('data', (d) => { stderr += d; });
+  const exited = new Promise((resolve) => server.on('exit', (code) => resolve(code)));
+  t.after(() => server.kill());
+  const connection = rpc.createMessageConnection(new rpc.StreamMessageReader(server.stdout), new rpc.StreamMessageWriter(server.stdin));
+  const uri = 'file://' + plan;
+  const diagnostics = new Promise((resolve) => {
+    connection.onNotification('textDocument/publishDiagnostics', (params) => {
+      if (params.uri === uri && params.diagnostics.length) resolve(params.diagnostics);
+    });
+  });
+  connection.listen();
+  const init = await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: 'file://' + dir,
+    workspaceFolders: [{ uri: 'file://' + dir, name: 'plans' }],
+    capabilities: {},
+  });
+  assert.ok(init.capabilities, 'initialize result has capabilities');
+  connection.sendNotification('initialized', {});
+  connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'tpm', version: 1, text } });
+  const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('no diagnostics in 30 s; stderr: ' + stderr)), 30000));
+  const [first] = await Promise.race([diagnostics, timeout]);
+  assert.equal(first.code, 'TPM1001');
+  assert.match(first.message, /'aa'/);
+  assert.deepEqual(first.range, { start: { line: 3, character: 34 }, end: { line: 3, character: 36 } });
+  await connection.sendRequest('shutdown');
+  connection.sendNotification('exit');
+  assert.equal(await exited, 0);
+  connection.dispose();
+});
