@@ -134,8 +134,11 @@ class GanttView {
     this.render(chart);
   }
 
-  /** Runs tpm build with a progress notification; undefined (after an error message) when it fails. */
-  async build(exe, input, cwd, dirty) {
+  /**
+   * Runs tpm build with a progress notification; undefined when it fails, after an error message, or (for a rebuild
+   * after a save, when the language server already shows the plan's errors) a status bar message.
+   */
+  async build(exe, input, cwd, dirty, quiet = false) {
     try {
       return await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: 'ProgramDsl: building the Gantt chart' },
@@ -144,7 +147,10 @@ class GanttView {
           return charts;
         }));
     } catch (err) {
-      if (err instanceof tpm.BuildError) {
+      if (quiet) {
+        output.appendLine(err instanceof tpm.BuildError ? err.output : String(err && err.message ? err.message : err));
+        vscode.window.setStatusBarMessage(`ProgramDsl: the Gantt chart was not rebuilt: ${err && err.message ? err.message : err}`, 10000);
+      } else if (err instanceof tpm.BuildError) {
         output.appendLine(err.output);
         vscode.window.showErrorMessage(`ProgramDsl: ${err.message}`, 'Show Output').then((choice) => {
           if (choice) output.show(true);
@@ -186,7 +192,7 @@ class GanttView {
     }
 
     const source = this.source;
-    this.building = this.build(source.exe, source.input, source.cwd, false);
+    this.building = this.build(source.exe, source.input, source.cwd, false, true);
     try {
       const charts = await this.building;
       const chart = charts && charts.find((c) => c.programId === source.programId);

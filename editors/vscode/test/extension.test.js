@@ -156,6 +156,28 @@ test('saving any .tpm file rebuilds the chart shown; other saves do not', async 
   assert.equal(s.tpmCalls().length, 2);
 });
 
+test('a rebuild that fails after a save keeps the last chart and says so in the status bar, not in a pop-up', async (t) => {
+  const s = setup(t);
+  s.extension.activate(s.context);
+  const plan = path.join(s.dir, 'program.tpm');
+  fs.writeFileSync(plan, 'program p { start 2027-01-04 }\n');
+  openEditor(s, plan);
+  await s.calls.commands.get('tpm.showGantt')();
+  const panel = s.calls.panels[0];
+  const shown = panel.webview.html;
+  fs.writeFileSync(plan, 'program p { BROKEN }\n');
+  s.listeners.save.forEach((l) => l({ languageId: 'tpm' }));
+  await until(() => s.calls.statusMessages.length > 0, 'the status bar message');
+  assert.match(s.calls.statusMessages[0], /^ProgramDsl: the Gantt chart was not rebuilt: tpm build failed \(exit code 1\): .*TPM0001/);
+  assert.deepEqual(s.calls.errors, []);
+  assert.equal(panel.webview.html, shown);
+  // Fixed and saved again: the chart follows.
+  fs.writeFileSync(plan, 'program p { start 2027-01-04  deadline 2027-12-31 }\n');
+  s.listeners.save.forEach((l) => l({ languageId: 'tpm' }));
+  await until(() => panel.webview.html !== shown, 'the chart after the fix');
+  assert.equal(s.tpmCalls().length, 3);
+});
+
 test('Show Gantt on a fragment builds its workspace folder and asks which program', async (t) => {
   const s = setup(t);
   s.extension.activate(s.context);

@@ -15,6 +15,7 @@ function createMock() {
     shownDocuments: [],
     quickPicks: [],
     watchers: [],
+    statusMessages: [],
   };
   const listeners = { save: [], configuration: [] };
   const config = { path: 'tpm' };
@@ -63,7 +64,10 @@ function createMock() {
         return state.quickPickChoice(items);
       },
       withProgress: (options, task) => task({ report() {} }),
-      setStatusBarMessage: disposable,
+      setStatusBarMessage: (message) => {
+        calls.statusMessages.push(message);
+        return disposable();
+      },
       createWebviewPanel: (viewType, title, showOptions, options) => {
         const disposeListeners = [];
         const panel = {
