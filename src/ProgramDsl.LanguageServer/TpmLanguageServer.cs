@@ -54,6 +54,13 @@ namespace ProgramDsl.LanguageServer
                 .WithServices(services => services.AddSingleton(state))
                 .WithHandler<TextSyncHandler>()
                 .WithHandler<ScheduleHandler>()
+                .WithHandler<DefinitionHandler>()
+                .WithHandler<ReferencesHandler>()
+                .WithHandler<DocumentHighlightHandler>()
+                .WithHandler<PrepareRenameHandler>()
+                .WithHandler<RenameHandler>()
+                .WithHandler<DocumentSymbolHandler>()
+                .WithHandler<WorkspaceSymbolsHandler>()
                 .OnInitialized((server, request, response, ct) =>
                 {
                     // Before any compile can publish: a scan's diagnostics must reach the client.
