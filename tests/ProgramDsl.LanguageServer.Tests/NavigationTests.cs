@@ -35,6 +35,24 @@ namespace ProgramDsl.LanguageServer.Tests
         }
 
         [Fact]
+        public async Task The_server_announces_navigation_rename_and_symbols_with_rename_preparation()
+        {
+            using var workspace = new TempWorkspace();
+            await using var client = await LspClient.StartAsync(workspace.Root);
+            var capabilities = client.InitializeResult["capabilities"]!;
+
+            foreach (var provider in new[] { "definitionProvider", "referencesProvider", "documentHighlightProvider", "documentSymbolProvider", "workspaceSymbolProvider" })
+            {
+                var value = capabilities[provider];
+                value.Should().NotBeNull(provider);
+                // Either true or an options object; never false or null.
+                (value!.Type == JTokenType.Object || (value.Type == JTokenType.Boolean && value.Value<bool>())).Should().BeTrue(provider);
+            }
+
+            capabilities["renameProvider"]!["prepareProvider"]!.Value<bool>().Should().BeTrue();
+        }
+
+        [Fact]
         public async Task A_reference_to_a_person_of_an_included_file_goes_to_the_declaration_there()
         {
             using var workspace = new TempWorkspace();
