@@ -136,5 +136,22 @@ namespace ProgramDsl.LanguageServer.Tests
             (await clash.Should().ThrowAsync<RemoteInvocationException>()).Which.Message
                 .Should().Be("cannot rename person 'ana' to 'x': the program already defines task 'x' (beta.tpm line 4); a second 'x' would clash with it (in program beta.tpm)");
         }
+
+        [Fact]
+        public async Task A_rename_that_would_break_another_program_reading_the_same_fragment_is_refused()
+        {
+            // Both programs declare their own 'ana'; the shared fragment's 'assign ana' names alpha's in alpha and beta's in beta.
+            using var workspace = new TempWorkspace();
+            workspace.Write("plan/shared.tpm", "task s \"S\" { effort 1d  assign ana }\n");
+            var alpha = workspace.Write("plan/alpha.tpm", "program alpha \"Alpha\" {\n  start 2027-01-04\n  person ana \"Ana\"\n  include \"shared.tpm\"\n}\n");
+            var beta = workspace.Write("plan/beta.tpm", "program beta \"Beta\" {\n  start 2027-01-04\n  person ana \"Ana B\"\n  include \"shared.tpm\"\n}\n");
+            await using var client = await LspClient.StartAsync(workspace.Root);
+            await NavigationTests.ReadyAsync(client, alpha, beta);
+
+            var act = () => client.RequestAsync("textDocument/rename", RenameParams(alpha, 2, 10, "anna"));
+
+            (await act.Should().ThrowAsync<RemoteInvocationException>()).Which.Message.Should().Be(
+                "cannot rename person 'ana' to 'anna': the name at shared.tpm line 1 is also read by program beta.tpm, where it names its own person 'ana'");
+        }
     }
 }

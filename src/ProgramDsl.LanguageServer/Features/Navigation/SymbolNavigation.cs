@@ -175,7 +175,37 @@ namespace ProgramDsl.LanguageServer.Features.Navigation
                 edits.AddRange(other.Program.SemanticModel.FindReferences(symbol, includeDeclaration: true).Select(r => Of(r)));
             }
 
-            return RenameOutcome.Done(Ordered(edits));
+            var ordered = Ordered(edits);
+            if (SharedElsewhere(ordered, everywhere) is string shared) return RenameOutcome.Refused("cannot rename " + found.Symbol.Describe() + " to '" + newName + "': " + shared);
+            return RenameOutcome.Done(ordered);
+        }
+
+        /// <summary>
+        /// A reason to refuse when an edited name is also read by a program the rename does not cover, where it names
+        /// something else (a fragment included by two programs that each declare their own 'ana'): renaming one would
+        /// break the other.
+        /// </summary>
+        private string? SharedElsewhere(IReadOnlyList<FileSpan> edits, IReadOnlyList<(CompiledProgram Program, Symbol Symbol)> covered)
+        {
+            foreach (var file in edits.GroupBy(e => e.Path))
+            {
+                foreach (var other in _programsReading(file.Key))
+                {
+                    if (covered.Any(c => string.Equals(c.Program.Path, other.Path, StringComparison.Ordinal))) continue;
+                    if (!(other.TreeOf(file.Key) is SyntaxTree tree)) continue;
+                    foreach (var edit in file)
+                    {
+                        if (other.Program.SemanticModel.SymbolAt(tree, edit.Span.Start) is SymbolReference there)
+                        {
+                            var at = tree.GetLocation(edit.Span).Start;
+                            return "the name at " + System.IO.Path.GetFileName(file.Key) + " line " + at.Line + " is also read by program "
+                                + System.IO.Path.GetFileName(other.Path) + ", where it names its own " + there.Symbol.Describe();
+                        }
+                    }
+                }
+            }
+
+            return null;
         }
 
         /// <summary>
