@@ -55,6 +55,13 @@ namespace ProgramDsl.LanguageServer
                 .WithHandler<TextSyncHandler>()
                 .WithHandler<ScheduleHandler>()
                 .WithHandler<WatchedFilesHandler>()
+                .WithHandler<DefinitionHandler>()
+                .WithHandler<ReferencesHandler>()
+                .WithHandler<DocumentHighlightHandler>()
+                .WithHandler<PrepareRenameHandler>()
+                .WithHandler<RenameHandler>()
+                .WithHandler<DocumentSymbolHandler>()
+                .WithHandler<WorkspaceSymbolsHandler>()
                 .OnInitialized((server, request, response, ct) =>
                 {
                     // Before any compile can publish: a scan's diagnostics must reach the client.
