@@ -57,13 +57,7 @@ namespace ProgramDsl.LanguageServer.Handlers
             var hints = new List<InlayHint>();
             foreach (var hint in ScheduleHints.For(compiled.Program, tree, range))
             {
-                var position = LspText.PositionOf(source, hint.Offset);
-                if (buffer != null)
-                {
-                    if (position.Line >= buffer.LineCount) continue;
-                    position = LspText.PositionOf(buffer, LspText.OffsetOf(buffer, position));
-                }
-
+                if (!(PositionIn(source, buffer, hint.Offset) is Position position)) continue;
                 hints.Add(new InlayHint
                 {
                     Position = position,
@@ -75,6 +69,18 @@ namespace ProgramDsl.LanguageServer.Handlers
             }
 
             return new InlayHintContainer(hints);
+        }
+
+        /// <summary>
+        /// Where a hint at <paramref name="offset"/> of the compiled text shows in the buffer: the same line and column,
+        /// the column clamped to the buffer's line; null when the buffer no longer has that line.
+        /// </summary>
+        internal static Position? PositionIn(SourceText compiled, SourceText? buffer, int offset)
+        {
+            var position = LspText.PositionOf(compiled, offset);
+            if (buffer is null) return position;
+            if (position.Line >= buffer.LineCount) return null;
+            return LspText.PositionOf(buffer, LspText.OffsetOf(buffer, position));
         }
     }
 }
