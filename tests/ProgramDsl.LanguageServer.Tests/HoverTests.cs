@@ -128,6 +128,8 @@ namespace ProgramDsl.LanguageServer.Tests
         {
             await using var s = await Session.StartAsync();
             await s.Client.OpenAsync(s.People);
+            // Opening recompiles (a quick leveling first when the machine is busy): wait for the final one.
+            await s.ScheduleAsync();
 
             // people.tpm line 41: 'person lena "Lena Fischer" {'. Her tasks: kafka-stream 15d, pii-tokenise 5d,
             // velocity-features 15d, feature-store 8d (as the data-engineer) and drift-monitor 5d.

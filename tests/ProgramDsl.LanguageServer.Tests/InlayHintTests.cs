@@ -56,6 +56,7 @@ namespace ProgramDsl.LanguageServer.Tests
         {
             await using var s = await HoverTests.Session.StartAsync();
             await s.Client.OpenAsync(s.People);
+            await s.ScheduleAsync();
 
             var all = await HintsAsync(s, 0, 0, 10_000, 0);
             var schedule = JObject.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Examples, "ml-platform", "expected", "program.schedule.json")));
