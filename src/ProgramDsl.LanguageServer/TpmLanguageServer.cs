@@ -54,6 +54,12 @@ namespace ProgramDsl.LanguageServer
                 .WithServices(services => services.AddSingleton(state))
                 .WithHandler<TextSyncHandler>()
                 .WithHandler<ScheduleHandler>()
+                .WithHandler<CompletionHandler>()
+                .WithHandler<FormattingHandler>()
+                .WithHandler<RangeFormattingHandler>()
+                .WithHandler<FoldingRangeHandler>()
+                .WithHandler<SemanticTokensHandler>()
+                .WithHandler<CodeActionHandler>()
                 .OnInitialized((server, request, response, ct) =>
                 {
                     // Before any compile can publish: a scan's diagnostics must reach the client.
