@@ -187,7 +187,7 @@ namespace ProgramDsl.Scheduling
             Enumerable.Range(0, RequiredReviews.Count).Where(k => (upstreamBits & ReviewBit(k)) == 0).Select(k => RequiredReviews[k]).ToList();
 
         /// <summary>
-        /// The kinds of <see cref="RequiredReviews"/> no task upstream of <paramref name="deployment"/> reviews (it included),
+        /// The kinds of <see cref="RequiredReviews"/> no task upstream of <paramref name="deployment"/> reviews,
         /// in the order TPM3005 names them: what a fix must add for the diagnostic to go. Empty when none is missing or the
         /// task is not the program's.
         /// </summary>
