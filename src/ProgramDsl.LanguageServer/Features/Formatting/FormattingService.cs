@@ -34,8 +34,8 @@ namespace ProgramDsl.LanguageServer.Features.Formatting
     /// </summary>
     /// <remarks>
     /// Range formatting: the formatter lays out whole files, so a range is served by formatting the whole text and keeping
-    /// the edits that fall in the statements the range overlaps (the innermost block holding the whole range, widened to
-    /// those statements), the white space before the first of them included and after the last excluded.
+    /// the edits that fall in what the range touches: the smallest declaration holding the whole range in its braces
+    /// (a task, a workstream), else the statements the range overlaps; the white space before it is included, after it not.
     /// </remarks>
     public static class FormattingService
     {
@@ -53,22 +53,28 @@ namespace ProgramDsl.LanguageServer.Features.Formatting
             var source = new SourceText(path, text);
             var tree = SyntaxTree.Parse(source);
             if (tree.Diagnostics.Count > 0) return Array.Empty<TextChange>();
-            var edits = Format(path, text);
-            if (edits.Count == 0) return edits;
+            var result = PlanFormatter.Format(tree);
+            if (!result.Succeeded || !result.Changed || result.Text is null) return Array.Empty<TextChange>();
             var within = StatementsOverlapping(tree, range);
             var kept = new List<TextChange>();
-            foreach (var edit in edits)
+            // Judged by the whole run of white space an edit came from: trimming may move an edit off the statement it indents.
+            foreach (var (gap, edit) in Gaps(text, result.Text))
             {
-                if (edit.Span.End >= within.Start && edit.Span.Start < within.End) kept.Add(edit);
+                if (gap.End >= within.Start && gap.Start < within.End) kept.Add(edit);
             }
 
             return kept;
         }
 
-        /// <summary>The span of the statements a range overlaps, in the innermost block holding the whole range (iterative).</summary>
+        /// <summary>
+        /// What a range formats: the smallest declaration (other than the program) that holds the whole range inside its
+        /// braces, header and closing brace included; else the statements the range overlaps in the innermost block
+        /// holding it (walked iteratively).
+        /// </summary>
         private static TextSpan StatementsOverlapping(SyntaxTree tree, TextSpan range)
         {
             IReadOnlyList<StatementSyntax> statements = tree.Root.Statements;
+            TextSpan? holder = null;
             while (true)
             {
                 int first = -1, last = -1;
@@ -80,15 +86,16 @@ namespace ProgramDsl.LanguageServer.Features.Formatting
                     last = i;
                 }
 
-                if (first < 0) return range;
+                if (first < 0) return holder ?? range;
                 if (first == last && statements[first] is DeclarationSyntax d && d.OpenBrace is TextSpan open && d.CloseBrace is TextSpan close &&
                     range.Start >= open.End && range.End <= close.Start)
                 {
+                    if (d.Kind != DeclarationKind.Program) holder = d.Span;
                     statements = d.Body;
                     continue;
                 }
 
-                return TextSpan.FromBounds(statements[first].Span.Start, statements[last].Span.End);
+                return holder ?? TextSpan.FromBounds(statements[first].Span.Start, statements[last].Span.End);
             }
         }
 
@@ -100,14 +107,23 @@ namespace ProgramDsl.LanguageServer.Features.Formatting
         /// </summary>
         public static IReadOnlyList<TextChange> Diff(string before, string after)
         {
-            var edits = new List<TextChange>();
+            var gaps = Gaps(before, after);
+            var edits = new TextChange[gaps.Count];
+            for (int k = 0; k < edits.Length; k++) edits[k] = gaps[k].Edit;
+            return edits;
+        }
+
+        /// <summary>The edits of <see cref="Diff"/>, each with the whole run of white space of the original it came from.</summary>
+        private static IReadOnlyList<(TextSpan Gap, TextChange Edit)> Gaps(string before, string after)
+        {
+            var edits = new List<(TextSpan, TextChange)>();
             int i = 0, j = 0;
             while (i < before.Length || j < after.Length)
             {
                 int gi = i, gj = j;
                 while (gi < before.Length && IsGap(before[gi])) gi++;
                 while (gj < after.Length && IsGap(after[gj])) gj++;
-                if (gi - i != gj - j || string.CompareOrdinal(before, i, after, j, gi - i) != 0) edits.Add(Trimmed(before, i, gi, after, j, gj));
+                if (gi - i != gj - j || string.CompareOrdinal(before, i, after, j, gi - i) != 0) edits.Add((TextSpan.FromBounds(i, gi), Trimmed(before, i, gi, after, j, gj)));
                 i = gi;
                 j = gj;
                 int si = i, sj = j;
@@ -118,8 +134,8 @@ namespace ProgramDsl.LanguageServer.Features.Formatting
                 }
 
                 bool tokenEnds = (i == before.Length || IsGap(before[i])) && (j == after.Length || IsGap(after[j]));
-                if (!tokenEnds) return new[] { Middle(before, after) };
-                if (i == si && j == sj && (i < before.Length || j < after.Length)) return new[] { Middle(before, after) };
+                if (!tokenEnds) return new[] { (new TextSpan(0, before.Length), Middle(before, after)) };
+                if (i == si && j == sj && (i < before.Length || j < after.Length)) return new[] { (new TextSpan(0, before.Length), Middle(before, after)) };
             }
 
             return edits;
