@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -50,8 +52,48 @@ namespace ProgramDsl.LanguageServer.Handlers
             return Task.CompletedTask;
         }
 
+        /// <summary>
+        /// The tokens of a range, encoded here: OmniSharp's builder encodes the first token of a range relative to the
+        /// range's start line, where the protocol counts from the start of the document.
+        /// </summary>
+        public override Task<SemanticTokens?> Handle(SemanticTokensRangeParams request, CancellationToken cancellationToken)
+        {
+            var data = new List<int>();
+            try
+            {
+                var view = DocumentView.For(_state, ServerState.PathOf(request.TextDocument.Uri));
+                if (view != null)
+                {
+                    var source = view.Source;
+                    int from = LspText.OffsetOf(source, request.Range.Start), to = LspText.OffsetOf(source, request.Range.End);
+                    int line = 0, character = 0;
+                    foreach (var token in SemanticTokenService.Tokens(view))
+                    {
+                        if (token.Start + token.Length <= from || token.Start >= to) continue;
+                        var at = LspText.PositionOf(source, token.Start);
+                        data.Add(at.Line - line);
+                        data.Add(at.Line == line ? at.Character - character : at.Character);
+                        data.Add(token.Length);
+                        data.Add(token.Type);
+                        data.Add(token.Modifiers);
+                        line = at.Line;
+                        character = at.Character;
+                    }
+                }
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException))
+            {
+                data.Clear();
+            }
+
+            return Task.FromResult<SemanticTokens?>(new SemanticTokens { Data = System.Collections.Immutable.ImmutableArray.CreateRange(data) });
+        }
+
+        // One token document per file: it keeps the last result, which a delta request names by its id.
+        private readonly ConcurrentDictionary<string, SemanticTokensDocument> _documents = new ConcurrentDictionary<string, SemanticTokensDocument>(StringComparer.Ordinal);
+
         protected override Task<SemanticTokensDocument> GetSemanticTokensDocument(ITextDocumentIdentifierParams @params, CancellationToken cancellationToken) =>
-            Task.FromResult(new SemanticTokensDocument(Legend));
+            Task.FromResult(_documents.GetOrAdd(ServerState.PathOf(@params.TextDocument.Uri), _ => new SemanticTokensDocument(Legend)));
 
         protected override SemanticTokensRegistrationOptions CreateRegistrationOptions(SemanticTokensCapability capability, ClientCapabilities clientCapabilities) =>
             new SemanticTokensRegistrationOptions

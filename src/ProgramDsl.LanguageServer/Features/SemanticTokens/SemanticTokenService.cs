@@ -152,7 +152,13 @@ namespace ProgramDsl.LanguageServer.Features.SemanticTokens
                 case DependencyItemSyntax dep:
                     AddReference(tokens, model, tree, dep.Target, block, keyword);
                     if (dep.Type != null) Add(tokens, dep.Type.Span, SemanticTokenLegend.EnumMember, 0);
-                    if (dep.Lag != null) Add(tokens, dep.Lag.Span, SemanticTokenLegend.Number, SemanticTokenLegend.Duration);
+                    if (dep.Lag != null)
+                    {
+                        // The lag's sign ('+2d', '-1d') belongs to the token.
+                        var lag = dep.Lag.Span;
+                        if (lag.Start > 0 && (text[lag.Start - 1] == '+' || text[lag.Start - 1] == '-')) lag = TextSpan.FromBounds(lag.Start - 1, lag.End);
+                        Add(tokens, lag, SemanticTokenLegend.Number, SemanticTokenLegend.Duration);
+                    }
                     break;
                 case AssignmentItemSyntax a:
                     if (a.IsRole)
