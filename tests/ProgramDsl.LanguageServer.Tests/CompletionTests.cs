@@ -165,5 +165,26 @@ namespace ProgramDsl.LanguageServer.Tests
             (await CompleteAsync(client, plan, 1, 2, " ")).Should().BeEmpty("a space at the start of a statement opens no list");
             Labels(await CompleteAsync(client, plan, 1, 2)).Should().Contain("start", "asked for, the keywords are there");
         }
+
+        [Fact]
+        public async Task Thousands_of_names_are_narrowed_to_those_matching_the_typed_word_and_the_list_is_marked_incomplete()
+        {
+            using var workspace = new TempWorkspace();
+            var plan = new System.Text.StringBuilder("program p \"P\" {\n  start 2027-01-04\n");
+            for (int i = 0; i < 1500; i++) plan.Append("  task t").Append(i).Append(" \"T\" { duration 1d }\n");
+            plan.Append("  task last \"L\" { duration 1d  after t14 }\n}\n");
+            var path = workspace.Write("plan.tpm", plan.ToString());
+            await using var client = await LspClient.StartAsync(workspace.Root);
+            await client.OpenAsync(path);
+            await client.RequestAsync("tpm/schedule", new JObject { ["textDocument"] = new JObject { ["uri"] = LspClient.UriOf(path) } });
+
+            // The caret after 't14' on the last task's line (line 1502, 0-based).
+            var result = await client.RequestAsync("textDocument/completion", LspClient.At(path, 1502, 40));
+
+            result["isIncomplete"]!.Value<bool>().Should().BeTrue();
+            var labels = Labels((JArray)result["items"]!);
+            labels.Should().Contain(new[] { "t14", "t140", "t1499", "t1234" }).And.NotContain(new[] { "t0", "t999", "last" });
+            labels.Length.Should().BeLessThanOrEqualTo(1000);
+        }
     }
 }
