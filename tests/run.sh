@@ -12,18 +12,21 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 # The HTML Gantt tests run the page in headless Chromium: install it when missing (quiet when it is there).
 bash tests/ensure-chromium.sh
 
-# The Mermaid tests read gantt.mmd with mermaid's own parser (npm packages in the folder below) and are skipped
-# where node is absent. npm ci is skipped when the installed packages already match the lock file.
-mermaid_tools=tests/ProgramDsl.Reports.Tests/mermaid
-if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 \
-  && ! cmp -s "$mermaid_tools/package-lock.json" "$mermaid_tools/node_modules/.tpm-installed-lock"; then
-  if npm_log=$(cd "$mermaid_tools" && npm ci --no-audit --no-fund --loglevel=error 2>&1); then
-    cp "$mermaid_tools/package-lock.json" "$mermaid_tools/node_modules/.tpm-installed-lock"
-  else
-    echo "$npm_log" >&2
-    echo "npm ci failed in $mermaid_tools: the Mermaid tests will fail" >&2
+# Tests that run under node, skipped where node is absent: the Mermaid tests read gantt.mmd with mermaid's own parser
+# (npm packages in tests/ProgramDsl.Reports.Tests/mermaid), and the VS Code extension's tests (editors/vscode, run
+# by tests/ProgramDsl.LanguageServer.Tests/VsCode). npm ci is skipped when the installed packages already match the
+# lock file.
+for npm_folder in tests/ProgramDsl.Reports.Tests/mermaid editors/vscode; do
+  if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 \
+    && ! cmp -s "$npm_folder/package-lock.json" "$npm_folder/node_modules/.tpm-installed-lock"; then
+    if npm_log=$(cd "$npm_folder" && npm ci --no-audit --no-fund --loglevel=error 2>&1); then
+      cp "$npm_folder/package-lock.json" "$npm_folder/node_modules/.tpm-installed-lock"
+    else
+      echo "$npm_log" >&2
+      echo "npm ci failed in $npm_folder: its tests will fail" >&2
+    fi
   fi
-fi
+done
 
 dotnet build ProgramDsl.sln -c Release -nologo -v quiet
 build_status=$?

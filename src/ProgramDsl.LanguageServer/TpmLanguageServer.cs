@@ -54,6 +54,14 @@ namespace ProgramDsl.LanguageServer
                 .WithServices(services => services.AddSingleton(state))
                 .WithHandler<TextSyncHandler>()
                 .WithHandler<ScheduleHandler>()
+                .WithHandler<WatchedFilesHandler>()
+                .WithHandler<DefinitionHandler>()
+                .WithHandler<ReferencesHandler>()
+                .WithHandler<DocumentHighlightHandler>()
+                .WithHandler<PrepareRenameHandler>()
+                .WithHandler<RenameHandler>()
+                .WithHandler<DocumentSymbolHandler>()
+                .WithHandler<WorkspaceSymbolsHandler>()
                 .WithHandler<CompletionHandler>()
                 .WithHandler<FormattingHandler>()
                 .WithHandler<RangeFormattingHandler>()
@@ -77,10 +85,40 @@ namespace ProgramDsl.LanguageServer
             sink.Server = server;
             log.Server = server;
             // The client's exit notification, or the end of its input when it went away without one.
-            await Task.WhenAny(server.WaitForExit, watchedInput.Ended).ConfigureAwait(false);
+            await Task.WhenAny(server.WaitForExit, watchedInput.Ended, ClientGoneAsync(server.ClientSettings.ProcessId, cancellationToken)).ConfigureAwait(false);
             var code = shutdown ? 0 : 1;
-            server.Dispose();
+            // Disposing waits for handlers in flight; a client that vanished mid-request must not keep the process alive.
+            await Task.WhenAny(Task.Run(server.Dispose), Task.Delay(TimeSpan.FromSeconds(2))).ConfigureAwait(false);
             return code;
+        }
+
+        /// <summary>Completes when the editor's process (initialize's processId) has ended, as the protocol asks servers to watch.</summary>
+        private static async Task ClientGoneAsync(long? processId, CancellationToken cancellationToken)
+        {
+            if (processId is null || processId <= 0 || processId > int.MaxValue)
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                try
+                {
+                    using var process = System.Diagnostics.Process.GetProcessById((int)processId.Value);
+                    if (process.HasExited) return;
+                }
+                catch (ArgumentException)
+                {
+                    return;
+                }
+                catch (InvalidOperationException)
+                {
+                    return;
+                }
+
+                await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken).ConfigureAwait(false);
+            }
         }
 
         private static OmniSharp.Extensions.LanguageServer.Server.LanguageServerOptions Configure(OmniSharp.Extensions.LanguageServer.Server.LanguageServerOptions o, TpmServerOptions options)

@@ -77,5 +77,49 @@ namespace ProgramDsl.LanguageServer.Tests
 
             diagnostics.Select(d => d["code"]!.ToString()).Should().OnlyContain(c => c == "TPM0001");
         }
+
+        [Fact]
+        public async Task Severities_come_from_the_globalconfig_as_for_tpm_check_and_a_changed_one_applies_when_the_editor_reports_it()
+        {
+            using var workspace = new TempWorkspace();
+            var errors = workspace.CopyExample("errors");
+            var plan = Path.Combine(errors, "TPM1001.tpm");
+            workspace.Write(".globalconfig", "is_global = true\ndotnet_diagnostic.TPM1001.severity = warning\n");
+            await using var client = await LspClient.StartAsync(workspace.Root);
+
+            await client.OpenAsync(plan);
+            var configured = await client.WaitForDiagnosticsAsync(plan, d => d.Count == 1);
+            configured[0]["severity"]!.ToObject<int>().Should().Be(2, "the .globalconfig makes TPM1001 a warning");
+
+            var config = workspace.Write(".globalconfig", "is_global = true\ndotnet_diagnostic.TPM1001.severity = none\n");
+            await client.NotifyAsync("workspace/didChangeWatchedFiles", new Newtonsoft.Json.Linq.JObject
+            {
+                ["changes"] = new Newtonsoft.Json.Linq.JArray(new Newtonsoft.Json.Linq.JObject { ["uri"] = LspClient.UriOf(config), ["type"] = 2 }),
+            });
+
+            await client.WaitForDiagnosticsAsync(plan, d => d.Count == 0);
+        }
+
+        [Fact]
+        public async Task A_fragment_changed_on_disk_behind_the_editor_recompiles_the_programs_that_include_it()
+        {
+            using var workspace = new TempWorkspace();
+            var program = workspace.Write("program.tpm",
+                "program p \"P\" {\n  start 2027-01-04\n  include \"people.tpm\"\n  task a \"A\" { effort 2d  assign ana }\n}\n");
+            var people = workspace.Write("people.tpm", "person ana \"Ana\" { rate 800/d }\n");
+            await using var client = await LspClient.StartAsync(workspace.Root);
+            await client.OpenAsync(program);
+            await client.WaitForDiagnosticsAsync(program, d => d.Count == 0);
+
+            // A git checkout rewrites the fragment; the editor's file watcher reports it.
+            File.WriteAllText(people, "person bea \"Bea\" { rate 800/d }\n");
+            await client.NotifyAsync("workspace/didChangeWatchedFiles", new Newtonsoft.Json.Linq.JObject
+            {
+                ["changes"] = new Newtonsoft.Json.Linq.JArray(new Newtonsoft.Json.Linq.JObject { ["uri"] = LspClient.UriOf(people), ["type"] = 2 }),
+            });
+
+            var diagnostics = await client.WaitForDiagnosticsAsync(program, d => d.Count == 1);
+            LspClient.Summarize(diagnostics).Single().Should().StartWith("3:33-3:36 1 TPM1001 unknown person 'ana'");
+        }
     }
 }

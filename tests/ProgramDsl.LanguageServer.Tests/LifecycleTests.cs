@@ -18,7 +18,7 @@ namespace ProgramDsl.LanguageServer.Tests
             // Incremental (2), as a number or inside the options object.
             (sync.Type == JTokenType.Integer ? sync.Value<int>() : sync["change"]!.Value<int>()).Should().Be(2);
 
-            (await client.ShutdownAndExitAsync()).Should().Be(0);
+            (await client.ShutdownAndExitAsync()).Should().Be(0, "stderr: {0}", client.Stderr);
         }
 
         [Fact]
@@ -29,7 +29,7 @@ namespace ProgramDsl.LanguageServer.Tests
 
             await client.NotifyAsync("exit", new JObject());
 
-            (await client.WaitForExitAsync()).Should().Be(1);
+            (await client.WaitForExitAsync()).Should().Be(1, "stderr: {0}", client.Stderr);
         }
 
         [Fact]

@@ -28,9 +28,7 @@ namespace ProgramDsl.Cli.Commands
             using var input = Console.OpenStandardInput();
             using var output = Console.OpenStandardOutput();
             // A console process has no synchronization context to deadlock on; the command actions are synchronous.
-#pragma warning disable VSTHRD002
             return TpmLanguageServer.RunAsync(input, output, _workspace, new TpmServerOptions { Version = CliApplication.Version }).GetAwaiter().GetResult();
-#pragma warning restore VSTHRD002
         }
     }
 }

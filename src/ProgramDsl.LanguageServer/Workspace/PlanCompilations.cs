@@ -175,6 +175,14 @@ namespace ProgramDsl.LanguageServer.Workspace
             else DropStandalone(path);
         }
 
+        /// <summary>Recompiles every known program (a configuration file they all read changed).</summary>
+        public void RecompileAll()
+        {
+            List<string> paths;
+            lock (_gate) paths = _programs.Keys.ToList();
+            foreach (var path in paths) _ = StartCompileAsync(path, _settings.Debounce, scan: false);
+        }
+
         private Task StartCompileAsync(string path, TimeSpan delay, bool scan)
         {
             ProgramState state;

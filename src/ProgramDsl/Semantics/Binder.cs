@@ -1072,7 +1072,7 @@ namespace ProgramDsl.Semantics
                 {
                     case Keywords.Note: workstream.Note = Text(p); break;
                     case Keywords.Owner: workstream.Owner = OwnerOf(p, source, OwnerKinds); break;
-                    case Keywords.After: BindAfter(workstream, workstream, p, source, dependencies); break;
+                    case Keywords.After: BindAfter(workstream, p, source, dependencies); break;
                     case Keywords.Due:
                         workstream.Due = DateOf(p.Values[0], source);
                         workstream.DueLocation = Loc(source, p);
@@ -1084,11 +1084,11 @@ namespace ProgramDsl.Semantics
         }
 
         /// <summary><c>after</c>: each dependency once (the same target, type and lag).</summary>
-        private void BindAfter(Symbol owner, WorkstreamSymbol? scope, PropertySyntax p, SourceText source, List<Dependency> dependencies)
+        private void BindAfter(Symbol owner, PropertySyntax p, SourceText source, List<Dependency> dependencies)
         {
             foreach (DependencyItemSyntax item in p.Values)
             {
-                if (BindDependency(item, source, owner, scope) is Dependency dependency
+                if (BindDependency(item, source, owner) is Dependency dependency
                     && FirstListed(owner, "after", (dependency.Target, dependency.Type, dependency.LagDays), dependency.Target.Name, Loc(source, item),
                         "keep one (the same target, type and lag)"))
                 {
@@ -1105,7 +1105,7 @@ namespace ProgramDsl.Semantics
             {
                 case Keywords.Note: task.Note = Text(p); return true;
                 case Keywords.Owner: task.Owner = OwnerOf(p, source, OwnerKinds); return true;
-                case Keywords.After: BindAfter(task, task.Container, p, source, _scratch.Dependencies); return true;
+                case Keywords.After: BindAfter(task, p, source, _scratch.Dependencies); return true;
                 case Keywords.Due:
                     task.Due = DateOf(v[0], source);
                     task.DueLocation = Loc(source, p);
@@ -1316,10 +1316,10 @@ namespace ProgramDsl.Semantics
             decision.Affects = ToArray(affects);
         }
 
-        private Dependency? BindDependency(DependencyItemSyntax item, SourceText source, Symbol owner, WorkstreamSymbol? scope)
+        private Dependency? BindDependency(DependencyItemSyntax item, SourceText source, Symbol owner)
         {
             // A task's own workstream is not the place to look for itself first: search from its container.
-            var target = Resolve(item.Target, source, owner is WorkstreamSymbol w ? w.Container : scope, WorkKinds, "task", "after");
+            var target = Resolve(item.Target, source, ReferenceRules.LookupScope(Keywords.After, owner), WorkKinds, "task", "after");
             if (target is null) return null;
             var type = DependencyType.FinishToStart;
             switch (item.TypeText)

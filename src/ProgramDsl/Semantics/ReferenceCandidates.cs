@@ -60,22 +60,12 @@ namespace ProgramDsl.Semantics
             public IReadOnlyList<Symbol>? Nested(string name) => !_nested ? null : _bound.NestedByName.TryGetValue(name, out var list) ? list : null;
         }
 
-        /// <summary>
-        /// The scope a reference of statement <paramref name="keyword"/> inside <paramref name="containing"/> is looked up
-        /// from, as the binder looks it up: only <c>after</c> looks in workstreams first (a task's own workstream, a
-        /// workstream's container); every other reference names program-level definitions.
-        /// </summary>
-        public static WorkstreamSymbol? ScopeOf(string? keyword, Symbol? containing) =>
-            keyword != Keywords.After ? null
-            : containing is WorkstreamSymbol w ? w.Container
-            : containing?.Container;
-
         public static IReadOnlyList<ReferenceCandidate> Compute(ProgramSymbol? program, BoundReferences? bound, IEnumerable<Symbol> declared, PositionContext context)
         {
             if (!context.ExpectsReference || program is null || bound is null) return Array.Empty<ReferenceCandidate>();
             var kinds = context.ExpectedKinds;
             var scopes = new Scopes(bound);
-            var scope = ScopeOf(context.StatementKeyword, context.ContainingSymbol);
+            var scope = context.StatementKeyword is null ? null : ReferenceRules.LookupScope(context.StatementKeyword, context.ContainingSymbol);
             var result = new List<ReferenceCandidate>();
             if (context.Qualifier != null)
             {

@@ -39,6 +39,15 @@ namespace ProgramDsl.Semantics
         }
 
         /// <summary>
+        /// The scope a reference after <paramref name="keyword"/> in the body of <paramref name="owner"/> is looked up
+        /// from (see <see cref="NameLookup.Find"/>): the workstream around the owner for <c>after</c> (a task's own
+        /// workstream first, and a workstream's <c>after</c> looks outside itself), the program level for every other
+        /// statement.
+        /// </summary>
+        public static WorkstreamSymbol? LookupScope(string keyword, Symbol? owner) =>
+            string.Equals(keyword, Keywords.After, StringComparison.Ordinal) ? owner?.Container : null;
+
+        /// <summary>
         /// The statement keywords allowed in a block: the one place the semantic model reads the statement table, so a
         /// new table in <see cref="SyntaxFacts"/> changes only this line.
         /// </summary>

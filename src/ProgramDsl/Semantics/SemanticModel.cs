@@ -288,6 +288,90 @@ namespace ProgramDsl.Semantics
             return null;
         }
 
+        // ------------------------------------------------------------------ renaming
+
+        /// <summary>
+        /// Whether <paramref name="symbol"/> can be renamed at all, whatever the new name: a declared definition whose
+        /// references the model tracks. Not the program's default calendar (it has no declaration), nor a skill (skills
+        /// are an open vocabulary matched by name in <c>skills</c> and <c>requires</c>, not references).
+        /// </summary>
+        public RenameCheck CanRename(Symbol symbol)
+        {
+            if (symbol is null) throw new ArgumentNullException(nameof(symbol));
+            if (symbol is SkillSymbol) return new RenameCheck("skills are matched by name in 'skills' and 'requires'; rename skill '" + symbol.Name + "' by hand");
+            if (GetDeclaration(symbol) is null) return new RenameCheck(symbol.Describe() + " has no declaration to rename");
+            return new RenameCheck(null);
+        }
+
+        /// <summary>
+        /// Whether <paramref name="symbol"/> may be renamed to <paramref name="newName"/> in this program: the name must
+        /// be an identifier and no keyword (<see cref="RenameRules.CheckName"/>), the symbol a declared definition whose
+        /// references the model tracks, no other definition of its scope may bear the name already (two tasks of one
+        /// workstream, two definitions at the program level), and every reference must keep its meaning under the
+        /// language's lookup rule (<see cref="NameLookup"/>): a reference to the symbol must not start naming another
+        /// definition, and a reference to another definition of that name must not be captured by the symbol.
+        /// </summary>
+        public RenameCheck CheckRename(Symbol symbol, string newName)
+        {
+            if (symbol is null) throw new ArgumentNullException(nameof(symbol));
+            if (newName is null) throw new ArgumentNullException(nameof(newName));
+            if (RenameRules.CheckName(newName) is string bad) return new RenameCheck(bad);
+            var renamable = CanRename(symbol);
+            if (!renamable.IsAllowed) return renamable;
+            if (string.Equals(newName, symbol.Name, StringComparison.Ordinal) || symbol is ProgramSymbol) return new RenameCheck(null);
+
+            var simulation = new RenameSimulation(this, Declared, symbol, newName);
+            if (simulation.Clash() is Symbol other)
+            {
+                var scope = symbol.Container is null ? "the program" : "workstream '" + symbol.Container.Id + "'";
+                return new RenameCheck(scope + " already defines " + other.Describe() + " (" + Where(other.Location) + "); a second '" + newName + "' would clash with it");
+            }
+
+            // Only a reference's first segment is looked up by the scope rule; the others are members of the segment before.
+            var segments = Segments;
+            for (int i = 0; i < segments.Count; i++)
+            {
+                var segment = segments[i];
+                if (segment.Segment != 0) continue;
+                if (!ReferenceEquals(segment.Symbol, symbol) && !string.Equals(segment.Symbol.Name, newName, StringComparison.Ordinal)) continue;
+                int tree = TreeOf(segment);
+                if (tree < 0) continue;
+                var from = LookupScopeAt(tree, segment.Start);
+                var after = simulation.Find(from, newName, after: true);
+                if (ReferenceEquals(after, segment.Symbol)) continue;
+                var where = Where(SyntaxTrees[tree].GetLocation(segment.Span));
+                return new RenameCheck("the reference to " + segment.Symbol.Describe() + " at " + where + " would then " + (after is null ? "be ambiguous" : "name " + after.Describe()));
+            }
+
+            return new RenameCheck(null);
+        }
+
+        /// <summary>A place for a message: the file's name and the line.</summary>
+        private static string Where(ProgramDsl.Text.SourceLocation location)
+        {
+            var path = location.Path ?? string.Empty;
+            var name = path.Substring(path.LastIndexOfAny(new[] { '/', '\\' }) + 1);
+            return name + " line " + location.Start.Line;
+        }
+
+        /// <summary>The scope the reference starting at <paramref name="start"/> was looked up from (<see cref="ReferenceRules.LookupScope"/>).</summary>
+        private WorkstreamSymbol? LookupScopeAt(int tree, int start)
+        {
+            var path = SyntaxTrees[tree].FindPath(start);
+            string? keyword = null;
+            for (int i = path.Count - 1; i >= 0; i--)
+            {
+                if (keyword is null && path[i] is StatementSyntax statement && !(statement is DeclarationSyntax)) keyword = statement.KeywordText;
+                else if (keyword != null && path[i] is DeclarationSyntax owner) return ReferenceRules.LookupScope(keyword, GetDeclaredSymbol(owner));
+            }
+
+            return null;
+        }
+
+        /// <summary>The order the binder declared symbols in, as far as it matters for the first of two equal names: file, then offset.</summary>
+        internal long DeclarationOrder(Symbol symbol) =>
+            symbol.Location.Source != null && _treeIndex.TryGetValue(symbol.Location.Source, out int tree) ? ((long)tree << 32) | (uint)symbol.Location.Span.Start : long.MaxValue;
+
         // ------------------------------------------------------------------ positions
 
         /// <summary>
