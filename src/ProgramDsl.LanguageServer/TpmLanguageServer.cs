@@ -68,6 +68,12 @@ namespace ProgramDsl.LanguageServer
                 .WithHandler<WorkspaceSymbolsHandler>()
                 .WithHandler<HoverHandler>()
                 .WithHandler<InlayHintHandler>()
+                .WithHandler<CompletionHandler>()
+                .WithHandler<FormattingHandler>()
+                .WithHandler<RangeFormattingHandler>()
+                .WithHandler<FoldingRangeHandler>()
+                .WithHandler<SemanticTokensHandler>()
+                .WithHandler<CodeActionHandler>()
                 .OnInitialized((server, request, response, ct) =>
                 {
                     // Before any compile can publish: a scan's diagnostics must reach the client.
