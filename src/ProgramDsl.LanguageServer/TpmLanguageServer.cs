@@ -49,7 +49,7 @@ namespace ProgramDsl.LanguageServer
             var watchedInput = new EndAwareStream(input);
 
             var server = await OmniServer.From(o => Configure(o, options)
-                .WithInput(watchedInput)
+                .WithInput(new FramingGuardStream(watchedInput, log.Write))
                 .WithOutput(output)
                 .WithServices(services => services.AddSingleton(state))
                 .WithHandler<TextSyncHandler>()
