@@ -134,6 +134,30 @@ namespace ProgramDsl.LanguageServer.Tests
         }
 
         [Fact]
+        public async Task Requests_at_positions_past_the_end_or_in_documents_never_opened_answer_null()
+        {
+            using var workspace = new TempWorkspace();
+            var plan = workspace.Write("program.tpm", Plan);
+            await using var client = await LspClient.StartAsync(workspace.Root);
+            await client.OpenAsync(plan);
+            await client.RequestAsync("tpm/schedule", new JObject { ["textDocument"] = new JObject { ["uri"] = LspClient.UriOf(plan) } });
+
+            // Past the last line, past a line's end, negative, and a file no one opened or wrote.
+            var pastTheEnd = await client.RequestAsync("textDocument/hover", LspClient.At(plan, 400, 9000));
+            var pastALine = await client.RequestAsync("textDocument/hover", LspClient.At(plan, 2, 9000));
+            var missing = await client.RequestAsync("textDocument/hover", LspClient.At(Path.Combine(workspace.Root, "missing.tpm"), 0, 0));
+            var negative = await client.RequestAsync("textDocument/hover", LspClient.At(plan, -1, -5));
+            var stillServes = await client.RequestAsync("textDocument/hover", LspClient.At(plan, 2, 7));
+
+            pastTheEnd.Type.Should().Be(JTokenType.Null);
+            // Line 2 is '  task a "A" { duration 2d }': past its end is no symbol.
+            pastALine.Type.Should().Be(JTokenType.Null);
+            missing.Type.Should().Be(JTokenType.Null);
+            negative.Type.Should().Be(JTokenType.Null);
+            stillServes["contents"]!.ToString().Should().Contain("2027-01-04", "task a starts on the program's start");
+        }
+
+        [Fact]
         public async Task A_change_to_a_document_never_opened_is_ignored_and_the_file_on_disk_still_counts()
         {
             using var workspace = new TempWorkspace();
@@ -191,6 +215,131 @@ namespace ProgramDsl.LanguageServer.Tests
             await server.Process.WaitForExitAsync(cts.Token);
             _output.WriteLine("exited " + watch.ElapsedMilliseconds + " ms after stdin closed, code " + server.Process.ExitCode);
             server.Process.ExitCode.Should().Be(1, "an end without shutdown is exit code 1");
+        }
+
+        [Fact]
+        public async Task Three_hundred_incremental_edits_back_to_back_end_with_exactly_the_diagnostics_of_the_final_text()
+        {
+            using var workspace = new TempWorkspace();
+            var text = File.ReadAllText(Path.Combine(RepositoryPaths.Examples, "errors", "TPM1001.tpm"));
+            var plan = workspace.Write("TPM1001.tpm", text);
+            await using var client = await LspClient.StartAsync(workspace.Root);
+            await client.OpenAsync(plan);
+            await client.WaitForDiagnosticsAsync(plan, d => d.Count == 1);
+
+            // 'after trian' on line 8 (0-based): every edit renames the reference ('trian0', 'trian1', ...), so each text has its
+            // own diagnostic and a stale one shows; every tenth edit inserts a comment line at the top, moving it down.
+            var (line, start, length) = (8, 21, 5);
+            var watch = Stopwatch.StartNew();
+            for (var i = 0; i < 300; i++)
+            {
+                if (i % 10 == 9)
+                {
+                    var comment = "// edit " + i + "\n";
+                    await client.ChangeRangeAsync(plan, 0, 0, 0, 0, comment);
+                    text = comment + text;
+                    line++;
+                    continue;
+                }
+
+                var name = "trian" + i;
+                await client.ChangeRangeAsync(plan, line, start, line, start + length, name);
+                text = ReplaceRange(text, line, start, length, name);
+                length = name.Length;
+                // Now and then a pause of 10 to 150 ms, around the debounce and a compile: compiles start, some finish,
+                // and the edits that follow race the others.
+                if (i % 20 == 10) await Task.Delay(10 + i / 20 * 10);
+            }
+
+            var sent = watch.ElapsedMilliseconds;
+            await client.RequestAsync("tpm/schedule", new JObject { ["textDocument"] = new JObject { ["uri"] = LspClient.UriOf(plan) } });
+            var idle = watch.ElapsedMilliseconds;
+            // What the compiler says about the final text, compiled here in the test.
+            var expected = LspClient.Summarize(Expected(text, plan));
+            expected.Should().ContainSingle().Which.Should().StartWith("38:21-38:29 1 TPM1001 unknown task 'trian298'");
+
+            await client.WaitForDiagnosticsAsync(plan, d => LspClient.Summarize(d).SequenceEqual(expected), TimeSpan.FromSeconds(30));
+            var published = client.PublishCount(plan);
+            // Nothing older arrives afterwards.
+            await Task.Delay(500);
+            LspClient.Summarize(client.Diagnostics(plan)!).Should().Equal(expected);
+            client.PublishCount(plan).Should().Be(published);
+            client.Process.HasExited.Should().BeFalse();
+            _output.WriteLine($"300 edits sent in {sent} ms, compiles idle after {idle} ms, {published} publications of diagnostics");
+        }
+
+        [Fact]
+        public async Task The_working_set_stays_bounded_over_a_thousand_edits_of_the_ml_platform_example()
+        {
+            using var workspace = new TempWorkspace();
+            var program = Path.Combine(workspace.CopyExample("ml-platform"), "program.tpm");
+            await using var client = await LspClient.StartAsync(workspace.Root);
+            await client.OpenAsync(program);
+            var schedule = new JObject { ["textDocument"] = new JObject { ["uri"] = LspClient.UriOf(program) } };
+            await client.RequestAsync("tpm/schedule", schedule);
+
+            // '      duration 3d' of discovery.feasibility-report, line 82 (0-based): the digit at character 15 changes
+            // with every edit. Bursts of 50 edits; a pause after every tenth lets a compile start before the next edit
+            // cancels it; each burst ends with the compiles idle, the last one final.
+            var edits = 0;
+            async Task EditAsync(int count)
+            {
+                for (var burst = 0; burst < count / 50; burst++)
+                {
+                    for (var i = 0; i < 50; i++)
+                    {
+                        edits++;
+                        await client.ChangeRangeAsync(program, 82, 15, 82, 16, (2 + edits % 5).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                        if (i % 10 == 9) await Task.Delay(60);
+                    }
+
+                    await client.RequestAsync("tpm/schedule", schedule, TimeSpan.FromSeconds(60));
+                }
+            }
+
+            await EditAsync(100);
+            var (rssWarm, anonWarm) = Memory(client.Process.Id);
+            var watch = Stopwatch.StartNew();
+            var cpuBefore = client.Process.TotalProcessorTime;
+            await EditAsync(1_000);
+            var (rssAfter, anonAfter) = Memory(client.Process.Id);
+            client.Process.Refresh();
+            var cpu = client.Process.TotalProcessorTime - cpuBefore;
+
+            _output.WriteLine($"after warm-up (100 edits): VmRSS {rssWarm / 1024} MB, RssAnon {anonWarm / 1024} MB");
+            _output.WriteLine($"after 1,000 more edits: VmRSS {rssAfter / 1024} MB, RssAnon {anonAfter / 1024} MB; server CPU {cpu.TotalSeconds:F1} s, wall {watch.Elapsed.TotalSeconds:F1} s");
+            var finalDuration = (await client.RequestAsync("tpm/schedule", schedule))["tasks"]!.Single(t => (string)t["id"]! == "discovery.feasibility-report")["duration_days"]!;
+            ((int)finalDuration).Should().Be(2 + edits % 5, "the last edit's text was compiled");
+            rssAfter.Should().BeLessThan((long)(rssWarm * 1.5) + 50 * 1024, $"VmRSS went from {rssWarm} kB to {rssAfter} kB");
+            client.Process.HasExited.Should().BeFalse();
+        }
+
+        // VmRSS and RssAnon of a process, in kB, from /proc/<pid>/status.
+        private static (long Rss, long Anon) Memory(int pid)
+        {
+            var lines = File.ReadAllLines("/proc/" + pid + "/status");
+            long Field(string name) => long.Parse(lines.Single(l => l.StartsWith(name + ":", StringComparison.Ordinal)).Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
+            return (Field("VmRSS"), Field("RssAnon"));
+        }
+
+        private static string ReplaceRange(string text, int line, int character, int length, string replacement)
+        {
+            var offset = 0;
+            for (var l = 0; l < line; l++) offset = text.IndexOf('\n', offset) + 1;
+            return text.Substring(0, offset + character) + replacement + text.Substring(offset + character + length);
+        }
+
+        private static JArray Expected(string text, string path)
+        {
+            var program = ProgramDsl.TpmProgram.Parse(text, path);
+            var diagnostics = LanguageServer.Protocol.LspDiagnostics.Convert(program.Diagnostics, p => new Uri(p));
+            return JArray.FromObject(diagnostics.Select(d => new JObject
+            {
+                ["range"] = LspClient.Range(d.Range.Start.Line, d.Range.Start.Character, d.Range.End.Line, d.Range.End.Character),
+                ["severity"] = (int)d.Severity!.Value,
+                ["code"] = d.Code!.Value.String,
+                ["message"] = d.Message,
+            }));
         }
 
         /// <summary>The server is alive and answers a real request about a real plan.</summary>

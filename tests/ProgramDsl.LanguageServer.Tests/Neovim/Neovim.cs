@@ -57,7 +57,7 @@ namespace ProgramDsl.LanguageServer.Tests.Neovim
                 WorkingDirectory = folder,
             };
             // No user configuration, no shada, no swap files; logs and state go to the test's own folder.
-            foreach (var a in new[] { "--headless", "-u", "NONE", "-i", "NONE", "-n", "-c", "luafile " + Script }) info.ArgumentList.Add(a);
+            foreach (var a in new[] { "--headless", "-u", "NONE", "-i", "NONE", "-n", "-c", "luafile " + Script.Replace(" ", "\\ ") }) info.ArgumentList.Add(a);
             info.Environment["TPM_NVIM_CONFIG"] = configPath;
             info.Environment["TPM_NVIM_OUTPUT"] = outputPath;
             foreach (var xdg in new[] { "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME" }) info.Environment[xdg] = home;
