@@ -86,8 +86,8 @@ namespace ProgramDsl.Scheduling
         /// <summary>A person's day in the units shares are counted in (thousandths, as the scheduler counts them).</summary>
         private const int PersonUnits = 1000;
 
-        /// <summary>The most task-days one call walks: beyond it the result says it is incomplete rather than take seconds.</summary>
-        public const long MaxWork = 20_000_000;
+        /// <summary>The most task-days one call walks (a hover must answer within milliseconds): beyond it the result says it is incomplete.</summary>
+        public const long MaxWork = 2_000_000;
 
         /// <summary>
         /// The load of <paramref name="resource"/> (a person or a resource pool of the schedule's program) in

@@ -88,5 +88,22 @@ namespace ProgramDsl.Tests.Scheduling
             load.Peak.Should().Be(0m);
             load.Overloads.Should().BeEmpty();
         }
+    
+        [Fact]
+        public void A_walk_past_the_work_limit_stops_and_says_the_load_is_incomplete()
+        {
+            var program = CompileBody(@"
+  leveling off
+  person ana ""Ana"" { }
+  task a ""A"" { duration 1_100_000d  assign ana }
+  task b ""B"" { duration 1_100_000d  assign ana }");
+            program.Diagnostics.Where(d => d.IsError).Should().BeEmpty();
+
+            var load = ResourceUsage.Of(program.Schedule!, program.Model!.People.Single());
+
+            load.IsComplete.Should().BeFalse();
+            load.BusyDays.Should().Be(1_100_000, "a's days were walked, then b's until the limit");
+            load.Booked.Should().Be(ResourceUsage.MaxWork);
+        }
     }
 }

@@ -22,6 +22,16 @@ namespace ProgramDsl.LanguageServer.Features.Forecasts
         /// <summary>The seed (the CLI's default, so <c>tpm forecast -n 500</c> gives the same dates).</summary>
         public const int Seed = 0;
 
+        /// <summary>
+        /// The work budget of the editor's forecast (work units, as <see cref="MonteCarloForecast.WorkBudget"/>): about a
+        /// quarter of a second of one core. The ml-platform example needs a tenth of it; a plan so large that fewer than
+        /// <see cref="MinimumIterations"/> fit gets no forecast in the editor (tpm forecast runs it in full).
+        /// </summary>
+        public const long WorkBudget = 25_000_000;
+
+        /// <summary>The fewest iterations whose percentiles the hover shows.</summary>
+        public const int MinimumIterations = 100;
+
         private readonly object _gate = new object();
         private readonly Dictionary<string, Entry> _entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
         private readonly Action<string> _log;
@@ -29,9 +39,6 @@ namespace ProgramDsl.LanguageServer.Features.Forecasts
 
         /// <summary>Creates an empty cache; <paramref name="log"/> receives failures.</summary>
         public ForecastCache(Action<string>? log = null) => _log = log ?? (_ => { });
-
-        /// <summary>Raised when a forecast is ready (tests, and a client refresh in the future).</summary>
-        public event Action<CompiledProgram>? Ready;
 
         /// <summary>
         /// Starts the forecast of a compile when it is a final one of a plan with estimates and no errors; cancels the
@@ -72,16 +79,6 @@ namespace ProgramDsl.LanguageServer.Features.Forecasts
             }
         }
 
-        /// <summary>Waits for the forecast of a compile (tests only: requests never wait); null when there is none.</summary>
-        public async Task<ForecastResult?> WaitAsync(CompiledProgram compiled)
-        {
-            Task? task;
-            lock (_gate) task = _entries.TryGetValue(compiled.Path, out var entry) && ReferenceEquals(entry.Compiled, compiled) ? entry.Task : null;
-            if (task is null) return null;
-            await task.ConfigureAwait(false);
-            return TryGet(compiled);
-        }
-
         private void Run(Entry entry)
         {
             try
@@ -90,12 +87,13 @@ namespace ProgramDsl.LanguageServer.Features.Forecasts
                 {
                     Iterations = Iterations,
                     Seed = Seed,
+                    WorkBudget = WorkBudget,
                     // One thread: the editor's forecast must not take the cores from the compiles.
                     MaxDegreeOfParallelism = 1,
                     CancellationToken = entry.Cancellation.Token,
                 });
+                if (result.Iterations < MinimumIterations) return;
                 lock (_gate) entry.Result = result;
-                Ready?.Invoke(entry.Compiled);
             }
             catch (OperationCanceledException)
             {
