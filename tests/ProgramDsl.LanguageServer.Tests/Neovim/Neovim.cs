@@ -22,7 +22,7 @@ namespace ProgramDsl.LanguageServer.Tests.Neovim
         public const string SkipVariable = "TPM_SKIP_NEOVIM_TESTS";
 
         /// <summary>The longest a whole editor run may take before it is killed: the test must never hang.</summary>
-        public static readonly TimeSpan MostRun = TimeSpan.FromSeconds(90);
+        public static readonly TimeSpan MostRun = TimeSpan.FromSeconds(120);
 
         private static readonly Lazy<string?> LazyExecutable = new Lazy<string?>(Find);
 

@@ -73,7 +73,7 @@ namespace ProgramDsl.LanguageServer.Tests.Neovim
             {
                 var hover = (JObject)File(report, name)["hovers"]![0]!;
                 ((bool)hover["supported"]!).Should().BeTrue("the server announces hoverProvider");
-                hover["timeout"]!.Type.Should().Be(JTokenType.Null, "the hover must answer within 5 s");
+                hover["timeout"]!.Type.Should().Be(JTokenType.Null, "the hover must answer within 10 s");
                 hover["error"]!.Type.Should().Be(JTokenType.Null, "the hover must not fail in " + name);
             }
         }

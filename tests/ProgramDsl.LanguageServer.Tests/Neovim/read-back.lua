@@ -30,17 +30,17 @@ local function run()
     -- What an editor's filetype detection would set for *.tpm: the server then gets languageId "tpm".
     vim.bo[bufnr].filetype = "tpm"
     assert(vim.lsp.buf_attach_client(bufnr, client_id), "buf_attach_client failed")
-    wait_or_fail(15000, function()
+    wait_or_fail(30000, function()
       local client = vim.lsp.get_client_by_id(client_id)
       return client ~= nil and client.initialized
     end, "initialize")
 
     local min = file.min_diagnostics or 0
-    wait_or_fail(15000, function() return #vim.diagnostic.get(bufnr) >= min end, min .. " diagnostics in " .. file.path)
+    wait_or_fail(30000, function() return #vim.diagnostic.get(bufnr) >= min end, min .. " diagnostics in " .. file.path)
 
     -- tpm/schedule answers once the server's compiles are idle: after it, hovers answer from the final compile.
     local uri = vim.uri_from_bufnr(bufnr)
-    local schedule, schedule_err = vim.lsp.buf_request_sync(bufnr, "tpm/schedule", { textDocument = { uri = uri } }, 15000)
+    local schedule, schedule_err = vim.lsp.buf_request_sync(bufnr, "tpm/schedule", { textDocument = { uri = uri } }, 30000)
     if schedule == nil then error("tpm/schedule failed: " .. tostring(schedule_err)) end
 
     local seen = { path = file.path, diagnostics = vim.diagnostic.get(bufnr), hovers = {} }
@@ -51,7 +51,7 @@ local function run()
       -- (0.7 answers with the capability itself, true or a table.)
       hover.supported = vim.lsp.get_client_by_id(client_id).supports_method("textDocument/hover") and true or false
       if hover.supported then
-        local responses, err = vim.lsp.buf_request_sync(bufnr, "textDocument/hover", params, 5000)
+        local responses, err = vim.lsp.buf_request_sync(bufnr, "textDocument/hover", params, 10000)
         if responses == nil then
           hover.timeout = tostring(err)
         else
@@ -71,7 +71,7 @@ local function run()
 
   -- shutdown then exit, as the editor does on quit; the exit code tells whether the server saw the shutdown.
   vim.lsp.stop_client(client_id)
-  wait_or_fail(10000, function() return report.exit ~= vim.NIL end, "the server to exit")
+  wait_or_fail(15000, function() return report.exit ~= vim.NIL end, "the server to exit")
 end
 
 local ok, err = pcall(run)
