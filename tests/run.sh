@@ -11,6 +11,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 # The HTML Gantt tests run the page in headless Chromium: install it when missing (quiet when it is there).
 bash tests/ensure-chromium.sh
+# The editor test drives tpm lsp from headless Neovim: install it when missing (quiet when it is there).
+bash tests/ensure-neovim.sh
 
 # Tests that run under node, skipped where node is absent: the Mermaid tests read gantt.mmd with mermaid's own parser
 # (npm packages in tests/ProgramDsl.Reports.Tests/mermaid), and the VS Code extension's tests (editors/vscode, run

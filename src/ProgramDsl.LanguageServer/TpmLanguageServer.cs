@@ -52,7 +52,7 @@ namespace ProgramDsl.LanguageServer
             state.Compilations.Compiled += forecasts.Start;
 
             var server = await OmniServer.From(o => Configure(o, options)
-                .WithInput(watchedInput)
+                .WithInput(new FramingGuardStream(watchedInput, log.Write))
                 .WithOutput(output)
                 .WithServices(services => services.AddSingleton(state))
                 .WithServices(services => services.AddSingleton(forecasts))

@@ -31,7 +31,10 @@ namespace ProgramDsl.LanguageServer.Handlers
         public override Task<Unit> Handle(DidChangeTextDocumentParams request, CancellationToken cancellationToken)
         {
             var path = ServerState.PathOf(request.TextDocument.Uri);
-            var text = _state.Documents.Get(path)?.Text ?? string.Empty;
+            // The protocol allows changes only to open documents: edits of a buffer the server never saw would replace
+            // the file with fragments of text, so they are ignored and the file on disk keeps counting.
+            if (!(_state.Documents.Get(path) is OpenDocument open)) return Unit.Task;
+            var text = open.Text;
             foreach (var change in request.ContentChanges)
             {
                 if (change.Range is null)
