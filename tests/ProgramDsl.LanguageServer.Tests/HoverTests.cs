@@ -35,7 +35,7 @@ namespace ProgramDsl.LanguageServer.Tests
                 "- Assigned: lena\n" +
                 "- Cost: 12,600 USD\n" +
                 "- Estimate: 12d / 15d / 24d\n" +
-                "- Forecast: critical in 89% of 500 runs");
+                "- Forecast: " + TaskPercentiles(s, "data.features.velocity-features") + "critical in 89% of 500 runs");
             RangeOf(hover).Should().Be("175:11-175:28");
         }
 
@@ -232,6 +232,26 @@ namespace ProgramDsl.LanguageServer.Tests
         }
 
         /// <summary>A server on a copy of examples/ml-platform with program.tpm open and compiled.</summary>
+        /// <summary>
+        /// "P50 … · P80 … · " of a task, from the compiler's forecast run in this process with the editor's settings (500
+        /// runs, seed 0, one thread, task finishes kept): the server must show the core's figures, not figures of its own.
+        /// </summary>
+        private static string TaskPercentiles(Session s, string taskId)
+        {
+            var workspace = new ProgramDsl.Cli.Infrastructure.PhysicalFileSystem().GetRealPath(s.Workspace.Root);
+            var resolver = new ProgramDsl.Cli.Infrastructure.FileSystemSourceResolver(new ProgramDsl.Cli.Infrastructure.PhysicalFileSystem(), workspace);
+            var program = TpmProgram.Load(s.Plan, resolver);
+            var forecast = ProgramDsl.Forecasting.MonteCarloForecast.Run(program.Schedule!, new ProgramDsl.Forecasting.ForecastOptions
+            {
+                Iterations = 500,
+                Seed = 0,
+                MaxDegreeOfParallelism = 1,
+                TaskFinishes = true,
+            });
+            var finish = System.Linq.Enumerable.Single(forecast.Tasks, t => t.Task.Id == taskId).Finish!;
+            return "P50 " + finish.P50 + " · P80 " + finish.P80 + " · ";
+        }
+
         internal sealed class Session : IAsyncDisposable
         {
             private Session(TempWorkspace workspace, LspClient client, string root)

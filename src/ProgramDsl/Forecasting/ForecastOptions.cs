@@ -56,5 +56,12 @@ namespace ProgramDsl.Forecasting
 
         /// <summary>Stops the run early (an <see cref="OperationCanceledException"/> is thrown).</summary>
         public CancellationToken CancellationToken { get; set; }
+
+        /// <summary>
+        /// Also keep each task's finish in every iteration, for its P50/P80/P95 (<see cref="TaskForecast.Finish"/>). Opt-in:
+        /// it holds one number per task per iteration, so it is skipped (the distributions stay null) past
+        /// <see cref="MonteCarloForecast.MaxTaskFinishValues"/> of them.
+        /// </summary>
+        public bool TaskFinishes { get; set; }
     }
 }

@@ -54,12 +54,16 @@ namespace ProgramDsl.Forecasting
     /// <summary>The forecast of a task: how often it was critical, and how often it met its due date.</summary>
     public sealed class TaskForecast
     {
-        internal TaskForecast(TaskSymbol task, double criticality, double? dueProbability)
+        internal TaskForecast(TaskSymbol task, double criticality, double? dueProbability, FinishDistribution? finish = null)
         {
             Task = task;
             Criticality = criticality;
             DueProbability = dueProbability;
+            Finish = finish;
         }
+
+        /// <summary>The task's finish over the iterations (P50, P80, P95), when <see cref="ForecastOptions.TaskFinishes"/> asked for it; else null.</summary>
+        public FinishDistribution? Finish { get; }
 
         /// <summary>The task or milestone.</summary>
         public TaskSymbol Task { get; }

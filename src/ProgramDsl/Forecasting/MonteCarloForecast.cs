@@ -25,6 +25,9 @@ namespace ProgramDsl.Forecasting
         /// <summary>The most iterations one forecast runs.</summary>
         public const int MaxIterations = 10_000_000;
 
+        /// <summary>The most task finishes (tasks × iterations) kept for <see cref="ForecastOptions.TaskFinishes"/>: 80 MB of them.</summary>
+        public const long MaxTaskFinishValues = 20_000_000;
+
         private const int BlockSize = 64;
         private const int MaxDays = int.MaxValue / 8;
 
@@ -91,6 +94,9 @@ namespace ProgramDsl.Forecasting
             int iterations = (int)Math.Max(MinimumIterations, Math.Min(asked, options.WorkBudget / perIteration));
             var finishes = new int[iterations];
             var milestoneFinishes = model.Milestones.Select(_ => new int[iterations]).ToArray();
+            var taskFinishes = options.TaskFinishes && (long)model.TaskCount * iterations <= MaxTaskFinishValues
+                ? Enumerable.Range(0, model.TaskCount).Select(_ => new int[iterations]).ToArray()
+                : null;
             var totals = new Totals(model);
             int blocks = (iterations + BlockSize - 1) / BlockSize;
             int done = 0;
@@ -101,7 +107,7 @@ namespace ProgramDsl.Forecasting
             };
 
             RunBlocks();
-            var result = Summarise(model, options, finishes, milestoneFinishes, totals);
+            var result = Summarise(model, options, finishes, milestoneFinishes, taskFinishes, totals);
             result.IterationsAsked = asked;
             result.WorkPerIteration = perIteration;
             if (iterations < asked)
@@ -121,7 +127,7 @@ namespace ProgramDsl.Forecasting
                     int first = block * BlockSize;
                     int end = Math.Min(iterations, first + BlockSize);
                     var random = new ForecastRandom(options.Seed, block);
-                    for (int i = first; i < end; i++) worker.Iterate(random, i, finishes, milestoneFinishes);
+                    for (int i = first; i < end; i++) worker.Iterate(random, i, finishes, milestoneFinishes, taskFinishes);
                     options.Progress?.Report(Interlocked.Add(ref done, end - first));
                     return worker;
                 },
@@ -131,7 +137,7 @@ namespace ProgramDsl.Forecasting
                 });
         }
 
-        private static ForecastResult Summarise(ForecastModel model, ForecastOptions options, int[] finishes, int[][] milestoneFinishes, Totals totals)
+        private static ForecastResult Summarise(ForecastModel model, ForecastOptions options, int[] finishes, int[][] milestoneFinishes, int[][]? taskFinishes, Totals totals)
         {
             var schedule = model.Schedule;
             int n = finishes.Length;
@@ -160,7 +166,11 @@ namespace ProgramDsl.Forecasting
             }
 
             var taskForecasts = tasks
-                .Select(t => new TaskForecast(t, (double)totals.Critical[t.Index] / n, dueByNode.TryGetValue(t.Index, out var p) ? p : (double?)null))
+                .Select(t => new TaskForecast(
+                    t,
+                    (double)totals.Critical[t.Index] / n,
+                    dueByNode.TryGetValue(t.Index, out var p) ? p : (double?)null,
+                    taskFinishes is null ? null : Distribution(schedule, taskFinishes[t.Index], schedule.Tasks[t.Index].FinishDate)))
                 .ToList();
 
             return new ForecastResult(schedule.Program, n, options.Seed, model.Network.Leveled, finish, deadline, milestones, taskForecasts,
@@ -374,7 +384,7 @@ namespace ProgramDsl.Forecasting
                 _spread = false;
             }
 
-            public void Iterate(ForecastRandom random, int iteration, int[] finishes, int[][] milestoneFinishes)
+            public void Iterate(ForecastRandom random, int iteration, int[] finishes, int[][] milestoneFinishes, int[][]? taskFinishes)
             {
                 _iteration = iteration;
                 var model = _model;
@@ -436,6 +446,10 @@ namespace ProgramDsl.Forecasting
                 for (int v = 0; v < model.TaskCount; v++) makespan = Math.Max(makespan, finish[v]);
                 finishes[iteration] = makespan;
                 for (int m = 0; m < model.Milestones.Length; m++) milestoneFinishes[m][iteration] = finish[model.Milestones[m]];
+                if (taskFinishes != null)
+                {
+                    for (int v = 0; v < model.TaskCount; v++) taskFinishes[v][iteration] = finish[v];
+                }
                 for (int k = 0; k < model.Due.Length; k++) if (finish[model.Due[k].Node] <= model.Due[k].Limit) Totals.DueMet[k]++;
 
                 Totals.SumY += makespan;

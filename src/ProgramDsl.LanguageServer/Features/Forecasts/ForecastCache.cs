@@ -90,6 +90,8 @@ namespace ProgramDsl.LanguageServer.Features.Forecasts
                     WorkBudget = WorkBudget,
                     // One thread: the editor's forecast must not take the cores from the compiles.
                     MaxDegreeOfParallelism = 1,
+                    // A task's hover shows its own P50/P80 finish, not only the milestones'.
+                    TaskFinishes = true,
                     CancellationToken = entry.Cancellation.Token,
                 });
                 if (result.Iterations < MinimumIterations) return;

@@ -228,7 +228,8 @@ namespace ProgramDsl.LanguageServer.Features.Hover
                 }
                 else if (forecast.Tasks.FirstOrDefault(f => f.Task == task) is TaskForecast f)
                 {
-                    h.Item("Forecast", "critical in " + Percent((decimal)f.Criticality) + " of " + runs + (f.DueProbability is double p ? " · on time in " + Percent((decimal)p) : ""));
+                    var finish = f.Finish is FinishDistribution d ? "P50 " + d.P50 + " · P80 " + d.P80 + " · " : "";
+                    h.Item("Forecast", finish + "critical in " + Percent((decimal)f.Criticality) + " of " + runs + (f.DueProbability is double p ? " · on time in " + Percent((decimal)p) : ""));
                 }
             }
 
