@@ -12,7 +12,7 @@ namespace ProgramDsl.Benchmarks
     /// <summary>
     /// Entry point. Subcommands:
     /// <c>generate N FILE [--seed S] [--comparison]</c>, <c>verify N [--seed S] [--path]</c>, <c>phases [BenchmarkDotNet options]</c>,
-    /// <c>cli [options]</c>, <c>profile [N] [options]</c>, <c>psplib [options]</c>, <c>taskjuggler [options]</c>, <c>analyzer [options]</c>, <c>forecast [options]</c>, <c>leveling-budget [options]</c> and <c>emitters [options]</c>.
+    /// <c>cli [options]</c>, <c>profile [N] [options]</c>, <c>psplib [options]</c>, <c>taskjuggler [options]</c>, <c>analyzer [options]</c>, <c>forecast [options]</c>, <c>leveling-budget [options]</c>, <c>emitters [options]</c> and <c>lsp [options]</c>.
     /// </summary>
     public static class Program
     {
@@ -37,7 +37,8 @@ namespace ProgramDsl.Benchmarks
             AnalyzerBenchmark.Usage + "\n" +
             ForecastBenchmark.Usage + "\n" +
             LevelingBudgetBenchmark.Usage + "\n" +
-            EmitterBenchmark.Usage;
+            EmitterBenchmark.Usage + "\n" +
+            Lsp.LspBenchmark.Usage;
 
         public static int Main(string[] args)
         {
@@ -74,6 +75,8 @@ namespace ProgramDsl.Benchmarks
                     return EmitterBenchmark.Run(rest);
                 case "cancel":
                     return CancelLatency.Run(rest);
+                case "lsp":
+                    return Lsp.LspBenchmark.Run(rest);
                 default:
                     Console.Error.WriteLine("unknown subcommand '" + args[0] + "'\n" + Usage);
                     return 2;
