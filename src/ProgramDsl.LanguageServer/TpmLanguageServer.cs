@@ -48,7 +48,7 @@ namespace ProgramDsl.LanguageServer
             var shutdown = false;
             var watchedInput = new EndAwareStream(input);
 
-            var server = await OmniServer.From(o => Configure(o, options)
+            var server = OmniServer.Create(o => Configure(o, options)
                 .WithInput(watchedInput)
                 .WithOutput(output)
                 .WithServices(services => services.AddSingleton(state))
@@ -61,8 +61,17 @@ namespace ProgramDsl.LanguageServer
                     log.Server = server;
                     foreach (var folder in WorkspaceFolders(request)) _ = state.Compilations.ScanAsync(folder);
                     return Task.CompletedTask;
-                }), cancellationToken).ConfigureAwait(false);
+                }));
 
+            // A client that goes away before initialize (its input at an end) must not leave the server waiting for it.
+            var initialize = server.Initialize(cancellationToken);
+            if (await Task.WhenAny(initialize, watchedInput.Ended).ConfigureAwait(false) != initialize)
+            {
+                server.Dispose();
+                return 1;
+            }
+
+            await initialize.ConfigureAwait(false);
             using var onShutdown = server.Shutdown.Subscribe(_ =>
             {
                 shutdown = true;
