@@ -19,7 +19,7 @@ namespace ProgramDsl.Benchmarks.Lsp
     internal static class LspBenchmark
     {
         public const string Usage =
-            "  lsp [--tpm PATH] [--runs N] [--tasks T] [--edits E] [--dir DIR] [--skip-large] [--skip-memory]\n" +
+            "  lsp [--tpm PATH] [--runs N] [--tasks T] [--edits E] [--dir DIR] [--skip-small] [--skip-large] [--skip-memory]\n" +
             "                               latency of the real 'tpm lsp' over stdio: diagnostics after an edit on ml-platform and a\n" +
             "                               generated T-task plan (default 5000), hover and completion on that plan (idle and during\n" +
             "                               a compile), RSS over E edits of ml-platform (default 1000); N repetitions (default 30);\n" +
@@ -61,28 +61,31 @@ namespace ProgramDsl.Benchmarks.Lsp
             Directory.CreateDirectory(Path.Combine(small, ".git"));
             foreach (var file in Directory.EnumerateFiles(Path.Combine(root ?? ".", "examples", "ml-platform"), "*.tpm")) File.Copy(file, Path.Combine(small, Path.GetFileName(file)));
             var smallPlan = Path.Combine(small, "program.tpm");
-            await using (var server = await LspSession.StartAsync(tpm, small).ConfigureAwait(false))
+            if (!Options.Flag(args, "--skip-small"))
             {
-                var text = File.ReadAllText(smallPlan);
-                var edit = EditPoint.Find(text, 0.0);
-                await server.OpenAsync(smallPlan, text).ConfigureAwait(false);
-                await server.ScheduleAsync(smallPlan).ConfigureAwait(false);
-                // Warm-up: the JIT compiles the server's paths on the first edits.
-                var warm = new EditLoop(server, smallPlan, edit);
-                for (int i = 0; i < 20; i++) await warm.EditAsync(untilIdle: true).ConfigureAwait(false);
-                var loop = new EditLoop(server, smallPlan, edit);
-                var cpu = server.CpuTime();
-                for (int i = 0; i < 2 * runs; i++) await loop.EditAsync(untilIdle: true).ConfigureAwait(false);
-                notes.Add("ml-platform: server CPU (user+sys) per edit, until idle: " + PerEdit(server.CpuTime() - cpu, 2 * runs));
-                rows.Add(Row("ml-platform: diagnostics after an edit that adds an error (first publish)", loop.Introduce, 150));
-                rows.Add(Row("ml-platform: diagnostics after an edit that fixes it (first publish)", loop.Fix, 150));
-                if (loop.FixFinal.Count > 0) rows.Add(Row("ml-platform: fix, final publish (after the quick one)", loop.FixFinal, 150));
-                rows.Add(Row("ml-platform: fix, compiles idle (tpm/schedule answered)", loop.FixIdle, null));
-                notes.Add("ml-platform: " + loop.FixFinal.Count + " of " + loop.Fix.Count + " fixes had a second publish (quick leveling first)");
-
-                if (!Options.Flag(args, "--skip-memory"))
+                await using (var server = await LspSession.StartAsync(tpm, small).ConfigureAwait(false))
                 {
-                    await MemoryAsync(server, smallPlan, edit, edits, rows, notes).ConfigureAwait(false);
+                    var text = File.ReadAllText(smallPlan);
+                    var edit = EditPoint.Find(text, 0.0);
+                    await server.OpenAsync(smallPlan, text).ConfigureAwait(false);
+                    await server.ScheduleAsync(smallPlan).ConfigureAwait(false);
+                    // Warm-up: the JIT compiles the server's paths on the first edits.
+                    var warm = new EditLoop(server, smallPlan, edit);
+                    for (int i = 0; i < 20; i++) await warm.EditAsync(untilIdle: true).ConfigureAwait(false);
+                    var loop = new EditLoop(server, smallPlan, edit);
+                    var cpu = server.CpuTime();
+                    for (int i = 0; i < 2 * runs; i++) await loop.EditAsync(untilIdle: true).ConfigureAwait(false);
+                    notes.Add("ml-platform: server CPU (user+sys) per edit, until idle: " + PerEdit(server.CpuTime() - cpu, 2 * runs));
+                    rows.Add(Row("ml-platform: diagnostics after an edit that adds an error (first publish)", loop.Introduce, 150));
+                    rows.Add(Row("ml-platform: diagnostics after an edit that fixes it (first publish)", loop.Fix, 150));
+                    if (loop.FixFinal.Count > 0) rows.Add(Row("ml-platform: fix, final publish (after the quick one)", loop.FixFinal, 150));
+                    rows.Add(Row("ml-platform: fix, compiles idle (tpm/schedule answered)", loop.FixIdle, null));
+                    notes.Add("ml-platform: " + loop.FixFinal.Count + " of " + loop.Fix.Count + " fixes had a second publish (quick leveling first)");
+
+                    if (!Options.Flag(args, "--skip-memory"))
+                    {
+                        await MemoryAsync(server, smallPlan, edit, edits, rows, notes).ConfigureAwait(false);
+                    }
                 }
             }
 
