@@ -10,6 +10,7 @@ using OmniSharp.Extensions.LanguageServer.Protocol.Models;
 using OmniSharp.Extensions.LanguageServer.Protocol.Server;
 using OmniSharp.Extensions.LanguageServer.Protocol.Window;
 using OmniSharp.Extensions.LanguageServer.Server;
+using ProgramDsl.LanguageServer.Features.Forecasts;
 using ProgramDsl.LanguageServer.Handlers;
 using ProgramDsl.LanguageServer.Protocol;
 using ProgramDsl.LanguageServer.Workspace;
@@ -52,13 +53,24 @@ namespace ProgramDsl.LanguageServer
             sink.State = state;
             var shutdown = false;
             var watchedInput = new EndAwareStream(input);
+            using var forecasts = new ForecastCache(log.Write);
+            state.Compilations.Compiled += forecasts.Start;
 
             var server = OmniServer.Create(o => Configure(o, options)
                 .WithInput(watchedInput)
                 .WithOutput(output)
                 .WithServices(services => services.AddSingleton(state))
+                .WithServices(services => services.AddSingleton(forecasts))
                 .WithHandler<TextSyncHandler>()
                 .WithHandler<ScheduleHandler>()
+                .WithHandler<HoverHandler>()
+                .WithHandler<InlayHintHandler>()
+                .WithHandler<CompletionHandler>()
+                .WithHandler<FormattingHandler>()
+                .WithHandler<RangeFormattingHandler>()
+                .WithHandler<FoldingRangeHandler>()
+                .WithHandler<SemanticTokensHandler>()
+                .WithHandler<CodeActionHandler>()
                 .OnInitialized((server, request, response, ct) =>
                 {
                     // Before any compile can publish: a scan's diagnostics must reach the client.

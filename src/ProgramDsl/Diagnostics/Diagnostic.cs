@@ -44,12 +44,26 @@ namespace ProgramDsl.Diagnostics
         /// <summary>Related locations.</summary>
         public IReadOnlyList<SourceLocation> AdditionalLocations { get; }
 
+        /// <summary>
+        /// The text the message's "did you mean" proposes in place of the text at <see cref="Location"/> (a defined name for
+        /// an unknown reference, a keyword for an unknown statement, an allowed word), for tools that offer the fix; null
+        /// when the message proposes none.
+        /// </summary>
+        public string? Suggestion { get; private set; }
+
+        /// <summary>Records <see cref="Suggestion"/> on a diagnostic just made (before anyone else sees it).</summary>
+        internal Diagnostic Suggesting(string? suggestion)
+        {
+            Suggestion = suggestion;
+            return this;
+        }
+
         /// <summary>True for errors.</summary>
         public bool IsError => Severity == DiagnosticSeverity.Error;
 
         /// <summary>The same diagnostic with another severity.</summary>
         public Diagnostic WithSeverity(DiagnosticSeverity severity) =>
-            severity == Severity ? this : new Diagnostic(Descriptor, severity, Message, Location, AdditionalLocations);
+            severity == Severity ? this : new Diagnostic(Descriptor, severity, Message, Location, AdditionalLocations) { Suggestion = Suggestion };
 
         /// <summary>The word MSBuild's canonical format uses for a severity.</summary>
         public static string SeverityWord(DiagnosticSeverity severity) => severity switch

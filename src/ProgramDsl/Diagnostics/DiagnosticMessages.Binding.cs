@@ -55,7 +55,7 @@ namespace ProgramDsl.Diagnostics
         public static Diagnostic NotOneOf(SourceLocation at, string word, string what, IReadOnlyList<string> allowed)
         {
             var suggestion = Spelling.Closest(word, allowed);
-            return Make(InvalidValue, at, "'" + word + "' is not a valid " + what + (suggestion is null ? "; use " + string.Join(", ", allowed) : "; did you mean '" + suggestion + "'?"));
+            return Make(InvalidValue, at, "'" + word + "' is not a valid " + what + (suggestion is null ? "; use " + string.Join(", ", allowed) : "; did you mean '" + suggestion + "'?")).Suggesting(suggestion);
         }
 
         /// <summary>TPM1102: a number outside its allowed range.</summary>
@@ -147,7 +147,7 @@ namespace ProgramDsl.Diagnostics
         /// defined name written as the reference should be (null when none is close enough).
         /// </summary>
         public static Diagnostic UnknownName(SourceLocation at, string noun, string name, string? suggestion) =>
-            Make(UnknownReference, at, UnknownReference.FormatMessage(noun, name, suggestion is null ? string.Empty : "; did you mean '" + suggestion + "'?"));
+            Make(UnknownReference, at, UnknownReference.FormatMessage(noun, name, suggestion is null ? string.Empty : "; did you mean '" + suggestion + "'?")).Suggesting(suggestion);
 
         /// <summary>TPM1001: a dotted reference through <paramref name="container"/> (described, as "person 'ann'"), which has no members.</summary>
         public static Diagnostic UnknownMemberOfLeaf(SourceLocation at, string noun, string name, string container, string member) =>
@@ -159,6 +159,6 @@ namespace ProgramDsl.Diagnostics
         /// </summary>
         public static Diagnostic UnknownWorkstreamMember(SourceLocation at, string noun, string name, string workstream, string member, string? suggestion) =>
             Make(UnknownReference, at, UnknownReference.FormatMessage(noun, name,
-                suggestion is null ? "; workstream '" + workstream + "' has no '" + member + "'" : "; did you mean '" + suggestion + "'?"));
+                suggestion is null ? "; workstream '" + workstream + "' has no '" + member + "'" : "; did you mean '" + suggestion + "'?")).Suggesting(suggestion);
     }
 }

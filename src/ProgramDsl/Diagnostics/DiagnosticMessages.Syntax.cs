@@ -51,10 +51,10 @@ namespace ProgramDsl.Diagnostics
             var head = "unexpected '" + word + "' " + where;
             if (foreignKeyword != null)
             {
-                return Make(SyntaxError, at, head + "; did you mean '" + foreignKeyword + "'? ('" + word + "' is " + tool + "'s word; a .tpm plan writes '" + foreignKeyword + "')");
+                return Make(SyntaxError, at, head + "; did you mean '" + foreignKeyword + "'? ('" + word + "' is " + tool + "'s word; a .tpm plan writes '" + foreignKeyword + "')").Suggesting(foreignKeyword);
             }
 
-            return Make(SyntaxError, at, suggestion != null ? head + "; did you mean '" + suggestion + "'?" : head + "; expected one of: " + string.Join(", ", keywords));
+            return Make(SyntaxError, at, suggestion != null ? head + "; did you mean '" + suggestion + "'?" : head + "; expected one of: " + string.Join(", ", keywords)).Suggesting(suggestion);
         }
 
         /// <summary>

@@ -175,12 +175,35 @@ namespace ProgramDsl.Scheduling
                     result.Add(DiagnosticCatalog.DeploymentWithoutMonitoring(deploy.Location, deploy.Id));
                 }
 
-                var missing = Enumerable.Range(0, RequiredReviews.Count).Where(k => (up & ReviewBit(k)) == 0).Select(k => RequiredReviews[k]).ToList();
+                var missing = MissingIn(up);
                 if (missing.Count > 0)
                 {
                     result.Add(DiagnosticCatalog.DeploymentWithoutReviews(deploy.Location, deploy.Id, missing));
                 }
             }
+        }
+
+        private static List<string> MissingIn(int upstreamBits) =>
+            Enumerable.Range(0, RequiredReviews.Count).Where(k => (upstreamBits & ReviewBit(k)) == 0).Select(k => RequiredReviews[k]).ToList();
+
+        /// <summary>
+        /// The kinds of <see cref="RequiredReviews"/> no task upstream of <paramref name="deployment"/> reviews,
+        /// in the order TPM3005 names them: what a fix must add for the diagnostic to go. Empty when none is missing or the
+        /// task is not the program's.
+        /// </summary>
+        public static IReadOnlyList<string> MissingReviews(ProgramSymbol program, TaskSymbol deployment)
+        {
+            if (program is null) throw new ArgumentNullException(nameof(program));
+            if (deployment is null) throw new ArgumentNullException(nameof(deployment));
+            if (deployment.Index < 0 || deployment.Index >= program.Tasks.Count || !ReferenceEquals(program.Tasks[deployment.Index], deployment)) return Array.Empty<string>();
+            var graph = new DeliveryGraph(program);
+            var own = new int[graph.NodeCount];
+            foreach (var task in program.Tasks)
+            {
+                for (int k = 0; k < RequiredReviews.Count; k++) if (task.Reviews.Contains(RequiredReviews[k])) own[task.Index] |= ReviewBit(k);
+            }
+
+            return MissingIn(graph.Reach(own, downstream: false)[deployment.Index]);
         }
 
         private static void CheckGateMetrics(ProgramSymbol program, List<Diagnostic> result)

@@ -159,7 +159,7 @@ namespace ProgramDsl.Semantics
         {
             var binder = new Binder { _chunkSize = chunkSize, _cancellation = cancellationToken };
             var program = binder.BindProgram(root, includes ?? new Dictionary<IncludeSyntax, SyntaxTree>());
-            var references = program is null ? null : new BoundReferences(binder._programDeclaration!, binder._sources, binder._segments);
+            var references = program is null ? null : new BoundReferences(binder._programDeclaration!, binder._sources, binder._segments, binder._rootScope, binder._nestedByName);
             return new BindResult(program, binder._diagnostics, references);
         }
 

@@ -52,12 +52,21 @@ namespace ProgramDsl.Semantics
     /// <summary>What binding kept for tools: the program's declaration and each reference segment's symbol, in binding order.</summary>
     internal sealed class BoundReferences
     {
-        public BoundReferences(DeclarationSyntax programDeclaration, IReadOnlyList<SourceText> sources, IReadOnlyList<BoundSegment> segments)
+        public BoundReferences(DeclarationSyntax programDeclaration, IReadOnlyList<SourceText> sources, IReadOnlyList<BoundSegment> segments,
+            IReadOnlyDictionary<string, Symbol>? rootScope = null, IReadOnlyDictionary<string, List<Symbol>>? nestedByName = null)
         {
             ProgramDeclaration = programDeclaration;
             Sources = sources;
             Segments = segments;
+            RootScope = rootScope ?? new Dictionary<string, Symbol>();
+            NestedByName = nestedByName ?? new Dictionary<string, List<Symbol>>();
         }
+
+        /// <summary>The binder's program-level scope (the first definition of each name), kept so tools look names up as it did.</summary>
+        public IReadOnlyDictionary<string, Symbol> RootScope { get; }
+
+        /// <summary>The binder's definitions inside workstreams, by name.</summary>
+        public IReadOnlyDictionary<string, List<Symbol>> NestedByName { get; }
 
         /// <summary>The declaration bound as the program (a file may hold more, each an error).</summary>
         public DeclarationSyntax ProgramDeclaration { get; }

@@ -86,7 +86,7 @@ namespace ProgramDsl.Semantics
         /// <summary>The kinds of symbol a reference here may name (empty when <see cref="ExpectsReference"/> is false).</summary>
         public IReadOnlyList<SymbolKind> ExpectedKinds { get; private set; } = Array.Empty<SymbolKind>();
 
-        /// <summary>Words of the statement itself that may be written here (<c>role</c> at the start of an <c>assign</c> item, <c>skill</c> after <c>requires</c>).</summary>
+        /// <summary>Words of the statement itself that may be written here (<c>role</c> at the start of an <c>assign</c> item, <c>skill</c> after <c>requires</c>, the allowed words of a statement such as <c>leveling</c> or <c>review</c>).</summary>
         public IReadOnlyList<string> ExpectedWords { get; private set; } = NoWords;
 
         /// <summary>
@@ -140,7 +140,11 @@ namespace ProgramDsl.Semantics
 
             var block = enclosing.Count == 0 ? BlockContext.File : SyntaxFacts.BodyContext(enclosing[enclosing.Count - 1].Kind);
             var context = new PositionContext(tree, offset, enclosing, block);
-            if (enclosing.Count > 0) context.ContainingSymbol = model.GetDeclaredSymbol(enclosing[enclosing.Count - 1]);
+            if (enclosing.Count > 0)
+            {
+                // A tree the model did not bind (an editor's newer parse of one of its files) finds its symbol by id.
+                context.ContainingSymbol = model.IndexOf(tree) >= 0 ? model.GetDeclaredSymbol(enclosing[enclosing.Count - 1]) : model.FindDeclaredByPath(enclosing);
+            }
 
             // The statement being written, from the text: a statement that failed to parse is not in the tree.
             int scanFrom;
@@ -391,7 +395,13 @@ namespace ProgramDsl.Semantics
             }
 
             var kinds = ReferenceRules.ExpectedKinds(Block, previous == Previous.Intro ? introduced! : keyword);
-            if (kinds.Count == 0) return;
+            if (kinds.Count == 0)
+            {
+                // A statement of a fixed vocabulary ('leveling on', 'review fairness, privacy').
+                ExpectedWords = ReferenceRules.ValueWords(Block, keyword, previous == Previous.Comma);
+                return;
+            }
+
             ExpectsReference = true;
             ExpectedKinds = kinds;
             if (keyword == ProgramDsl.Syntax.Keywords.Assign && previous != Previous.Intro && Qualifier is null) ExpectedWords = new[] { ReferenceRules.AssignRoleWord };

@@ -48,6 +48,18 @@ namespace ProgramDsl.Semantics
         internal static bool IsDeclarationKeyword(BlockContext block, string word) =>
             SyntaxFacts.TryGetRule(block, word, 0, word.Length, out var rule) && rule.Kind == StatementKind.Declaration;
 
+        /// <summary>
+        /// The words a value of statement <paramref name="keyword"/> may be (<see cref="StatementInfo.AllowedWords"/>): its
+        /// first value, or after a comma an item of a list of words (<c>review</c>); empty otherwise.
+        /// </summary>
+        internal static IReadOnlyList<string> ValueWords(BlockContext block, string keyword, bool afterComma)
+        {
+            var statement = Statements.Lookup(keyword, block);
+            if (statement is null) return Array.Empty<string>();
+            if (afterComma && statement.ValueShape != ValueShape.ChoiceList) return Array.Empty<string>();
+            return statement.AllowedWords;
+        }
+
         /// <summary>Words inside a statement after which a reference follows: <c>assign role X</c>, <c>requires skill X</c>; the key to <see cref="ExpectedKinds"/> after them.</summary>
         internal static string? IntroducedKey(string keyword, string word) =>
             keyword == Keywords.Assign && word == AssignRoleWord ? AssignRole

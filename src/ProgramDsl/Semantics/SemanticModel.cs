@@ -303,6 +303,51 @@ namespace ProgramDsl.Semantics
             return PositionContext.Compute(this, tree, offset);
         }
 
+        /// <summary>
+        /// The names a reference may be written with at a completion context (<see cref="ContextAt"/>), by the
+        /// language's name rule: each definition of the kinds <see cref="PositionContext.ExpectedKinds"/> lists, in its
+        /// shortest form from the position (a task's own workstream needs no qualifier in <c>after</c>; from outside it
+        /// the qualified form), or after a qualifier (<c>data.|</c>) the members of what it names; for skills, the
+        /// declared skills and those people list. Empty when no reference is expected there. The context may come from a
+        /// newer parse of one of the program's files (an editor's buffer ahead of the compile): the names are this
+        /// model's.
+        /// </summary>
+        public IReadOnlyList<ReferenceCandidate> ReferenceCandidates(PositionContext context)
+        {
+            if (context is null) throw new ArgumentNullException(nameof(context));
+            return Semantics.ReferenceCandidates.Compute(Program.Model, _bound, Declared, context);
+        }
+
+        /// <summary>
+        /// The symbol declared by the innermost of <paramref name="enclosing"/> (outermost first, as <see cref="PositionContext.Enclosing"/>),
+        /// found by its qualified id: for a tree the model did not bind (a newer parse of one of its files).
+        /// </summary>
+        internal Symbol? FindDeclaredByPath(IReadOnlyList<DeclarationSyntax> enclosing)
+        {
+            var names = new List<string>();
+            foreach (var d in enclosing)
+            {
+                if (d.Kind != DeclarationKind.Program) names.Add(d.Name.Text);
+            }
+
+            if (names.Count == 0) return enclosing.Count > 0 && enclosing[enclosing.Count - 1].Kind == DeclarationKind.Program ? Program.Model : null;
+            var id = string.Join(".", names);
+            var kind = StatementKinds.Of(enclosing[enclosing.Count - 1].Kind);
+            var byId = System.Threading.LazyInitializer.EnsureInitialized(ref _byId, () =>
+            {
+                var map = new Dictionary<(string, SymbolKind), Symbol>();
+                foreach (var symbol in Declared)
+                {
+                    if (!map.ContainsKey((symbol.Id, symbol.Kind))) map[(symbol.Id, symbol.Kind)] = symbol;
+                }
+
+                return map;
+            })!;
+            return byId.TryGetValue((id, kind), out var found) ? found : null;
+        }
+
+        private Dictionary<(string, SymbolKind), Symbol>? _byId;
+
         // ------------------------------------------------------------------ the index
 
         /// <summary>A name in a file: a reference segment (item ≥ 0, its index in the segments) or a declaration's name (item &lt; 0, the complement of its index in Declared).</summary>

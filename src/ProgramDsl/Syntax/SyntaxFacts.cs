@@ -220,6 +220,43 @@ namespace ProgramDsl.Syntax
         }
 
         /// <summary>
+        /// The comment (<c>//</c> to the end of the line, or <c>/* */</c>) that holds offset <paramref name="offset"/> of
+        /// <paramref name="text"/>, read as the lexer reads it (a <c>//</c> inside a string is not a comment), or null when
+        /// the offset is not in a comment. For editors: a diagnostic code written in a comment.
+        /// </summary>
+        public static Text.TextSpan? CommentAt(string text, int offset)
+        {
+            if (text is null) throw new ArgumentNullException(nameof(text));
+            if (offset < 0 || offset >= text.Length) return null;
+            int p = 0;
+            while (p <= offset)
+            {
+                char c = text[p];
+                if (c == '"')
+                {
+                    // A string runs to its closing quote or the end of its line (an unterminated one).
+                    int e = p + 1;
+                    while (e < text.Length && text[e] != '"' && text[e] != '\n' && text[e] != '\r') e += text[e] == '\\' ? 2 : 1;
+                    p = e < text.Length && text[e] == '"' ? e + 1 : e;
+                    continue;
+                }
+
+                if (Lexer.StartsComment(text, p))
+                {
+                    int end = Lexer.ScanComment(text, p, out _, out bool unterminated);
+                    if (unterminated) end = text.Length;
+                    if (offset < end) return Text.TextSpan.FromBounds(p, end);
+                    p = end;
+                    continue;
+                }
+
+                p++;
+            }
+
+            return null;
+        }
+
+        /// <summary>
         /// True when the first statement of a text is <c>program</c>: a program file rather than a fragment
         /// that is only read through <c>include</c>.
         /// </summary>
