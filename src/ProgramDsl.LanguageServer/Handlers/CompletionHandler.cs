@@ -41,8 +41,11 @@ namespace ProgramDsl.LanguageServer.Handlers
                     return Task.FromResult(new CompletionList());
                 }
 
-                var list = items.Select((item, i) => ToProtocol(view, item, i)).ToArray();
-                return Task.FromResult(new CompletionList(list));
+                var caret = Math.Max(0, Math.Min(offset, view.Text.Length));
+                var from = items.Count == 0 ? caret : Math.Min(items[0].Replace.Start, caret);
+                var (sent, incomplete) = CompletionLimit.Apply(items, view.Text.Substring(from, caret - from));
+                var list = sent.Select((item, i) => ToProtocol(view, item, i)).ToArray();
+                return Task.FromResult(new CompletionList(list, incomplete));
             }
             catch (Exception ex) when (!(ex is OperationCanceledException))
             {
