@@ -36,6 +36,17 @@ ln -s "$hostile/secret/passwd" "$hostile/ws/imported/.globalconfig"
 (cd "$hostile/ws" && timeout 20 "${jit[@]}" import "$work/out-jit/fraud-v3/project.xml" -o imported/out.tpm -q --force >"$work/out-jit/hostile-import.txt" 2>&1 || true)
 grep -q "FIFO" "$work/out-jit/hostile-check.txt" && grep -q "out of the workspace" "$work/out-jit/hostile-import.txt" || { echo "hostile files: unexpected JIT output"; cat "$work/out-jit/hostile-"*; exit 1; }
 
+# The language server is in the JIT build only: the native tpm's lsp prints one line saying where it is and exits 2; the
+# JIT build's runs the server (stdin at its end at once: a client gone without shutdown, exit 1).
+lsp_code=0
+"$native" lsp </dev/null >"$work/lsp-native.out" 2>"$work/lsp-native.err" || lsp_code=$?
+{ [ "$lsp_code" -eq 2 ] && [ ! -s "$work/lsp-native.out" ] && [ "$(wc -l <"$work/lsp-native.err")" -eq 1 ] && grep -q "ProgramDsl.Tool" "$work/lsp-native.err"; } \
+  || { echo "native tpm lsp: exit $lsp_code, expected 2 and one line naming ProgramDsl.Tool"; cat "$work/lsp-native."*; exit 1; }
+lsp_code=0
+timeout 60 "${jit[@]}" lsp </dev/null >/dev/null 2>"$work/lsp-jit.err" || lsp_code=$?
+[ "$lsp_code" -eq 1 ] || { echo "JIT tpm lsp: exit $lsp_code, expected 1 (the server ran and its client went away)"; cat "$work/lsp-jit.err"; exit 1; }
+echo "native     tpm lsp: $(cat "$work/lsp-native.err") (exit 2); JIT tpm lsp runs the server"
+
 status=0
 for file in $(cd "$work/out-jit" && find . -type f | sort); do
   if cmp -s "$work/out-jit/$file" "$work/out-native/$file"; then echo "same       $file"; else echo "DIFFERENT  $file"; status=1; fi

@@ -30,7 +30,9 @@ namespace ProgramDsl.Cli
             services.AddSingleton<ImportCommand>();
             services.AddSingleton<FmtCommand>();
             services.AddSingleton<InitCommand>();
+#if TPM_LSP
             services.AddSingleton<CliPlanWorkspace>();
+#endif
             services.AddSingleton<LspCommand>();
             services.AddSingleton(System.TimeProvider.System);
             services.AddSingleton<Interruption>();

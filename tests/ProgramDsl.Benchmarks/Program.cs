@@ -12,7 +12,7 @@ namespace ProgramDsl.Benchmarks
     /// <summary>
     /// Entry point. Subcommands:
     /// <c>generate N FILE [--seed S] [--comparison]</c>, <c>verify N [--seed S] [--path]</c>, <c>phases [BenchmarkDotNet options]</c>,
-    /// <c>cli [options]</c>, <c>profile [N] [options]</c>, <c>psplib [options]</c>, <c>taskjuggler [options]</c>, <c>analyzer [options]</c>, <c>forecast [options]</c>, <c>leveling-budget [options]</c> <c>emitters [options]</c> and <c>navigation [options]</c>.
+    /// <c>cli [options]</c>, <c>profile [N] [options]</c>, <c>psplib [options]</c>, <c>taskjuggler [options]</c>, <c>analyzer [options]</c>, <c>forecast [options]</c>, <c>leveling-budget [options]</c>, <c>emitters [options]</c>, <c>navigation [options]</c> and <c>lsp [options]</c>.
     /// </summary>
     public static class Program
     {
@@ -38,7 +38,8 @@ namespace ProgramDsl.Benchmarks
             ForecastBenchmark.Usage + "\n" +
             LevelingBudgetBenchmark.Usage + "\n" +
             EmitterBenchmark.Usage + "\n" +
-            NavigationBenchmark.Usage;
+            NavigationBenchmark.Usage + "\n" +
+            Lsp.LspBenchmark.Usage;
 
         public static int Main(string[] args)
         {
@@ -77,6 +78,8 @@ namespace ProgramDsl.Benchmarks
                     return CancelLatency.Run(rest);
                 case "navigation":
                     return NavigationBenchmark.Run(rest);
+                case "lsp":
+                    return Lsp.LspBenchmark.Run(rest);
                 default:
                     Console.Error.WriteLine("unknown subcommand '" + args[0] + "'\n" + Usage);
                     return 2;

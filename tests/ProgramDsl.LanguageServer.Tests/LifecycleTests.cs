@@ -45,5 +45,17 @@ namespace ProgramDsl.LanguageServer.Tests
 
             (await client.WaitForExitAsync()).Should().NotBe(0, "the protocol's exit code for an end without shutdown is 1");
         }
+
+        [Fact]
+        public async Task A_client_that_vanishes_before_initialize_ends_the_server_with_code_1()
+        {
+            using var workspace = new TempWorkspace();
+            await using var client = await LspClient.StartAsync(workspace.Root, initialize: false);
+
+            // The editor starts the server, then dies before its first message.
+            client.Process.StandardInput.Close();
+
+            (await client.WaitForExitAsync()).Should().Be(1);
+        }
     }
 }

@@ -1,3 +1,4 @@
+#if TPM_LSP
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -65,3 +66,4 @@ namespace ProgramDsl.Cli.Infrastructure
         }
     }
 }
+#endif

@@ -19,9 +19,6 @@ namespace ProgramDsl.LanguageServer.Handlers
     /// </summary>
     internal sealed class CompletionHandler : CompletionHandlerBase
     {
-        /// <summary>The most items one answer carries.</summary>
-        internal const int MostItems = 1000;
-
         private readonly ServerState _state;
         private bool _snippets;
 
@@ -44,37 +41,16 @@ namespace ProgramDsl.LanguageServer.Handlers
                     return Task.FromResult(new CompletionList());
                 }
 
-                // A large plan has thousands of names: past MostItems, only those matching what is typed go, and the client
-                // asks again as the word grows.
-                bool incomplete = false;
-                if (items.Count > MostItems)
-                {
-                    var typed = items.Count > 0 ? view.Text.Substring(items[0].Replace.Start, Math.Max(0, offset - items[0].Replace.Start)) : string.Empty;
-                    items = items.Where(i => Matches(i.Label, typed)).Take(MostItems).ToList();
-                    incomplete = true;
-                }
-
-                var list = items.Select((item, i) => ToProtocol(view, item, i)).ToArray();
+                var caret = Math.Max(0, Math.Min(offset, view.Text.Length));
+                var from = items.Count == 0 ? caret : Math.Min(items[0].Replace.Start, caret);
+                var (sent, incomplete) = CompletionLimit.Apply(items, view.Text.Substring(from, caret - from));
+                var list = sent.Select((item, i) => ToProtocol(view, item, i)).ToArray();
                 return Task.FromResult(new CompletionList(list, incomplete));
             }
             catch (Exception ex) when (!(ex is OperationCanceledException))
             {
                 return Task.FromResult(new CompletionList());
             }
-        }
-
-        /// <summary>True when the letters of <paramref name="typed"/> appear in <paramref name="label"/> in order (case-insensitive), as editors filter.</summary>
-        private static bool Matches(string label, string typed)
-        {
-            int at = 0;
-            foreach (char c in typed)
-            {
-                at = label.IndexOf(c.ToString(), at, StringComparison.OrdinalIgnoreCase);
-                if (at < 0) return false;
-                at++;
-            }
-
-            return true;
         }
 
         public override Task<CompletionItem> Handle(CompletionItem request, CancellationToken cancellationToken) => Task.FromResult(request);

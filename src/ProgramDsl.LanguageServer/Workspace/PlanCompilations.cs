@@ -254,7 +254,9 @@ namespace ProgramDsl.LanguageServer.Workspace
                 }
 
                 var final = await CompileOnceAsync(state.Path, text, workspace, severities, resolver, LevelingEffort.Normal, generation, cancellationToken).ConfigureAwait(false);
-                state.LastFinalElapsed = final.Elapsed;
+                // Only a compile that scheduled tells how long leveling takes: one stopped by binding errors takes a
+                // fraction of it and would turn quick leveling off for the very edit that fixes them.
+                if (final.Program.Schedule != null) state.LastFinalElapsed = final.Elapsed;
                 Store(state, final);
             }
             catch (OperationCanceledException)
