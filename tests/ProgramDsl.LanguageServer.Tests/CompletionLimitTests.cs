@@ -33,16 +33,17 @@ namespace ProgramDsl.LanguageServer.Tests
         }
 
         [Fact]
-        public void A_long_list_keeps_the_items_the_typed_word_can_become_in_order_any_case()
+        public void A_long_list_keeps_the_items_the_typed_word_can_become_those_starting_with_it_first_any_case()
         {
             var items = Enumerable.Range(0, 5000).Select(i => Item("ws" + (i / 50).ToString("D4") + ".t" + (i % 50).ToString("D3"))).ToList();
 
             var (sent, incomplete) = CompletionLimit.Apply(items, "WS0049.T03");
 
-            // "t03" in order: t030 to t039, and t003, t013, t023, t043 (a 3 after the t0).
+            // Those starting with "ws0049.t03" first (t030 to t039), then the looser matches in order: t003, t013, t023,
+            // t043 (a 3 after the t0).
             sent.Select(i => i.Label).Should().Equal(
-                "ws0049.t003", "ws0049.t013", "ws0049.t023", "ws0049.t030", "ws0049.t031", "ws0049.t032", "ws0049.t033",
-                "ws0049.t034", "ws0049.t035", "ws0049.t036", "ws0049.t037", "ws0049.t038", "ws0049.t039", "ws0049.t043");
+                "ws0049.t030", "ws0049.t031", "ws0049.t032", "ws0049.t033", "ws0049.t034", "ws0049.t035", "ws0049.t036",
+                "ws0049.t037", "ws0049.t038", "ws0049.t039", "ws0049.t003", "ws0049.t013", "ws0049.t023", "ws0049.t043");
             incomplete.Should().BeTrue("the editor must ask again when the word changes");
         }
 

@@ -184,7 +184,7 @@ namespace ProgramDsl.LanguageServer.Tests
             result["isIncomplete"]!.Value<bool>().Should().BeTrue();
             var labels = Labels((JArray)result["items"]!);
             labels.Should().Contain(new[] { "t14", "t140", "t1499", "t1234" }).And.NotContain(new[] { "t0", "t999", "last" });
-            labels.Length.Should().BeLessThanOrEqualTo(1000);
+            labels.Length.Should().BeLessThanOrEqualTo(ProgramDsl.LanguageServer.Features.Completion.CompletionLimit.MaxItems);
         }
     }
 }

@@ -7,7 +7,7 @@ namespace ProgramDsl.LanguageServer.Features.Completion
     /// Bounds a long completion list. After <c>after</c> in a 5,000-task plan every task is a candidate: sending all of
     /// them (5,145 items) took 0.7 s to serialize and transfer, past the 50 ms a completion may take. A longer list is
     /// narrowed to the items the word typed so far could still become (its characters in order, any case, as editors
-    /// filter) and cut at <see cref="MaxItems"/>; the list is then marked incomplete, so the editor asks again as the
+    /// filter), those starting with it first, and cut at <see cref="MaxItems"/>; the list is then marked incomplete, so the editor asks again as the
     /// user types. A list within the bound is returned whole, as before.
     /// </summary>
     public static class CompletionLimit
@@ -19,12 +19,19 @@ namespace ProgramDsl.LanguageServer.Features.Completion
         public static (IReadOnlyList<CompletionItemModel> Items, bool Incomplete) Apply(IReadOnlyList<CompletionItemModel> items, string typed, int max = MaxItems)
         {
             if (items.Count <= max) return (items, false);
+            // Labels that start with the typed word first (what the user most likely means), then the looser matches,
+            // each in the list's own order.
             var kept = new List<CompletionItemModel>(max);
             foreach (var item in items)
             {
-                if (!IsSubsequence(typed, item.Label)) continue;
                 if (kept.Count == max) return (kept, true);
-                kept.Add(item);
+                if (item.Label.StartsWith(typed, StringComparison.OrdinalIgnoreCase)) kept.Add(item);
+            }
+
+            foreach (var item in items)
+            {
+                if (kept.Count == max) return (kept, true);
+                if (!item.Label.StartsWith(typed, StringComparison.OrdinalIgnoreCase) && IsSubsequence(typed, item.Label)) kept.Add(item);
             }
 
             // Everything that matches fits, but the unmatched were dropped: the editor must ask again when the word changes.
