@@ -1,0 +1,64 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using Newtonsoft.Json.Linq;
+using ProgramDsl.LanguageServer.Tests.Infrastructure;
+
+namespace ProgramDsl.LanguageServer.Tests
+{
+    /// <summary>Buffers and URIs an attacker (or a half-finished edit) could send, over the wire to the real server.</summary>
+    public sealed class HostileInputTests
+    {
+        private const string Plan = "program p \"P\" {\n  start 2027-01-04\n  task a \"A\" { duration 2d }\n  task b \"B\" { duration 1d  after a }\n}\n";
+
+        private static JObject Open(string uri, string text) =>
+            new JObject { ["textDocument"] = new JObject { ["uri"] = uri, ["languageId"] = "tpm", ["version"] = 1, ["text"] = text } };
+
+        [Fact]
+        public async Task A_buffer_with_a_scheme_other_than_file_is_not_compiled_and_cannot_read_plans_outside_the_workspace()
+        {
+            using var workspace = new TempWorkspace();
+            var outside = Path.Combine(Path.GetTempPath(), "tpm-outside-" + Guid.NewGuid().ToString("N").Substring(0, 8));
+            Directory.CreateDirectory(outside);
+            try
+            {
+                File.WriteAllText(Path.Combine(outside, "secret.tpm"), "person secretperson \"Top Secret Name\"\n");
+                var plan = workspace.Write("program.tpm", Plan);
+                await using var server = await RawLspConnection.StartAsync(workspace.Root);
+
+                // http://host/x.tpm maps to /x.tpm, whose workspace (no .git above it) would be '/': every plan on the disk.
+                var hostile = "program p \"P\" {\n  start 2027-01-04\n  include \"" + outside.TrimStart('/') + "/secret.tpm\"\n  task a \"A\" { duration 2d  assign secretperson }\n}\n";
+                await server.NotifyAsync("textDocument/didOpen", Open("http://example.com/x.tpm", hostile));
+                await server.NotifyAsync("textDocument/didOpen", Open("untitled:Untitled-1", hostile));
+                // A diff view of an older version of the open file, with the same path: it must not replace the file's buffer.
+                await server.NotifyAsync("textDocument/didOpen", Open(LspClient.UriOf(plan), Plan));
+                await server.NotifyAsync("textDocument/didOpen", Open("git:" + plan + "?ref=HEAD", Plan.Replace("after a", "after nope")));
+                await server.RequestAsync("tpm/schedule", new JObject { ["textDocument"] = new JObject { ["uri"] = LspClient.UriOf(plan) } });
+
+                var symbols = await server.RequestAsync("workspace/symbol", new JObject { ["query"] = "secretperson" });
+                symbols["result"]!.Should().BeEmpty("the plan outside the workspace was never read: " + symbols);
+                server.Received.Where(m => (string?)m["method"] == "textDocument/publishDiagnostics")
+                    .Select(m => (string)m["params"]!["uri"]!)
+                    .Should().OnlyContain(u => u == LspClient.UriOf(plan), "only the file: buffer is compiled");
+                var diagnostics = server.Diagnostics(plan);
+                diagnostics.Should().NotBeNull();
+                diagnostics!.Should().BeEmpty("the file's own buffer, not the git: view's text, is compiled: " + diagnostics);
+
+                // Closing the diff view leaves the file's buffer open: an edit to it still counts.
+                await server.NotifyAsync("textDocument/didClose", new JObject { ["textDocument"] = new JObject { ["uri"] = "git:" + plan + "?ref=HEAD" } });
+                await server.NotifyAsync("textDocument/didChange", new JObject
+                {
+                    ["textDocument"] = new JObject { ["uri"] = LspClient.UriOf(plan), ["version"] = 2 },
+                    ["contentChanges"] = new JArray(new JObject { ["range"] = LspClient.Range(3, 35, 3, 36), ["text"] = "zz" }),
+                });
+                await server.WaitForAsync(m => (string?)m["method"] == "textDocument/publishDiagnostics" && (string?)m["params"]!["uri"] == LspClient.UriOf(plan)
+                    && ((JArray)m["params"]!["diagnostics"]!).Any(d => (string?)d["code"] == "TPM1001"), "the edited buffer's unknown task");
+            }
+            finally
+            {
+                Directory.Delete(outside, recursive: true);
+            }
+        }
+    }
+}
