@@ -60,5 +60,22 @@ namespace ProgramDsl.LanguageServer.Tests
                 Directory.Delete(outside, recursive: true);
             }
         }
+
+        [Fact]
+        public async Task A_workspace_folder_that_is_the_file_system_root_is_not_scanned_and_an_open_plan_is_still_served()
+        {
+            using var workspace = new TempWorkspace();
+            var plan = workspace.Write("program.tpm", Plan);
+            // Scanning '/' walked the whole disk (through /proc as well) and kept every plan found compiled: gigabytes
+            // within seconds, and requests waiting seconds for a thread.
+            await using var client = await LspClient.StartAsync("/");
+            await client.OpenAsync(plan);
+
+            var schedule = await client.RequestAsync("tpm/schedule", new JObject { ["textDocument"] = new JObject { ["uri"] = LspClient.UriOf(plan) } });
+            var symbols = (JArray)await client.RequestAsync("workspace/symbol", new JObject { ["query"] = "" });
+
+            schedule["tasks"]!.Select(t => (string?)t["id"]).Should().Equal("a", "b");
+            symbols.Select(s => (string?)s["location"]!["uri"]).Distinct().Should().Equal(new[] { LspClient.UriOf(plan) }, "only the open plan is known");
+        }
     }
 }
