@@ -77,5 +77,59 @@ namespace ProgramDsl.LanguageServer.Tests
             schedule["tasks"]!.Select(t => (string?)t["id"]).Should().Equal("a", "b");
             symbols.Select(s => (string?)s["location"]!["uri"]).Distinct().Should().Equal(new[] { LspClient.UriOf(plan) }, "only the open plan is known");
         }
+
+        [Fact]
+        public async Task A_rename_sent_while_the_compile_lags_the_buffer_is_refused_rather_than_editing_stale_ranges()
+        {
+            using var workspace = new TempWorkspace();
+            var plan = workspace.Write("program.tpm", Plan);
+            await using var client = await LspClient.StartAsync(workspace.Root);
+            await client.OpenAsync(plan);
+            await client.RequestAsync("tpm/schedule", new JObject { ["textDocument"] = new JObject { ["uri"] = LspClient.UriOf(plan) } });
+
+            // Typed just before the rename: the compile (after the debounce) has not seen it, so its ranges are 4 columns off.
+            await client.ChangeRangeAsync(plan, 3, 2, 3, 2, "    ");
+            var error = await FluentActions.Awaiting(() => client.RequestAsync("textDocument/rename", new JObject
+            {
+                ["textDocument"] = new JObject { ["uri"] = LspClient.UriOf(plan) },
+                ["position"] = LspClient.Position(2, 7),
+                ["newName"] = "first",
+            })).Should().ThrowAsync<StreamJsonRpc.RemoteInvocationException>();
+            error.Which.Message.Should().Contain("changed since it was last compiled");
+
+            // Once the compile caught up, the same rename gives ranges in the new text.
+            await client.RequestAsync("tpm/schedule", new JObject { ["textDocument"] = new JObject { ["uri"] = LspClient.UriOf(plan) } });
+            var edit = await client.RequestAsync("textDocument/rename", new JObject
+            {
+                ["textDocument"] = new JObject { ["uri"] = LspClient.UriOf(plan) },
+                ["position"] = LspClient.Position(2, 7),
+                ["newName"] = "first",
+            });
+            edit["changes"]![LspClient.UriOf(plan)]!.Select(e => (string)e["range"]!["start"]!["line"]! + ":" + (string)e["range"]!["start"]!["character"]!)
+                .Should().Equal("2:7", "3:38");
+        }
+
+        [Theory]
+        [InlineData("two words")]
+        [InlineData("line\nbreak")]
+        [InlineData("quo\"te")]
+        [InlineData("")]
+        [InlineData("a//b")]
+        public async Task A_rename_to_a_name_with_spaces_breaks_quotes_or_nothing_is_refused(string newName)
+        {
+            using var workspace = new TempWorkspace();
+            var plan = workspace.Write("program.tpm", Plan);
+            await using var client = await LspClient.StartAsync(workspace.Root);
+            await client.OpenAsync(plan);
+            await client.RequestAsync("tpm/schedule", new JObject { ["textDocument"] = new JObject { ["uri"] = LspClient.UriOf(plan) } });
+
+            var error = await FluentActions.Awaiting(() => client.RequestAsync("textDocument/rename", new JObject
+            {
+                ["textDocument"] = new JObject { ["uri"] = LspClient.UriOf(plan) },
+                ["position"] = LspClient.Position(2, 7),
+                ["newName"] = newName,
+            })).Should().ThrowAsync<StreamJsonRpc.RemoteInvocationException>();
+            error.Which.Message.Should().Contain("is not a valid name");
+        }
     }
 }
