@@ -131,5 +131,22 @@ namespace ProgramDsl.LanguageServer.Tests
             })).Should().ThrowAsync<StreamJsonRpc.RemoteInvocationException>();
             error.Which.Message.Should().Contain("is not a valid name");
         }
+
+        [Fact]
+        public async Task A_program_buffer_past_the_file_size_limit_is_not_compiled_and_gets_TPM1007_as_on_disk()
+        {
+            using var workspace = new TempWorkspace();
+            var plan = workspace.Write("program.tpm", Plan);
+            await using var client = await LspClient.StartAsync(workspace.Root);
+            // 64 MiB and a little more, in comment lines: a paste the CLI would refuse to read (TPM1007) was compiled on every keystroke.
+            var line = "  // " + new string('x', 1019) + "\n";
+            var text = "program p \"P\" {\n  start 2027-01-04\n  task a \"A\" { duration 1d }\n" + string.Concat(Enumerable.Repeat(line, 64 * 1024 + 1)) + "}\n";
+            await client.OpenAsync(plan, text);
+
+            var diagnostics = await client.WaitForDiagnosticsAsync(plan, d => d.Count > 0, TimeSpan.FromSeconds(60));
+
+            LspClient.Summarize(diagnostics).Should().ContainSingle().Which.Should().StartWith("0:0-0:0 1 TPM1007 ");
+            (await client.RequestAsync("textDocument/hover", LspClient.At(plan, 2, 7))).Type.Should().Be(JTokenType.Null, "no program was compiled from the text");
+        }
     }
 }

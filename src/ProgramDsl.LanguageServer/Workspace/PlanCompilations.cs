@@ -272,6 +272,15 @@ namespace ProgramDsl.LanguageServer.Workspace
                     return;
                 }
 
+                if (text.Length > InputLimits.MaxFileBytes)
+                {
+                    // The limit a file on disk has (TPM1007), and an included buffer: a pasted gigabyte in the program's
+                    // own buffer is not compiled on every keystroke either.
+                    var unread = TpmProgram.Unread(state.Path, SourceReadError.TooLarge(text.Length));
+                    Store(state, new CompiledProgram(state.Path, _files.WorkspaceFor(state.Path), unread, CompileStage.Final, generation, TimeSpan.Zero));
+                    return;
+                }
+
                 var workspace = _files.WorkspaceFor(state.Path);
                 var severities = _files.SeveritiesFor(state.Path, workspace);
                 var resolver = new OverlayResolver(_files.DiskResolver(workspace), _documents, workspace);
