@@ -57,6 +57,16 @@ namespace ProgramDsl.LanguageServer.Handlers
 
             var outcome = Locations.Navigation(_state).Rename(at.Program, at.Path, at.Offset, request.NewName ?? string.Empty);
             if (outcome.Problem != null) throw new RpcErrorException(RequestFailed, null!, outcome.Problem);
+            foreach (var edit in outcome.Edits)
+            {
+                // The ranges are those of the compiled text; applied to a buffer edited since (within the debounce) they
+                // would overwrite the wrong characters.
+                if (_state.Documents.Get(edit.Path) is OpenDocument open && !string.Equals(open.Text, edit.Source.Text, System.StringComparison.Ordinal))
+                {
+                    throw new RpcErrorException(RequestFailed, null!, "cannot rename: " + System.IO.Path.GetFileName(edit.Path) + " changed since it was last compiled; try again in a moment");
+                }
+            }
+
             var changes = new Dictionary<DocumentUri, IEnumerable<TextEdit>>();
             foreach (var file in outcome.Edits.GroupBy(e => e.Path))
             {

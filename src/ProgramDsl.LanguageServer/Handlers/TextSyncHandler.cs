@@ -22,6 +22,7 @@ namespace ProgramDsl.LanguageServer.Handlers
 
         public override Task<Unit> Handle(DidOpenTextDocumentParams request, CancellationToken cancellationToken)
         {
+            if (!IsFile(request.TextDocument.Uri)) return Unit.Task;
             var path = ServerState.PathOf(request.TextDocument.Uri);
             _state.Documents.Set(new OpenDocument(path, request.TextDocument.Uri.ToString(), request.TextDocument.Text, request.TextDocument.Version));
             _state.Compilations.FileChanged(path);
@@ -30,6 +31,7 @@ namespace ProgramDsl.LanguageServer.Handlers
 
         public override Task<Unit> Handle(DidChangeTextDocumentParams request, CancellationToken cancellationToken)
         {
+            if (!IsFile(request.TextDocument.Uri)) return Unit.Task;
             var path = ServerState.PathOf(request.TextDocument.Uri);
             // The protocol allows changes only to open documents: edits of a buffer the server never saw would replace
             // the file with fragments of text, so they are ignored and the file on disk keeps counting.
@@ -58,12 +60,19 @@ namespace ProgramDsl.LanguageServer.Handlers
 
         public override Task<Unit> Handle(DidCloseTextDocumentParams request, CancellationToken cancellationToken)
         {
+            if (!IsFile(request.TextDocument.Uri)) return Unit.Task;
             var path = ServerState.PathOf(request.TextDocument.Uri);
             _state.Documents.Remove(path);
             // The file on disk is what the programs read now.
             _state.Compilations.FileChanged(path);
             return Unit.Task;
         }
+
+        // Only file: buffers are plans. Any other scheme (git: and diff views, untitled:, http:) names no file of a
+        // workspace: mapped to a path it would replace the buffer of the real file at that path (a diff view of HEAD
+        // opened beside the file), or compile with a workspace guessed from the URI's path (http://host/x.tpm reads
+        // includes under '/'). Such buffers are neither kept nor compiled.
+        private static bool IsFile(DocumentUri uri) => string.Equals(uri.Scheme, "file", System.StringComparison.OrdinalIgnoreCase);
 
         protected override TextDocumentSyncRegistrationOptions CreateRegistrationOptions(TextSynchronizationCapability capability, ClientCapabilities clientCapabilities) =>
             new TextDocumentSyncRegistrationOptions

@@ -33,6 +33,12 @@ namespace ProgramDsl.LanguageServer.Workspace
 
         /// <summary>Compiles that may run at once (a workspace scan never starves an edit of both cores).</summary>
         public int MaxConcurrentCompiles { get; set; } = Math.Max(1, Math.Min(2, Environment.ProcessorCount));
+
+        /// <summary>
+        /// The most programs a scan of one workspace folder compiles: each compile is kept in memory, and a folder that
+        /// holds thousands of plans (a checkout of test data) would fill it. Programs past it compile when opened.
+        /// </summary>
+        public int MaxScannedPrograms { get; set; } = 500;
     }
 
     /// <summary>
@@ -121,6 +127,15 @@ namespace ProgramDsl.LanguageServer.Workspace
             Interlocked.Increment(ref _running);
             try
             {
+                if (IsTooBroadToScan(folder))
+                {
+                    // The editor opened '/' or the home folder: walking it would read every plan on the machine (through
+                    // /proc too) and keep them all compiled. Open documents are still served.
+                    _log("tpm lsp: not scanning " + folder + ": it is the file system root or the home folder; open plans are still checked");
+                    return;
+                }
+
+                var scanned = 0;
                 foreach (var file in _files.PlanFiles(folder))
                 {
                     if (_shutdown.IsCancellationRequested) return;
@@ -130,7 +145,14 @@ namespace ProgramDsl.LanguageServer.Workspace
                         if (_programs.ContainsKey(path)) continue;
                     }
 
-                    if (ReadText(path) is string text && SyntaxFacts.IsProgramText(text)) await StartCompileAsync(path, TimeSpan.Zero, scan: true).ConfigureAwait(false);
+                    if (!(ReadText(path) is string text) || !SyntaxFacts.IsProgramText(text)) continue;
+                    if (scanned++ == _settings.MaxScannedPrograms)
+                    {
+                        _log("tpm lsp: scanning " + folder + " stopped after " + _settings.MaxScannedPrograms + " programs; the others are checked when opened");
+                        return;
+                    }
+
+                    await StartCompileAsync(path, TimeSpan.Zero, scan: true).ConfigureAwait(false);
                 }
             }
             catch (Exception ex) when (!(ex is OperationCanceledException))
@@ -142,6 +164,14 @@ namespace ProgramDsl.LanguageServer.Workspace
                 Interlocked.Decrement(ref _running);
             }
         });
+
+        private static bool IsTooBroadToScan(string folder)
+        {
+            var path = Normalize(folder).TrimEnd('/', '\\');
+            if (path.Length == 0 || System.IO.Path.GetPathRoot(Normalize(folder)) is string root && Normalize(root).TrimEnd('/', '\\') == path) return true;
+            var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+            return !string.IsNullOrEmpty(home) && Normalize(home).TrimEnd('/', '\\') == path;
+        }
 
         /// <summary>
         /// A file changed (opened, edited, closed or saved): recompiles every program that reads it after the debounce,
@@ -239,6 +269,15 @@ namespace ProgramDsl.LanguageServer.Workspace
                 if (text is null || !SyntaxFacts.IsProgramText(text))
                 {
                     Forget(state.Path);
+                    return;
+                }
+
+                if (text.Length > InputLimits.MaxFileBytes)
+                {
+                    // The limit a file on disk has (TPM1007), and an included buffer: a pasted gigabyte in the program's
+                    // own buffer is not compiled on every keystroke either.
+                    var unread = TpmProgram.Unread(state.Path, SourceReadError.TooLarge(text.Length));
+                    Store(state, new CompiledProgram(state.Path, _files.WorkspaceFor(state.Path), unread, CompileStage.Final, generation, TimeSpan.Zero));
                     return;
                 }
 
