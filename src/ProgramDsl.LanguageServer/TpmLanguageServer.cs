@@ -104,9 +104,13 @@ namespace ProgramDsl.LanguageServer
             });
             sink.Server = server;
             log.Server = server;
+            // The exit notification carries the protocol's code (0 only after shutdown), taken as the library decides it:
+            // the shutdown flag alone can be raised later by the library's own forced shutdown while it stops.
+            int? exitCode = null;
+            using var onExit = server.Exit.Subscribe(c => exitCode = c);
             // The client's exit notification, or the end of its input when it went away without one.
             await Task.WhenAny(server.WaitForExit, watchedInput.Ended, ClientGoneAsync(server.ClientSettings.ProcessId, cancellationToken)).ConfigureAwait(false);
-            var code = shutdown ? 0 : 1;
+            var code = exitCode ?? (shutdown ? 0 : 1);
             // Disposing waits for handlers in flight; a client that vanished mid-request must not keep the process alive.
             await Task.WhenAny(Task.Run(server.Dispose), Task.Delay(TimeSpan.FromSeconds(2))).ConfigureAwait(false);
             return code;
