@@ -75,5 +75,8 @@ namespace ProgramDsl.LanguageServer.Features
 
         /// <summary>Forgets the parse of a closed buffer.</summary>
         public static void Forget(string path) => BufferTrees.TryRemove(path, out _);
+
+        /// <summary>True while a parse of the buffer at <paramref name="path"/> is kept (tests).</summary>
+        internal static bool HoldsParseOf(string path) => BufferTrees.ContainsKey(path);
     }
 }

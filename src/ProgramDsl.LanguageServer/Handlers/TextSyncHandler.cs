@@ -63,6 +63,8 @@ namespace ProgramDsl.LanguageServer.Handlers
             if (!IsFile(request.TextDocument.Uri)) return Unit.Task;
             var path = ServerState.PathOf(request.TextDocument.Uri);
             _state.Documents.Remove(path);
+            // A large plan's parse is megabytes: a closed buffer's is not kept for a file the editor may never open again.
+            ProgramDsl.LanguageServer.Features.DocumentView.Forget(path);
             // The file on disk is what the programs read now.
             _state.Compilations.FileChanged(path);
             return Unit.Task;
