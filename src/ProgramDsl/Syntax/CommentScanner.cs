@@ -24,9 +24,22 @@ namespace ProgramDsl.Syntax
     public static class CommentScanner
     {
         /// <summary>Every comment, in text order; an unterminated block comment runs to the end of the text.</summary>
-        public static IReadOnlyList<CommentSpan> Comments(string text)
+        public static IReadOnlyList<CommentSpan> Comments(string text) => new List<CommentSpan>(Scan(text));
+
+        /// <summary>The comment holding <paramref name="offset"/>, or null; the scan stops at it.</summary>
+        public static TextSpan? CommentAt(string text, int offset)
         {
-            var comments = new List<CommentSpan>();
+            foreach (var comment in Scan(text))
+            {
+                if (comment.Span.Start > offset) return null;
+                if (offset < comment.Span.End) return comment.Span;
+            }
+
+            return null;
+        }
+
+        private static IEnumerable<CommentSpan> Scan(string text)
+        {
             int p = 0;
             while (p < text.Length)
             {
@@ -49,15 +62,13 @@ namespace ProgramDsl.Syntax
                 {
                     int end = Lexer.ScanComment(text, p, out bool isLine, out bool unterminated);
                     if (end < 0) end = unterminated ? text.Length : p + 2;
-                    comments.Add(new CommentSpan(TextSpan.FromBounds(p, end), isLine));
+                    yield return new CommentSpan(TextSpan.FromBounds(p, end), isLine);
                     p = end;
                     continue;
                 }
 
                 p++;
             }
-
-            return comments;
         }
     }
 }

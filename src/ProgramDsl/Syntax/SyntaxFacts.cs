@@ -228,32 +228,7 @@ namespace ProgramDsl.Syntax
         {
             if (text is null) throw new ArgumentNullException(nameof(text));
             if (offset < 0 || offset >= text.Length) return null;
-            int p = 0;
-            while (p <= offset)
-            {
-                char c = text[p];
-                if (c == '"')
-                {
-                    // A string runs to its closing quote or the end of its line (an unterminated one).
-                    int e = p + 1;
-                    while (e < text.Length && text[e] != '"' && text[e] != '\n' && text[e] != '\r') e += text[e] == '\\' ? 2 : 1;
-                    p = e < text.Length && text[e] == '"' ? e + 1 : e;
-                    continue;
-                }
-
-                if (Lexer.StartsComment(text, p))
-                {
-                    int end = Lexer.ScanComment(text, p, out _, out bool unterminated);
-                    if (unterminated) end = text.Length;
-                    if (offset < end) return Text.TextSpan.FromBounds(p, end);
-                    p = end;
-                    continue;
-                }
-
-                p++;
-            }
-
-            return null;
+            return CommentScanner.CommentAt(text, offset);
         }
 
         /// <summary>
