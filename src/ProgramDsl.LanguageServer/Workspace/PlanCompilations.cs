@@ -393,37 +393,67 @@ namespace ProgramDsl.LanguageServer.Workspace
         /// <summary>Publishes each file's diagnostics: the union, without repeats, over every program that read it.</summary>
         private void PublishFiles(IEnumerable<string> paths)
         {
-            foreach (var path in paths)
+            var changed = new List<(string Path, FileDiagnostics File)>();
+            lock (_gate)
             {
-                List<Diagnostic> diagnostics;
-                string key;
-                lock (_gate)
+                foreach (var file in DiagnosticsOf(paths))
                 {
-                    diagnostics = DiagnosticsOf(path);
-                    key = string.Join("\n", diagnostics.Select(Key));
                     // Published the first time even when empty (the client then knows the file is clean), then on change.
-                    if (_published.TryGetValue(path, out var last) && last == key) continue;
+                    if (_published.TryGetValue(file.Key, out var last) && last == file.Value.Key) continue;
+                    changed.Add((file.Key, file.Value));
                 }
+            }
 
-                if (!_sink.Publish(path, diagnostics)) continue;
-                lock (_gate) _published[path] = key;
+            foreach (var (path, file) in changed)
+            {
+                if (!_sink.Publish(path, file.Diagnostics)) continue;
+                lock (_gate) _published[path] = file.Key;
             }
         }
 
-        private List<Diagnostic> DiagnosticsOf(string path)
+        /// <summary>
+        /// The diagnostics located in each of <paramref name="paths"/>, in one pass over every program's diagnostics: a
+        /// compile of a large plan touches one file, a compile of a workspace's shared fragment many, and each diagnostic
+        /// is placed (and its file's path normalised, once per file) only once.
+        /// </summary>
+        private Dictionary<string, FileDiagnostics> DiagnosticsOf(IEnumerable<string> paths)
         {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            var result = new List<Diagnostic>();
+            var files = new Dictionary<string, FileDiagnostics>(StringComparer.Ordinal);
+            foreach (var path in paths) files[path] = new FileDiagnostics();
+            var pathOfSource = new Dictionary<SourceText, string>(ReferenceEqualityComparer.Instance);
             IEnumerable<Diagnostic> all = _programs.Values.Where(p => p.Latest != null).OrderBy(p => p.Path, StringComparer.Ordinal).SelectMany(p => p.Latest!.Program.Diagnostics);
-            if (_standalone.TryGetValue(path, out var alone)) all = all.Concat(alone.Tree.Diagnostics);
-            foreach (var d in all)
+            foreach (var path in files.Keys)
             {
-                var at = d.Location is SourceLocation location && location.Source != null ? Normalize(location.Path) : null;
-                if (at != path) continue;
-                if (seen.Add(Key(d))) result.Add(d);
+                if (_standalone.TryGetValue(path, out var alone)) all = all.Concat(alone.Tree.Diagnostics);
             }
 
-            return result;
+            foreach (var d in all)
+            {
+                if (!(d.Location is SourceLocation location) || location.Source is null) continue;
+                if (!pathOfSource.TryGetValue(location.Source, out var at)) pathOfSource[location.Source] = at = Normalize(location.Path);
+                if (files.TryGetValue(at, out var file)) file.Add(d);
+            }
+
+            return files;
+        }
+
+        /// <summary>One file's diagnostics without repeats, and the key that tells whether they changed since the last publish.</summary>
+        private sealed class FileDiagnostics
+        {
+            private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.Ordinal);
+            private readonly List<string> _keys = new List<string>();
+
+            public List<Diagnostic> Diagnostics { get; } = new List<Diagnostic>();
+
+            public string Key => string.Join("\n", _keys);
+
+            public void Add(Diagnostic diagnostic)
+            {
+                var key = PlanCompilations.Key(diagnostic);
+                if (!_seen.Add(key)) return;
+                _keys.Add(key);
+                Diagnostics.Add(diagnostic);
+            }
         }
 
         private static string Key(Diagnostic d)
