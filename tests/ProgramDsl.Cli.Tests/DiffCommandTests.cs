@@ -25,7 +25,7 @@ namespace ProgramDsl.Cli.Tests
     {
         private const string Plan = "plan/program.tpm";
 
-        private static GitRepository History()
+        internal static GitRepository History()
         {
             var repo = new GitRepository();
             repo.Write(Plan,
