@@ -33,8 +33,8 @@ namespace ProgramDsl.Reports.Diff
         {
             if (diff is null) throw new ArgumentNullException(nameof(diff));
             var sb = new StringBuilder();
-            sb.Append("**Plan diff** ").Append(Code(diff.NewProgramId ?? diff.OldProgramId ?? "(no program)"))
-                .Append(' ').Append(Code(diff.OldLabel)).Append(" → ").Append(Code(diff.NewLabel)).Append(": ")
+            sb.Append("**Plan diff** of ").Append(Code(diff.NewProgramId ?? diff.OldProgramId ?? "(no program)"))
+                .Append(", ").Append(Code(diff.OldLabel)).Append(" → ").Append(Code(diff.NewLabel)).Append(": ")
                 .Append(Plain(Summary(diff))).Append('\n');
             if (diff.IsEmpty) return sb.ToString();
 
@@ -52,7 +52,7 @@ namespace ProgramDsl.Reports.Diff
             Table(sb, "Tasks moved", diff.TasksMoved, new[] { "Id", "Name", "Start", "Finish", "Working days (start, finish)" },
                 m => new[]
                 {
-                    Code(m.Id, true), Code(m.New.Name, true), m.Old.Start + " → " + m.New.Start, m.Old.Finish + " → " + m.New.Finish,
+                    Code(m.Id, true), Code(m.New.Name, true), Span(m.Old.Start, m.New.Start), Span(m.Old.Finish, m.New.Finish),
                     Signed(m.StartDays) + ", " + Signed(m.FinishDays),
                 });
             if (diff.CriticalPathChanged) WriteCriticalPath(sb, diff);
@@ -152,6 +152,9 @@ namespace ProgramDsl.Reports.Diff
             var shown = string.Join(separator, ids.Take(MaxPathIds).Select(id => Code(id)));
             return ids.Count > MaxPathIds ? shown + separator + "… and " + (ids.Count - MaxPathIds).ToString("N0", CultureInfo.InvariantCulture) + " more" : shown;
         }
+
+        /// <summary>"2027-03-08 → 2027-03-10", or the date alone when it did not move.</summary>
+        private static string Span(ProgramDsl.Semantics.CalendarDate old, ProgramDsl.Semantics.CalendarDate @new) => old == @new ? old.ToString() : old + " → " + @new;
 
         private static string[] ItemRow(SnapshotItem i) =>
             new[] { Code(i.Id, true), Code(i.Name, true), i.IsMilestone ? "milestone" : i.Start.ToString(), i.Finish.ToString() };

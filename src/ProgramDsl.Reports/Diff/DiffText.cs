@@ -59,8 +59,10 @@ namespace ProgramDsl.Reports.Diff
                 w.Section("Tasks moved", diff.TasksMoved.Count);
                 foreach (var m in diff.TasksMoved)
                 {
-                    w.Item(Item(m.New) + "  start " + m.Old.Start + " → " + m.New.Start + " (" + Signed(m.StartDays) + "), finish " +
-                        m.Old.Finish + " → " + m.New.Finish + " (" + Signed(m.FinishDays) + ")");
+                    var parts = new List<string>(2);
+                    if (m.Old.Start != m.New.Start) parts.Add("start " + m.Old.Start + " → " + m.New.Start + " (" + Signed(m.StartDays) + ")");
+                    if (m.Old.Finish != m.New.Finish) parts.Add("finish " + m.Old.Finish + " → " + m.New.Finish + " (" + Signed(m.FinishDays) + ")");
+                    w.Item(Item(m.New) + "  " + string.Join(", ", parts));
                 }
             }
 

@@ -376,7 +376,7 @@ namespace ProgramDsl.Comparison
         /// <summary>The budget.</summary>
         public AmountChange Budget { get; internal set; } = new AmountChange(null, null);
 
-        /// <summary>Milestones in both plans whose date moved, the farthest first, then by id.</summary>
+        /// <summary>Milestones (on both sides) whose date moved, the farthest first, then by id.</summary>
         public IReadOnlyList<ItemMove> MilestonesMoved { get; internal set; } = Array.Empty<ItemMove>();
 
         /// <summary>Tasks and milestones in the new plan only, in its declaration order.</summary>
@@ -394,7 +394,7 @@ namespace ProgramDsl.Comparison
         /// <summary>Tasks whose assignees or shares changed, by id.</summary>
         public IReadOnlyList<ItemReassignment> Reassigned { get; internal set; } = Array.Empty<ItemReassignment>();
 
-        /// <summary>Tasks (not milestones) in both plans whose start or finish moved, the farthest first, then by id.</summary>
+        /// <summary>Tasks in both plans (a milestone on one side only included) whose start or finish moved, the farthest first, then by id.</summary>
         public IReadOnlyList<ItemMove> TasksMoved { get; internal set; } = Array.Empty<ItemMove>();
 
         /// <summary>The critical path of the old plan, from the start to the finish (ids).</summary>

@@ -105,7 +105,9 @@ namespace ProgramDsl.Comparison
                 if (o.Start != n.Start || o.Finish != n.Finish)
                 {
                     var move = new ItemMove(o, n, days.Between(o.Start, n.Start), days.Between(o.Finish, n.Finish));
-                    (n.IsMilestone ? milestones : tasks).Add(move);
+                    // A milestone on both sides is a milestone move; one that became a task (or the reverse) counts as a
+                    // task, the same whichever side is old.
+                    (n.IsMilestone && o.IsMilestone ? milestones : tasks).Add(move);
                 }
             }
 
