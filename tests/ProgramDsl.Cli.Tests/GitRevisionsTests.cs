@@ -141,6 +141,18 @@ namespace ProgramDsl.Cli.Tests
             git.PlanFiles(git.ResolveCommit("HEAD~2"), ".", 1).Should().Equal("plan/program.tpm");
         }
 
+        [Theory]
+        [InlineData(".git/config")]
+        [InlineData("plan/../.Git/HEAD")]
+        public void A_path_in_the_git_folder_is_a_usage_error(string path)
+        {
+            using var repo = TwoCommits();
+
+            var act = () => GitRevisions.Open(new RootedFileSystem(repo.Path), path);
+
+            act.Should().Throw<UsageException>().WithMessage("'" + path + "' is inside a .git folder; only plan files are compared");
+        }
+
         [Fact]
         public void A_folder_in_no_repository_is_a_usage_error()
         {

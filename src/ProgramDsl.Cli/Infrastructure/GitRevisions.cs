@@ -57,6 +57,13 @@ namespace ProgramDsl.Cli.Infrastructure
         /// </summary>
         public static GitRevisions Open(IFileSystem fileSystem, string path, CancellationToken cancellation = default)
         {
+            if (path.IndexOf('\0') >= 0) throw new UsageException("a path cannot hold a NUL character");
+            // The repository's own database is no plan: git would answer from inside it with another top folder or none.
+            if (SourcePaths.Normalize(path).Split('/').Any(s => string.Equals(s, ".git", StringComparison.OrdinalIgnoreCase)))
+            {
+                throw new UsageException("'" + path + "' is inside a .git folder; only plan files are compared");
+            }
+
             var folder = fileSystem.GetFullPath(path);
             while (!fileSystem.DirectoryExists(folder))
             {
