@@ -95,6 +95,10 @@ namespace ProgramDsl.Cli.Tests
         [InlineData("plan", SourceFailure.NotRegularFile)]
         [InlineData("plan/notes.txt", SourceFailure.NotRegularFile)]
         [InlineData("plan/link.tpm", SourceFailure.NotRegularFile)]
+        [InlineData("plan/out.tpm", SourceFailure.OutsideWorkspace)]
+        [InlineData("plan/up.tpm", SourceFailure.OutsideWorkspace)]
+        [InlineData("plan/loop.tpm", SourceFailure.Unreadable)]
+        [InlineData("plan/to-git.tpm", SourceFailure.OutsideWorkspace)]
         [InlineData("plan/*.tpm", SourceFailure.Unreadable)]
         [InlineData(":(glob)plan/*.tpm", SourceFailure.Unreadable)]
         public void Only_regular_plan_files_inside_the_repository_are_read(string path, SourceFailure expected)
@@ -102,7 +106,11 @@ namespace ProgramDsl.Cli.Tests
             using var repo = TwoCommits();
             repo.Write("plan/notes.txt", "token=secret\n");
             File.CreateSymbolicLink(Path.Combine(repo.Path, "plan/link.tpm"), "notes.txt");
-            repo.Commit("notes and a link");
+            File.CreateSymbolicLink(Path.Combine(repo.Path, "plan/out.tpm"), "/etc/passwd");
+            File.CreateSymbolicLink(Path.Combine(repo.Path, "plan/up.tpm"), "../../outside.tpm");
+            File.CreateSymbolicLink(Path.Combine(repo.Path, "plan/loop.tpm"), "loop.tpm");
+            File.CreateSymbolicLink(Path.Combine(repo.Path, "plan/to-git.tpm"), "../.git/config");
+            repo.Commit("notes and links");
             var git = GitRevisions.Open(new RootedFileSystem(repo.Path), "plan/program.tpm");
 
             git.TryRead(git.ResolveCommit("HEAD"), path, out var text, out var error).Should().BeFalse();
@@ -110,6 +118,52 @@ namespace ProgramDsl.Cli.Tests
             error!.Kind.Should().Be(expected);
             text.Should().BeEmpty();
             error.Message.Should().NotContain("secret");
+        }
+
+        [Fact]
+        public void A_committed_link_to_a_plan_inside_the_repository_is_followed_as_on_disk()
+        {
+            using var repo = TwoCommits();
+            repo.Write("shared/team.tpm", "person ana \"Ana\" { rate 300/d }\n");
+            File.Delete(Path.Combine(repo.Path, "plan/team.tpm"));
+            File.CreateSymbolicLink(Path.Combine(repo.Path, "plan/team.tpm"), "../shared/./team.tpm");
+            File.CreateSymbolicLink(Path.Combine(repo.Path, "plan/again.tpm"), "team.tpm");
+            repo.Commit("a shared team");
+            var git = GitRevisions.Open(new RootedFileSystem(repo.Path), "plan/program.tpm");
+            var head = git.ResolveCommit("HEAD");
+
+            Read(git, head, "plan/again.tpm").Should().Be("person ana \"Ana\" { rate 300/d }\n");
+            git.Identify(head, "plan/again.tpm").Should().Be("shared/team.tpm");
+            git.Identify(head, "plan/team.tpm").Should().Be("shared/team.tpm");
+            resolverCost(git, head).Should().Be(600m);
+
+            static decimal resolverCost(GitRevisions git, string commit)
+            {
+                var resolver = git.At(commit);
+                resolver.TryReadText("plan/program.tpm", out var text, out _).Should().BeTrue();
+                var program = TpmProgram.Compile(new ProgramDsl.Text.SourceText("plan/program.tpm", text), resolver);
+                program.Diagnostics.Should().BeEmpty();
+                return program.Schedule!.Cost;
+            }
+        }
+
+        [Fact]
+        public void A_problem_is_worded_as_on_disk_so_a_diff_matches_it_on_both_sides()
+        {
+            using var repo = TwoCommits();
+            repo.Edit("plan/program.tpm", "include \"team.tpm\"", "include \"team.tpm\"\n  include \"gone.tpm\"").Commit("a missing include");
+            repo.Edit("plan/program.tpm", "task a", "task b").Commit("rename");
+            var git = GitRevisions.Open(new RootedFileSystem(repo.Path), "plan/program.tpm");
+
+            git.TryRead(git.ResolveCommit("HEAD~1"), "plan/gone.tpm", out _, out var before).Should().BeFalse();
+            git.TryRead(git.ResolveCommit("HEAD"), "plan/gone.tpm", out _, out var after).Should().BeFalse();
+            var disk = new FileSystemSourceResolver(new RootedFileSystem(repo.Path), repo.Path);
+            disk.TryReadText("plan/gone.tpm", out _, out var onDisk).Should().BeFalse();
+
+            before!.Message.Should().Be(after!.Message).And.Be(onDisk!.Message);
+            git.TryRead(git.ResolveCommit("HEAD"), "plan", out _, out var folder).Should().BeFalse();
+            disk.TryReadText("plan", out _, out var folderOnDisk).Should().BeFalse();
+            folder!.Message.Should().Be(folderOnDisk!.Message);
         }
 
         [Fact]

@@ -21,8 +21,9 @@ namespace ProgramDsl.Cli.Infrastructure
     /// Revisions and paths come from pull requests and CI variables, so git is run without a shell (each argument
     /// passed as it is), revisions are checked (no option, no control character, bounded length) and given after
     /// <c>--end-of-options</c>, paths after <c>--</c> with <c>--literal-pathspecs</c> (no glob or <c>:(magic)</c>).
-    /// Only files inside the repository are read, only regular blobs named <c>*.tpm</c> (symbolic links and submodules
-    /// are refused, not followed), at most <see cref="InputLimits.MaxFileBytes"/>; every git run is bounded in output
+    /// Only files inside the repository are read, only regular blobs named <c>*.tpm</c> (a committed symbolic link is
+    /// followed, at most <see cref="MaxLinkHops"/> deep, while its target stays inside the repository and out of
+    /// <c>.git</c>; submodules are refused), at most <see cref="InputLimits.MaxFileBytes"/>; every git run is bounded in output
     /// and time and is stopped by the run's cancellation. Nothing is written to the repository.
     /// </remarks>
     public sealed class GitRevisions
@@ -38,6 +39,7 @@ namespace ProgramDsl.Cli.Infrastructure
         private readonly IFileSystem _fileSystem;
         private readonly string _folder;
         private readonly CancellationToken _cancellation;
+        private readonly Dictionary<string, (string Mode, string Type, string Id, long Size)?> _entries = new Dictionary<string, (string Mode, string Type, string Id, long Size)?>(StringComparer.Ordinal);
 
         private GitRevisions(IFileSystem fileSystem, string folder, string root, CancellationToken cancellation)
         {
@@ -170,49 +172,44 @@ namespace ProgramDsl.Cli.Infrastructure
             return new RevisionResolver(this, commit);
         }
 
+        /// <summary>The most symbolic links followed to one file (Linux's own limit is 40).</summary>
+        public const int MaxLinkHops = 40;
+
         /// <summary>
         /// Reads the plan file at <paramref name="path"/> (named as on the command line) as it is at <paramref name="commit"/>,
-        /// under the rules of an include: inside the repository, a regular blob, named <c>*.tpm</c>, within the size limit.
+        /// under the rules of an include on disk: inside the repository, a regular blob, named <c>*.tpm</c> (by its real
+        /// name: a link <c>x.tpm</c> to <c>token.txt</c> is no plan), within the size limit. A symbolic link committed
+        /// in the revision is followed as the disk follows it, while its target stays inside the repository; a linked
+        /// folder in the path is not (the file is then not found). The messages are the disk's, so a problem present
+        /// on both sides of a diff is matched as one.
         /// </summary>
         public bool TryRead(string commit, string path, out string text, [NotNullWhen(false)] out SourceReadError? error)
         {
             text = string.Empty;
-            var inRepository = RepositoryPath(path);
-            if (inRepository is null)
+            var found = Locate(commit, path, out var notFound);
+            if (found is null)
             {
-                error = SourceReadError.Outside(Root);
+                error = notFound ?? SourceReadError.Unreadable("file not found");
                 return false;
             }
 
-            var entry = Entry(commit, inRepository);
-            if (entry is null)
-            {
-                error = SourceReadError.Unreadable("it does not exist at " + Short(commit));
-                return false;
-            }
-
-            var (mode, type, id, size) = entry.Value;
-            if (mode == "120000")
-            {
-                error = SourceReadError.NotRegularFile("a symbolic link at " + Short(commit));
-                return false;
-            }
-
+            error = null;
+            var (real, type, id, size) = found.Value;
             if (type != "blob")
             {
-                error = SourceReadError.NotRegularFile((type == "tree" ? "a folder" : "a submodule") + " at " + Short(commit));
-                return false;
-            }
-
-            if (!inRepository.EndsWith(".tpm", StringComparison.OrdinalIgnoreCase))
-            {
-                error = SourceReadError.NotAPlan();
+                error = SourceReadError.NotRegularFile(type == "tree" ? "a folder" : "a submodule");
                 return false;
             }
 
             if (size > InputLimits.MaxFileBytes)
             {
                 error = SourceReadError.TooLarge(size);
+                return false;
+            }
+
+            if (!real.EndsWith(".tpm", StringComparison.OrdinalIgnoreCase))
+            {
+                error = SourceReadError.NotAPlan();
                 return false;
             }
 
@@ -230,12 +227,73 @@ namespace ProgramDsl.Cli.Infrastructure
             }
 
             text = PhysicalFileSystem.Decode((blob.Output, blob.Length));
-            error = null;
             return true;
+        }
+
+        /// <summary>
+        /// The repository path a path names at <paramref name="commit"/> once its symbolic links are followed (the key
+        /// the compiler tells files apart by), or null when it names nothing readable.
+        /// </summary>
+        public string? Identify(string commit, string path) => Locate(commit, path, out _)?.Path;
+
+        // The entry a path names at a commit, symbolic links followed while they stay inside the repository: its real
+        // repository path, type, object id and size; null with the reason when there is none.
+        private (string Path, string Type, string Id, long Size)? Locate(string commit, string path, out SourceReadError? error)
+        {
+            error = null;
+            RequireObjectId(commit);
+            var current = RepositoryPath(path);
+            for (int hops = 0; ; hops++)
+            {
+                if (current is null)
+                {
+                    error = SourceReadError.Outside(Root);
+                    return null;
+                }
+
+                var entry = Entry(commit, current);
+                if (entry is null)
+                {
+                    error = SourceReadError.Unreadable("file not found");
+                    return null;
+                }
+
+                var (mode, type, id, size) = entry.Value;
+                if (mode != "120000") return (current, type, id, size);
+                if (hops == MaxLinkHops)
+                {
+                    error = SourceReadError.Unreadable("too many levels of symbolic links");
+                    return null;
+                }
+
+                // A link's blob is its target; a long one is no path (PATH_MAX is 4,096).
+                var target = size > 4096 ? null : Run(_folder, new[] { "cat-file", "blob", id }, 4096, _cancellation);
+                var link = target is null || target.ExitCode != 0 ? "" : target.Text();
+                if (link.Length == 0 || link.IndexOf('\0') >= 0 || SourcePaths.IsRooted(link))
+                {
+                    // An absolute target names the machine's files, not the revision's: outside, as on disk.
+                    error = SourceReadError.Outside(Root);
+                    return null;
+                }
+
+                int slash = current.LastIndexOf('/');
+                var combined = SourcePaths.Normalize((slash < 0 ? "" : current.Substring(0, slash + 1)) + link);
+                current = combined == ".." || combined.StartsWith("../", StringComparison.Ordinal) || IsGitFolder(combined) ? null : combined;
+            }
         }
 
         // The tree entry at a repository path: mode, type, object id and size; null when there is none.
         private (string Mode, string Type, string Id, long Size)? Entry(string commit, string repositoryPath)
+        {
+            // A commit's tree never changes: each path is asked of git once (the compiler identifies a file, then reads it).
+            var key = commit + ":" + repositoryPath;
+            if (_entries.TryGetValue(key, out var known)) return known;
+            var entry = ListEntry(commit, repositoryPath);
+            _entries[key] = entry;
+            return entry;
+        }
+
+        private (string Mode, string Type, string Id, long Size)? ListEntry(string commit, string repositoryPath)
         {
             var result = Run(_folder, new[] { "ls-tree", "-l", "-z", "--full-tree", commit, "--", repositoryPath }, MaxSmallOutput, _cancellation);
             if (result.ExitCode != 0) throw new UsageException("cannot list '" + repositoryPath + "' at " + Short(commit) + " (" + result.Reason() + ")");
@@ -266,10 +324,12 @@ namespace ProgramDsl.Cli.Infrastructure
             bool ignoreCase = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS();
             if (!SourcePaths.IsWithin(Root, full, ignoreCase)) return null;
             var relative = full.Length <= Root.Length ? "." : full.Substring(Root.TrimEnd('/').Length + 1);
-            // The repository's own database is not a plan's business, whatever a path names.
-            var first = relative.Split('/')[0];
-            return string.Equals(first, ".git", StringComparison.OrdinalIgnoreCase) ? null : relative;
+            return IsGitFolder(relative) ? null : relative;
         }
+
+        // The repository's own database is not a plan's business, whatever a path names.
+        private static bool IsGitFolder(string repositoryPath) =>
+            string.Equals(repositoryPath.Split('/')[0], ".git", StringComparison.OrdinalIgnoreCase);
 
         private static bool IsObjectId(string id) =>
             (id.Length == 40 || id.Length == 64) && id.All(c => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
@@ -420,7 +480,17 @@ namespace ProgramDsl.Cli.Infrastructure
 
             public string ResolvePath(string includingPath, string includePath) => SourcePaths.Combine(includingPath, includePath);
 
-            public string Identify(string path) => _git.RepositoryPath(path) ?? path;
+            public string Identify(string path)
+            {
+                try
+                {
+                    return _git.Identify(_commit, path) ?? path;
+                }
+                catch (UsageException)
+                {
+                    return path;
+                }
+            }
 
             public bool TryReadText(string path, out string text, [NotNullWhen(false)] out SourceReadError? error)
             {
