@@ -127,6 +127,28 @@ namespace ProgramDsl.Cli.Tests
         }
 
         [Fact]
+        public void A_problem_present_on_both_sides_is_neither_introduced_nor_resolved()
+        {
+            using var repo = History();
+            repo.Edit(Plan, "  include \"team.tpm\"", "  include \"team.tpm\"\n  include \"gone.tpm\"").Commit("a missing include");
+            repo.Edit(Plan, "deadline 2027-04-16", "deadline 2027-04-23").Commit("a later deadline");
+            repo.Edit(Plan, "deadline 2027-04-23", "deadline 2027-04-30");
+            const string Expected = "\nNeither plan can be scheduled.\n\nProgram\n  deadline  {0}\n  budget    40,000 EUR (unchanged)\n";
+
+            var revisions = Tpm.Run(repo.Path, "diff", "--fail-on-new-errors", "HEAD~1", "HEAD", "--", Plan);
+            var workingTree = Tpm.Run(repo.Path, "diff", "--fail-on-new-errors", "--", Plan);
+            var introduced = Tpm.Run(repo.Path, "diff", "--fail-on-new-errors", "HEAD~2", "HEAD", "--", Plan);
+
+            revisions.ExitCode.Should().Be(0, revisions.ToString());
+            revisions.Out.Should().Be("Plan diff checkout: HEAD~1 → HEAD" + string.Format(Expected, "2027-04-16 → 2027-04-23"));
+            workingTree.ExitCode.Should().Be(0, workingTree.ToString());
+            workingTree.Out.Should().Be("Plan diff checkout: HEAD → working tree" + string.Format(Expected, "2027-04-23 → 2027-04-30"));
+            // Where it first appears, it is new: the same message as on disk ("file not found"), located at the include.
+            introduced.ExitCode.Should().Be(1, introduced.ToString());
+            introduced.Out.Should().Contain("  + plan/program.tpm(8,11): error TPM1004: cannot include 'gone.tpm': file not found (looked for 'plan/gone.tpm')\n");
+        }
+
+        [Fact]
         public void Two_files_are_compared_without_git()
         {
             using var temp = new TempFolder();
@@ -214,7 +236,7 @@ namespace ProgramDsl.Cli.Tests
 
         [Theory]
         [InlineData(new[] { "diff", "no-such-branch", "--", Plan }, "tpm: error: 'no-such-branch' names no commit in the repository *")]
-        [InlineData(new[] { "diff", "HEAD~1", "--", "plan/missing.tpm" }, "tpm: error: cannot read 'plan/missing.tpm' at HEAD~1: it does not exist at *")]
+        [InlineData(new[] { "diff", "HEAD~1", "--", "plan/missing.tpm" }, "tpm: error: cannot read 'plan/missing.tpm' at HEAD~1: file not found")]
         [InlineData(new[] { "diff", "a", "b", "c", "--", Plan }, "tpm: error: at most two revisions: *")]
         [InlineData(new[] { "diff", "HEAD", "--", Plan, "plan/team.tpm" }, "tpm: error: name one plan file after '--': *")]
         [InlineData(new[] { "diff", "HEAD~1", Plan }, "tpm: error: no such file: 'HEAD~1'; to name revisions, put the plan after '--': *")]
