@@ -189,7 +189,7 @@ namespace ProgramDsl.Comparison
         public bool DurationChanged => Old.Duration != New.Duration;
 
         /// <summary>True when the three-point estimate changed.</summary>
-        public bool EstimateChanged => !Nullable.Equals(Old.Estimate, New.Estimate);
+        public bool EstimateChanged => !PlanDiffer.SameEstimate(Old.Estimate, New.Estimate);
     }
 
     /// <summary>A task whose people changed (as the scheduler resolved them, roles included), or whose shares did.</summary>

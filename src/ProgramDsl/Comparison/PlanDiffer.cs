@@ -100,7 +100,7 @@ namespace ProgramDsl.Comparison
                 }
 
                 if (!string.Equals(o.Name, n.Name, StringComparison.Ordinal)) renamed.Add(new ItemRename(n.Id, o.Name, n.Name, n.IsMilestone));
-                if (o.Effort != n.Effort || o.Duration != n.Duration || !Nullable.Equals(o.Estimate, n.Estimate)) reestimated.Add(new ItemReestimate(o, n));
+                if (o.Effort != n.Effort || o.Duration != n.Duration || !SameEstimate(o.Estimate, n.Estimate)) reestimated.Add(new ItemReestimate(o, n));
                 if (!SameAssignees(o.Assigned, n.Assigned)) reassigned.Add(new ItemReassignment(o, n));
                 if (o.Start != n.Start || o.Finish != n.Finish)
                 {
@@ -134,6 +134,10 @@ namespace ProgramDsl.Comparison
             int c = b.Distance.CompareTo(a.Distance);
             return c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
         }
+
+        /// <summary>The same three numbers, compared as values (4d and 4.0d are one estimate).</summary>
+        internal static bool SameEstimate(ThreePointEstimate? a, ThreePointEstimate? b) =>
+            a is ThreePointEstimate x ? b is ThreePointEstimate y && x.Optimistic == y.Optimistic && x.MostLikely == y.MostLikely && x.Pessimistic == y.Pessimistic : b is null;
 
         /// <summary>The same people with the same shares, whatever the order the scheduler listed them in.</summary>
         private static bool SameAssignees(IReadOnlyList<SnapshotAssignment> a, IReadOnlyList<SnapshotAssignment> b)

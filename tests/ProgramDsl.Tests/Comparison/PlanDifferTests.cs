@@ -246,6 +246,16 @@ namespace ProgramDsl.Tests.Comparison
         }
 
         [Fact]
+        public void Estimates_compare_as_values_and_a_changed_one_is_a_re_estimate()
+        {
+            const string old = "program p {\n  start 2027-03-01\n  task a { estimate 2d 4d 8d }\n}\n";
+            Diff(old, old.Replace("estimate 2d 4d 8d", "estimate 2.0d 4.00d 8d")).IsEmpty.Should().BeTrue();
+            var diff = Diff(old, old.Replace("estimate 2d 4d 8d", "estimate 2d 4d 9d"));
+            diff.Reestimated.Select(r => (r.Id, r.EstimateChanged, r.EffortChanged, r.Old.Estimate!.Value.Pessimistic, r.New.Estimate!.Value.Pessimistic))
+                .Should().Equal(("a", true, false, 8m, 9m));
+        }
+
+        [Fact]
         public void Forecasts_of_both_sides_use_the_same_seed_and_iterations()
         {
             const string old = "program p {\n  start 2027-03-01\n  task a { estimate 2d 4d 8d }\n  task b { estimate 3d 5d 12d  after a }\n}\n";
