@@ -269,6 +269,32 @@ namespace ProgramDsl.Cli.Tests
         }
 
         [Fact]
+        public async System.Threading.Tasks.Task In_a_git_hook_the_repository_is_the_one_holding_the_plan_whatever_GIT_DIR_says()
+        {
+            using var repo = History();
+            // Hooks run with GIT_DIR=.git, relative to the top folder; tpm runs git from the plan's folder.
+            var start = new System.Diagnostics.ProcessStartInfo(TpmProcess.DotnetHost())
+            {
+                WorkingDirectory = Path.Combine(repo.Path, "plan"),
+                UseShellExecute = false,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            foreach (var a in new[] { RepositoryPaths.TpmDll, "diff", "HEAD~1", "HEAD", "--", "program.tpm" }) start.ArgumentList.Add(a);
+            start.Environment["GIT_DIR"] = ".git";
+            start.Environment["GIT_WORK_TREE"] = ".";
+            start.Environment["DOTNET_NOLOGO"] = "1";
+
+            using var tpm = System.Diagnostics.Process.Start(start)!;
+            var error = tpm.StandardError.ReadToEndAsync();
+            var output = await tpm.StandardOutput.ReadToEndAsync();
+            tpm.WaitForExit(60_000).Should().BeTrue();
+
+            tpm.ExitCode.Should().Be(0, await error);
+            Tpm.Lines(output)[1].Should().Be("Finish +5 working days (2027-04-02 → 2027-04-09), cost +600 EUR, 1 milestone moved, 3 tasks moved.");
+        }
+
+        [Fact]
         public void Outside_a_repository_naming_a_revision_is_a_usage_error()
         {
             using var temp = new TempFolder();

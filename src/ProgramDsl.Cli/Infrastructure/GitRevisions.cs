@@ -382,6 +382,10 @@ namespace ProgramDsl.Cli.Infrastructure
             // files (tpm only reads), messages in English for the usage errors that quote them.
             foreach (var a in new[] { "--no-pager", "--literal-pathspecs", "-c", "core.fsmonitor=false", "-c", "core.quotepath=off" }) start.ArgumentList.Add(a);
             foreach (var a in args) start.ArgumentList.Add(a);
+            // The repository is the one holding the plan's folder: a hook's GIT_DIR=.git (relative to the hook's folder,
+            // not this one) would point git elsewhere or nowhere.
+            start.Environment.Remove("GIT_DIR");
+            start.Environment.Remove("GIT_WORK_TREE");
             start.Environment["GIT_TERMINAL_PROMPT"] = "0";
             start.Environment["GIT_OPTIONAL_LOCKS"] = "0";
             start.Environment["LC_ALL"] = "C";
