@@ -193,6 +193,9 @@ namespace ProgramDsl.Cli.Tests
             git.PlanFiles(head, ".", 100).Should().Equal("other/x.tpm", "plan/program.tpm", "plan/team.tpm");
             git.PlanFiles(head, "plan", 100).Should().Equal("plan/program.tpm", "plan/team.tpm");
             git.PlanFiles(git.ResolveCommit("HEAD~2"), ".", 1).Should().Equal("plan/program.tpm");
+            // Listed paths are read from any working folder through their full path.
+            var fromElsewhere = GitRevisions.Open(new RootedFileSystem(Path.Combine(repo.Path, "other")), ".");
+            Read(fromElsewhere, head, fromElsewhere.FullPath("plan/team.tpm")).Should().Be("person ana \"Ana\" { rate 200/d }\n");
         }
 
         [Theory]

@@ -145,9 +145,13 @@ namespace ProgramDsl.Cli.Infrastructure
             }
         }
 
+        /// <summary>The absolute path of a repository path (as <see cref="PlanFiles"/> lists them), to give to <see cref="TryRead"/> or a resolver.</summary>
+        public string FullPath(string repositoryPath) => SourcePaths.Normalize(Root.TrimEnd('/') + "/" + repositoryPath);
+
         /// <summary>
-        /// The plan files (<c>*.tpm</c>, regular blobs) in <paramref name="folder"/> (a repository path; "." for all) and
-        /// below at <paramref name="commit"/>, sorted, at most <paramref name="maxCount"/>.
+        /// The plan files (<c>*.tpm</c>, regular blobs; links are not listed) in <paramref name="folder"/> (a repository
+        /// path; "." for all) and below at <paramref name="commit"/>, as repository paths (<see cref="FullPath"/> makes
+        /// them readable), sorted, at most <paramref name="maxCount"/>.
         /// </summary>
         public IReadOnlyList<string> PlanFiles(string commit, string folder, int maxCount)
         {
