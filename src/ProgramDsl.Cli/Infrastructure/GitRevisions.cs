@@ -187,7 +187,11 @@ namespace ProgramDsl.Cli.Infrastructure
         /// folder in the path is not (the file is then not found). The messages are the disk's, so a problem present
         /// on both sides of a diff is matched as one.
         /// </summary>
-        public bool TryRead(string commit, string path, out string text, [NotNullWhen(false)] out SourceReadError? error)
+        public bool TryRead(string commit, string path, out string text, [NotNullWhen(false)] out SourceReadError? error) =>
+            TryReadNamed(commit, path, ".tpm", SourceReadError.NotAPlan, out text, out error);
+
+        /// <summary><see cref="TryRead(string, string, out string, out SourceReadError?)"/> of a file whose real name must end in <paramref name="extension"/>.</summary>
+        private bool TryReadNamed(string commit, string path, string extension, Func<SourceReadError> wrongName, out string text, [NotNullWhen(false)] out SourceReadError? error)
         {
             text = string.Empty;
             var found = Locate(commit, path, out var notFound);
@@ -211,9 +215,9 @@ namespace ProgramDsl.Cli.Infrastructure
                 return false;
             }
 
-            if (!real.EndsWith(".tpm", StringComparison.OrdinalIgnoreCase))
+            if (!real.EndsWith(extension, StringComparison.OrdinalIgnoreCase))
             {
-                error = SourceReadError.NotAPlan();
+                error = wrongName();
                 return false;
             }
 
