@@ -295,6 +295,32 @@ namespace ProgramDsl.Cli.Tests
         }
 
         [Fact]
+        public void The_readme_shows_real_output_of_the_example_with_a_longer_backfill()
+        {
+            // The README's "Plans in pull requests": examples/ml-platform committed, then the change it describes.
+            const string Command = "$ tpm diff --iterations 2000 -- examples/ml-platform/program.tpm\n";
+            var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md")).Replace("\r\n", "\n");
+            int at = readme.IndexOf(Command, System.StringComparison.Ordinal);
+            at.Should().BePositive("the README shows the command");
+            var shown = readme.Substring(at + Command.Length, readme.IndexOf("```", at, System.StringComparison.Ordinal) - at - Command.Length);
+            using var repo = new GitRepository();
+            var example = Path.Combine(RepositoryPaths.Root, "examples", "ml-platform");
+            foreach (var file in Directory.GetFiles(example)) File.Copy(file, Path.Combine(Directory.CreateDirectory(Path.Combine(repo.Path, "examples", "ml-platform")).FullName, Path.GetFileName(file)));
+            repo.Commit("the example");
+            const string Program = "examples/ml-platform/program.tpm";
+            repo.Edit(Program, "        effort 10d\n        estimate 8d 10d 15d\n        assign bob\n        after data-contracts",
+                    "        effort 20d\n        estimate 15d 20d 30d\n        assign bob\n        after data-contracts")
+                .Edit(Program, "      task pii-tokenise ",
+                    "      task backfill-replay \"Replay a week of the backfill against the live stream\" {\n        effort 3d\n        estimate 2d 3d 5d\n" +
+                    "        assign bob\n        after backfill\n        phase data\n      }\n\n      task pii-tokenise ");
+
+            var result = Tpm.Run(repo.Path, "diff", "--iterations", "2000", "--", Program);
+
+            result.ExitCode.Should().Be(0, result.ToString());
+            result.Out.Should().Be(shown);
+        }
+
+        [Fact]
         public void Outside_a_repository_naming_a_revision_is_a_usage_error()
         {
             using var temp = new TempFolder();
