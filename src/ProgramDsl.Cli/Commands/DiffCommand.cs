@@ -129,10 +129,8 @@ namespace ProgramDsl.Cli.Commands
                 if (files.Count > 2) throw new UsageException("too many operands; put the plan after '--' when naming revisions: " + Usage);
                 foreach (var f in files)
                 {
-                    if (!_fileSystem.FileExists(f))
-                    {
-                        throw new UsageException("no such file: '" + f + "'" + (_fileSystem.DirectoryExists(f) ? "" : "; to name revisions, put the plan after '--': " + Usage));
-                    }
+                    if (_fileSystem.DirectoryExists(f)) throw new UsageException("'" + f + "' is a folder; name a plan file: " + Usage);
+                    if (!_fileSystem.FileExists(f)) throw new UsageException("no such file: '" + f + "'; to name revisions, put the plan after '--': " + Usage);
                 }
 
                 if (files.Count == 2)
