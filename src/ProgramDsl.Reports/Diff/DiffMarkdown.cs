@@ -102,6 +102,9 @@ namespace ProgramDsl.Reports.Diff
             return pad ? fence + " " + s + " " + fence : fence + s + fence;
         }
 
+        /// <summary>A table cell: the value as a code span, or the plain word "none" for a side without one.</summary>
+        private static string CodeOrNone(string? text) => text is null ? "none" : Code(text, true);
+
         /// <summary>Text of this writer's own (dates, numbers, fixed words) with Markdown's punctuation escaped.</summary>
         private static string Plain(string text)
         {
@@ -121,8 +124,8 @@ namespace ProgramDsl.Reports.Diff
         private static void WriteProgram(StringBuilder sb, PlanDiff diff)
         {
             var rows = new List<string[]>();
-            if (diff.OldProgramId != diff.NewProgramId) rows.Add(new[] { "Program", Code(diff.OldProgramId ?? "none", true), Code(diff.NewProgramId ?? "none", true), "" });
-            if (diff.OldProgramName != diff.NewProgramName) rows.Add(new[] { "Title", Code(diff.OldProgramName ?? "", true), Code(diff.NewProgramName ?? "", true), "" });
+            if (diff.OldProgramId != diff.NewProgramId) rows.Add(new[] { "Program", CodeOrNone(diff.OldProgramId), CodeOrNone(diff.NewProgramId), "changed" });
+            if (diff.OldProgramName != diff.NewProgramName) rows.Add(new[] { "Title", CodeOrNone(diff.OldProgramName), CodeOrNone(diff.NewProgramName), "changed" });
             if (diff.Start.IsChanged) rows.Add(DateRow("Start", diff.Start));
             if (diff.OldScheduled || diff.NewScheduled) rows.Add(DateRow("Finish", diff.Finish));
             if (diff.Duration.IsChanged) rows.Add(DaysRow("Duration (working days)", diff.Duration));

@@ -109,7 +109,7 @@ namespace ProgramDsl.Reports.Diff
         {
             var rows = new List<(string Name, string Value)>();
             if (diff.OldProgramId != diff.NewProgramId) rows.Add(("program", P(diff.OldProgramId ?? "none") + " → " + P(diff.NewProgramId ?? "none")));
-            if (diff.OldProgramName != diff.NewProgramName) rows.Add(("title", "\"" + P(diff.OldProgramName ?? "") + "\" → \"" + P(diff.NewProgramName ?? "") + "\""));
+            if (diff.OldProgramName != diff.NewProgramName) rows.Add(("title", Quoted(diff.OldProgramName) + " → " + Quoted(diff.NewProgramName)));
             if (diff.Start.IsChanged) rows.Add(("start", Change(diff.Start)));
             if (diff.OldScheduled || diff.NewScheduled) rows.Add(("finish", Change(diff.Finish)));
             if (diff.Duration.IsChanged) rows.Add(("duration", Days(diff.Duration)));
@@ -158,6 +158,8 @@ namespace ProgramDsl.Reports.Diff
         private static string Item(SnapshotItem i) => P(i.Id) + (i.Name == i.Id ? "" : " \"" + P(i.Name) + "\"");
 
         private static string Path(IReadOnlyList<string> ids) => ids.Count == 0 ? "none" : string.Join(" → ", ids.Select(P));
+
+        private static string Quoted(string? text) => text is null ? "none" : "\"" + P(text) + "\"";
 
         private static string P(string text) => ProgramDsl.Diagnostics.Diagnostic.Printable(text);
 

@@ -337,10 +337,10 @@ namespace ProgramDsl.Comparison
         /// <summary>The new program's id, or null when the new side has no program.</summary>
         public string? NewProgramId { get; internal set; }
 
-        /// <summary>The program's title on each side.</summary>
+        /// <summary>The program's title (its id when it has none) on the old side, or null when the old side has no program.</summary>
         public string? OldProgramName { get; internal set; }
 
-        /// <summary>The program's title on the new side.</summary>
+        /// <summary>The program's title (its id when it has none) on the new side, or null when the new side has no program.</summary>
         public string? NewProgramName { get; internal set; }
 
         /// <summary>True when the old side has a schedule.</summary>

@@ -340,6 +340,18 @@ namespace ProgramDsl.Reports.Tests.Diff
             json.GetProperty("program").GetProperty("finish").GetProperty("new").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null);
         }
 
+        [Fact]
+        public void A_side_without_a_program_shows_none_not_an_empty_or_quoted_value()
+        {
+            var diff = PlanDiffer.Compare(TpmProgram.Parse("", "plans/demo.tpm"), DiffPlans.Compile(DiffPlans.Old));
+            var text = DiffText.Write(diff);
+            text.Split('\n')[1].Should().Be("The old plan could not be scheduled; finish 2027-03-11, 1 new warning, 1 resolved.");
+            text.Should().Contain("\n  program          none → demo\n  title            none → \"Demo plan\"\n  start            none → 2027-03-01\n");
+            var markdown = DiffMarkdown.Write(diff);
+            markdown.Should().Contain("\n| Program | none | `demo` | changed |\n| Title | none | `Demo plan` | changed |\n| Start | none | 2027-03-01 | changed |\n");
+            markdown.Should().Contain("\n| error | TPM1101 | `plans/demo.tpm(1,1)` | ");
+        }
+
         /// <summary>The raw literal's lines with LF ends and a final LF, as the writers produce.</summary>
         private static string Expected(string text) => text.Replace("\r\n", "\n") + "\n";
     }

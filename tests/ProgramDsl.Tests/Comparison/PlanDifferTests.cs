@@ -219,6 +219,24 @@ namespace ProgramDsl.Tests.Comparison
         }
 
         [Fact]
+        public void A_side_without_a_program_or_without_a_file_compares_its_diagnostics_only()
+        {
+            // No program declaration on the old side (a file emptied), an unreadable file on the new side.
+            var empty = TpmProgram.Parse("", "plans/demo.tpm");
+            var unread = TpmProgram.Unread("plans/demo.tpm", SourceReadError.Unreadable("no such file"));
+            var diff = PlanDiffer.Compare(empty, DiffPlans.Compile(DiffPlans.Old));
+            (diff.OldProgramId, diff.NewProgramId, diff.OldScheduled).Should().Be(((string?)null, "demo", false));
+            (diff.Finish.Old, diff.Finish.New, diff.Finish.Days).Should().Be(((CalendarDate?)null, D(3, 11), (int?)null));
+            diff.Added.Should().BeEmpty();
+            diff.IsEmpty.Should().BeFalse();
+
+            var gone = PlanDiffer.Compare(DiffPlans.Compile(DiffPlans.Old), unread);
+            gone.NewScheduled.Should().BeFalse();
+            gone.NewErrors.Should().Be(unread.Diagnostics.Count(d => d.IsError)).And.BePositive();
+            gone.DiagnosticsResolved.Select(d => d.Code).Should().Equal("TPM2201");
+        }
+
+        [Fact]
         public void Equal_diagnostics_are_matched_one_for_one()
         {
             // The same unknown reference 'x' from two tasks gives equal diagnostics (code, message, file); the new side has
