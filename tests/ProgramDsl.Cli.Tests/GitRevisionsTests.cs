@@ -167,6 +167,54 @@ namespace ProgramDsl.Cli.Tests
         }
 
         [Fact]
+        public void A_program_at_a_revision_is_measured_against_the_baseline_committed_with_it()
+        {
+            using var repo = TwoCommits();
+            // The baseline of the first commit's plan (2 days of ana at 100/d), committed beside it and named by it.
+            var first = TpmProgram.Compile(new ProgramDsl.Text.SourceText("plan/program.tpm", File.ReadAllText(Path.Combine(repo.Path, "plan/program.tpm"))),
+                new InMemorySourceResolver().Add("plan/team.tpm", "person ana \"Ana\" { rate 100/d }\n"));
+            repo.Write("plan/program.baseline.q1.json", ProgramDsl.Baselines.BaselineJson.Write(ProgramDsl.Baselines.BaselineSnapshot.Capture(first.Schedule!, "q1")))
+                .Edit("plan/program.tpm", "  start 2027-03-01\n", "  start 2027-03-01\n  baseline \"program.baseline.q1.json\"\n")
+                .Commit("a baseline");
+            repo.Edit("plan/program.tpm", "effort 2d", "effort 4d").Commit("longer");
+            // The working tree has lost the file: the revisions still have it.
+            File.Delete(Path.Combine(repo.Path, "plan/program.baseline.q1.json"));
+            var git = GitRevisions.Open(new RootedFileSystem(repo.Path), "plan/program.tpm");
+
+            var program = Compile(git, git.ResolveCommit("HEAD"));
+
+            program.Diagnostics.Where(d => d.IsError).Should().BeEmpty();
+            program.Baseline.Should().NotBeNull();
+            program.Baseline!.Baseline.Name.Should().Be("q1");
+            program.Baseline.Baseline.Cost.Should().Be(200m);
+            // Two more working days than the baseline's plan of the first commit.
+            program.Baseline.FinishSlipDays.Should().Be(2);
+
+            static TpmProgram Compile(GitRevisions git, string commit)
+            {
+                var resolver = git.At(commit);
+                resolver.TryReadText("plan/program.tpm", out var text, out _).Should().BeTrue();
+                return TpmProgram.Compile(new ProgramDsl.Text.SourceText("plan/program.tpm", text), resolver);
+            }
+        }
+
+        [Theory]
+        [InlineData("plan/team.tpm", SourceFailure.NotRegularFile)]
+        [InlineData("../x.json", SourceFailure.OutsideWorkspace)]
+        [InlineData("plan/none.json", SourceFailure.Unreadable)]
+        public void A_baseline_at_a_revision_is_read_under_the_include_rules_and_must_be_json(string path, SourceFailure expected)
+        {
+            using var repo = TwoCommits();
+            var git = GitRevisions.Open(new RootedFileSystem(repo.Path), "plan/program.tpm");
+            var resolver = (IBaselineResolver)git.At(git.ResolveCommit("HEAD"));
+
+            resolver.TryReadBaseline(path, out var text, out var error).Should().BeFalse();
+
+            error!.Kind.Should().Be(expected);
+            text.Should().BeEmpty();
+        }
+
+        [Fact]
         public void Commits_of_a_range_are_listed_newest_first_and_bounded()
         {
             using var repo = TwoCommits();

@@ -191,7 +191,7 @@ namespace ProgramDsl.Cli.Infrastructure
             TryReadNamed(commit, path, ".tpm", SourceReadError.NotAPlan, out text, out error);
 
         /// <summary><see cref="TryRead(string, string, out string, out SourceReadError?)"/> of a file whose real name must end in <paramref name="extension"/>.</summary>
-        private bool TryReadNamed(string commit, string path, string extension, Func<SourceReadError> wrongName, out string text, [NotNullWhen(false)] out SourceReadError? error)
+        internal bool TryReadNamed(string commit, string path, string extension, Func<SourceReadError> wrongName, out string text, [NotNullWhen(false)] out SourceReadError? error)
         {
             text = string.Empty;
             var found = Locate(commit, path, out var notFound);
@@ -479,7 +479,7 @@ namespace ProgramDsl.Cli.Infrastructure
         }
 
         /// <summary>Serves a plan and its includes as they are at one commit.</summary>
-        private sealed class RevisionResolver : ISourceResolver, ISourceIdentity
+        private sealed class RevisionResolver : ISourceResolver, ISourceIdentity, IBaselineResolver
         {
             private readonly GitRevisions _git;
             private readonly string _commit;
@@ -504,11 +504,18 @@ namespace ProgramDsl.Cli.Infrastructure
                 }
             }
 
-            public bool TryReadText(string path, out string text, [NotNullWhen(false)] out SourceReadError? error)
+            public bool TryReadText(string path, out string text, [NotNullWhen(false)] out SourceReadError? error) =>
+                Read(path, ".tpm", SourceReadError.NotAPlan, out text, out error);
+
+            // The baseline a program names, as it was committed with the plan: a diff measures each side against its own.
+            public bool TryReadBaseline(string path, out string text, [NotNullWhen(false)] out SourceReadError? error) =>
+                Read(path, ".json", SourceReadError.NotABaseline, out text, out error);
+
+            private bool Read(string path, string extension, Func<SourceReadError> wrongName, out string text, [NotNullWhen(false)] out SourceReadError? error)
             {
                 try
                 {
-                    return _git.TryRead(_commit, path, out text, out error);
+                    return _git.TryReadNamed(_commit, path, extension, wrongName, out text, out error);
                 }
                 catch (UsageException ex)
                 {
