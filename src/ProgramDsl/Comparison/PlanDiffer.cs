@@ -64,7 +64,7 @@ namespace ProgramDsl.Comparison
         {
             var o = old.Model;
             var n = @new.Model;
-            diff.Start = Dates(o?.Start, n?.Start, days);
+            diff.Start = Dates(StartOf(o), StartOf(n), days);
             diff.Deadline = Dates(o?.Deadline, n?.Deadline, days);
             diff.Budget = new AmountChange(o?.Budget, n?.Budget);
             var os = old.Schedule;
@@ -74,6 +74,9 @@ namespace ProgramDsl.Comparison
             diff.Cost = new AmountChange(os?.Cost, ns?.Cost);
             diff.DeadlineMargin = new DaysChange(Margin(os), Margin(ns));
         }
+
+        /// <summary>The program's start, or null when it gives no valid one (a bind error; the symbol then holds a default date).</summary>
+        private static CalendarDate? StartOf(ProgramSymbol? program) => program != null && program.HasStart ? program.Start : (CalendarDate?)null;
 
         /// <summary>Working days from the finish to the deadline in the schedule's own calendar; null without either.</summary>
         private static int? Margin(Schedule? schedule) =>

@@ -230,6 +230,10 @@ namespace ProgramDsl.Tests.Comparison
             diff.Added.Should().BeEmpty();
             diff.IsEmpty.Should().BeFalse();
 
+            // A program without a start (TPM1101) has no start date to compare, not the symbol's default.
+            var noStart = PlanDiffer.Compare(TpmProgram.Parse("program demo {\n  task a { duration 1d }\n}\n", "plans/demo.tpm"), DiffPlans.Compile(DiffPlans.Old));
+            (noStart.Start.Old, noStart.Start.New, noStart.Start.Days).Should().Be(((CalendarDate?)null, D(3, 1), (int?)null));
+
             var gone = PlanDiffer.Compare(DiffPlans.Compile(DiffPlans.Old), unread);
             gone.NewScheduled.Should().BeFalse();
             gone.NewErrors.Should().Be(unread.Diagnostics.Count(d => d.IsError)).And.BePositive();
