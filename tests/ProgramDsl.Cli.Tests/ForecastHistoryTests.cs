@@ -1,0 +1,194 @@
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using ProgramDsl.Cli.Tests.Infrastructure;
+
+namespace ProgramDsl.Cli.Tests
+{
+    /// <summary><c>tpm forecast --calibrate --history DIR|REV-RANGE</c>, with figures worked out by hand.</summary>
+    public class ForecastHistoryTests
+    {
+        // One finished task of its own (5 days most likely, 10 working days: ratio 2) and a 10-day task to forecast.
+        private const string Plan =
+            "program p \"P\" {\n  start 2027-01-04\n  status-date 2027-02-26\n" +
+            "  task own { estimate 5d 5d 5d  actual-start 2027-01-04  actual-finish 2027-01-15 }\n" +
+            "  task next { estimate 10d 10d 10d }\n}\n";
+
+        // Another program: a took its 5 days (ratio 1); b, 2 days most likely, took 8 (ratio 4); c is not finished.
+        private const string Other =
+            "program q \"Q\" {\n  start 2027-01-04\n  status-date 2027-02-26\n" +
+            "  task a { estimate 5d 5d 5d  actual-start 2027-01-04  actual-finish 2027-01-08 }\n" +
+            "  task b { estimate 2d 2d 2d  actual-start 2027-01-11  actual-finish 2027-01-20 }\n" +
+            "  task c { estimate 2d 2d 2d }\n}\n";
+
+        // ln ratios ln2 (own), 0 and ln4: μ = ln2 (median ×2.00), σ = ln2 = 0.69.
+        private const string Learned = "calibration: learned from 1 finished task and 2 from history (actual ÷ most likely): program ×2.00 (σ 0.69, from 3 (2 history), used by 1)";
+
+        [Fact]
+        public void A_folder_of_other_programs_is_learned_from_with_the_plans_own()
+        {
+            using var temp = new TempFolder();
+            temp.Write("plan.tpm", Plan);
+            temp.Write("history/q.tpm", Other);
+            temp.Write("history/part.tpm", "task loose { estimate 1d 1d 1d  actual-start 2027-01-04  actual-finish 2027-01-29 }\n");
+            temp.Write("history/broken.tpm", "program r \"R\" {\n  start 2027-01-04\n  task x { after nowhere }\n}\n");
+
+            var result = Tpm.Run(temp.Path, "forecast", "plan.tpm", "--calibrate", "--history", ".", "--iterations", "200");
+
+            result.ExitCode.Should().Be(0, result.ToString());
+            result.Out.Should().Contain("  " + Learned + "\n  history: 2 finished tasks from 1 source: history/q.tpm 2\n");
+            result.Error.Should().Be("tpm: history: skipped 'history/broken.tpm': it has errors (tpm check 'history/broken.tpm' lists them)\n",
+                "a fragment is no program, the plan itself is its own record, and a program with errors is named");
+        }
+
+        [Fact]
+        public void Json_says_how_many_history_tasks_came_from_where()
+        {
+            using var temp = new TempFolder();
+            temp.Write("plan.tpm", Plan);
+            temp.Write("history/q.tpm", Other);
+            temp.Write("history/z.tpm", Other.Replace("program q", "program z").Replace("task b", "task b2"));
+
+            var result = Tpm.Run(temp.Path, "forecast", "plan.tpm", "--calibrate", "--calibrate-by", "program", "--history", "history", "--format", "json", "--iterations", "200");
+
+            result.ExitCode.Should().Be(0, result.ToString());
+            using var doc = JsonDocument.Parse(result.Out);
+            var calibration = doc.RootElement.GetProperty("calibration");
+            calibration.GetProperty("finished_tasks").GetInt32().Should().Be(1);
+            var history = calibration.GetProperty("history");
+            history.GetProperty("tasks").GetInt32().Should().Be(4);
+            history.GetProperty("superseded").GetInt32().Should().Be(0);
+            history.GetProperty("sources").EnumerateArray().Select(s => (s.GetProperty("source").GetString(), s.GetProperty("tasks").GetInt32()))
+                .Should().Equal(("history/q.tpm", 2), ("history/z.tpm", 2));
+            var group = calibration.GetProperty("groups").EnumerateArray().Single();
+            group.GetProperty("finished_tasks").GetInt32().Should().Be(5);
+            group.GetProperty("history_tasks").GetInt32().Should().Be(4);
+
+            // ln ratios ln2, 0, ln4, 0, ln4: μ = 5·ln2 / 5 = ln2.
+            group.GetProperty("median_ratio").GetDouble().Should().Be(2.0);
+        }
+
+        [Fact]
+        public void Without_history_the_calibration_json_says_so()
+        {
+            using var temp = new TempFolder();
+            temp.Write("plan.tpm", Plan);
+            var result = Tpm.Run(temp.Path, "forecast", "plan.tpm", "--calibrate", "--format", "json", "--iterations", "50");
+            using var doc = JsonDocument.Parse(result.Out);
+            doc.RootElement.GetProperty("calibration").GetProperty("history").ValueKind.Should().Be(JsonValueKind.Null);
+        }
+
+        [Fact]
+        public void The_history_folder_must_be_inside_the_workspace()
+        {
+            using var temp = new TempFolder();
+            Directory.CreateDirectory(Path.Combine(temp.Path, "repo", ".git"));
+            temp.Write("repo/plan.tpm", Plan);
+            temp.Write("elsewhere/q.tpm", Other);
+
+            var result = Tpm.Run(temp.Path, "forecast", "repo/plan.tpm", "--calibrate", "--history", "elsewhere", "--iterations", "50");
+
+            result.ExitCode.Should().Be(2, result.ToString());
+            result.Error.Should().Contain("the history folder 'elsewhere' is outside the workspace");
+            result.Out.Should().BeEmpty();
+        }
+
+        [Theory]
+        [InlineData("--history is what --calibrate learns from: add --calibrate", "forecast", "plan.tpm", "--history", "history")]
+        [InlineData("neither a folder nor a revision range", "forecast", "plan.tpm", "--calibrate", "--history", "nowhere")]
+        [InlineData("expects a folder or a revision range", "forecast", "plan.tpm", "--calibrate", "--history", " ")]
+        public void A_bad_history_is_a_usage_error(string message, params string[] args)
+        {
+            using var temp = new TempFolder();
+            temp.Write("plan.tpm", Plan);
+            temp.Write("history/q.tpm", Other);
+
+            var result = Tpm.Run(temp.Path, args);
+
+            result.ExitCode.Should().Be(2, result.ToString());
+            result.Error.Should().Contain(message);
+        }
+
+        [Fact]
+        public void A_revision_range_learns_from_the_plan_as_it_was_each_task_once_at_its_latest_commit()
+        {
+            using var temp = new TempFolder();
+            var git = new Git(temp.Path);
+            git.Run("init", "-q", "-b", "main");
+
+            temp.Write("README.md", "plans\n");
+            git.Commit("c0: a repository before the plan");
+            temp.Write("README.md", "plans, soon\n");
+            git.Commit("c0b: still no plan");
+
+            // c1: the plan includes done.tpm, where h1 (5 days) took 10 (ratio 2).
+            const string head = "program p \"P\" {\n  start 2027-01-04\n  status-date 2027-02-26\n";
+            temp.Write("plan.tpm", head + "  include \"done.tpm\"\n  task next { estimate 10d 10d 10d }\n}\n");
+            temp.Write("done.tpm", "task h1 { estimate 5d 5d 5d  actual-start 2027-01-04  actual-finish 2027-01-15 }\n");
+            git.Commit("c1");
+
+            // c2: the include edited: h1's actual corrected to 5 days (ratio 1), h2 (5 days) took 20 (ratio 4).
+            temp.Write("done.tpm", "task h1 { estimate 5d 5d 5d  actual-start 2027-01-04  actual-finish 2027-01-08 }\n" +
+                                   "task h2 { estimate 5d 5d 5d  actual-start 2027-01-11  actual-finish 2027-02-05 }\n");
+            git.Commit("c2");
+            var c2 = git.Run("rev-parse", "HEAD").Trim().Substring(0, 12);
+
+            // c3: the finished work pruned from the plan; 'own' (ratio 2) finished since.
+            File.Delete(Path.Combine(temp.Path, "done.tpm"));
+            temp.Write("plan.tpm", Plan);
+            git.Commit("c3");
+
+            var result = Tpm.Run(temp.Path, "forecast", "plan.tpm", "--calibrate", "--history", "HEAD~4..HEAD", "--iterations", "200");
+
+            // Learned from: own (now), h1 at c2 (its c1 record is older), h2 at c2; own at c3 is the plan's own task.
+            result.ExitCode.Should().Be(0, result.ToString());
+            result.Out.Should().Contain("  " + Learned + "\n  history: 2 finished tasks from 1 source: plan.tpm@" + c2 + " 2; 2 older records of the same tasks not counted\n");
+            result.Error.Should().Be("tpm: history: 1 of 4 commits of 'HEAD~4..HEAD' do not have 'plan.tpm'\n");
+
+            var json = Tpm.Run(temp.Path, "forecast", "plan.tpm", "--calibrate", "--history", "HEAD~4..HEAD", "--iterations", "200", "--format", "json");
+            using var doc = JsonDocument.Parse(json.Out);
+            var history = doc.RootElement.GetProperty("calibration").GetProperty("history");
+            history.GetProperty("tasks").GetInt32().Should().Be(2);
+            history.GetProperty("superseded").GetInt32().Should().Be(2);
+            history.GetProperty("sources").EnumerateArray().Select(s => s.GetProperty("source").GetString()).Should().Equal("plan.tpm@" + c2);
+
+            // An option-like or unknown range is refused before git could read it as an option.
+            var dashed = Tpm.Run(temp.Path, "forecast", "plan.tpm", "--calibrate", "--history=--output=x..y", "--iterations", "50");
+            dashed.ExitCode.Should().Be(2, dashed.ToString());
+            dashed.Error.Should().Contain("a revision cannot start with '-'");
+            File.Exists(Path.Combine(temp.Path, "x..y")).Should().BeFalse();
+            var unknown = Tpm.Run(temp.Path, "forecast", "plan.tpm", "--calibrate", "--history", "nosuch..HEAD", "--iterations", "50");
+            unknown.ExitCode.Should().Be(2, unknown.ToString());
+            unknown.Error.Should().Contain("is not a revision range");
+        }
+
+        /// <summary>Runs git in a folder, without a shell, with a fixed identity and no user or system configuration.</summary>
+        private sealed class Git
+        {
+            private readonly string _folder;
+
+            public Git(string folder) => _folder = folder;
+
+            public void Commit(string message)
+            {
+                Run("add", "-A");
+                Run("-c", "user.name=T", "-c", "user.email=t@example.com", "commit", "-q", "-m", message);
+            }
+
+            public string Run(params string[] args)
+            {
+                var start = new ProcessStartInfo("git") { WorkingDirectory = _folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+                foreach (var a in args) start.ArgumentList.Add(a);
+                start.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
+                start.Environment["GIT_CONFIG_GLOBAL"] = "/dev/null";
+                using var git = Process.Start(start)!;
+                var output = git.StandardOutput.ReadToEnd();
+                var error = git.StandardError.ReadToEnd();
+                git.WaitForExit();
+                git.ExitCode.Should().Be(0, "git " + string.Join(" ", args) + ": " + error);
+                return output;
+            }
+        }
+    }
+}
