@@ -98,6 +98,7 @@ namespace ProgramDsl.Cli.Tests
         [InlineData("--history is what --calibrate learns from: add --calibrate", "forecast", "plan.tpm", "--history", "history")]
         [InlineData("neither a folder nor a revision range", "forecast", "plan.tpm", "--calibrate", "--history", "nowhere")]
         [InlineData("expects a folder or a revision range", "forecast", "plan.tpm", "--calibrate", "--history", " ")]
+        [InlineData("--history 'HEAD~3..HEAD' is a revision range, but 'plan.tpm' is not in a git repository", "forecast", "plan.tpm", "--calibrate", "--history", "HEAD~3..HEAD")]
         public void A_bad_history_is_a_usage_error(string message, params string[] args)
         {
             using var temp = new TempFolder();

@@ -69,7 +69,18 @@ namespace ProgramDsl.Cli.Commands
 
         private Outcome ReadRevisions(string range, string planFile, CommonSettings settings, ScheduleOptions options)
         {
-            var git = GitRevisions.Open(_fileSystem, planFile, _loader.Cancellation);
+            if (GitRevisions.CheckRevision(range) is string bad) throw new UsageException("--history: " + bad + ": '" + range + "'");
+            GitRevisions git;
+            try
+            {
+                git = GitRevisions.Open(_fileSystem, planFile, _loader.Cancellation);
+            }
+            catch (UsageException)
+            {
+                // Open's own message suggests naming two files, which is tpm diff's way out, not this command's.
+                throw new UsageException("--history '" + range + "' is a revision range, but '" + planFile + "' is not in a git repository (or git is not installed)");
+            }
+
             var path = git.RepositoryPath(planFile) ?? throw new UsageException("'" + planFile + "' is outside the repository '" + git.Root + "'");
             var commits = git.Commits(range, MaxRevisions + 1);
             var notes = new List<string>();

@@ -209,12 +209,7 @@ namespace ProgramDsl.Forecasting
             return g;
         }
 
-        /// <summary>The task's own working days in [start, finish).</summary>
-        private static int WorkingDays(TaskTime time, int start, int finish)
-        {
-            int days = 0;
-            for (int d = time.NextAvailable(start); d < finish; d = time.NextAvailable(d + 1)) days++;
-            return days;
-        }
+        /// <summary>The task's own working days in [start, finish): counted by the calendars, not day by day (a finished task may span years).</summary>
+        private static int WorkingDays(TaskTime time, int start, int finish) => time.DaysBetween(start, finish);
     }
 }
