@@ -221,6 +221,30 @@ namespace ProgramDsl.Cli.Commands
                 throw new UsageException("cannot read '" + path + "': " + ex.Message);
             }
 
+            return CompileRead(path, text, new FileSystemSourceResolver(_fileSystem, root), options);
+        }
+
+        /// <summary>
+        /// Compiles a plan read from elsewhere (a git revision, <see cref="GitRevisions"/>) whose includes
+        /// <paramref name="resolver"/> serves, with the severities and options <see cref="Compile"/> would give the plan
+        /// file at <paramref name="path"/>: two revisions of one plan are compiled alike.
+        /// </summary>
+        public TpmProgram CompileText(string path, string text, ISourceResolver resolver, string? configPath, bool warningsAsErrors, ScheduleOptions? scheduling = null, string? workspace = null)
+        {
+            if (configPath != null && !_fileSystem.FileExists(configPath) && !_fileSystem.DirectoryExists(configPath)) throw new UsageException("no such config file: '" + configPath + "'");
+            var config = ConfigFor(path, configPath, workspace);
+            var options = new TpmCompileOptions
+            {
+                Severities = config.Severities,
+                ConfigurationDiagnostics = config.Diagnostics,
+                WarningsAsErrors = warningsAsErrors,
+                Scheduling = scheduling ?? ScheduleOptions.Default,
+            };
+            return CompileRead(path, text, resolver, options);
+        }
+
+        private TpmProgram CompileRead(string path, string text, ISourceResolver resolver, TpmCompileOptions options)
+        {
             // A compile that takes more than a second says so on a terminal; the leveler's search reports its share of work.
             using var display = _console is null ? null : ProgressDisplay.Start(_console, silent: false, "compiling " + DisplayPath(path));
             if (display != null)
@@ -230,7 +254,7 @@ namespace ProgramDsl.Cli.Commands
             }
 
             if (_tokensCompiled > MaxTokensPerRun) return TpmProgram.OverRunLimit(DisplayPath(path), _tokensCompiled, MaxTokensPerRun);
-            var program = TpmProgram.Compile(new SourceText(DisplayPath(path), text), new FileSystemSourceResolver(_fileSystem, root), options, Cancellation);
+            var program = TpmProgram.Compile(new SourceText(DisplayPath(path), text), resolver, options, Cancellation);
             _tokensCompiled += program.Tokens;
             return program;
         }
