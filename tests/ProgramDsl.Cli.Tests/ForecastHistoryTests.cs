@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -96,9 +95,9 @@ namespace ProgramDsl.Cli.Tests
 
         [Theory]
         [InlineData("--history is what --calibrate learns from: add --calibrate", "forecast", "plan.tpm", "--history", "history")]
-        [InlineData("neither a folder nor a revision range", "forecast", "plan.tpm", "--calibrate", "--history", "nowhere")]
+        [InlineData("--history 'nowhere' is not a folder, and 'plan.tpm' is in no git repository to read revisions from", "forecast", "plan.tpm", "--calibrate", "--history", "nowhere")]
         [InlineData("expects a folder or a revision range", "forecast", "plan.tpm", "--calibrate", "--history", " ")]
-        [InlineData("--history 'HEAD~3..HEAD' is a revision range, but 'plan.tpm' is not in a git repository", "forecast", "plan.tpm", "--calibrate", "--history", "HEAD~3..HEAD")]
+        [InlineData("--history 'HEAD~3..HEAD' is not a folder, and 'plan.tpm' is in no git repository", "forecast", "plan.tpm", "--calibrate", "--history", "HEAD~3..HEAD")]
         public void A_bad_history_is_a_usage_error(string message, params string[] args)
         {
             using var temp = new TempFolder();
@@ -114,40 +113,33 @@ namespace ProgramDsl.Cli.Tests
         [Fact]
         public void A_revision_range_learns_from_the_plan_as_it_was_each_task_once_at_its_latest_commit()
         {
-            using var temp = new TempFolder();
-            var git = new Git(temp.Path);
-            git.Run("init", "-q", "-b", "main");
-
-            temp.Write("README.md", "plans\n");
-            git.Commit("c0: a repository before the plan");
-            temp.Write("README.md", "plans, soon\n");
-            git.Commit("c0b: still no plan");
+            using var git = new GitRepository();
+            git.Write("README.md", "plans\n").Commit("c0: a repository before the plan");
+            git.Write("README.md", "plans, soon\n").Commit("c0b: still no plan");
 
             // c1: the plan includes done.tpm, where h1 (5 days) took 10 (ratio 2).
             const string head = "program p \"P\" {\n  start 2027-01-04\n  status-date 2027-02-26\n";
-            temp.Write("plan.tpm", head + "  include \"done.tpm\"\n  task next { estimate 10d 10d 10d }\n}\n");
-            temp.Write("done.tpm", "task h1 { estimate 5d 5d 5d  actual-start 2027-01-04  actual-finish 2027-01-15 }\n");
-            git.Commit("c1");
+            git.Write("plan.tpm", head + "  include \"done.tpm\"\n  task next { estimate 10d 10d 10d }\n}\n");
+            git.Write("done.tpm", "task h1 { estimate 5d 5d 5d  actual-start 2027-01-04  actual-finish 2027-01-15 }\n").Commit("c1");
 
             // c2: the include edited: h1's actual corrected to 5 days (ratio 1), h2 (5 days) took 20 (ratio 4).
-            temp.Write("done.tpm", "task h1 { estimate 5d 5d 5d  actual-start 2027-01-04  actual-finish 2027-01-08 }\n" +
+            git.Write("done.tpm", "task h1 { estimate 5d 5d 5d  actual-start 2027-01-04  actual-finish 2027-01-08 }\n" +
                                    "task h2 { estimate 5d 5d 5d  actual-start 2027-01-11  actual-finish 2027-02-05 }\n");
             git.Commit("c2");
-            var c2 = git.Run("rev-parse", "HEAD").Trim().Substring(0, 12);
+            var c2 = git.Git("rev-parse", "HEAD").Trim().Substring(0, 12);
 
             // c3: the finished work pruned from the plan; 'own' (ratio 2) finished since.
-            File.Delete(Path.Combine(temp.Path, "done.tpm"));
-            temp.Write("plan.tpm", Plan);
-            git.Commit("c3");
+            File.Delete(Path.Combine(git.Path, "done.tpm"));
+            git.Write("plan.tpm", Plan).Commit("c3");
 
-            var result = Tpm.Run(temp.Path, "forecast", "plan.tpm", "--calibrate", "--history", "HEAD~4..HEAD", "--iterations", "200");
+            var result = Tpm.Run(git.Path, "forecast", "plan.tpm", "--calibrate", "--history", "HEAD~4..HEAD", "--iterations", "200");
 
             // Learned from: own (now), h1 at c2 (its c1 record is older), h2 at c2; own at c3 is the plan's own task.
             result.ExitCode.Should().Be(0, result.ToString());
             result.Out.Should().Contain("  " + Learned + "\n  history: 2 finished tasks from 1 source: plan.tpm@" + c2 + " 2; 2 older records of the same tasks not counted\n");
             result.Error.Should().Be("tpm: history: 1 of 4 commits of 'HEAD~4..HEAD' do not have 'plan.tpm'\n");
 
-            var json = Tpm.Run(temp.Path, "forecast", "plan.tpm", "--calibrate", "--history", "HEAD~4..HEAD", "--iterations", "200", "--format", "json");
+            var json = Tpm.Run(git.Path, "forecast", "plan.tpm", "--calibrate", "--history", "HEAD~4..HEAD", "--iterations", "200", "--format", "json");
             using var doc = JsonDocument.Parse(json.Out);
             var history = doc.RootElement.GetProperty("calibration").GetProperty("history");
             history.GetProperty("tasks").GetInt32().Should().Be(2);
@@ -155,41 +147,43 @@ namespace ProgramDsl.Cli.Tests
             history.GetProperty("sources").EnumerateArray().Select(s => s.GetProperty("source").GetString()).Should().Equal("plan.tpm@" + c2);
 
             // An option-like or unknown range is refused before git could read it as an option.
-            var dashed = Tpm.Run(temp.Path, "forecast", "plan.tpm", "--calibrate", "--history=--output=x..y", "--iterations", "50");
+            var dashed = Tpm.Run(git.Path, "forecast", "plan.tpm", "--calibrate", "--history=--output=x..y", "--iterations", "50");
             dashed.ExitCode.Should().Be(2, dashed.ToString());
             dashed.Error.Should().Contain("a revision cannot start with '-'");
-            File.Exists(Path.Combine(temp.Path, "x..y")).Should().BeFalse();
-            var unknown = Tpm.Run(temp.Path, "forecast", "plan.tpm", "--calibrate", "--history", "nosuch..HEAD", "--iterations", "50");
+            File.Exists(Path.Combine(git.Path, "x..y")).Should().BeFalse();
+            var unknown = Tpm.Run(git.Path, "forecast", "plan.tpm", "--calibrate", "--history", "nosuch..HEAD", "--iterations", "50");
             unknown.ExitCode.Should().Be(2, unknown.ToString());
             unknown.Error.Should().Contain("is not a revision range");
         }
 
-        /// <summary>Runs git in a folder, without a shell, with a fixed identity and no user or system configuration.</summary>
-        private sealed class Git
+
+        [Fact]
+        public void A_commit_whose_plan_has_errors_is_skipped_and_named()
         {
-            private readonly string _folder;
+            using var git = new GitRepository();
+            git.Write("plan.tpm", Plan.Replace("task own", "task gone")).Commit("gone finished");
+            git.Write("plan.tpm", Plan.Replace("task next {", "task next { after nowhere")).Commit("broken");
+            var broken = git.Git("rev-parse", "HEAD").Trim().Substring(0, 12);
+            git.Write("plan.tpm", Plan).Commit("fixed");
 
-            public Git(string folder) => _folder = folder;
+            var result = Tpm.Run(git.Path, "forecast", "plan.tpm", "--calibrate", "--history", "HEAD~2..HEAD", "--iterations", "50");
 
-            public void Commit(string message)
-            {
-                Run("add", "-A");
-                Run("-c", "user.name=T", "-c", "user.email=t@example.com", "commit", "-q", "-m", message);
-            }
+            // HEAD~2..HEAD is 'broken' and 'fixed': nothing learned ('fixed' has only the plan's own tasks), 'broken' named.
+            result.ExitCode.Should().Be(0, result.ToString());
+            result.Error.Should().Be("tpm: history: skipped plan.tpm@" + broken + ": the plan has errors at that commit\n");
+            result.Out.Should().Contain("  calibration: not applied: 1 finished task with an estimate and actual dates and 0 from history; a group needs 3\n" +
+                                        "  history: 0 finished tasks; 1 older record of the same tasks not counted\n");
 
-            public string Run(params string[] args)
-            {
-                var start = new ProcessStartInfo("git") { WorkingDirectory = _folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-                foreach (var a in args) start.ArgumentList.Add(a);
-                start.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
-                start.Environment["GIT_CONFIG_GLOBAL"] = "/dev/null";
-                using var git = Process.Start(start)!;
-                var output = git.StandardOutput.ReadToEnd();
-                var error = git.StandardError.ReadToEnd();
-                git.WaitForExit();
-                git.ExitCode.Should().Be(0, "git " + string.Join(" ", args) + ": " + error);
-                return output;
-            }
+            // One revision is itself and its history: 'gone' (ratio 2, removed since) is learned from at the first commit.
+            var first = git.Git("rev-list", "--max-parents=0", "HEAD").Trim().Substring(0, 12);
+            var all = Tpm.Run(git.Path, "forecast", "plan.tpm", "--calibrate", "--history", "HEAD", "--iterations", "50");
+            all.ExitCode.Should().Be(0, all.ToString());
+            all.Out.Should().Contain("  calibration: not applied: 1 finished task with an estimate and actual dates and 1 from history; a group needs 3\n" +
+                                     "  history: 1 finished task from 1 source: plan.tpm@" + first + " 1; 1 older record of the same tasks not counted\n");
+
+            var typo = Tpm.Run(git.Path, "forecast", "plan.tpm", "--calibrate", "--history", "histroy", "--iterations", "50");
+            typo.ExitCode.Should().Be(2, typo.ToString());
+            typo.Error.Should().Contain("--history 'histroy' is neither a folder nor a revision of the repository");
         }
     }
 }

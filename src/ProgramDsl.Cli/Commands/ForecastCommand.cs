@@ -45,7 +45,7 @@ namespace ProgramDsl.Cli.Commands
             var history = new Option<string?>("--history")
             {
                 Description = "With --calibrate, also learn from the finished tasks of the other programs under a folder of the workspace, " +
-                              "or of this plan at the commits of a git range such as HEAD~20..HEAD (the newest " + ForecastHistoryReader.MaxRevisions + ")",
+                              "or of this plan at the commits of a git range such as HEAD~20..HEAD or of a revision's history (the newest " + ForecastHistoryReader.MaxRevisions + ")",
             };
             history.Validators.Add(r =>
             {

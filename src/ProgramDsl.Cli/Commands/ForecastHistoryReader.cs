@@ -4,7 +4,6 @@ using System.Linq;
 using ProgramDsl.Cli.Infrastructure;
 using ProgramDsl.Forecasting;
 using ProgramDsl.Scheduling;
-using ProgramDsl.Text;
 
 namespace ProgramDsl.Cli.Commands
 {
@@ -33,7 +32,8 @@ namespace ProgramDsl.Cli.Commands
 
         /// <summary>
         /// Reads the history <paramref name="history"/> names for the plan <paramref name="planFile"/>: a folder when one
-        /// exists by that name, else a revision range <c>A..B</c>; anything else is a usage error.
+        /// exists by that name, else a revision range (<c>A..B</c>, or one revision and its history) of the plan's
+        /// repository; anything else is a usage error.
         /// </summary>
         public Outcome Read(string history, string planFile, CommonSettings settings, ScheduleOptions scheduling)
         {
@@ -41,8 +41,7 @@ namespace ProgramDsl.Cli.Commands
             // are scheduled without it, so a folder of large plans costs one forward pass each.
             var options = _loader.Cancellable(new ScheduleOptions { Leveling = false, Seed = scheduling.Seed });
             if (_fileSystem.DirectoryExists(history)) return ReadFolder(history, planFile, settings, options);
-            if (history.Contains("..")) return ReadRevisions(history, planFile, settings, options);
-            throw new UsageException("--history '" + history + "' is neither a folder nor a revision range such as HEAD~20..HEAD");
+            return ReadRevisions(history, planFile, settings, options);
         }
 
         private Outcome ReadFolder(string folder, string planFile, CommonSettings settings, ScheduleOptions options)
@@ -69,7 +68,7 @@ namespace ProgramDsl.Cli.Commands
 
         private Outcome ReadRevisions(string range, string planFile, CommonSettings settings, ScheduleOptions options)
         {
-            if (GitRevisions.CheckRevision(range) is string bad) throw new UsageException("--history: " + bad + ": '" + range + "'");
+            if (GitRevisions.CheckRevision(range) is string bad) throw new UsageException("--history '" + range + "' is neither a folder nor a revision range: " + bad);
             GitRevisions git;
             try
             {
@@ -78,7 +77,20 @@ namespace ProgramDsl.Cli.Commands
             catch (UsageException)
             {
                 // Open's own message suggests naming two files, which is tpm diff's way out, not this command's.
-                throw new UsageException("--history '" + range + "' is a revision range, but '" + planFile + "' is not in a git repository (or git is not installed)");
+                throw new UsageException("--history '" + range + "' is not a folder, and '" + planFile + "' is in no git repository to read revisions from (or git is not installed)");
+            }
+
+            // One revision stands for itself and its history; a typo for a folder name is said to be neither.
+            if (!range.Contains(".."))
+            {
+                try
+                {
+                    git.ResolveCommit(range);
+                }
+                catch (UsageException)
+                {
+                    throw new UsageException("--history '" + range + "' is neither a folder nor a revision of the repository '" + git.Root + "'");
+                }
             }
 
             var path = git.RepositoryPath(planFile) ?? throw new UsageException("'" + planFile + "' is outside the repository '" + git.Root + "'");
@@ -105,7 +117,8 @@ namespace ProgramDsl.Cli.Commands
                     continue;
                 }
 
-                var program = CompileAt(planFile, text, git.At(commit), settings, options);
+                // Compiled as tpm diff compiles a revision: today's severities, the loader's token budget for the run.
+                var program = _loader.CompileText(planFile, text, git.At(commit), settings.ConfigPath, warningsAsErrors: false, options, settings.Workspace);
                 if (program.Schedule is null || program.Diagnostics.Any(d => d.IsError))
                 {
                     notes.Add("skipped " + label + ": the plan has errors at that commit");
@@ -120,12 +133,5 @@ namespace ProgramDsl.Cli.Commands
             return new Outcome(result, notes);
         }
 
-        /// <summary>A revision's plan, compiled with the severities the plan file has today and includes read at that revision.</summary>
-        private TpmProgram CompileAt(string planFile, string text, ISourceResolver resolver, CommonSettings settings, ScheduleOptions options)
-        {
-            var config = _loader.ConfigFor(planFile, settings.ConfigPath, settings.Workspace);
-            var compile = new TpmCompileOptions { Severities = config.Severities, ConfigurationDiagnostics = config.Diagnostics, Scheduling = options };
-            return TpmProgram.Compile(new SourceText(SourcePaths.Normalize(planFile), text), resolver, compile, _loader.Cancellation);
-        }
     }
 }
