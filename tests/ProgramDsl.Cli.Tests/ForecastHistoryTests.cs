@@ -91,6 +91,19 @@ namespace ProgramDsl.Cli.Tests
             result.ExitCode.Should().Be(2, result.ToString());
             result.Error.Should().Contain("the history folder 'elsewhere' is outside the workspace");
             result.Out.Should().BeEmpty();
+
+            // A link inside the workspace to a folder outside it is outside by its real path.
+            Directory.CreateSymbolicLink(Path.Combine(temp.Path, "repo", "linked"), Path.Combine(temp.Path, "elsewhere"));
+            var linked = Tpm.Run(temp.Path, "forecast", "repo/plan.tpm", "--calibrate", "--history", "repo/linked", "--iterations", "50");
+            linked.ExitCode.Should().Be(2, linked.ToString());
+            linked.Error.Should().Contain("the history folder 'repo/linked' is outside the workspace");
+
+            // Inside the workspace, a link to a plan outside it is not followed by the walk.
+            temp.Write("repo/history/own.tpm", Other.Replace("program q", "program s"));
+            File.CreateSymbolicLink(Path.Combine(temp.Path, "repo", "history", "out.tpm"), Path.Combine(temp.Path, "elsewhere", "q.tpm"));
+            var walked = Tpm.Run(temp.Path, "forecast", "repo/plan.tpm", "--calibrate", "--history", "repo/history", "--iterations", "50");
+            walked.ExitCode.Should().Be(0, walked.ToString());
+            walked.Out.Should().Contain("history: 2 finished tasks from 1 source: repo/history/own.tpm 2\n");
         }
 
         [Theory]
