@@ -276,6 +276,26 @@ namespace ProgramDsl.Cli.Commands
         }
 
         /// <summary>
+        /// The program files under <paramref name="folder"/> (walked as <see cref="ExpandProgramFiles"/> walks, within
+        /// <paramref name="workspace"/>, the real path of a workspace) other than <paramref name="except"/> (the plan
+        /// itself, by real path): <c>tpm forecast --history DIR</c>. The folder must lie inside the workspace by its real
+        /// path, else a usage error.
+        /// </summary>
+        public IReadOnlyList<string> ProgramFilesWithin(string folder, string workspace, string except)
+        {
+            var real = _fileSystem.GetRealPath(_fileSystem.GetFullPath(folder));
+            if (!SourcePaths.IsWithin(workspace, real, ignoreCase: OperatingSystem.IsWindows()))
+            {
+                throw new UsageException("the history folder '" + folder + "' is outside the workspace '" + workspace + "'");
+            }
+
+            var plan = _fileSystem.GetRealPath(_fileSystem.GetFullPath(except));
+            return Expand(new[] { folder }, workspace, KeepFoundProgram)
+                .Where(file => !string.Equals(_fileSystem.GetRealPath(_fileSystem.GetFullPath(file)), plan, StringComparison.Ordinal))
+                .ToList();
+        }
+
+        /// <summary>
         /// Expands files and folders to every plan file, fragments included (<c>tpm fmt</c>): folders are walked as for
         /// <see cref="ExpandProgramFiles"/> (recursively, <c>*.tpm</c>, links leaving the workspace not followed).
         /// </summary>
