@@ -28,9 +28,9 @@ namespace ProgramDsl.Reports
             w.WriteStringOrNull("currency", program?.Currency);
             w.WriteDecimalOrNull("budget", program?.Budget);
             w.WriteStringOrNull("finish", report?.Tracked.FinishDate.ToString());
-            w.WriteStringOrNull("baseline_finish", report?.Baseline.FinishDate.ToString());
+            w.WriteStringOrNull("baseline_finish", report?.BaselineFinishDate.ToString());
             if (report is null) w.WriteNull("finish_slip_days");
-            else w.WriteNumber("finish_slip_days", report.Tracked.FinishIndex - report.Baseline.FinishIndex);
+            else w.WriteNumber("finish_slip_days", report.FinishSlipDays);
             WriteFigures(w, report?.Total);
             if (report is null) w.WriteNull("started_without_actual_cost");
             else w.WriteNumber("started_without_actual_cost", report.StartedWithoutActualCost.Count);
@@ -49,8 +49,8 @@ namespace ProgramDsl.Reports
                 w.WriteDecimal("planned_percent", Percent(t.PlannedComplete));
                 w.WriteDecimal("actual_percent", Percent(t.ActualComplete));
                 w.WriteNumber("planned_days", t.PlannedDays);
-                w.WriteNumber("duration_days", t.Baseline.DurationDays);
-                w.WriteString("baseline_finish", t.Baseline.FinishDate.ToString());
+                w.WriteNumber("duration_days", t.BaselineDays);
+                w.WriteString("baseline_finish", t.BaselineFinishDate.ToString());
                 w.WriteString("finish", t.Tracked.FinishDate.ToString());
                 w.WriteNumber("finish_slip_days", t.FinishSlipDays);
                 w.WriteDecimalOrNull("actual_cost", t.ActualCost);

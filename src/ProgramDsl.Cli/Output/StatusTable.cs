@@ -21,8 +21,7 @@ namespace ProgramDsl.Cli.Output
             var program = report.Program;
             var currency = program.Currency is null ? "" : " " + program.Currency;
             w.WriteLine(ansi.Bold("Program " + program.Id + (program.Title is null ? "" : " \"" + ProgramDsl.Diagnostics.Diagnostic.Printable(program.Title) + "\"") + "   status at " + report.StatusDate));
-            int slip = report.Tracked.FinishIndex - report.Baseline.FinishIndex;
-            w.WriteLine("  finish " + report.Tracked.FinishDate + " as tracked, " + report.Baseline.FinishDate + " in the baseline" + SlipText(slip, ansi));
+            w.WriteLine("  finish " + report.Tracked.FinishDate + " as tracked, " + report.BaselineFinishDate + " in the baseline" + SlipText(report.FinishSlipDays, ansi));
             w.WriteLine();
 
             var f = report.Total;
