@@ -81,7 +81,7 @@ namespace ProgramDsl.Reports.Tests
             var program = TestPlans.Compile(text);
             program.HasErrors.Should().BeFalse(string.Join("\n", program.Diagnostics));
             var comparison = BaselineComparison.Compare(program.Schedule!, frozen, "plans/demo.baseline.q1.json");
-            var report = EarnedValue.Compute(program.Model!, comparison, (ScheduleOptions?)null).Report!;
+            var report = EarnedValue.Compute(program.Model!, program.Schedule!, comparison, null).Report!;
             var json = TestPlans.Parse(StatusJson.ToJson(program.Model, report, program.Diagnostics));
 
             TestPlans.PropertyNames(json).Should().Equal("program", "baseline", "tasks", "workstreams", "behind", "ahead", "diagnostics");

@@ -387,19 +387,22 @@ namespace ProgramDsl.Scheduling
         {
             if (tracked is null) throw new ArgumentNullException(nameof(tracked));
             if (frozen is null) throw new ArgumentNullException(nameof(frozen));
-            return Compute(program, BaselineComparison.Compare(tracked, frozen, string.Empty), options);
+            return Compute(program, tracked, BaselineComparison.Compare(tracked, frozen, string.Empty), options);
         }
 
         /// <summary>
-        /// Computes the earned value of <paramref name="program"/> at its status date against a frozen baseline already
-        /// compared with the tracked schedule (<c>TpmProgram.Baseline</c>): its <see cref="BaselineComparison.Schedule"/>
-        /// is the tracked schedule. Tasks added since the baseline are measured against the plan without actuals,
-        /// scheduled here with <paramref name="options"/> only when there are such tasks.
+        /// Computes the earned value of <paramref name="program"/> at its status date against the baseline it names: the
+        /// frozen baseline <paramref name="frozen"/> already compared with <paramref name="tracked"/> (<c>TpmProgram.Baseline</c>)
+        /// when there is one, else the plan without actuals (as <see cref="Compute(ProgramSymbol, Schedule, ScheduleOptions?)"/>).
+        /// Against a frozen baseline, the plan without actuals is scheduled with <paramref name="options"/> only when tasks
+        /// were added since it. Every command that measures earned value calls this, so they all measure against the same baseline.
         /// </summary>
-        public static EarnedValueResult Compute(ProgramSymbol program, BaselineComparison frozen, ScheduleOptions? options)
+        public static EarnedValueResult Compute(ProgramSymbol program, Schedule tracked, BaselineComparison? frozen, ScheduleOptions? options)
         {
             if (program is null) throw new ArgumentNullException(nameof(program));
-            if (frozen is null) throw new ArgumentNullException(nameof(frozen));
+            if (tracked is null) throw new ArgumentNullException(nameof(tracked));
+            if (frozen is null) return Compute(program, tracked, options);
+            if (frozen.Schedule != tracked) throw new ArgumentException("The comparison must be of the tracked schedule.", nameof(frozen));
             if (MissingStatusDate(program) is string missing) return EarnedValueResult.Missing(missing);
             Schedule? run = null;
             if (frozen.Added.Count > 0)

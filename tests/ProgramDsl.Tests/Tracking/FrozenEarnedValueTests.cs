@@ -176,9 +176,17 @@ namespace ProgramDsl.Tests.Tracking
             comparison.Added.Select(t => t.Id).Should().Equal("b");
             var act = () => EarnedValue.Compute(grown.Model!, comparison, (Schedule?)null);
             act.Should().Throw<ArgumentException>().WithParameterName("planWithoutActuals");
-            var report = EarnedValue.Compute(grown.Model!, comparison, (ScheduleOptions?)null).Report!;
+            var report = EarnedValue.Compute(grown.Model!, grown.Schedule!, comparison, null).Report!;
             report.Frozen!.Path.Should().Be("p.baseline.q1.json");
             report.Added.Select(x => x.Id).Should().Equal("b");
+
+            // No frozen baseline: the plan without actuals, as before baselines existed.
+            var plain = EarnedValue.Compute(grown.Model!, grown.Schedule!, (BaselineComparison?)null, null).Report!;
+            (plain.Frozen, plain.Added.Count, plain.Removed.Count).Should().Be((null, 0, 0));
+            plain.Baseline.Should().NotBeNull();
+            var other = Clean("status-date 2027-01-05\n" + Ana + "task a { duration 2d  assign ana }\ntask b { duration 1d }").Schedule!;
+            var mismatched = () => EarnedValue.Compute(grown.Model!, other, comparison, null);
+            mismatched.Should().Throw<ArgumentException>();
         }
     }
 }
