@@ -22,8 +22,9 @@ namespace ProgramDsl.Cli
         private readonly FmtCommand _fmt;
         private readonly InitCommand _init;
         private readonly LspCommand _lsp;
+        private readonly BaselineCommand _baseline;
 
-        public CliApplication(IConsoleEnvironment console, CheckCommand check, ScheduleCommand schedule, BuildCommand build, ForecastCommand forecast, StatusCommand status, ImportCommand import, FmtCommand fmt, InitCommand init, LspCommand lsp)
+        public CliApplication(IConsoleEnvironment console, CheckCommand check, ScheduleCommand schedule, BuildCommand build, ForecastCommand forecast, StatusCommand status, ImportCommand import, FmtCommand fmt, InitCommand init, LspCommand lsp, BaselineCommand baseline)
         {
             _console = console;
             _check = check;
@@ -35,6 +36,7 @@ namespace ProgramDsl.Cli
             _fmt = fmt;
             _init = init;
             _lsp = lsp;
+            _baseline = baseline;
         }
 
         /// <summary>The tool's version.</summary>
@@ -50,6 +52,7 @@ namespace ProgramDsl.Cli
             root.Subcommands.Add(_build.Build(common));
             root.Subcommands.Add(_forecast.Build(common));
             root.Subcommands.Add(_status.Build(common));
+            root.Subcommands.Add(_baseline.Build(common));
             root.Subcommands.Add(_import.Build(common));
             root.Subcommands.Add(_fmt.Build(common));
             root.Subcommands.Add(_init.Build(common));
