@@ -184,13 +184,23 @@ namespace ProgramDsl.Cli.Tests
             }
 
             // The schema is not a formality: what the reader refuses, it refuses too.
-            Validate(written.Replace("\"kind\": \"task\"", "\"kind\": \"job\"")).IsValid.Should().BeFalse();
-            Validate(written.Replace("\"format_version\": 1", "\"format_version\": 2")).IsValid.Should().BeFalse();
-            Validate(written.Replace("\"start\": \"2027-03-01\"", "\"start\": \"2027-3-1\"")).IsValid.Should().BeFalse();
-            Validate(written.Replace("\"cost\": 2000", "\"cost\": -2000")).IsValid.Should().BeFalse();
-            Validate(written.Replace("\"id\": \"data.collect\"", "\"id\": \"data..collect\"")).IsValid.Should().BeFalse();
-            Validate(written.Replace("\"critical\": true", "\"critical\": \"yes\"")).IsValid.Should().BeFalse();
-            Validate(written.Replace("\"name\": \"baseline\"", "\"name\": \"baseline\", \"extra\": 1")).IsValid.Should().BeFalse();
+            string Changed(System.Action<JsonNode> change)
+            {
+                var node = JsonNode.Parse(written)!;
+                change(node);
+                return node.ToJsonString();
+            }
+
+            Validate(Changed(_ => { })).IsValid.Should().BeTrue("the same document, laid out otherwise");
+            Validate(Changed(n => n["tasks"]![0]!["kind"] = "job")).IsValid.Should().BeFalse();
+            Validate(Changed(n => n["format_version"] = 2)).IsValid.Should().BeFalse();
+            Validate(Changed(n => n["tasks"]![0]!["start"] = "2027-3-1")).IsValid.Should().BeFalse();
+            Validate(Changed(n => n["tasks"]![0]!["cost"] = -2000)).IsValid.Should().BeFalse();
+            Validate(Changed(n => n["tasks"]![0]!["id"] = "data..collect")).IsValid.Should().BeFalse();
+            Validate(Changed(n => n["tasks"]![0]!["critical"] = "yes")).IsValid.Should().BeFalse();
+            Validate(Changed(n => n["tasks"]![0]!["assigned"]![0]!["share"] = 0)).IsValid.Should().BeFalse();
+            Validate(Changed(n => n["program"]!.AsObject().Remove("id"))).IsValid.Should().BeFalse();
+            Validate(Changed(n => n["extra"] = 1)).IsValid.Should().BeFalse();
         }
     }
 }
