@@ -98,6 +98,27 @@ namespace ProgramDsl.Cli.Tests
         }
 
         [Fact]
+        public void A_broken_baseline_the_program_names_is_replaced_with_force_since_that_is_how_it_is_fixed()
+        {
+            using var temp = new TempFolder();
+            temp.Write("plan.tpm", Plan.Replace("  currency EUR\n", "  currency EUR\n  baseline \"plan.baseline.q1.json\"\n"));
+            var target = temp.Write("plan.baseline.q1.json", "{ \"format_version\": 1, \"name\": 7 }\n");
+
+            var result = Tpm.Run(temp.Path, "baseline", "save", "plan.tpm", "-n", "q1", "--force");
+
+            result.ExitCode.Should().Be(0, result.ToString());
+            result.Error.Should().Contain("TPM1104", "the old file's problem is still reported");
+            Tpm.Lines(result.Out).Should().Equal(
+                "wrote plan.baseline.q1.json: baseline 'q1' of program demo, 3 tasks and 1 milestone, finish 2027-03-10, cost 4,200",
+                "the program names this baseline: tpm status and tpm schedule measure against it");
+            BaselineJson.Read(File.ReadAllText(target), "plan.baseline.q1.json").Diagnostics.Should().BeEmpty();
+
+            // Now it reads: the plan compiles clean against its own baseline.
+            var check = Tpm.Run(temp.Path, "check", "plan.tpm", "--quiet");
+            (check.ExitCode, check.Out).Should().Be((0, ""));
+        }
+
+        [Fact]
         public void A_program_with_errors_writes_nothing()
         {
             using var temp = new TempFolder();

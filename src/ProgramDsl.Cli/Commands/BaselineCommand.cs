@@ -26,6 +26,9 @@ namespace ProgramDsl.Cli.Commands
         /// <summary>The longest baseline name: it becomes part of a file name.</summary>
         public const int MaxNameLength = 64;
 
+        /// <summary>The diagnostics of the comparison with the baseline a program already names (TPM1104, TPM1105, TPM2203, TPM2204).</summary>
+        private static readonly string[] OldBaselineCodes = { "TPM1104", "TPM1105", "TPM2203", "TPM2204" };
+
         private readonly PlanLoader _loader;
         private readonly IFileSystem _fileSystem;
         private readonly IConsoleEnvironment _console;
@@ -115,7 +118,11 @@ namespace ProgramDsl.Cli.Commands
 
             var program = _loader.Compile(file, settings.ConfigPath, settings.WarningsAsErrors, scheduling, settings.Workspace);
             DiagnosticPrinter.WriteText(_console.Error, program.Diagnostics, new Ansi(false));
-            if (program.HasErrors || program.Schedule is null)
+
+            // The problems of the baseline the program names now (unreadable, another program's, milestones past it) are
+            // no reason to keep a new one from being saved: replacing it is how they are fixed, and the schedule is made
+            // before it is read. Every other error is the plan's, and a plan with errors is not frozen.
+            if (program.Schedule is null || program.Diagnostics.Any(d => d.IsError && Array.IndexOf(OldBaselineCodes, d.Code) < 0))
             {
                 if (!settings.Quiet) _console.Error.WriteLine("tpm: no baseline written: the program has errors");
                 return ExitCodes.Errors;
@@ -140,7 +147,16 @@ namespace ProgramDsl.Cli.Commands
                 _console.Out.WriteLine("wrote " + Diagnostic.Printable(target) + ": baseline '" + name + "' of program " + snapshot.ProgramId + ", " +
                                        Plural.Of(snapshot.Items.Count - milestones, "task") + " and " + Plural.Of(milestones, "milestone") + ", finish " + snapshot.Finish +
                                        ", cost " + snapshot.Cost.ToString("#,0.##", CultureInfo.InvariantCulture));
-                _console.Out.WriteLine("measure the plan against it: commit it, and name it in the program block: baseline \"" + Diagnostic.Printable(Relative(file, target)) + "\"");
+                // The program may name this file already (a baseline saved again): then there is nothing to add.
+                var named = program.Model?.BaselinePath;
+                if (named != null && string.Equals(_fileSystem.GetFullPath(named), _fileSystem.GetFullPath(target), StringComparison.Ordinal))
+                {
+                    _console.Out.WriteLine("the program names this baseline: tpm status and tpm schedule measure against it");
+                }
+                else
+                {
+                    _console.Out.WriteLine("measure the plan against it: commit it, and name it in the program block: baseline \"" + Diagnostic.Printable(Relative(file, target)) + "\"");
+                }
             }
 
             return ExitCodes.Success;
