@@ -631,9 +631,9 @@ namespace ProgramDsl.Reports.Html
             {
                 var planned = slip.Planned;
                 var sb = new StringBuilder();
-                sb.Append(slip.Current.Task.DisplayName).Append('\n').Append(Capitalised(BaselineText.Name(_baseline!))).Append('\n');
+                sb.Append(slip.Current.Task.DisplayName).Append('\n');
                 bool point = planned.IsMilestone || planned.DurationDays == 0;
-                sb.Append("Baseline: ").Append(BaselineDates(slip)).Append('\n');
+                sb.Append("Baseline '").Append(ProgramDsl.Diagnostics.Diagnostic.Printable(_baseline!.Baseline.Name)).Append("': ").Append(BaselineDates(slip)).Append('\n');
                 sb.Append("Now: ").Append(point ? HtmlText.Date(slip.Current.StartDate) : HtmlText.Date(slip.Current.StartDate) + " \u2192 " + HtmlText.Date(slip.Current.FinishDate)).Append('\n');
                 sb.Append("Finish: ").Append(BaselineText.Movement(slip.FinishSlipDays));
                 if (!point && slip.StartSlipDays != 0) sb.Append("; start: ").Append(BaselineText.Movement(slip.StartSlipDays));
