@@ -213,7 +213,7 @@ namespace ProgramDsl.Reports.Html
             private void BaselineFact(BaselineComparison baseline)
             {
                 int slip = baseline.FinishSlipDays;
-                A("<li>").E(Capitalised(BaselineText.Name(baseline))).A(": finish <b>").A(HtmlText.Date(baseline.Baseline.Finish)).A("</b> ");
+                A("<li>").E(Capitalised(BaselineText.Name(baseline))).A(": finish <b>").A(HtmlText.Date(baseline.Baseline.Finish)).A("</b>, ");
                 if (slip > 0) A("<span class=\"bad\">now ").A(BaselineText.Movement(slip)).A("</span>");
                 else if (slip < 0) A("<span class=\"good\">now ").A(BaselineText.Movement(slip)).A("</span>");
                 else A("unchanged");

@@ -73,7 +73,7 @@ namespace ProgramDsl.Reports.Tests.Baselines
         {
             var dom = Parse(GanttHtml.Render(BaselinePlans.Context()));
             dom.QuerySelectorAll("ul.facts > li").Select(li => li.TextContent).Should().Contain(
-                "Baseline 'q1' (plans/demo.baseline.q1.json): finish 2027-03-09 now 4 working days later; since then 1 added, 2 removed");
+                "Baseline 'q1' (plans/demo.baseline.q1.json): finish 2027-03-09, now 4 working days later; since then 1 added, 2 removed");
             dom.QuerySelector("ul.facts .bad")!.TextContent.Should().Be("now 4 working days later");
             dom.QuerySelectorAll("ul.legend > li").Select(li => li.TextContent).Should().Contain("Baseline");
         }
