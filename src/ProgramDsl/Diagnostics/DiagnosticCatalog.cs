@@ -71,6 +71,10 @@ namespace ProgramDsl.Diagnostics
         public static readonly DiagnosticDescriptor ConflictingSetting = new DiagnosticDescriptor(
             "TPM1103", "Conflicting or repeated setting", "{0}", DiagnosticSeverity.Error, Binding);
 
+        /// <summary>TPM1104: a baseline file that cannot be read, is not a baseline, or is of a format version this build does not read.</summary>
+        public static readonly DiagnosticDescriptor BaselineUnreadable = new DiagnosticDescriptor(
+            "TPM1104", "Baseline cannot be read", "{0}", DiagnosticSeverity.Error, Binding);
+
         /// <summary>TPM2001: tasks that depend on each other in a loop.</summary>
         public static readonly DiagnosticDescriptor DependencyCycle = new DiagnosticDescriptor(
             "TPM2001", "Dependency cycle", "dependency cycle: {0}; remove or reverse one of these dependencies", DiagnosticSeverity.Error, Scheduling);
@@ -183,7 +187,7 @@ namespace ProgramDsl.Diagnostics
         public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
         {
             SyntaxError, InvalidConfiguration, UnknownReference, DuplicateDefinition, AmbiguousReference, IncludeError, WrongKind, IncludeOutsideWorkspace, InputLimitExceeded,
-            MissingSetting, InvalidValue, ConflictingSetting, DependencyCycle, NoWork, EffortWithoutAssignee,
+            MissingSetting, InvalidValue, ConflictingSetting, BaselineUnreadable, DependencyCycle, NoWork, EffortWithoutAssignee,
             NoWorkingDays, OutOfCalendarRange, AmountOutOfRange, WorkBudgetExhausted, OverAllocation, InfeasibleDemand, DueDateMissed, DeadlineMissed,
             UnmanagedRisk, MissingSkill, NoEvaluationGate, NoMonitoring, MissingReview, GateMetricBelowTarget, OverBudget,
             BuilderUnknownId, BuilderDuplicateId, BuilderSelfDependency, BuilderDependencyCycle, BuilderResultUnused,
