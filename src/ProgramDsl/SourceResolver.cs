@@ -22,6 +22,24 @@ namespace ProgramDsl
     }
 
     /// <summary>
+    /// Implemented by a resolver that can also read the frozen baseline a program names (<c>baseline "x.json"</c>): the
+    /// CLI's and the language server's resolvers read it from disk, <see cref="InMemorySourceResolver"/> from memory. The
+    /// path comes from <see cref="ISourceResolver.ResolvePath"/> like an include's, and the same rules hold (inside the
+    /// workspace, a regular file, at most <see cref="InputLimits.MaxFileBytes"/>), except that the file's real name must
+    /// end in <c>.json</c>. A program compiled with a resolver that does not implement this interface (the IDE
+    /// analyzers' AdditionalFiles, which hold plans only) is not compared with its baseline, and nothing is reported
+    /// about it. The netstandard2.0 build of the library never reads baselines either (it has no JSON reader).
+    /// </summary>
+    public interface IBaselineResolver
+    {
+        /// <summary>
+        /// Reads a baseline file. Returns false with the reason when it cannot or must not be read (the reason is a
+        /// TPM1104 at the <c>baseline</c> statement).
+        /// </summary>
+        bool TryReadBaseline(string path, out string text, [NotNullWhen(false)] out SourceReadError? error);
+    }
+
+    /// <summary>
     /// Implemented by a resolver whose paths can name one file in several ways (through symbolic links): the
     /// compiler then tells "already included" and include cycles by identity, not by the path as written, so a link
     /// <c>a -&gt; .</c> cannot make <c>a/f.tpm</c>, <c>a/a/f.tpm</c>, … new files without end.
@@ -83,6 +101,13 @@ namespace ProgramDsl
         /// </summary>
         public static SourceReadError NotAPlan() =>
             new SourceReadError(SourceFailure.NotRegularFile, "it is not a plan file; an include reads only files named '*.tpm'");
+
+        /// <summary>
+        /// A regular file named by a <c>baseline</c> statement whose name does not end in <c>.json</c>: not a baseline, so
+        /// it is not read (its first bytes could otherwise be quoted as a syntax error).
+        /// </summary>
+        public static SourceReadError NotABaseline() =>
+            new SourceReadError(SourceFailure.NotRegularFile, "it is not a baseline file; a baseline statement reads only files named '*.json'");
 
         /// <summary>A file of <paramref name="size"/> bytes, over <see cref="InputLimits.MaxFileBytes"/>.</summary>
         public static SourceReadError TooLarge(long size) =>
@@ -187,7 +212,7 @@ namespace ProgramDsl
     }
 
     /// <summary>A resolver over texts held in memory, keyed by normalised path.</summary>
-    public sealed class InMemorySourceResolver : ISourceResolver
+    public sealed class InMemorySourceResolver : ISourceResolver, IBaselineResolver
     {
         private readonly Dictionary<string, string> _files = new Dictionary<string, string>(StringComparer.Ordinal);
 
@@ -245,6 +270,19 @@ namespace ProgramDsl
 
             text = held;
             return true;
+        }
+
+        /// <inheritdoc />
+        public bool TryReadBaseline(string path, out string text, [NotNullWhen(false)] out SourceReadError? error)
+        {
+            if (!path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && (Workspace is null || SourcePaths.IsWithin(Workspace, path)))
+            {
+                text = string.Empty;
+                error = SourceReadError.NotABaseline();
+                return false;
+            }
+
+            return TryReadText(path, out text, out error);
         }
     }
 }

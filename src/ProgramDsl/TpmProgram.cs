@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using System.Threading;
+using ProgramDsl.Baselines;
 using ProgramDsl.Diagnostics;
 using ProgramDsl.Scheduling;
 using ProgramDsl.Semantics;
@@ -60,8 +61,10 @@ namespace ProgramDsl
             Schedule? schedule,
             IReadOnlyList<Diagnostic> diagnostics,
             IReadOnlyDictionary<IncludeSyntax, SyntaxTree>? includes = null,
-            BoundReferences? references = null)
+            BoundReferences? references = null,
+            BaselineComparison? baseline = null)
         {
+            Baseline = baseline;
             SyntaxTrees = trees;
             Model = model;
             Schedule = schedule;
@@ -89,6 +92,13 @@ namespace ProgramDsl
 
         /// <summary>The schedule, or null when errors prevent scheduling.</summary>
         public Schedule? Schedule { get; }
+
+        /// <summary>
+        /// The schedule measured against the frozen baseline the program names (<c>baseline "x.json"</c>): slips, added and
+        /// removed tasks. Null when the program names no baseline, is not scheduled, the baseline cannot be read (TPM1104)
+        /// or is of another program (TPM1105), or the resolver does not read baselines (<see cref="IBaselineResolver"/>).
+        /// </summary>
+        public BaselineComparison? Baseline { get; }
 
         /// <summary>All diagnostics, severities applied, ordered by file and position.</summary>
         public IReadOnlyList<Diagnostic> Diagnostics { get; }
@@ -181,6 +191,7 @@ namespace ProgramDsl
             // schedule, a warning they raised does. A schedule that exists is shown with what is wrong with it.
             var effective = new List<Diagnostic>(options.Apply(diagnostics));
             Schedule? schedule = null;
+            BaselineComparison? baseline = null;
             var bindingClean = bound.Program != null && !effective.Any(d => d.IsError);
             if (options.Schedule && bound.Program != null && bindingClean)
             {
@@ -191,6 +202,8 @@ namespace ProgramDsl
                 {
                     scheduling.AddRange(DeadlineChecks.Run(schedule));
                     scheduling.AddRange(BudgetCheck.Run(schedule));
+                    token.ThrowIfCancellationRequested();
+                    baseline = BaselineChecks.Run(schedule, resolver, scheduling);
                 }
                 effective.AddRange(options.Apply(scheduling));
             }
@@ -201,7 +214,7 @@ namespace ProgramDsl
             effective.AddRange(options.Apply(options.ConfigurationDiagnostics));
             token.ThrowIfCancellationRequested();
 
-            return new TpmProgram(trees, bound.Program, schedule, Cap(Order(effective, trees)), includes, bound.References);
+            return new TpmProgram(trees, bound.Program, schedule, Cap(Order(effective, trees)), includes, bound.References, baseline);
         }
 
         /// <summary>

@@ -51,7 +51,7 @@ const DEPENDENCY_TYPES = ['fs', 'ss', 'ff', 'sf'];
 const MONEY = ['budget', 'cost', 'actual-cost'];
 
 // Every other statement keyword: its value is coloured by the value rules (dates, durations, numbers, strings).
-const STATEMENTS = ['start', 'deadline', 'status-date', 'currency', 'budget', 'workdays', 'holiday', 'hours-per-day',
+const STATEMENTS = ['start', 'deadline', 'status-date', 'baseline', 'baseline-tolerance', 'currency', 'budget', 'workdays', 'holiday', 'hours-per-day',
   'leveling', 'note', 'rate', 'skills', 'capacity', 'vacation', 'email', 'lead', 'members', 'raci', 'cadence',
   'contact', 'target', 'current', 'unit', 'owner', 'after', 'due', 'effort', 'duration', 'estimate', 'assign',
   'requires', 'uses', 'not-before', 'priority', 'review', 'cost', 'progress', 'actual-start', 'actual-finish',

@@ -304,7 +304,7 @@ namespace ProgramDsl.Cli.Infrastructure
     /// Anything else is refused before it is opened: paths outside (TPM1006), folders, FIFOs, sockets and devices
     /// (TPM1006), files not named <c>*.tpm</c> (TPM1006), larger files (TPM1007). Paths are reported relative to how the program was named.
     /// </summary>
-    public sealed class FileSystemSourceResolver : ISourceResolver, ISourceIdentity
+    public sealed class FileSystemSourceResolver : ISourceResolver, ISourceIdentity, IBaselineResolver
     {
         private readonly IFileSystem _fileSystem;
         private readonly string _workspace;
@@ -336,7 +336,14 @@ namespace ProgramDsl.Cli.Infrastructure
             }
         }
 
-        public bool TryReadText(string path, out string text, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out SourceReadError? error)
+        public bool TryReadText(string path, out string text, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out SourceReadError? error) =>
+            TryRead(path, ".tpm", SourceReadError.NotAPlan, out text, out error);
+
+        /// <summary>A baseline, by the rules of <see cref="TryReadText"/>, except that the real name must end in <c>.json</c>.</summary>
+        public bool TryReadBaseline(string path, out string text, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out SourceReadError? error) =>
+            TryRead(path, ".json", SourceReadError.NotABaseline, out text, out error);
+
+        private bool TryRead(string path, string extension, Func<SourceReadError> wrongName, out string text, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out SourceReadError? error)
         {
             text = string.Empty;
             error = null;
@@ -378,9 +385,9 @@ namespace ProgramDsl.Cli.Infrastructure
                 }
 
                 // By the real name: a link 'x.tpm -> token.txt' is still not a plan.
-                if (!real.EndsWith(".tpm", StringComparison.OrdinalIgnoreCase))
+                if (!real.EndsWith(extension, StringComparison.OrdinalIgnoreCase))
                 {
-                    error = SourceReadError.NotAPlan();
+                    error = wrongName();
                     return false;
                 }
 

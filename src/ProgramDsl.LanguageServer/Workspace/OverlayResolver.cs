@@ -5,8 +5,10 @@ namespace ProgramDsl.LanguageServer.Workspace
     /// <summary>
     /// Reads includes from the open buffers first and from disk otherwise. A buffer is served only where the disk
     /// resolver would serve the file: inside the workspace, so an unsaved buffer cannot widen what a plan may include.
+    /// Baselines are read from disk only (through the disk resolver, when it reads them): they are written by
+    /// <c>tpm baseline save</c>, not edited.
     /// </summary>
-    internal sealed class OverlayResolver : ISourceResolver, ISourceIdentity
+    internal sealed class OverlayResolver : ISourceResolver, ISourceIdentity, IBaselineResolver
     {
         private readonly ISourceResolver _disk;
         private readonly OpenDocuments _documents;
@@ -41,6 +43,14 @@ namespace ProgramDsl.LanguageServer.Workspace
             }
 
             return _disk.TryReadText(path, out text, out error);
+        }
+
+        public bool TryReadBaseline(string path, out string text, [NotNullWhen(false)] out SourceReadError? error)
+        {
+            if (_disk is IBaselineResolver baselines) return baselines.TryReadBaseline(path, out text, out error);
+            text = string.Empty;
+            error = SourceReadError.Unreadable("this editor's file reader does not read baselines");
+            return false;
         }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using ProgramDsl.Scheduling;
 using ProgramDsl.Semantics;
 
@@ -87,7 +88,14 @@ namespace ProgramDsl.Baselines
             var slips = new BaselineSlip?[schedule.Tasks.Count];
             var added = new List<ScheduledTask>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            var days = new WorkingDayCounter(schedule);
+            var earliest = baseline.Start < baseline.Finish ? baseline.Start : baseline.Finish;
+            foreach (var item in baseline.Items)
+            {
+                if (item.Start < earliest) earliest = item.Start;
+                if (item.Finish < earliest) earliest = item.Finish;
+            }
+
+            var days = new WorkingDayCounter(schedule, earliest);
             foreach (var current in schedule.Tasks)
             {
                 seen.Add(current.Id);
@@ -107,32 +115,38 @@ namespace ProgramDsl.Baselines
         }
 
         /// <summary>
-        /// Working days between dates, with the counts of dates before the program start cached: a baseline may name the
-        /// same early dates many times, and each such count builds a calendar.
+        /// Working days between dates as <see cref="Schedule.WorkingDaysBetween"/> counts them. Dates before the program
+        /// start (a baseline may hold any date from 0001-01-01) are counted on one calendar from the earliest of them,
+        /// built once: the schedule builds a calendar for each such date, and a hostile baseline of 200,000 distinct early
+        /// dates against a plan with many holidays would cost their product.
         /// </summary>
         private sealed class WorkingDayCounter
         {
             private readonly Schedule _schedule;
-            private readonly Dictionary<int, int> _early = new Dictionary<int, int>();
+            private readonly WorkingCalendar? _early;
+            private readonly int _earlyAtStart;
 
-            public WorkingDayCounter(Schedule schedule) => _schedule = schedule;
-
-            public int Between(CalendarDate from, CalendarDate to)
+            public WorkingDayCounter(Schedule schedule, CalendarDate earliest)
             {
-                if (from >= _schedule.StartDate && to >= _schedule.StartDate) return _schedule.WorkingDaysBetween(from, to);
-                return Offset(to) - Offset(from);
+                _schedule = schedule;
+                var start = schedule.Calendar.Start;
+                if (earliest < start)
+                {
+                    _early = new WorkingCalendar(earliest, schedule.Calendar.Workdays, schedule.Program.Calendar.Holidays.Select(h => h.Range));
+                    _earlyAtStart = _early.FirstIndexOnOrAfter(start);
+                }
             }
 
-            private int Offset(CalendarDate date)
-            {
-                if (date >= _schedule.StartDate) return _schedule.WorkingDaysBetween(_schedule.StartDate, date);
-                if (!_early.TryGetValue(date.DayNumber, out var offset))
-                {
-                    offset = _schedule.WorkingDaysBetween(_schedule.StartDate, date);
-                    _early[date.DayNumber] = offset;
-                }
+            public int Between(CalendarDate from, CalendarDate to) => Position(to) - Position(from);
 
-                return offset;
+            /// <summary>The index of the last working day on or before a date; before the start, counted backwards from -1.</summary>
+            private int Position(CalendarDate date)
+            {
+                if (date >= _schedule.Calendar.Start) return _schedule.Calendar.LastIndexOnOrBefore(date);
+                if (_early is null) return _schedule.WorkingDaysBetween(_schedule.Calendar.Start, date) + _schedule.Calendar.LastIndexOnOrBefore(_schedule.Calendar.Start);
+
+                // The working days from the day after the date up to the day before the start, negated, less one.
+                return -1 - (_earlyAtStart - _early.FirstIndexOnOrAfter(date.AddDays(1)));
             }
         }
     }

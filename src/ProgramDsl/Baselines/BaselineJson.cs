@@ -15,10 +15,11 @@ using ProgramDsl.Syntax;
 namespace ProgramDsl.Baselines
 {
     /// <summary>
-    /// The baseline file format: a <see cref="BaselineSnapshot"/> as indented JSON with snake_case names (like the
-    /// schedule JSON), dates as <c>"YYYY-MM-DD"</c>, money and days as JSON numbers, and <c>format_version</c> 1.
-    /// <see cref="Write"/> is deterministic (the same snapshot gives the same bytes), so a baseline committed to git
-    /// changes only where the plan did. <see cref="Read"/> takes the file as untrusted input: every size, count, string,
+    /// The baseline file format: a <see cref="BaselineSnapshot"/> as JSON with snake_case names (like the schedule JSON),
+    /// dates as <c>"YYYY-MM-DD"</c>, money and days as JSON numbers, and <c>format_version</c> 1 first. The program and
+    /// the critical path are indented; each task or milestone is one compact line of <c>tasks</c>. <see cref="Write"/> is
+    /// deterministic (the same snapshot gives the same bytes, LF line ends, a final LF), so a baseline committed to git
+    /// changes only where the plan did, one line per changed task. <see cref="Read"/> takes the file as untrusted input: every size, count, string,
     /// date and number is bounded, and each problem is a TPM1104 located in the JSON (line and column of the bad value)
     /// whose message names the field (<c>tasks[3].start</c>) and never quotes the file's content. Unknown fields are
     /// skipped, so later versions of format 1 may add fields; a format this build does not read is a TPM1104 that says
@@ -50,6 +51,12 @@ namespace ProgramDsl.Baselines
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             NewLine = "\n",
         };
+
+        private static readonly JsonWriterOptions CompactOptions = new JsonWriterOptions
+        {
+            Indented = false,
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
 #endif
 
         /// <summary>The snapshot as baseline JSON, ending with a line feed.</summary>
@@ -80,58 +87,73 @@ namespace ProgramDsl.Baselines
                 w.WriteStartArray("critical_path");
                 foreach (var id in snapshot.CriticalPath) w.WriteStringValue(id);
                 w.WriteEndArray();
-                w.WriteStartArray("tasks");
-                foreach (var item in snapshot.Items)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("id", item.Id);
-                    w.WriteString("name", item.Name);
-                    w.WriteString("kind", item.IsMilestone ? "milestone" : "task");
-                    w.WriteString("start", item.Start.ToString());
-                    w.WriteString("finish", item.Finish.ToString());
-                    w.WriteNumber("duration_days", item.DurationDays);
-                    WriteDecimal(w, "work", item.Work);
-                    WriteDecimal(w, "cost", item.Cost);
-                    w.WriteStartArray("assigned");
-                    foreach (var a in item.Assigned)
-                    {
-                        w.WriteStartObject();
-                        w.WriteString("person", a.Person);
-                        WriteDecimal(w, "share", a.Share);
-                        w.WriteEndObject();
-                    }
-
-                    w.WriteEndArray();
-                    w.WriteBoolean("critical", item.Critical);
-                    WriteDecimal(w, "effort", item.Effort);
-                    WriteDecimal(w, "duration", item.Duration);
-                    if (item.Estimate is ThreePointEstimate e)
-                    {
-                        w.WriteStartObject("estimate");
-                        WriteDecimal(w, "optimistic", e.Optimistic);
-                        WriteDecimal(w, "most_likely", e.MostLikely);
-                        WriteDecimal(w, "pessimistic", e.Pessimistic);
-                        w.WriteEndObject();
-                    }
-                    else
-                    {
-                        w.WriteNull("estimate");
-                    }
-
-                    WriteDate(w, "due", item.Due);
-                    w.WriteEndObject();
-                    if (w.BytesPending >= 1 << 16) w.Flush();
-                }
-
-                w.WriteEndArray();
                 w.WriteEndObject();
             }
 
-            return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length) + "\n";
+            // The header as the writer indents it, without its closing brace; then the tasks, one a line: a baseline is
+            // committed, and a diff then shows each changed task as one line that names it, at half the size of an
+            // indented task.
+            var header = Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+            var text = new StringBuilder(header.Length + snapshot.Items.Count * 256).Append(header, 0, header.LastIndexOf('\n')).Append(",\n  \"tasks\": [");
+            using var itemStream = new MemoryStream();
+            using var itemWriter = new Utf8JsonWriter(itemStream, CompactOptions);
+            for (int i = 0; i < snapshot.Items.Count; i++)
+            {
+                itemStream.SetLength(0);
+                itemWriter.Reset();
+                WriteItem(itemWriter, snapshot.Items[i]);
+                itemWriter.Flush();
+                text.Append(i == 0 ? "\n    " : ",\n    ").Append(Encoding.UTF8.GetString(itemStream.GetBuffer(), 0, (int)itemStream.Length));
+            }
+
+            return text.Append(snapshot.Items.Count == 0 ? "]\n}\n" : "\n  ]\n}\n").ToString();
 #else
             throw new PlatformNotSupportedException("Baselines are written by the tpm tool (the net10.0 build of the library); the netstandard2.0 build has no JSON writer.");
 #endif
         }
+
+#if NET
+        private static void WriteItem(Utf8JsonWriter w, SnapshotItem item)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", item.Id);
+            w.WriteString("name", item.Name);
+            w.WriteString("kind", item.IsMilestone ? "milestone" : "task");
+            w.WriteString("start", item.Start.ToString());
+            w.WriteString("finish", item.Finish.ToString());
+            w.WriteNumber("duration_days", item.DurationDays);
+            WriteDecimal(w, "work", item.Work);
+            WriteDecimal(w, "cost", item.Cost);
+            w.WriteStartArray("assigned");
+            foreach (var a in item.Assigned)
+            {
+                w.WriteStartObject();
+                w.WriteString("person", a.Person);
+                WriteDecimal(w, "share", a.Share);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteBoolean("critical", item.Critical);
+            WriteDecimal(w, "effort", item.Effort);
+            WriteDecimal(w, "duration", item.Duration);
+            if (item.Estimate is ThreePointEstimate e)
+            {
+                w.WriteStartObject("estimate");
+                WriteDecimal(w, "optimistic", e.Optimistic);
+                WriteDecimal(w, "most_likely", e.MostLikely);
+                WriteDecimal(w, "pessimistic", e.Pessimistic);
+                w.WriteEndObject();
+            }
+            else
+            {
+                w.WriteNull("estimate");
+            }
+
+            WriteDate(w, "due", item.Due);
+            w.WriteEndObject();
+        }
+#endif
 
         /// <summary>
         /// Reads baseline JSON. <paramref name="path"/> names the file in the diagnostics' locations. Never throws for bad
@@ -241,24 +263,30 @@ namespace ProgramDsl.Baselines
 
             public BaselineSnapshot Parse()
             {
-                CheckVersion();
                 var r = new Utf8JsonReader(_bytes, Options);
                 Next(ref r);
+                if (r.TokenType != JsonTokenType.StartObject) throw Fail(DiagnosticCatalog.BaselineNotObject(Token(ref r)));
                 var rootStart = r.TokenStartIndex;
                 string? name = null;
                 ProgramPart? program = null;
                 List<(string Id, TextSpan Span)>? critical = null;
                 List<SnapshotItem>? items = null;
                 int seen = 0;
-                var root = new Field(string.Empty, -1, string.Empty);
-                while (true)
+
+                // The writer puts format_version first; anywhere else, one pass over the top level finds and judges it
+                // before any other field is.
+                Next(ref r);
+                bool versionFirst = r.TokenType == JsonTokenType.PropertyName && r.ValueTextEquals("format_version");
+                if (!versionFirst) CheckVersion();
+                for (bool first = true; ; first = false)
                 {
-                    Next(ref r);
+                    if (!first) Next(ref r);
                     if (r.TokenType == JsonTokenType.EndObject) break;
                     if (r.ValueTextEquals("format_version"))
                     {
                         Mark(ref r, ref seen, 1, "format_version");
                         Next(ref r);
+                        if (versionFirst) CheckVersionValue(ref r);
                     }
                     else if (r.ValueTextEquals("name"))
                     {
@@ -291,6 +319,8 @@ namespace ProgramDsl.Baselines
                     }
                 }
 
+                // Anything after the root value but white space is not JSON (the reader throws).
+                if (versionFirst && r.Read()) throw Fail(DiagnosticCatalog.BaselineNotJson(Token(ref r)));
                 var rootAt = At(rootStart, rootStart + 1);
                 if (name is null) throw Fail(DiagnosticCatalog.BaselineMissingField(rootAt, "name"));
                 if (program is null) throw Fail(DiagnosticCatalog.BaselineMissingField(rootAt, "program"));
@@ -338,20 +368,25 @@ namespace ProgramDsl.Baselines
                     }
 
                     found = true;
-                    if (r.TokenType != JsonTokenType.Number || !r.TryGetInt64(out var version))
-                    {
-                        throw Fail(DiagnosticCatalog.BaselineUnsupportedVersion(Token(ref r), null, BaselineSnapshot.CurrentFormatVersion));
-                    }
-
-                    if (version != BaselineSnapshot.CurrentFormatVersion)
-                    {
-                        throw Fail(DiagnosticCatalog.BaselineUnsupportedVersion(Token(ref r), version, BaselineSnapshot.CurrentFormatVersion));
-                    }
+                    CheckVersionValue(ref r);
                 }
 
                 // Anything after the root value but white space is not JSON (the reader throws).
                 if (r.Read()) throw Fail(DiagnosticCatalog.BaselineNotJson(Token(ref r)));
                 if (!found) throw Fail(DiagnosticCatalog.BaselineWithoutVersion(At(rootStart, rootStart + 1), BaselineSnapshot.CurrentFormatVersion));
+            }
+
+            private void CheckVersionValue(ref Utf8JsonReader r)
+            {
+                if (r.TokenType != JsonTokenType.Number || !r.TryGetInt64(out var version))
+                {
+                    throw Fail(DiagnosticCatalog.BaselineUnsupportedVersion(Token(ref r), null, BaselineSnapshot.CurrentFormatVersion));
+                }
+
+                if (version != BaselineSnapshot.CurrentFormatVersion)
+                {
+                    throw Fail(DiagnosticCatalog.BaselineUnsupportedVersion(Token(ref r), version, BaselineSnapshot.CurrentFormatVersion));
+                }
             }
 
             private sealed class ProgramPart

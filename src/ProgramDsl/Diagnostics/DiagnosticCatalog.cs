@@ -22,6 +22,7 @@ namespace ProgramDsl.Diagnostics
         private const string Builder = "Builder";
         private const string Configuration = "Configuration";
         private const string Limits = "Limits";
+        private const string Baselines = "Baselines";
 
         /// <summary>TPM0001: the text does not follow the grammar.</summary>
         public static readonly DiagnosticDescriptor SyntaxError = new DiagnosticDescriptor(
@@ -75,6 +76,10 @@ namespace ProgramDsl.Diagnostics
         public static readonly DiagnosticDescriptor BaselineUnreadable = new DiagnosticDescriptor(
             "TPM1104", "Baseline cannot be read", "{0}", DiagnosticSeverity.Error, Binding);
 
+        /// <summary>TPM1105: a baseline saved from another program.</summary>
+        public static readonly DiagnosticDescriptor BaselineOfAnotherProgram = new DiagnosticDescriptor(
+            "TPM1105", "Baseline of another program", "{0}", DiagnosticSeverity.Error, Binding);
+
         /// <summary>TPM2001: tasks that depend on each other in a loop.</summary>
         public static readonly DiagnosticDescriptor DependencyCycle = new DiagnosticDescriptor(
             "TPM2001", "Dependency cycle", "dependency cycle: {0}; remove or reverse one of these dependencies", DiagnosticSeverity.Error, Scheduling);
@@ -118,6 +123,14 @@ namespace ProgramDsl.Diagnostics
         /// <summary>TPM2202: the program finishes after its deadline.</summary>
         public static readonly DiagnosticDescriptor DeadlineMissed = new DiagnosticDescriptor(
             "TPM2202", "Deadline missed", "program '{0}' finishes on {1}, {2} after its deadline {3}; critical path: {4}", DiagnosticSeverity.Error, Deadlines);
+
+        /// <summary>TPM2203: a milestone finishes past its baseline date by more than the baseline tolerance.</summary>
+        public static readonly DiagnosticDescriptor MilestoneSlipped = new DiagnosticDescriptor(
+            "TPM2203", "Milestone slipped past its baseline", "{0}", DiagnosticSeverity.Warning, Baselines);
+
+        /// <summary>TPM2204: tasks and milestones added to or removed from the plan since its baseline.</summary>
+        public static readonly DiagnosticDescriptor BaselineChanged = new DiagnosticDescriptor(
+            "TPM2204", "Plan changed since its baseline", "{0}", DiagnosticSeverity.Info, Baselines);
 
         /// <summary>TPM3001: a high risk nobody owns or mitigates.</summary>
         public static readonly DiagnosticDescriptor UnmanagedRisk = new DiagnosticDescriptor(
@@ -187,8 +200,8 @@ namespace ProgramDsl.Diagnostics
         public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
         {
             SyntaxError, InvalidConfiguration, UnknownReference, DuplicateDefinition, AmbiguousReference, IncludeError, WrongKind, IncludeOutsideWorkspace, InputLimitExceeded,
-            MissingSetting, InvalidValue, ConflictingSetting, BaselineUnreadable, DependencyCycle, NoWork, EffortWithoutAssignee,
-            NoWorkingDays, OutOfCalendarRange, AmountOutOfRange, WorkBudgetExhausted, OverAllocation, InfeasibleDemand, DueDateMissed, DeadlineMissed,
+            MissingSetting, InvalidValue, ConflictingSetting, BaselineUnreadable, BaselineOfAnotherProgram, DependencyCycle, NoWork, EffortWithoutAssignee,
+            NoWorkingDays, OutOfCalendarRange, AmountOutOfRange, WorkBudgetExhausted, OverAllocation, InfeasibleDemand, DueDateMissed, DeadlineMissed, MilestoneSlipped, BaselineChanged,
             UnmanagedRisk, MissingSkill, NoEvaluationGate, NoMonitoring, MissingReview, GateMetricBelowTarget, OverBudget,
             BuilderUnknownId, BuilderDuplicateId, BuilderSelfDependency, BuilderDependencyCycle, BuilderResultUnused,
             BuilderClockDate, BuilderInvalidValue, BuilderConflictingWork, BuilderNoWork,

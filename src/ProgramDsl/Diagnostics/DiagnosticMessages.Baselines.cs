@@ -1,3 +1,6 @@
+using System.Collections.Generic;
+using System.Linq;
+using ProgramDsl.Semantics;
 using ProgramDsl.Text;
 
 namespace ProgramDsl.Diagnostics
@@ -61,5 +64,41 @@ namespace ProgramDsl.Diagnostics
         /// <summary>TPM1104: more entries in a list than <paramref name="limit"/>.</summary>
         public static Diagnostic BaselineTooMany(SourceLocation at, string field, int limit) =>
             Make(BaselineUnreadable, at, "'" + field + "' has more entries than the limit of " + Count(limit) + "; this is the first past it");
+    
+        /// <summary>How many ids a TPM2204 message names of each list before "and N more".</summary>
+        public const int MaxIdsInBaselineMessage = 5;
+
+        /// <summary>TPM1104: a baseline file the resolver did not supply, at the <c>baseline</c> statement.</summary>
+        public static Diagnostic CannotReadBaseline(SourceLocation at, string baseline, SourceReadError error, string resolved) =>
+            Make(BaselineUnreadable, at, "cannot read baseline '" + baseline + "': " + error.Message + " (looked for '" + resolved + "')");
+
+        /// <summary>TPM1105: a baseline saved from program <paramref name="baselineProgram"/>, named by program <paramref name="program"/>.</summary>
+        public static Diagnostic BaselineOfOtherProgram(SourceLocation at, string baseline, string baselineProgram, string program) =>
+            Make(BaselineOfAnotherProgram, at, "baseline '" + baseline + "' was saved from program '" + baselineProgram + "', not from '" + program +
+                "'; name a baseline of this program, or save one with 'tpm baseline save'");
+
+        /// <summary>TPM2203: a milestone finishing <paramref name="slipDays"/> working days past its baseline date, more than <paramref name="toleranceDays"/>.</summary>
+        public static Diagnostic MilestoneSlippedBy(SourceLocation at, string id, CalendarDate finish, int slipDays, CalendarDate baselineDate, string baseline, decimal toleranceDays) =>
+            Make(MilestoneSlipped, at, "milestone '" + id + "' is now on " + finish + ", " + Plural.WorkingDays(slipDays) + " after its baseline date " + baselineDate +
+                " (baseline '" + baseline + "'), more than the tolerance of " + Plural.WorkingDays(toleranceDays) +
+                "; bring the work back in, or agree the new date and save a new baseline");
+
+        /// <summary>
+        /// TPM2204: tasks and milestones added since baseline <paramref name="baseline"/> and removed from the plan, the
+        /// first few of each named (<paramref name="added"/>, <paramref name="removed"/>, of <paramref name="addedCount"/> and
+        /// <paramref name="removedCount"/>); <paramref name="removedAt"/> are where removed ones are written in the baseline file.
+        /// </summary>
+        public static Diagnostic BaselineChangedBy(
+            SourceLocation at, string baseline, IReadOnlyList<string> added, int addedCount, IReadOnlyList<string> removed, int removedCount, IReadOnlyList<SourceLocation> removedAt)
+        {
+            string Names(IReadOnlyList<string> ids, int count) =>
+                string.Join(", ", ids.Take(MaxIdsInBaselineMessage)) + (count > MaxIdsInBaselineMessage ? " and " + Count(count - MaxIdsInBaselineMessage) + " more" : string.Empty);
+            var parts = new List<string>();
+            if (addedCount > 0) parts.Add(Count(addedCount) + " added (" + Names(added, addedCount) + ")");
+            if (removedCount > 0) parts.Add(Count(removedCount) + " removed (" + Names(removed, removedCount) + ")");
+            return new Diagnostic(BaselineChanged, BaselineChanged.DefaultSeverity,
+                "since baseline '" + baseline + "', tasks and milestones " + string.Join(" and ", parts) + "; they are not compared with the baseline",
+                at, removedAt);
+        }
     }
 }

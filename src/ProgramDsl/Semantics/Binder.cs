@@ -774,6 +774,8 @@ namespace ProgramDsl.Semantics
             var tracker = _tracker.Reset(_program);
             var holidays = new List<DayOff>();
             SourceLocation? statusAt = null;
+            DurationValueSyntax? toleranceAt = null;
+            SourceText? toleranceSource = null;
             foreach (var (p, source) in _programProperties)
             {
                 if (!Repeating[(int)BlockContext.Program].Contains(p.KeywordText) && !tracker.IsFirst(p, source)) continue;
@@ -815,8 +817,19 @@ namespace ProgramDsl.Semantics
                         if (mode != null) _program.Leveling = mode == "on";
                         break;
                     case Keywords.Note: _program.Note = ((StringValueSyntax)v[0]).Value; break;
+                    case Keywords.Baseline:
+                        _program.BaselinePath = ((StringValueSyntax)v[0]).Value;
+                        _program.BaselineLocation = Loc(source, v[0]);
+                        break;
+                    case Keywords.BaselineTolerance:
+                        toleranceAt = (DurationValueSyntax)v[0];
+                        toleranceSource = source;
+                        break;
                 }
             }
+
+            // After the loop: a tolerance in hours counts in the program's hours-per-day, wherever that is written.
+            if (toleranceAt != null && toleranceSource != null && DaysOf(toleranceAt, toleranceSource) is decimal tolerance) _program.BaselineToleranceDays = tolerance;
 
             _program.Calendar.Holidays = ToArray(holidays);
             // A 'start' that failed to parse is already a syntax error in the program body.

@@ -871,6 +871,24 @@ namespace ProgramDsl.Semantics
         /// <summary>Where the budget is written.</summary>
         public SourceLocation? BudgetLocation { get; internal set; }
 
+        /// <summary>
+        /// The path of the frozen baseline the program names (<c>baseline "program.baseline.q1.json"</c>), resolved
+        /// against the file that names it (<see cref="BaselineLocation"/>) as an include is; null when it names none.
+        /// </summary>
+        public string? BaselinePath { get; internal set; }
+
+        /// <summary>Where the baseline's path is written (the string of the <c>baseline</c> statement).</summary>
+        public SourceLocation? BaselineLocation { get; internal set; }
+
+        /// <summary>
+        /// The working days a milestone may finish past its baseline date before TPM2203 (<c>baseline-tolerance</c>):
+        /// <see cref="DefaultBaselineToleranceDays"/> unless set.
+        /// </summary>
+        public decimal BaselineToleranceDays { get; internal set; } = DefaultBaselineToleranceDays;
+
+        /// <summary>The default <c>baseline-tolerance</c>: 0, so any slip of a milestone past its baseline date is reported.</summary>
+        public const decimal DefaultBaselineToleranceDays = 0m;
+
         /// <summary>Hours in a working day (default 8).</summary>
         public decimal HoursPerDay { get; internal set; } = 8m;
 

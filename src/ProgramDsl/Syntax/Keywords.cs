@@ -78,6 +78,12 @@ namespace ProgramDsl.Syntax
         /// <summary><c>include</c>.</summary>
         public const string Include = "include";
 
+        /// <summary><c>baseline</c>.</summary>
+        public const string Baseline = "baseline";
+
+        /// <summary><c>baseline-tolerance</c>.</summary>
+        public const string BaselineTolerance = "baseline-tolerance";
+
         /// <summary><c>note</c>.</summary>
         public const string Note = "note";
 

@@ -315,6 +315,8 @@ namespace ProgramDsl.Syntax
                 S(Keywords.HoursPerDay, program, false, ValueShape.Number, "the working hours of a day, for h durations and hourly rates (default 8)", range: ValueRanges.HoursPerDay),
                 S(Keywords.Leveling, program, false, ValueShape.Choice, "resource leveling on or off (default on)", words: LevelingModes),
                 S(Keywords.Include, program, true, ValueShape.IncludePath, "reads a fragment's members into the program"),
+                S(Keywords.Baseline, program, false, ValueShape.Text, "the frozen baseline the program is measured against: a JSON file 'tpm baseline save' wrote, relative to this file"),
+                S(Keywords.BaselineTolerance, program, false, ValueShape.Duration, "the working days a milestone may finish past its baseline date before TPM2203 (default 0d)"),
                 S(Keywords.Note, Everywhere, false, ValueShape.Text, "free text"),
                 D(DeclarationKind.Calendar, program, "a named working-day calendar for people and resources"),
                 D(DeclarationKind.Role, program, "a role people hold, with a rate for role assignments"),

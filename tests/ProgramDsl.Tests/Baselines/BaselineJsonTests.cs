@@ -65,20 +65,34 @@ namespace ProgramDsl.Tests.Baselines
         }
 
         [Fact]
-        public void Written_baseline_is_indented_snake_case_json_with_dates_and_numbers()
+        public void Written_baseline_is_indented_snake_case_json_with_one_task_a_line()
         {
             var json = BaselineJson.Write(Snapshot());
 
             json.Should().StartWith("{\n  \"format_version\": 1,\n  \"name\": \"q1\",\n  \"program\": {\n    \"id\": \"churn\",\n");
-            json.Should().EndWith("}\n").And.NotContain("\r");
-            // clean: 4 days of effort shared by two people at 50% takes 4 working days, 2027-01-11 to 2027-01-14.
-            json.Should().Contain(
-                "      \"id\": \"data.clean\",\n      \"name\": \"clean\",\n      \"kind\": \"task\",\n      \"start\": \"2027-01-11\",\n" +
-                "      \"finish\": \"2027-01-14\",\n      \"duration_days\": 4,\n      \"work\": 4,\n      \"cost\": 2800,\n" +
-                "      \"assigned\": [\n        {\n          \"person\": \"ana\",\n          \"share\": 0.5\n        },\n" +
-                "        {\n          \"person\": \"ben\",\n          \"share\": 0.5\n        }\n      ],\n");
-            json.Should().Contain("\"estimate\": {\n        \"optimistic\": 3,\n        \"most_likely\": 5,\n        \"pessimistic\": 9\n      },");
-            json.Should().Contain("\"kind\": \"milestone\"").And.Contain("\"due\": \"2027-02-01\"");
+            json.Should().Contain("    \"deadline\": \"2027-02-26\",\n    \"budget\": 40000,\n    \"currency\": \"EUR\",\n    \"status_date\": null\n  },\n");
+            json.Should().Contain("  \"critical_path\": [\n    \"data.collect\",\n");
+            json.Should().EndWith("\"due\":\"2027-02-01\"}\n  ]\n}\n").And.NotContain("\r");
+            var lines = json.Split('\n');
+            lines.Should().Contain("  \"tasks\": [");
+            // clean: 4 days of effort shared by two people at 50% takes 4 working days, 2027-01-11 to 2027-01-14, at
+            // 800/d × 0.5 × 4 + 600/d × 0.5 × 4 = 2,800.
+            lines.Should().Contain(
+                "    {\"id\":\"data.clean\",\"name\":\"clean\",\"kind\":\"task\",\"start\":\"2027-01-11\",\"finish\":\"2027-01-14\",\"duration_days\":4," +
+                "\"work\":4,\"cost\":2800,\"assigned\":[{\"person\":\"ana\",\"share\":0.5},{\"person\":\"ben\",\"share\":0.5}],\"critical\":true," +
+                "\"effort\":4,\"duration\":null,\"estimate\":null,\"due\":null},");
+            json.Should().Contain("\"estimate\":{\"optimistic\":3,\"most_likely\":5,\"pessimistic\":9}");
+            json.Should().Contain("\"kind\":\"milestone\"");
+        }
+
+        [Fact]
+        public void An_empty_baseline_writes_an_empty_task_list_and_reads_back()
+        {
+            var empty = new BaselineSnapshot("q1", "p", "P", CalendarDate.FromYmd(2027, 1, 4), CalendarDate.FromYmd(2027, 1, 4), 0, 0m, new SnapshotItem[0], new string[0]);
+            var json = BaselineJson.Write(empty);
+
+            json.Should().EndWith("  \"critical_path\": [],\n  \"tasks\": []\n}\n");
+            BaselineJson.Read(json, "b.json").Snapshot!.Items.Should().BeEmpty();
         }
 
         [Fact]
@@ -90,7 +104,8 @@ namespace ProgramDsl.Tests.Baselines
             var at = read.LocationOf("train")!.Value;
             at.Path.Should().Be("b.json");
             at.Text.Should().Be("\"train\"");
-            json.Split('\n')[at.Start.Line - 1].Should().Be("      \"id\": \"train\",");
+            json.Split('\n')[at.Start.Line - 1].Should().StartWith("    {\"id\":\"train\",");
+            at.Start.Column.Should().Be(11);
             read.LocationOf("nothing").Should().BeNull();
         }
     }
