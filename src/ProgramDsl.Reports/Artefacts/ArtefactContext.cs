@@ -75,7 +75,8 @@ namespace ProgramDsl.Reports.Artefacts
                 : throw new ArgumentException("The baseline comparison is of another schedule than the context's.", nameof(baseline));
 
         /// <summary>
-        /// The context of a compiled program without errors. Earned value (a baseline schedule) and the forecast are
+        /// The context of a compiled program without errors, measured against its frozen baseline when it names one
+        /// (<see cref="TpmProgram.Baseline"/>). Earned value (a baseline schedule) and the forecast are
         /// computed only when <paramref name="emitters"/> need them; <paramref name="forecastIterations"/> 0 turns the
         /// forecast off. <paramref name="forecastProgress"/> is told the forecast's iterations done, for a progress display.
         /// </summary>
@@ -130,7 +131,7 @@ namespace ProgramDsl.Reports.Artefacts
                 }
             }
 
-            return new ArtefactContext(program, schedule, compiled.Diagnostics, earnedValue, forecast, toolVersion) { ForecastDiagnostics = problems };
+            return new ArtefactContext(program, schedule, compiled.Diagnostics, earnedValue, forecast, toolVersion, compiled.Baseline) { ForecastDiagnostics = problems };
         }
     }
 }
