@@ -22,9 +22,10 @@ namespace ProgramDsl.Cli
         private readonly FmtCommand _fmt;
         private readonly InitCommand _init;
         private readonly LspCommand _lsp;
+        private readonly DiffCommand _diff;
         private readonly BaselineCommand _baseline;
 
-        public CliApplication(IConsoleEnvironment console, CheckCommand check, ScheduleCommand schedule, BuildCommand build, ForecastCommand forecast, StatusCommand status, ImportCommand import, FmtCommand fmt, InitCommand init, LspCommand lsp, BaselineCommand baseline)
+        public CliApplication(IConsoleEnvironment console, CheckCommand check, ScheduleCommand schedule, BuildCommand build, ForecastCommand forecast, StatusCommand status, ImportCommand import, FmtCommand fmt, InitCommand init, LspCommand lsp, DiffCommand diff, BaselineCommand baseline)
         {
             _console = console;
             _check = check;
@@ -36,6 +37,7 @@ namespace ProgramDsl.Cli
             _fmt = fmt;
             _init = init;
             _lsp = lsp;
+            _diff = diff;
             _baseline = baseline;
         }
 
@@ -53,6 +55,7 @@ namespace ProgramDsl.Cli
             root.Subcommands.Add(_forecast.Build(common));
             root.Subcommands.Add(_status.Build(common));
             root.Subcommands.Add(_baseline.Build(common));
+            root.Subcommands.Add(_diff.Build(common));
             root.Subcommands.Add(_import.Build(common));
             root.Subcommands.Add(_fmt.Build(common));
             root.Subcommands.Add(_init.Build(common));

@@ -28,6 +28,7 @@ namespace ProgramDsl.Cli
             services.AddSingleton<ForecastCommand>();
             services.AddSingleton<StatusCommand>();
             services.AddSingleton<BaselineCommand>();
+            services.AddSingleton<DiffCommand>();
             services.AddSingleton<ImportCommand>();
             services.AddSingleton<FmtCommand>();
             services.AddSingleton<InitCommand>();

@@ -92,10 +92,32 @@ namespace ProgramDsl.Reports
                     w.WriteNumber("median_ratio", Math.Round(g.MedianRatio, 3));
                     w.WriteNumber("sigma", Math.Round(g.Sigma, 3));
                     w.WriteNumber("calibrated_tasks", g.CalibratedTasks);
+                    w.WriteNumber("history_tasks", g.HistoryTasks);
                     w.WriteEndObject();
                 }
 
                 w.WriteEndArray();
+                if (c.HistoryGiven)
+                {
+                    w.WriteStartObject("history");
+                    w.WriteNumber("tasks", c.HistoryTasks);
+                    w.WriteNumber("superseded", c.HistorySuperseded);
+                    w.WriteStartArray("sources");
+                    foreach (var source in c.HistorySources)
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("source", source.Source);
+                        w.WriteNumber("tasks", source.Tasks);
+                        w.WriteEndObject();
+                    }
+
+                    w.WriteEndArray();
+                    w.WriteEndObject();
+                }
+                else
+                {
+                    w.WriteNull("history");
+                }
                 w.WriteEndObject();
             }
             else

@@ -15,6 +15,8 @@ namespace ProgramDsl.Cli.Tests
         [InlineData("status", "plan/program.tpm")]
         [InlineData("forecast", "plan/program.tpm")]
         [InlineData("build", "plan/program.tpm", "-o", "out")]
+        [InlineData("diff", "plan/program.tpm", "plan/program.tpm")]
+        [InlineData("diff", "HEAD", "--", "plan/program.tpm")]
         public void A_cancelled_run_exits_130_and_prints_and_writes_nothing(params string[] args)
         {
             using var temp = new TempFolder();

@@ -15,15 +15,17 @@ namespace ProgramDsl.Cli.Commands
     {
         private readonly PlanLoader _loader;
         private readonly IConsoleEnvironment _console;
+        private readonly ForecastHistoryReader _history;
 
-        public ForecastCommand(PlanLoader loader, IConsoleEnvironment console)
+        public ForecastCommand(PlanLoader loader, IConsoleEnvironment console, IFileSystem fileSystem)
         {
             _loader = loader;
             _console = console;
+            _history = new ForecastHistoryReader(loader, fileSystem);
         }
 
-        /// <summary>What the command was asked to do.</summary>
-        public sealed record Request(string File, string Format, int Iterations, CalibrationScope Calibration, int? Threads);
+        /// <summary>What the command was asked to do; <c>History</c> (with calibration) is a folder of other programs or a revision range of the plan to learn from too.</summary>
+        public sealed record Request(string File, string Format, int Iterations, CalibrationScope Calibration, int? Threads, string? History = null);
 
         public Command Build(CommonOptions common)
         {
@@ -40,6 +42,18 @@ namespace ProgramDsl.Cli.Commands
                 DefaultValueFactory = _ => "workstream",
             };
             calibrateBy.AcceptOnlyFromAmong("workstream", "phase", "program");
+            var history = new Option<string?>("--history")
+            {
+                Description = "With --calibrate, also learn from the finished tasks of the other programs under a folder of the workspace, " +
+                              "or of this plan at the commits of a git range such as HEAD~20..HEAD or of a revision's history (the newest " + ForecastHistoryReader.MaxRevisions + ")",
+            };
+            history.Validators.Add(r =>
+            {
+                var value = r.GetValueOrDefault<string?>();
+                if (value is null) return;
+                if (value.Trim().Length == 0) r.AddError("option '--history' expects a folder or a revision range; got '" + value + "'");
+                else if (value.IndexOf('\0') >= 0) r.AddError("option '--history' expects a folder or a revision range; got one with a NUL character");
+            });
             var threads = IntegerOption.CreateOptional("--threads", new string[0], "Threads to use (default: every core); the result is the same whatever the number", 1, int.MaxValue);
 
             var command = new Command("forecast", "Monte Carlo forecast: finish percentiles, on-time chances, criticality and what drives the spread");
@@ -48,6 +62,7 @@ namespace ProgramDsl.Cli.Commands
             command.Options.Add(iterations);
             command.Options.Add(calibrate);
             command.Options.Add(calibrateBy);
+            command.Options.Add(history);
             command.Options.Add(threads);
             var leveling = new LevelingOptions();
             leveling.AddTo(command);
@@ -60,7 +75,7 @@ namespace ProgramDsl.Cli.Commands
                     "program" => CalibrationScope.Program,
                     _ => CalibrationScope.Workstream,
                 };
-                var request = new Request(result.GetValue(file)!, result.GetValue(format)!, result.GetValue(iterations), scope, result.GetValue(threads));
+                var request = new Request(result.GetValue(file)!, result.GetValue(format)!, result.GetValue(iterations), scope, result.GetValue(threads), result.GetValue(history));
                 return Run(request, leveling.Read(result), common.Read(result));
             });
             return command;
@@ -68,12 +83,14 @@ namespace ProgramDsl.Cli.Commands
 
         public int Run(Request request, ScheduleOptions scheduling, CommonSettings settings)
         {
+            if (request.History != null && request.Calibration == CalibrationScope.None) throw new UsageException("--history is what --calibrate learns from: add --calibrate");
             var program = _loader.Compile(request.File, settings.ConfigPath, settings.WarningsAsErrors, scheduling, settings.Workspace);
             IReadOnlyList<ProgramDsl.Diagnostics.Diagnostic> diagnostics = program.Diagnostics;
             bool hasErrors = diagnostics.Any(d => d.IsError);
             ForecastResult? forecast = null;
             if (program.Schedule != null && !hasErrors)
             {
+                var history = request.History is null ? null : ReadHistory(request, scheduling, settings);
                 using var display = ProgressDisplay.Start(_console, settings.Quiet || request.Format == "json" && !_console.IsOutputTerminal, "forecast");
                 try
                 {
@@ -82,6 +99,7 @@ namespace ProgramDsl.Cli.Commands
                         Iterations = request.Iterations,
                         Seed = scheduling.Seed,
                         Calibration = request.Calibration,
+                        History = history,
                         MaxDegreeOfParallelism = request.Threads,
                         Progress = display?.Forecast(request.Iterations),
                         CancellationToken = _loader.Cancellation,
@@ -111,6 +129,18 @@ namespace ProgramDsl.Cli.Commands
 
             ForecastTable.Write(_console.Out, forecast, new Ansi(ColorPolicy.IsEnabled(_console, settings.NoColor)), settings.Quiet);
             return ExitCodes.Success;
+        }
+
+        /// <summary>The history to calibrate with; what was skipped is said on standard error (not in the JSON: it is about the inputs).</summary>
+        private CalibrationHistory ReadHistory(Request request, ScheduleOptions scheduling, CommonSettings settings)
+        {
+            var outcome = _history.Read(request.History!, request.File, settings, scheduling);
+            if (!settings.Quiet)
+            {
+                foreach (var note in outcome.Notes) _console.Error.WriteLine("tpm: history: " + ProgramDsl.Diagnostics.Diagnostic.Printable(note));
+            }
+
+            return outcome.History;
         }
     }
 }

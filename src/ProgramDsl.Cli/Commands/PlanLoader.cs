@@ -221,6 +221,30 @@ namespace ProgramDsl.Cli.Commands
                 throw new UsageException("cannot read '" + path + "': " + ex.Message);
             }
 
+            return CompileRead(path, text, new FileSystemSourceResolver(_fileSystem, root), options);
+        }
+
+        /// <summary>
+        /// Compiles a plan read from elsewhere (a git revision, <see cref="GitRevisions"/>) whose includes
+        /// <paramref name="resolver"/> serves, with the severities and options <see cref="Compile"/> would give the plan
+        /// file at <paramref name="path"/>: two revisions of one plan are compiled alike.
+        /// </summary>
+        public TpmProgram CompileText(string path, string text, ISourceResolver resolver, string? configPath, bool warningsAsErrors, ScheduleOptions? scheduling = null, string? workspace = null)
+        {
+            if (configPath != null && !_fileSystem.FileExists(configPath) && !_fileSystem.DirectoryExists(configPath)) throw new UsageException("no such config file: '" + configPath + "'");
+            var config = ConfigFor(path, configPath, workspace);
+            var options = new TpmCompileOptions
+            {
+                Severities = config.Severities,
+                ConfigurationDiagnostics = config.Diagnostics,
+                WarningsAsErrors = warningsAsErrors,
+                Scheduling = scheduling ?? ScheduleOptions.Default,
+            };
+            return CompileRead(path, text, resolver, options);
+        }
+
+        private TpmProgram CompileRead(string path, string text, ISourceResolver resolver, TpmCompileOptions options)
+        {
             // A compile that takes more than a second says so on a terminal; the leveler's search reports its share of work.
             using var display = _console is null ? null : ProgressDisplay.Start(_console, silent: false, "compiling " + DisplayPath(path));
             if (display != null)
@@ -230,7 +254,7 @@ namespace ProgramDsl.Cli.Commands
             }
 
             if (_tokensCompiled > MaxTokensPerRun) return TpmProgram.OverRunLimit(DisplayPath(path), _tokensCompiled, MaxTokensPerRun);
-            var program = TpmProgram.Compile(new SourceText(DisplayPath(path), text), new FileSystemSourceResolver(_fileSystem, root), options, Cancellation);
+            var program = TpmProgram.Compile(new SourceText(DisplayPath(path), text), resolver, options, Cancellation);
             _tokensCompiled += program.Tokens;
             return program;
         }
@@ -249,6 +273,26 @@ namespace ProgramDsl.Cli.Commands
             if (path.EndsWith(".tpm", StringComparison.OrdinalIgnoreCase) && !real.EndsWith(".tpm", StringComparison.OrdinalIgnoreCase)) return SourceReadError.NotAPlan();
             if (info.Length > InputLimits.MaxFileBytes) return SourceReadError.TooLarge(info.Length);
             return null;
+        }
+
+        /// <summary>
+        /// The program files under <paramref name="folder"/> (walked as <see cref="ExpandProgramFiles"/> walks, within
+        /// <paramref name="workspace"/>, the real path of a workspace) other than <paramref name="except"/> (the plan
+        /// itself, by real path): <c>tpm forecast --history DIR</c>. The folder must lie inside the workspace by its real
+        /// path, else a usage error.
+        /// </summary>
+        public IReadOnlyList<string> ProgramFilesWithin(string folder, string workspace, string except)
+        {
+            var real = _fileSystem.GetRealPath(_fileSystem.GetFullPath(folder));
+            if (!SourcePaths.IsWithin(workspace, real, ignoreCase: OperatingSystem.IsWindows()))
+            {
+                throw new UsageException("the history folder '" + folder + "' is outside the workspace '" + workspace + "'");
+            }
+
+            var plan = _fileSystem.GetRealPath(_fileSystem.GetFullPath(except));
+            return Expand(new[] { folder }, workspace, KeepFoundProgram)
+                .Where(file => !string.Equals(_fileSystem.GetRealPath(_fileSystem.GetFullPath(file)), plan, StringComparison.Ordinal))
+                .ToList();
         }
 
         /// <summary>

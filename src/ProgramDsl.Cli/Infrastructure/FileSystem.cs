@@ -157,8 +157,9 @@ namespace ProgramDsl.Cli.Infrastructure
         public string ReadRealFileText(string realPath, long maxBytes) => Decode(ReadBounded(realPath, maxBytes, realPath: true));
 
         // UTF-8 unless a byte order mark says otherwise: editors on Windows save UTF-16 with one, and decoding that as
-        // UTF-8 made the first character an error ("unexpected '\uFFFD'") instead of reading the plan.
-        private static string Decode((byte[] Buffer, int Length) read)
+        // UTF-8 made the first character an error ("unexpected '\uFFFD'") instead of reading the plan. Internal: a plan
+        // read from a git revision (GitRevisions) is decoded the same way.
+        internal static string Decode((byte[] Buffer, int Length) read)
         {
             var (buffer, length) = read;
             bool Starts(params byte[] mark) => length >= mark.Length && mark.Select((b, i) => buffer[i] == b).All(x => x);

@@ -20,6 +20,7 @@ namespace ProgramDsl.Cli.Output
                         (forecast.Leveled ? "leveled each iteration" : "not leveled") + "; " + Count(forecast.EstimatedTasks, "estimated task") + ", " +
                         Count(forecast.OpenRisks, "open risk"));
             w.WriteLine("  " + CalibrationLine(forecast.Calibration));
+            if (forecast.Calibration is { HistoryGiven: true } calibration) w.WriteLine("  " + HistoryLine(calibration));
             w.WriteLine();
 
             var header = new[] { "", "Planned", "P50", "P80", "P95", "On time" };
@@ -77,13 +78,33 @@ namespace ProgramDsl.Cli.Output
             if (c is null) return "calibration: off (--calibrate learns from finished tasks)";
             if (c.Groups.Count == 0)
             {
-                return "calibration: not applied: " + Count(c.FinishedTasks, "finished task") + " with an estimate and actual dates; a group needs " + c.MinimumHistory;
+                return "calibration: not applied: " + Count(c.FinishedTasks, "finished task") + " with an estimate and actual dates" +
+                       (c.HistoryGiven ? " and " + c.HistoryTasks.ToString("N0", CultureInfo.InvariantCulture) + " from history" : "") + "; a group needs " + c.MinimumHistory;
             }
 
             var groups = c.Groups.Where(g => g.CalibratedTasks > 0 || g.Name == "program").Select(g =>
                 g.Name + " ×" + g.MedianRatio.ToString("0.00", CultureInfo.InvariantCulture) + " (σ " + g.Sigma.ToString("0.00", CultureInfo.InvariantCulture) +
-                ", from " + g.FinishedTasks + ", used by " + g.CalibratedTasks + ")");
-            return "calibration: learned from " + Count(c.FinishedTasks, "finished task") + " (actual ÷ most likely): " + string.Join("; ", groups);
+                ", from " + g.FinishedTasks + (g.HistoryTasks > 0 ? " (" + g.HistoryTasks + " history)" : "") + ", used by " + g.CalibratedTasks + ")");
+            return "calibration: learned from " + Count(c.FinishedTasks, "finished task") +
+                   (c.HistoryGiven ? " and " + c.HistoryTasks.ToString("N0", CultureInfo.InvariantCulture) + " from history" : "") +
+                   " (actual ÷ most likely): " + string.Join("; ", groups);
+        }
+
+        private const int MaxHistorySources = 5;
+
+        /// <summary>Where the history tasks came from: the first sources with their counts, and what was superseded.</summary>
+        private static string HistoryLine(CalibrationSummary c)
+        {
+            var line = "history: " + Count(c.HistoryTasks, "finished task");
+            if (c.HistorySources.Count > 0)
+            {
+                line += " from " + Count(c.HistorySources.Count, "source") + ": " +
+                        string.Join(", ", c.HistorySources.Take(MaxHistorySources).Select(s => ProgramDsl.Diagnostics.Diagnostic.Printable(s.Source) + " " + s.Tasks));
+                if (c.HistorySources.Count > MaxHistorySources) line += ", and " + (c.HistorySources.Count - MaxHistorySources) + " more";
+            }
+
+            if (c.HistorySuperseded > 0) line += "; " + Count(c.HistorySuperseded, "older record") + " of the same tasks not counted";
+            return line;
         }
 
         private static string Count(int n, string noun) => n.ToString("N0", CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? "" : "s");

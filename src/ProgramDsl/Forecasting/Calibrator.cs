@@ -22,12 +22,94 @@ namespace ProgramDsl.Forecasting
         private double[] _mu = Array.Empty<double>();
         private double[] _sigma = Array.Empty<double>();
         private int[] _uses = Array.Empty<int>();
+        private readonly bool _historyGiven;
+        private readonly List<int> _historyCounts = new List<int>();
+        private readonly List<HistorySourceCount> _sources = new List<HistorySourceCount>();
 
-        public Calibrator(ScheduleNetwork network, CalibrationScope scope, int minimumHistory)
+        public Calibrator(ScheduleNetwork network, string programId, CalibrationScope scope, int minimumHistory, CalibrationHistory? history = null)
         {
             _scope = scope;
             _minimum = Math.Max(1, minimumHistory);
             Group("program");
+            var graph = network.Graph;
+            foreach (var (task, planned, actual) in Finished(network))
+            {
+                double logRatio = Math.Log(actual / planned);
+                FinishedTasks++;
+                foreach (var key in Keys(task)) _logRatios[Group(key)].Add(logRatio);
+            }
+
+            _historyGiven = history != null;
+            if (history != null && history.Records.Count > 0) Learn(programId, graph.Tasks, history);
+
+            _mu = new double[_names.Count];
+            _sigma = new double[_names.Count];
+            _uses = new int[_names.Count];
+            for (int g = 0; g < _names.Count; g++) (_mu[g], _sigma[g]) = Fit(_logRatios[g]);
+        }
+
+        /// <summary>
+        /// Adds the history's records to the groups this program has (its workstreams or phases, and the program): a
+        /// record of a workstream or phase the program does not have still counts for the program.
+        /// </summary>
+        private void Learn(string programId, IReadOnlyList<TaskSymbol> tasks, CalibrationHistory history)
+        {
+            var own = new HashSet<string>(StringComparer.Ordinal);
+            var groups = new HashSet<string>(StringComparer.Ordinal);
+            var seen = new HashSet<WorkstreamSymbol>();
+            foreach (var task in tasks)
+            {
+                own.Add(task.Id);
+                if (_scope == CalibrationScope.Phase && task.Phase != Phase.None) groups.Add(PhaseKey(task.Phase));
+                if (_scope != CalibrationScope.Workstream) continue;
+
+                // A workstream's enclosing ones were added with it: the walk stops at the first already seen.
+                for (var w = task.Container; w != null && seen.Add(w); w = w.Container) groups.Add(WorkstreamKey(w.Id));
+            }
+
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var record in history.Records)
+            {
+                if (record.ProgramId == programId && own.Contains(record.TaskId))
+                {
+                    HistorySuperseded++;
+                    continue;
+                }
+
+                double logRatio = Math.Log(record.ActualDays / record.MostLikelyDays);
+                HistoryTasks++;
+                counts[record.Source] = counts.TryGetValue(record.Source, out int n) ? n + 1 : 1;
+                foreach (var key in Keys(record))
+                {
+                    if (key != "program" && !groups.Contains(key)) continue;
+                    int g = Group(key);
+                    _logRatios[g].Add(logRatio);
+                    _historyCounts[g]++;
+                }
+            }
+
+            HistorySuperseded += history.Superseded;
+            foreach (var source in history.Sources)
+            {
+                if (counts.TryGetValue(source, out int n)) _sources.Add(new HistorySourceCount(source, n));
+            }
+        }
+
+        /// <summary>Finished tasks with an estimate and both actual dates.</summary>
+        public int FinishedTasks { get; }
+
+        /// <summary>History records learned from (those of tasks the program declares are not).</summary>
+        public int HistoryTasks { get; private set; }
+
+        /// <summary>History records not used: replaced by a later record of the same task, or of a task the program declares.</summary>
+        public int HistorySuperseded { get; private set; }
+
+        /// <summary>
+        /// The finished tasks of a network that calibration learns from: an estimate, both actual dates, a positive most
+        /// likely estimate in working days (effort spread over the assignees) and positive actual working days.
+        /// </summary>
+        internal static IEnumerable<(TaskSymbol Task, double Planned, int Actual)> Finished(ScheduleNetwork network)
+        {
             var graph = network.Graph;
             foreach (var task in graph.Tasks)
             {
@@ -36,19 +118,9 @@ namespace ProgramDsl.Forecasting
                 var planned = (double)network.DaysOf(v, estimate.MostLikely);
                 int actual = WorkingDays(graph.Time[v], graph.FixedStart[v], graph.FixedFinish[v]);
                 if (planned <= 0 || actual <= 0) continue;
-                double logRatio = Math.Log(actual / planned);
-                FinishedTasks++;
-                foreach (var key in Keys(task)) _logRatios[Group(key)].Add(logRatio);
+                yield return (task, planned, actual);
             }
-
-            _mu = new double[_names.Count];
-            _sigma = new double[_names.Count];
-            _uses = new int[_names.Count];
-            for (int g = 0; g < _names.Count; g++) (_mu[g], _sigma[g]) = Fit(_logRatios[g]);
         }
-
-        /// <summary>Finished tasks with an estimate and both actual dates.</summary>
-        public int FinishedTasks { get; }
 
         public double Mu(int group) => _mu[group];
 
@@ -76,10 +148,10 @@ namespace ProgramDsl.Forecasting
             for (int g = 0; g < _names.Count; g++)
             {
                 if (_logRatios[g].Count < _minimum) continue;
-                groups.Add(new CalibrationGroup(_names[g], _logRatios[g].Count, _mu[g], _sigma[g], _uses[g]));
+                groups.Add(new CalibrationGroup(_names[g], _logRatios[g].Count, _mu[g], _sigma[g], _uses[g], _historyCounts[g]));
             }
 
-            return new CalibrationSummary(_scope, FinishedTasks, _minimum, groups);
+            return new CalibrationSummary(_scope, FinishedTasks, _minimum, groups, _historyGiven, HistoryTasks, HistorySuperseded, _sources);
         }
 
         /// <summary>Mean and sample standard deviation of the log ratios.</summary>
@@ -98,15 +170,34 @@ namespace ProgramDsl.Forecasting
         {
             if (_scope == CalibrationScope.Workstream)
             {
-                for (var w = task.Container; w != null; w = w.Container) yield return "workstream " + w.Id;
+                for (var w = task.Container; w != null; w = w.Container) yield return WorkstreamKey(w.Id);
             }
             else if (_scope == CalibrationScope.Phase && task.Phase != Phase.None)
             {
-                yield return "phase " + task.Phase.ToString().ToLowerInvariant();
+                yield return PhaseKey(task.Phase);
             }
 
             yield return "program";
         }
+
+        /// <summary>The groups of a history record, as <see cref="Keys(TaskSymbol)"/>: matched by workstream id or phase.</summary>
+        private IEnumerable<string> Keys(HistoryRecord record)
+        {
+            if (_scope == CalibrationScope.Workstream)
+            {
+                foreach (var id in record.Workstreams) yield return WorkstreamKey(id);
+            }
+            else if (_scope == CalibrationScope.Phase && record.Phase != Phase.None)
+            {
+                yield return PhaseKey(record.Phase);
+            }
+
+            yield return "program";
+        }
+
+        private static string WorkstreamKey(string id) => "workstream " + id;
+
+        private static string PhaseKey(Phase phase) => "phase " + phase.ToString().ToLowerInvariant();
 
         private int Group(string key)
         {
@@ -114,15 +205,11 @@ namespace ProgramDsl.Forecasting
             _index[key] = g = _names.Count;
             _names.Add(key);
             _logRatios.Add(new List<double>());
+            _historyCounts.Add(0);
             return g;
         }
 
-        /// <summary>The task's own working days in [start, finish).</summary>
-        private static int WorkingDays(TaskTime time, int start, int finish)
-        {
-            int days = 0;
-            for (int d = time.NextAvailable(start); d < finish; d = time.NextAvailable(d + 1)) days++;
-            return days;
-        }
+        /// <summary>The task's own working days in [start, finish): counted by the calendars, not day by day (a finished task may span years).</summary>
+        private static int WorkingDays(TaskTime time, int start, int finish) => time.DaysBetween(start, finish);
     }
 }

@@ -90,7 +90,7 @@ namespace ProgramDsl.Forecasting
             for (int k = 0; k < List.Length; k++) Position[List[k]] = k;
 
             var tasks = network.Graph.Tasks;
-            Calibration = options.Calibration == CalibrationScope.None ? null : new Calibrator(network, options.Calibration, options.MinimumHistory);
+            Calibration = options.Calibration == CalibrationScope.None ? null : new Calibrator(network, schedule.Program.Id, options.Calibration, options.MinimumHistory, options.History);
             var sampled = new List<SampledTask>();
             foreach (var task in tasks)
             {

@@ -37,6 +37,13 @@ namespace ProgramDsl.Forecasting
         /// <summary>Whether and how finished tasks calibrate the remaining estimates.</summary>
         public CalibrationScope Calibration { get; set; }
 
+        /// <summary>
+        /// Finished tasks recorded in other programs and earlier revisions that calibration learns from beside the
+        /// program's own (ignored without <see cref="Calibration"/>). Each counts as one finished task of the program and,
+        /// when the program has a workstream of the same qualified id or (by phase) the same phase, of that group.
+        /// </summary>
+        public CalibrationHistory? History { get; set; }
+
         /// <summary>Finished tasks a group needs before its ratio is used (default 3).</summary>
         public int MinimumHistory { get; set; } = 3;
 

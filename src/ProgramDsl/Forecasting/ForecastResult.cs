@@ -115,8 +115,9 @@ namespace ProgramDsl.Forecasting
     /// <summary>A group of finished tasks whose actuals calibrate estimates.</summary>
     public sealed class CalibrationGroup
     {
-        internal CalibrationGroup(string name, int finishedTasks, double mu, double sigma, int calibratedTasks)
+        internal CalibrationGroup(string name, int finishedTasks, double mu, double sigma, int calibratedTasks, int historyTasks)
         {
+            HistoryTasks = historyTasks;
             Name = name;
             FinishedTasks = finishedTasks;
             Mu = mu;
@@ -127,8 +128,11 @@ namespace ProgramDsl.Forecasting
         /// <summary>"program", a workstream id, or a phase name.</summary>
         public string Name { get; }
 
-        /// <summary>Finished tasks with an estimate that the ratio was learned from.</summary>
+        /// <summary>Finished tasks with an estimate that the ratio was learned from, history included.</summary>
         public int FinishedTasks { get; }
+
+        /// <summary>Of <see cref="FinishedTasks"/>, those from the history (other programs, earlier revisions).</summary>
+        public int HistoryTasks { get; }
 
         /// <summary>Mean of ln(actual ÷ most likely).</summary>
         public double Mu { get; }
@@ -146,8 +150,13 @@ namespace ProgramDsl.Forecasting
     /// <summary>What calibration learned and applied.</summary>
     public sealed class CalibrationSummary
     {
-        internal CalibrationSummary(CalibrationScope scope, int finishedTasks, int minimumHistory, IReadOnlyList<CalibrationGroup> groups)
+        internal CalibrationSummary(CalibrationScope scope, int finishedTasks, int minimumHistory, IReadOnlyList<CalibrationGroup> groups,
+            bool historyGiven, int historyTasks, int historySuperseded, IReadOnlyList<HistorySourceCount> historySources)
         {
+            HistoryGiven = historyGiven;
+            HistoryTasks = historyTasks;
+            HistorySuperseded = historySuperseded;
+            HistorySources = historySources;
             Scope = scope;
             FinishedTasks = finishedTasks;
             MinimumHistory = minimumHistory;
@@ -165,6 +174,21 @@ namespace ProgramDsl.Forecasting
 
         /// <summary>The groups with enough history, program first.</summary>
         public IReadOnlyList<CalibrationGroup> Groups { get; }
+
+        /// <summary>True when the forecast was given a history (<see cref="ForecastOptions.History"/>), even an empty one.</summary>
+        public bool HistoryGiven { get; }
+
+        /// <summary>Finished tasks from the history (<see cref="ForecastOptions.History"/>) learned from, beside <see cref="FinishedTasks"/>.</summary>
+        public int HistoryTasks { get; }
+
+        /// <summary>
+        /// History records not learned from because a later record of the same task replaced them (a later revision, or
+        /// the program itself declaring the task).
+        /// </summary>
+        public int HistorySuperseded { get; }
+
+        /// <summary>The sources the history tasks came from, in the order the history was given, each with its count.</summary>
+        public IReadOnlyList<HistorySourceCount> HistorySources { get; }
     }
 
     /// <summary>The result of a Monte Carlo forecast.</summary>

@@ -22,7 +22,7 @@ namespace ProgramDsl.Cli.Tests.Fuzz
 
         private static readonly string[] Options =
         {
-            "--format", "-f", "--no-level", "--seed", "--effort", "--schedules", "-n", "--iterations", "--threads", "--calibrate", "--calibrate-by",
+            "--format", "-f", "--no-level", "--seed", "--effort", "--schedules", "-n", "--iterations", "--threads", "--calibrate", "--calibrate-by", "--history",
             "-o", "--out", "--emit", "--force", "--warnaserror", "--quiet", "-q", "--no-color", "--config", "--help", "-h", "--version", "--bogus", "-x",
             "--format=json", "--seed=3", "-n=5", "--no-level=false", "--quiet=yes",
         };
@@ -81,6 +81,9 @@ namespace ProgramDsl.Cli.Tests.Fuzz
                         break;
                     case "--calibrate-by":
                         args.Add(Pick(r, new[] { "workstream", "phase", "program", "team" }));
+                        break;
+                    case "--history":
+                        args.Add(Pick(r, new[] { ".", "dir", "HEAD~1..HEAD", "HEAD", "nowhere", "", "--x..y", "plan.tpm" }));
                         break;
                     case "--emit":
                         args.Add(Pick(r, new[] { "all", "json", "html,md", "ics,,mermaid", "pdf", "", "ALL", "json,json" }));

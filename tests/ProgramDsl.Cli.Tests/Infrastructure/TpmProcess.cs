@@ -63,7 +63,7 @@ namespace ProgramDsl.Cli.Tests.Infrastructure
             return process;
         }
 
-        private static string DotnetHost()
+        internal static string DotnetHost()
         {
             // The test host itself runs under the dotnet muxer; use the same one so the SDK on PATH does not matter.
             var self = Environment.ProcessPath;
