@@ -98,7 +98,8 @@ namespace ProgramDsl.Reports.Artefacts
             var problems = new List<Diagnostic>();
             if (needsEarnedValue)
             {
-                var result = Scheduling.EarnedValue.Compute(program, schedule, scheduling);
+                // Against the frozen baseline the program names, as tpm status measures.
+                var result = Scheduling.EarnedValue.Compute(program, schedule, compiled.Baseline, scheduling);
                 earnedValue = result.Report;
 
                 // Figures too large for decimal (TPM2006): the artefacts go without earned value, and the build says why.

@@ -458,8 +458,8 @@ namespace ProgramDsl.Reports.Report
                 return section;
             }
 
-            int slip = ev.Tracked.FinishIndex - ev.Baseline.FinishIndex;
-            section.Paragraph(Line.Of("At " + ev.StatusDate + " the tracked plan finishes on " + ev.Tracked.FinishDate + ", against " + ev.Baseline.FinishDate + " in the baseline (" +
+            int slip = ev.FinishSlipDays;
+            section.Paragraph(Line.Of("At " + ev.StatusDate + " the tracked plan finishes on " + ev.Tracked.FinishDate + ", against " + ev.BaselineFinishDate + " in the baseline (" +
                                       (slip > 0 ? ReportFormat.WorkingDays(slip) + " later" : slip < 0 ? ReportFormat.WorkingDays(-slip) + " earlier" : "on plan") + ")."));
             var f = ev.Total;
             if (f.Bac == 0 && f.Ac == 0)
