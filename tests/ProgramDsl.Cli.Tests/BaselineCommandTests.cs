@@ -69,7 +69,7 @@ namespace ProgramDsl.Cli.Tests
 
             result.ExitCode.Should().Be(0, result.ToString());
             (result.Out, result.Error).Should().Be(("", ""));
-            BaselineJson.Read(File.ReadAllText(Path.Combine(temp.Path, "plan.baseline.baseline.json")), "x.json").Snapshot!.Name.Should().Be("baseline");
+            BaselineJson.Read(File.ReadAllText(Path.Combine(temp.Path, "plan.baseline.json")), "x.json").Snapshot!.Name.Should().Be("baseline");
         }
 
         [Fact]
@@ -191,7 +191,7 @@ namespace ProgramDsl.Cli.Tests
             using var temp = new TempFolder();
             temp.Write("plan.tpm", Plan);
             Tpm.Run(temp.Path, "baseline", "save", "plan.tpm", "--quiet").ExitCode.Should().Be(0);
-            var written = File.ReadAllText(Path.Combine(temp.Path, "plan.baseline.baseline.json"));
+            var written = File.ReadAllText(Path.Combine(temp.Path, "plan.baseline.json"));
             Validate(written).IsValid.Should().BeTrue(written);
 
             // Every example program too: estimates, roles, parts of people, deadlines, budgets and nested workstreams.

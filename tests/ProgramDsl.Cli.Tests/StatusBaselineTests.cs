@@ -164,11 +164,11 @@ namespace ProgramDsl.Cli.Tests
             var tasks = string.Concat(System.Linq.Enumerable.Range(1, 25).Select(k => "  task t" + k + " { duration 1d  cost 10 }\n"));
             temp.Write("plan.tpm", "program many {\n  start 2027-03-01\n" + tasks + "}\n");
             Tpm.Run(temp.Path, "baseline", "save", "plan.tpm", "--quiet").ExitCode.Should().Be(0);
-            var file = System.IO.Path.Combine(temp.Path, "plan.baseline.baseline.json");
+            var file = System.IO.Path.Combine(temp.Path, "plan.baseline.json");
             var baseline = System.Text.Json.Nodes.JsonNode.Parse(System.IO.File.ReadAllText(file))!;
             baseline["tasks"]!.AsArray().Single(t => (string?)t!["id"] == "t2")!["name"] = "evil\n::error::x \u202Eboth";
             System.IO.File.WriteAllText(file, baseline.ToJsonString());
-            temp.Write("plan.tpm", "program many {\n  start 2027-03-01\n  status-date 2027-03-01\n  baseline \"plan.baseline.baseline.json\"\n  task t1 { duration 1d  cost 10 }\n}\n");
+            temp.Write("plan.tpm", "program many {\n  start 2027-03-01\n  status-date 2027-03-01\n  baseline \"plan.baseline.json\"\n  task t1 { duration 1d  cost 10 }\n}\n");
 
             var result = Tpm.Run(temp.Path, "status", "plan.tpm");
 

@@ -20,7 +20,7 @@ namespace ProgramDsl.Cli.Commands
     /// </summary>
     public sealed class BaselineCommand
     {
-        /// <summary>The name of a baseline saved without <c>--name</c>: <c>program.baseline.baseline.json</c> reads oddly, but it says what the file is.</summary>
+        /// <summary>The name of a baseline saved without <c>--name</c>; its file is <c>program.baseline.json</c>.</summary>
         public const string DefaultName = "baseline";
 
         /// <summary>The longest baseline name: it becomes part of a file name.</summary>
@@ -82,13 +82,16 @@ namespace ProgramDsl.Cli.Commands
 
         private static bool IsAsciiLetterOrDigit(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 
-        /// <summary>The default file of a baseline: <c>plans/program.tpm</c>, <c>q1</c> → <c>plans/program.baseline.q1.json</c>.</summary>
+        /// <summary>
+        /// The default file of a baseline: <c>plans/program.tpm</c>, <c>q1</c> → <c>plans/program.baseline.q1.json</c>; the
+        /// default name gives <c>plans/program.baseline.json</c>.
+        /// </summary>
         public static string DefaultPath(string plan, string name)
         {
             var folder = Path.GetDirectoryName(plan);
             var stem = Path.GetFileName(plan);
             if (stem.EndsWith(".tpm", StringComparison.OrdinalIgnoreCase)) stem = stem.Substring(0, stem.Length - 4);
-            var file = stem + ".baseline." + name + ".json";
+            var file = stem + (name == DefaultName ? ".baseline.json" : ".baseline." + name + ".json");
             return string.IsNullOrEmpty(folder) ? file : Path.Combine(folder, file);
         }
 
