@@ -23,8 +23,9 @@ namespace ProgramDsl.Cli
         private readonly InitCommand _init;
         private readonly LspCommand _lsp;
         private readonly DiffCommand _diff;
+        private readonly BaselineCommand _baseline;
 
-        public CliApplication(IConsoleEnvironment console, CheckCommand check, ScheduleCommand schedule, BuildCommand build, ForecastCommand forecast, StatusCommand status, ImportCommand import, FmtCommand fmt, InitCommand init, LspCommand lsp, DiffCommand diff)
+        public CliApplication(IConsoleEnvironment console, CheckCommand check, ScheduleCommand schedule, BuildCommand build, ForecastCommand forecast, StatusCommand status, ImportCommand import, FmtCommand fmt, InitCommand init, LspCommand lsp, DiffCommand diff, BaselineCommand baseline)
         {
             _console = console;
             _check = check;
@@ -37,6 +38,7 @@ namespace ProgramDsl.Cli
             _init = init;
             _lsp = lsp;
             _diff = diff;
+            _baseline = baseline;
         }
 
         /// <summary>The tool's version.</summary>
@@ -52,6 +54,7 @@ namespace ProgramDsl.Cli
             root.Subcommands.Add(_build.Build(common));
             root.Subcommands.Add(_forecast.Build(common));
             root.Subcommands.Add(_status.Build(common));
+            root.Subcommands.Add(_baseline.Build(common));
             root.Subcommands.Add(_diff.Build(common));
             root.Subcommands.Add(_import.Build(common));
             root.Subcommands.Add(_fmt.Build(common));

@@ -29,6 +29,7 @@ namespace ProgramDsl.Cli
             services.AddSingleton<BuildCommand>();
             services.AddSingleton<ForecastCommand>();
             services.AddSingleton<StatusCommand>();
+            services.AddSingleton<BaselineCommand>();
             services.AddSingleton<DiffCommand>();
             services.AddSingleton<ImportCommand>();
             services.AddSingleton<FmtCommand>();

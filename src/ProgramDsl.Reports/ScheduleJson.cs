@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using ProgramDsl.Baselines;
 using ProgramDsl.Diagnostics;
 using ProgramDsl.Scheduling;
 using ProgramDsl.Semantics;
@@ -11,21 +12,31 @@ namespace ProgramDsl.Reports
     /// <summary>
     /// The schedule JSON of design §6 (field names are a contract; fields may be added, never renamed). A leveled
     /// schedule also says, per task, which person or pool delayed it (<c>delayed_by</c>) and by how many working days.
+    /// Measured against a frozen baseline, the document gains a <c>baseline</c> object (its name, file, finish, the
+    /// program's finish slip, the ids added and removed since) and each task its baseline dates and slip; without a
+    /// baseline none of these fields is written.
     /// </summary>
     public static class ScheduleJson
     {
         /// <summary>
         /// Writes the document. <paramref name="schedule"/> may be null (errors): the program block then has what
-        /// the model knows and the task list is empty.
+        /// the model knows and the task list is empty. <paramref name="baseline"/>, when given, is the comparison of
+        /// <paramref name="schedule"/> with the program's frozen baseline.
         /// </summary>
-        public static string ToJson(ProgramSymbol? program, Schedule? schedule, IReadOnlyList<Diagnostic> diagnostics) =>
-            JsonOutput.Write(w => Write(w, program, schedule, diagnostics));
+        public static string ToJson(ProgramSymbol? program, Schedule? schedule, IReadOnlyList<Diagnostic> diagnostics, BaselineComparison? baseline = null) =>
+            JsonOutput.Write(w => Write(w, program, schedule, diagnostics, Matching(baseline, schedule)));
 
         /// <summary>Writes the document to <paramref name="stream"/> as UTF-8, the same bytes as <see cref="ToJson"/>'s text.</summary>
-        public static void Write(Stream stream, ProgramSymbol? program, Schedule? schedule, IReadOnlyList<Diagnostic> diagnostics) =>
-            JsonOutput.Write(stream, w => Write(w, program, schedule, diagnostics));
+        public static void Write(Stream stream, ProgramSymbol? program, Schedule? schedule, IReadOnlyList<Diagnostic> diagnostics, BaselineComparison? baseline = null) =>
+            JsonOutput.Write(stream, w => Write(w, program, schedule, diagnostics, Matching(baseline, schedule)));
 
-        private static void Write(Utf8JsonWriter w, ProgramSymbol? program, Schedule? schedule, IReadOnlyList<Diagnostic> diagnostics)
+        // A comparison is of one schedule: its slips are looked up by the task's index in it.
+        private static BaselineComparison? Matching(BaselineComparison? baseline, Schedule? schedule) =>
+            baseline is null || ReferenceEquals(baseline.Schedule, schedule)
+                ? baseline
+                : throw new System.ArgumentException("The baseline comparison is of another schedule.", nameof(baseline));
+
+        private static void Write(Utf8JsonWriter w, ProgramSymbol? program, Schedule? schedule, IReadOnlyList<Diagnostic> diagnostics, BaselineComparison? baseline)
         {
             w.WriteStartObject();
             w.WriteStartObject("program");
@@ -43,6 +54,7 @@ namespace ProgramDsl.Reports
             w.WriteBoolean("leveled", schedule?.IsLeveled ?? false);
             w.WriteNumber("leveling_schedules", schedule?.LevelingSchedules ?? 0);
             w.WriteEndObject();
+            if (baseline != null) WriteBaseline(w, baseline);
 
             w.WriteStartArray("tasks");
             foreach (var t in schedule?.Tasks ?? Enumerable.Empty<ScheduledTask>())
@@ -66,6 +78,16 @@ namespace ProgramDsl.Reports
                 w.WriteDecimal("cost", t.Cost);
                 w.WriteStringOrNull("delayed_by", t.DelayedBy?.Id);
                 w.WriteNumber("resource_delay_days", t.ResourceDelayDays);
+                if (baseline != null)
+                {
+                    // A task added since the baseline has no baseline dates and no slip: null, not zero.
+                    var slip = baseline.SlipOf(t.Task);
+                    w.WriteStringOrNull("baseline_start", slip?.Planned.Start.ToString());
+                    w.WriteStringOrNull("baseline_finish", slip?.Planned.Finish.ToString());
+                    if (slip != null) w.WriteNumber("slip_days", slip.FinishSlipDays);
+                    else w.WriteNull("slip_days");
+                }
+
                 w.WriteEndObject();
                 w.FlushSometimes();
             }
@@ -91,6 +113,34 @@ namespace ProgramDsl.Reports
             w.WriteEndArray();
 
             DiagnosticJson.WriteArray(w, "diagnostics", diagnostics);
+            w.WriteEndObject();
+        }
+
+        /// <summary>The <c>baseline</c> object: which baseline, its finish, the program's slip, and what changed since.</summary>
+        private static void WriteBaseline(Utf8JsonWriter w, BaselineComparison baseline)
+        {
+            w.WriteStartObject("baseline");
+            w.WriteString("name", baseline.Baseline.Name);
+            w.WriteString("file", baseline.Path);
+            w.WriteString("start", baseline.Baseline.Start.ToString());
+            w.WriteString("finish", baseline.Baseline.Finish.ToString());
+            w.WriteNumber("finish_slip_days", baseline.FinishSlipDays);
+            w.WriteStartArray("added");
+            foreach (var t in baseline.Added)
+            {
+                w.WriteStringValue(t.Id);
+                w.FlushSometimes();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("removed");
+            foreach (var item in baseline.Removed)
+            {
+                w.WriteStringValue(item.Id);
+                w.FlushSometimes();
+            }
+
+            w.WriteEndArray();
             w.WriteEndObject();
         }
     }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
+using ProgramDsl.Baselines;
 using ProgramDsl.Diagnostics;
 using ProgramDsl.Scheduling;
 using ProgramDsl.Semantics;
@@ -11,6 +12,8 @@ namespace ProgramDsl.Reports
     /// The status JSON of <c>tpm status --format json</c>: earned value at the status date for the program, each
     /// workstream and each task, and the tasks behind and ahead of plan. Money is in the program currency, rounded to
     /// 2 places; percentages are 0–100, rounded to 1 place; slips are working days (positive = later than planned).
+    /// Against a frozen baseline the document gains a <c>baseline</c> object (name, file, finish, finish slip, the tasks
+    /// added and removed since it) and each task a <c>measured_against</c>; without one it has neither.
     /// </summary>
     public static class StatusJson
     {
@@ -28,13 +31,14 @@ namespace ProgramDsl.Reports
             w.WriteStringOrNull("currency", program?.Currency);
             w.WriteDecimalOrNull("budget", program?.Budget);
             w.WriteStringOrNull("finish", report?.Tracked.FinishDate.ToString());
-            w.WriteStringOrNull("baseline_finish", report?.Baseline.FinishDate.ToString());
+            w.WriteStringOrNull("baseline_finish", report?.BaselineFinishDate.ToString());
             if (report is null) w.WriteNull("finish_slip_days");
-            else w.WriteNumber("finish_slip_days", report.Tracked.FinishIndex - report.Baseline.FinishIndex);
+            else w.WriteNumber("finish_slip_days", report.FinishSlipDays);
             WriteFigures(w, report?.Total);
             if (report is null) w.WriteNull("started_without_actual_cost");
             else w.WriteNumber("started_without_actual_cost", report.StartedWithoutActualCost.Count);
             w.WriteEndObject();
+            if (report?.Frozen is { } frozen) WriteBaseline(w, report, frozen);
 
             w.WriteStartArray("tasks");
             foreach (var t in report?.Tasks ?? Enumerable.Empty<TaskEarnedValue>())
@@ -49,10 +53,11 @@ namespace ProgramDsl.Reports
                 w.WriteDecimal("planned_percent", Percent(t.PlannedComplete));
                 w.WriteDecimal("actual_percent", Percent(t.ActualComplete));
                 w.WriteNumber("planned_days", t.PlannedDays);
-                w.WriteNumber("duration_days", t.Baseline.DurationDays);
-                w.WriteString("baseline_finish", t.Baseline.FinishDate.ToString());
+                w.WriteNumber("duration_days", t.BaselineDays);
+                w.WriteString("baseline_finish", t.BaselineFinishDate.ToString());
                 w.WriteString("finish", t.Tracked.FinishDate.ToString());
                 w.WriteNumber("finish_slip_days", t.FinishSlipDays);
+                if (report!.Frozen != null) w.WriteString("measured_against", t.AddedSinceBaseline ? "plan_without_actuals" : "baseline");
                 w.WriteDecimalOrNull("actual_cost", t.ActualCost);
                 WriteFigures(w, t.Figures);
                 w.WriteEndObject();
@@ -82,6 +87,37 @@ namespace ProgramDsl.Reports
             DiagnosticJson.WriteArray(w, "diagnostics", diagnostics);
             w.WriteEndObject();
         });
+
+        /// <summary>
+        /// The frozen baseline measured against: its name and file, its program finish and the slip from it, the ids of the
+        /// tasks added since (measured against the plan without actuals) and of those removed (not counted), with the
+        /// removed tasks' frozen cost and finish.
+        /// </summary>
+        private static void WriteBaseline(Utf8JsonWriter w, EarnedValueReport report, BaselineComparison frozen)
+        {
+            w.WriteStartObject("baseline");
+            w.WriteString("name", frozen.Baseline.Name);
+            w.WriteString("file", frozen.Path);
+            w.WriteString("finish", report.BaselineFinishDate.ToString());
+            w.WriteNumber("finish_slip_days", report.FinishSlipDays);
+            w.WriteStartArray("added");
+            foreach (var t in report.Added) w.WriteStringValue(t.Id);
+            w.WriteEndArray();
+            w.WriteStartArray("removed");
+            foreach (var item in report.Removed)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", item.Id);
+                w.WriteString("name", item.Name);
+                w.WriteString("kind", item.IsMilestone ? "milestone" : "task");
+                w.WriteString("baseline_finish", item.Finish.ToString());
+                w.WriteDecimal("bac", item.Cost);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
 
         private static void WriteFigures(Utf8JsonWriter w, EarnedValueFigures? f)
         {

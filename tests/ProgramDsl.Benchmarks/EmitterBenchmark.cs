@@ -15,13 +15,14 @@ namespace ProgramDsl.Benchmarks
     internal static class EmitterBenchmark
     {
         public const string Usage =
-            "  emitters [N] [--file PLAN] [--runs R] [--iterations I] [--emit KINDS]\n" +
+            "  emitters [N] [--file PLAN] [--runs R] [--iterations I] [--emit KINDS] [--baseline]\n" +
             "                               time each artefact emitter on a generated plan of N tasks (default 100,000) or on\n" +
-            "                               PLAN: wall, CPU, allocated MB, output MB; R runs (default 2), the forecast at I iterations (default 2000)";
+            "                               PLAN: wall, CPU, allocated MB, output MB; R runs (default 2), the forecast at I iterations (default 2000);\n" +
+            "                               --baseline measures the plan against its own snapshot (every task gets a baseline bar and slip)";
 
         public static int Run(string[] args)
         {
-            var positional = Options.Positional(args);
+            var positional = Options.Positional(args, "--baseline");
             int n = positional.Count > 0 ? int.Parse(positional[0], CultureInfo.InvariantCulture) : 100_000;
             int runs = Options.Int(args, "--runs", 2);
             int iterations = Options.Int(args, "--iterations", 2000);
@@ -47,6 +48,14 @@ namespace ProgramDsl.Benchmarks
             clock.Restart();
             var context = ArtefactContext.Create(program, emitters, forecastIterations: iterations);
             Console.WriteLine($"context (earned value, forecast at {iterations:N0} iterations): {clock.Elapsed.TotalSeconds:F2} s");
+            if (Options.Flag(args, "--baseline"))
+            {
+                clock.Restart();
+                var snapshot = ProgramDsl.Baselines.BaselineSnapshot.Capture(program.Schedule, "self");
+                context = context.WithBaseline(ProgramDsl.Baselines.BaselineComparison.Compare(program.Schedule, snapshot, "self.baseline.json"));
+                Console.WriteLine($"baseline (capture and compare with its own snapshot): {clock.Elapsed.TotalSeconds:F2} s");
+            }
+
             Console.WriteLine();
             Console.WriteLine("| run | emitter | wall s | CPU s | allocated MB | output MB (UTF-8) |");
             Console.WriteLine("| ---: | --- | ---: | ---: | ---: | ---: |");

@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Text.Json;
+using ProgramDsl.Baselines;
 using ProgramDsl.Scheduling;
 
 namespace ProgramDsl.Reports.Tests
@@ -63,6 +64,52 @@ namespace ProgramDsl.Reports.Tests
             json.GetProperty("tasks").GetArrayLength().Should().Be(0);
             json.GetProperty("behind").GetArrayLength().Should().Be(0);
             json.GetProperty("diagnostics").GetArrayLength().Should().BeGreaterThan(0);
+        }
+
+        [Fact]
+        public void Against_a_frozen_baseline_the_document_names_it_and_lists_the_tasks_added_and_removed()
+        {
+            // Frozen from the untracked demo: collect Mar 1–4 (2,000), clean Mar 8–11 (800), docs Mar 5–8 (0), ready Mar 11.
+            // Now docs is gone and review (1 day, 100, after collect) is new. Tracked: collect has 2 of 4 days left from
+            // Mar 8 → Mar 9; review Mar 10; clean (lag 1) Mar 11–16; ready Mar 16: 3 working days past Mar 11.
+            // BAC 2,000 + 800 + 100 = 2,900 (docs not counted). PV: collect all 2,000; clean none (from Mar 8); review against
+            // the plan without actuals (Fri Mar 5, on the status date) 100 → 2,100. EV 50% × 2,000 = 1,000.
+            var frozen = BaselineSnapshot.Capture(TestPlans.Compile(TestPlans.Demo).Schedule!, "q1");
+            var text = TrackedDemo()
+                .Replace("  task docs \"Docs\" { duration 2d  after data.collect  due 2027-03-05 }\n", "  task review \"Review\" { duration 1d  cost 100  after data.collect }\n")
+                .Replace("after data, docs", "after data, review");
+            var program = TestPlans.Compile(text);
+            program.HasErrors.Should().BeFalse(string.Join("\n", program.Diagnostics));
+            var comparison = BaselineComparison.Compare(program.Schedule!, frozen, "plans/demo.baseline.q1.json");
+            var report = EarnedValue.Compute(program.Model!, program.Schedule!, comparison, null).Report!;
+            var json = TestPlans.Parse(StatusJson.ToJson(program.Model, report, program.Diagnostics));
+
+            TestPlans.PropertyNames(json).Should().Equal("program", "baseline", "tasks", "workstreams", "behind", "ahead", "diagnostics");
+            var baseline = json.GetProperty("baseline");
+            TestPlans.PropertyNames(baseline).Should().Equal("name", "file", "finish", "finish_slip_days", "added", "removed");
+            (baseline.GetProperty("name").GetString(), baseline.GetProperty("file").GetString()).Should().Be(("q1", "plans/demo.baseline.q1.json"));
+            (baseline.GetProperty("finish").GetString(), baseline.GetProperty("finish_slip_days").GetInt32()).Should().Be(("2027-03-11", 3));
+            baseline.GetProperty("added").EnumerateArray().Select(e => e.GetString()).Should().Equal("review");
+            var removed = baseline.GetProperty("removed").EnumerateArray().Single();
+            (removed.GetProperty("id").GetString(), removed.GetProperty("kind").GetString(), removed.GetProperty("baseline_finish").GetString(), removed.GetProperty("bac").GetDecimal())
+                .Should().Be(("docs", "task", "2027-03-08", 0m));
+
+            var p = json.GetProperty("program");
+            (p.GetProperty("baseline_finish").GetString(), p.GetProperty("finish").GetString(), p.GetProperty("finish_slip_days").GetInt32()).Should().Be(("2027-03-11", "2027-03-16", 3));
+            (p.GetProperty("bac").GetDecimal(), p.GetProperty("pv").GetDecimal(), p.GetProperty("ev").GetDecimal()).Should().Be((2900m, 2100m, 1000m));
+            var measured = json.GetProperty("tasks").EnumerateArray().ToDictionary(t => t.GetProperty("id").GetString()!, t => t.GetProperty("measured_against").GetString());
+            measured.Should().Equal(new System.Collections.Generic.Dictionary<string, string?>
+            {
+                ["data.collect"] = "baseline", ["data.clean"] = "baseline", ["review"] = "plan_without_actuals", ["ready"] = "baseline",
+            });
+        }
+
+        [Fact]
+        public void Without_a_frozen_baseline_there_is_no_baseline_object_and_no_measured_against()
+        {
+            var json = Json(TrackedDemo());
+            json.TryGetProperty("baseline", out _).Should().BeFalse();
+            foreach (var task in json.GetProperty("tasks").EnumerateArray()) task.TryGetProperty("measured_against", out _).Should().BeFalse();
         }
     }
 }

@@ -45,7 +45,7 @@ namespace ProgramDsl.Cli.Commands
             // are exactly what the schedule explains, so it is shown with them, and the exit code still says 1.
             if (format == "json")
             {
-                _console.Out.Write(ScheduleJson.ToJson(program.Model, program.Schedule, diagnostics));
+                _console.Out.Write(ScheduleJson.ToJson(program.Model, program.Schedule, diagnostics, program.Baseline));
                 return hasErrors ? ExitCodes.Errors : ExitCodes.Success;
             }
 
@@ -56,7 +56,7 @@ namespace ProgramDsl.Cli.Commands
                 return ExitCodes.Errors;
             }
 
-            ScheduleTable.Write(_console.Out, program.Schedule, ansi, settings.Quiet);
+            ScheduleTable.Write(_console.Out, program.Schedule, ansi, settings.Quiet, program.Baseline);
             return hasErrors ? ExitCodes.Errors : ExitCodes.Success;
         }
     }

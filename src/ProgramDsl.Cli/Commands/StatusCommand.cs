@@ -8,7 +8,10 @@ using ProgramDsl.Scheduling;
 
 namespace ProgramDsl.Cli.Commands
 {
-    /// <summary><c>tpm status FILE</c>: earned value at the status date and the tasks behind and ahead of plan.</summary>
+    /// <summary>
+    /// <c>tpm status FILE</c>: earned value at the status date and the tasks behind and ahead of plan, against the frozen
+    /// baseline the program names (<see cref="TpmProgram.Baseline"/>) or else the plan without actuals.
+    /// </summary>
     public sealed class StatusCommand
     {
         private readonly PlanLoader _loader;
@@ -48,8 +51,9 @@ namespace ProgramDsl.Cli.Commands
                 return ExitCodes.Usage;
             }
 
-            // The baseline is the same plan with nothing tracked, scheduled with the same options.
-            var result = program.Model != null && program.Schedule != null ? EarnedValue.Compute(program.Model, program.Schedule, _loader.Cancellable(scheduling)) : null;
+            // The baseline is the frozen one the program names, else the same plan with nothing tracked, scheduled with
+            // the same options (as are the tasks added since a frozen baseline).
+            var result = program.Model != null && program.Schedule != null ? EarnedValue.Compute(program.Model, program.Schedule, program.Baseline, _loader.Cancellable(scheduling)) : null;
             var report = result?.Report;
             if (result?.Diagnostic is Diagnostic outOfRange)
             {

@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using ProgramDsl.Baselines;
 using ProgramDsl.Diagnostics;
+using ProgramDsl.Reports;
 using ProgramDsl.Scheduling;
 using ProgramDsl.Semantics;
 
@@ -11,13 +13,15 @@ namespace ProgramDsl.Cli.Output
 {
     /// <summary>
     /// The schedule as an aligned table for a terminal: critical tasks marked, finish and critical path summarised;
-    /// on a leveled schedule, which person or pool held each delayed task back, and for how long.
+    /// on a leveled schedule, which person or pool held each delayed task back, and for how long; measured against a
+    /// frozen baseline, how far each finish and the program's finish moved since it.
     /// </summary>
     public static class ScheduleTable
     {
         private const int MaxNameWidth = 40;
 
-        public static void Write(TextWriter w, Schedule schedule, Ansi ansi, bool quiet)
+        /// <summary>Writes the table; <paramref name="baseline"/>, when given, is the comparison of <paramref name="schedule"/> with a frozen baseline.</summary>
+        public static void Write(TextWriter w, Schedule schedule, Ansi ansi, bool quiet, BaselineComparison? baseline = null)
         {
             var program = schedule.Program;
             w.WriteLine(ansi.Bold("Program " + program.Id + (program.Title is null ? "" : " \"" + ProgramDsl.Diagnostics.Diagnostic.Printable(program.Title) + "\"")));
@@ -38,6 +42,8 @@ namespace ProgramDsl.Cli.Output
                 w.WriteLine(money);
             }
 
+            if (baseline != null) WriteBaseline(w, baseline, ansi);
+
             w.WriteLine(schedule.IsLeveled
                 ? "  leveled: " + schedule.LevelingSchedules.ToString("N0", CultureInfo.InvariantCulture) + " schedule" + (schedule.LevelingSchedules == 1 ? "" : "s") + " tried, " + Delayed(schedule)
                 : "  not leveled: people and pools may be over-allocated (leveling off)");
@@ -55,6 +61,7 @@ namespace ProgramDsl.Cli.Output
                 ("Days", true, t => t.DurationDays.ToString(CultureInfo.InvariantCulture)),
                 ("Float", true, t => t.TotalFloat.ToString(CultureInfo.InvariantCulture)),
             };
+            if (baseline != null) columns.Add(("Slip", true, t => BaselineText.Slip(baseline.SlipOf(t.Task))));
             if (costed) columns.Add(("Cost", true, t => Money(t.Cost)));
             columns.Add(("Assigned", false, t => string.Join(", ", t.Assigned.Select(a => a.Person.Id + (a.Share == 1m ? "" : " " + (a.Share * 100m).ToString("0.#", CultureInfo.InvariantCulture) + "%")))));
             if (leveled) columns.Add(("Delayed by", false, t => t.DelayedBy is null ? "" : t.DelayedBy.Id + " +" + t.ResourceDelayDays.ToString(CultureInfo.InvariantCulture) + "d"));
@@ -72,9 +79,34 @@ namespace ProgramDsl.Cli.Output
                 w.WriteLine(ansi.Dim("* critical (zero total float); Days = working days of work; Float = total float in working days" +
                                      (costed ? "; Cost = planned labour, resource and fixed cost" : "")));
                 if (leveled) w.WriteLine(ansi.Dim("Delayed by = the person or pool that held the task back, and for how many working days; ⇢ = waits for a person or pool"));
+                if (baseline != null) w.WriteLine(ansi.Dim("Slip = working days the finish moved since the baseline (+ later, - earlier); new = added since the baseline"));
             }
 
             WriteCostByWorkstream(w, schedule, ansi);
+        }
+
+        /// <summary>Most ids of removed tasks the header names; the schedule JSON lists them all.</summary>
+        private const int MaxRemovedShown = 5;
+
+        /// <summary>
+        /// The baseline's line: its finish and how far the program's finish moved since, then what was added (marked
+        /// new in the table) and removed (not in the table, so named here).
+        /// </summary>
+        private static void WriteBaseline(TextWriter w, BaselineComparison baseline, Ansi ansi)
+        {
+            int slip = baseline.FinishSlipDays;
+            var movement = slip == 0 ? "unchanged" : "now " + BaselineText.Movement(slip);
+            w.WriteLine("  " + BaselineText.Name(baseline) + "   finish " + baseline.Baseline.Finish + ", " + (slip > 0 ? ansi.Red(movement) : movement));
+            if (baseline.Added.Count == 0 && baseline.Removed.Count == 0) return;
+            var line = "  since the baseline: " + baseline.Added.Count.ToString("N0", CultureInfo.InvariantCulture) + " added, " +
+                       baseline.Removed.Count.ToString("N0", CultureInfo.InvariantCulture) + " removed";
+            if (baseline.Removed.Count > 0)
+            {
+                line += " (" + string.Join(", ", baseline.Removed.Take(MaxRemovedShown).Select(r => TableText.Cell(r.Id, MaxNameWidth)));
+                line += baseline.Removed.Count > MaxRemovedShown ? ", …)" : ")";
+            }
+
+            w.WriteLine(line);
         }
 
         /// <summary>Planned cost per workstream, nested ones indented under their parent; only when anything costs money.</summary>

@@ -11,6 +11,7 @@ namespace ProgramDsl.Cli.Output
     /// <summary>
     /// Earned value at the status date for a terminal: the program's figures, each with what it means, the figures
     /// per workstream, then the tasks behind and ahead of plan with their planned and actual progress and finish slip.
+    /// Against a frozen baseline, the header names it, and the tasks added and removed since it are listed.
     /// </summary>
     public static class StatusTable
     {
@@ -21,8 +22,8 @@ namespace ProgramDsl.Cli.Output
             var program = report.Program;
             var currency = program.Currency is null ? "" : " " + program.Currency;
             w.WriteLine(ansi.Bold("Program " + program.Id + (program.Title is null ? "" : " \"" + ProgramDsl.Diagnostics.Diagnostic.Printable(program.Title) + "\"") + "   status at " + report.StatusDate));
-            int slip = report.Tracked.FinishIndex - report.Baseline.FinishIndex;
-            w.WriteLine("  finish " + report.Tracked.FinishDate + " as tracked, " + report.Baseline.FinishDate + " in the baseline" + SlipText(slip, ansi));
+            if (report.Frozen is { } frozen) w.WriteLine("  against " + BaselineName(frozen));
+            w.WriteLine("  finish " + report.Tracked.FinishDate + " as tracked, " + report.BaselineFinishDate + " in the baseline" + SlipText(report.FinishSlipDays, ansi));
             w.WriteLine();
 
             var f = report.Total;
@@ -38,10 +39,68 @@ namespace ProgramDsl.Cli.Output
 
             WriteTasks(w, "Behind plan", report.Behind, "later", ansi);
             WriteTasks(w, "Ahead of plan", report.Ahead, "earlier", ansi);
+            if (report.Frozen != null) WriteChanges(w, report, ansi);
             if (quiet) return;
             w.WriteLine(ansi.Dim("Planned = share of the task's working days the baseline put on or before the status date; Actual = progress;"));
-            w.WriteLine(ansi.Dim("Slip = working days the finish moved against the baseline (+ later). Baseline = the plan with no actuals or progress."));
+            if (report.Frozen is null)
+            {
+                w.WriteLine(ansi.Dim("Slip = working days the finish moved against the baseline (+ later). Baseline = the plan with no actuals or progress."));
+            }
+            else
+            {
+                w.WriteLine(ansi.Dim("Slip = working days the finish moved against the baseline (+ later). Baseline = the frozen baseline's dates and costs,"));
+                w.WriteLine(ansi.Dim("its days counted on each task's calendar as it is now; a task added since it is measured against the plan with no actuals or progress."));
+            }
         }
+
+        /// <summary><c>baseline 'q1' (program.baseline.q1.json)</c>: the name and the file as the program named them, escaped.</summary>
+        internal static string BaselineName(ProgramDsl.Baselines.BaselineComparison frozen) =>
+            "baseline '" + ProgramDsl.Diagnostics.Diagnostic.Printable(frozen.Baseline.Name) + "'" +
+            (frozen.Path.Length == 0 ? "" : " (" + ProgramDsl.Diagnostics.Diagnostic.Printable(frozen.Path) + ")");
+
+        /// <summary>The most tasks listed as added or removed; the JSON lists them all.</summary>
+        private const int MaxChangesListed = 20;
+
+        /// <summary>The tasks added since the frozen baseline (measured against the plan without actuals) and those removed (not counted).</summary>
+        private static void WriteChanges(TextWriter w, EarnedValueReport report, Ansi ansi)
+        {
+            var added = report.Added;
+            w.WriteLine(ansi.Bold("Added since the baseline (" + Plural.Of(added.Count, "task") + ")" + (added.Count == 0 ? ": none" : ": measured against the plan with no actuals or progress")));
+            if (added.Count > 0)
+            {
+                var rows = added.Take(MaxChangesListed).Select(t => new[]
+                {
+                    t.Id,
+                    Percent(t.PlannedComplete),
+                    Percent(t.ActualComplete),
+                    SlipCell(t.FinishSlipDays),
+                    Truncate((t.Task.IsMilestone ? "◆ " : "") + t.Task.DisplayName),
+                }).ToList();
+                WriteAligned(w, new[] { "ID", "Planned", "Actual", "Slip", "Name" }, rows, new[] { false, true, true, true, false });
+                if (added.Count > MaxChangesListed) w.WriteLine("  + " + Plural.Of(added.Count - MaxChangesListed, "more task"));
+            }
+
+            w.WriteLine();
+            var removed = report.Removed;
+            w.WriteLine(ansi.Bold("Removed since the baseline (" + Plural.Of(removed.Count, "task") + ")" + (removed.Count == 0 ? ": none" : ": not counted in the figures")));
+            if (removed.Count > 0)
+            {
+                // Ids and names come from the baseline file: one line each, escaped and cut.
+                var rows = removed.Take(MaxChangesListed).Select(i => new[]
+                {
+                    TableText.Cell(i.Id, MaxNameWidth),
+                    Money(i.Cost),
+                    i.Finish.ToString(),
+                    Truncate((i.IsMilestone ? "◆ " : "") + i.Name),
+                }).ToList();
+                WriteAligned(w, new[] { "ID", "BAC", "Finish", "Name" }, rows, new[] { false, true, false, false });
+                if (removed.Count > MaxChangesListed) w.WriteLine("  + " + Plural.Of(removed.Count - MaxChangesListed, "more task"));
+            }
+
+            w.WriteLine();
+        }
+
+        private static string SlipCell(int days) => days == 0 ? "0d" : days.ToString("+0;-0", CultureInfo.InvariantCulture) + "d";
 
         private static void WriteFigures(TextWriter w, EarnedValueReport report, string currency, Ansi ansi, bool quiet)
         {
@@ -110,7 +169,7 @@ namespace ProgramDsl.Cli.Output
                     t.Id,
                     Percent(t.PlannedComplete),
                     Percent(t.ActualComplete),
-                    t.FinishSlipDays == 0 ? "0d" : t.FinishSlipDays.ToString("+0;-0", CultureInfo.InvariantCulture) + "d",
+                    SlipCell(t.FinishSlipDays),
                     Truncate((t.Task.IsMilestone ? "◆ " : "") + t.Task.DisplayName),
                 }).ToList();
                 WriteAligned(w, header, rows, new[] { false, true, true, true, false });

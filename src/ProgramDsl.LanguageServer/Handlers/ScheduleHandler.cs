@@ -50,7 +50,7 @@ namespace ProgramDsl.LanguageServer.Handlers
             var compiled = _state.Compilations.ProgramFor(ServerState.PathOf(request.TextDocument.Uri));
             if (compiled is null) return JValue.CreateNull();
             var program = compiled.Program;
-            return JToken.Parse(ScheduleJson.ToJson(program.Model, program.Schedule, program.Diagnostics));
+            return JToken.Parse(ScheduleJson.ToJson(program.Model, program.Schedule, program.Diagnostics, program.Baseline));
         }
     }
 }

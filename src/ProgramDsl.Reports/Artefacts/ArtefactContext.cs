@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using ProgramDsl.Baselines;
 using ProgramDsl.Diagnostics;
 using ProgramDsl.Forecasting;
 using ProgramDsl.Scheduling;
@@ -10,14 +11,16 @@ namespace ProgramDsl.Reports.Artefacts
     /// <summary>
     /// Everything an artefact is made from: the bound program, its schedule and diagnostics, and, when an emitter asks
     /// for them, the earned value at the status date and a Monte Carlo forecast. Built once per program and shared by
-    /// every emitter, so the report and the Gantt chart describe the same schedule.
+    /// every emitter, so the report and the Gantt chart describe the same schedule. With a frozen baseline
+    /// (<see cref="Baseline"/>) the schedule JSON, the Gantt chart and the report also show the slip against it.
     /// </summary>
     public sealed class ArtefactContext
     {
         /// <summary>Creates a context from parts (tests; <see cref="Create"/> for a compiled program).</summary>
         public ArtefactContext(
             ProgramSymbol program, Schedule schedule, IReadOnlyList<Diagnostic> diagnostics,
-            EarnedValueReport? earnedValue = null, ForecastResult? forecast = null, string toolVersion = "0.0.0")
+            EarnedValueReport? earnedValue = null, ForecastResult? forecast = null, string toolVersion = "0.0.0",
+            BaselineComparison? baseline = null)
         {
             Program = program ?? throw new ArgumentNullException(nameof(program));
             Schedule = schedule ?? throw new ArgumentNullException(nameof(schedule));
@@ -25,6 +28,7 @@ namespace ProgramDsl.Reports.Artefacts
             EarnedValue = earnedValue;
             Forecast = forecast;
             ToolVersion = toolVersion;
+            Baseline = Check(baseline, schedule);
         }
 
         /// <summary>The program.</summary>
@@ -52,7 +56,27 @@ namespace ProgramDsl.Reports.Artefacts
         public string ToolVersion { get; }
 
         /// <summary>
-        /// The context of a compiled program without errors. Earned value (a baseline schedule) and the forecast are
+        /// The schedule measured against the program's frozen baseline, or null when the program names none: the slip
+        /// of each task and milestone, the tasks added and removed since. Its schedule is <see cref="Schedule"/>.
+        /// </summary>
+        public BaselineComparison? Baseline { get; }
+
+        /// <summary>
+        /// This context with <paramref name="baseline"/> as its baseline comparison (null for none); the rest, the
+        /// forecast and its diagnostics included, is shared. The comparison must be of <see cref="Schedule"/>.
+        /// </summary>
+        public ArtefactContext WithBaseline(BaselineComparison? baseline) =>
+            new ArtefactContext(Program, Schedule, Diagnostics, EarnedValue, Forecast, ToolVersion, baseline) { ForecastDiagnostics = ForecastDiagnostics };
+
+        // Slips are looked up by the task's index in the schedule: a comparison of another schedule would name the wrong tasks.
+        private static BaselineComparison? Check(BaselineComparison? baseline, Schedule schedule) =>
+            baseline is null || ReferenceEquals(baseline.Schedule, schedule)
+                ? baseline
+                : throw new ArgumentException("The baseline comparison is of another schedule than the context's.", nameof(baseline));
+
+        /// <summary>
+        /// The context of a compiled program without errors, measured against its frozen baseline when it names one
+        /// (<see cref="TpmProgram.Baseline"/>). Earned value (a baseline schedule) and the forecast are
         /// computed only when <paramref name="emitters"/> need them; <paramref name="forecastIterations"/> 0 turns the
         /// forecast off. <paramref name="forecastProgress"/> is told the forecast's iterations done, for a progress display.
         /// </summary>
@@ -74,7 +98,8 @@ namespace ProgramDsl.Reports.Artefacts
             var problems = new List<Diagnostic>();
             if (needsEarnedValue)
             {
-                var result = Scheduling.EarnedValue.Compute(program, schedule, scheduling);
+                // Against the frozen baseline the program names, as tpm status measures.
+                var result = Scheduling.EarnedValue.Compute(program, schedule, compiled.Baseline, scheduling);
                 earnedValue = result.Report;
 
                 // Figures too large for decimal (TPM2006): the artefacts go without earned value, and the build says why.
@@ -107,7 +132,7 @@ namespace ProgramDsl.Reports.Artefacts
                 }
             }
 
-            return new ArtefactContext(program, schedule, compiled.Diagnostics, earnedValue, forecast, toolVersion) { ForecastDiagnostics = problems };
+            return new ArtefactContext(program, schedule, compiled.Diagnostics, earnedValue, forecast, toolVersion, compiled.Baseline) { ForecastDiagnostics = problems };
         }
     }
 }

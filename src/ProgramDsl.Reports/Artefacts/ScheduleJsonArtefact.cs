@@ -19,6 +19,6 @@ namespace ProgramDsl.Reports.Artefacts
 
         /// <inheritdoc />
         public IReadOnlyList<ArtefactFile> Emit(ArtefactContext context) =>
-            new[] { ArtefactFile.Utf8("schedule.json", stream => ScheduleJson.Write(stream, context.Program, context.Schedule, context.Diagnostics)) };
+            new[] { ArtefactFile.Utf8("schedule.json", stream => ScheduleJson.Write(stream, context.Program, context.Schedule, context.Diagnostics, context.Baseline)) };
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using ProgramDsl.Baselines;
 using ProgramDsl.Reports.Artefacts;
 using ProgramDsl.Scheduling;
 using ProgramDsl.Semantics;
@@ -13,7 +14,9 @@ namespace ProgramDsl.Reports.Html
     /// The Gantt chart as one self-contained HTML page (<c>gantt.html</c>): the workstream outline on the left, bars on
     /// a calendar axis with non-working days shaded, the critical path, dependency arrows, milestones, the deadline,
     /// due dates and the status date, and below it the load of every person and resource pool by week. Styles, the
-    /// drawing (inline SVG) and the script are all inside the file; nothing is fetched.
+    /// drawing (inline SVG) and the script are all inside the file; nothing is fetched. Measured against a frozen
+    /// baseline, each task still in the baseline also gets a thin grey bar (a milestone a grey diamond) under its
+    /// current one at its baseline dates, and the header says how far the finish moved.
     /// </summary>
     /// <remarks>
     /// Everything is computed here, so the page is complete without its script; the script folds workstreams and
@@ -32,11 +35,19 @@ namespace ProgramDsl.Reports.Html
         private static readonly Lazy<string> Css = new Lazy<string>(() => Resource("gantt.css"));
         private static readonly Lazy<string> Script = new Lazy<string>(() => Resource("gantt.js"));
 
+        // Written only on a page with a baseline, so a page without one keeps its bytes.
+        private const string BaselineCss =
+            "/* Baseline bars: under the current ones, thin and grey. */\n" +
+            ".bl { fill: #9aa5b1; stroke: none; }\n" +
+            ".bl.ms { fill: #9aa5b1; stroke: #fff; stroke-width: 1; }\n";
+
         /// <summary>The page for an artefact context.</summary>
         public static string Render(ArtefactContext context)
         {
             if (context is null) throw new ArgumentNullException(nameof(context));
-            return Render(context.Program, context.Schedule, context.ToolVersion);
+            var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+            Render(context.Program, context.Schedule, context.ToolVersion, text, context.Baseline);
+            return text.ToString();
         }
 
         /// <summary>The page for a program and its schedule; <paramref name="toolVersion"/> goes into the footer.</summary>
@@ -51,18 +62,22 @@ namespace ProgramDsl.Reports.Html
         public static void Render(ArtefactContext context, TextWriter output)
         {
             if (context is null) throw new ArgumentNullException(nameof(context));
-            Render(context.Program, context.Schedule, context.ToolVersion, output);
+            Render(context.Program, context.Schedule, context.ToolVersion, output, context.Baseline);
         }
 
-        /// <summary>Writes the page to <paramref name="output"/> as it goes, never holding it whole.</summary>
-        public static void Render(ProgramSymbol program, Schedule schedule, string toolVersion, TextWriter output)
+        /// <summary>
+        /// Writes the page to <paramref name="output"/> as it goes, never holding it whole; <paramref name="baseline"/>,
+        /// when given, is the comparison of <paramref name="schedule"/> with a frozen baseline, drawn under the bars.
+        /// </summary>
+        public static void Render(ProgramSymbol program, Schedule schedule, string toolVersion, TextWriter output, BaselineComparison? baseline = null)
         {
             if (program is null) throw new ArgumentNullException(nameof(program));
             if (schedule is null) throw new ArgumentNullException(nameof(schedule));
             if (output is null) throw new ArgumentNullException(nameof(output));
-            var layout = GanttLayout.Build(program, schedule);
+            if (baseline != null && !ReferenceEquals(baseline.Schedule, schedule)) throw new ArgumentException("The baseline comparison is of another schedule.", nameof(baseline));
+            var layout = GanttLayout.Build(program, schedule, baseline);
             var loads = ResourceLoad.Compute(program, schedule, layout.Timeline);
-            new Page(program, schedule, layout, loads).Write(output, toolVersion);
+            new Page(program, schedule, layout, loads, baseline).Write(output, toolVersion);
         }
 
         private static string Resource(string name)
@@ -80,16 +95,18 @@ namespace ProgramDsl.Reports.Html
             private readonly GanttLayout _layout;
             private readonly Timeline _axis;
             private readonly IReadOnlyList<LoadRow> _loads;
+            private readonly BaselineComparison? _baseline;
             private readonly Dictionary<WorkstreamSymbol, decimal> _progress = new Dictionary<WorkstreamSymbol, decimal>();
             private TextWriter _out = null!;
 
-            public Page(ProgramSymbol program, Schedule schedule, GanttLayout layout, IReadOnlyList<LoadRow> loads)
+            public Page(ProgramSymbol program, Schedule schedule, GanttLayout layout, IReadOnlyList<LoadRow> loads, BaselineComparison? baseline)
             {
                 _program = program;
                 _schedule = schedule;
                 _layout = layout;
                 _axis = layout.Timeline;
                 _loads = loads;
+                _baseline = baseline;
                 WorkstreamProgress();
             }
 
@@ -127,7 +144,9 @@ namespace ProgramDsl.Reports.Html
                 A("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
                 A("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
                 A("<meta name=\"generator\" content=\"tpm ").E(toolVersion).A("\">\n");
-                A("<title>").E(title).A(" \u2014 Gantt chart</title>\n<style>\n").A(Css.Value).A("</style>\n</head>\n<body>\n");
+                A("<title>").E(title).A(" \u2014 Gantt chart</title>\n<style>\n").A(Css.Value);
+                if (_baseline != null) A(BaselineCss);
+                A("</style>\n</head>\n<body>\n");
                 Header();
                 A("<main class=\"gantt\" id=\"gantt\">\n<div class=\"grid\" style=\"grid-template-columns:").I(ListWidth).A("px ").I(Width).A("px\">\n");
                 A("<div class=\"corner\"><span>Task</span><span>Start</span><span>Finish</span><span class=\"num\">Days</span></div>\n");
@@ -160,6 +179,7 @@ namespace ProgramDsl.Reports.Html
                 }
 
                 if (_program.StatusDate is CalendarDate status) A("<li>Status date <b>").A(HtmlText.Date(status)).A("</b></li>\n");
+                if (_baseline != null) BaselineFact(_baseline);
                 A("<li>Planned cost <b>").A(ArtefactText.Money(_schedule.Cost, Currency)).A("</b>");
                 if (_program.Budget is decimal budget)
                 {
@@ -179,6 +199,7 @@ namespace ProgramDsl.Reports.Html
                 Key("<path class=\"summary\" d=\"M1 2H23V12L18 7H6L1 12Z\"/>", "Workstream");
                 Key("<path class=\"bar milestone\" d=\"M12 1l6 6l-6 6l-6-6z\"/>", "Milestone");
                 Key("<path class=\"bar milestone critical\" d=\"M12 1l6 6l-6 6l-6-6z\"/>", "Critical milestone");
+                if (_baseline != null) Key("<rect class=\"bar\" x=\"1\" y=\"1\" width=\"22\" height=\"9\" rx=\"2\"/><rect class=\"bl\" x=\"1\" y=\"10\" width=\"16\" height=\"4\"/>", "Baseline");
                 Key("<path class=\"dep\" d=\"M1 3H8V10H22\"/>", "Dependency");
                 Key("<rect class=\"nwr\" x=\"4\" y=\"0\" width=\"16\" height=\"14\"/>", "Non-working day");
                 Key("<path class=\"due\" d=\"M12 2V14M8 1H16L12 6Z\"/>", "Due date");
@@ -187,6 +208,24 @@ namespace ProgramDsl.Reports.Html
                 if (_program.StatusDate.HasValue) Key("<line class=\"vl sd\" x1=\"12\" y1=\"0\" x2=\"12\" y2=\"14\"/>", "Status date");
                 A("</ul>\n<div class=\"tools\"><button type=\"button\" id=\"expand-all\">Expand all</button><button type=\"button\" id=\"collapse-all\">Collapse all</button></div>\n</div>\n</header>\n");
             }
+
+            /// <summary>The header's baseline item: which baseline, its finish, how far the finish moved, what changed since.</summary>
+            private void BaselineFact(BaselineComparison baseline)
+            {
+                int slip = baseline.FinishSlipDays;
+                A("<li>").E(Capitalised(BaselineText.Name(baseline))).A(": finish <b>").A(HtmlText.Date(baseline.Baseline.Finish)).A("</b>, ");
+                if (slip > 0) A("<span class=\"bad\">now ").A(BaselineText.Movement(slip)).A("</span>");
+                else if (slip < 0) A("<span class=\"good\">now ").A(BaselineText.Movement(slip)).A("</span>");
+                else A("unchanged");
+                if (baseline.Added.Count > 0 || baseline.Removed.Count > 0)
+                {
+                    A("; since then ").I(baseline.Added.Count).A(" added, ").I(baseline.Removed.Count).A(" removed");
+                }
+
+                A("</li>\n");
+            }
+
+            private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
 
             private void Key(string shape, string label) =>
                 A("<li><svg width=\"24\" height=\"14\" aria-hidden=\"true\">").A(shape).A("</svg>").A(label).A("</li>\n");
@@ -540,6 +579,9 @@ namespace ProgramDsl.Reports.Html
             {
                 var task = t.Task;
                 string critical = t.IsCritical ? " critical" : string.Empty;
+
+                // The baseline goes first, so the current bar is drawn over it.
+                if (_baseline?.SlipOf(task) is BaselineSlip slip) BaselineBar(row, slip);
                 if (row.IsPoint)
                 {
                     int cx = (row.X1 + row.X2) / 2;
@@ -561,6 +603,50 @@ namespace ProgramDsl.Reports.Html
                 }
             }
 
+            /// <summary>
+            /// A task's bar at its baseline dates, under the current one: a thin grey bar along the bottom of the row, or for
+            /// a milestone (or a task of no working days) a small grey diamond whose lower half shows below the current one.
+            /// </summary>
+            private void BaselineBar(GanttRow row, BaselineSlip slip)
+            {
+                var planned = slip.Planned;
+                if (planned.IsMilestone || planned.DurationDays == 0)
+                {
+                    // On its current date it sits exactly under the current diamond; elsewhere at the end of its day, as milestones are.
+                    var date = planned.Start;
+                    if (!_axis.Contains(date)) return;
+                    int cx = row.IsPoint && date == slip.Current.StartDate ? (row.X1 + row.X2) / 2 : _axis.EndX(date);
+                    A("<path class=\"bl ms\" d=\"M").I(cx).A(" 13l4 4l-4 4l-4-4z\"><title>").E(BaselineTip(slip)).A("</title></path>");
+                    return;
+                }
+
+                var from = planned.Start < _axis.First ? _axis.First : planned.Start;
+                var to = planned.Finish > _axis.Last ? _axis.Last : planned.Finish;
+                if (from > to) return;
+                int x1 = _axis.X(from), x2 = _axis.EndX(to);
+                A("<rect class=\"bl\" x=\"").I(x1).A("\" y=\"17\" width=\"").I(Math.Max(2, x2 - x1)).A("\" height=\"4\"><title>").E(BaselineTip(slip)).A("</title></rect>");
+            }
+
+            private string BaselineTip(BaselineSlip slip)
+            {
+                var planned = slip.Planned;
+                var sb = new StringBuilder();
+                sb.Append(slip.Current.Task.DisplayName).Append('\n');
+                bool point = planned.IsMilestone || planned.DurationDays == 0;
+                sb.Append("Baseline '").Append(ProgramDsl.Diagnostics.Diagnostic.Printable(_baseline!.Baseline.Name)).Append("': ").Append(BaselineDates(slip)).Append('\n');
+                sb.Append("Now: ").Append(point ? HtmlText.Date(slip.Current.StartDate) : HtmlText.Date(slip.Current.StartDate) + " \u2192 " + HtmlText.Date(slip.Current.FinishDate)).Append('\n');
+                sb.Append("Finish: ").Append(BaselineText.Movement(slip.FinishSlipDays));
+                if (!point && slip.StartSlipDays != 0) sb.Append("; start: ").Append(BaselineText.Movement(slip.StartSlipDays));
+                return sb.ToString();
+            }
+
+            private static string BaselineDates(BaselineSlip slip)
+            {
+                var planned = slip.Planned;
+                if (planned.IsMilestone || planned.DurationDays == 0) return HtmlText.Date(planned.Start);
+                return HtmlText.Date(planned.Start) + " \u2192 " + HtmlText.Date(planned.Finish) + " \u00B7 " + HtmlText.WorkingDays(planned.DurationDays);
+            }
+
             private string TaskTip(ScheduledTask t)
             {
                 var task = t.Task;
@@ -577,6 +663,14 @@ namespace ProgramDsl.Reports.Html
                 if (!task.IsMilestone) sb.Append("\nCost: ").Append(ArtefactText.Money(t.Cost, Currency));
                 if (task.Due is CalendarDate due) sb.Append('\n').Append(DueText(due, t.FinishDate));
                 if (t.DelayedBy != null) sb.Append("\nWaits for ").Append(t.DelayedBy.DisplayName).Append(": ").Append(HtmlText.WorkingDays(t.ResourceDelayDays));
+                if (_baseline != null)
+                {
+                    var slip = _baseline.SlipOf(task);
+                    sb.Append(slip is null
+                        ? "\nNew since the baseline"
+                        : "\nBaseline: " + BaselineDates(slip) + " (finish " + BaselineText.Movement(slip.FinishSlipDays) + ")");
+                }
+
                 if (!string.IsNullOrEmpty(task.Note)) sb.Append('\n').Append(task.Note);
                 return sb.ToString();
             }

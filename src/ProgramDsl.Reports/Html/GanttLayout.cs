@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using ProgramDsl.Baselines;
 using ProgramDsl.Scheduling;
 using ProgramDsl.Semantics;
 
@@ -131,9 +132,10 @@ namespace ProgramDsl.Reports.Html
         /// The axis of a schedule: from the Monday on or before the program start (or an earlier actual start) to the
         /// Sunday two weeks after the finish, the status date and any deadline or due date at most <see cref="ReachDays"/> later;
         /// the scale is chosen so the chart is roughly 1,000–2,500 pixels wide, and at most <see cref="MaxWidth"/> pixels
-        /// beyond <see cref="MaxColumns"/> weeks.
+        /// beyond <see cref="MaxColumns"/> weeks. Measured against a frozen baseline, the axis also holds the baseline
+        /// dates of the tasks still in the plan, so every baseline bar is drawn whole.
         /// </summary>
-        public static Timeline For(ProgramSymbol program, Schedule schedule)
+        public static Timeline For(ProgramSymbol program, Schedule schedule, BaselineComparison? baseline = null)
         {
             var first = program.Start;
             var last = schedule.FinishDate;
@@ -141,6 +143,15 @@ namespace ProgramDsl.Reports.Html
             {
                 if (t.StartDate < first) first = t.StartDate;
                 if (t.FinishDate > last) last = t.FinishDate;
+            }
+
+            if (baseline != null)
+            {
+                foreach (var slip in baseline.Slips)
+                {
+                    if (slip.Planned.Start < first) first = slip.Planned.Start;
+                    if (slip.Planned.Finish > last) last = slip.Planned.Finish;
+                }
             }
 
             if (program.StatusDate is CalendarDate status && status >= first && status > last) last = status;
@@ -301,9 +312,9 @@ namespace ProgramDsl.Reports.Html
         public IReadOnlyList<GanttArrow> Arrows { get; }
 
         /// <summary>Lays out a schedule.</summary>
-        public static GanttLayout Build(ProgramSymbol program, Schedule schedule)
+        public static GanttLayout Build(ProgramSymbol program, Schedule schedule, BaselineComparison? baseline = null)
         {
-            var timeline = Timeline.For(program, schedule);
+            var timeline = Timeline.For(program, schedule, baseline);
             var spans = new Dictionary<WorkstreamSymbol, ScheduledWorkstream>();
             foreach (var w in schedule.Workstreams) spans[w.Workstream] = w;
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using ProgramDsl.Baselines;
 using ProgramDsl.Diagnostics;
 using ProgramDsl.Semantics;
 
@@ -110,10 +111,14 @@ namespace ProgramDsl.Scheduling
     /// <summary>One task's earned value and standing against the baseline at the status date.</summary>
     public sealed class TaskEarnedValue
     {
-        internal TaskEarnedValue(ScheduledTask tracked, ScheduledTask baseline)
+        internal TaskEarnedValue(ScheduledTask tracked, ScheduledTask? baseline, SnapshotItem? planned, bool addedSinceBaseline)
         {
             Tracked = tracked;
             Baseline = baseline;
+            Planned = planned;
+            AddedSinceBaseline = addedSinceBaseline;
+            BaselineStartDate = planned?.Start ?? baseline!.StartDate;
+            BaselineFinishDate = planned?.Finish ?? baseline!.FinishDate;
         }
 
         /// <summary>The task.</summary>
@@ -125,8 +130,32 @@ namespace ProgramDsl.Scheduling
         /// <summary>The task in the tracked schedule (actuals and progress applied).</summary>
         public ScheduledTask Tracked { get; }
 
-        /// <summary>The task in the baseline schedule (planned as if nothing were tracked).</summary>
-        public ScheduledTask Baseline { get; }
+        /// <summary>
+        /// The task in the plan scheduled as if nothing were tracked, when that is what it is measured against: always
+        /// without a frozen baseline, and with one only for a task added since it; null when <see cref="Planned"/> is used.
+        /// </summary>
+        public ScheduledTask? Baseline { get; }
+
+        /// <summary>The task as the frozen baseline planned it, when it is measured against one; else null.</summary>
+        public SnapshotItem? Planned { get; }
+
+        /// <summary>
+        /// True when the program is measured against a frozen baseline that does not hold this task: it is measured against
+        /// the plan without actuals instead (<see cref="Baseline"/>).
+        /// </summary>
+        public bool AddedSinceBaseline { get; }
+
+        /// <summary>The baseline start date (the frozen one when there is one).</summary>
+        public CalendarDate BaselineStartDate { get; }
+
+        /// <summary>The baseline finish date (the frozen one when there is one).</summary>
+        public CalendarDate BaselineFinishDate { get; }
+
+        /// <summary>
+        /// The working days of the baseline's dates, counted on the task's calendar as it is now: what
+        /// <see cref="PlannedComplete"/> divides <see cref="PlannedDays"/> by (0 for a milestone).
+        /// </summary>
+        public int BaselineDays { get; internal set; }
 
         /// <summary>Not started, in progress or finished.</summary>
         public TaskState State { get; internal set; }
@@ -176,16 +205,27 @@ namespace ProgramDsl.Scheduling
     public sealed class EarnedValueReport
     {
         internal EarnedValueReport(
-            ProgramSymbol program, CalendarDate statusDate, Schedule tracked, Schedule baseline, EarnedValueFigures total,
+            ProgramSymbol program, CalendarDate statusDate, Schedule tracked, Schedule? baseline, BaselineComparison? frozen, EarnedValueFigures total,
             IReadOnlyList<TaskEarnedValue> tasks, IReadOnlyList<WorkstreamEarnedValue> workstreams)
         {
             Program = program;
             StatusDate = statusDate;
             Tracked = tracked;
             Baseline = baseline;
+            Frozen = frozen;
             Total = total;
             Tasks = tasks;
             Workstreams = workstreams;
+            if (frozen != null)
+            {
+                BaselineFinishDate = frozen.Baseline.Finish;
+                FinishSlipDays = frozen.FinishSlipDays;
+            }
+            else
+            {
+                BaselineFinishDate = baseline!.FinishDate;
+                FinishSlipDays = tracked.FinishIndex - baseline.FinishIndex;
+            }
 
             // Worst first: the biggest slip, then the biggest gap in progress; declaration order breaks ties.
             Behind = tasks.Where(t => t.Standing == PlanStanding.Behind)
@@ -195,6 +235,7 @@ namespace ProgramDsl.Scheduling
                 .OrderBy(t => t.FinishSlipDays).ThenByDescending(t => t.ActualComplete - t.PlannedComplete).ThenBy(t => t.Task.Index)
                 .ToList();
             StartedWithoutActualCost = tasks.Where(t => t.State != TaskState.NotStarted && !t.Task.IsMilestone && t.ActualCost is null).ToList();
+            Added = tasks.Where(t => t.AddedSinceBaseline).ToList();
         }
 
         /// <summary>The program.</summary>
@@ -206,8 +247,20 @@ namespace ProgramDsl.Scheduling
         /// <summary>The tracked schedule.</summary>
         public Schedule Tracked { get; }
 
-        /// <summary>The baseline schedule.</summary>
-        public Schedule Baseline { get; }
+        /// <summary>
+        /// The plan scheduled as if nothing were tracked: the baseline when there is no frozen one; with a frozen baseline,
+        /// what the tasks added since it are measured against, and null when none was added.
+        /// </summary>
+        public Schedule? Baseline { get; }
+
+        /// <summary>The frozen baseline the figures are measured against (its name, file, slips, added and removed tasks), or null.</summary>
+        public BaselineComparison? Frozen { get; }
+
+        /// <summary>The program finish in the baseline: the frozen one when there is one.</summary>
+        public CalendarDate BaselineFinishDate { get; }
+
+        /// <summary>Working days from the baseline's program finish to the tracked one: positive when the program finishes later.</summary>
+        public int FinishSlipDays { get; }
 
         /// <summary>The program's figures: the sums over every task.</summary>
         public EarnedValueFigures Total { get; }
@@ -226,6 +279,18 @@ namespace ProgramDsl.Scheduling
 
         /// <summary>Started tasks (not milestones) with no <c>actual-cost</c>: their actual cost counts as 0 in AC.</summary>
         public IReadOnlyList<TaskEarnedValue> StartedWithoutActualCost { get; }
+
+        /// <summary>
+        /// The tasks and milestones added since the frozen baseline, in declaration order: measured against the plan without
+        /// actuals (<see cref="Baseline"/>). Empty without a frozen baseline.
+        /// </summary>
+        public IReadOnlyList<TaskEarnedValue> Added { get; }
+
+        /// <summary>
+        /// The tasks and milestones of the frozen baseline no longer in the plan, in the baseline's order: listed, and not
+        /// counted in the figures (there is no work left to earn them). Empty without a frozen baseline.
+        /// </summary>
+        public IReadOnlyList<SnapshotItem> Removed => Frozen?.Removed ?? (IReadOnlyList<SnapshotItem>)Array.Empty<SnapshotItem>();
     }
 
     /// <summary>An earned-value report, or why there is none.</summary>
@@ -258,13 +323,18 @@ namespace ProgramDsl.Scheduling
     }
 
     /// <summary>
-    /// Earned value at the status date: compares the tracked schedule (actuals and progress applied) with the
-    /// baseline (the plan as if nothing were tracked). Pure: the same schedules give the same figures.
+    /// Earned value at the status date: compares the tracked schedule (actuals and progress applied) with a baseline:
+    /// a frozen one (<see cref="BaselineSnapshot"/>, saved by <c>tpm baseline save</c> and named by the program's
+    /// <c>baseline</c> statement) when the program has one, else the plan as if nothing were tracked. Pure: the same
+    /// schedules give the same figures.
     /// </summary>
     /// <remarks>
     /// Per task: BAC = the baseline's planned cost; PV = BAC × the share of the task's baseline working days (its own
     /// calendar's) on or before the status date; EV = BAC × progress (1 with an actual finish); AC = its actual cost.
-    /// The program and workstream figures add the tasks' rounded figures, so the rows add up to the totals.
+    /// Against a frozen baseline the dates and costs are the frozen ones, the working days are counted on the task's
+    /// calendar as it is now (its current assignees', holidays and vacations), a task added since the baseline is measured
+    /// against the plan without actuals, and a task removed since is listed, not counted. The program and workstream
+    /// figures add the tasks' rounded figures, so the rows add up to the totals.
     /// </remarks>
     public static class EarnedValue
     {
@@ -303,19 +373,61 @@ namespace ProgramDsl.Scheduling
         {
             if (program is null) throw new ArgumentNullException(nameof(program));
             if (MissingStatusDate(program) is string missing) return EarnedValueResult.Missing(missing);
-            var run = ProgramScheduler.Run(program, BaselineOptions(options));
-            if (run.Schedule is null)
+            var run = PlanWithoutActuals(program, options, out var failed);
+            return run is null ? failed! : Compute(program, tracked, run);
+        }
+
+        /// <summary>
+        /// Computes the earned value of <paramref name="program"/> at its status date against the frozen baseline
+        /// <paramref name="frozen"/>. Tasks added since the baseline are measured against the plan without actuals,
+        /// scheduled here with <paramref name="options"/> (the options <paramref name="tracked"/> was made with) only when
+        /// there are such tasks.
+        /// </summary>
+        public static EarnedValueResult Compute(ProgramSymbol program, Schedule tracked, BaselineSnapshot frozen, ScheduleOptions? options = null)
+        {
+            if (tracked is null) throw new ArgumentNullException(nameof(tracked));
+            if (frozen is null) throw new ArgumentNullException(nameof(frozen));
+            return Compute(program, tracked, BaselineComparison.Compare(tracked, frozen, string.Empty), options);
+        }
+
+        /// <summary>
+        /// Computes the earned value of <paramref name="program"/> at its status date against the baseline it names: the
+        /// frozen baseline <paramref name="frozen"/> already compared with <paramref name="tracked"/> (<c>TpmProgram.Baseline</c>)
+        /// when there is one, else the plan without actuals (as <see cref="Compute(ProgramSymbol, Schedule, ScheduleOptions?)"/>).
+        /// Against a frozen baseline, the plan without actuals is scheduled with <paramref name="options"/> only when tasks
+        /// were added since it. Every command that measures earned value calls this, so they all measure against the same baseline.
+        /// </summary>
+        public static EarnedValueResult Compute(ProgramSymbol program, Schedule tracked, BaselineComparison? frozen, ScheduleOptions? options)
+        {
+            if (program is null) throw new ArgumentNullException(nameof(program));
+            if (tracked is null) throw new ArgumentNullException(nameof(tracked));
+            if (frozen is null) return Compute(program, tracked, options);
+            if (frozen.Schedule != tracked) throw new ArgumentException("The comparison must be of the tracked schedule.", nameof(frozen));
+            if (MissingStatusDate(program) is string missing) return EarnedValueResult.Missing(missing);
+            Schedule? run = null;
+            if (frozen.Added.Count > 0)
             {
-                // The tracked plan scheduled, but the plan without its actuals does not (it runs past the calendar, say):
-                // the baseline's own error, located, says why there are no figures.
-                var why = run.Diagnostics.FirstOrDefault(d => d.IsError);
-                return why is null
-                    ? EarnedValueResult.Missing("the baseline of program '" + program.Id + "' (the plan with nothing tracked) cannot be scheduled")
-                    : EarnedValueResult.OutOfRange(new Diagnostic(why.Descriptor, why.Severity,
-                        "in the baseline (the plan with nothing tracked, which earned value measures against): " + why.Message, why.Location, why.AdditionalLocations));
+                run = PlanWithoutActuals(program, options, out var failed);
+                if (run is null) return failed!;
             }
 
-            return Compute(program, tracked, run.Schedule);
+            return Compute(program, frozen, run);
+        }
+
+        /// <summary>
+        /// Computes the earned value of <paramref name="program"/> at its status date against a frozen baseline already
+        /// compared with the tracked schedule. <paramref name="planWithoutActuals"/> (<see cref="BaselineOptions"/>) is what
+        /// the tasks added since the baseline are measured against; it may be null when no task was added.
+        /// </summary>
+        public static EarnedValueResult Compute(ProgramSymbol program, BaselineComparison frozen, Schedule? planWithoutActuals)
+        {
+            if (program is null) throw new ArgumentNullException(nameof(program));
+            if (frozen is null) throw new ArgumentNullException(nameof(frozen));
+            var tracked = frozen.Schedule;
+            if (tracked.Program != program || (planWithoutActuals != null && planWithoutActuals.Program != program)) throw new ArgumentException("Both schedules must be of the given program.");
+            if (planWithoutActuals is null && frozen.Added.Count > 0) throw new ArgumentException("Tasks were added since the baseline: they are measured against the plan without actuals, which must be given.", nameof(planWithoutActuals));
+            if (program.StatusDate is not CalendarDate statusDate) return EarnedValueResult.Missing(MissingStatusDate(program)!);
+            return Guarded(program, tracked, planWithoutActuals, frozen, statusDate);
         }
 
         /// <summary>Computes the earned value of <paramref name="program"/> at its status date.</summary>
@@ -330,21 +442,43 @@ namespace ProgramDsl.Scheduling
             if (baseline is null) throw new ArgumentNullException(nameof(baseline));
             if (tracked.Program != program || baseline.Program != program) throw new ArgumentException("Both schedules must be of the given program.");
             if (program.StatusDate is not CalendarDate statusDate) return EarnedValueResult.Missing(MissingStatusDate(program)!);
+            return Guarded(program, tracked, baseline, null, statusDate);
+        }
+
+        /// <summary>The plan with nothing tracked, or null with the result saying why it cannot be scheduled.</summary>
+        private static Schedule? PlanWithoutActuals(ProgramSymbol program, ScheduleOptions? options, out EarnedValueResult? failed)
+        {
+            failed = null;
+            var run = ProgramScheduler.Run(program, BaselineOptions(options));
+            if (run.Schedule != null) return run.Schedule;
+
+            // The tracked plan scheduled, but the plan without its actuals does not (it runs past the calendar, say):
+            // the baseline's own error, located, says why there are no figures.
+            var why = run.Diagnostics.FirstOrDefault(d => d.IsError);
+            failed = why is null
+                ? EarnedValueResult.Missing("the baseline of program '" + program.Id + "' (the plan with nothing tracked) cannot be scheduled")
+                : EarnedValueResult.OutOfRange(new Diagnostic(why.Descriptor, why.Severity,
+                    "in the baseline (the plan with nothing tracked, which earned value measures against): " + why.Message, why.Location, why.AdditionalLocations));
+            return null;
+        }
+
+        private static EarnedValueResult Guarded(ProgramSymbol program, Schedule tracked, Schedule? baseline, BaselineComparison? frozen, CalendarDate statusDate)
+        {
             try
             {
-                return Compute(program, tracked, baseline, statusDate);
+                return Compute(program, tracked, baseline, frozen, statusDate);
             }
             catch (OverflowException)
             {
-                // Costs fit (the scheduler checks them), but an index or estimate divides by a tiny figure.
+                // Costs fit (the scheduler checks them; a frozen baseline's are each within decimal), but their sum, an index
+                // or an estimate may not.
                 return EarnedValueResult.OutOfRange(DiagnosticCatalog.EarnedValueOutOfRange(program.Location, program.Describe(), statusDate));
             }
         }
 
-        private static EarnedValueResult Compute(ProgramSymbol program, Schedule tracked, Schedule baseline, CalendarDate statusDate)
+        private static EarnedValueResult Compute(ProgramSymbol program, Schedule tracked, Schedule? baseline, BaselineComparison? frozen, CalendarDate statusDate)
         {
-
-            var calendar = baseline.Calendar;
+            var calendar = tracked.Calendar;
             int cutoff = ProgramScheduler.StatusCutoff(program, calendar);
             var programTime = new TaskTime(calendar, null);
             var times = new Dictionary<string, TaskTime>(StringComparer.Ordinal);
@@ -354,31 +488,48 @@ namespace ProgramDsl.Scheduling
             decimal bacTotal = 0, pvTotal = 0, evTotal = 0, acTotal = 0;
             foreach (var task in program.Tasks)
             {
-                var b = baseline[task];
-                var entry = new TaskEarnedValue(tracked[task], b);
-                int duration = b.DurationDays;
-                if (b.Finish <= b.Start)
+                var now = tracked[task];
+                var slip = frozen?.SlipOf(task);
+                TaskEarnedValue entry;
+                decimal bac;
+                if (slip != null)
                 {
-                    // A milestone (or zero-length task) is due on its date.
-                    entry.PlannedComplete = b.FinishDate <= statusDate ? 1m : 0m;
+                    var planned = slip.Planned;
+                    entry = new TaskEarnedValue(now, null, planned, addedSinceBaseline: false);
+                    MeasureFrozen(entry, planned, calendar, cutoff, statusDate, TimeOf(program, calendar, programTime, now.Assigned, times));
+                    entry.FinishSlipDays = slip.FinishSlipDays;
+                    bac = planned.Cost;
                 }
                 else
                 {
-                    var time = TimeOf(program, calendar, programTime, b.Assigned, times);
-                    int days = cutoff <= b.Start ? 0 : cutoff >= b.Finish ? duration : Math.Min(duration, time.DaysBetween(b.Start, cutoff));
-                    entry.PlannedDays = days;
-                    entry.PlannedComplete = duration == 0 ? (cutoff >= b.Finish ? 1m : 0m) : (decimal)days / duration;
+                    var b = baseline![task];
+                    entry = new TaskEarnedValue(now, b, null, addedSinceBaseline: frozen != null);
+                    int duration = b.DurationDays;
+                    entry.BaselineDays = duration;
+                    if (b.Finish <= b.Start)
+                    {
+                        // A milestone (or zero-length task) is due on its date.
+                        entry.PlannedComplete = b.FinishDate <= statusDate ? 1m : 0m;
+                    }
+                    else
+                    {
+                        var time = TimeOf(program, calendar, programTime, b.Assigned, times);
+                        int days = cutoff <= b.Start ? 0 : cutoff >= b.Finish ? duration : Math.Min(duration, time.DaysBetween(b.Start, cutoff));
+                        entry.PlannedDays = days;
+                        entry.PlannedComplete = duration == 0 ? (cutoff >= b.Finish ? 1m : 0m) : (decimal)days / duration;
+                    }
+
+                    entry.FinishSlipDays = now.Finish - b.Finish;
+                    bac = b.Cost;
                 }
 
                 bool finished = task.ActualFinish != null || task.Progress >= 1m;
                 entry.State = finished ? TaskState.Finished : task.ActualStart != null || task.Progress > 0 ? TaskState.InProgress : TaskState.NotStarted;
                 entry.ActualComplete = task.ActualFinish != null ? 1m : Math.Min(1m, task.Progress ?? 0m);
-                entry.FinishSlipDays = entry.Tracked.Finish - b.Finish;
                 entry.Standing = entry.ActualComplete < entry.PlannedComplete || entry.FinishSlipDays > 0 ? PlanStanding.Behind
                     : entry.ActualComplete > entry.PlannedComplete || entry.FinishSlipDays < 0 ? PlanStanding.Ahead
                     : PlanStanding.OnPlan;
 
-                decimal bac = b.Cost;
                 decimal pv = decimal.Round(bac * entry.PlannedComplete, 2);
                 decimal ev = decimal.Round(bac * entry.ActualComplete, 2);
                 decimal ac = decimal.Round(task.ActualCost ?? 0m, 2);
@@ -405,7 +556,47 @@ namespace ProgramDsl.Scheduling
             }
 
             var total = new EarnedValueFigures(bacTotal, pvTotal, evTotal, acTotal);
-            return EarnedValueResult.Of(new EarnedValueReport(program, statusDate, tracked, baseline, total, tasks, workstreams));
+            return EarnedValueResult.Of(new EarnedValueReport(program, statusDate, tracked, baseline, frozen, total, tasks, workstreams));
+        }
+
+        /// <summary>
+        /// The planned share of a task against its frozen dates: the task's working days (on its calendar as it is now)
+        /// from the frozen start through the frozen finish, and how many of them fall on or before the status date. Days
+        /// before the program start are not working days of the program; a frozen span with none left (all before the
+        /// start, or all days off now) and a milestone are due whole on their finish date.
+        /// </summary>
+        private static void MeasureFrozen(TaskEarnedValue entry, SnapshotItem planned, WorkingCalendar calendar, int cutoff, CalendarDate statusDate, TaskTime time)
+        {
+            decimal whole = planned.Finish <= statusDate ? 1m : 0m;
+            if (planned.IsMilestone || planned.DurationDays <= 0 || planned.Finish < planned.Start)
+            {
+                entry.PlannedComplete = whole;
+                return;
+            }
+
+            int from = calendar.FirstIndexOnOrAfter(planned.Start);
+            int last = calendar.LastIndexOnOrBefore(planned.Finish);
+            int total = DaysThrough(time, from, last);
+            entry.BaselineDays = total;
+            if (total == 0)
+            {
+                entry.PlannedComplete = whole;
+                return;
+            }
+
+            int done = DaysThrough(time, from, Math.Min(last, cutoff - 1));
+            entry.PlannedDays = done;
+            entry.PlannedComplete = (decimal)done / total;
+        }
+
+        /// <summary>
+        /// The task's working days among program indices <paramref name="from"/> through <paramref name="last"/>, inclusive:
+        /// counted without naming the index after <paramref name="last"/>, which may lie past 9999-12-31 for a frozen date.
+        /// </summary>
+        private static int DaysThrough(TaskTime time, int from, int last)
+        {
+            if (last < from) return 0;
+            return time.DaysBetween(from, last) + (time.PreviousAvailable(last) == last ? 1 : 0);
         }
 
         private static void Add(decimal[,] sums, int k, decimal bac, decimal pv, decimal ev, decimal ac)

@@ -30,7 +30,7 @@ namespace ProgramDsl.Tests.Tracking
             var direct = EarnedValue.Compute(program.Model!, program.Schedule!, (ScheduleOptions?)null).Report!;
             var explicitBaseline = Report(Status + Ana + "task a { effort 10d  assign ana  actual-start 2027-01-04  progress 30%  actual-cost 400 }\n task b { duration 3d  after a }");
             (direct.Total.Pv, direct.Total.Ev, direct.Total.Ac, direct.Total.Eac).Should().Be((explicitBaseline.Total.Pv, explicitBaseline.Total.Ev, explicitBaseline.Total.Ac, explicitBaseline.Total.Eac));
-            direct.Baseline.FinishIndex.Should().Be(explicitBaseline.Baseline.FinishIndex);
+            direct.Baseline!.FinishIndex.Should().Be(explicitBaseline.Baseline!.FinishIndex);
 
             var untracked = CompileBody("task a { duration 2d }");
             EarnedValue.Compute(untracked.Model!, untracked.Schedule!, (ScheduleOptions?)null).Problem.Should().Contain("has none; add 'status-date YYYY-MM-DD'");
@@ -99,7 +99,7 @@ namespace ProgramDsl.Tests.Tracking
             // she planned 3 of them: 75% of 400 = 300 (counting program days, 5 of 4, would overstate it).
             var r = Report(Status + "person ana \"Ana\" { rate 100/d  vacation 2027-01-06..2027-01-07 }\n task a { duration 4d  assign ana }");
             var a = Task(r, "a");
-            (a.Baseline.Start, a.Baseline.Finish).Should().Be((0, 6));
+            (a.Baseline!.Start, a.Baseline.Finish).Should().Be((0, 6));
             (a.PlannedDays, a.PlannedComplete).Should().Be((3, 0.75m));
             a.Figures.Pv.Should().Be(300m);
             a.State.Should().Be(TaskState.NotStarted);
