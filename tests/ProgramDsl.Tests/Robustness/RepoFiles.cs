@@ -36,5 +36,16 @@ namespace ProgramDsl.Tests.Robustness
                 .OrderBy(p => p, StringComparer.Ordinal)
                 .Select(p => (Path.GetRelativePath(Root, p).Replace('\\', '/'), File.ReadAllText(p)))
                 .ToArray();
+
+        /// <summary>
+        /// Every example plan and every baseline an example names (<c>*.baseline*.json</c>), as <see cref="Examples"/>: the
+        /// files a program under examples/ reads.
+        /// </summary>
+        public static (string Path, string Text)[] ExampleFiles() =>
+            Examples().Concat(
+                Directory.GetFiles(Path.Combine(Root, "examples"), "*.baseline*.json", SearchOption.AllDirectories)
+                    .OrderBy(p => p, StringComparer.Ordinal)
+                    .Select(p => (Path.GetRelativePath(Root, p).Replace('\\', '/'), File.ReadAllText(p))))
+                .ToArray();
     }
 }
