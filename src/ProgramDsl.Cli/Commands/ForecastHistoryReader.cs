@@ -112,7 +112,7 @@ namespace ProgramDsl.Cli.Commands
                 if (!git.TryRead(commit, planFile, out var text, out var error))
                 {
                     // Commits from before the plan was added (or after it moved) simply do not have it.
-                    if (error.Message.StartsWith("it does not exist", StringComparison.Ordinal)) missing++;
+                    if (error.Kind == SourceFailure.Unreadable && error.Message == GitRevisions.NotFoundMessage) missing++;
                     else notes.Add("skipped " + label + ": " + error.Message);
                     continue;
                 }
