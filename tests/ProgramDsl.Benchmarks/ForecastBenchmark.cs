@@ -75,7 +75,7 @@ namespace ProgramDsl.Benchmarks
             if (dir is null) throw new InvalidOperationException("cannot find the repository root (ProgramDsl.sln) above " + AppContext.BaseDirectory);
             var folder = Path.Combine(dir.FullName, "examples", "ml-platform");
             var resolver = new InMemorySourceResolver();
-            foreach (var file in Directory.EnumerateFiles(folder, "*.tpm")) resolver.Add(Path.GetFileName(file), File.ReadAllText(file));
+            foreach (var file in Directory.EnumerateFiles(folder).Where(f => f.EndsWith(".tpm", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal))) resolver.Add(Path.GetFileName(file), File.ReadAllText(file));
             return TpmProgram.Load("program.tpm", resolver, scheduling is null ? null : new TpmCompileOptions { Scheduling = scheduling });
         }
     }

@@ -177,6 +177,12 @@ namespace ProgramDsl.Build.Tests
             second.Output.Should().MatchRegex(@"Skipping target ""TpmCompile"" because all output files are up-to-date", second.ToString());
             File.GetLastWriteTimeUtc(schedule).Should().Be(written, "the second build must not rewrite the schedule");
 
+            // A baseline saved beside the plan (tpm baseline save's name) is an input: the slips it gives may change.
+            File.WriteAllText(Path.Combine(app, "plan.baseline.q1.json"), "{}\n");
+            var third = Build(app, "build", "-v:n");
+            third.ExitCode.Should().Be(0, third.ToString());
+            third.Output.Should().NotMatchRegex(@"Skipping target ""TpmCompile""", third.ToString());
+
             var clean = Build(app, "clean");
             clean.ExitCode.Should().Be(0, clean.ToString());
             File.Exists(schedule).Should().BeFalse("dotnet clean removes what the build wrote\n" + clean);

@@ -10,21 +10,8 @@ namespace ProgramDsl.Cli.Tests
     /// <summary><c>tpm baseline save</c>: a frozen schedule written beside the plan, whole, only where it may go.</summary>
     public class BaselineCommandTests
     {
-        // mon..fri from Monday 2027-03-01: collect Mar 1–4 (4 × 500 = 2,000), clean Mar 5–10 (4 × 400 = 1,600), docs
-        // Mar 5–8 (fixed 600), ready on Mar 10. Cost 4,200; three tasks and a milestone.
-        private const string Plan =
-            "program demo \"Demo\" {\n" +
-            "  start 2027-03-01\n" +
-            "  currency EUR\n" +
-            "  person ana \"Ana\" { rate 500/d }\n" +
-            "  person bo \"Bo\" { rate 400/d }\n" +
-            "  workstream data \"Data\" {\n" +
-            "    task collect \"Collect\" { duration 4d  assign ana }\n" +
-            "    task clean \"Clean\" { duration 4d  assign bo  after collect }\n" +
-            "  }\n" +
-            "  task docs \"Docs\" { duration 2d  cost 600  after data.collect }\n" +
-            "  milestone ready \"Ready\" { after data, docs }\n" +
-            "}\n";
+        // Cost 4,200; three tasks and a milestone (worked out at Plans.Frozen).
+        private const string Plan = Plans.Frozen;
 
         private static string SchemaPath => Path.Combine(RepositoryPaths.Root, "docs", "schemas", "baseline.schema.json");
 

@@ -23,6 +23,22 @@ namespace ProgramDsl.Cli.Tests
             "  milestone ready \"Ready\" { after data, docs }\n" +
             "}\n";
 
+        // A plan to freeze as a baseline: mon..fri from Monday 2027-03-01, collect Mar 1–4 (4 × 500 = 2,000), clean Mar 5–10
+        // (4 × 400 = 1,600), docs Mar 5–8 (fixed 600), ready on Mar 10. Cost 4,200; three tasks and a milestone.
+        public const string Frozen =
+            "program demo \"Demo\" {\n" +
+            "  start 2027-03-01\n" +
+            "  currency EUR\n" +
+            "  person ana \"Ana\" { rate 500/d }\n" +
+            "  person bo \"Bo\" { rate 400/d }\n" +
+            "  workstream data \"Data\" {\n" +
+            "    task collect \"Collect\" { duration 4d  assign ana }\n" +
+            "    task clean \"Clean\" { duration 4d  assign bo  after collect }\n" +
+            "  }\n" +
+            "  task docs \"Docs\" { duration 2d  cost 600  after data.collect }\n" +
+            "  milestone ready \"Ready\" { after data, docs }\n" +
+            "}\n";
+
         public const string ValidTable =
             "Program demo \"Demo plan\"\n" +
             "  start 2027-03-01   finish 2027-03-11   9 working days   deadline 2027-03-31 (met, 14 working days to spare)\n" +

@@ -8,19 +8,7 @@ namespace ProgramDsl.Cli.Tests
     public class StatusBaselineTests
     {
         // Saved before any work: collect Mar 1–4 (2,000), clean Mar 5–10 (4 × 400 = 1,600), docs Mar 5–8 (600), ready Mar 10.
-        private const string Agreed =
-            "program demo \"Demo\" {\n" +
-            "  start 2027-03-01\n" +
-            "  currency EUR\n" +
-            "  person ana \"Ana\" { rate 500/d }\n" +
-            "  person bo \"Bo\" { rate 400/d }\n" +
-            "  workstream data \"Data\" {\n" +
-            "    task collect \"Collect\" { duration 4d  assign ana }\n" +
-            "    task clean \"Clean\" { duration 4d  assign bo  after collect }\n" +
-            "  }\n" +
-            "  task docs \"Docs\" { duration 2d  cost 600  after data.collect }\n" +
-            "  milestone ready \"Ready\" { after data, docs }\n" +
-            "}\n";
+        private const string Agreed = Plans.Frozen;
 
         // A week later (status Fri Mar 5, index 4; indices: Mar 8 = 5 … Mar 12 = 9): clean was re-estimated from 4 to 6
         // days, docs was dropped and review added.

@@ -64,7 +64,7 @@ namespace ProgramDsl.Reports.Tests
         {
             var folder = Path.Combine(RepositoryRoot, "examples", "ml-platform");
             var files = new InMemorySourceResolver();
-            foreach (var file in Directory.GetFiles(folder, "*.tpm")) files.Add(Path.GetFileName(file), File.ReadAllText(file));
+            foreach (var file in Directory.GetFiles(folder).Where(f => f.EndsWith(".tpm", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal))) files.Add(Path.GetFileName(file), File.ReadAllText(file));
             var program = TpmProgram.Load("program.tpm", files);
             program.HasErrors.Should().BeFalse(string.Join("\n", program.Diagnostics.Select(d => d.ToString())));
             return program;

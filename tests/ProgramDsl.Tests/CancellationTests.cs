@@ -168,7 +168,7 @@ namespace ProgramDsl.Tests
         {
             using var live = new CancellationTokenSource();
             var folder = Path.Combine(Robustness.RepoFiles.Root, "examples", "ml-platform");
-            var resolver = new InMemorySourceResolver(Directory.GetFiles(folder, "*.tpm").Select(f => new KeyValuePair<string, string>("examples/ml-platform/" + Path.GetFileName(f), File.ReadAllText(f))));
+            var resolver = new InMemorySourceResolver(Directory.GetFiles(folder).Where(f => f.EndsWith(".tpm", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal)).Select(f => new KeyValuePair<string, string>("examples/ml-platform/" + Path.GetFileName(f), File.ReadAllText(f))));
             var plans = new[]
             {
                 ("examples/ml-platform/program.tpm", (ISourceResolver)resolver),

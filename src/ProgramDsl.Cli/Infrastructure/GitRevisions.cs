@@ -31,6 +31,12 @@ namespace ProgramDsl.Cli.Infrastructure
         /// <summary>The longest revision accepted (a ref name, an abbreviated id, <c>main~3</c>, <c>a..b</c>).</summary>
         public const int MaxRevisionLength = 256;
 
+        /// <summary>
+        /// The reason given for a path a revision does not hold, worded as the disk reader words it (so a diff matches a
+        /// problem present on both sides); callers that skip such revisions compare with it.
+        /// </summary>
+        public const string NotFoundMessage = "file not found";
+
         /// <summary>How long one git run may take before it is stopped (a revision walk of a huge history, a hung git).</summary>
         internal static TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(120);
 

@@ -12,7 +12,8 @@ namespace ProgramDsl.LanguageServer.Handlers
 {
     /// <summary>
     /// Files changed on disk behind the editor's back (a <c>git checkout</c>, a generator): plans are recompiled from
-    /// the new text, a new program file joins the workspace, and a changed <c>.globalconfig</c> recompiles every program.
+    /// the new text, a new program file joins the workspace, a changed <c>.globalconfig</c> recompiles every program, and a
+    /// changed baseline file recompiles the programs that name it.
     /// </summary>
     internal sealed class WatchedFilesHandler : DidChangeWatchedFilesHandlerBase
     {
@@ -29,6 +30,8 @@ namespace ProgramDsl.LanguageServer.Handlers
                 if (path.EndsWith(".globalconfig", StringComparison.Ordinal)) _state.Compilations.RecompileAll();
                 // An open buffer wins over the disk: its edits already drive its compiles.
                 else if (path.EndsWith(".tpm", StringComparison.OrdinalIgnoreCase) && _state.Documents.Get(path) is null) _state.Compilations.FileChanged(path);
+                // A baseline saved or edited behind the editor (tpm baseline save, a checkout): its programs measure again.
+                else if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)) _state.Compilations.BaselineChanged(path);
             }
 
             return Unit.Task;
@@ -39,7 +42,8 @@ namespace ProgramDsl.LanguageServer.Handlers
             {
                 Watchers = new Container<OmniSharp.Extensions.LanguageServer.Protocol.Models.FileSystemWatcher>(
                     new OmniSharp.Extensions.LanguageServer.Protocol.Models.FileSystemWatcher { GlobPattern = ((GlobPattern?)"**/*.tpm")!, Kind = WatchKind.Create | WatchKind.Change | WatchKind.Delete },
-                    new OmniSharp.Extensions.LanguageServer.Protocol.Models.FileSystemWatcher { GlobPattern = ((GlobPattern?)"**/.globalconfig")!, Kind = WatchKind.Create | WatchKind.Change | WatchKind.Delete }),
+                    new OmniSharp.Extensions.LanguageServer.Protocol.Models.FileSystemWatcher { GlobPattern = ((GlobPattern?)"**/.globalconfig")!, Kind = WatchKind.Create | WatchKind.Change | WatchKind.Delete },
+                    new OmniSharp.Extensions.LanguageServer.Protocol.Models.FileSystemWatcher { GlobPattern = ((GlobPattern?)"**/*.json")!, Kind = WatchKind.Create | WatchKind.Change | WatchKind.Delete }),
             };
     }
 }

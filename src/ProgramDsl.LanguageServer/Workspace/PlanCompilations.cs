@@ -205,6 +205,26 @@ namespace ProgramDsl.LanguageServer.Workspace
             else DropStandalone(path);
         }
 
+        /// <summary>
+        /// A <c>.json</c> file changed on disk (saved by <c>tpm baseline save</c>, a checkout): recompiles the programs whose
+        /// <c>baseline</c> statement names it, resolved as the compiler resolves it (against the file holding the statement),
+        /// whether or not it could be read last time: saving a missing baseline is the change to pick up.
+        /// </summary>
+        public void BaselineChanged(string path)
+        {
+            path = Normalize(path);
+            List<string> paths;
+            lock (_gate)
+            {
+                paths = _programs.Values
+                    .Where(p => p.Latest?.Program.Model is { BaselinePath: string named, BaselineLocation: { } at } &&
+                                string.Equals(Normalize(SourcePaths.Combine(at.Path, named)), path, StringComparison.Ordinal))
+                    .Select(p => p.Path).ToList();
+            }
+
+            foreach (var program in paths) _ = StartCompileAsync(program, _settings.Debounce, scan: false);
+        }
+
         /// <summary>Recompiles every known program (a configuration file they all read changed).</summary>
         public void RecompileAll()
         {

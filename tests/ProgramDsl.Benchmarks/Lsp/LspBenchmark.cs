@@ -59,7 +59,7 @@ namespace ProgramDsl.Benchmarks.Lsp
             // ml-platform: its own workspace (a folder with .git, the workspace rule's root) and its own server.
             var small = Path.Combine(dir, "small");
             Directory.CreateDirectory(Path.Combine(small, ".git"));
-            foreach (var file in Directory.EnumerateFiles(Path.Combine(root ?? ".", "examples", "ml-platform"), "*.tpm")) File.Copy(file, Path.Combine(small, Path.GetFileName(file)));
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(root ?? ".", "examples", "ml-platform")).Where(f => f.EndsWith(".tpm", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal))) File.Copy(file, Path.Combine(small, Path.GetFileName(file)));
             var smallPlan = Path.Combine(small, "program.tpm");
             if (!Options.Flag(args, "--skip-small"))
             {

@@ -1,3 +1,4 @@
+using System.Linq;
 using System;
 using System.IO;
 
@@ -28,7 +29,7 @@ namespace ProgramDsl.LanguageServer.Tests.Infrastructure
         {
             var from = Path.Combine(RepositoryPaths.Examples, name);
             var to = Path.Combine(Root, name);
-            foreach (var file in Directory.EnumerateFiles(from, "*.tpm", SearchOption.AllDirectories))
+            foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories).Where(f => f.EndsWith(".tpm", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal)))
             {
                 var target = Path.Combine(to, Path.GetRelativePath(from, file));
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);

@@ -137,7 +137,7 @@ namespace ProgramDsl.Reports.Tests.Report
             var path = Path.Combine(LazyRoot.Value, relativePath);
             var resolver = new InMemorySourceResolver();
             var folder = relativePath.Substring(0, relativePath.LastIndexOf('/') + 1);
-            foreach (var file in Directory.GetFiles(Path.GetDirectoryName(path)!, "*.tpm")) resolver.Add(folder + Path.GetFileName(file), File.ReadAllText(file));
+            foreach (var file in Directory.GetFiles(Path.GetDirectoryName(path)!).Where(f => f.EndsWith(".tpm", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal))) resolver.Add(folder + Path.GetFileName(file), File.ReadAllText(file));
             return TpmProgram.Load(relativePath, resolver);
         }
     }
