@@ -185,9 +185,6 @@ namespace ProgramDsl.Cli.Infrastructure
         /// <summary>The most symbolic links followed to one file (Linux's own limit is 40).</summary>
         public const int MaxLinkHops = 40;
 
-        /// <summary>The reason a path that names nothing at a commit is not read (the disk's words, so a diff matches them).</summary>
-        internal const string NotFoundMessage = "file not found";
-
         /// <summary>
         /// Reads the plan file at <paramref name="path"/> (named as on the command line) as it is at <paramref name="commit"/>,
         /// under the rules of an include on disk: inside the repository, a regular blob, named <c>*.tpm</c> (by its real
