@@ -108,7 +108,8 @@ namespace ProgramDsl.Cli.Tests
             var lines = File.ReadAllText(Workflow).Replace("\r\n", "\n").Split('\n');
             int paths = Array.FindIndex(lines, l => l.Trim() == "paths:");
             paths.Should().BePositive("plan-diff.yml filters pull requests by paths");
-            var globs = lines.Skip(paths + 1).Where(l => !l.Trim().StartsWith("#", StringComparison.Ordinal)).TakeWhile(l => l.Trim().StartsWith("- ", StringComparison.Ordinal)).Select(l => l.Trim().Substring(2).Trim('\'', '"')).ToList();
+            var globs = lines.Skip(paths + 1).Where(l => !l.Trim().StartsWith("#", StringComparison.Ordinal)).TakeWhile(l => l.Trim().StartsWith("- ", StringComparison.Ordinal)).Select(l => l.Trim().Substring(2))
+                .Select(l => (l.IndexOf(" #", StringComparison.Ordinal) is int hash && hash >= 0 ? l.Substring(0, hash) : l).Trim().Trim('\'', '"')).ToList();
 
             globs.Should().Contain(g => GlobMatches(g, changed), "a pull request changing '" + changed + "' changes the diff (globs: " + string.Join(", ", globs) + ")");
         }
