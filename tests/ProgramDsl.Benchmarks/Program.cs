@@ -12,7 +12,7 @@ namespace ProgramDsl.Benchmarks
     /// <summary>
     /// Entry point. Subcommands:
     /// <c>generate N FILE [--seed S] [--comparison]</c>, <c>verify N [--seed S] [--path]</c>, <c>phases [BenchmarkDotNet options]</c>,
-    /// <c>cli [options]</c>, <c>profile [N] [options]</c>, <c>psplib [options]</c>, <c>taskjuggler [options]</c>, <c>analyzer [options]</c>, <c>forecast [options]</c>, <c>leveling-budget [options]</c>, <c>emitters [options]</c>, <c>navigation [options]</c>, <c>diff [options]</c> and <c>lsp [options]</c>.
+    /// <c>cli [options]</c>, <c>profile [N] [options]</c>, <c>psplib [options]</c>, <c>taskjuggler [options]</c>, <c>analyzer [options]</c>, <c>forecast [options]</c>, <c>leveling-budget [options]</c>, <c>emitters [options]</c>, <c>navigation [options]</c>, <c>diff [options]</c>, <c>baseline [options]</c> and <c>lsp [options]</c>.
     /// </summary>
     public static class Program
     {
@@ -40,6 +40,7 @@ namespace ProgramDsl.Benchmarks
             EmitterBenchmark.Usage + "\n" +
             NavigationBenchmark.Usage + "\n" +
             DiffBenchmark.Usage + "\n" +
+            BaselineBenchmark.Usage + "\n" +
             Lsp.LspBenchmark.Usage;
 
         public static int Main(string[] args)
@@ -81,6 +82,8 @@ namespace ProgramDsl.Benchmarks
                     return NavigationBenchmark.Run(rest);
                 case "diff":
                     return DiffBenchmark.Run(rest);
+                case "baseline":
+                    return BaselineBenchmark.Run(rest);
                 case "lsp":
                     return Lsp.LspBenchmark.Run(rest);
                 default:

@@ -134,7 +134,7 @@ namespace ProgramDsl.Tests.Robustness
             // Programs outside examples/errors compile cleanly; each examples/errors/TPMxxxx*.tpm reports its code.
             var examples = RepoFiles.Examples();
             examples.Should().Contain(e => e.Path == "examples/hello/program.tpm");
-            var files = RepoFiles.ExampleFiles().ToDictionary(e => e.Path, e => e.Text);
+            var files = RepoFiles.ExampleFiles();
             foreach (var (path, text) in examples.Where(e => IsProgram(e.Text)))
             {
                 var p = CompileChecked(path, files, path);
@@ -154,7 +154,7 @@ namespace ProgramDsl.Tests.Robustness
         [MemberData(nameof(Examples))]
         public void Mutated_examples_never_throw_or_hang(string path)
         {
-            var files = RepoFiles.ExampleFiles().ToDictionary(e => e.Path, e => e.Text);
+            var files = RepoFiles.ExampleFiles();
             var original = files[path];
             var roots = RootsOf(path, files);
             if (roots.Length == 0) roots = new[] { path };

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Runtime.CompilerServices;
@@ -37,15 +38,16 @@ namespace ProgramDsl.Tests.Robustness
                 .Select(p => (Path.GetRelativePath(Root, p).Replace('\\', '/'), File.ReadAllText(p)))
                 .ToArray();
 
-        /// <summary>
-        /// Every example plan and every baseline an example names (<c>*.baseline*.json</c>), as <see cref="Examples"/>: the
-        /// files a program under examples/ reads.
-        /// </summary>
-        public static (string Path, string Text)[] ExampleFiles() =>
-            Examples().Concat(
-                Directory.GetFiles(Path.Combine(Root, "examples"), "*.baseline*.json", SearchOption.AllDirectories)
-                    .OrderBy(p => p, StringComparer.Ordinal)
-                    .Select(p => (Path.GetRelativePath(Root, p).Replace('\\', '/'), File.ReadAllText(p))))
+        /// <summary>The committed baselines of the examples (<c>*.baseline*.json</c>, named by their programs' <c>baseline</c> statements).</summary>
+        public static (string Path, string Text)[] Baselines() =>
+            Directory.GetFiles(Path.Combine(Root, "examples"), "*.json", SearchOption.AllDirectories)
+                .Where(p => Path.GetFileName(p).Contains(".baseline", StringComparison.Ordinal))
+                .OrderBy(p => p, StringComparer.Ordinal)
+                .Select(p => (Path.GetRelativePath(Root, p).Replace('\\', '/'), File.ReadAllText(p)))
                 .ToArray();
+
+        /// <summary>Every example plan and committed baseline by path: what the examples' includes and baselines resolve among.</summary>
+        public static Dictionary<string, string> ExampleFiles() =>
+            Examples().Concat(Baselines()).ToDictionary(e => e.Path, e => e.Text, StringComparer.Ordinal);
     }
 }

@@ -28,7 +28,7 @@ internal static class ExamplePrograms
     {
         var resolver = new InMemorySourceResolver();
         // Build output copies an example into bin/; it is not a source plan.
-        foreach (var (path, text) in RepoFiles.Examples().Where(e => !e.Path.Contains("/bin/") && !e.Path.Contains("/obj/"))) resolver.Add(path, text);
+        foreach (var (path, text) in RepoFiles.Examples().Concat(RepoFiles.Baselines()).Where(e => !e.Path.Contains("/bin/") && !e.Path.Contains("/obj/"))) resolver.Add(path, text);
         return resolver;
     }
 
