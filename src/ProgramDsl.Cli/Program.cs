@@ -4,8 +4,10 @@ using ProgramDsl.Cli;
 using ProgramDsl.Cli.Commands;
 using ProgramDsl.Cli.Infrastructure;
 
-// The empty builder skips configuration files and logging providers the CLI does not use, keeping start-up short.
-var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { Args = args });
+// The empty builder skips configuration files and logging providers the CLI does not use, keeping start-up short. The
+// arguments are not the host's configuration: the CLI parses them itself, and the host's command-line provider throws
+// on arguments it cannot map (`tpm diff -ca=b`).
+var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
 builder.Services.AddTpmCli();
 using var host = builder.Build();
 using var ctrlC = host.Services.GetRequiredService<Interruption>().CancelOnCtrlC();

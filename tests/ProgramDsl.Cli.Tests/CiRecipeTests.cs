@@ -92,5 +92,26 @@ namespace ProgramDsl.Cli.Tests
             error.Should().Contain("tpm: diff: the finish moved 10 working days later, more than --fail-on-finish-slip 5");
             comment.Should().EndWith("\n**Plan diff** `plan/second.tpm`: a new plan in this pull request\n\n");
         }
+
+        /// <summary>GitHub's path filter glob: <c>**</c> matches across folders, <c>*</c> within one name.</summary>
+        private static bool GlobMatches(string glob, string path) =>
+            System.Text.RegularExpressions.Regex.IsMatch(path, "^" + System.Text.RegularExpressions.Regex.Escape(glob).Replace("\\*\\*", "\u0001").Replace("\\*", "[^/]*").Replace("\u0001", ".*") + "$");
+
+        [Theory]
+        [InlineData("plans/program.tpm")]
+        [InlineData("plans/.globalconfig")]
+        [InlineData("plans/program.baseline.json")]
+        [InlineData("plans/program.baseline.q1.json")]
+        public void The_workflow_runs_for_every_file_that_changes_a_plan_diff_including_a_saved_baseline(string changed)
+        {
+            // A re-saved baseline changes the plan's TPM2203 warnings (and the diff's diagnostics) without touching a .tpm.
+            var lines = File.ReadAllText(Workflow).Replace("\r\n", "\n").Split('\n');
+            int paths = Array.FindIndex(lines, l => l.Trim() == "paths:");
+            paths.Should().BePositive("plan-diff.yml filters pull requests by paths");
+            var globs = lines.Skip(paths + 1).Where(l => !l.Trim().StartsWith("#", StringComparison.Ordinal)).TakeWhile(l => l.Trim().StartsWith("- ", StringComparison.Ordinal)).Select(l => l.Trim().Substring(2))
+                .Select(l => (l.IndexOf(" #", StringComparison.Ordinal) is int hash && hash >= 0 ? l.Substring(0, hash) : l).Trim().Trim('\'', '"')).ToList();
+
+            globs.Should().Contain(g => GlobMatches(g, changed), "a pull request changing '" + changed + "' changes the diff (globs: " + string.Join(", ", globs) + ")");
+        }
     }
 }

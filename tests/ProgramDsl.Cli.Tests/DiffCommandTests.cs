@@ -215,6 +215,23 @@ namespace ProgramDsl.Cli.Tests
         }
 
         [Fact]
+        public void The_slip_gate_fails_a_plan_that_can_no_longer_be_scheduled_not_one_that_never_could_and_its_help_says_so()
+        {
+            using var temp = new TempFolder();
+            temp.Write("good.tpm", "program p \"P\" {\n  start 2027-01-04\n  task a \"A\" { duration 5d }\n}\n");
+            temp.Write("bad.tpm", "program p \"P\" {\n  start 2027-01-04\n  task a \"A\" { duration 5d  after nope }\n}\n");
+            temp.Write("bad2.tpm", "program p \"P\" {\n  start 2027-01-04\n  task a \"A\" { duration 5d  after nope }\n}\n");
+
+            var broken = Tpm.Run(temp.Path, "diff", "--fail-on-finish-slip", "0", "good.tpm", "bad.tpm");
+            var stillBroken = Tpm.Run(temp.Path, "diff", "--fail-on-finish-slip", "0", "bad.tpm", "bad2.tpm");
+            var help = Tpm.Run(temp.Path, "diff", "--help");
+
+            broken.ExitCode.Should().Be(1, broken.ToString());
+            stillBroken.ExitCode.Should().Be(0, stillBroken.ToString());
+            help.Out.Should().Contain("(or the new plan can no longer be scheduled)");
+        }
+
+        [Fact]
         public void Iterations_add_p50_and_p80_from_the_same_seed_on_both_sides()
         {
             using var repo = History();

@@ -63,6 +63,22 @@ namespace ProgramDsl.Cli.Tests
             result.Out.Should().StartWith(path.Replace('\\', '/') + "(3,35): ");
         }
 
+        [Theory]
+        [InlineData("diff", "-ccore.pager=touch pwned")]
+        [InlineData("check", "-ca=b")]
+        [InlineData("schedule", "--contentRoot=/")]
+        public void An_option_like_argument_the_host_could_read_as_configuration_is_a_usage_error_not_a_crash(string command, string argument)
+        {
+            using var temp = new TempFolder();
+            temp.Write("program.tpm", Plans.Valid);
+
+            var result = TpmProcess.Run(temp.Path, command, argument, "program.tpm");
+
+            result.ExitCode.Should().Be(2, result.ToString());
+            result.Error.Should().StartWith("tpm: error: ").And.NotContain("Unhandled exception").And.NotContain("   at ");
+            File.Exists(Path.Combine(temp.Path, "pwned")).Should().BeFalse();
+        }
+
         [Fact]
         public void A_missing_file_exits_2()
         {

@@ -61,7 +61,7 @@ namespace ProgramDsl.Cli.Commands
             var format = new Option<string>("--format", "-f") { Description = "Output format: text, markdown (a pull-request comment) or json", DefaultValueFactory = _ => "text" };
             format.AcceptOnlyFromAmong("text", "markdown", "json");
             var failOnSlip = IntegerOption.CreateOptional("--fail-on-finish-slip", new string[0],
-                "Exit with 1 when the program finish moves more than this many working days later (or the new plan cannot be scheduled)", 0, MaxFinishSlip);
+                "Exit with 1 when the program finish moves more than this many working days later (or the new plan can no longer be scheduled)", 0, MaxFinishSlip);
             var failOnErrors = new Option<bool>("--fail-on-new-errors") { Description = "Exit with 1 when the new plan has errors the old one had not" };
             var iterations = IntegerOption.CreateOptional("--iterations", new[] { "-n" },
                 "Also forecast each side with this many Monte Carlo iterations (same --seed both sides) and compare P50/P80 of the finish (1 to " +

@@ -654,7 +654,18 @@ namespace ProgramDsl.Baselines
                 if (r.TokenType != JsonTokenType.String) throw Fail(DiagnosticCatalog.BaselineWrongValue(Token(ref r), field.ToString(), expected));
 
                 // An escape is at most 6 bytes for a character, so a longer value is over the limit without decoding it.
-                string? value = r.ValueSpan.Length > (long)limit * 6 ? null : r.GetString();
+                string? value;
+                try
+                {
+                    value = r.ValueSpan.Length > (long)limit * 6 ? null : r.GetString();
+                }
+                catch (InvalidOperationException)
+                {
+                    // The reader checks escapes only when it decodes them: a lone surrogate escape ("\ud800") is valid JSON
+                    // syntax but no string.
+                    throw Fail(DiagnosticCatalog.BaselineWrongValue(Token(ref r), field.ToString(), expected + " of well-formed Unicode (no lone surrogate escape)"));
+                }
+
                 if (value is null || value.Length > limit)
                 {
                     throw Fail(DiagnosticCatalog.BaselineWrongValue(Token(ref r), field.ToString(), expected + " of at most " + limit.ToString("N0", CultureInfo.InvariantCulture) + " characters"));
@@ -754,6 +765,20 @@ namespace ProgramDsl.Baselines
                 if ((r.TokenType == JsonTokenType.StartObject || r.TokenType == JsonTokenType.StartArray) && r.CurrentDepth >= MaxDepth)
                 {
                     throw Fail(DiagnosticCatalog.BaselineTooDeep(Token(ref r), MaxDepth));
+                }
+
+                // ValueTextEquals decodes an escaped field name and throws on a lone surrogate escape ("\ud800"): judged here,
+                // once, where the field name is.
+                if (r.TokenType == JsonTokenType.PropertyName && r.ValueIsEscaped)
+                {
+                    try
+                    {
+                        r.GetString();
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        throw Fail(DiagnosticCatalog.BaselineNotJson(Token(ref r)));
+                    }
                 }
             }
 

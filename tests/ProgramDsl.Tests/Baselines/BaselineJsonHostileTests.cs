@@ -202,6 +202,30 @@ namespace ProgramDsl.Tests.Baselines
             OneError(json).Should().StartWith("b.json(5,53): error TPM1104: 'tasks[0].kind' must be");
         }
 
+        [Theory]
+        [InlineData("\"name\": \"\\ud800\"", "tasks[0].name")]
+        [InlineData("\"name\": \"x\\udc00y\"", "tasks[0].name")]
+        [InlineData("\"id\": \"\\ud83d\"", "tasks[0].id")]
+        public void A_lone_surrogate_escape_in_a_string_is_an_error_at_the_value_not_an_exception(string field, string name)
+        {
+            var json = Head + "  \"tasks\": [ { " + field + ", \"kind\": \"task\", \"start\": \"2027-01-04\", \"finish\": \"2027-01-08\" } ]\n}";
+
+            OneError(json).Should().StartWith("b.json(5,").And.Contain("'" + name + "' must be").And.Contain("well-formed Unicode");
+        }
+
+        [Fact]
+        public void A_lone_surrogate_escape_in_a_field_name_is_an_error_at_the_name_and_in_a_skipped_value_is_skipped()
+        {
+            OneError(Head + "  \"tasks\": [ { \"\\ud800\": 1, \"id\": \"a\", \"kind\": \"task\", \"start\": \"2027-01-04\", \"finish\": \"2027-01-08\" } ]\n}")
+                .Should().StartWith("b.json(5,16): error TPM1104: the baseline is not well-formed JSON here");
+            OneError("{ \"\\ud800\": 1, \"format_version\": 1, \"name\": \"q1\", \"tasks\": [] }")
+                .Should().StartWith("b.json(1,3): error TPM1104: the baseline is not well-formed JSON here");
+
+            var read = BaselineJson.Read(Head + "  \"later\": \"\\udfff\",\n  \"tasks\": []\n}", "b.json");
+            read.Diagnostics.Should().BeEmpty();
+            read.Snapshot.Should().NotBeNull();
+        }
+
         [Fact]
         public void Random_bytes_and_truncations_never_throw()
         {
