@@ -193,6 +193,25 @@ namespace ProgramDsl.Cli.Tests
         }
 
         [Fact]
+        public void A_pull_request_cannot_pass_the_error_gate_by_lowering_the_error_in_its_own_globalconfig()
+        {
+            using var repo = History();
+            repo.Edit(Plan, "after test, docs", "after test, docs, nothing");
+            // The pull request also silences the code it broke, and (allowed) a warning it does not care for.
+            repo.Write(".globalconfig", "is_global = true\ndotnet_diagnostic.TPM1001.severity = none\n");
+
+            var gated = Tpm.Run(repo.Path, "diff", "--fail-on-new-errors", "--", Plan);
+            var plain = Tpm.Run(repo.Path, "diff", "--", Plan);
+
+            gated.ExitCode.Should().Be(1, gated.ToString());
+            gated.Error.Should().Be("tpm: diff: the new plan has 1 new error (--fail-on-new-errors)\n");
+            gated.Out.Should().Contain("  + plan/program.tpm(13,45): error TPM1001: unknown task 'nothing'\n");
+            // Without the gate the configuration applies as everywhere else: the error is silenced.
+            plain.ExitCode.Should().Be(0, plain.ToString());
+            plain.Out.Should().NotContain("TPM1001");
+        }
+
+        [Fact]
         public void Fail_on_new_errors_exits_with_1_when_the_new_plan_has_errors_the_old_one_had_not()
         {
             using var repo = History();

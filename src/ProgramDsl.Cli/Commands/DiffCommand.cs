@@ -62,7 +62,7 @@ namespace ProgramDsl.Cli.Commands
             format.AcceptOnlyFromAmong("text", "markdown", "json");
             var failOnSlip = IntegerOption.CreateOptional("--fail-on-finish-slip", new string[0],
                 "Exit with 1 when the program finish moves more than this many working days later (or the new plan can no longer be scheduled)", 0, MaxFinishSlip);
-            var failOnErrors = new Option<bool>("--fail-on-new-errors") { Description = "Exit with 1 when the new plan has errors the old one had not" };
+            var failOnErrors = new Option<bool>("--fail-on-new-errors") { Description = "Exit with 1 when the new plan has errors the old one had not; a .globalconfig cannot lower an error then" };
             var iterations = IntegerOption.CreateOptional("--iterations", new[] { "-n" },
                 "Also forecast each side with this many Monte Carlo iterations (same --seed both sides) and compare P50/P80 of the finish (1 to " +
                 MonteCarloForecast.MaxIterations.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + ")",
@@ -110,6 +110,9 @@ namespace ProgramDsl.Cli.Commands
 
         public int Run(Request request, ScheduleOptions scheduling, CommonSettings settings)
         {
+            // In CI the .globalconfig is the pull request's own: with the error gate on, it may not lower an error, or a
+            // change could pass the gate by silencing what it broke.
+            _loader.KeepErrors = request.FailOnNewErrors;
             var revisions = request.Revisions;
             var files = request.Files;
             // The operands take any token, so an unknown option lands here rather than in the parser; after '--' a

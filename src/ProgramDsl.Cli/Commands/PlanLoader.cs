@@ -183,6 +183,12 @@ namespace ProgramDsl.Cli.Commands
             }
         }
 
+        /// <summary>
+        /// When set, a <c>.globalconfig</c> cannot lower an error (<see cref="SeverityOptions.KeepingErrors"/>): what
+        /// <c>tpm diff --fail-on-new-errors</c> compiles with, since in CI the configuration is the pull request's own.
+        /// </summary>
+        public bool KeepErrors { get; set; }
+
         /// <summary>Compiles one program file; includes resolve inside the workspace (<paramref name="workspace"/> overrides the default).</summary>
         public TpmProgram Compile(string path, string? configPath, bool warningsAsErrors, ScheduleOptions? scheduling = null, string? workspace = null)
         {
@@ -194,7 +200,7 @@ namespace ProgramDsl.Cli.Commands
 
             var options = new TpmCompileOptions
             {
-                Severities = config.Severities,
+                Severities = KeepErrors ? config.Severities.KeepingErrors() : config.Severities,
                 ConfigurationDiagnostics = config.Diagnostics,
                 WarningsAsErrors = warningsAsErrors,
                 Scheduling = scheduling ?? ScheduleOptions.Default,
@@ -235,7 +241,7 @@ namespace ProgramDsl.Cli.Commands
             var config = ConfigFor(path, configPath, workspace);
             var options = new TpmCompileOptions
             {
-                Severities = config.Severities,
+                Severities = KeepErrors ? config.Severities.KeepingErrors() : config.Severities,
                 ConfigurationDiagnostics = config.Diagnostics,
                 WarningsAsErrors = warningsAsErrors,
                 Scheduling = scheduling ?? ScheduleOptions.Default,

@@ -15,7 +15,20 @@ namespace ProgramDsl.Diagnostics
         /// <summary>No overrides.</summary>
         public static SeverityOptions Default { get; } = new SeverityOptions(new Dictionary<string, DiagnosticSeverity?>(StringComparer.OrdinalIgnoreCase));
 
-        private SeverityOptions(Dictionary<string, DiagnosticSeverity?> overrides) => _overrides = overrides;
+        private readonly bool _errorsKept;
+
+        private SeverityOptions(Dictionary<string, DiagnosticSeverity?> overrides, bool errorsKept = false)
+        {
+            _overrides = overrides;
+            _errorsKept = errorsKept;
+        }
+
+        /// <summary>
+        /// These overrides, except that an error stays an error: a gate that judges a change by its errors
+        /// (<c>tpm diff --fail-on-new-errors</c>) must not be passed by a change that also lowers them in its own
+        /// <c>.globalconfig</c>. Warnings and infos may still be raised, lowered or suppressed.
+        /// </summary>
+        public SeverityOptions KeepingErrors() => new SeverityOptions(_overrides, errorsKept: true);
 
         /// <summary>Creates options from explicit overrides; a null severity suppresses the code.</summary>
         public static SeverityOptions From(IEnumerable<KeyValuePair<string, DiagnosticSeverity?>> overrides)
@@ -33,7 +46,7 @@ namespace ProgramDsl.Diagnostics
         {
             var map = new Dictionary<string, DiagnosticSeverity?>(_overrides, StringComparer.OrdinalIgnoreCase);
             foreach (var pair in nearer._overrides) map[pair.Key] = pair.Value;
-            return new SeverityOptions(map);
+            return new SeverityOptions(map, _errorsKept || nearer._errorsKept);
         }
 
         /// <summary>
@@ -165,6 +178,7 @@ namespace ProgramDsl.Diagnostics
         public DiagnosticSeverity? Apply(Diagnostic diagnostic)
         {
             if (diagnostic.Descriptor == DiagnosticCatalog.SyntaxError) return diagnostic.Severity;
+            if (_errorsKept && diagnostic.Severity == DiagnosticSeverity.Error) return DiagnosticSeverity.Error;
             return _overrides.TryGetValue(diagnostic.Code, out var severity) ? severity : diagnostic.Severity;
         }
 
