@@ -130,6 +130,20 @@ namespace ProgramDsl.Cli.Tests
         }
 
         [Fact]
+        public void A_baseline_that_cannot_be_read_says_what_the_figures_fell_back_to()
+        {
+            using var temp = Saved();
+            temp.Write("plan.baseline.q1.json", "{ \"format_version\": 1, \"name\": ");
+
+            var result = Tpm.Run(temp.Path, "status", "plan.tpm");
+
+            result.ExitCode.Should().Be(1, result.ToString());
+            result.Error.Should().Contain("error TPM1104");
+            Tpm.Lines(result.Out)[1].Should().Be("  against the plan with nothing tracked: baseline 'plan.baseline.q1.json' could not be used (its diagnostic says why)");
+            result.Out.Should().Contain("  BAC  4,700.00");
+        }
+
+        [Fact]
         public void The_same_plan_without_the_statement_measures_against_the_plan_without_actuals()
         {
             using var temp = Saved();

@@ -75,7 +75,9 @@ namespace ProgramDsl.Cli.Commands
                 return ExitCodes.Errors;
             }
 
-            StatusTable.Write(_console.Out, report, new Ansi(ColorPolicy.IsEnabled(_console, settings.NoColor)), settings.Quiet);
+            // A baseline named but not read (TPM1104, TPM1105): the figures fell back to the plan with nothing tracked, and say so.
+            var unread = program.Baseline is null ? program.Model?.BaselinePath : null;
+            StatusTable.Write(_console.Out, report, new Ansi(ColorPolicy.IsEnabled(_console, settings.NoColor)), settings.Quiet, unread);
             return hasErrors ? ExitCodes.Errors : ExitCodes.Success;
         }
     }

@@ -17,12 +17,15 @@ namespace ProgramDsl.Cli.Output
     {
         private const int MaxNameWidth = 40;
 
-        public static void Write(TextWriter w, EarnedValueReport report, Ansi ansi, bool quiet)
+        // unreadBaseline: the baseline the program names when it could not be used (its diagnostic is printed apart), so
+        // the table says what it measured against instead.
+        public static void Write(TextWriter w, EarnedValueReport report, Ansi ansi, bool quiet, string? unreadBaseline = null)
         {
             var program = report.Program;
             var currency = program.Currency is null ? "" : " " + program.Currency;
             w.WriteLine(ansi.Bold("Program " + program.Id + (program.Title is null ? "" : " \"" + ProgramDsl.Diagnostics.Diagnostic.Printable(program.Title) + "\"") + "   status at " + report.StatusDate));
             if (report.Frozen is { } frozen) w.WriteLine("  against " + BaselineName(frozen));
+            else if (unreadBaseline != null) w.WriteLine("  against the plan with nothing tracked: baseline '" + ProgramDsl.Diagnostics.Diagnostic.Printable(unreadBaseline) + "' could not be used (its diagnostic says why)");
             w.WriteLine("  finish " + report.Tracked.FinishDate + " as tracked, " + report.BaselineFinishDate + " in the baseline" + SlipText(report.FinishSlipDays, ansi));
             w.WriteLine();
 
