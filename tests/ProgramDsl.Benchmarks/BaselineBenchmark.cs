@@ -37,36 +37,35 @@ namespace ProgramDsl.Benchmarks
 
             Console.WriteLine($"baseline: generated, {n:N0} tasks; both compiled in {clock.Elapsed.TotalSeconds:F2} s; {Environment.ProcessorCount} cores, .NET {Environment.Version}");
             Console.WriteLine();
-            Console.WriteLine("| run | step | wall s | CPU s | allocated MB | result |");
-            Console.WriteLine("| ---: | --- | ---: | ---: | ---: | --- |");
+            Console.WriteLine(StepTimer.Header);
             for (int run = 1; run <= runs; run++)
             {
                 BaselineSnapshot? snapshot = null;
                 string json = string.Empty;
                 BaselineSnapshot? read = null;
                 BaselineComparison? comparison = null;
-                Time(run, "capture", () =>
+                StepTimer.Time(run, "capture", () =>
                 {
                     snapshot = BaselineSnapshot.Capture(agreed.Schedule, "q1");
                     return $"{snapshot.Items.Count:N0} items";
                 });
-                Time(run, "write", () =>
+                StepTimer.Time(run, "write", () =>
                 {
                     json = BaselineJson.Write(snapshot!);
                     return $"{json.Length / 1e6:F1} M chars";
                 });
-                Time(run, "read", () =>
+                StepTimer.Time(run, "read", () =>
                 {
                     var result = BaselineJson.Read(json, "program.baseline.q1.json");
                     read = result.Snapshot;
                     return read is null ? "unreadable" : $"{read.Items.Count:N0} items, {result.Diagnostics.Count} diagnostics";
                 });
-                Time(run, "compare", () =>
+                StepTimer.Time(run, "compare", () =>
                 {
                     comparison = BaselineComparison.Compare(later.Schedule, read!, "program.baseline.q1.json");
                     return $"finish slip {comparison.FinishSlipDays} working days, {comparison.Added.Count} added, {comparison.Removed.Count} removed";
                 });
-                Time(run, "earned value", () =>
+                StepTimer.Time(run, "earned value", () =>
                 {
                     var ev = EarnedValue.Compute(later.Model, later.Schedule, comparison, ScheduleOptions.Default);
                     return ev.Report is null ? ev.Problem ?? "none" : $"PV {ev.Report.Total.Pv:N0}, BAC {ev.Report.Total.Bac:N0}";
@@ -74,20 +73,6 @@ namespace ProgramDsl.Benchmarks
             }
 
             return 0;
-        }
-
-        private static void Time(int run, string step, Func<string> action)
-        {
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var clock = Stopwatch.StartNew();
-            var result = action();
-            double wall = clock.Elapsed.TotalSeconds;
-            double cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
-            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-            Console.WriteLine($"| {run} | {step} | {wall:F2} | {cpuSeconds:F2} | {allocated / 1e6:F0} | {result} |");
         }
     }
 }

@@ -35,36 +35,21 @@ namespace ProgramDsl.Benchmarks
 
             Console.WriteLine($"diff: generated, {n:N0} tasks; both compiled in {clock.Elapsed.TotalSeconds:F2} s; {Environment.ProcessorCount} cores, .NET {Environment.Version}");
             Console.WriteLine();
-            Console.WriteLine("| run | step | wall s | CPU s | allocated MB | result |");
-            Console.WriteLine("| ---: | --- | ---: | ---: | ---: | --- |");
+            Console.WriteLine(StepTimer.Header);
             for (int run = 1; run <= runs; run++)
             {
                 PlanDiff? diff = null;
-                Time(run, "compare", () =>
+                StepTimer.Time(run, "compare", () =>
                 {
                     diff = PlanDiffer.Compare(old, @new);
                     return $"{diff.TasksMoved.Count:N0} moved, {diff.Reestimated.Count:N0} re-estimated, {diff.DiagnosticsIntroduced.Count:N0} diagnostics new";
                 });
-                Time(run, "text", () => $"{DiffText.Write(diff!).Length / 1e6:F1} M chars");
-                Time(run, "markdown", () => $"{DiffMarkdown.Write(diff!).Length / 1e6:F2} M chars");
-                Time(run, "json", () => $"{DiffJson.Write(diff!).Length / 1e6:F1} M chars");
+                StepTimer.Time(run, "text", () => $"{DiffText.Write(diff!).Length / 1e6:F1} M chars");
+                StepTimer.Time(run, "markdown", () => $"{DiffMarkdown.Write(diff!).Length / 1e6:F2} M chars");
+                StepTimer.Time(run, "json", () => $"{DiffJson.Write(diff!).Length / 1e6:F1} M chars");
             }
 
             return 0;
-        }
-
-        private static void Time(int run, string step, Func<string> action)
-        {
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var clock = Stopwatch.StartNew();
-            var result = action();
-            double wall = clock.Elapsed.TotalSeconds;
-            double cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
-            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-            Console.WriteLine($"| {run} | {step} | {wall:F2} | {cpuSeconds:F2} | {allocated / 1e6:F0} | {result} |");
         }
     }
 }
