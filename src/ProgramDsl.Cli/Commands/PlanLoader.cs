@@ -198,13 +198,7 @@ namespace ProgramDsl.Cli.Commands
             var root = RootFor(path, workspace);
             var config = ConfigFor(path, configPath, workspace);
 
-            var options = new TpmCompileOptions
-            {
-                Severities = KeepErrors ? config.Severities.KeepingErrors() : config.Severities,
-                ConfigurationDiagnostics = config.Diagnostics,
-                WarningsAsErrors = warningsAsErrors,
-                Scheduling = scheduling ?? ScheduleOptions.Default,
-            };
+            var options = OptionsFor(config, warningsAsErrors, scheduling);
 
             if (Refuse(path, root, info, out var real) is SourceReadError refused) return TpmProgram.Unread(DisplayPath(path), refused);
             string? text;
@@ -237,17 +231,20 @@ namespace ProgramDsl.Cli.Commands
         /// </summary>
         public TpmProgram CompileText(string path, string text, ISourceResolver resolver, string? configPath, bool warningsAsErrors, ScheduleOptions? scheduling = null, string? workspace = null)
         {
-            if (configPath != null && !_fileSystem.FileExists(configPath) && !_fileSystem.DirectoryExists(configPath)) throw new UsageException("no such config file: '" + configPath + "'");
+            // ConfigFor refuses a missing --config file.
             var config = ConfigFor(path, configPath, workspace);
-            var options = new TpmCompileOptions
-            {
-                Severities = KeepErrors ? config.Severities.KeepingErrors() : config.Severities,
-                ConfigurationDiagnostics = config.Diagnostics,
-                WarningsAsErrors = warningsAsErrors,
-                Scheduling = scheduling ?? ScheduleOptions.Default,
-            };
+            var options = OptionsFor(config, warningsAsErrors, scheduling);
             return CompileRead(path, text, resolver, options);
         }
+
+        // Both ways in compile alike: a revision's plan and the file on disk get the same severities and options.
+        private TpmCompileOptions OptionsFor(SeverityConfig config, bool warningsAsErrors, ScheduleOptions? scheduling) => new TpmCompileOptions
+        {
+            Severities = KeepErrors ? config.Severities.KeepingErrors() : config.Severities,
+            ConfigurationDiagnostics = config.Diagnostics,
+            WarningsAsErrors = warningsAsErrors,
+            Scheduling = scheduling ?? ScheduleOptions.Default,
+        };
 
         private TpmProgram CompileRead(string path, string text, ISourceResolver resolver, TpmCompileOptions options)
         {
