@@ -139,9 +139,10 @@ namespace ProgramDsl.MspdiCorpus
         /// <summary>The causes a disagreement is put down to, first that applies, in this order.</summary>
         public static readonly IReadOnlyList<string> Causes = new[]
         {
-            "not imported", "manually scheduled", "placeholder date", "actuals", "constraint", "before project start", "leveling delay",
-            "split", "task calendar", "elapsed duration or lag", "duration not whole days", "lag not whole days", "work contour",
-            "span longer than duration", "leveled by tpm", "after a disagreeing task", "other",
+            "not imported", "placeholder date", "manually scheduled, before project start", "manually scheduled", "actuals",
+            "constraint, before project start", "constraint", "before project start", "leveling delay", "split", "task calendar",
+            "elapsed duration or lag", "MinutesPerDay is not the calendar's day", "duration not whole days", "lag not whole days",
+            "work contour", "span longer than duration", "leveled by tpm", "after a disagreeing task", "other",
         };
 
         private static readonly XNamespace Ns = "http://schemas.microsoft.com/project";
@@ -302,15 +303,17 @@ namespace ProgramDsl.MspdiCorpus
         {
             if (plan is null) return "not imported";
             if (!f.Tasks.TryGetValue(e.Uid, out var t)) return "other";
-            if (t.Manual) return "manually scheduled";
             if (t.Placeholder) return "placeholder date";
+            bool early = f.ProjectStart is DateTime ps && e.Start!.Value.Date < ps.Date;
+            if (t.Manual) return early ? "manually scheduled, before project start" : "manually scheduled";
             if (t.Actuals) return "actuals";
-            if (t.Constraint) return "constraint";
-            if (f.ProjectStart is DateTime ps && e.Start!.Value.Date < ps.Date) return "before project start";
+            if (t.Constraint) return early ? "constraint, before project start" : "constraint";
+            if (early) return "before project start";
             if (t.LevelingDelay) return "leveling delay";
             if (t.Split) return "split";
             if (t.TaskCalendar) return "task calendar";
             if (t.Elapsed) return "elapsed duration or lag";
+            if (f.CalendarDayMinutes is int day && day != f.MinutesPerDay) return "MinutesPerDay is not the calendar's day";
             if (t.DurationMinutes % f.MinutesPerDay != 0) return "duration not whole days";
             if (t.FractionalLag(f.MinutesPerDay)) return "lag not whole days";
             if (t.Contour) return "work contour";
@@ -337,6 +340,9 @@ namespace ProgramDsl.MspdiCorpus
             public TimeSpan DefaultFinish = TimeSpan.FromHours(17);
             public int MinutesPerDay = 480;
             public DateTime? ProjectStart;
+
+            /// <summary>Working minutes of the project calendar's first working weekday (its base calendar's when it has none), or null.</summary>
+            public int? CalendarDayMinutes;
             public readonly Dictionary<int, TaskFeatures> Tasks = new Dictionary<int, TaskFeatures>();
 
             public static FileFeatures Read(byte[] bytes)
@@ -350,6 +356,7 @@ namespace ProgramDsl.MspdiCorpus
                 if (Time(root.Element(Ns + "DefaultFinishTime")?.Value) is TimeSpan df) f.DefaultFinish = df;
                 if (int.TryParse(root.Element(Ns + "MinutesPerDay")?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var mpd) && mpd > 0) f.MinutesPerDay = mpd;
                 f.ProjectStart = Date(root.Element(Ns + "StartDate")?.Value);
+                f.CalendarDayMinutes = DayMinutes(root, root.Element(Ns + "CalendarUID")?.Value);
                 foreach (var task in root.Element(Ns + "Tasks")?.Elements(Ns + "Task") ?? Enumerable.Empty<XElement>())
                 {
                     if (!int.TryParse(task.Element(Ns + "UID")?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var uid)) continue;
@@ -365,6 +372,35 @@ namespace ProgramDsl.MspdiCorpus
                 }
 
                 return f;
+            }
+
+            private static int? DayMinutes(XElement root, string? calendarUid)
+            {
+                var calendars = root.Element(Ns + "Calendars")?.Elements(Ns + "Calendar").ToList() ?? new List<XElement>();
+                for (int hop = 0; hop < 4 && calendarUid != null; hop++)
+                {
+                    var calendar = calendars.FirstOrDefault(c => c.Element(Ns + "UID")?.Value == calendarUid);
+                    if (calendar is null) return null;
+                    foreach (var day in calendar.Element(Ns + "WeekDays")?.Elements(Ns + "WeekDay") ?? Enumerable.Empty<XElement>())
+                    {
+                        // Weekdays only (DayType 1-7), not the exception periods old versions keep among them (DayType 0).
+                        if (day.Element(Ns + "DayType")?.Value is string type && type != "0" && day.Element(Ns + "DayWorking")?.Value == "1")
+                        {
+                            double minutes = 0;
+                            foreach (var wt in day.Element(Ns + "WorkingTimes")?.Elements(Ns + "WorkingTime") ?? Enumerable.Empty<XElement>())
+                            {
+                                if (Time(wt.Element(Ns + "FromTime")?.Value) is TimeSpan from && Time(wt.Element(Ns + "ToTime")?.Value) is TimeSpan to)
+                                    minutes += (to <= from ? to + TimeSpan.FromDays(1) - from : to - from).TotalMinutes;
+                            }
+
+                            return minutes > 0 ? (int)minutes : (int?)null;
+                        }
+                    }
+
+                    calendarUid = calendar.Element(Ns + "BaseCalendarUID")?.Value;
+                }
+
+                return null;
             }
 
             /// <summary>An assignment's timephased work with a working period of no work before one with work: a split.</summary>
@@ -513,26 +549,29 @@ namespace ProgramDsl.MspdiCorpus
         public static string FloorText(IEnumerable<FileAgreement> files)
         {
             var sb = new StringBuilder();
-            sb.Append("# Per file: tasks counted, starts and finishes that agree with MS Project at least (written by the benchmark: mspdi DIR --floor FILE).\n");
-            sb.Append("# file\tcounted\tstarts\tfinishes\n");
+            sb.Append("# Per file: tasks counted, starts and finishes that agree with MS Project at least, and whether the file may be refused\n");
+            sb.Append("# (not imported or not scheduled) today. Written by the benchmark: mspdi tests/Shared/Mspdi --floor FILE.\n");
+            sb.Append("# file\tcounted\tstarts\tfinishes\trefused\n");
             foreach (var f in files.OrderBy(f => f.File, StringComparer.Ordinal))
             {
                 sb.Append(f.File).Append('\t').Append(f.Counted.ToString(CultureInfo.InvariantCulture)).Append('\t')
-                  .Append(f.StartsAgreeing.ToString(CultureInfo.InvariantCulture)).Append('\t').Append(f.FinishesAgreeing.ToString(CultureInfo.InvariantCulture)).Append('\n');
+                  .Append(f.StartsAgreeing.ToString(CultureInfo.InvariantCulture)).Append('\t').Append(f.FinishesAgreeing.ToString(CultureInfo.InvariantCulture))
+                  .Append('\t').Append(f.Refused != null ? "refused" : "-").Append('\n');
             }
 
             return sb.ToString();
         }
 
-        /// <summary>Reads <see cref="FloorText"/>: (counted, starts, finishes) by file.</summary>
-        public static IReadOnlyDictionary<string, (int Counted, int Starts, int Finishes)> ReadFloor(string path)
+        /// <summary>Reads <see cref="FloorText"/>: (counted, starts, finishes, may be refused) by file.</summary>
+        public static IReadOnlyDictionary<string, (int Counted, int Starts, int Finishes, bool MayBeRefused)> ReadFloor(string path)
         {
-            var floor = new Dictionary<string, (int, int, int)>(StringComparer.Ordinal);
+            var floor = new Dictionary<string, (int, int, int, bool)>(StringComparer.Ordinal);
             foreach (var line in File.ReadLines(path, Encoding.UTF8))
             {
                 if (line.Length == 0 || line[0] == '#') continue;
                 var f = line.Split('\t');
-                floor[f[0]] = (int.Parse(f[1], CultureInfo.InvariantCulture), int.Parse(f[2], CultureInfo.InvariantCulture), int.Parse(f[3], CultureInfo.InvariantCulture));
+                if (f.Length != 5) throw new FormatException(path + ": expected 5 tab-separated fields: " + line);
+                floor[f[0]] = (int.Parse(f[1], CultureInfo.InvariantCulture), int.Parse(f[2], CultureInfo.InvariantCulture), int.Parse(f[3], CultureInfo.InvariantCulture), f[4] == "refused");
             }
 
             return floor;
