@@ -140,7 +140,7 @@ namespace ProgramDsl.MspdiCorpus
         public static readonly IReadOnlyList<string> Causes = new[]
         {
             "not imported", "placeholder date", "manually scheduled, before project start", "manually scheduled", "actuals",
-            "constraint, before project start", "constraint", "before project start", "leveling delay", "split", "task calendar",
+            "constraint, before project start", "constraint", "before project start", "leveling delay", "task calendar", "split",
             "elapsed duration or lag", "MinutesPerDay is not the calendar's day", "duration not whole days", "lag not whole days",
             "work contour", "span longer than duration", "leveled by tpm", "after a disagreeing task", "other",
         };
@@ -310,8 +310,8 @@ namespace ProgramDsl.MspdiCorpus
             if (t.Constraint) return early ? "constraint, before project start" : "constraint";
             if (early) return "before project start";
             if (t.LevelingDelay) return "leveling delay";
-            if (t.Split) return "split";
             if (t.TaskCalendar) return "task calendar";
+            if (t.Split) return "split";
             if (t.Elapsed) return "elapsed duration or lag";
             if (f.CalendarDayMinutes is int day && day != f.MinutesPerDay) return "MinutesPerDay is not the calendar's day";
             if (t.DurationMinutes % f.MinutesPerDay != 0) return "duration not whole days";
