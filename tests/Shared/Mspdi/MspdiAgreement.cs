@@ -519,13 +519,20 @@ namespace ProgramDsl.MspdiCorpus
             }
 
             w.WriteLine();
-            w.WriteLine("disagreements by cause (first that applies)  real: starts finishes  synthetic: starts finishes");
+            // The last column: the real files' agreement if the disagreements of this cause and those above it were
+            // gone (refused files stay refused), to show which fixes reach the goal.
+            var real = files.Where(f => !f.Synthetic).ToList();
+            int realCounted = real.Sum(f => f.Counted), startsSoFar = real.Sum(f => f.StartsAgreeing), finishesSoFar = real.Sum(f => f.FinishesAgreeing);
+            w.WriteLine("disagreements by cause (first that applies)  real: starts finishes  synthetic: starts finishes  real if fixed: starts finishes");
             foreach (var cause in Causes)
             {
                 int Count(bool synthetic, Func<TaskAgreement, bool> differs) => files.Where(f => f.Synthetic == synthetic).SelectMany(f => f.Tasks).Count(t => t.Cause == cause && differs(t));
                 int rs = Count(false, t => !t.StartAgrees), rf = Count(false, t => !t.FinishAgrees), ss = Count(true, t => !t.StartAgrees), sf = Count(true, t => !t.FinishAgrees);
                 if (rs + rf + ss + sf == 0) continue;
-                w.WriteLine("  " + cause.PadRight(42) + rs.ToString(inv).PadLeft(12) + rf.ToString(inv).PadLeft(9) + ss.ToString(inv).PadLeft(19) + sf.ToString(inv).PadLeft(9));
+                startsSoFar += rs;
+                finishesSoFar += rf;
+                w.WriteLine("  " + cause.PadRight(42) + rs.ToString(inv).PadLeft(12) + rf.ToString(inv).PadLeft(9) + ss.ToString(inv).PadLeft(19) + sf.ToString(inv).PadLeft(9) +
+                            Pct(Percent(startsSoFar, realCounted)).PadLeft(23) + Pct(Percent(finishesSoFar, realCounted)).PadLeft(9));
             }
         }
 
