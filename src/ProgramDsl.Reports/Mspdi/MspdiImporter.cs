@@ -13,9 +13,11 @@ namespace ProgramDsl.Reports.Mspdi
     /// <summary>The <c>.tpm</c> text made from an MS Project file, what was approximated or left out, or why it could not be made.</summary>
     public sealed class MspdiImport
     {
-        internal MspdiImport(string? text, string programId, IReadOnlyList<string> notes, string? problem, IReadOnlyList<MspdiProblem>? warnings = null)
+        internal MspdiImport(string? text, string programId, IReadOnlyList<string> notes, string? problem, IReadOnlyList<MspdiProblem>? warnings = null,
+            IReadOnlyDictionary<int, string>? taskIds = null)
         {
             Text = text;
+            TaskIds = taskIds ?? new Dictionary<int, string>();
             ProgramId = programId;
             Notes = notes;
             Problem = problem;
@@ -39,6 +41,13 @@ namespace ProgramDsl.Reports.Mspdi
 
         /// <summary>Why no program could be made, or null.</summary>
         public string? Problem { get; }
+
+        /// <summary>
+        /// The qualified id (<c>ws.task</c>, as <c>ScheduledTask.Id</c> has it) of the task or milestone each MS Project task
+        /// became, by the task's <c>UID</c>; summary tasks (workstreams) and tasks not imported (null, inactive) are not
+        /// in it. Lets a caller compare the imported plan's schedule with the dates the file stores.
+        /// </summary>
+        public IReadOnlyDictionary<int, string> TaskIds { get; }
     }
 
     /// <summary>
@@ -245,7 +254,24 @@ namespace ProgramDsl.Reports.Mspdi
                 NameTasks();
                 ResolveShadowing();
                 foreach (var node in _top) WriteTop(plan, node);
-                return new MspdiImport(plan.ToText(), programId, _notes, null, _warnings);
+                return new MspdiImport(plan.ToText(), programId, _notes, null, _warnings, TaskIds());
+            }
+
+            /// <summary>UID to qualified id of every task and milestone written (not workstreams), after naming.</summary>
+            private Dictionary<int, string> TaskIds()
+            {
+                var ids = new Dictionary<int, string>();
+                var parts = new List<string>();
+                foreach (var node in _ordered)
+                {
+                    if (node.IsWorkstream) continue;
+                    parts.Clear();
+                    for (var n = node; n != null; n = n.Parent) parts.Add(n.Id);
+                    parts.Reverse();
+                    ids[node.Task.Uid] = string.Join(".", parts);
+                }
+
+                return ids;
             }
 
             // ---------------------------------------------------------------- program
