@@ -8,6 +8,12 @@ namespace ProgramDsl.Reports
     /// <summary>Diagnostics as JSON objects: code, severity, message, file, line, column (and end position).</summary>
     public static class DiagnosticJson
     {
+        /// <summary>
+        /// The version of the whole document <see cref="ToJson"/> writes, its first field (<c>format_version</c>);
+        /// docs/schemas/diagnostics.schema.json. The objects other documents embed follow the same schema's <c>diagnostic</c>.
+        /// </summary>
+        public const int FormatVersion = 1;
+
         /// <summary>Writes one diagnostic object.</summary>
         public static void WriteDiagnostic(Utf8JsonWriter writer, Diagnostic d)
         {
@@ -44,10 +50,11 @@ namespace ProgramDsl.Reports
             writer.WriteEndArray();
         }
 
-        /// <summary>A whole document: <c>{ "diagnostics": [...], "errors": n, "warnings": n }</c>.</summary>
+        /// <summary>A whole document: <c>{ "format_version": 1, "diagnostics": [...], "errors": n, "warnings": n }</c>.</summary>
         public static string ToJson(IReadOnlyList<Diagnostic> diagnostics) => JsonOutput.Write(writer =>
         {
             writer.WriteStartObject();
+            writer.WriteNumber("format_version", FormatVersion);
             WriteArray(writer, "diagnostics", diagnostics);
             writer.WriteNumber("errors", diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error));
             writer.WriteNumber("warnings", diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning));

@@ -14,10 +14,14 @@ namespace ProgramDsl.Reports
     /// </summary>
     public static class ForecastJson
     {
+        /// <summary>The version of the format this build writes, the document's first field (<c>format_version</c>); docs/schemas/forecast.schema.json.</summary>
+        public const int FormatVersion = 1;
+
         /// <summary>Writes the document; <paramref name="forecast"/> is null when the program has errors.</summary>
         public static string ToJson(ProgramSymbol? program, ForecastResult? forecast, IReadOnlyList<Diagnostic> diagnostics) => JsonOutput.Write(w =>
         {
             w.WriteStartObject();
+            w.WriteNumber("format_version", FormatVersion);
             w.WriteStartObject("program");
             w.WriteStringOrNull("id", program?.Id);
             w.WriteStringOrNull("name", program?.DisplayName);

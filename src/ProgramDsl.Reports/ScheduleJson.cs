@@ -18,6 +18,9 @@ namespace ProgramDsl.Reports
     /// </summary>
     public static class ScheduleJson
     {
+        /// <summary>The version of the format this build writes, the document's first field (<c>format_version</c>); docs/schemas/schedule.schema.json.</summary>
+        public const int FormatVersion = 1;
+
         /// <summary>
         /// Writes the document. <paramref name="schedule"/> may be null (errors): the program block then has what
         /// the model knows and the task list is empty. <paramref name="baseline"/>, when given, is the comparison of
@@ -39,6 +42,7 @@ namespace ProgramDsl.Reports
         private static void Write(Utf8JsonWriter w, ProgramSymbol? program, Schedule? schedule, IReadOnlyList<Diagnostic> diagnostics, BaselineComparison? baseline)
         {
             w.WriteStartObject();
+            w.WriteNumber("format_version", FormatVersion);
             w.WriteStartObject("program");
             w.WriteStringOrNull("id", program?.Id);
             w.WriteStringOrNull("name", program?.DisplayName);

@@ -17,6 +17,9 @@ namespace ProgramDsl.Reports
     /// </summary>
     public static class StatusJson
     {
+        /// <summary>The version of the format this build writes, the document's first field (<c>format_version</c>); docs/schemas/status.schema.json.</summary>
+        public const int FormatVersion = 1;
+
         /// <summary>
         /// Writes the document. <paramref name="report"/> may be null (errors, or no status date): the figures are
         /// then null and the lists empty.
@@ -24,6 +27,7 @@ namespace ProgramDsl.Reports
         public static string ToJson(ProgramSymbol? program, EarnedValueReport? report, IReadOnlyList<Diagnostic> diagnostics) => JsonOutput.Write(w =>
         {
             w.WriteStartObject();
+            w.WriteNumber("format_version", FormatVersion);
             w.WriteStartObject("program");
             w.WriteStringOrNull("id", program?.Id);
             w.WriteStringOrNull("name", program?.DisplayName);

@@ -180,7 +180,7 @@ namespace ProgramDsl.Cli.Tests
             var result = Tpm.Run(temp.Path, "check", "plan.tpm", "-f", "json");
 
             result.ExitCode.Should().Be(0);
-            result.Out.Should().Be("{\n  \"diagnostics\": [],\n  \"errors\": 0,\n  \"warnings\": 0\n}\n");
+            result.Out.Should().Be("{\n  \"format_version\": 1,\n  \"diagnostics\": [],\n  \"errors\": 0,\n  \"warnings\": 0\n}\n");
         }
 
         [Fact]

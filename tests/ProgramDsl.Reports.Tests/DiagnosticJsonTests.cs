@@ -14,7 +14,7 @@ namespace ProgramDsl.Reports.Tests
             var program = TestPlans.Compile(TestPlans.Broken, "plans/bad.tpm");
             var json = TestPlans.Parse(DiagnosticJson.ToJson(program.Diagnostics));
 
-            TestPlans.PropertyNames(json).Should().Equal("diagnostics", "errors", "warnings");
+            TestPlans.PropertyNames(json).Should().Equal("format_version", "diagnostics", "errors", "warnings");
             json.GetProperty("errors").GetInt32().Should().Be(2);
             json.GetProperty("warnings").GetInt32().Should().Be(1);
 
@@ -85,7 +85,7 @@ namespace ProgramDsl.Reports.Tests
         [Fact]
         public void An_empty_list_is_an_empty_array()
         {
-            DiagnosticJson.ToJson(Array.Empty<Diagnostic>()).Should().Be("{\n  \"diagnostics\": [],\n  \"errors\": 0,\n  \"warnings\": 0\n}\n");
+            DiagnosticJson.ToJson(Array.Empty<Diagnostic>()).Should().Be("{\n  \"format_version\": 1,\n  \"diagnostics\": [],\n  \"errors\": 0,\n  \"warnings\": 0\n}\n");
         }
 
         [Fact]

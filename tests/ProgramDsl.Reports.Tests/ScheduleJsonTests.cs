@@ -22,6 +22,7 @@ namespace ProgramDsl.Reports.Tests
             var names = TestPlans.PropertyNames(DemoJson());
             // §6 members must be present; added members are allowed but must not displace them.
             names.Should().ContainInOrder("program", "tasks", "critical_path", "diagnostics");
+            names[0].Should().Be("format_version", "the version comes first, so a reader can judge the document before the rest");
         }
 
         [Fact]
@@ -226,7 +227,7 @@ namespace ProgramDsl.Reports.Tests
             var text = ScheduleJson.ToJson(program.Model, program.Schedule, program.Diagnostics);
             text.Should().NotContain("\r");
             text.Should().EndWith("}\n");
-            text.Should().StartWith("{\n  \"program\": {\n    \"id\": \"demo\",\n");
+            text.Should().StartWith("{\n  \"format_version\": 1,\n  \"program\": {\n    \"id\": \"demo\",\n");
         }
 
         [Fact]

@@ -29,7 +29,7 @@ namespace ProgramDsl.Reports.Tests
         public void Members_come_in_a_fixed_order()
         {
             var json = Json(TrackedDemo());
-            TestPlans.PropertyNames(json).Should().Equal("program", "tasks", "workstreams", "behind", "ahead", "diagnostics");
+            TestPlans.PropertyNames(json).Should().Equal("format_version", "program", "tasks", "workstreams", "behind", "ahead", "diagnostics");
             TestPlans.PropertyNames(json.GetProperty("program")).Should().Equal(new[]
             {
                 "id", "name", "status_date", "currency", "budget", "finish", "baseline_finish", "finish_slip_days",
@@ -84,7 +84,7 @@ namespace ProgramDsl.Reports.Tests
             var report = EarnedValue.Compute(program.Model!, program.Schedule!, comparison, null).Report!;
             var json = TestPlans.Parse(StatusJson.ToJson(program.Model, report, program.Diagnostics));
 
-            TestPlans.PropertyNames(json).Should().Equal("program", "baseline", "tasks", "workstreams", "behind", "ahead", "diagnostics");
+            TestPlans.PropertyNames(json).Should().Equal("format_version", "program", "baseline", "tasks", "workstreams", "behind", "ahead", "diagnostics");
             var baseline = json.GetProperty("baseline");
             TestPlans.PropertyNames(baseline).Should().Equal("name", "file", "finish", "finish_slip_days", "added", "removed");
             (baseline.GetProperty("name").GetString(), baseline.GetProperty("file").GetString()).Should().Be(("q1", "plans/demo.baseline.q1.json"));

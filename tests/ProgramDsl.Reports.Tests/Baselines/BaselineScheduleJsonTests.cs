@@ -19,7 +19,7 @@ namespace ProgramDsl.Reports.Tests.Baselines
         public void The_baseline_object_names_the_baseline_its_finish_the_slip_and_what_changed()
         {
             var json = Json();
-            TestPlans.PropertyNames(json).Should().Equal("program", "baseline", "tasks", "workstreams", "critical_path", "diagnostics");
+            TestPlans.PropertyNames(json).Should().Equal("format_version", "program", "baseline", "tasks", "workstreams", "critical_path", "diagnostics");
             var baseline = json.GetProperty("baseline");
             TestPlans.PropertyNames(baseline).Should().Equal("name", "file", "start", "finish", "finish_slip_days", "added", "removed");
             baseline.GetProperty("name").GetString().Should().Be("q1");
