@@ -60,12 +60,20 @@ namespace ProgramDsl.Reports
             for (int i = first; i < lines.Length && lines[i].Trim().Length > 0; i++) paragraph.Add(lines[i].Trim());
             if (paragraph.Count == 0) return null;
 
-            var descriptionMarkdown = Absolute(string.Join(" ", paragraph), pageUri);
+            var descriptionMarkdown = Absolute(LeadInDropped(string.Join(" ", paragraph)), pageUri);
             var description = descriptionMarkdown.Replace("**", string.Empty).Replace("`", string.Empty);
             int body = lines[0].StartsWith("# ", StringComparison.Ordinal) ? 1 : 0;
             while (body < lines.Length && lines[body].Trim().Length == 0) body++;
             var markdown = Absolute(string.Join("\n", lines, body, lines.Length - body).TrimEnd() + "\n", pageUri);
             return new DiagnosticHelp(description, descriptionMarkdown, markdown);
+        }
+
+        // A paragraph that leads into a table or a list ("The analyzer checks:") ends, as a description, at its last full stop.
+        private static string LeadInDropped(string paragraph)
+        {
+            if (!paragraph.EndsWith(":", StringComparison.Ordinal)) return paragraph;
+            int stop = paragraph.LastIndexOf(". ", StringComparison.Ordinal);
+            return stop < 0 ? paragraph : paragraph.Substring(0, stop + 1);
         }
 
         // A rule's help is shown away from the docs folder (a code-scanning alert): "TPM2202.md" or "../../README.md#x" would lead nowhere.

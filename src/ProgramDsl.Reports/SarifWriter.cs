@@ -46,8 +46,8 @@ namespace ProgramDsl.Reports
         public const string SourceRootId = "%SRCROOT%";
 
         /// <summary>
-        /// The key of the partial fingerprint: SHA-256 of the code, the root-relative path, the message with its numbers
-        /// blurred and the primary line's text with its spacing collapsed (no line number), then ":n", the occurrence of
+        /// The key of the partial fingerprint: SHA-256 of the code, the root-relative path, the message with its quoted
+        /// places and numbers blurred and the primary line's text with its spacing collapsed (no line number), then ":n", the occurrence of
         /// that hash in the log (docs/diagnostics/README.md, "SARIF").
         /// </summary>
         public const string FingerprintKey = "tpmFindingHash/v1";
@@ -226,10 +226,12 @@ namespace ProgramDsl.Reports
             return sb.ToString();
         }
 
-        // Messages quote places ("defined as a task at plans/a.tpm(4,8)"), dates and day counts that move with unrelated
-        // edits: every run of digits counts as one "0", so the finding keeps its fingerprint when lines move.
+        // Messages quote places ("defined as a task at plans/a.tpm(4,8)": the path depends on the folder tpm ran in, the
+        // numbers on the lines above), dates and day counts that move with unrelated edits: a place counts as "@" and
+        // every run of digits as one "0", so the finding keeps its fingerprint when lines move or tpm runs elsewhere.
         private static string BlurMessage(string message)
         {
+            message = BlurPlaces(message);
             var sb = new StringBuilder(message.Length);
             for (int i = 0; i < message.Length; i++)
             {
@@ -243,6 +245,35 @@ namespace ProgramDsl.Reports
             }
 
             return Collapse(sb.ToString());
+        }
+
+        // Each "path(line,column)" as "@", the path being the text back to a space or quote. Linear: no regex backtracking.
+        private static string BlurPlaces(string message)
+        {
+            StringBuilder? sb = null;
+            int copied = 0;
+            for (int i = 0; i < message.Length; i++)
+            {
+                if (message[i] != '(') continue;
+                int j = Digits(message, i + 1);
+                if (j == i + 1 || j >= message.Length || message[j] != ',') continue;
+                int k = Digits(message, j + 1);
+                if (k == j + 1 || k >= message.Length || message[k] != ')') continue;
+                int from = i;
+                while (from > copied && !char.IsWhiteSpace(message[from - 1]) && message[from - 1] != '\'' && message[from - 1] != '"') from--;
+                sb ??= new StringBuilder(message.Length);
+                sb.Append(message, copied, from - copied).Append('@');
+                copied = k + 1;
+                i = k;
+            }
+
+            return sb is null ? message : sb.Append(message, copied, message.Length - copied).ToString();
+        }
+
+        private static int Digits(string text, int at)
+        {
+            while (at < text.Length && text[at] >= '0' && text[at] <= '9') at++;
+            return at;
         }
 
         // The whole line the finding starts on, without its line break.
