@@ -93,6 +93,7 @@ namespace ProgramDsl.Cli.Tests
                 temp.Write("logs/from-below.sarif", fromBelow.Out),
                 temp.Write("logs/outside.sarif", outside.Out),
                 temp.Write("logs/canary.sarif", stripped.ToJsonString()),
+                temp.Write("logs/every-rule.sarif", EveryRule()),
             };
             var reported = SarifMultitool.Validate(files);
 
@@ -100,7 +101,20 @@ namespace ProgramDsl.Cli.Tests
             reported[files[1]].Should().BeEmpty();
             reported[files[2]].Should().BeEmpty();
             reported[files[3]].Should().Contain(r => r.StartsWith("GH2012 error", StringComparison.Ordinal));
-            foreach (var log in new[] { plain.Out, fromBelow.Out, outside.Out }) SarifMultitool.SchemaErrors(log).Should().BeEmpty();
+            reported[files[4]].Should().BeEmpty();
+            foreach (var log in new[] { plain.Out, fromBelow.Out, outside.Out, File.ReadAllText(files[4]) }) SarifMultitool.SchemaErrors(log).Should().BeEmpty();
+        }
+
+        // One result for every code in the catalogue, at every level: each rule's name, descriptions and help pass too.
+        private static string EveryRule()
+        {
+            var source = new ProgramDsl.Text.SourceText("plans/all.tpm", "program p \"P\" {\n  start 2027-01-04\n}\n");
+            var at = new ProgramDsl.Text.SourceLocation(source, new ProgramDsl.Text.TextSpan(8, 1));
+            var severities = new[] { ProgramDsl.Diagnostics.DiagnosticSeverity.Error, ProgramDsl.Diagnostics.DiagnosticSeverity.Warning, ProgramDsl.Diagnostics.DiagnosticSeverity.Info, ProgramDsl.Diagnostics.DiagnosticSeverity.Hidden };
+            var diagnostics = ProgramDsl.Diagnostics.DiagnosticCatalog.All
+                .Select((d, i) => new ProgramDsl.Diagnostics.Diagnostic(d, severities[i % severities.Length], d.Title.ToLowerInvariant() + " at 'p'", at))
+                .ToList();
+            return SarifWriter.ToSarif(diagnostics, "1.0.0", new SarifOptions { SourceRootUri = "file:///repo/" });
         }
 
         [SarifMultitoolFact]
