@@ -192,6 +192,20 @@ namespace ProgramDsl.Cli.Tests
             result.Error.Should().Contain("--source-root 'nowhere' is not a folder");
         }
 
+        [Theory]
+        [InlineData("--source-root", "plans")]
+        [InlineData("--category", "tpm")]
+        public void The_sarif_options_are_usage_errors_with_another_format(string option, string value)
+        {
+            using var temp = Repository();
+
+            var result = Tpm.Run(Path.Combine(temp.Path, "repo"), "check", "plans/main.tpm", option, value);
+
+            result.ExitCode.Should().Be(2, result.ToString());
+            result.Out.Should().BeEmpty();
+            result.Error.Should().Contain("--source-root and --category apply to --format sarif only");
+        }
+
         [Fact]
         public void Findings_in_files_outside_the_root_are_notifications_not_results_and_say_so()
         {

@@ -54,6 +54,7 @@ namespace ProgramDsl.Cli.Commands
 
         public int Run(IReadOnlyList<string> paths, string format, CommonSettings settings, ScheduleOptions? scheduling = null, SarifSettings? sarif = null)
         {
+            if (format != "sarif" && (sarif?.SourceRoot != null || sarif?.Category != null)) throw new UsageException("--source-root and --category apply to --format sarif only");
             if (sarif?.SourceRoot is string named && !_fileSystem.DirectoryExists(named)) throw new UsageException("--source-root '" + named + "' is not a folder");
             if (sarif?.Category is string c && (c.Trim('/').Length == 0 || c.Any(char.IsControl))) throw new UsageException("--category must be a name, e.g. 'tpm' or 'tpm/plans'");
             var files = _loader.ExpandProgramFiles(paths, settings.Workspace);
