@@ -16,9 +16,9 @@ bash tests/ensure-neovim.sh
 
 # Tests that run under node, skipped where node is absent: the Mermaid tests read gantt.mmd with mermaid's own parser
 # (npm packages in tests/ProgramDsl.Reports.Tests/mermaid), and the VS Code extension's tests (editors/vscode, run
-# by tests/ProgramDsl.LanguageServer.Tests/VsCode). npm ci is skipped when the installed packages already match the
-# lock file.
-for npm_folder in tests/ProgramDsl.Reports.Tests/mermaid editors/vscode; do
+# by tests/ProgramDsl.LanguageServer.Tests/VsCode), and the SARIF multitool that validates `tpm check --format sarif`
+# (tests/ProgramDsl.Cli.Tests/sarif, Linux only). npm ci is skipped when the installed packages already match the lock file.
+for npm_folder in tests/ProgramDsl.Reports.Tests/mermaid editors/vscode tests/ProgramDsl.Cli.Tests/sarif; do
   if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 \
     && ! cmp -s "$npm_folder/package-lock.json" "$npm_folder/node_modules/.tpm-installed-lock"; then
     if npm_log=$(cd "$npm_folder" && npm ci --no-audit --no-fund --loglevel=error 2>&1); then

@@ -103,18 +103,178 @@ namespace ProgramDsl.Reports.Tests
         public void Severity_maps_to_the_sarif_level(DiagnosticSeverity severity, string level)
         {
             SarifWriter.Level(severity).Should().Be(level);
-            var d = new Diagnostic(DiagnosticCatalog.GateMetricBelowTarget, severity, "m", null);
+            var d = new Diagnostic(DiagnosticCatalog.GateMetricBelowTarget, severity, "m", new SourceLocation(new SourceText("a.tpm", "x\n"), new TextSpan(0, 1)));
             var result = Run(TestPlans.Parse(SarifWriter.ToSarif(new[] { d }, "1.0.0"))).GetProperty("results")[0];
             result.GetProperty("level").GetString().Should().Be(level);
         }
 
         [Fact]
-        public void A_diagnostic_without_a_location_has_no_locations()
+        public void A_diagnostic_without_a_location_is_a_tool_notification_not_a_result()
         {
+            // Code scanning refuses a result without a location (GitHub's GH1015/GH2012): the finding is kept, as a notification.
             var d = new Diagnostic(DiagnosticCatalog.OverBudget, DiagnosticSeverity.Warning, "over budget", null);
-            var result = Run(TestPlans.Parse(SarifWriter.ToSarif(new[] { d }, "1.0.0"))).GetProperty("results")[0];
-            result.GetProperty("locations").GetArrayLength().Should().Be(0);
-            result.GetProperty("message").GetProperty("text").GetString().Should().Be("over budget");
+            var run = Run(TestPlans.Parse(SarifWriter.ToSarif(new[] { d }, "1.0.0")));
+            run.GetProperty("results").GetArrayLength().Should().Be(0);
+            var notification = run.GetProperty("invocations")[0].GetProperty("toolExecutionNotifications").EnumerateArray().Should().ContainSingle().Subject;
+            notification.GetProperty("message").GetProperty("text").GetString().Should().Be("tpm: warning TPM4001: over budget (not a result: it has no location)");
+            notification.GetProperty("associatedRule").GetProperty("id").GetString().Should().Be("TPM4001");
+            run.GetProperty("tool").GetProperty("driver").GetProperty("rules")[notification.GetProperty("associatedRule").GetProperty("index").GetInt32()]
+                .GetProperty("id").GetString().Should().Be("TPM4001");
+        }
+
+        [Fact]
+        public void Every_catalogue_rule_is_complete_for_code_scanning()
+        {
+            var names = new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal);
+            foreach (var descriptor in DiagnosticCatalog.All)
+            {
+                var source = new SourceText("plans/x.tpm", "program p \"P\" { }\n");
+                var d = Diagnostic.Create(descriptor, new SourceLocation(source, new TextSpan(0, 7)), "a", "b", "c", "d", "e");
+                var rule = Run(TestPlans.Parse(SarifWriter.ToSarif(new[] { d }, "1.0.0"))).GetProperty("tool").GetProperty("driver").GetProperty("rules")[0];
+                var because = descriptor.Code;
+
+                rule.GetProperty("id").GetString().Should().Be(descriptor.Code);
+                var name = rule.GetProperty("name").GetString()!;
+                name.Should().MatchRegex("^[A-Z][a-z0-9]+([A-Z][a-z0-9]*)*$", because).And.NotBe(descriptor.Code);
+                names.Add(name).Should().BeTrue(because + ": rule names are unique");
+                rule.GetProperty("shortDescription").GetProperty("text").GetString().Should().Be(descriptor.Title, because);
+                var full = rule.GetProperty("fullDescription").GetProperty("text").GetString()!;
+                full.Should().EndWith(".", because).And.NotBe(descriptor.Title + ".").And.NotContain("`").And.NotContain("**");
+                full.Length.Should().BeGreaterThan(descriptor.Title.Length + 20, because);
+                rule.GetProperty("help").GetProperty("text").GetString().Should().EndWith(" See " + descriptor.HelpLink, because);
+                var markdown = rule.GetProperty("help").GetProperty("markdown").GetString()!;
+                markdown.Should().Contain("Default severity", because).And.NotStartWith("# ");
+                System.Text.RegularExpressions.Regex.Matches(markdown, @"\]\(([^)]*)\)").Select(m => m.Groups[1].Value)
+                    .Where(link => !link.StartsWith("https://", StringComparison.Ordinal)).Should().BeEmpty(because + ": links work outside the docs folder");
+                rule.GetProperty("helpUri").GetString().Should().Be(descriptor.HelpLink);
+                rule.GetProperty("defaultConfiguration").GetProperty("level").GetString().Should().Be(SarifWriter.Level(descriptor.DefaultSeverity));
+                var properties = rule.GetProperty("properties");
+                properties.GetProperty("problem.severity").GetString().Should().BeOneOf("error", "warning", "recommendation");
+                properties.GetProperty("precision").GetString().Should().Be("very-high");
+                properties.GetProperty("tags").EnumerateArray().Select(t => t.GetString()).Should().Equal(descriptor.Category.ToLowerInvariant());
+            }
+        }
+
+        [Fact]
+        public void Rule_names_are_the_catalogue_names_and_a_descriptor_made_elsewhere_is_named_after_its_title()
+        {
+            DiagnosticCatalog.UnknownReference.Name.Should().Be("UnknownReference");
+            DiagnosticCatalog.WrongKind.Name.Should().Be("WrongKind");
+            new DiagnosticDescriptor("X0001", "Deployment without responsible-AI reviews", "{0}", DiagnosticSeverity.Warning, "Other").Name
+                .Should().Be("DeploymentWithoutResponsibleAIReviews");
+        }
+
+        [Fact]
+        public void A_rule_outside_the_catalogue_still_gets_a_description_and_help()
+        {
+            var descriptor = new DiagnosticDescriptor("X0001", "Custom rule", "{0}", DiagnosticSeverity.Warning, "Other");
+            var source = new SourceText("a.tpm", "x\n");
+            var rule = Run(TestPlans.Parse(SarifWriter.ToSarif(new[] { Diagnostic.Create(descriptor, new SourceLocation(source, new TextSpan(0, 1)), "m") }, "1.0.0")))
+                .GetProperty("tool").GetProperty("driver").GetProperty("rules")[0];
+            rule.GetProperty("fullDescription").GetProperty("text").GetString().Should().Be("Custom rule.");
+            rule.GetProperty("help").GetProperty("text").GetString().Should().Be("Custom rule. See " + descriptor.HelpLink);
+        }
+
+        [Fact]
+        public void Help_pages_have_their_relative_links_made_absolute()
+        {
+            var page = "# TPM9999: T\n\n**Default severity:** error · **Category:** X\n\nSee [the limits](../../README.md#workspace-and-limits),\n[TPM2202](TPM2202.md) and [here](#severity).\n\n## Severity\n";
+            var help = DiagnosticHelp.Parse(page, DiagnosticCatalog.HelpLinkBase + "TPM9999.md")!;
+            help.Description.Should().Be("See [the limits](https://github.com/programdsl/programdsl/blob/main/README.md#workspace-and-limits), [TPM2202](https://github.com/programdsl/programdsl/blob/main/docs/diagnostics/TPM2202.md) and [here](https://github.com/programdsl/programdsl/blob/main/docs/diagnostics/TPM9999.md#severity).");
+            help.Markdown.Should().StartWith("**Default severity:**").And.Contain("## Severity");
+        }
+
+        [Fact]
+        public void Locations_are_relative_to_the_source_root_and_files_outside_it_are_notifications()
+        {
+            var inside = new SourceText("/repo/plans/a.tpm", "line one\nline two\n");
+            var outside = new SourceText("/elsewhere/b.tpm", "x\n");
+            var diagnostics = new[]
+            {
+                new Diagnostic(DiagnosticCatalog.UnknownReference, DiagnosticSeverity.Error, "in", new SourceLocation(inside, new TextSpan(9, 4)),
+                    new[] { new SourceLocation(outside, new TextSpan(0, 1)), new SourceLocation(inside, new TextSpan(0, 4)) }),
+                new Diagnostic(DiagnosticCatalog.UnknownReference, DiagnosticSeverity.Error, "out", new SourceLocation(outside, new TextSpan(0, 1))),
+            };
+            var options = new SarifOptions
+            {
+                SourceRootUri = SarifWriter.ToFolderUri("/repo"),
+                RelativePath = p => p.StartsWith("/repo/", StringComparison.Ordinal) ? p.Substring(6) : null,
+            };
+            var run = Run(TestPlans.Parse(SarifWriter.ToSarif(diagnostics, "1.0.0", options)));
+
+            run.GetProperty("originalUriBaseIds").GetProperty("%SRCROOT%").GetProperty("uri").GetString().Should().Be("file:///repo/");
+            var result = run.GetProperty("results").EnumerateArray().Should().ContainSingle().Subject;
+            var artifact = result.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation");
+            (artifact.GetProperty("uri").GetString(), artifact.GetProperty("uriBaseId").GetString()).Should().Be(("plans/a.tpm", "%SRCROOT%"));
+            // The related location outside the root is left out; the one inside keeps its place.
+            var related = result.GetProperty("relatedLocations").EnumerateArray().Should().ContainSingle().Subject;
+            related.GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32().Should().Be(1);
+            run.GetProperty("invocations")[0].GetProperty("toolExecutionNotifications")[0].GetProperty("message").GetProperty("text").GetString()
+                .Should().Be("/elsewhere/b.tpm(1,1): error TPM1001: out (not a result: its file lies outside the source root)");
+        }
+
+        [Theory]
+        [InlineData("plans/a.tpm", "plans/a.tpm")]
+        [InlineData("./plans/../plans/a.tpm", "plans/a.tpm")]
+        [InlineData("../a.tpm", null)]
+        [InlineData("/abs/a.tpm", null)]
+        [InlineData("C:\\abs\\a.tpm", null)]
+        public void Without_a_root_relative_paths_that_do_not_climb_are_placed(string path, string? expected)
+        {
+            SarifWriter.DefaultRelativePath(path).Should().Be(expected);
+        }
+
+        [Theory]
+        [InlineData("/home/u/repo", "file:///home/u/repo/")]
+        [InlineData("/home/u/my repo/", "file:///home/u/my%20repo/")]
+        [InlineData("C:\\work\\repo", "file:///C:/work/repo/")]
+        public void The_source_root_is_a_file_uri_ending_with_a_slash(string folder, string expected)
+        {
+            SarifWriter.ToFolderUri(folder).Should().Be(expected);
+        }
+
+        [Fact]
+        public void The_fingerprint_ignores_line_numbers_indentation_and_quoted_places_but_not_the_finding()
+        {
+            Diagnostic At(string text, string path, string message, DiagnosticDescriptor? rule = null)
+            {
+                var source = new SourceText(path, text);
+                int at = text.IndexOf("after b", StringComparison.Ordinal);
+                return new Diagnostic(rule ?? DiagnosticCatalog.UnknownReference, DiagnosticSeverity.Error, message, new SourceLocation(source, new TextSpan(at, 7)));
+            }
+
+            var original = SarifWriter.FindingHash(At("x\n  task a { after b }\n", "p.tpm", "unknown task 'b' (see p.tpm(2,3))"), "p.tpm");
+            SarifWriter.FindingHash(At("\n\n\nx\n\ttask  a { after b }   \n", "sub/../p.tpm", "unknown task 'b' (see ../p.tpm(5,9))"), "p.tpm").Should().Be(original);
+            original.Should().MatchRegex("^[0-9a-f]{32}$");
+
+            SarifWriter.FindingHash(At("x\n  task a { after b }\n", "p.tpm", "unknown task 'b' (see p.tpm(2,3))", DiagnosticCatalog.WrongKind), "p.tpm").Should().NotBe(original);
+            SarifWriter.FindingHash(At("x\n  task a { after b }\n", "p.tpm", "unknown task 'b' (see p.tpm(2,3))"), "q.tpm").Should().NotBe(original);
+            SarifWriter.FindingHash(At("x\n  task z { after b }\n", "p.tpm", "unknown task 'b' (see p.tpm(2,3))"), "p.tpm").Should().NotBe(original);
+            SarifWriter.FindingHash(At("x\n  task a { after b }\n", "p.tpm", "unknown milestone 'b' (see p.tpm(2,3))"), "p.tpm").Should().NotBe(original);
+        }
+
+        [Fact]
+        public void Identical_findings_are_told_apart_by_their_occurrence()
+        {
+            var source = new SourceText("p.tpm", "after b\nafter b\n");
+            var diagnostics = new[] { 0, 8 }.Select(at => new Diagnostic(DiagnosticCatalog.UnknownReference, DiagnosticSeverity.Error, "unknown task 'b'", new SourceLocation(source, new TextSpan(at, 7)))).ToArray();
+            var prints = Run(TestPlans.Parse(SarifWriter.ToSarif(diagnostics, "1.0.0"))).GetProperty("results").EnumerateArray()
+                .Select(r => r.GetProperty("partialFingerprints").GetProperty(SarifWriter.FingerprintKey).GetString()!).ToList();
+            var hash = SarifWriter.FindingHash(diagnostics[0], "p.tpm");
+            prints.Should().Equal(hash + ":1", hash + ":2");
+        }
+
+        [Fact]
+        public void The_run_says_it_ran_and_names_its_category_only_when_given_one()
+        {
+            var run = Run(BrokenLog());
+            run.GetProperty("invocations")[0].GetProperty("executionSuccessful").GetBoolean().Should().BeTrue();
+            run.TryGetProperty("automationDetails", out _).Should().BeFalse();
+            run.TryGetProperty("originalUriBaseIds", out _).Should().BeFalse();
+            run.GetProperty("columnKind").GetString().Should().Be("utf16CodeUnits");
+
+            var named = Run(TestPlans.Parse(SarifWriter.ToSarif(TestPlans.Compile(TestPlans.Broken).Diagnostics, "1.0.0", new SarifOptions { Category = "tpm/plans" })));
+            named.GetProperty("automationDetails").GetProperty("id").GetString().Should().Be("tpm/plans/");
         }
 
         [Fact]

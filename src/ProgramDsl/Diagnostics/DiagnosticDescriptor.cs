@@ -22,10 +22,17 @@ namespace ProgramDsl.Diagnostics
     /// <summary>The fixed description of one diagnostic code: its default severity and message template.</summary>
     public sealed class DiagnosticDescriptor
     {
-        /// <summary>Creates a descriptor. Use the ones in <see cref="DiagnosticCatalog"/>.</summary>
+        /// <summary>Creates a descriptor named after its title (see <see cref="Name"/>). Use the ones in <see cref="DiagnosticCatalog"/>.</summary>
         public DiagnosticDescriptor(string code, string title, string messageFormat, DiagnosticSeverity defaultSeverity, string category)
+            : this(code, NameFromTitle(title), title, messageFormat, defaultSeverity, category)
+        {
+        }
+
+        /// <summary>Creates a descriptor with an explicit rule name. Use the ones in <see cref="DiagnosticCatalog"/>.</summary>
+        public DiagnosticDescriptor(string code, string name, string title, string messageFormat, DiagnosticSeverity defaultSeverity, string category)
         {
             Code = code ?? throw new ArgumentNullException(nameof(code));
+            Name = name ?? throw new ArgumentNullException(nameof(name));
             Title = title;
             MessageFormat = messageFormat;
             DefaultSeverity = defaultSeverity;
@@ -34,6 +41,12 @@ namespace ProgramDsl.Diagnostics
 
         /// <summary>The stable code, e.g. <c>TPM1001</c>.</summary>
         public string Code { get; }
+
+        /// <summary>
+        /// The rule's name: a PascalCase identifier such as <c>UnknownReference</c> (the catalogue field's name), for
+        /// tools that show rules by name (SARIF <c>reportingDescriptor.name</c>). Stable, like the code.
+        /// </summary>
+        public string Name { get; }
 
         /// <summary>A short title for the rule.</summary>
         public string Title { get; }
@@ -56,5 +69,25 @@ namespace ProgramDsl.Diagnostics
 
         /// <inheritdoc />
         public override string ToString() => Code + ": " + Title;
+
+        // "Conflicting or repeated setting" -> "ConflictingOrRepeatedSetting": each run of letters and digits capitalised.
+        private static string NameFromTitle(string title)
+        {
+            var sb = new System.Text.StringBuilder(title.Length);
+            bool start = true;
+            foreach (char c in title)
+            {
+                if (!char.IsLetterOrDigit(c))
+                {
+                    start = true;
+                    continue;
+                }
+
+                sb.Append(start ? char.ToUpperInvariant(c) : c);
+                start = false;
+            }
+
+            return sb.ToString();
+        }
     }
 }
