@@ -13,8 +13,10 @@ namespace ProgramDsl.Reports.Mspdi
     /// <summary>The <c>.tpm</c> text made from an MS Project file, what was approximated or left out, or why it could not be made.</summary>
     public sealed class MspdiImport
     {
-        internal MspdiImport(string? text, string programId, IReadOnlyList<string> notes, string? problem, IReadOnlyList<MspdiProblem>? warnings = null)
+        internal MspdiImport(string? text, string programId, IReadOnlyList<string> notes, string? problem, IReadOnlyList<MspdiProblem>? warnings = null,
+            IReadOnlyDictionary<int, string>? taskIds = null)
         {
+            TaskIds = taskIds ?? new Dictionary<int, string>();
             Text = text;
             ProgramId = programId;
             Notes = notes;
@@ -27,6 +29,12 @@ namespace ProgramDsl.Reports.Mspdi
         /// reader's, each at its place in the file (<c>file(line,col): message</c> with <see cref="MspdiProblem.Format"/>).
         /// </summary>
         public IReadOnlyList<MspdiProblem> Warnings { get; }
+
+        /// <summary>
+        /// The qualified id (<c>ws.task</c>) each imported task and milestone got, by its UID in the file: what compares
+        /// the schedule with the dates MS Project stored. Workstreams and tasks left out are not in it.
+        /// </summary>
+        public IReadOnlyDictionary<int, string> TaskIds { get; }
 
         /// <summary>The program, in the builder's canonical layout; null when <see cref="Problem"/> is set.</summary>
         public string? Text { get; }
@@ -206,8 +214,8 @@ namespace ProgramDsl.Reports.Mspdi
             private readonly List<string> _notes = new List<string>();
             private readonly List<Node> _ordered = new List<Node>();
             private readonly List<MspdiProblem> _warnings = new List<MspdiProblem>();
-            private readonly decimal _hoursPerDay;
-            private readonly int _minutesPerDay;
+            private decimal _hoursPerDay;
+            private int _minutesPerDay;
             private readonly Dictionary<int, MspdiCalendar> _calendars = new Dictionary<int, MspdiCalendar>();
             private readonly HashSet<string> _rootNames = new HashSet<string>(StringComparer.Ordinal);
             private readonly Dictionary<string, Node> _rootNodes = new Dictionary<string, Node>(StringComparer.Ordinal);
@@ -229,10 +237,74 @@ namespace ProgramDsl.Reports.Mspdi
                 foreach (var c in project.Calendars) _calendars[c.Uid] = c;
             }
 
+            /// <summary>
+            /// The project calendar, its weekdays and holidays, and the length of its working day. MS Project schedules a
+            /// duration's hours on the calendar's working times, so when those differ from the project's MinutesPerDay (a
+            /// 7.5-hour day with the default 480 minutes, a 24-hour calendar), hours are counted in the calendar's days.
+            /// </summary>
+            private void ReadProjectCalendar()
+            {
+                _projectCalendar = _project.CalendarUid is int uid && _calendars.TryGetValue(uid, out var c) ? c : _project.Calendars.FirstOrDefault(x => x.IsBase);
+                if (_projectCalendar is null) return;
+                _workdays = WeekOf(_projectCalendar);
+                if (_workdays.Count == 0)
+                {
+                    _notes.Add("the project calendar has no working weekday; Monday to Friday is used");
+                    _workdays = StandardWeek;
+                }
+
+                _holidays = _projectCalendar.Exceptions.ToList();
+                _holidayCover = new RangeCover(_holidays.Where(h => !h.Working).Select(h => h.Range));
+                if (DayMinutes(_projectCalendar) is int minutes && minutes != _minutesPerDay)
+                {
+                    _notes.Add("the project's working day is " + Number(_minutesPerDay / 60m) + " hours (MinutesPerDay " + _minutesPerDay + "), but its calendar '" + _projectCalendar.Name +
+                               "' works " + Number(decimal.Round(minutes / 60m, 2)) + " hours a day; MS Project schedules hours on the calendar, so durations, work and lags are counted in its days, and 'hours-per-day' is " +
+                               Number(decimal.Round(minutes / 60m, 4)));
+                    _minutesPerDay = minutes;
+                    _hoursPerDay = decimal.Round(minutes / 60m, 4);
+                }
+            }
+
+            /// <summary>The working minutes of most of a calendar's working weekdays (its base calendar's where it has none), or null when it lists no times.</summary>
+            private int? DayMinutes(MspdiCalendar calendar)
+            {
+                var minutes = new Dictionary<DayOfWeek, int>();
+                var seen = new HashSet<int>();
+                for (var c = calendar; c != null && seen.Add(c.Uid); c = c.BaseUid is int b && _calendars.TryGetValue(b, out var next) ? next : null)
+                {
+                    foreach (var kv in c.WorkingMinutes) if (!minutes.ContainsKey(kv.Key)) minutes[kv.Key] = kv.Value;
+                }
+
+                var week = WeekOf(calendar);
+                var counts = week.Days.Where(minutes.ContainsKey).GroupBy(d => minutes[d]).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key).ToList();
+                return counts.Count == 0 ? (int?)null : counts[0].Key;
+            }
+
+            private RangeCover _holidayCover = new RangeCover(Array.Empty<DateRange>());
+
+            /// <summary>
+            /// The working day a finish falls on: MS Project writes a finish at the end of the working time, but a finish at
+            /// or before the start of a working day (08:00, or midnight) ends the working day before it.
+            /// </summary>
+            private DateTime FinishDate(DateTime finish)
+            {
+                if (finish.TimeOfDay > _project.DefaultStartTime || finish.Date == DateTime.MinValue) return finish.Date;
+                var day = finish.Date.AddDays(-1);
+                // A bounded walk back over weekends and holidays; a calendar with nothing working stops at the day before.
+                for (int i = 0; i < 3660 && day > DateTime.MinValue.AddDays(1); i++)
+                {
+                    if (_workdays.Contains(day.DayOfWeek) && !_holidayCover.Covers(new DateRange(CalendarDate.FromDateTime(day), CalendarDate.FromDateTime(day)))) return day;
+                    day = day.AddDays(-1);
+                }
+
+                return finish.Date.AddDays(-1);
+            }
+
             public MspdiImport Run()
             {
                 _notes.AddRange(_project.Notes);
                 _warnings.AddRange(_project.Warnings);
+                ReadProjectCalendar();
                 var summary = _project.Tasks.FirstOrDefault(t => t.Uid == 0 || t.OutlineLevel == 0);
                 var programId = ProgramId(summary);
                 BuildOutline();
@@ -245,7 +317,13 @@ namespace ProgramDsl.Reports.Mspdi
                 NameTasks();
                 ResolveShadowing();
                 foreach (var node in _top) WriteTop(plan, node);
-                return new MspdiImport(plan.ToText(), programId, _notes, null, _warnings);
+                var taskIds = new Dictionary<int, string>();
+                foreach (var node in _ordered)
+                {
+                    if (!node.IsWorkstream) taskIds[node.Task.Uid] = QualifiedId(node);
+                }
+
+                return new MspdiImport(plan.ToText(), programId, _notes, null, _warnings, taskIds);
             }
 
             // ---------------------------------------------------------------- program
@@ -292,35 +370,47 @@ namespace ProgramDsl.Reports.Mspdi
             /// </summary>
             private DateTime? _movedStart;
 
-            /// <summary>The earliest tracked date of any task and the task it belongs to, or null when nothing is tracked.</summary>
-            private (DateTime Date, MspdiTask Task)? EarliestTracked()
+            /// <summary>
+            /// The earliest date MS Project holds a task to whatever the project start (an actual start or finish, the
+            /// start of a task with progress, a manually scheduled task's start, a must-start-on date), the task and what
+            /// the date is; null when there is none.
+            /// </summary>
+            private (DateTime Date, MspdiTask Task, string What)? EarliestFixed()
             {
-                (DateTime Date, MspdiTask Task)? earliest = null;
-                void Consider(DateTime? date, MspdiTask task)
+                (DateTime Date, MspdiTask Task, string What)? earliest = null;
+                void Consider(DateTime? date, MspdiTask task, string what)
                 {
-                    if (date is DateTime d && (earliest is null || d.Date < earliest.Value.Date)) earliest = (d.Date, task);
+                    if (date is DateTime d && (earliest is null || d.Date < earliest.Value.Date)) earliest = (d.Date, task, what);
                 }
 
                 foreach (var t in _project.Tasks)
                 {
-                    if (t.Uid == 0 || t.OutlineLevel == 0) continue; // the project summary task
-                    Consider(t.ActualStart, t);
-                    if (t.ActualFinish is DateTime finish) Consider(FinishDate(finish), t);
-                    if (t.ActualStart is null && (t.PercentComplete > 0 || t.ActualFinish != null)) Consider(t.Start, t);
+                    if (t.Uid == 0 || t.OutlineLevel == 0 || t.IsNull || !t.Active) continue; // the project summary task, blank rows, inactive tasks
+                    Consider(t.ActualStart, t, "an actual start");
+                    if (t.ActualFinish is DateTime finish) Consider(FinishDate(finish), t, "an actual finish");
+                    if (t.ActualStart is null && (t.PercentComplete > 0 || t.ActualFinish != null)) Consider(t.Start, t, "progress from");
+                    if (t.Summary) continue;
+                    if (t.Manual) Consider(ManualStart(t), t, "a manually scheduled start");
+                    if (t.ConstraintType == 2) Consider(t.ConstraintDate, t, "a must-start-on date");
+                    if (t.ConstraintType == 4) Consider(t.ConstraintDate, t, "a start-no-earlier-than date");
                 }
 
                 return earliest;
             }
 
+            /// <summary>The start of a manually scheduled task: the date MS Project shows (its manual start when it has no other).</summary>
+            private static DateTime? ManualStart(MspdiTask t) => t.Start ?? t.ManualStart;
+
             private void WriteSettings(ProgramBuilder plan, MspdiTask? summary)
             {
                 var start = (_project.StartDate ?? _project.Tasks.Where(t => t.Start != null).Min(t => t.Start)!.Value).Date;
-                if (EarliestTracked() is (DateTime, MspdiTask) tracked && tracked.Date < start)
+                if (EarliestFixed() is (DateTime, MspdiTask, string) tracked && tracked.Date < start)
                 {
-                    // MS Project keeps actual dates before the project start (manually scheduled or tracked tasks); a
-                    // tracked date is the truth, so the program starts on it and the others keep the project start.
-                    _notes.Add("task '" + tracked.Task.Name + "' has an actual date " + Iso(tracked.Date) + " before the project start " + Iso(start) +
-                               "; the program starts on " + Iso(tracked.Date) + ", and the tasks without actuals are kept from starting before " + Iso(start) + " with 'not-before'");
+                    // MS Project keeps actual dates, manually scheduled tasks and must-start-on dates before the project
+                    // start; tpm counts days from its start, so the program starts on the earliest of them and the other
+                    // tasks keep the project start as their not-before.
+                    _notes.Add("task '" + tracked.Task.Name + "' has " + tracked.What + " " + Iso(tracked.Date) + " before the project start " + Iso(start) +
+                               "; the program starts on " + Iso(tracked.Date) + ", and the tasks MS Project schedules from the project start are kept from starting before " + Iso(start) + " with 'not-before'");
                     _movedStart = start;
                     start = tracked.Date;
                 }
@@ -330,21 +420,9 @@ namespace ProgramDsl.Reports.Mspdi
                 if (_project.StatusDate is DateTime status) plan.StatusDate(Iso(FinishDate(status)));
                 if (_project.CurrencyCode is string currency && IsIdentifier(currency.Trim())) plan.Currency(currency.Trim());
 
-                _projectCalendar = _project.CalendarUid is int uid && _calendars.TryGetValue(uid, out var c) ? c : _project.Calendars.FirstOrDefault(x => x.IsBase);
-                if (_projectCalendar != null)
-                {
-                    _workdays = WeekOf(_projectCalendar);
-                    if (_workdays.Count == 0)
-                    {
-                        _notes.Add("the project calendar has no working weekday; Monday to Friday is used");
-                        _workdays = StandardWeek;
-                    }
-
-                    _holidays = _projectCalendar.Exceptions.ToList();
-                }
-
                 if (_workdays.Mask != StandardWeek.Mask) plan.Workdays(_workdays.Days.ToArray());
                 if (_hoursPerDay != 8m) plan.HoursPerDay((double)_hoursPerDay);
+                WriteLeveling(plan);
                 foreach (var h in _holidays.OrderBy(h => h.Range.From))
                 {
                     if (h.Working)
@@ -357,6 +435,31 @@ namespace ProgramDsl.Reports.Mspdi
                 }
 
                 if (summary?.Notes is string note) plan.Note(note);
+            }
+
+            /// <summary>
+            /// MS Project levels only when asked, and a leveled plan shows it in leveling delays; tpm levels by default. A
+            /// plan with no leveling delay is imported with <c>leveling off</c>, so it schedules as MS Project had it. A
+            /// file tpm wrote keeps tpm's default (its dates are tpm's leveled ones).
+            /// </summary>
+            private void WriteLeveling(ProgramBuilder plan)
+            {
+                var delayed = _project.Tasks.Where(t => t.LevelingDelay != 0 && !t.Summary).Select(t => t.Uid)
+                    .Concat(_project.Assignments.Where(a => a.LevelingDelay != 0).Select(a => a.TaskUid)).Distinct().ToList();
+                if (delayed.Count > 0)
+                {
+                    var names = delayed.Take(5).Select(uid => _project.Tasks.FirstOrDefault(t => t.Uid == uid)).Where(t => t != null).Select(t => "'" + t!.Name + "'");
+                    _notes.Add("MS Project leveled the plan (leveling delays on " + string.Join(", ", names) + (delayed.Count > 5 ? " and " + (delayed.Count - 5) + " more" : string.Empty) +
+                               "); it is imported with tpm's leveling on, which places delayed tasks by its own rules, not by those delays");
+                    return;
+                }
+
+                if (_project.IdFieldIds.Count > 0) return;
+                plan.Leveling(false);
+                if (_project.Assignments.Any(a => a.ResourceUid > 0))
+                {
+                    _notes.Add("MS Project had not leveled the plan (no task has a leveling delay), so it is imported with 'leveling off': people may be over-allocated, as they were in MS Project (TPM2101)");
+                }
             }
 
             /// <summary>A calendar's weekdays: its own, then its base calendar's, then MS Project's standard week.</summary>
@@ -796,7 +899,14 @@ namespace ProgramDsl.Reports.Mspdi
                 if (t.Milestone && (t.DurationHours ?? 0) > 0) _notes.Add("milestone " + node.Display + " has a duration; a tpm milestone has none");
                 foreach (var (target, type, lag) in Links(node)) m.After(target, type, lag);
                 bool reached = t.ActualFinish != null || (t.PercentComplete >= 100 && (t.ActualStart ?? t.Start) != null);
-                if (Floor(NotBefore(node), reached) is string notBefore) m.NotBefore(notBefore);
+                if (t.Manual && !reached && ManualStart(t) is DateTime manual)
+                {
+                    // A milestone is dated the working day before its start index: not-before the day after its date.
+                    var on = FinishDate(manual);
+                    _notes.Add("milestone " + node.Display + " is manually scheduled in MS Project; it is imported on its date " + Iso(on) + " with 'not-before " + Iso(on.AddDays(1)) + "'");
+                    m.NotBefore(Iso(on.AddDays(1)));
+                }
+                else if (Floor(NotBefore(node), reached) is string notBefore) m.NotBefore(notBefore);
                 if (t.Deadline is DateTime deadline) m.Due(Iso(FinishDate(deadline)));
                 if (t.ActualFinish is DateTime reachedOn) m.ActualFinish(Iso(FinishDate(reachedOn)));
                 else if (t.PercentComplete >= 100 && (t.ActualStart ?? t.Start) is DateTime at) m.ActualFinish(Iso(at.Date));
@@ -824,8 +934,18 @@ namespace ProgramDsl.Reports.Mspdi
                     }
                 }
 
+                if (t.Manual && t.DurationHours is null && t.ManualDurationHours is decimal manualHours) days = decimal.Round(manualHours * 60m / _minutesPerDay, 4);
                 decimal work = people.Sum(p => p.Work ?? p.Units * days * _minutesPerDay / 60m);
-                if (people.Count > 0 && t.Type != 1 && work > 0)
+                bool split = IsSplit(t, list);
+                if (split && t.Start is DateTime from && t.Finish is DateTime to && SpanDays(from.Date, FinishDate(to)) is int span && span > days)
+                {
+                    // MS Project's duration leaves out the pause; the plan's task spans it, so what follows starts where it did.
+                    _notes.Add("task " + node.Display + " is split in MS Project (its work pauses and resumes); tpm has no pause in a task, so it is imported over its whole span, " +
+                               Iso(from.Date) + " to " + Iso(FinishDate(to)) + ": 'duration " + span + "d' instead of its " + Number(days) + " working days" + (people.Count > 0 ? ", its people booked through the pause" : string.Empty));
+                    days = span;
+                    b.Duration((double)days);
+                }
+                else if (people.Count > 0 && t.Type != 1 && work > 0 && !t.Manual && EffortKeepsDuration(node, people, work, days))
                 {
                     // Effort-driven: person-days of work, which the scheduler spreads over the assignees' shares again.
                     b.Effort((double)decimal.Round(work / (_minutesPerDay / 60m), 4));
@@ -834,6 +954,8 @@ namespace ProgramDsl.Reports.Mspdi
                 {
                     b.Duration((double)days);
                 }
+
+                NoteWhatShapesWork(node, list);
 
                 foreach (var (person, units, _) in people)
                 {
@@ -850,7 +972,14 @@ namespace ProgramDsl.Reports.Mspdi
                 foreach (var (pool, units) in pools) b.Uses(pool.Id, units);
                 foreach (var (target, type, lag) in Links(node)) b.After(target, type, lag);
                 bool tracked = t.ActualStart != null || ((t.PercentComplete > 0 || t.ActualFinish != null) && t.Start != null);
-                if (Floor(NotBefore(node), tracked) is string notBefore) b.NotBefore(notBefore);
+                if (t.Manual && !tracked && ManualStart(t) is DateTime manual)
+                {
+                    // MS Project keeps a manually scheduled task where it was put: its start as not-before, its duration as is.
+                    _notes.Add("task " + node.Display + " is manually scheduled in MS Project; it is imported with fixed dates: 'not-before " + Iso(manual.Date) + "' and 'duration " +
+                               Number(days) + "d'" + (t.Links.Count > 0 ? " (tpm still applies its links, which MS Project does not for a manual task)" : string.Empty));
+                    b.NotBefore(Iso(manual.Date));
+                }
+                else if (Floor(NotBefore(node), tracked) is string notBefore) b.NotBefore(notBefore);
                 if (t.Deadline is DateTime deadline) b.Due(Iso(FinishDate(deadline)));
                 if (t.Priority is int priority && priority != 500) b.Priority(Math.Max(1, Math.Min(1000, priority)));
                 if (t.FixedCost is decimal cost && cost > 0) b.Cost(cost);
@@ -867,6 +996,69 @@ namespace ProgramDsl.Reports.Mspdi
                 if (t.ActualFinish is DateTime finished && actualStart != null) b.ActualFinish(Iso(FinishDate(finished)));
                 if (t.ActualCost is decimal actualCost && actualCost > 0 && actualStart != null) b.ActualCost(actualCost);
                 if (t.Notes != null) b.Note(t.Notes);
+            }
+
+            /// <summary>
+            /// True when the work, spread over the assignees' units as tpm spreads effort, takes the task's duration in
+            /// whole days; otherwise (an uneven contour, work shared unevenly, a duration longer than its work) the task
+            /// is imported with its duration, so it spans what it did in MS Project, and a note says why.
+            /// </summary>
+            private bool EffortKeepsDuration(Node node, List<(PersonInfo Person, decimal Units, decimal? Work)> people, decimal work, decimal days)
+            {
+                var t = node.Task;
+                if (t.DurationHours is null || t.ElapsedDuration) return true;
+                // MS Project's units: a share capped at a person's capacity is noted on its own, and keeps the work.
+                decimal units = people.Sum(p => p.Units);
+                if (units <= 0) return true;
+                decimal effortDays = work * 60m / _minutesPerDay;
+                var spread = Math.Ceiling(decimal.Round(effortDays / units, 3));
+                var wanted = Math.Ceiling(decimal.Round(days, 3));
+                if (spread == wanted) return true;
+                string why;
+                if (_assignments.TryGetValue(t.Uid, out var list) && list.Any(a => a.WorkContour != 0 && _resources.ContainsKey(a.ResourceUid))) why = "its work follows an uneven contour";
+                else if (people.Count > 1 && people.Select(p => p.Work is decimal w && p.Units > 0 ? decimal.Round(w / p.Units, 2) : -1m).Distinct().Count() > 1) why = "its assignees have unequal work for their units";
+                else if (spread < wanted) why = "its duration is longer than its work over its assignees' units";
+                else why = "its work over its assignees' units takes longer than its duration";
+                _notes.Add("task " + node.Display + ": " + why + " (" + Number(decimal.Round(effortDays, 2)) + " person-days at " + Percent(units) + " take " + Number(spread) +
+                           " days, MS Project schedules " + Number(decimal.Round(days, 2)) + "); it is imported with 'duration " + Number(days) + "d' and its people, so effort is not kept");
+                return false;
+            }
+
+            /// <summary>Notes for what MS Project schedules a task by that tpm does not hold: its own calendar, splits, contours, 24-hour resource calendars.</summary>
+            private void NoteWhatShapesWork(Node node, List<MspdiAssignment>? assignments)
+            {
+                var t = node.Task;
+                if (t.CalendarUid is int calendarUid && _calendars.TryGetValue(calendarUid, out var calendar) && calendar != _projectCalendar &&
+                    (WeekOf(calendar).Mask != _workdays.Mask || DayMinutes(calendar) is int m && m != _minutesPerDay || calendar.Exceptions.Count > 0))
+                {
+                    _notes.Add("task " + node.Display + " is scheduled on its own calendar '" + calendar.Name + "' in MS Project; tpm schedules a task on the program calendar and its people's, so it is left out");
+                }
+
+                if (assignments is null) return;
+                foreach (var a in assignments)
+                {
+                    if (!_resources.TryGetValue(a.ResourceUid, out var r) || r.IsPool) continue;
+                    if (r.Resource.CalendarUid is int uid && _calendars.TryGetValue(uid, out var own) && DayMinutes(own) is int minutes && minutes >= 1440 && _minutesPerDay < 1440)
+                    {
+                        _notes.Add("task " + node.Display + ": '" + r.Resource.Name + "' works a 24-hour calendar in MS Project; tpm counts a person's day as the program's " + Number(_hoursPerDay) + " hours, so the task takes longer");
+                    }
+                }
+            }
+
+            /// <summary>True when MS Project splits the task: an assignment's work pauses (zero hours in its timephased work).</summary>
+            private static bool IsSplit(MspdiTask t, List<MspdiAssignment>? assignments) => assignments?.Any(a => a.Split) == true;
+
+            /// <summary>The program's working days from one date to another, both included; null past a bound (no walk over centuries).</summary>
+            private int? SpanDays(DateTime from, DateTime to)
+            {
+                if (to < from || (to - from).TotalDays > 40_000) return null;
+                int count = 0;
+                for (var d = from; d <= to; d = d.AddDays(1))
+                {
+                    if (_workdays.Contains(d.DayOfWeek) && !_holidayCover.Covers(new DateRange(CalendarDate.FromDateTime(d), CalendarDate.FromDateTime(d)))) count++;
+                }
+
+                return count;
             }
 
             /// <summary>The task's duration in working days (elapsed durations approximated on the program's week).</summary>
@@ -886,14 +1078,15 @@ namespace ProgramDsl.Reports.Mspdi
 
             /// <summary>A start-no-earlier-than (or must-start-on) constraint as <c>not-before</c>; other constraints are noted and left out.</summary>
             /// <summary>
-            /// A task's not-before: its own, or, when the program start was moved back for tracked dates and the task
-            /// has none, the project start (whichever is later), so that it is not scheduled earlier than in MS Project.
+            /// A task's not-before: its own, or, when the program start was moved back for dates before the project start
+            /// and the task has none, the project start, so that it is not scheduled earlier than in MS Project.
             /// </summary>
             private string? Floor(string? notBefore, bool tracked)
             {
                 if (tracked || !(_movedStart is DateTime original)) return notBefore;
-                var floor = Iso(original);
-                return notBefore is null || string.CompareOrdinal(notBefore, floor) < 0 ? floor : notBefore;
+                // A task's own constraint holds even before the project start (MS Project schedules it there); a task
+                // without one starts no earlier than the project start.
+                return notBefore ?? Iso(original);
             }
 
             private string? NotBefore(Node node)
@@ -1004,6 +1197,14 @@ namespace ProgramDsl.Reports.Mspdi
                 }
             }
 
+            private static string QualifiedId(Node node)
+            {
+                var parts = new List<string>();
+                for (var n = node; n != null; n = n.Parent) parts.Add(n.Id);
+                parts.Reverse();
+                return string.Join(".", parts);
+            }
+
             private static bool IsAncestor(Node ancestor, Node node)
             {
                 for (var p = node.Parent; p != null; p = p.Parent) if (p == ancestor) return true;
@@ -1104,7 +1305,6 @@ namespace ProgramDsl.Reports.Mspdi
             // ---------------------------------------------------------------- values
 
             /// <summary>The day a finish falls on: a finish at midnight ends the day before.</summary>
-            private static DateTime FinishDate(DateTime finish) => finish.TimeOfDay == TimeSpan.Zero && finish.Date > DateTime.MinValue ? finish.Date.AddDays(-1) : finish.Date;
 
             private static string Iso(DateTime date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
