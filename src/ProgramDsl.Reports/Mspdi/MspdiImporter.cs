@@ -936,11 +936,11 @@ namespace ProgramDsl.Reports.Mspdi
 
                 if (t.Manual && t.DurationHours is null && t.ManualDurationHours is decimal manualHours) days = decimal.Round(manualHours * 60m / _minutesPerDay, 4);
                 decimal work = people.Sum(p => p.Work ?? p.Units * days * _minutesPerDay / 60m);
-                bool split = IsSplit(t, list);
-                if (split && t.Start is DateTime from && t.Finish is DateTime to && SpanDays(from.Date, FinishDate(to)) is int span && span > days)
+                var shaped = Reshaped(t, list);
+                if (shaped != null && t.Start is DateTime from && t.Finish is DateTime to && SpanDays(from.Date, FinishDate(to)) is int span && span > Math.Ceiling(days))
                 {
-                    // MS Project's duration leaves out the pause; the plan's task spans it, so what follows starts where it did.
-                    _notes.Add("task " + node.Display + " is split in MS Project (its work pauses and resumes); tpm has no pause in a task, so it is imported over its whole span, " +
+                    // MS Project's duration leaves out the pauses; the plan's task spans them, so what follows starts where it did.
+                    _notes.Add("task " + node.Display + " " + shaped + "; tpm has no pause in a task, so it is imported over its whole span, " +
                                Iso(from.Date) + " to " + Iso(FinishDate(to)) + ": 'duration " + span + "d' instead of its " + Number(days) + " working days" + (people.Count > 0 ? ", its people booked through the pause" : string.Empty));
                     days = span;
                     b.Duration((double)days);
@@ -1014,6 +1014,10 @@ namespace ProgramDsl.Reports.Mspdi
                 var spread = Math.Ceiling(decimal.Round(effortDays / units, 3));
                 var wanted = Math.Ceiling(decimal.Round(days, 3));
                 if (spread == wanted) return true;
+
+                // Work and duration disagree. MS Project's own dates for the task say which it scheduled by (a resource on
+                // a calendar of other hours can make the span follow the work); without them, the duration.
+                if (t.Start is DateTime start && t.Finish is DateTime finish && SpanDays(start.Date, FinishDate(finish)) is int span && span == spread && span != wanted) return true;
                 string why;
                 if (_assignments.TryGetValue(t.Uid, out var list) && list.Any(a => a.WorkContour != 0 && _resources.ContainsKey(a.ResourceUid))) why = "its work follows an uneven contour";
                 else if (people.Count > 1 && people.Select(p => p.Work is decimal w && p.Units > 0 ? decimal.Round(w / p.Units, 2) : -1m).Distinct().Count() > 1) why = "its assignees have unequal work for their units";
@@ -1045,8 +1049,18 @@ namespace ProgramDsl.Reports.Mspdi
                 }
             }
 
-            /// <summary>True when MS Project splits the task: an assignment's work pauses (zero hours in its timephased work).</summary>
-            private static bool IsSplit(MspdiTask t, List<MspdiAssignment>? assignments) => assignments?.Any(a => a.Split) == true;
+            /// <summary>
+            /// Why the task's work does not run evenly from its start to its finish: it is split (an assignment's work pauses,
+            /// zero hours in its timephased work), or its work was contoured by hand (contour 8, the timephased work decides);
+            /// null otherwise.
+            /// </summary>
+            private string? Reshaped(MspdiTask t, List<MspdiAssignment>? assignments)
+            {
+                if (assignments is null) return null;
+                if (assignments.Any(a => a.Split)) return "is split in MS Project (its work pauses and resumes)";
+                if (assignments.Any(a => a.WorkContour == 8 && _resources.ContainsKey(a.ResourceUid))) return "has work contoured by hand in MS Project (its work per day is edited, with days of little or none)";
+                return null;
+            }
 
             /// <summary>The program's working days from one date to another, both included; null past a bound (no walk over centuries).</summary>
             private int? SpanDays(DateTime from, DateTime to)
