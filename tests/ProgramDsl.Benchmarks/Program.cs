@@ -12,7 +12,7 @@ namespace ProgramDsl.Benchmarks
     /// <summary>
     /// Entry point. Subcommands:
     /// <c>generate N FILE [--seed S] [--comparison]</c>, <c>verify N [--seed S] [--path]</c>, <c>phases [BenchmarkDotNet options]</c>,
-    /// <c>cli [options]</c>, <c>profile [N] [options]</c>, <c>psplib [options]</c>, <c>taskjuggler [options]</c>, <c>analyzer [options]</c>, <c>forecast [options]</c>, <c>leveling-budget [options]</c>, <c>emitters [options]</c>, <c>navigation [options]</c>, <c>diff [options]</c>, <c>baseline [options]</c> and <c>lsp [options]</c>.
+    /// <c>cli [options]</c>, <c>profile [N] [options]</c>, <c>psplib [options]</c>, <c>taskjuggler [options]</c>, <c>analyzer [options]</c>, <c>forecast [options]</c>, <c>leveling-budget [options]</c>, <c>emitters [options]</c>, <c>navigation [options]</c>, <c>diff [options]</c>, <c>baseline [options]</c>, <c>mspdi [DIR]</c> and <c>lsp [options]</c>.
     /// </summary>
     public static class Program
     {
@@ -41,6 +41,7 @@ namespace ProgramDsl.Benchmarks
             NavigationBenchmark.Usage + "\n" +
             DiffBenchmark.Usage + "\n" +
             BaselineBenchmark.Usage + "\n" +
+            MspdiBenchmark.Usage + "\n" +
             Lsp.LspBenchmark.Usage;
 
         public static int Main(string[] args)
@@ -84,6 +85,8 @@ namespace ProgramDsl.Benchmarks
                     return DiffBenchmark.Run(rest);
                 case "baseline":
                     return BaselineBenchmark.Run(rest);
+                case "mspdi":
+                    return MspdiBenchmark.Run(rest);
                 case "lsp":
                     return Lsp.LspBenchmark.Run(rest);
                 default:

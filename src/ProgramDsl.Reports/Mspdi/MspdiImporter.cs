@@ -16,8 +16,8 @@ namespace ProgramDsl.Reports.Mspdi
         internal MspdiImport(string? text, string programId, IReadOnlyList<string> notes, string? problem, IReadOnlyList<MspdiProblem>? warnings = null,
             IReadOnlyDictionary<int, string>? taskIds = null)
         {
-            TaskIds = taskIds ?? new Dictionary<int, string>();
             Text = text;
+            TaskIds = taskIds ?? new Dictionary<int, string>();
             ProgramId = programId;
             Notes = notes;
             Problem = problem;
@@ -30,12 +30,6 @@ namespace ProgramDsl.Reports.Mspdi
         /// </summary>
         public IReadOnlyList<MspdiProblem> Warnings { get; }
 
-        /// <summary>
-        /// The qualified id (<c>ws.task</c>) each imported task and milestone got, by its UID in the file: what compares
-        /// the schedule with the dates MS Project stored. Workstreams and tasks left out are not in it.
-        /// </summary>
-        public IReadOnlyDictionary<int, string> TaskIds { get; }
-
         /// <summary>The program, in the builder's canonical layout; null when <see cref="Problem"/> is set.</summary>
         public string? Text { get; }
 
@@ -47,6 +41,13 @@ namespace ProgramDsl.Reports.Mspdi
 
         /// <summary>Why no program could be made, or null.</summary>
         public string? Problem { get; }
+
+        /// <summary>
+        /// The qualified id (<c>ws.task</c>, as <c>ScheduledTask.Id</c> has it) of the task or milestone each MS Project task
+        /// became, by the task's <c>UID</c>; summary tasks (workstreams) and tasks not imported (null, inactive) are not
+        /// in it. Lets a caller compare the imported plan's schedule with the dates the file stores.
+        /// </summary>
+        public IReadOnlyDictionary<int, string> TaskIds { get; }
     }
 
     /// <summary>
@@ -317,13 +318,24 @@ namespace ProgramDsl.Reports.Mspdi
                 NameTasks();
                 ResolveShadowing();
                 foreach (var node in _top) WriteTop(plan, node);
-                var taskIds = new Dictionary<int, string>();
+                return new MspdiImport(plan.ToText(), programId, _notes, null, _warnings, TaskIds());
+            }
+
+            /// <summary>UID to qualified id of every task and milestone written (not workstreams), after naming.</summary>
+            private Dictionary<int, string> TaskIds()
+            {
+                var ids = new Dictionary<int, string>();
+                var parts = new List<string>();
                 foreach (var node in _ordered)
                 {
-                    if (!node.IsWorkstream) taskIds[node.Task.Uid] = QualifiedId(node);
+                    if (node.IsWorkstream) continue;
+                    parts.Clear();
+                    for (var n = node; n != null; n = n.Parent) parts.Add(n.Id);
+                    parts.Reverse();
+                    ids[node.Task.Uid] = string.Join(".", parts);
                 }
 
-                return new MspdiImport(plan.ToText(), programId, _notes, null, _warnings, taskIds);
+                return ids;
             }
 
             // ---------------------------------------------------------------- program
@@ -1209,14 +1221,6 @@ namespace ProgramDsl.Reports.Mspdi
                     };
                     yield return (Reference(node.Parent, predecessor), type, LagDays(link, node, predecessor));
                 }
-            }
-
-            private static string QualifiedId(Node node)
-            {
-                var parts = new List<string>();
-                for (var n = node; n != null; n = n.Parent) parts.Add(n.Id);
-                parts.Reverse();
-                return string.Join(".", parts);
             }
 
             private static bool IsAncestor(Node ancestor, Node node)
