@@ -460,9 +460,9 @@ namespace ProgramDsl.Reports.Mspdi
                     .Concat(_project.Assignments.Where(a => a.LevelingDelay != 0).Select(a => a.TaskUid)).Distinct().ToList();
                 if (delayed.Count > 0)
                 {
-                    var names = delayed.Take(5).Select(uid => _project.Tasks.FirstOrDefault(t => t.Uid == uid)).Where(t => t != null).Select(t => "'" + t!.Name + "'");
-                    _notes.Add("MS Project leveled the plan (leveling delays on " + string.Join(", ", names) + (delayed.Count > 5 ? " and " + (delayed.Count - 5) + " more" : string.Empty) +
-                               "); it is imported with tpm's leveling on, which places delayed tasks by its own rules, not by those delays");
+                    // MS Project's leveling is in its delays: kept on the delayed tasks (their leveled starts), without tpm's own.
+                    plan.Leveling(false);
+                    _notes.Add("MS Project leveled the plan (" + Plural(delayed.Count, "task") + " with a leveling delay), so it is imported with 'leveling off' and each delayed task starts no earlier than leveling put it");
                     return;
                 }
 
@@ -948,8 +948,36 @@ namespace ProgramDsl.Reports.Mspdi
 
                 if (t.Manual && t.DurationHours is null && t.ManualDurationHours is decimal manualHours) days = decimal.Round(manualHours * 60m / _minutesPerDay, 4);
                 decimal work = people.Sum(p => p.Work ?? p.Units * days * _minutesPerDay / 60m);
+                bool tracked = t.ActualStart != null || ((t.PercentComplete > 0 || t.ActualFinish != null) && t.Start != null);
+
+                // Dates tpm cannot compute, kept as MS Project had them: a manually scheduled task's, and those its own
+                // calendar gave a task. The task starts no earlier than its start and lasts its span in program working days.
+                string? pinned = null;
+                var ownCalendar = tracked ? null : OwnCalendar(t);
+                if (!tracked && (t.Manual || ownCalendar != null) && (t.Manual ? ManualStart(t) : t.Start) is DateTime pinStart)
+                {
+                    var pinFinish = t.Manual ? t.Finish ?? t.ManualFinish : t.Finish;
+                    if (pinFinish is DateTime f && SpanDays(pinStart.Date, FinishDate(f)) is int pinSpan && pinSpan > 0) days = pinSpan;
+                    pinned = Iso(pinStart.Date);
+                    _notes.Add("task " + node.Display + (t.Manual ? " is manually scheduled in MS Project" : " is scheduled on its own calendar '" + ownCalendar!.Name + "' in MS Project, which tpm has no way to give a task") +
+                               "; it is imported with the dates MS Project gave it: 'not-before " + pinned + "' and 'duration " + Number(days) + "d'" +
+                               (t.Manual && t.Links.Count > 0 ? " (tpm still applies its links, which MS Project does not to a manual task)" : string.Empty));
+                    b.Duration((double)days);
+                }
+
                 var shaped = Reshaped(t, list);
-                if (shaped != null && t.Start is DateTime from && t.Finish is DateTime to && SpanDays(from.Date, FinishDate(to)) is int span && span > Math.Ceiling(days))
+                if (pinned != null)
+                {
+                }
+                else if (DayOfAssignees(people) is int assigneeMinutes && t.DurationHours is decimal hours && !t.ElapsedDuration)
+                {
+                    // Everyone on the task works a day of other hours (a 24-hour calendar): MS Project fits the hours into their days.
+                    days = decimal.Round(hours * 60m / assigneeMinutes, 4);
+                    _notes.Add("task " + node.Display + ": its people work " + Number(decimal.Round(assigneeMinutes / 60m, 2)) + "-hour days in MS Project, and a tpm person works the program's " +
+                               Number(_hoursPerDay) + "; it is imported with 'duration " + Number(days) + "d' (its " + Number(hours) + " hours in their days), so effort is not kept");
+                    b.Duration((double)days);
+                }
+                else if (shaped != null && t.Start is DateTime from && t.Finish is DateTime to && SpanDays(from.Date, FinishDate(to)) is int span && span > Math.Ceiling(days))
                 {
                     // MS Project's duration leaves out the pauses; the plan's task spans them, so what follows starts where it did.
                     _notes.Add("task " + node.Display + " " + shaped + "; tpm has no pause in a task, so it is imported over its whole span, " +
@@ -967,7 +995,7 @@ namespace ProgramDsl.Reports.Mspdi
                     b.Duration((double)days);
                 }
 
-                NoteWhatShapesWork(node, list);
+                if (pinned is null && DayOfAssignees(people) is null) NoteOtherDays(node, list);
 
                 foreach (var (person, units, _) in people)
                 {
@@ -983,13 +1011,14 @@ namespace ProgramDsl.Reports.Mspdi
 
                 foreach (var (pool, units) in pools) b.Uses(pool.Id, units);
                 foreach (var (target, type, lag) in Links(node)) b.After(target, type, lag);
-                bool tracked = t.ActualStart != null || ((t.PercentComplete > 0 || t.ActualFinish != null) && t.Start != null);
-                if (t.Manual && !tracked && ManualStart(t) is DateTime manual)
+                if (pinned != null) b.NotBefore(pinned);
+                else if (!tracked && t.LevelingDelay != 0 && t.Start is DateTime leveled)
                 {
-                    // MS Project keeps a manually scheduled task where it was put: its start as not-before, its duration as is.
-                    _notes.Add("task " + node.Display + " is manually scheduled in MS Project; it is imported with fixed dates: 'not-before " + Iso(manual.Date) + "' and 'duration " +
-                               Number(days) + "d'" + (t.Links.Count > 0 ? " (tpm still applies its links, which MS Project does not for a manual task)" : string.Empty));
-                    b.NotBefore(Iso(manual.Date));
+                    // The plan is imported without tpm's leveling; MS Project's leveling is in this delay, kept as the start it gave.
+                    var own = NotBefore(node);
+                    var at = own != null && string.CompareOrdinal(own, Iso(leveled.Date)) > 0 ? own : Iso(leveled.Date);
+                    _notes.Add("task " + node.Display + " was delayed by MS Project's leveling (" + Number(decimal.Round(t.LevelingDelay / 10m / _minutesPerDay, 2)) + " working days); it is imported with 'not-before " + at + "', the start leveling gave it");
+                    b.NotBefore(at);
                 }
                 else if (Floor(NotBefore(node), tracked) is string notBefore) b.NotBefore(notBefore);
                 if (t.Deadline is DateTime deadline) b.Due(Iso(FinishDate(deadline)));
@@ -1040,23 +1069,37 @@ namespace ProgramDsl.Reports.Mspdi
                 return false;
             }
 
-            /// <summary>Notes for what MS Project schedules a task by that tpm does not hold: its own calendar, splits, contours, 24-hour resource calendars.</summary>
-            private void NoteWhatShapesWork(Node node, List<MspdiAssignment>? assignments)
+            /// <summary>The task's own calendar when it works other weekdays, hours or exceptions than the project calendar; else null.</summary>
+            private MspdiCalendar? OwnCalendar(MspdiTask t) =>
+                t.CalendarUid is int uid && _calendars.TryGetValue(uid, out var calendar) && calendar != _projectCalendar &&
+                (WeekOf(calendar).Mask != _workdays.Mask || DayMinutes(calendar) is int m && m != _minutesPerDay || calendar.Exceptions.Count > 0)
+                    ? calendar
+                    : null;
+
+            /// <summary>The working minutes of the day every assignee's calendar has, when they all have the same one other than the program's; else null.</summary>
+            private int? DayOfAssignees(List<(PersonInfo Person, decimal Units, decimal? Work)> people)
             {
-                var t = node.Task;
-                if (t.CalendarUid is int calendarUid && _calendars.TryGetValue(calendarUid, out var calendar) && calendar != _projectCalendar &&
-                    (WeekOf(calendar).Mask != _workdays.Mask || DayMinutes(calendar) is int m && m != _minutesPerDay || calendar.Exceptions.Count > 0))
+                int? day = null;
+                foreach (var (person, _, _) in people)
                 {
-                    _notes.Add("task " + node.Display + " is scheduled on its own calendar '" + calendar.Name + "' in MS Project; tpm schedules a task on the program calendar and its people's, so it is left out");
+                    if (!(person.Resource.CalendarUid is int uid) || !_calendars.TryGetValue(uid, out var calendar) || !(DayMinutes(calendar) is int minutes)) return null;
+                    if (day != null && day != minutes) return null;
+                    day = minutes;
                 }
 
+                return day != null && day != _minutesPerDay ? day : null;
+            }
+
+            /// <summary>A note for each assignee on a 24-hour calendar when the others on the task work other days (so no one day length fits them all).</summary>
+            private void NoteOtherDays(Node node, List<MspdiAssignment>? assignments)
+            {
                 if (assignments is null) return;
                 foreach (var a in assignments)
                 {
                     if (!_resources.TryGetValue(a.ResourceUid, out var r) || r.IsPool) continue;
                     if (r.Resource.CalendarUid is int uid && _calendars.TryGetValue(uid, out var own) && DayMinutes(own) is int minutes && minutes >= 1440 && _minutesPerDay < 1440)
                     {
-                        _notes.Add("task " + node.Display + ": '" + r.Resource.Name + "' works a 24-hour calendar in MS Project; tpm counts a person's day as the program's " + Number(_hoursPerDay) + " hours, so the task takes longer");
+                        _notes.Add("task " + node.Display + ": '" + r.Resource.Name + "' works a 24-hour calendar in MS Project, unlike the others on it; tpm counts a person's day as the program's " + Number(_hoursPerDay) + " hours, so the task takes longer");
                     }
                 }
             }
