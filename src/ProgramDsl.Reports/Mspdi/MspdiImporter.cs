@@ -428,8 +428,18 @@ namespace ProgramDsl.Reports.Mspdi
                 }
 
                 plan.Start(Iso(start));
-                if (summary?.Deadline is DateTime deadline) plan.Deadline(Iso(FinishDate(deadline)));
-                if (_project.StatusDate is DateTime status) plan.StatusDate(Iso(FinishDate(status)));
+                // A program's deadline and status date are after its start (TPM1102); MS Project keeps earlier ones.
+                if (summary?.Deadline is DateTime deadline)
+                {
+                    if (FinishDate(deadline) >= start) plan.Deadline(Iso(FinishDate(deadline)));
+                    else _notes.Add("the project's deadline " + Iso(FinishDate(deadline)) + " is before its start " + Iso(start) + "; it is left out");
+                }
+
+                if (_project.StatusDate is DateTime status)
+                {
+                    if (FinishDate(status) >= start) plan.StatusDate(Iso(FinishDate(status)));
+                    else _notes.Add("the project's status date " + Iso(FinishDate(status)) + " is before its start " + Iso(start) + "; it is left out (nothing is reported as done before the program starts)");
+                }
                 if (_project.CurrencyCode is string currency && IsIdentifier(currency.Trim())) plan.Currency(currency.Trim());
 
                 if (_workdays.Mask != StandardWeek.Mask) plan.Workdays(_workdays.Days.ToArray());

@@ -140,6 +140,18 @@ namespace ProgramDsl.Reports.Tests.Mspdi
         }
 
         [Fact]
+        public void A_deadline_or_status_date_before_the_project_start_is_left_out_with_a_note()
+        {
+            var xml = Doc(Task(0, "Project", "<Deadline>2027-02-26T17:00:00</Deadline>", level: 0) + Task(1, "A"), head: "<StatusDate>2027-02-15T17:00:00</StatusDate>");
+            var import = Import(xml);
+
+            import.Text.Should().NotContain("deadline").And.NotContain("status-date");
+            import.Notes.Should().Contain("the project's deadline 2027-02-26 is before its start 2027-03-01; it is left out")
+                .And.Contain("the project's status date 2027-02-15 is before its start 2027-03-01; it is left out (nothing is reported as done before the program starts)");
+            Days(import, Compile(import.Text!), 1).Should().Be("2027-03-01..2027-03-01");
+        }
+
+        [Fact]
         public void A_holiday_on_2000_01_01_is_a_real_one()
         {
             var calendar = StandardCalendar.Replace("</WeekDays>", "</WeekDays><Exceptions><Exception><TimePeriod><FromDate>2000-01-01T00:00:00</FromDate><ToDate>2000-01-01T23:59:00</ToDate></TimePeriod><Name>New year</Name></Exception></Exceptions>");
