@@ -111,6 +111,19 @@ namespace ProgramDsl.Reports.Tests.Mspdi
         }
 
         [Fact]
+        public void A_manual_tasks_span_leaves_out_weekends_and_holidays()
+        {
+            // Mar 1 to Mar 10: 8 weekdays, less the holidays on Wed Mar 3 and the range Sat Mar 6 - Tue Mar 9 (Mon, Tue): 5 days.
+            var holidays = StandardCalendar.Replace("</WeekDays>", "</WeekDays><Exceptions>" +
+                "<Exception><TimePeriod><FromDate>2027-03-03T00:00:00</FromDate><ToDate>2027-03-03T23:59:00</ToDate></TimePeriod><Name>One</Name></Exception>" +
+                "<Exception><TimePeriod><FromDate>2027-03-06T00:00:00</FromDate><ToDate>2027-03-09T23:59:00</ToDate></TimePeriod><Name>Four</Name></Exception></Exceptions>");
+            var import = Import(Doc(Task(1, "Manual", Dates("2027-03-01T08:00:00", "2027-03-10T17:00:00") + "<Manual>1</Manual>", "PT16H0M0S"), calendars: holidays));
+
+            import.Text.Should().Contain("    duration 5d\n    not-before 2027-03-01\n");
+            Days(import, Compile(import.Text!), 1).Should().Be("2027-03-01..2027-03-10");
+        }
+
+        [Fact]
         public void A_start_no_earlier_than_before_the_project_start_is_kept()
         {
             var xml = Doc(Task(1, "Early", Dates("2027-03-01T08:00:00", "2027-03-01T17:00:00") + "<ConstraintType>4</ConstraintType><ConstraintDate>2027-03-01T08:00:00</ConstraintDate>") +
