@@ -1006,6 +1006,7 @@ namespace ProgramDsl.Reports.Mspdi
                 }
 
                 if (pinned is null && DayOfAssignees(people) is null) NoteOtherDays(node, list);
+                if (!tracked && pinned is null) NoteNightShifts(node, people);
 
                 foreach (var (person, units, _) in people)
                 {
@@ -1043,7 +1044,14 @@ namespace ProgramDsl.Reports.Mspdi
                 }
 
                 if (t.PercentComplete is int percent && percent > 0) b.Progress(Math.Min(100, percent));
-                if (actualStart is DateTime started) b.ActualStart(Iso(started.Date));
+                if (actualStart is DateTime started)
+                {
+                    b.ActualStart(Iso(started.Date));
+                    if (!_workdays.Contains(started.DayOfWeek) || _holidayCover.Covers(new DateRange(CalendarDate.FromDateTime(started), CalendarDate.FromDateTime(started))))
+                    {
+                        _notes.Add("task " + node.Display + " started on " + Iso(started.Date) + ", a day the program does not work; tpm counts its work from the next working day");
+                    }
+                }
                 if (t.ActualFinish is DateTime finished && actualStart != null) b.ActualFinish(Iso(FinishDate(finished)));
                 if (t.ActualCost is decimal actualCost && actualCost > 0 && actualStart != null) b.ActualCost(actualCost);
                 if (t.Notes != null) b.Note(t.Notes);
@@ -1098,6 +1106,24 @@ namespace ProgramDsl.Reports.Mspdi
                 }
 
                 return day != null && day != _minutesPerDay ? day : null;
+            }
+
+            /// <summary>
+            /// A note for each assignee whose calendar starts its working day in the evening (a night shift, from 23:00): MS
+            /// Project dates the task from that evening, tpm by the working day it belongs to.
+            /// </summary>
+            private void NoteNightShifts(Node node, List<(PersonInfo Person, decimal Units, decimal? Work)> people)
+            {
+                foreach (var (person, _, _) in people)
+                {
+                    if (!(person.Resource.CalendarUid is int uid) || !_calendars.TryGetValue(uid, out var calendar)) continue;
+                    TimeSpan? evening = null;
+                    var seen = new HashSet<int>();
+                    for (var c = calendar; c != null && evening is null && seen.Add(c.Uid); c = c.BaseUid is int b && _calendars.TryGetValue(b, out var next) ? next : null) evening = c.EveningStart;
+                    if (!(evening is TimeSpan from) || DayMinutes(calendar) >= 1440) continue;
+                    _notes.Add("task " + node.Display + ": '" + person.Resource.Name + "' works a night shift in MS Project (from " + from.ToString(@"hh\:mm", CultureInfo.InvariantCulture) +
+                               "); tpm counts whole working days, so the task's days can be a day off from its shifts, which run past midnight");
+                }
             }
 
             /// <summary>A note for each assignee on a 24-hour calendar when the others on the task work other days (so no one day length fits them all).</summary>

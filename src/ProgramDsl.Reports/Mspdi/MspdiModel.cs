@@ -77,6 +77,9 @@ namespace ProgramDsl.Reports.Mspdi
         /// <summary>The working minutes of the weekdays the calendar defines with working times.</summary>
         public Dictionary<DayOfWeek, int> WorkingMinutes { get; } = new Dictionary<DayOfWeek, int>();
 
+        /// <summary>When a night shift starts (a working time from 17:00 or later to midnight), or null when the calendar has none.</summary>
+        public TimeSpan? EveningStart { get; set; }
+
         /// <summary>Exceptions as date ranges, recurrences expanded.</summary>
         public List<MspdiException> Exceptions { get; } = new List<MspdiException>();
     }

@@ -305,6 +305,7 @@ namespace ProgramDsl.Reports.Mspdi
                         {
                             calendar.WeekDays[(DayOfWeek)(type - 1)] = working;
                             if (working && WorkingMinutes(day) is int minutes) calendar.WorkingMinutes[(DayOfWeek)(type - 1)] = minutes;
+                            if (working && EveningStart(day) is TimeSpan from && (calendar.EveningStart is null || from < calendar.EveningStart)) calendar.EveningStart = from;
                         }
                         else if (type == 0 && Child(day, "TimePeriod") is XElement period && Period(period) is DateRange range)
                         {
@@ -344,6 +345,24 @@ namespace ProgramDsl.Reports.Mspdi
                 }
 
                 return any ? Math.Min(1440, total) : (int?)null;
+            }
+
+            /// <summary>
+            /// When a weekday's night shift starts: a working time from 17:00 or later to midnight, which carries on into the
+            /// next day; null when it has none.
+            /// </summary>
+            private TimeSpan? EveningStart(XElement day)
+            {
+                if (!(Child(day, "WorkingTimes") is XElement times)) return null;
+                TimeSpan? first = null;
+                foreach (var time in Children(times, "WorkingTime"))
+                {
+                    if (TimeSpan.TryParse(Text(time, "FromTime") ?? string.Empty, CultureInfo.InvariantCulture, out var from) && from >= TimeSpan.FromHours(17) && from < TimeSpan.FromDays(1) &&
+                        TimeSpan.TryParse(Text(time, "ToTime") ?? string.Empty, CultureInfo.InvariantCulture, out var to) && to == TimeSpan.Zero &&
+                        (first is null || from < first)) first = from;
+                }
+
+                return first;
             }
 
             /// <summary>A calendar being read: the exceptions it has (a set, so a repeated one costs no scan) and whether it is full.</summary>

@@ -124,6 +124,22 @@ namespace ProgramDsl.Reports.Tests.Mspdi
         }
 
         [Fact]
+        public void A_night_shift_and_an_actual_start_on_a_day_off_are_noted()
+        {
+            var nights = "    <Calendar><UID>2</UID><Name>Night Shift</Name><IsBaseCalendar>1</IsBaseCalendar><WeekDays>" +
+                         "<WeekDay><DayType>2</DayType><DayWorking>1</DayWorking><WorkingTimes><WorkingTime><FromTime>23:00:00</FromTime><ToTime>00:00:00</ToTime></WorkingTime></WorkingTimes></WeekDay>" +
+                         "</WeekDays></Calendar>\n";
+            var import = Import(Doc(
+                Task(1, "Nights", Dates("2027-03-01T23:00:00", "2027-03-02T08:00:00")) +
+                Task(2, "Weekend start", Dates("2027-03-06T08:00:00", "2027-03-08T17:00:00") + "<ActualStart>2027-03-06T08:00:00</ActualStart><PercentComplete>50</PercentComplete>"),
+                Person(1, "Owl", "<CalendarUID>2</CalendarUID>"), Assign(1, 1, "PT8H0M0S"), calendars: StandardCalendar + nights));
+
+            import.Notes.Should().Contain("task 'Nights': 'Owl' works a night shift in MS Project (from 23:00); tpm counts whole working days, so the task's days can be a day off from its shifts, which run past midnight")
+                .And.Contain("task 'Weekend start' started on 2027-03-06, a day the program does not work; tpm counts its work from the next working day");
+            Days(import, Compile(import.Text!), 2).Should().StartWith("2027-03-08..");
+        }
+
+        [Fact]
         public void A_start_no_earlier_than_before_the_project_start_is_kept()
         {
             var xml = Doc(Task(1, "Early", Dates("2027-03-01T08:00:00", "2027-03-01T17:00:00") + "<ConstraintType>4</ConstraintType><ConstraintDate>2027-03-01T08:00:00</ConstraintDate>") +
