@@ -28,6 +28,7 @@ namespace ProgramDsl.Cli.Tests
             "program docs \"Docs\" {\n" +
             "  start 2027-03-01\n" +
             "{0}" +
+            "  leveling off\n" +
             "\n" +
             "  task write \"Write\" {\n" +
             "    duration 3d\n" +

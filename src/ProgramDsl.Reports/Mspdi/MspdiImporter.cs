@@ -215,8 +215,8 @@ namespace ProgramDsl.Reports.Mspdi
             private readonly List<string> _notes = new List<string>();
             private readonly List<Node> _ordered = new List<Node>();
             private readonly List<MspdiProblem> _warnings = new List<MspdiProblem>();
-            private readonly decimal _hoursPerDay;
-            private readonly int _minutesPerDay;
+            private decimal _hoursPerDay;
+            private int _minutesPerDay;
             private readonly Dictionary<int, MspdiCalendar> _calendars = new Dictionary<int, MspdiCalendar>();
             private readonly HashSet<string> _rootNames = new HashSet<string>(StringComparer.Ordinal);
             private readonly Dictionary<string, Node> _rootNodes = new Dictionary<string, Node>(StringComparer.Ordinal);
@@ -238,10 +238,74 @@ namespace ProgramDsl.Reports.Mspdi
                 foreach (var c in project.Calendars) _calendars[c.Uid] = c;
             }
 
+            /// <summary>
+            /// The project calendar, its weekdays and holidays, and the length of its working day. MS Project schedules a
+            /// duration's hours on the calendar's working times, so when those differ from the project's MinutesPerDay (a
+            /// 7.5-hour day with the default 480 minutes, a 24-hour calendar), hours are counted in the calendar's days.
+            /// </summary>
+            private void ReadProjectCalendar()
+            {
+                _projectCalendar = _project.CalendarUid is int uid && _calendars.TryGetValue(uid, out var c) ? c : _project.Calendars.FirstOrDefault(x => x.IsBase);
+                if (_projectCalendar is null) return;
+                _workdays = WeekOf(_projectCalendar);
+                if (_workdays.Count == 0)
+                {
+                    _notes.Add("the project calendar has no working weekday; Monday to Friday is used");
+                    _workdays = StandardWeek;
+                }
+
+                _holidays = _projectCalendar.Exceptions.ToList();
+                _holidayCover = new RangeCover(_holidays.Where(h => !h.Working).Select(h => h.Range));
+                if (DayMinutes(_projectCalendar) is int minutes && minutes != _minutesPerDay)
+                {
+                    _notes.Add("the project's working day is " + Number(_minutesPerDay / 60m) + " hours (MinutesPerDay " + _minutesPerDay + "), but its calendar '" + _projectCalendar.Name +
+                               "' works " + Number(decimal.Round(minutes / 60m, 2)) + " hours a day; MS Project schedules hours on the calendar, so durations, work and lags are counted in its days, and 'hours-per-day' is " +
+                               Number(decimal.Round(minutes / 60m, 4)));
+                    _minutesPerDay = minutes;
+                    _hoursPerDay = decimal.Round(minutes / 60m, 4);
+                }
+            }
+
+            /// <summary>The working minutes of most of a calendar's working weekdays (its base calendar's where it has none), or null when it lists no times.</summary>
+            private int? DayMinutes(MspdiCalendar calendar)
+            {
+                var minutes = new Dictionary<DayOfWeek, int>();
+                var seen = new HashSet<int>();
+                for (var c = calendar; c != null && seen.Add(c.Uid); c = c.BaseUid is int b && _calendars.TryGetValue(b, out var next) ? next : null)
+                {
+                    foreach (var kv in c.WorkingMinutes) if (!minutes.ContainsKey(kv.Key)) minutes[kv.Key] = kv.Value;
+                }
+
+                var week = WeekOf(calendar);
+                var counts = week.Days.Where(minutes.ContainsKey).GroupBy(d => minutes[d]).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key).ToList();
+                return counts.Count == 0 ? (int?)null : counts[0].Key;
+            }
+
+            private RangeCover _holidayCover = new RangeCover(Array.Empty<DateRange>());
+
+            /// <summary>
+            /// The working day a finish falls on: MS Project writes a finish at the end of the working time, but a finish at
+            /// or before the start of a working day (08:00, or midnight) ends the working day before it.
+            /// </summary>
+            private DateTime FinishDate(DateTime finish)
+            {
+                if (finish.TimeOfDay > _project.DefaultStartTime || finish.Date == DateTime.MinValue) return finish.Date;
+                var day = finish.Date.AddDays(-1);
+                // A bounded walk back over weekends and holidays; a calendar with nothing working stops at the day before.
+                for (int i = 0; i < 3660 && day > DateTime.MinValue.AddDays(1); i++)
+                {
+                    if (_workdays.Contains(day.DayOfWeek) && !_holidayCover.Covers(new DateRange(CalendarDate.FromDateTime(day), CalendarDate.FromDateTime(day)))) return day;
+                    day = day.AddDays(-1);
+                }
+
+                return finish.Date.AddDays(-1);
+            }
+
             public MspdiImport Run()
             {
                 _notes.AddRange(_project.Notes);
                 _warnings.AddRange(_project.Warnings);
+                ReadProjectCalendar();
                 var summary = _project.Tasks.FirstOrDefault(t => t.Uid == 0 || t.OutlineLevel == 0);
                 var programId = ProgramId(summary);
                 BuildOutline();
@@ -318,59 +382,69 @@ namespace ProgramDsl.Reports.Mspdi
             /// </summary>
             private DateTime? _movedStart;
 
-            /// <summary>The earliest tracked date of any task and the task it belongs to, or null when nothing is tracked.</summary>
-            private (DateTime Date, MspdiTask Task)? EarliestTracked()
+            /// <summary>
+            /// The earliest date MS Project holds a task to whatever the project start (an actual start or finish, the
+            /// start of a task with progress, a manually scheduled task's start, a must-start-on date), the task and what
+            /// the date is; null when there is none.
+            /// </summary>
+            private (DateTime Date, MspdiTask Task, string What)? EarliestFixed()
             {
-                (DateTime Date, MspdiTask Task)? earliest = null;
-                void Consider(DateTime? date, MspdiTask task)
+                (DateTime Date, MspdiTask Task, string What)? earliest = null;
+                void Consider(DateTime? date, MspdiTask task, string what)
                 {
-                    if (date is DateTime d && (earliest is null || d.Date < earliest.Value.Date)) earliest = (d.Date, task);
+                    if (date is DateTime d && (earliest is null || d.Date < earliest.Value.Date)) earliest = (d.Date, task, what);
                 }
 
                 foreach (var t in _project.Tasks)
                 {
-                    if (t.Uid == 0 || t.OutlineLevel == 0) continue; // the project summary task
-                    Consider(t.ActualStart, t);
-                    if (t.ActualFinish is DateTime finish) Consider(FinishDate(finish), t);
-                    if (t.ActualStart is null && (t.PercentComplete > 0 || t.ActualFinish != null)) Consider(t.Start, t);
+                    if (t.Uid == 0 || t.OutlineLevel == 0 || t.IsNull || !t.Active) continue; // the project summary task, blank rows, inactive tasks
+                    Consider(t.ActualStart, t, "an actual start");
+                    if (t.ActualFinish is DateTime finish) Consider(FinishDate(finish), t, "an actual finish");
+                    if (t.ActualStart is null && (t.PercentComplete > 0 || t.ActualFinish != null)) Consider(t.Start, t, "progress from");
+                    if (t.Summary) continue;
+                    if (t.Manual) Consider(ManualStart(t), t, "a manually scheduled start");
+                    if (t.ConstraintType == 2) Consider(t.ConstraintDate, t, "a must-start-on date");
+                    if (t.ConstraintType == 4) Consider(t.ConstraintDate, t, "a start-no-earlier-than date");
                 }
 
                 return earliest;
             }
 
+            /// <summary>The start of a manually scheduled task: the date MS Project shows (its manual start when it has no other).</summary>
+            private static DateTime? ManualStart(MspdiTask t) => t.Start ?? t.ManualStart;
+
             private void WriteSettings(ProgramBuilder plan, MspdiTask? summary)
             {
                 var start = (_project.StartDate ?? _project.Tasks.Where(t => t.Start != null).Min(t => t.Start)!.Value).Date;
-                if (EarliestTracked() is (DateTime, MspdiTask) tracked && tracked.Date < start)
+                if (EarliestFixed() is (DateTime, MspdiTask, string) tracked && tracked.Date < start)
                 {
-                    // MS Project keeps actual dates before the project start (manually scheduled or tracked tasks); a
-                    // tracked date is the truth, so the program starts on it and the others keep the project start.
-                    _notes.Add("task '" + tracked.Task.Name + "' has an actual date " + Iso(tracked.Date) + " before the project start " + Iso(start) +
-                               "; the program starts on " + Iso(tracked.Date) + ", and the tasks without actuals are kept from starting before " + Iso(start) + " with 'not-before'");
+                    // MS Project keeps actual dates, manually scheduled tasks and must-start-on dates before the project
+                    // start; tpm counts days from its start, so the program starts on the earliest of them and the other
+                    // tasks keep the project start as their not-before.
+                    _notes.Add("task '" + tracked.Task.Name + "' has " + tracked.What + " " + Iso(tracked.Date) + " before the project start " + Iso(start) +
+                               "; the program starts on " + Iso(tracked.Date) + ", and the tasks MS Project schedules from the project start are kept from starting before " + Iso(start) + " with 'not-before'");
                     _movedStart = start;
                     start = tracked.Date;
                 }
 
                 plan.Start(Iso(start));
-                if (summary?.Deadline is DateTime deadline) plan.Deadline(Iso(FinishDate(deadline)));
-                if (_project.StatusDate is DateTime status) plan.StatusDate(Iso(FinishDate(status)));
-                if (_project.CurrencyCode is string currency && IsIdentifier(currency.Trim())) plan.Currency(currency.Trim());
-
-                _projectCalendar = _project.CalendarUid is int uid && _calendars.TryGetValue(uid, out var c) ? c : _project.Calendars.FirstOrDefault(x => x.IsBase);
-                if (_projectCalendar != null)
+                // A program's deadline and status date are after its start (TPM1102); MS Project keeps earlier ones.
+                if (summary?.Deadline is DateTime deadline)
                 {
-                    _workdays = WeekOf(_projectCalendar);
-                    if (_workdays.Count == 0)
-                    {
-                        _notes.Add("the project calendar has no working weekday; Monday to Friday is used");
-                        _workdays = StandardWeek;
-                    }
-
-                    _holidays = _projectCalendar.Exceptions.ToList();
+                    if (FinishDate(deadline) >= start) plan.Deadline(Iso(FinishDate(deadline)));
+                    else _notes.Add("the project's deadline " + Iso(FinishDate(deadline)) + " is before its start " + Iso(start) + "; it is left out");
                 }
+
+                if (_project.StatusDate is DateTime status)
+                {
+                    if (FinishDate(status) >= start) plan.StatusDate(Iso(FinishDate(status)));
+                    else _notes.Add("the project's status date " + Iso(FinishDate(status)) + " is before its start " + Iso(start) + "; it is left out (nothing is reported as done before the program starts)");
+                }
+                if (_project.CurrencyCode is string currency && IsIdentifier(currency.Trim())) plan.Currency(currency.Trim());
 
                 if (_workdays.Mask != StandardWeek.Mask) plan.Workdays(_workdays.Days.ToArray());
                 if (_hoursPerDay != 8m) plan.HoursPerDay((double)_hoursPerDay);
+                WriteLeveling(plan);
                 foreach (var h in _holidays.OrderBy(h => h.Range.From))
                 {
                     if (h.Working)
@@ -383,6 +457,31 @@ namespace ProgramDsl.Reports.Mspdi
                 }
 
                 if (summary?.Notes is string note) plan.Note(note);
+            }
+
+            /// <summary>
+            /// MS Project levels only when asked, and a leveled plan shows it in leveling delays; tpm levels by default. A
+            /// plan with no leveling delay is imported with <c>leveling off</c>, so it schedules as MS Project had it. A
+            /// file tpm wrote keeps tpm's default (its dates are tpm's leveled ones).
+            /// </summary>
+            private void WriteLeveling(ProgramBuilder plan)
+            {
+                var delayed = _project.Tasks.Where(t => t.LevelingDelay != 0 && !t.Summary).Select(t => t.Uid)
+                    .Concat(_project.Assignments.Where(a => a.LevelingDelay != 0).Select(a => a.TaskUid)).Distinct().ToList();
+                if (delayed.Count > 0)
+                {
+                    // MS Project's leveling is in its delays: kept on the delayed tasks (their leveled starts), without tpm's own.
+                    plan.Leveling(false);
+                    _notes.Add("MS Project leveled the plan (" + Plural(delayed.Count, "task") + " with a leveling delay), so it is imported with 'leveling off' and each delayed task starts no earlier than leveling put it");
+                    return;
+                }
+
+                if (_project.IdFieldIds.Count > 0) return;
+                plan.Leveling(false);
+                if (_project.Assignments.Any(a => a.ResourceUid > 0))
+                {
+                    _notes.Add("MS Project had not leveled the plan (no task has a leveling delay), so it is imported with 'leveling off': people may be over-allocated, as they were in MS Project (TPM2101)");
+                }
             }
 
             /// <summary>A calendar's weekdays: its own, then its base calendar's, then MS Project's standard week.</summary>
@@ -822,7 +921,14 @@ namespace ProgramDsl.Reports.Mspdi
                 if (t.Milestone && (t.DurationHours ?? 0) > 0) _notes.Add("milestone " + node.Display + " has a duration; a tpm milestone has none");
                 foreach (var (target, type, lag) in Links(node)) m.After(target, type, lag);
                 bool reached = t.ActualFinish != null || (t.PercentComplete >= 100 && (t.ActualStart ?? t.Start) != null);
-                if (Floor(NotBefore(node), reached) is string notBefore) m.NotBefore(notBefore);
+                if (t.Manual && !reached && ManualStart(t) is DateTime manual)
+                {
+                    // A milestone is dated the working day before its start index: not-before the day after its date.
+                    var on = FinishDate(manual);
+                    _notes.Add("milestone " + node.Display + " is manually scheduled in MS Project; it is imported on its date " + Iso(on) + " with 'not-before " + Iso(on.AddDays(1)) + "'");
+                    m.NotBefore(Iso(on.AddDays(1)));
+                }
+                else if (Floor(NotBefore(node), reached) is string notBefore) m.NotBefore(notBefore);
                 if (t.Deadline is DateTime deadline) m.Due(Iso(FinishDate(deadline)));
                 if (t.ActualFinish is DateTime reachedOn) m.ActualFinish(Iso(FinishDate(reachedOn)));
                 else if (t.PercentComplete >= 100 && (t.ActualStart ?? t.Start) is DateTime at) m.ActualFinish(Iso(at.Date));
@@ -850,8 +956,46 @@ namespace ProgramDsl.Reports.Mspdi
                     }
                 }
 
+                if (t.Manual && t.DurationHours is null && t.ManualDurationHours is decimal manualHours) days = decimal.Round(manualHours * 60m / _minutesPerDay, 4);
                 decimal work = people.Sum(p => p.Work ?? p.Units * days * _minutesPerDay / 60m);
-                if (people.Count > 0 && t.Type != 1 && work > 0)
+                bool tracked = t.ActualStart != null || ((t.PercentComplete > 0 || t.ActualFinish != null) && t.Start != null);
+
+                // Dates tpm cannot compute, kept as MS Project had them: a manually scheduled task's, and those its own
+                // calendar gave a task. The task starts no earlier than its start and lasts its span in program working days.
+                string? pinned = null;
+                var ownCalendar = tracked ? null : OwnCalendar(t);
+                if (!tracked && (t.Manual || ownCalendar != null) && (t.Manual ? ManualStart(t) : t.Start) is DateTime pinStart)
+                {
+                    var pinFinish = t.Manual ? t.Finish ?? t.ManualFinish : t.Finish;
+                    if (pinFinish is DateTime f && SpanDays(pinStart.Date, FinishDate(f)) is int pinSpan && pinSpan > 0) days = pinSpan;
+                    pinned = Iso(pinStart.Date);
+                    _notes.Add("task " + node.Display + (t.Manual ? " is manually scheduled in MS Project" : " is scheduled on its own calendar '" + ownCalendar!.Name + "' in MS Project, which tpm has no way to give a task") +
+                               "; it is imported with the dates MS Project gave it: 'not-before " + pinned + "' and 'duration " + Number(days) + "d'" +
+                               (t.Manual && t.Links.Count > 0 ? " (tpm still applies its links, which MS Project does not to a manual task)" : string.Empty));
+                    b.Duration((double)days);
+                }
+
+                var shaped = Reshaped(t, list);
+                if (pinned != null)
+                {
+                }
+                else if (DayOfAssignees(people) is int assigneeMinutes && t.DurationHours is decimal hours && !t.ElapsedDuration)
+                {
+                    // Everyone on the task works a day of other hours (a 24-hour calendar): MS Project fits the hours into their days.
+                    days = decimal.Round(hours * 60m / assigneeMinutes, 4);
+                    _notes.Add("task " + node.Display + ": its people work " + Number(decimal.Round(assigneeMinutes / 60m, 2)) + "-hour days in MS Project, and a tpm person works the program's " +
+                               Number(_hoursPerDay) + "; it is imported with 'duration " + Number(days) + "d' (its " + Number(hours) + " hours in their days), so effort is not kept");
+                    b.Duration((double)days);
+                }
+                else if (shaped != null && t.Start is DateTime from && t.Finish is DateTime to && SpanDays(from.Date, FinishDate(to)) is int span && span > Math.Ceiling(days))
+                {
+                    // MS Project's duration leaves out the pauses; the plan's task spans them, so what follows starts where it did.
+                    _notes.Add("task " + node.Display + " " + shaped + "; tpm has no pause in a task, so it is imported over its whole span, " +
+                               Iso(from.Date) + " to " + Iso(FinishDate(to)) + ": 'duration " + span + "d' instead of its " + Number(days) + " working days" + (people.Count > 0 ? ", its people booked through the pause" : string.Empty));
+                    days = span;
+                    b.Duration((double)days);
+                }
+                else if (people.Count > 0 && t.Type != 1 && work > 0 && !t.Manual && EffortKeepsDuration(node, people, work, days))
                 {
                     // Effort-driven: person-days of work, which the scheduler spreads over the assignees' shares again.
                     b.Effort((double)decimal.Round(work / (_minutesPerDay / 60m), 4));
@@ -860,6 +1004,9 @@ namespace ProgramDsl.Reports.Mspdi
                 {
                     b.Duration((double)days);
                 }
+
+                if (pinned is null && DayOfAssignees(people) is null) NoteOtherDays(node, list);
+                if (!tracked && pinned is null) NoteNightShifts(node, people);
 
                 foreach (var (person, units, _) in people)
                 {
@@ -875,8 +1022,16 @@ namespace ProgramDsl.Reports.Mspdi
 
                 foreach (var (pool, units) in pools) b.Uses(pool.Id, units);
                 foreach (var (target, type, lag) in Links(node)) b.After(target, type, lag);
-                bool tracked = t.ActualStart != null || ((t.PercentComplete > 0 || t.ActualFinish != null) && t.Start != null);
-                if (Floor(NotBefore(node), tracked) is string notBefore) b.NotBefore(notBefore);
+                if (pinned != null) b.NotBefore(pinned);
+                else if (!tracked && t.LevelingDelay != 0 && t.Start is DateTime leveled)
+                {
+                    // The plan is imported without tpm's leveling; MS Project's leveling is in this delay, kept as the start it gave.
+                    var own = NotBefore(node);
+                    var at = own != null && string.CompareOrdinal(own, Iso(leveled.Date)) > 0 ? own : Iso(leveled.Date);
+                    _notes.Add("task " + node.Display + " was delayed by MS Project's leveling (" + Number(decimal.Round(t.LevelingDelay / 10m / _minutesPerDay, 2)) + " working days); it is imported with 'not-before " + at + "', the start leveling gave it");
+                    b.NotBefore(at);
+                }
+                else if (Floor(NotBefore(node), tracked) is string notBefore) b.NotBefore(notBefore);
                 if (t.Deadline is DateTime deadline) b.Due(Iso(FinishDate(deadline)));
                 if (t.Priority is int priority && priority != 500) b.Priority(Math.Max(1, Math.Min(1000, priority)));
                 if (t.FixedCost is decimal cost && cost > 0) b.Cost(cost);
@@ -889,10 +1044,219 @@ namespace ProgramDsl.Reports.Mspdi
                 }
 
                 if (t.PercentComplete is int percent && percent > 0) b.Progress(Math.Min(100, percent));
-                if (actualStart is DateTime started) b.ActualStart(Iso(started.Date));
+                if (actualStart is DateTime started)
+                {
+                    b.ActualStart(Iso(started.Date));
+                    if (!_workdays.Contains(started.DayOfWeek) || _holidayCover.Covers(new DateRange(CalendarDate.FromDateTime(started), CalendarDate.FromDateTime(started))))
+                    {
+                        _notes.Add("task " + node.Display + " started on " + Iso(started.Date) + ", a day the program does not work; tpm counts its work from the next working day");
+                    }
+                }
                 if (t.ActualFinish is DateTime finished && actualStart != null) b.ActualFinish(Iso(FinishDate(finished)));
                 if (t.ActualCost is decimal actualCost && actualCost > 0 && actualStart != null) b.ActualCost(actualCost);
                 if (t.Notes != null) b.Note(t.Notes);
+            }
+
+            /// <summary>
+            /// True when the work, spread over the assignees' units as tpm spreads effort, takes the task's duration in
+            /// whole days; otherwise (an uneven contour, work shared unevenly, a duration longer than its work) the task
+            /// is imported with its duration, so it spans what it did in MS Project, and a note says why.
+            /// </summary>
+            private bool EffortKeepsDuration(Node node, List<(PersonInfo Person, decimal Units, decimal? Work)> people, decimal work, decimal days)
+            {
+                var t = node.Task;
+                if (t.DurationHours is null || t.ElapsedDuration) return true;
+                // MS Project's units: a share capped at a person's capacity is noted on its own, and keeps the work.
+                decimal units = people.Sum(p => p.Units);
+                if (units <= 0) return true;
+                decimal effortDays = work * 60m / _minutesPerDay;
+                var spread = Math.Ceiling(decimal.Round(effortDays / units, 3));
+                var wanted = Math.Ceiling(decimal.Round(days, 3));
+                if (spread == wanted) return true;
+
+                // Work and duration disagree. MS Project's own dates for the task say which it scheduled by (a resource on
+                // a calendar of other hours can make the span follow the work); without them, the duration.
+                if (t.Start is DateTime start && t.Finish is DateTime finish && SpanDays(start.Date, FinishDate(finish)) is int span && span == spread && span != wanted) return true;
+                string why;
+                if (_assignments.TryGetValue(t.Uid, out var list) && list.Any(a => a.WorkContour != 0 && _resources.ContainsKey(a.ResourceUid))) why = "its work follows an uneven contour";
+                else if (people.Count > 1 && people.Select(p => p.Work is decimal w && p.Units > 0 ? decimal.Round(w / p.Units, 2) : -1m).Distinct().Count() > 1) why = "its assignees have unequal work for their units";
+                else if (spread < wanted) why = "its duration is longer than its work over its assignees' units";
+                else why = "its work over its assignees' units takes longer than its duration";
+                _notes.Add("task " + node.Display + ": " + why + " (" + Number(decimal.Round(effortDays, 2)) + " person-days at " + Percent(units) + " take " + Number(spread) +
+                           " days, MS Project schedules " + Number(decimal.Round(days, 2)) + "); it is imported with 'duration " + Number(days) + "d' and its people, so effort is not kept");
+                return false;
+            }
+
+            /// <summary>The task's own calendar when it works other weekdays, hours or exceptions than the project calendar; else null.</summary>
+            private MspdiCalendar? OwnCalendar(MspdiTask t) =>
+                t.CalendarUid is int uid && _calendars.TryGetValue(uid, out var calendar) && calendar != _projectCalendar &&
+                (WeekOf(calendar).Mask != _workdays.Mask || DayMinutes(calendar) is int m && m != _minutesPerDay || calendar.Exceptions.Count > 0)
+                    ? calendar
+                    : null;
+
+            /// <summary>The working minutes of the day every assignee's calendar has, when they all have the same one other than the program's; else null.</summary>
+            private int? DayOfAssignees(List<(PersonInfo Person, decimal Units, decimal? Work)> people)
+            {
+                int? day = null;
+                foreach (var (person, _, _) in people)
+                {
+                    if (!(person.Resource.CalendarUid is int uid) || !_calendars.TryGetValue(uid, out var calendar) || !(DayMinutes(calendar) is int minutes)) return null;
+                    if (day != null && day != minutes) return null;
+                    day = minutes;
+                }
+
+                return day != null && day != _minutesPerDay ? day : null;
+            }
+
+            /// <summary>
+            /// A note for each assignee whose calendar starts its working day in the evening (a night shift, from 23:00): MS
+            /// Project dates the task from that evening, tpm by the working day it belongs to.
+            /// </summary>
+            private void NoteNightShifts(Node node, List<(PersonInfo Person, decimal Units, decimal? Work)> people)
+            {
+                foreach (var (person, _, _) in people)
+                {
+                    if (!(person.Resource.CalendarUid is int uid) || !_calendars.TryGetValue(uid, out var calendar)) continue;
+                    TimeSpan? evening = null;
+                    var seen = new HashSet<int>();
+                    for (var c = calendar; c != null && evening is null && seen.Add(c.Uid); c = c.BaseUid is int b && _calendars.TryGetValue(b, out var next) ? next : null) evening = c.EveningStart;
+                    if (!(evening is TimeSpan from) || DayMinutes(calendar) >= 1440) continue;
+                    _notes.Add("task " + node.Display + ": '" + person.Resource.Name + "' works a night shift in MS Project (from " + from.ToString(@"hh\:mm", CultureInfo.InvariantCulture) +
+                               "); tpm counts whole working days, so the task's days can be a day off from its shifts, which run past midnight");
+                }
+            }
+
+            /// <summary>A note for each assignee on a 24-hour calendar when the others on the task work other days (so no one day length fits them all).</summary>
+            private void NoteOtherDays(Node node, List<MspdiAssignment>? assignments)
+            {
+                if (assignments is null) return;
+                foreach (var a in assignments)
+                {
+                    if (!_resources.TryGetValue(a.ResourceUid, out var r) || r.IsPool) continue;
+                    if (r.Resource.CalendarUid is int uid && _calendars.TryGetValue(uid, out var own) && DayMinutes(own) is int minutes && minutes >= 1440 && _minutesPerDay < 1440)
+                    {
+                        _notes.Add("task " + node.Display + ": '" + r.Resource.Name + "' works a 24-hour calendar in MS Project, unlike the others on it; tpm counts a person's day as the program's " + Number(_hoursPerDay) + " hours, so the task takes longer");
+                    }
+                }
+            }
+
+            /// <summary>
+            /// Why the task's work does not run evenly from its start to its finish: it is split (an assignment's work pauses,
+            /// zero hours in its timephased work), or its work was contoured by hand (contour 8, the timephased work decides);
+            /// null otherwise.
+            /// </summary>
+            private string? Reshaped(MspdiTask t, List<MspdiAssignment>? assignments)
+            {
+                if (assignments is null) return null;
+                if (assignments.Any(a => a.Split)) return "is split in MS Project (its work pauses and resumes)";
+                if (assignments.Any(a => a.WorkContour == 8 && _resources.ContainsKey(a.ResourceUid))) return "has work contoured by hand in MS Project (its work per day is edited, with days of little or none)";
+                return null;
+            }
+
+            /// <summary>The program's working days from one date to another, both included (null when the end is before the start).</summary>
+            private int? SpanDays(DateTime from, DateTime to)
+            {
+                if (to < from) return null;
+                int a = CalendarDate.FromDateTime(from).DayNumber, b = CalendarDate.FromDateTime(to).DayNumber;
+                _holidayDays ??= new HolidayDays(_holidays.Where(h => !h.Working).Select(h => h.Range), this);
+                return WeekdaysBetween(a, b) - _holidayDays.WorkdaysIn(a, b);
+            }
+
+            private HolidayDays? _holidayDays;
+
+            /// <summary>Days of the program's working weekdays from day number a to b, both included: whole weeks, then the rest.</summary>
+            private int WeekdaysBetween(int a, int b)
+            {
+                if (b < a) return 0;
+                int days = b - a + 1;
+                int count = days / 7 * _workdays.Count;
+                var first = new CalendarDate(a).DayOfWeek;
+                for (int i = 0; i < days % 7; i++)
+                {
+                    if (_workdays.Contains((DayOfWeek)(((int)first + i) % 7))) count++;
+                }
+
+                return count;
+            }
+
+            /// <summary>
+            /// The program's holidays merged into disjoint ranges, with the working weekdays they take up to each, so the
+            /// holidays in a span are counted in a binary search (a file can hold 100,000 of them, and every task asks).
+            /// </summary>
+            private sealed class HolidayDays
+            {
+                private readonly int[] _from;
+                private readonly int[] _to;
+                private readonly long[] _before;
+                private readonly Importer _importer;
+
+                public HolidayDays(IEnumerable<DateRange> ranges, Importer importer)
+                {
+                    _importer = importer;
+                    var merged = new List<(int From, int To)>();
+                    foreach (var r in ranges.OrderBy(r => r.From.DayNumber))
+                    {
+                        int last = merged.Count - 1;
+                        if (last >= 0 && r.From.DayNumber <= merged[last].To + 1) merged[last] = (merged[last].From, Math.Max(merged[last].To, r.To.DayNumber));
+                        else merged.Add((r.From.DayNumber, r.To.DayNumber));
+                    }
+
+                    _from = merged.Select(m => m.From).ToArray();
+                    _to = merged.Select(m => m.To).ToArray();
+                    _before = new long[merged.Count + 1];
+                    for (int i = 0; i < merged.Count; i++) _before[i + 1] = _before[i] + importer.WeekdaysBetween(_from[i], _to[i]);
+                }
+
+                /// <summary>Working weekdays from a to b (both included) that are holidays.</summary>
+                public int WorkdaysIn(int a, int b)
+                {
+                    int i = FirstEndingOnOrAfter(a), j = LastStartingOnOrBefore(b);
+                    if (i < 0 || j < 0 || i > j) return 0;
+                    long count = _before[j + 1] - _before[i];
+                    if (_from[i] < a) count -= _importer.WeekdaysBetween(_from[i], a - 1);
+                    if (_to[j] > b) count -= _importer.WeekdaysBetween(b + 1, _to[j]);
+                    return (int)count;
+                }
+
+                private int FirstEndingOnOrAfter(int day)
+                {
+                    int lo = 0, hi = _to.Length - 1, found = -1;
+                    while (lo <= hi)
+                    {
+                        int mid = lo + (hi - lo) / 2;
+                        if (_to[mid] >= day)
+                        {
+                            found = mid;
+                            hi = mid - 1;
+                        }
+                        else
+                        {
+                            lo = mid + 1;
+                        }
+                    }
+
+                    return found;
+                }
+
+                private int LastStartingOnOrBefore(int day)
+                {
+                    int lo = 0, hi = _from.Length - 1, found = -1;
+                    while (lo <= hi)
+                    {
+                        int mid = lo + (hi - lo) / 2;
+                        if (_from[mid] <= day)
+                        {
+                            found = mid;
+                            lo = mid + 1;
+                        }
+                        else
+                        {
+                            hi = mid - 1;
+                        }
+                    }
+
+                    return found;
+                }
             }
 
             /// <summary>The task's duration in working days (elapsed durations approximated on the program's week).</summary>
@@ -912,14 +1276,15 @@ namespace ProgramDsl.Reports.Mspdi
 
             /// <summary>A start-no-earlier-than (or must-start-on) constraint as <c>not-before</c>; other constraints are noted and left out.</summary>
             /// <summary>
-            /// A task's not-before: its own, or, when the program start was moved back for tracked dates and the task
-            /// has none, the project start (whichever is later), so that it is not scheduled earlier than in MS Project.
+            /// A task's not-before: its own, or, when the program start was moved back for dates before the project start
+            /// and the task has none, the project start, so that it is not scheduled earlier than in MS Project.
             /// </summary>
             private string? Floor(string? notBefore, bool tracked)
             {
                 if (tracked || !(_movedStart is DateTime original)) return notBefore;
-                var floor = Iso(original);
-                return notBefore is null || string.CompareOrdinal(notBefore, floor) < 0 ? floor : notBefore;
+                // A task's own constraint holds even before the project start (MS Project schedules it there); a task
+                // without one starts no earlier than the project start.
+                return notBefore ?? Iso(original);
             }
 
             private string? NotBefore(Node node)
@@ -1130,7 +1495,6 @@ namespace ProgramDsl.Reports.Mspdi
             // ---------------------------------------------------------------- values
 
             /// <summary>The day a finish falls on: a finish at midnight ends the day before.</summary>
-            private static DateTime FinishDate(DateTime finish) => finish.TimeOfDay == TimeSpan.Zero && finish.Date > DateTime.MinValue ? finish.Date.AddDays(-1) : finish.Date;
 
             private static string Iso(DateTime date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -25,6 +25,9 @@ namespace ProgramDsl.Reports.Mspdi
         /// <summary>The UID of the project calendar.</summary>
         public int? CalendarUid { get; set; }
 
+        /// <summary>When a working day starts (MS Project's default 08:00): a finish at that time ends the working day before.</summary>
+        public TimeSpan DefaultStartTime { get; set; } = TimeSpan.FromHours(8);
+
         /// <summary>Minutes in a working day (MS Project's default is 480).</summary>
         public int MinutesPerDay { get; set; } = 480;
 
@@ -70,6 +73,12 @@ namespace ProgramDsl.Reports.Mspdi
 
         /// <summary>Weekdays the calendar defines, working or not; weekdays not listed come from the base calendar.</summary>
         public Dictionary<DayOfWeek, bool> WeekDays { get; } = new Dictionary<DayOfWeek, bool>();
+
+        /// <summary>The working minutes of the weekdays the calendar defines with working times.</summary>
+        public Dictionary<DayOfWeek, int> WorkingMinutes { get; } = new Dictionary<DayOfWeek, int>();
+
+        /// <summary>When a night shift starts (a working time from 17:00 or later to midnight), or null when the calendar has none.</summary>
+        public TimeSpan? EveningStart { get; set; }
 
         /// <summary>Exceptions as date ranges, recurrences expanded.</summary>
         public List<MspdiException> Exceptions { get; } = new List<MspdiException>();
@@ -134,6 +143,36 @@ namespace ProgramDsl.Reports.Mspdi
 
         /// <summary>Scheduled start.</summary>
         public DateTime? Start { get; set; }
+
+        /// <summary>Scheduled finish.</summary>
+        public DateTime? Finish { get; set; }
+
+        /// <summary>True for a manually scheduled task (Project 2010+): MS Project keeps its dates as entered.</summary>
+        public bool Manual { get; set; }
+
+        /// <summary>The start entered for a manually scheduled task.</summary>
+        public DateTime? ManualStart { get; set; }
+
+        /// <summary>The finish entered for a manually scheduled task.</summary>
+        public DateTime? ManualFinish { get; set; }
+
+        /// <summary>The duration entered for a manually scheduled task, in working hours.</summary>
+        public decimal? ManualDurationHours { get; set; }
+
+        /// <summary>The task's work in hours (all its assignments).</summary>
+        public decimal? WorkHours { get; set; }
+
+        /// <summary>The task's own calendar (MS Project schedules it on that calendar), or null.</summary>
+        public int? CalendarUid { get; set; }
+
+        /// <summary>The delay leveling added, in tenths of a minute (0 when the task was not leveled).</summary>
+        public decimal LevelingDelay { get; set; }
+
+        /// <summary>Where the work stops for a split or partly done task.</summary>
+        public DateTime? Stop { get; set; }
+
+        /// <summary>Where the work resumes after <see cref="Stop"/>.</summary>
+        public DateTime? Resume { get; set; }
 
         /// <summary>Actual start.</summary>
         public DateTime? ActualStart { get; set; }
@@ -245,5 +284,20 @@ namespace ProgramDsl.Reports.Mspdi
 
         /// <summary>Work in hours.</summary>
         public decimal? WorkHours { get; set; }
+
+        /// <summary>The work contour: 0 flat, 1 back loaded, 2 front loaded, … 8 contoured (edited by hand).</summary>
+        public int WorkContour { get; set; }
+
+        /// <summary>The delay leveling added to this assignment, in tenths of a minute.</summary>
+        public decimal LevelingDelay { get; set; }
+
+        /// <summary>When the assignment's work starts.</summary>
+        public DateTime? Start { get; set; }
+
+        /// <summary>When the assignment's work finishes.</summary>
+        public DateTime? Finish { get; set; }
+
+        /// <summary>True when its timephased work has a gap (a split).</summary>
+        public bool Split { get; set; }
     }
 }

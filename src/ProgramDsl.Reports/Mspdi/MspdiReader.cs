@@ -188,15 +188,24 @@ namespace ProgramDsl.Reports.Mspdi
 
             public MspdiProject ReadProject(XElement root)
             {
+                // Known first: the project's own dates are read with it.
+                _tpmWritten = Child(root, "ExtendedAttributes") is XElement fields && Children(fields, "ExtendedAttribute")
+                    .Any(d => string.Equals(Text(d, "Alias"), MspdiFormat.IdFieldAlias, StringComparison.OrdinalIgnoreCase) && Text(d, "FieldID") != null);
                 var project = new MspdiProject
                 {
                     Name = FreeText(root, "Name"),
                     Title = FreeText(root, "Title"),
-                    StartDate = Date(root, "StartDate"),
-                    StatusDate = Date(root, "StatusDate"),
+                    StartDate = Dated(root, "StartDate"),
+                    StatusDate = Dated(root, "StatusDate"),
                     CurrencyCode = Text(root, "CurrencyCode"),
                     CalendarUid = Int(root, "CalendarUID"),
                 };
+                if (Text(root, "DefaultStartTime") is string startTime && TimeSpan.TryParse(startTime, CultureInfo.InvariantCulture, out var dayStart) &&
+                    dayStart >= TimeSpan.Zero && dayStart < TimeSpan.FromDays(1))
+                {
+                    project.DefaultStartTime = dayStart;
+                }
+
                 if (Int(root, "MinutesPerDay") is int minutes)
                 {
                     if (minutes <= 0 || minutes > 1440) Problem(Child(root, "MinutesPerDay")!, "MinutesPerDay must be between 1 and 1440, not " + minutes);
@@ -295,6 +304,8 @@ namespace ProgramDsl.Reports.Mspdi
                         if (type >= 1 && type <= 7)
                         {
                             calendar.WeekDays[(DayOfWeek)(type - 1)] = working;
+                            if (working && WorkingMinutes(day) is int minutes) calendar.WorkingMinutes[(DayOfWeek)(type - 1)] = minutes;
+                            if (working && EveningStart(day) is TimeSpan from && (calendar.EveningStart is null || from < calendar.EveningStart)) calendar.EveningStart = from;
                         }
                         else if (type == 0 && Child(day, "TimePeriod") is XElement period && Period(period) is DateRange range)
                         {
@@ -315,6 +326,43 @@ namespace ProgramDsl.Reports.Mspdi
                 }
 
                 project.Calendars.Add(calendar);
+            }
+
+            /// <summary>The minutes of a weekday's working times (a time to 00:00 runs to midnight), or null when it lists none.</summary>
+            private int? WorkingMinutes(XElement day)
+            {
+                if (!(Child(day, "WorkingTimes") is XElement times)) return null;
+                int total = 0;
+                bool any = false;
+                foreach (var time in Children(times, "WorkingTime"))
+                {
+                    if (!TimeSpan.TryParse(Text(time, "FromTime") ?? string.Empty, CultureInfo.InvariantCulture, out var from) ||
+                        !TimeSpan.TryParse(Text(time, "ToTime") ?? string.Empty, CultureInfo.InvariantCulture, out var to)) continue;
+                    if (to <= from) to = to.Add(TimeSpan.FromDays(1));
+                    if (from < TimeSpan.Zero || to > TimeSpan.FromDays(1) + from) continue;
+                    total += (int)Math.Min(1440, (to - from).TotalMinutes);
+                    any = true;
+                }
+
+                return any ? Math.Min(1440, total) : (int?)null;
+            }
+
+            /// <summary>
+            /// When a weekday's night shift starts: a working time from 17:00 or later to midnight, which carries on into the
+            /// next day; null when it has none.
+            /// </summary>
+            private TimeSpan? EveningStart(XElement day)
+            {
+                if (!(Child(day, "WorkingTimes") is XElement times)) return null;
+                TimeSpan? first = null;
+                foreach (var time in Children(times, "WorkingTime"))
+                {
+                    if (TimeSpan.TryParse(Text(time, "FromTime") ?? string.Empty, CultureInfo.InvariantCulture, out var from) && from >= TimeSpan.FromHours(17) && from < TimeSpan.FromDays(1) &&
+                        TimeSpan.TryParse(Text(time, "ToTime") ?? string.Empty, CultureInfo.InvariantCulture, out var to) && to == TimeSpan.Zero &&
+                        (first is null || from < first)) first = from;
+                }
+
+                return first;
             }
 
             /// <summary>A calendar being read: the exceptions it has (a set, so a repeated one costs no scan) and whether it is full.</summary>
@@ -598,19 +646,29 @@ namespace ProgramDsl.Reports.Mspdi
                     Active = Bool(t, "Active") ?? true,
                     OutlineLevel = Int(t, "OutlineLevel") ?? 1,
                     Priority = Int(t, "Priority"),
-                    Start = Date(t, "Start"),
+                    Start = Dated(t, "Start"),
                     DurationHours = Hours(t, "Duration"),
                     Milestone = Bool(t, "Milestone") ?? false,
                     Summary = Bool(t, "Summary") ?? false,
                     PercentComplete = Int(t, "PercentComplete"),
                     FixedCost = Decimal(t, "FixedCost"),
-                    ActualStart = Date(t, "ActualStart"),
-                    ActualFinish = Date(t, "ActualFinish"),
+                    ActualStart = Dated(t, "ActualStart"),
+                    ActualFinish = Dated(t, "ActualFinish"),
                     ActualCost = Decimal(t, "ActualCost"),
                     ConstraintType = Int(t, "ConstraintType") ?? 0,
-                    ConstraintDate = Date(t, "ConstraintDate"),
-                    Deadline = Date(t, "Deadline"),
+                    ConstraintDate = Dated(t, "ConstraintDate"),
+                    Deadline = Dated(t, "Deadline"),
                     Notes = FreeText(t, "Notes"),
+                    Finish = Dated(t, "Finish"),
+                    Manual = Bool(t, "Manual") ?? false,
+                    ManualStart = Dated(t, "ManualStart"),
+                    ManualFinish = Dated(t, "ManualFinish"),
+                    ManualDurationHours = Hours(t, "ManualDuration"),
+                    WorkHours = Hours(t, "Work"),
+                    CalendarUid = Int(t, "CalendarUID") is int calendarUid && calendarUid >= 0 ? calendarUid : (int?)null,
+                    LevelingDelay = Decimal(t, "LevelingDelay") ?? 0m,
+                    Stop = Dated(t, "Stop"),
+                    Resume = Dated(t, "Resume"),
                 };
                 task.ElapsedDuration = Int(t, "DurationFormat") is int format && ElapsedFormats.Contains(format);
                 if (task.OutlineLevel < 0) task.OutlineLevel = 1;
@@ -678,6 +736,11 @@ namespace ProgramDsl.Reports.Mspdi
                     ResourceUid = resource,
                     Units = Units(a, "Units"),
                     WorkHours = Hours(a, "Work"),
+                    WorkContour = Int(a, "WorkContour") ?? 0,
+                    LevelingDelay = Decimal(a, "LevelingDelay") ?? 0m,
+                    Start = Dated(a, "Start"),
+                    Finish = Dated(a, "Finish"),
+                    Split = HasSplit(a),
                 });
             }
 
@@ -772,6 +835,44 @@ namespace ProgramDsl.Reports.Mspdi
                 if (text is null || text == "NA") return null;
                 if (MspdiFormat.TryParseDateTime(text, out var value)) return value;
                 return Bad<DateTime>(parent, name, "a date and time such as 2027-01-04T08:00:00");
+            }
+
+            /// <summary>
+            /// A date of the project, a task or an assignment, or null when it is empty or one of the placeholders writers
+            /// put for "no date": NA, MS Project's first date 1984-01-01T00:00 and 2000-01-01T00:00 (no plan starts or
+            /// ends a working day at midnight on those days). A file tpm wrote has no placeholders, and calendar periods
+            /// are read with <see cref="Date"/>: a holiday on 2000-01-01 is a real one.
+            /// </summary>
+            private DateTime? Dated(XElement parent, string name)
+            {
+                if (!(Date(parent, name) is DateTime value)) return null;
+                if (!_tpmWritten && (value == new DateTime(1984, 1, 1) || value == new DateTime(2000, 1, 1))) return null;
+                return value;
+            }
+
+            /// <summary>True once the header shows the file was written by tpm (its "tpm id" custom field).</summary>
+            private bool _tpmWritten;
+
+            /// <summary>
+            /// True when an assignment's work is split (a stretch of working time with no work between its start and
+            /// finish): its timephased work (type 1, planned) has a period of zero hours between periods with work.
+            /// </summary>
+            private bool HasSplit(XElement assignment)
+            {
+                bool worked = false, gap = false;
+                foreach (var period in Children(assignment, "TimephasedData"))
+                {
+                    if (Text(period, "Type") != "1") continue;
+                    // Non-working time (a weekend) has no value; a pause in the work is written as zero hours.
+                    var value = Text(period, "Value");
+                    if (value is null) continue;
+                    bool zero = MspdiFormat.TryParseDuration(value, out var hours, out _) && hours == 0m;
+                    if (!zero && gap && worked) return true;
+                    if (zero && worked) gap = true;
+                    if (!zero) worked = true;
+                }
+
+                return false;
             }
 
             private decimal? Duration(XElement parent, string name)

@@ -113,6 +113,7 @@ namespace ProgramDsl.Reports.Tests.Mspdi
                 .And.Contain("  task train \"Train\" {\n    duration 3d\n    uses gpu 2\n  }")
                 .And.Contain("  task label \"Label\" {\n    effort 2d\n    assign kim\n  }");
             import.Notes.Should().Equal(
+                "MS Project had not leveled the plan (no task has a leveling delay), so it is imported with 'leveling off': people may be over-allocated, as they were in MS Project (TPM2101)",
                 "work resource 'GPU' has max units 400%: a tpm person works at most 100%, so it becomes the resource pool with capacity 4",
                 "task 'Label' assigns 'Kim' at 100%, more than their 50%; the share is 100%");
             Compile(import.Text!).Schedule!.Find("label")!.DurationDays.Should().Be(4);
@@ -189,7 +190,7 @@ namespace ProgramDsl.Reports.Tests.Mspdi
             var titled = bare.Replace("<StartDate>", "<Title>Fraud v4</Title><StartDate>");
             var import = MspdiImporter.Import(MspdiReader.Read(titled).Project!, "x.xml");
             import.ProgramId.Should().Be("fraud-v4");
-            import.Text.Should().StartWith("program fraud-v4 \"Fraud v4\" {\n  start 2027-03-01\n}");
+            import.Text.Should().StartWith("program fraud-v4 \"Fraud v4\" {\n  start 2027-03-01\n  leveling off\n}");
         }
     }
 }

@@ -148,8 +148,8 @@ namespace ProgramDsl.Reports.Tests.Mspdi
 
             var import = Import(xml, "x.xml");
 
-            import.Notes.Should().Contain("task 'Alpha' has an actual date 2016-01-04 before the project start 2016-03-10; the program starts on 2016-01-04, " +
-                                          "and the tasks without actuals are kept from starting before 2016-03-10 with 'not-before'");
+            import.Notes.Should().Contain("task 'Alpha' has an actual start 2016-01-04 before the project start 2016-03-10; the program starts on 2016-01-04, " +
+                                          "and the tasks MS Project schedules from the project start are kept from starting before 2016-03-10 with 'not-before'");
             import.Text.Should().Contain("  start 2016-01-04\n").And.Contain("    actual-start 2016-01-04\n    actual-finish 2016-01-15\n")
                 .And.Contain("  task beta \"Beta\" {\n    duration 2d\n    not-before 2016-03-10\n  }\n");
             var compiled = TpmProgram.Parse(import.Text!, "x.tpm");

@@ -29,6 +29,7 @@ namespace ProgramDsl.Reports.Tests.Mspdi
             "  deadline 2027-05-28\n" +
             "  status-date 2027-03-10\n" +
             "  currency EUR\n" +
+            "  leveling off\n" +
             "  holiday 2026-12-25 \"Christmas Day\"\n" +
             "  holiday 2027-03-29 \"Easter Monday\"\n" +
             "  holiday 2027-04-15..2027-04-16 \"Company offsite\"\n" +
@@ -143,6 +144,7 @@ namespace ProgramDsl.Reports.Tests.Mspdi
             Import(DataFile("relaunch.xml")).Notes.Should().Equal(
                 "calendar 'Standard': its alternate work weeks are not imported (tpm calendars have one week pattern)",
                 "task 'Old idea: print brochure' is inactive and is not imported",
+                "MS Project had not leveled the plan (no task has a leveling delay), so it is imported with 'leveling off': people may be over-allocated, as they were in MS Project (TPM2101)",
                 "cost resource 'Travel budget' is not imported (tpm has fixed costs on tasks, not cost resources)",
                 "person 'Chloe Martin' works on 2027-03-20 by exception; tpm calendars only take days off, so it stays as their calendar has it",
                 "task 'QA & accessibility' has an elapsed lag of 2 calendar days after 'Content migration', taken as 1 working day");
@@ -266,6 +268,7 @@ namespace ProgramDsl.Reports.Tests.Mspdi
             Import(xml, "x.xml").Text.Should().Be(
                 "program x {\n" +
                 "  start 2027-03-01\n" +
+                "  leveling off\n" +
                 "  holiday 2027-03-04..2027-03-05\n" +
                 "  holiday 2027-03-05 \"Friday off\"\n" +
                 "  holiday 2027-03-19 \"Friday off\"\n" +
@@ -292,6 +295,7 @@ namespace ProgramDsl.Reports.Tests.Mspdi
                 "  start 2027-03-07\n" +
                 "  workdays mon..thu, sun\n" +
                 "  hours-per-day 7.5\n" +
+                "  leveling off\n" +
                 "\n" +
                 "  task survey \"Survey\" {\n" +
                 "    duration 3d\n" +
