@@ -92,7 +92,7 @@ namespace ProgramDsl.Build.Tests.Infrastructure
         /// <summary>The Install section's <c>dotnet tool install</c> command from a local folder, as its words.</summary>
         public IReadOnlyList<string> ReadmeToolInstallCommand()
         {
-            var readme = File.ReadAllText(Path.Combine(Repository, "README.md"));
+            var readme = File.ReadAllText(Path.Combine(Repository, "README.md")).Replace("\r\n", "\n");
             int start = readme.IndexOf("\n## Install\n", StringComparison.Ordinal);
             if (start < 0) throw new InvalidOperationException("README.md has no Install section");
             int end = readme.IndexOf("\n## ", start + 1, StringComparison.Ordinal);
