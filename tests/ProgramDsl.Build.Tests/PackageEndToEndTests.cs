@@ -128,6 +128,16 @@ namespace ProgramDsl.Build.Tests
             });
             var settings = XDocument.Parse(tool.Read("tools/net10.0/any/DotnetToolSettings.xml"));
             settings.Descendants().Single(e => e.Name.LocalName == "Command").Attribute("Name")!.Value.Should().Be("tpm");
+
+            // tpm runs on a later .NET when .NET 10 is missing: the tool's and the Build package's copies both roll forward
+            // to the next major version there is (and stay on .NET 10 where it is installed).
+            foreach (var (package, config) in new[] { (tool, "tools/net10.0/any/tpm.runtimeconfig.json"), (build, "tools/tpm/tpm.runtimeconfig.json") })
+            {
+                using var runtimeConfig = JsonDocument.Parse(package.Read(config));
+                var options = runtimeConfig.RootElement.GetProperty("runtimeOptions");
+                options.GetProperty("rollForward").GetString().Should().Be("Major", config);
+                options.GetProperty("tfm").GetString().Should().Be("net10.0", config);
+            }
         }
 
         [Fact]
@@ -227,14 +237,15 @@ namespace ProgramDsl.Build.Tests
         public void The_tool_package_installs_a_tpm_that_schedules_the_sample_program()
         {
             Packed();
-            var tools = Path.Combine(_feed.Root, "tools");
-            // From a folder without the work folder's nuget.config: --add-source cannot be combined with its source mapping,
-            // and a user installing a tool relies on the machine's configuration plus the feed.
-            var install = Dotnet.Run(_feed.Root, _feed.ConsumerEnvironment, PackedFeed.BuildTimeout,
-                "tool", "install", "--tool-path", tools, "--add-source", _feed.Feed, "ProgramDsl.Tool", "--version", _feed.Version);
-            install.ExitCode.Should().Be(0, install.ToString());
+            // The README's command (Install), for this package id at the version the repository packs.
+            var words = _feed.ReadmeToolInstallCommand();
+            words.Should().Contain("ProgramDsl.Tool").And.Contain("--global").And.Contain("--add-source");
+            var packedVersion = XDocument.Load(Path.Combine(_feed.Repository, "Directory.Build.props")).Descendants("Version").Single().Value;
+            words.SkipWhile(w => w != "--version").Skip(1).FirstOrDefault().Should().Be(packedVersion, "the README installs the version dotnet pack makes");
 
-            var tpm = Path.Combine(tools, OperatingSystem.IsWindows() ? "tpm.exe" : "tpm");
+            var install = _feed.ToolInstall;
+            install.ExitCode.Should().Be(0, install.ToString());
+            var tpm = _feed.Tpm;
             File.Exists(tpm).Should().BeTrue(install.ToString());
 
             // The installed command is this run's build, not one from a cache.
@@ -247,6 +258,128 @@ namespace ProgramDsl.Build.Tests
             schedule.ExitCode.Should().Be(0, schedule.ToString());
             schedule.Output.Should().StartWith("Program fraud-v3 \"Fraud Scoring v3\"", schedule.ToString());
             schedule.Output.Should().MatchRegex(@"(?m)^\s*start 2027-01-04\s+finish 2027-\d\d-\d\d\s+\d+ working days\s+deadline 2027-10-29", schedule.ToString());
+        }
+
+        [Fact]
+        public void Package_descriptions_name_every_command_of_the_tool_and_every_artefact_of_the_build()
+        {
+            Packed();
+            _feed.ToolInstall.ExitCode.Should().Be(0, _feed.ToolInstall.ToString());
+
+            // The commands as the installed tpm lists them (tpm --help), not a copy of the list.
+            var help = Dotnet.Start(_feed.Tpm, _feed.Root, _feed.ConsumerEnvironment, TimeSpan.FromMinutes(1), "--help");
+            help.ExitCode.Should().Be(0, help.ToString());
+            var commandsSection = help.Output.Substring(help.Output.IndexOf("Commands:", StringComparison.Ordinal));
+            var commands = Regex.Matches(commandsSection, @"(?m)^  ([a-z]+)\b").Select(m => m.Groups[1].Value).ToList();
+            commands.Should().Contain(new[] { "check", "schedule", "build", "lsp" }, help.ToString());
+
+            // The artefact files as tpm build lists them (its --emit help names each file).
+            var buildHelp = Dotnet.Start(_feed.Tpm, _feed.Root, _feed.ConsumerEnvironment, TimeSpan.FromMinutes(1), "build", "--help");
+            buildHelp.ExitCode.Should().Be(0, buildHelp.ToString());
+            var emitHelp = Regex.Replace(buildHelp.Output.Substring(buildHelp.Output.IndexOf("--emit", StringComparison.Ordinal)), @"\s+", " ");
+            emitHelp = emitHelp.Substring(0, emitHelp.IndexOf("[default: all]", StringComparison.Ordinal));
+            var artefacts = Regex.Matches(emitHelp, @"\b[a-z]+\.(?:json|html|md|ics|mmd|xml|csv)\b").Select(m => m.Value).Distinct().ToList();
+            artefacts.Should().Contain(new[] { "schedule.json", "gantt.html", "project.xml" }, buildHelp.ToString());
+
+            var tool = ReadPackage("ProgramDsl.Tool");
+            var build = ReadPackage("ProgramDsl.Build");
+            foreach (var (package, text) in new[]
+                     {
+                         ("ProgramDsl.Tool description", tool.Metadata("description")!), ("ProgramDsl.Tool readme", tool.Read(tool.Metadata("readme")!)),
+                     })
+            {
+                foreach (var command in commands) text.Should().MatchRegex(@"\b" + command + @"\b", package + " names the command " + command);
+            }
+
+            foreach (var (package, text) in new[]
+                     {
+                         ("ProgramDsl.Build description", build.Metadata("description")!), ("ProgramDsl.Build readme", build.Read(build.Metadata("readme")!)),
+                     })
+            {
+                foreach (var artefact in artefacts) text.Should().Contain(artefact, package + " names the artefact " + artefact);
+                text.Should().Contain("publish", package + " says dotnet publish takes the artefacts");
+            }
+
+            // The analyzers and the library say how they work beside the build package.
+            ReadPackage("ProgramDsl.Analyzers").Metadata("description").Should().Contain("ProgramDsl.Build").And.Contain("once");
+            ReadPackage("ProgramDsl").Metadata("description").Should().Contain("forecast").And.Contain("baselines");
+        }
+
+        [Fact]
+        public void With_the_analyzers_and_the_build_package_each_plan_problem_is_reported_once_with_its_help_link()
+        {
+            Packed();
+            _feed.ToolInstall.ExitCode.Should().Be(0, _feed.ToolInstall.ToString());
+            // Milestone 'done' finishes 2027-01-13, after its due date 2027-01-08 (TPM2201, reported by the analyzers). A
+            // frozen baseline from the plan with train one day shorter makes it slip by a day (TPM2203): the analyzers'
+            // compiler reads no baselines, so the build package reports that one.
+            var due = Plan.Replace("milestone done \"Model ready\" { after train }", "milestone done \"Model ready\" { after train  due 2027-01-08 }", StringComparison.Ordinal);
+            due.Should().NotBe(Plan);
+            var app = CreateConsumer("once", due.Replace("effort 5d", "effort 4d", StringComparison.Ordinal), PlainProgram);
+            var plan = Path.Combine(app, "plan.tpm");
+            var save = Dotnet.Start(_feed.Tpm, app, _feed.ConsumerEnvironment, TimeSpan.FromMinutes(1), "baseline", "save", "plan.tpm");
+            save.ExitCode.Should().Be(0, save.ToString());
+            File.WriteAllText(plan, due.Replace("  start 2027-01-04", "  start 2027-01-04\n  baseline \"plan.baseline.json\"", StringComparison.Ordinal) + "\n");
+
+            // MSBuild repeats every warning in its summary, after "Build succeeded.": the lines before it are the reports. The
+            // summary counts them too: the due date and the slip, nothing else.
+            var build = Build(app, "build");
+            build.ExitCode.Should().Be(0, build.ToString());
+            build.Output.Should().MatchRegex(@"(?m)^\s*2 Warning\(s\)", build.ToString());
+            var lines = Reported(build);
+            var dueDate = lines.Where(l => l.Contains(": warning TPM2201: ", StringComparison.Ordinal)).ToList();
+            dueDate.Should().ContainSingle(build.ToString());
+            dueDate[0].Should().StartWith(plan + "(8,47): warning TPM2201: milestone 'done' finishes on 2027-01-13, 3 working days after its due date 2027-01-08", build.ToString());
+            dueDate[0].Should().Contain("(https://github.com/programdsl/programdsl/blob/main/docs/diagnostics/TPM2201.md)", "the copy that stays is the analyzers', with its help link");
+            var slipped = lines.Where(l => l.Contains(": warning TPM2203: ", StringComparison.Ordinal)).ToList();
+            slipped.Should().ContainSingle(build.ToString());
+            slipped[0].Should().StartWith(plan + "(8,13): warning TPM2203: milestone 'done' is now on 2027-01-13, 1 working day after its baseline date 2027-01-12", build.ToString());
+            File.Exists(Path.Combine(app, "bin", "Debug", "net10.0", "tpm", "e2e-plan", "schedule.json")).Should().BeTrue(build.ToString());
+
+            // Without the analyzers running, the build package reports the due date itself, once.
+            var withoutAnalyzers = Build(app, "build", "-p:RunAnalyzers=false");
+            withoutAnalyzers.ExitCode.Should().Be(0, withoutAnalyzers.ToString());
+            Reported(withoutAnalyzers).Where(l => l.Contains(": warning TPM2201: ", StringComparison.Ordinal)).Should().ContainSingle(withoutAnalyzers.ToString());
+
+            static List<string> Reported(ProcessResult result) =>
+                result.Output.Split('\n').Select(l => l.TrimEnd('\r')).TakeWhile(l => l.Trim() != "Build succeeded." && l.Trim() != "Build FAILED.").ToList();
+        }
+
+        [Fact]
+        public void Dotnet_publish_copies_the_artefacts_the_build_package_writes()
+        {
+            Packed();
+            var app = Path.Combine(_feed.Work, "published");
+            Directory.CreateDirectory(app);
+            File.WriteAllText(Path.Combine(app, "published.csproj"), $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <OutputType>Exe</OutputType>
+                    <TargetFramework>net10.0</TargetFramework>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="ProgramDsl.Build" Version="{_feed.Version}" PrivateAssets="all" />
+                  </ItemGroup>
+                </Project>
+                """);
+            File.WriteAllText(Path.Combine(app, "plan.tpm"), Plan + "\n");
+            File.WriteAllText(Path.Combine(app, "Program.cs"), PlainProgram + "\n");
+
+            var publish = Build(app, "publish", "-o", "out");
+            publish.ExitCode.Should().Be(0, publish.ToString());
+            var built = Path.Combine(app, "bin", "Release", "net10.0", "tpm", "e2e-plan");
+            var published = Path.Combine(app, "out", "tpm", "e2e-plan");
+            Directory.Exists(built).Should().BeTrue(publish.ToString());
+            var names = Directory.GetFiles(built).Select(Path.GetFileName).ToList();
+            names.Should().HaveCount(8, publish.ToString());
+            Directory.Exists(published).Should().BeTrue(publish.ToString());
+            Directory.GetFiles(published).Select(Path.GetFileName).Should().BeEquivalentTo(names, publish.ToString());
+            foreach (var name in names)
+            {
+                File.ReadAllBytes(Path.Combine(published, name!)).Should().Equal(File.ReadAllBytes(Path.Combine(built, name!)), name);
+            }
+
+            File.Exists(Path.Combine(app, "out", "published.dll")).Should().BeTrue(publish.ToString());
         }
 
         /// <summary>Packs on first use and fails every test with the pack's output when the pack fails.</summary>

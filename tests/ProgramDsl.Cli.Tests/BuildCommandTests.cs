@@ -120,6 +120,29 @@ namespace ProgramDsl.Cli.Tests
             Directory.Exists(Path.Combine(temp.Path, "out")).Should().BeFalse();
         }
 
+        [Fact]
+        public void Skip_analyzer_diagnostics_leaves_out_the_warnings_the_analyzers_report_but_keeps_errors_and_the_counts()
+        {
+            // What ProgramDsl.Build passes when the analyzers have compiled the same plans (tests/ProgramDsl.Build.Tests runs
+            // it with both packages; baselines' diagnostics, which the analyzers cannot report, are printed there).
+            using var temp = new TempFolder();
+            temp.Write("warn.tpm", Plans.WithWarning);
+            temp.Write("bad.tpm", Plans.WithError);
+
+            var result = Tpm.Run(temp.Path, "build", "warn.tpm", "bad.tpm", "--out", "out", "--skip-analyzer-diagnostics");
+
+            result.ExitCode.Should().Be(1);
+            Tpm.Lines(result.Out).Where(l => !l.StartsWith("wrote ", System.StringComparison.Ordinal)).Should().ContainSingle()
+                .Which.Should().StartWith("bad.tpm(3,35): error TPM1001: ", "an error is printed whoever else reports it, so a failed build says why");
+            result.Out.Should().NotContain("TPM2003", "the analyzers report the warning");
+            result.Out.Should().Contain("wrote " + Path.Combine("out", "warn", "schedule.json"));
+            result.Error.Should().Be("2 programs checked: 1 error, 1 warning\n", "the summary counts everything");
+
+            var plain = Tpm.Run(temp.Path, "build", "warn.tpm", "bad.tpm", "--out", "out2");
+            plain.Out.Should().Contain("warn.tpm(3,16): warning TPM2003: ", "without the option every diagnostic is printed");
+            Tpm.Run(temp.Path, "build", "--help").Out.Should().NotContain("--skip-analyzer-diagnostics", "the option is the build package's, hidden");
+        }
+
         [Theory]
         [InlineData("json,gif", "unknown artefact 'gif' for --emit; known: ")]
         [InlineData(",", "--emit names no artefact; known: ")]

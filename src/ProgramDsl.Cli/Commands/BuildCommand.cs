@@ -59,16 +59,23 @@ namespace ProgramDsl.Cli.Commands
             };
             var iterations = IntegerOption.Create("--iterations", new string[0], "Forecast iterations for the status report (0: no forecast)",
                 0, MonteCarloForecast.MaxIterations, DefaultForecastIterations);
+            // For the ProgramDsl.Build package only, hence hidden: see Run's skipAnalyzerDiagnostics.
+            var skipAnalyzerDiagnostics = new Option<bool>("--skip-analyzer-diagnostics")
+            {
+                Description = "Print only the diagnostics the ProgramDsl analyzers cannot report (frozen baselines, the forecast, artefact folders) and errors",
+                Hidden = true,
+            };
             var command = new Command("build", "Compile program files and write their artefacts per program (schedule JSON, Gantt chart, report, calendar, MS Project XML, Mermaid, CSV); exit 1 if any error");
             command.Arguments.Add(paths);
             command.Options.Add(output);
             command.Options.Add(emit);
             command.Options.Add(iterations);
+            command.Options.Add(skipAnalyzerDiagnostics);
             var leveling = new LevelingOptions();
             leveling.AddTo(command);
             common.AddTo(command);
             command.SetAction(result => Run(result.GetValue(paths)!, result.GetValue(output)!, result.GetValue(emit)!, common.Read(result), leveling.Read(result), result.GetValue(iterations),
-                outputGiven: result.GetResult(output) is { Implicit: false }));
+                outputGiven: result.GetResult(output) is { Implicit: false }, skipAnalyzerDiagnostics: result.GetValue(skipAnalyzerDiagnostics)));
             return command;
         }
 
@@ -138,8 +145,13 @@ namespace ProgramDsl.Cli.Commands
             return dot > 0 && stem.Length - dot - 1 == 32 && stem.Substring(dot + 1).All(Uri.IsHexDigit) && OwnFileNames.Contains(stem.Substring(0, dot));
         }
 
+        // skipAnalyzerDiagnostics: the build runs where the ProgramDsl analyzers have compiled the same plans (the
+        // ProgramDsl.Build package sets it when both packages are in a project and every plan is an AdditionalFile). They
+        // reported the compilation's diagnostics, with their help links, so only what they cannot know is printed here (a
+        // frozen baseline's diagnostics: their netstandard2.0 compiler reads no baselines; the forecast's; the artefact
+        // folders') and every error, so that a build that fails always says why. The exit code and summary count everything.
         public int Run(IReadOnlyList<string> paths, string outputFolder, string emit, CommonSettings settings, ScheduleOptions? scheduling = null,
-            int forecastIterations = DefaultForecastIterations, bool outputGiven = true)
+            int forecastIterations = DefaultForecastIterations, bool outputGiven = true, bool skipAnalyzerDiagnostics = false)
         {
             var emitters = ArtefactCatalog.Select(emit, out var problem) ?? throw new UsageException(problem!);
             if (!outputGiven) CheckDefaultOutput(outputFolder);
@@ -149,19 +161,23 @@ namespace ProgramDsl.Cli.Commands
             if (files.Count == 0) throw new UsageException("no .tpm program files found in " + string.Join(", ", paths.Select(p => "'" + p + "'")));
 
             var all = new List<Diagnostic>();
+            var printed = new List<Diagnostic>();
             var sets = new List<(string Folder, List<KeyValuePair<string, Action<Stream>>> Files)>();
             var owners = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var file in files)
             {
                 var program = _loader.Compile(file, settings.ConfigPath, settings.WarningsAsErrors, scheduling, settings.Workspace);
                 all.AddRange(program.Diagnostics);
+                printed.AddRange(skipAnalyzerDiagnostics ? program.Diagnostics.Where(d => d.IsError || d.Descriptor.Category == DiagnosticCatalog.MilestoneSlipped.Category) : program.Diagnostics);
                 if (program.HasErrors || program.Model is null || program.Schedule is null) continue;
                 var id = program.Model.Id;
                 var folder = Path.Combine(outputFolder, id);
                 if (OutputNameProblem(id, _fileSystem.GetFullPath(folder)) is string nameProblem)
                 {
                     // The plan's own text is what cannot be a folder name: say where, and write nothing for it.
-                    all.Add(DiagnosticCatalog.ArtefactFolderUnusable(program.Model.Location, nameProblem));
+                    var unusable = DiagnosticCatalog.ArtefactFolderUnusable(program.Model.Location, nameProblem);
+                    all.Add(unusable);
+                    printed.Add(unusable);
                     continue;
                 }
 
@@ -178,6 +194,7 @@ namespace ProgramDsl.Cli.Commands
                 }
 
                 all.AddRange(context.ForecastDiagnostics);
+                printed.AddRange(context.ForecastDiagnostics);
                 // Each artefact is made while it is written, straight into its staged file (FolderSetWriter), so only one is
                 // ever in memory, and the larger ones never whole (issue 11: all of them as strings took 5.7 GB at 250,000 tasks).
                 var artefacts = emitters.SelectMany(e => e.Emit(context)).Select(a => new KeyValuePair<string, Action<Stream>>(a.FileName, a.WriteTo)).ToList();
@@ -205,7 +222,7 @@ namespace ProgramDsl.Cli.Commands
                 }
             }
 
-            DiagnosticPrinter.WriteText(_console.Out, all, new Ansi(false));
+            DiagnosticPrinter.WriteText(_console.Out, printed, new Ansi(false));
             if (!settings.Quiet)
             {
                 foreach (var path in written) _console.Out.WriteLine("wrote " + path);

@@ -22,6 +22,7 @@ namespace ProgramDsl.Build.Tests.Infrastructure
         public static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(4);
 
         private readonly Lazy<ProcessResult> _pack;
+        private readonly Lazy<ProcessResult> _toolInstall;
 
         public PackedFeed()
         {
@@ -48,6 +49,7 @@ namespace ProgramDsl.Build.Tests.Infrastructure
             File.WriteAllText(Path.Combine(Work, "nuget.config"), NuGetConfig(Feed, UpstreamSources));
 
             _pack = new Lazy<ProcessResult>(PackSolution);
+            _toolInstall = new Lazy<ProcessResult>(InstallTool);
         }
 
         /// <summary>The repository (where ProgramDsl.sln is).</summary>
@@ -73,6 +75,33 @@ namespace ProgramDsl.Build.Tests.Infrastructure
 
         /// <summary>The result of <c>dotnet pack ProgramDsl.sln</c> (run on first use).</summary>
         public ProcessResult Pack => _pack.Value;
+
+        /// <summary>
+        /// The README's command that installs the tool from a local folder of packages (its Install section), installed once
+        /// for every test that runs tpm: into <see cref="ToolPath"/> instead of <c>--global</c>, from <see cref="Feed"/>
+        /// instead of <c>./packages</c>, at this run's version. Needs <see cref="Pack"/> to have succeeded.
+        /// </summary>
+        public ProcessResult ToolInstall => _toolInstall.Value;
+
+        /// <summary>The folder the tool is installed into (<c>--tool-path</c>).</summary>
+        public string ToolPath => Path.Combine(Root, "tools");
+
+        /// <summary>The installed tpm command.</summary>
+        public string Tpm => Path.Combine(ToolPath, OperatingSystem.IsWindows() ? "tpm.exe" : "tpm");
+
+        /// <summary>The Install section's <c>dotnet tool install</c> command from a local folder, as its words.</summary>
+        public IReadOnlyList<string> ReadmeToolInstallCommand()
+        {
+            var readme = File.ReadAllText(Path.Combine(Repository, "README.md")).Replace("\r\n", "\n");
+            int start = readme.IndexOf("\n## Install\n", StringComparison.Ordinal);
+            if (start < 0) throw new InvalidOperationException("README.md has no Install section");
+            int end = readme.IndexOf("\n## ", start + 1, StringComparison.Ordinal);
+            var section = end < 0 ? readme.Substring(start) : readme.Substring(start, end - start);
+            var line = section.Split('\n').Select(l => l.Trim())
+                .FirstOrDefault(l => l.StartsWith("dotnet tool install ", StringComparison.Ordinal) && l.Contains("--add-source", StringComparison.Ordinal))
+                ?? throw new InvalidOperationException("README.md's Install section has no 'dotnet tool install ... --add-source' line");
+            return line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        }
 
         /// <summary>The environment of every consumer-side process: the private package cache.</summary>
         public IReadOnlyDictionary<string, string?> ConsumerEnvironment => new Dictionary<string, string?>
@@ -111,6 +140,24 @@ namespace ProgramDsl.Build.Tests.Infrastructure
                 "-p:Version=" + Version,
                 "--artifacts-path", Path.Combine(Root, "artifacts"),
                 "-nologo", "-tl:off", "-v:minimal", "-nodeReuse:false");
+        }
+
+        private ProcessResult InstallTool()
+        {
+            // The README's words with this run's places and version; "dotnet" itself is the test's host.
+            var words = ReadmeToolInstallCommand().Skip(1).ToList();
+            var args = new List<string>();
+            for (int i = 0; i < words.Count; i++)
+            {
+                if (words[i] == "--global") args.AddRange(new[] { "--tool-path", ToolPath });
+                else if (words[i] == "--add-source" && i + 1 < words.Count) { args.AddRange(new[] { "--add-source", Feed }); i++; }
+                else if (words[i] == "--version" && i + 1 < words.Count) { args.AddRange(new[] { "--version", Version }); i++; }
+                else args.Add(words[i]);
+            }
+
+            // From a folder without the work folder's nuget.config: --add-source cannot be combined with its source mapping,
+            // and a user installing a tool relies on the machine's configuration plus the feed.
+            return Dotnet.Run(Root, ConsumerEnvironment, BuildTimeout, args.ToArray());
         }
 
         private static IReadOnlyList<string> MachineSources(string directory)
