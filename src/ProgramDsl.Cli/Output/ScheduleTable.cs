@@ -76,7 +76,7 @@ namespace ProgramDsl.Cli.Output
                         (schedule.CriticalPath.Count == 0 ? "(none)" : PathText(schedule)));
             if (!quiet)
             {
-                w.WriteLine(ansi.Dim("* critical (zero total float); Days = working days of work; Float = total float in working days" +
+                w.WriteLine(ansi.Dim("* critical (zero total float); Days = working days of work (as taken, once finished); Float = total float in working days" +
                                      (costed ? "; Cost = planned labour, resource and fixed cost" : "")));
                 if (leveled) w.WriteLine(ansi.Dim("Delayed by = the person or pool that held the task back, and for how many working days; ⇢ = waits for a person or pool"));
                 if (baseline != null) w.WriteLine(ansi.Dim("Slip = working days the finish moved since the baseline (+ later, - earlier); new = added since the baseline"));
