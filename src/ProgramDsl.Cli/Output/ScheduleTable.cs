@@ -126,11 +126,10 @@ namespace ProgramDsl.Cli.Output
 
             if (outside > 0) rows.Add(new[] { "(no workstream)", "", Money(outside) });
             rows.Add(new[] { "program total", "", Money(schedule.Cost) });
-            int idWidth = rows.Max(r => r[0].Length), nameWidth = rows.Max(r => r[1].Length), costWidth = rows.Max(r => r[2].Length);
-
             w.WriteLine();
             w.WriteLine(ansi.Bold("Cost by workstream" + (currency is null ? "" : " (" + currency + ")")));
-            foreach (var r in rows) w.WriteLine("  " + r[0].PadRight(idWidth) + "  " + r[1].PadRight(nameWidth) + "  " + r[2].PadLeft(costWidth));
+            var (_, lines) = TableText.Align(null, rows, new[] { false, false, true }, "  ");
+            foreach (var line in lines) w.WriteLine(line);
         }
 
         private static string Delayed(Schedule schedule)
