@@ -670,6 +670,7 @@ namespace ProgramDsl.Scheduling
                 LateStart = lateStart[v],
                 LateFinish = lateFinish[v],
                 DurationDays = duration[v],
+                PlannedDays = duration[v],
                 TotalFloat = totalFloat[v],
                 IsCritical = totalFloat[v] <= 0,
                 Assigned = assigned[v],

@@ -125,6 +125,12 @@ namespace ProgramDsl.Scheduling
         /// </summary>
         public int DurationDays { get; internal set; }
 
+        /// <summary>
+        /// Working days the plan gives the task's work (its effort or duration, on its calendar; 0 for milestones): the
+        /// <see cref="DurationDays"/> of a task not finished. The planned cost and an MS Project export's work follow it.
+        /// </summary>
+        public int PlannedDays { get; internal set; }
+
         /// <summary>Total float in working days.</summary>
         public int TotalFloat { get; internal set; }
 
