@@ -9,6 +9,8 @@ namespace ProgramDsl.Reports
     /// The schedule as CSV (RFC 4180): a header row, then one row per task and milestone in declaration order.
     /// Records end with CRLF as the RFC says; a field holding a comma, a quote or a line break is quoted, with its
     /// quotes doubled. Dates are ISO (yyyy-MM-dd), numbers invariant with a '.' decimal point, booleans true/false.
+    /// Text cells (ids, names, workstreams, assignees, delayed_by) that a spreadsheet would read as a formula are
+    /// defused (<see cref="Defuse"/>); numeric cells stay numbers, a negative float included.
     /// </summary>
     public static class ScheduleCsv
     {
@@ -22,6 +24,31 @@ namespace ProgramDsl.Reports
         private const string RecordEnd = "\r\n";
 
         private static readonly char[] NeedsQuotes = { ',', '"', '\r', '\n' };
+
+        /// <summary>The columns holding text from the plan: the only ones <see cref="Defuse"/> touches.</summary>
+        private static readonly bool[] IsText = TextColumns("id", "name", "workstream", "assigned", "delayed_by");
+
+        private static bool[] TextColumns(params string[] names)
+        {
+            var text = new bool[Columns.Length];
+            for (int i = 0; i < Columns.Length; i++) text[i] = Array.IndexOf(names, Columns[i]) >= 0;
+            return text;
+        }
+
+        /// <summary>
+        /// A text cell a spreadsheet would take for a formula (OWASP "CSV injection": it starts with '=', '+', '-', '@',
+        /// a tab or a carriage return) as a quoted cell with a leading apostrophe, which Excel, LibreOffice and Google
+        /// Sheets show as text; any other cell unchanged. Only text columns are defused: a number such as a float of -3
+        /// is data, and prefixing it would turn it into text for every reader.
+        /// </summary>
+        public static string Defuse(string value)
+        {
+            if (value is null) throw new ArgumentNullException(nameof(value));
+            return IsFormulaStart(value) ? "'" + value : value;
+        }
+
+        private static bool IsFormulaStart(string value) =>
+            value.Length > 0 && value[0] switch { '=' or '+' or '-' or '@' or '\t' or '\r' => true, _ => false };
 
         /// <summary>Writes the file.</summary>
         public static string Write(Schedule schedule)
@@ -37,7 +64,7 @@ namespace ProgramDsl.Reports
             if (schedule is null) throw new ArgumentNullException(nameof(schedule));
             if (output is null) throw new ArgumentNullException(nameof(output));
             var csv = new StringBuilder();
-            WriteRecord(csv, Columns);
+            WriteRecord(csv, Columns, header: true);
             var fields = new string[Columns.Length];
             foreach (var t in schedule.Tasks)
             {
@@ -57,7 +84,7 @@ namespace ProgramDsl.Reports
                 fields[13] = t.LateStartDate.ToString();
                 fields[14] = t.LateFinishDate.ToString();
                 fields[15] = t.DelayedBy?.Id ?? string.Empty;
-                WriteRecord(csv, fields);
+                WriteRecord(csv, fields, header: false);
                 if (csv.Length >= 1 << 16)
                 {
                     output.Write(csv);
@@ -76,12 +103,13 @@ namespace ProgramDsl.Reports
             return string.Join(";", ids);
         }
 
-        private static void WriteRecord(StringBuilder csv, string[] fields)
+        private static void WriteRecord(StringBuilder csv, string[] fields, bool header)
         {
             for (int i = 0; i < fields.Length; i++)
             {
                 if (i > 0) csv.Append(',');
-                AppendField(csv, fields[i]);
+                if (!header && IsText[i] && IsFormulaStart(fields[i])) AppendQuoted(csv, Defuse(fields[i]));
+                else AppendField(csv, fields[i]);
             }
 
             csv.Append(RecordEnd);
@@ -96,7 +124,9 @@ namespace ProgramDsl.Reports
                 return;
             }
 
-            csv.Append('"').Append(value.Replace("\"", "\"\"")).Append('"');
+            AppendQuoted(csv, value);
         }
+
+        private static void AppendQuoted(StringBuilder csv, string value) => csv.Append('"').Append(value.Replace("\"", "\"\"")).Append('"');
     }
 }

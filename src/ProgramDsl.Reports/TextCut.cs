@@ -3,7 +3,10 @@ using System.Globalization;
 
 namespace ProgramDsl.Reports
 {
-    /// <summary>Shortening text for tables and reports without cutting a character in two.</summary>
+    /// <summary>
+    /// Shortening text to a length in UTF-16 units (a budget of characters, as a comment or a Markdown cell has) without
+    /// cutting a character in two. Text tables for a terminal cut by display columns instead: <see cref="TextWidth.Fit"/>.
+    /// </summary>
     public static class TextCut
     {
         /// <summary>

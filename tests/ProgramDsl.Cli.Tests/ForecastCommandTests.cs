@@ -57,6 +57,32 @@ namespace ProgramDsl.Cli.Tests
         }
 
         [Fact]
+        public void The_status_reports_forecast_is_tpm_forecasts_for_the_same_plan_and_seed()
+        {
+            // Both run ForecastOptions.DefaultIterations by default: the report's percentiles and deadline chance are the
+            // forecast command's, and the report says which iterations and seed gave them.
+            using var temp = new TempFolder();
+            temp.Write("plan.tpm", Plan);
+
+            var build = Tpm.Run(temp.Path, "build", "plan.tpm", "--out", "out", "--emit", "md", "--seed", "7");
+            var forecast = Tpm.Run(temp.Path, "forecast", "plan.tpm", "--format", "json", "--seed", "7");
+            var table = Tpm.Run(temp.Path, "forecast", "plan.tpm", "--seed", "7");
+
+            build.ExitCode.Should().Be(0, build.ToString());
+            forecast.ExitCode.Should().Be(0, forecast.ToString());
+            using var doc = JsonDocument.Parse(forecast.Out);
+            var program = doc.RootElement.GetProperty("program");
+            program.GetProperty("iterations").GetInt32().Should().Be(ProgramDsl.Forecasting.ForecastOptions.DefaultIterations);
+            var chance = (program.GetProperty("deadline_probability").GetDouble() * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%";
+            chance.Should().NotBe("100.0%", "the plan's deadline is missed in some iterations, so the share depends on the iterations");
+            var report = File.ReadAllText(Path.Combine(temp.Path, "out", "p", "report.md"));
+            report.Should().Contain(
+                "- **Forecast finish:** P50 " + program.GetProperty("p50").GetString() + ", P80 " + program.GetProperty("p80").GetString() +
+                ", P95 " + program.GetProperty("p95").GetString() + "; meets the deadline in " + chance + " of iterations (10,000 iterations, seed 7)\n");
+            table.Out.Should().Contain("  10,000 iterations, seed 7,").And.Contain("deadline 2027-01-29: " + chance);
+        }
+
+        [Fact]
         public void Table_reads_like_a_forecast()
         {
             using var temp = new TempFolder();

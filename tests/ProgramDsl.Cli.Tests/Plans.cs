@@ -52,7 +52,7 @@ namespace ProgramDsl.Cli.Tests
             "*  ready         ◆ Ready  2027-03-11  2027-03-11     0      0      0\n" +
             "\n" +
             "Critical path, with resources (3 tasks): data.collect → data.clean → ready\n" +
-            "* critical (zero total float); Days = working days of work; Float = total float in working days; Cost = planned labour, resource and fixed cost\n" +
+            "* critical (zero total float); Days = working days of work (as taken, once finished); Float = total float in working days; Cost = planned labour, resource and fixed cost\n" +
             "Delayed by = the person or pool that held the task back, and for how many working days; ⇢ = waits for a person or pool\n" +
             "\n" +
             "Cost by workstream (EUR)\n" +

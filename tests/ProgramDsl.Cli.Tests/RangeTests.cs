@@ -181,7 +181,7 @@ namespace ProgramDsl.Cli.Tests
         public void Table_cells_are_cut_between_characters_not_inside_a_surrogate_pair()
         {
             using var temp = new TempFolder();
-            var emoji = string.Concat(Enumerable.Repeat("😀", 25)); // 50 UTF-16 units: the 40-wide cell cuts at 39
+            var emoji = string.Concat(Enumerable.Repeat("😀", 25)); // 50 columns: the 40-column cell cuts at 39 and adds the ellipsis
             var cjk = string.Concat(Enumerable.Repeat("计划", 30));
             temp.Write("plan.tpm",
                 "program p \"P\" {\n  start 2027-03-01\n  task a \"" + emoji + "\" { duration 1d }\n  task b \"" + cjk + "\" { duration 1d }\n" +
@@ -192,9 +192,9 @@ namespace ProgramDsl.Cli.Tests
             result.ExitCode.Should().Be(0, result.ToString());
             result.Out.Should().NotContain("\uFFFD");
             var rows = Tpm.Lines(result.Out);
-            rows.Should().Contain(r => r.Contains(" " + string.Concat(Enumerable.Repeat("😀", 19)) + "…  "), "19 whole emoji (38 units) and the ellipsis");
-            rows.Should().Contain(r => r.Contains(" " + cjk.Substring(0, 39) + "…  "));
-            rows.Should().Contain(r => r.Contains(" e\u0301" + string.Concat(Enumerable.Repeat("😀", 18)) + "…  "), "the accent stays on its letter");
+            rows.Should().Contain(r => r.Contains(" " + string.Concat(Enumerable.Repeat("😀", 19)) + "…  "), "19 whole emoji (38 columns) and the ellipsis");
+            rows.Should().Contain(r => r.Contains(" " + cjk.Substring(0, 19) + "…  "), "19 ideographs of two columns each and the ellipsis");
+            rows.Should().Contain(r => r.Contains(" e\u0301" + string.Concat(Enumerable.Repeat("😀", 19)) + "…  "), "the accent stays on its letter and takes no column");
             foreach (var row in rows)
             {
                 for (int i = 0; i < row.Length; i++)

@@ -22,6 +22,28 @@ namespace ProgramDsl.Cli.Tests
         }
 
         [Fact]
+        public void A_finished_task_shows_its_actual_working_days_in_the_table_the_json_and_the_csv()
+        {
+            // Planned 3 days; it ran Mon 2027-03-01 .. Thu 03-04, 4 working days. The next task follows it.
+            using var temp = new TempFolder();
+            temp.Write("plan.tpm", "program p \"P\" {\n  start 2027-03-01\n  status-date 2027-03-04\n" +
+                                   "  task a \"A\" { duration 3d  actual-start 2027-03-01  actual-finish 2027-03-04  progress 100% }\n" +
+                                   "  task b \"B\" { duration 2d  after a }\n}\n");
+
+            var table = Tpm.Run(temp.Path, "schedule", "plan.tpm");
+            var json = Tpm.Run(temp.Path, "schedule", "plan.tpm", "--format", "json");
+            var build = Tpm.Run(temp.Path, "build", "plan.tpm", "-o", "out", "--emit", "csv");
+
+            table.ExitCode.Should().Be(0, table.ToString());
+            Tpm.Lines(table.Out).Should().Contain("*  a   A     2027-03-01  2027-03-04     4      0")
+                .And.Contain("*  b   B     2027-03-05  2027-03-08     2      0");
+            using var doc = JsonDocument.Parse(json.Out);
+            doc.RootElement.GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("duration_days").GetInt32()).Should().Equal(4, 2);
+            build.ExitCode.Should().Be(0, build.ToString());
+            System.IO.File.ReadAllText(System.IO.Path.Combine(temp.Path, "out", "p", "schedule.csv")).Should().Contain("\r\na,A,task,,2027-03-01,2027-03-04,4,0,true,");
+        }
+
+        [Fact]
         public void A_name_with_line_breaks_stays_on_its_row()
         {
             using var temp = new TempFolder();

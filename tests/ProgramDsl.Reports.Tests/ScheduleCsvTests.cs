@@ -83,6 +83,59 @@ namespace ProgramDsl.Reports.Tests
             records.Should().OnlyContain(r => r.Length == ScheduleCsv.Columns.Length);
         }
 
+        [Theory]
+        [InlineData("=HYPERLINK(\\\"http://x\\\")", "=HYPERLINK(\"http://x\")")]
+        [InlineData("+1+2", "+1+2")]
+        [InlineData("-2+3", "-2+3")]
+        [InlineData("@SUM(A1:A2)", "@SUM(A1:A2)")]
+        [InlineData("\\tcmd", "\tcmd")]
+        public void A_name_a_spreadsheet_would_read_as_a_formula_is_quoted_with_a_leading_apostrophe(string written, string name)
+        {
+            var plan = "program inj \"Injection\" {\n  start 2027-03-01\n  task a \"" + written + "\" { duration 2d }\n}\n";
+            var program = ArtefactPlans.Compile(plan);
+            program.Schedule!.Tasks[0].Task.DisplayName.Should().Be(name);
+
+            var csv = ScheduleCsv.Write(program.Schedule!);
+            var record = Read(csv)[1];
+
+            record[1].Should().Be("'" + name, "the apostrophe makes a spreadsheet show the cell as text");
+            csv.Should().Contain(",\"'" + name.Replace("\"", "\"\"") + "\",", "a defused cell is always quoted");
+            record[6].Should().Be("2", "numeric columns are left alone");
+        }
+
+        [Fact]
+        public void Defusing_touches_only_cells_that_start_with_a_formula_character()
+        {
+            ScheduleCsv.Defuse("=1").Should().Be("'=1");
+            ScheduleCsv.Defuse("-3").Should().Be("'-3");
+            ScheduleCsv.Defuse("\t").Should().Be("'\t");
+            ScheduleCsv.Defuse("\rx").Should().Be("'\rx", "a carriage return cannot come from a .tpm string, but can from a builder or an import");
+            ScheduleCsv.Defuse("@").Should().Be("'@");
+            ScheduleCsv.Defuse("+").Should().Be("'+");
+            ScheduleCsv.Defuse("a=1").Should().Be("a=1");
+            ScheduleCsv.Defuse(" =1").Should().Be(" =1");
+            ScheduleCsv.Defuse("").Should().Be("");
+            ScheduleCsv.Defuse("'quoted").Should().Be("'quoted");
+        }
+
+        [Fact]
+        public void Numeric_and_date_columns_stay_numbers_and_the_header_is_not_defused()
+        {
+            // Only id, name, workstream, assigned and delayed_by hold text; the others are written as they are, so a
+            // negative number would stay a number. Every numeric cell of a plan with formula-like names still parses.
+            var plan = "program inj \"Injection\" {\n  start 2027-03-01\n  person ana \"@ana\" { rate 100/d }\n" +
+                       "  task a \"-1\" { effort 2d  assign ana }\n  task b \"+1\" { duration 1d  after a }\n}\n";
+            var records = Read(Write(plan));
+
+            records[0].Should().Equal(ScheduleCsv.Columns);
+            foreach (var r in records.Skip(1))
+            {
+                r[1].Should().StartWith("'");
+                foreach (var column in new[] { 6, 7, 10 }) decimal.Parse(r[column], NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+                r[9].Should().NotStartWith("'", "person ids are identifiers and never start with a formula character");
+            }
+        }
+
         [Fact]
         public void Several_assignees_are_listed_by_id_separated_by_semicolons()
         {

@@ -19,8 +19,11 @@ namespace ProgramDsl.Cli.Commands
     /// </summary>
     public sealed class BuildCommand
     {
-        /// <summary>Forecast iterations for the artefacts that show a forecast (the status report).</summary>
-        public const int DefaultForecastIterations = 2000;
+        /// <summary>
+        /// Forecast iterations for the artefacts that show a forecast (the status report): those of <c>tpm forecast</c>,
+        /// so the report's figures are the forecast command's for the same plan and seed.
+        /// </summary>
+        public const int DefaultForecastIterations = ForecastOptions.DefaultIterations;
 
         /// <summary>
         /// The most bytes of UTF-8 a program id may have to name its artefact folder: file systems allow 255 per name,

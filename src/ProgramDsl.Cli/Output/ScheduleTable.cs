@@ -76,7 +76,7 @@ namespace ProgramDsl.Cli.Output
                         (schedule.CriticalPath.Count == 0 ? "(none)" : PathText(schedule)));
             if (!quiet)
             {
-                w.WriteLine(ansi.Dim("* critical (zero total float); Days = working days of work; Float = total float in working days" +
+                w.WriteLine(ansi.Dim("* critical (zero total float); Days = working days of work (as taken, once finished); Float = total float in working days" +
                                      (costed ? "; Cost = planned labour, resource and fixed cost" : "")));
                 if (leveled) w.WriteLine(ansi.Dim("Delayed by = the person or pool that held the task back, and for how many working days; ⇢ = waits for a person or pool"));
                 if (baseline != null) w.WriteLine(ansi.Dim("Slip = working days the finish moved since the baseline (+ later, - earlier); new = added since the baseline"));
@@ -126,11 +126,10 @@ namespace ProgramDsl.Cli.Output
 
             if (outside > 0) rows.Add(new[] { "(no workstream)", "", Money(outside) });
             rows.Add(new[] { "program total", "", Money(schedule.Cost) });
-            int idWidth = rows.Max(r => r[0].Length), nameWidth = rows.Max(r => r[1].Length), costWidth = rows.Max(r => r[2].Length);
-
             w.WriteLine();
             w.WriteLine(ansi.Bold("Cost by workstream" + (currency is null ? "" : " (" + currency + ")")));
-            foreach (var r in rows) w.WriteLine("  " + r[0].PadRight(idWidth) + "  " + r[1].PadRight(nameWidth) + "  " + r[2].PadLeft(costWidth));
+            var (_, lines) = TableText.Align(null, rows, new[] { false, false, true }, "  ");
+            foreach (var line in lines) w.WriteLine(line);
         }
 
         private static string Delayed(Schedule schedule)

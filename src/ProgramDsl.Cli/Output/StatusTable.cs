@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using ProgramDsl.Diagnostics;
+using ProgramDsl.Reports;
 using ProgramDsl.Scheduling;
 
 namespace ProgramDsl.Cli.Output
@@ -125,11 +126,11 @@ namespace ProgramDsl.Cli.Output
                 new[] { "ETC", Money(f.Etc), "estimate to complete, EAC − AC" },
                 new[] { "VAC", Money(f.Vac), "variance at completion, BAC − EAC: " + (f.Vac < 0 ? "expected to cost more than planned" : f.Vac > 0 ? "expected to cost less than planned" : "as planned") },
             };
-            int valueWidth = rows.Max(r => r[1].Length);
+            int valueWidth = rows.Max(r => TextWidth.Of(r[1]));
             w.WriteLine(ansi.Bold("Earned value at " + report.StatusDate + (currency.Length == 0 ? "" : " (" + currency.Trim() + ")")));
             foreach (var row in rows)
             {
-                var text = "  " + row[0].PadRight(3) + "  " + row[1].PadLeft(valueWidth);
+                var text = "  " + TextWidth.PadRight(row[0], 3) + "  " + TextWidth.PadLeft(row[1], valueWidth);
                 w.WriteLine(quiet ? text : text + "  " + ansi.Dim(row[2]));
             }
 

@@ -81,7 +81,7 @@ namespace ProgramDsl.Reports.Artefacts
         /// forecast off. <paramref name="forecastProgress"/> is told the forecast's iterations done, for a progress display.
         /// </summary>
         public static ArtefactContext Create(
-            TpmProgram compiled, IEnumerable<IArtefactEmitter> emitters, ScheduleOptions? scheduling = null, int forecastIterations = 2000, string toolVersion = "0.0.0",
+            TpmProgram compiled, IEnumerable<IArtefactEmitter> emitters, ScheduleOptions? scheduling = null, int forecastIterations = ForecastOptions.DefaultIterations, string toolVersion = "0.0.0",
             IProgress<int>? forecastProgress = null)
         {
             if (compiled is null) throw new ArgumentNullException(nameof(compiled));

@@ -119,8 +119,8 @@ namespace ProgramDsl.Reports.Diff
             if (diff.Budget.Old != null || diff.Budget.New != null) rows.Add(("budget", Amount(diff.Budget, diff)));
             if (rows.Count == 0) return;
             w.Section("Program");
-            int width = rows.Max(r => r.Name.Length);
-            foreach (var r in rows) w.Item(r.Name.PadRight(width) + "  " + r.Value);
+            int width = rows.Max(r => TextWidth.Of(r.Name));
+            foreach (var r in rows) w.Item(TextWidth.PadRight(r.Name, width) + "  " + r.Value);
         }
 
         private static string Change(DateChange c)

@@ -385,9 +385,9 @@ namespace ProgramDsl.Reports.Mspdi
                 WriteHeader(row, Label(task), effortDriven ? 0 : 1, task.Priority);
                 Element("Start", milestone ? MilestoneDateTime(s.Start) : MspdiFormat.DateTime(s.StartDate, _dayStart));
                 Element("Finish", milestone ? MilestoneDateTime(s.Start) : FinishDateTime(s.FinishDate));
-                Element("Duration", Hours(s.DurationDays));
+                Element("Duration", Hours(s.PlannedDays));
                 Element("DurationFormat", MspdiFormat.DaysFormat);
-                if (people > 0) Element("Work", Hours(people * s.DurationDays));
+                if (people > 0) Element("Work", Hours(people * s.PlannedDays));
                 Element("EffortDriven", effortDriven);
                 Element("Milestone", milestone);
                 Element("Summary", false);
@@ -522,11 +522,11 @@ namespace ProgramDsl.Reports.Mspdi
                         Element("TaskUID", row.Uid);
                         Element("ResourceUID", _resourceUid[a.Person]);
                         var rate = a.Person.Rate ?? a.ViaRole?.Rate;
-                        if (rate is Rate r) Element("Cost", decimal.Round(s.DurationDays * a.Share * r.PerDay(_program.HoursPerDay), 2));
+                        if (rate is Rate r) Element("Cost", decimal.Round(s.PlannedDays * a.Share * r.PerDay(_program.HoursPerDay), 2));
                         Element("Finish", finish);
                         Element("Start", start);
                         Element("Units", units);
-                        Element("Work", Hours(units * s.DurationDays));
+                        Element("Work", Hours(units * s.PlannedDays));
                         End();
                     }
 
@@ -536,7 +536,7 @@ namespace ProgramDsl.Reports.Mspdi
                         Element("UID", ++uid);
                         Element("TaskUID", row.Uid);
                         Element("ResourceUID", _resourceUid[use.Resource]);
-                        if (use.Resource.Rate is Rate r) Element("Cost", decimal.Round(use.Units * s.DurationDays * r.PerDay(_program.HoursPerDay), 2));
+                        if (use.Resource.Rate is Rate r) Element("Cost", decimal.Round(use.Units * s.PlannedDays * r.PerDay(_program.HoursPerDay), 2));
                         Element("Finish", finish);
                         Element("Start", start);
                         Element("Units", use.Units);

@@ -117,11 +117,20 @@ namespace ProgramDsl.Reports.Report
         /// <summary>Schedule is amber when the schedule performance index at the status date is below this.</summary>
         public const decimal SpiAmber = 0.90m;
 
+        /// <summary>
+        /// Schedule is red when the schedule performance index at the status date is below this: less than four fifths
+        /// of the work planned by then is done, a gap the remaining float rarely closes.
+        /// </summary>
+        public const decimal SpiRed = 0.80m;
+
         /// <summary>Budget is amber when the planned cost or the EAC is above this share of the budget.</summary>
         public const decimal BudgetShareAmber = 0.90m;
 
         /// <summary>Budget is amber when the cost performance index at the status date is below this.</summary>
         public const decimal CpiAmber = 0.90m;
+
+        /// <summary>Budget is red when the cost performance index at the status date is below this: the work done cost over a quarter more than planned.</summary>
+        public const decimal CpiRed = 0.80m;
 
         /// <summary>
         /// Risk: an open risk with an exposure (likelihood × impact) of at least this many working days is high, the
@@ -137,17 +146,19 @@ namespace ProgramDsl.Reports.Report
 
         /// <summary>The schedule rule in words.</summary>
         public static string ScheduleRule { get; } =
-            "Red if the plan finishes after the deadline, or the forecast meets the deadline in fewer than " + Pct(DeadlineProbabilityRed) + " of its iterations. " +
+            "Red if the plan finishes after the deadline, the forecast meets the deadline in fewer than " + Pct(DeadlineProbabilityRed) + " of its iterations, " +
+            "or the schedule performance index (SPI) at the status date is below " + SpiRed.ToString("0.00", Invariant) + ". " +
             "Amber if the plan finishes fewer than " + DeadlineFloatAmberDays + " working days before the deadline, the forecast meets the deadline in fewer than " +
             Pct(DeadlineProbabilityAmber) + " of its iterations, a task or milestone is planned to finish after its due date, the forecast meets a task's or milestone's due date in fewer than " +
-            Pct(DueProbabilityAmber) + " of its iterations, or the schedule performance index (SPI) at the status date is below " +
-            SpiAmber.ToString("0.00", Invariant) + ". Green otherwise. Not rated when there is no deadline, no due date and no SPI to measure against.";
+            Pct(DueProbabilityAmber) + " of its iterations, or the SPI is below " +
+            SpiAmber.ToString("0.00", Invariant) + ". Green otherwise (an SPI of " + SpiAmber.ToString("0.00", Invariant) + " or more). Not rated when there is no deadline, no due date and no SPI to measure against.";
 
         /// <summary>The budget rule in words.</summary>
         public static string BudgetRule { get; } =
-            "Red if the planned cost or the estimate at completion (EAC, from earned value at the status date) exceeds the budget. " +
-            "Amber if either is above " + Pct(BudgetShareAmber) + " of the budget (less than " + Pct(1m - BudgetShareAmber) + " in reserve), or the cost performance index (CPI) " +
-            "at the status date is below " + CpiAmber.ToString("0.00", Invariant) + ". Green otherwise. Not rated without a budget.";
+            "Red if the planned cost or the estimate at completion (EAC, from earned value at the status date) exceeds the budget, " +
+            "or the cost performance index (CPI) at the status date is below " + CpiRed.ToString("0.00", Invariant) + ". " +
+            "Amber if either cost is above " + Pct(BudgetShareAmber) + " of the budget (less than " + Pct(1m - BudgetShareAmber) + " in reserve), or the CPI " +
+            "is below " + CpiAmber.ToString("0.00", Invariant) + ". Green otherwise (a CPI of " + CpiAmber.ToString("0.00", Invariant) + " or more). Not rated without a budget.";
 
         /// <summary>The risk rule in words.</summary>
         public static string RiskRule { get; } =
@@ -227,8 +238,9 @@ namespace ProgramDsl.Reports.Report
 
             if (spi is decimal s && s < SpiAmber)
             {
-                findings.Add(new RagFinding(RagStatus.Amber, "the SPI at the status date is " + ReportFormat.Index(s) + ": less work is done than planned (amber under " +
-                                                             SpiAmber.ToString("0.00", Invariant) + ")"));
+                var level = IndexLevel(s, SpiRed, SpiAmber);
+                findings.Add(new RagFinding(level, "the SPI at the status date is " + ReportFormat.Index(s) + ": less work is done than planned (" + Word(level) + " under " +
+                                                   (level == RagStatus.Red ? SpiRed : SpiAmber).ToString("0.00", Invariant) + ")"));
             }
 
             if (findings.Count == 0)
@@ -296,8 +308,9 @@ namespace ProgramDsl.Reports.Report
 
                 if (cpi < CpiAmber)
                 {
-                    findings.Add(new RagFinding(RagStatus.Amber, "the CPI at the status date is " + ReportFormat.Index(cpi) + ": the work done cost more than planned (amber under " +
-                                                                 CpiAmber.ToString("0.00", Invariant) + ")"));
+                    var level = IndexLevel(cpi, CpiRed, CpiAmber);
+                    findings.Add(new RagFinding(level, "the CPI at the status date is " + ReportFormat.Index(cpi) + ": the work done cost more than planned (" + Word(level) + " under " +
+                                                       (level == RagStatus.Red ? CpiRed : CpiAmber).ToString("0.00", Invariant) + ")"));
                 }
             }
 
@@ -377,6 +390,10 @@ namespace ProgramDsl.Reports.Report
 
             return new RagAssessment("Overall", findings, OverallRule);
         }
+
+        /// <summary>The level of a performance index (SPI or CPI): red under <paramref name="red"/>, amber under <paramref name="amber"/>, else green.</summary>
+        public static RagStatus IndexLevel(decimal index, decimal red, decimal amber) =>
+            index < red ? RagStatus.Red : index < amber ? RagStatus.Amber : RagStatus.Green;
 
         internal static decimal Exposure(RiskSymbol risk) => risk.Likelihood * risk.ImpactDays;
 

@@ -374,7 +374,7 @@ namespace ProgramDsl.Reports.Report
                                      " up to the finish."));
             }
 
-            section.Note(Line.Of("Days = working days of work." + (criticality != null ? " Critical in = the share of the forecast's iterations in which the task drove the finish." : "")));
+            section.Note(Line.Of("Days = working days of work (as taken, once finished)." + (criticality != null ? " Critical in = the share of the forecast's iterations in which the task drove the finish." : "")));
             return section;
         }
 

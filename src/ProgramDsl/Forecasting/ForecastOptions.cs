@@ -25,7 +25,11 @@ namespace ProgramDsl.Forecasting
     /// <summary>Options of a Monte Carlo forecast.</summary>
     public sealed class ForecastOptions
     {
-        /// <summary>The default number of iterations.</summary>
+        /// <summary>
+        /// The default number of iterations, of <c>tpm forecast</c> and of the status report's forecast in <c>tpm build</c>
+        /// alike: the same plan and seed give the same figures in both (unless the report's smaller work budget,
+        /// <see cref="MonteCarloForecast.ReportWorkBudget"/>, cuts its iterations, which it then says).
+        /// </summary>
         public const int DefaultIterations = 10_000;
 
         /// <summary>Iterations to run (at least 1).</summary>

@@ -566,6 +566,7 @@ namespace ProgramDsl.Scheduling
                 var lateFinish = _lateFinish;
                 var fixedStart = _fixedStart;
                 var duration = _duration;
+                var time = _time;
                 var assigned = _assigned;
                 var programCalendar = _programCalendar;
                 var delayedBy = _delayedBy;
@@ -587,6 +588,9 @@ namespace ProgramDsl.Scheduling
                 ForEachBlock(taskCount, v =>
                 {
                     var s = Result(tasks[v], v, start, finish, lateStart, lateFinish, duration, totalFloat, assigned, programCalendar, program.Start, hoursPerDay, costOverflow);
+
+                    // A finished task took the working days between its actual dates, on its own calendar, whatever was planned.
+                    if (fixedStart[v] >= 0 && !tasks[v].IsMilestone && tasks[v].ActualFinish != null) s.DurationDays = time[v].DaysBetween(start[v], finish[v]);
                     if (delayedBy?[v] is Symbol blocker)
                     {
                         s.DelayedBy = blocker;
@@ -666,6 +670,7 @@ namespace ProgramDsl.Scheduling
                 LateStart = lateStart[v],
                 LateFinish = lateFinish[v],
                 DurationDays = duration[v],
+                PlannedDays = duration[v],
                 TotalFloat = totalFloat[v],
                 IsCritical = totalFloat[v] <= 0,
                 Assigned = assigned[v],

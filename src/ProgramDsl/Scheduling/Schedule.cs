@@ -118,8 +118,18 @@ namespace ProgramDsl.Scheduling
         /// <summary>Late finish index, exclusive.</summary>
         public int LateFinish { get; internal set; }
 
-        /// <summary>Working days of work (0 for milestones).</summary>
+        /// <summary>
+        /// Working days of work (0 for milestones). For a finished task (an <c>actual-start</c> and an
+        /// <c>actual-finish</c>), the working days it took: those of its calendar (the program's, less its people's days
+        /// off) from its actual start through its actual finish, not the planned ones. Its cost stays the planned cost.
+        /// </summary>
         public int DurationDays { get; internal set; }
+
+        /// <summary>
+        /// Working days the plan gives the task's work (its effort or duration, on its calendar; 0 for milestones): the
+        /// <see cref="DurationDays"/> of a task not finished. The planned cost and an MS Project export's work follow it.
+        /// </summary>
+        public int PlannedDays { get; internal set; }
 
         /// <summary>Total float in working days.</summary>
         public int TotalFloat { get; internal set; }

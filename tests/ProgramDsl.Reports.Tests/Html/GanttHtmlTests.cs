@@ -60,6 +60,20 @@ namespace ProgramDsl.Reports.Tests.Html
         }
 
         [Fact]
+        public void A_finished_tasks_bar_days_cell_and_tooltip_show_its_actual_working_days()
+        {
+            // Collect was planned for 4 days (Mon..Thu) and took Mon 2027-03-01 .. Fri 03-05: 5 working days, a bar 5 × 12 px wide.
+            var dom = Parse(Page(Compile(TestPlans.Demo
+                .Replace("assign ana }", "assign ana  progress 100%  actual-start 2027-03-01  actual-finish 2027-03-05 }")
+                .Replace("  deadline", "  status-date 2027-03-05\n  deadline"))));
+
+            dom.QuerySelector("g[data-id='data.collect'] .bar")!.GetAttribute("width").Should().Be("60");
+            dom.QuerySelector("g[data-id='data.collect'] .bar title")!.TextContent.Should().Contain("2027-03-01 \u2192 2027-03-05 \u00B7 5 working days");
+            var row = dom.QuerySelectorAll("div.r").Single(r => r.QuerySelector("span.n")!.TextContent == "Collect");
+            row.QuerySelector("span.num")!.TextContent.Should().Be("5");
+        }
+
+        [Fact]
         public void Arrows_follow_the_routes_worked_out_by_hand()
         {
             // Row middles: 11, 33, 55, 77, 99. An arrow leaves a finish 6 px to the right and enters a start from 6 px left;

@@ -94,12 +94,35 @@ namespace ProgramDsl.Reports.Tests.Report
         }
 
         [Fact]
-        public void Schedule_is_amber_when_the_spi_is_below_0_90()
+        public void Schedule_is_red_when_the_spi_is_below_0_80()
         {
             // SPI 1,000 / 2,500 = 0.40; the tracked finish 2027-03-17 still leaves 10 working days before 2027-03-31.
             var rag = Assess(ReportPlans.Pilot(settings: ReportPlans.Tracking + "  deadline 2027-03-31\n", build: ReportPlans.BuildTracked));
 
-            Findings(rag.Schedule).Should().Equal((RagStatus.Amber, "the SPI at the status date is 0.40: less work is done than planned (amber under 0.90)"));
+            Findings(rag.Schedule).Should().Equal((RagStatus.Red, "the SPI at the status date is 0.40: less work is done than planned (red under 0.80)"));
+        }
+
+        [Theory]
+        [InlineData("14%", RagStatus.Red, "the SPI at the status date is 0.28: less work is done than planned (red under 0.80)")]
+        [InlineData("38%", RagStatus.Red, "the SPI at the status date is 0.76: less work is done than planned (red under 0.80)")]
+        [InlineData("40%", RagStatus.Amber, "the SPI at the status date is 0.80: less work is done than planned (amber under 0.90)")]
+        [InlineData("44%", RagStatus.Amber, "the SPI at the status date is 0.88: less work is done than planned (amber under 0.90)")]
+        public void The_spi_is_rated_red_under_0_80_and_amber_under_0_90(string progress, RagStatus level, string finding)
+        {
+            // PV 2,500 at the status date; EV = 5,000 × progress, so 14% is an SPI of 0.28.
+            var rag = Assess(ReportPlans.Pilot(settings: ReportPlans.Tracking + "  deadline 2027-03-31\n", build: "  actual-start 2027-03-01  progress " + progress + "  actual-cost 1_500"));
+
+            rag.Schedule.Status.Should().Be(level);
+            Findings(rag.Schedule).Should().ContainSingle(f => f.Item2.StartsWith("the SPI")).Which.Should().Be((level, finding));
+        }
+
+        [Fact]
+        public void An_spi_of_0_90_is_green()
+        {
+            var rag = Assess(ReportPlans.Pilot(settings: ReportPlans.Tracking + "  deadline 2027-03-31\n", build: "  actual-start 2027-03-01  progress 45%  actual-cost 1_500"));
+
+            Findings(rag.Schedule).Should().Contain((RagStatus.Green, "the SPI at the status date is 0.90"));
+            rag.Schedule.Status.Should().Be(RagStatus.Green);
         }
 
         [Fact]
@@ -146,7 +169,18 @@ namespace ProgramDsl.Reports.Tests.Report
 
             Findings(rag.Budget).Should().Equal(
                 (RagStatus.Red, "the estimate at completion of 10,000 EUR (BAC ÷ CPI) is 4,000 EUR over the budget"),
-                (RagStatus.Amber, "the CPI at the status date is 0.50: the work done cost more than planned (amber under 0.90)"));
+                (RagStatus.Red, "the CPI at the status date is 0.50: the work done cost more than planned (red under 0.80)"));
+        }
+
+        [Theory]
+        [InlineData("8_929", RagStatus.Red, "the CPI at the status date is 0.28: the work done cost more than planned (red under 0.80)")]
+        [InlineData("3_000", RagStatus.Amber, "the CPI at the status date is 0.83: the work done cost more than planned (amber under 0.90)")]
+        public void The_cpi_is_rated_red_under_0_80_and_amber_under_0_90(string actualCost, RagStatus level, string finding)
+        {
+            // EV 2,500 (half of 5,000 done); a budget of 100,000 holds even the EAC of 5,000 ÷ 0.28, so the CPI rates alone.
+            var rag = Assess(ReportPlans.Pilot(settings: ReportPlans.Tracking + "  budget 100_000\n", build: "  actual-start 2027-03-01  progress 50%  actual-cost " + actualCost));
+
+            Findings(rag.Budget).Should().Equal((level, finding));
         }
 
         [Fact]
@@ -243,8 +277,9 @@ namespace ProgramDsl.Reports.Tests.Report
         [Fact]
         public void Every_rule_is_stated_with_its_thresholds()
         {
-            RagRules.ScheduleRule.Should().Contain("fewer than 50%").And.Contain("fewer than 5 working days").And.Contain("fewer than 80%").And.Contain("below 0.90");
-            RagRules.BudgetRule.Should().Contain("exceeds the budget").And.Contain("above 90% of the budget").And.Contain("below 0.90");
+            RagRules.ScheduleRule.Should().Contain("fewer than 50%").And.Contain("fewer than 5 working days").And.Contain("fewer than 80%").And.Contain("below 0.90")
+                .And.Contain("(SPI) at the status date is below 0.80");
+            RagRules.BudgetRule.Should().Contain("exceeds the budget").And.Contain("above 90% of the budget").And.Contain("below 0.90").And.Contain("(CPI) at the status date is below 0.80");
             RagRules.RiskRule.Should().Contain("likelihood × impact").And.Contain("3 working days or more");
         }
     }

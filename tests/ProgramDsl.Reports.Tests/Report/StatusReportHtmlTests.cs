@@ -47,7 +47,7 @@ namespace ProgramDsl.Reports.Tests.Report
             document.QuerySelectorAll("main > section > h2").Select(h => h.TextContent).Should().Equal(
                 "Status at a glance", "Milestones", "Critical path", "Top risks", "Earned value", "Metric gates", "Decision log", "Diagnostics");
             document.QuerySelectorAll("main > section > section > h3").Select(h => h.TextContent).Take(4).Should().Equal(
-                "Schedule Amber", "Budget Green", "Risk Amber", "Late");
+                "Schedule Red", "Budget Green", "Risk Amber", "Late");
         }
 
         [Fact]

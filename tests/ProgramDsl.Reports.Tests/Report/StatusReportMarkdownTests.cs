@@ -22,8 +22,8 @@ namespace ProgramDsl.Reports.Tests.Report
             lines.Should().ContainInOrder(
                 "- **Program:** Pilot (`p`)",
                 "- **Status date:** 2027-03-05",
-                // Schedule amber (SPI 0.40); budget amber (CPI 0.67 from 1,000 earned for 1,500 spent; EAC 7,500 is 75% of 10,000).
-                "- **Overall status:** 🟠 **Amber** — schedule and budget are amber",
+                // Schedule red (SPI 0.40, under 0.80); budget red (CPI 0.67 from 1,000 earned for 1,500 spent, under 0.80; EAC 7,500 is 75% of 10,000).
+                "- **Overall status:** 🔴 **Red** — schedule and budget are red",
                 "- **Plan:** starts 2027-03-01, finishes 2027-03-17 (13 working days); deadline 2027-03-31",
                 "- **Forecast finish:** not run for this report (tpm build runs one unless --iterations is 0)",
                 "- **Cost:** planned 5,000 EUR against a budget of 10,000 EUR; estimate at completion 7,500 EUR",

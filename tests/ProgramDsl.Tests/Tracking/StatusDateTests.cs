@@ -36,6 +36,40 @@ namespace ProgramDsl.Tests.Tracking
         }
 
         [Fact]
+        public void A_finished_task_counts_the_working_days_between_its_actual_dates_not_the_planned_ones()
+        {
+            // Planned 3 days; it took Mon 2027-01-04 .. Thu 01-07, 4 working days, and b Tue 01-05 .. Mon 01-11 over a weekend, 5.
+            var s = Schedule("status-date 2027-01-12\ntask a { duration 3d  actual-start 2027-01-04  actual-finish 2027-01-07  progress 100% }\n" +
+                             "task b { duration 9d  actual-start 2027-01-05  actual-finish 2027-01-11  progress 100% }\n" +
+                             "task c { duration 10d  actual-start 2027-01-04  progress 40% }");
+
+            s.Task("a").DurationDays.Should().Be(4);
+            s.Task("b").DurationDays.Should().Be(5);
+            s.Task("c").DurationDays.Should().Be(10, "a task in progress still shows its planned working days");
+        }
+
+        [Fact]
+        public void A_finished_tasks_days_are_counted_on_its_calendar_without_its_peoples_days_off()
+        {
+            // Ana is off Wed 2027-01-06: Mon..Fri is 5 program working days but 4 of the task's.
+            var s = Schedule(Status + "person ana \"Ana\" { vacation 2027-01-06..2027-01-06 }\n" +
+                             "task a { effort 2d  assign ana  actual-start 2027-01-04  actual-finish 2027-01-08  progress 100% }");
+
+            s.Task("a").DurationDays.Should().Be(4);
+            (s.Task("a").StartDate, s.Task("a").FinishDate).Should().Be((D("2027-01-04"), D("2027-01-08")));
+        }
+
+        [Fact]
+        public void Without_progress_a_finished_task_shows_its_planned_days()
+        {
+            var compiled = ProgramDsl.TpmProgram.Parse("program p \"Test\" {\n  start 2027-01-04\n  " + Status +
+                                   "  task a { duration 3d  actual-start 2027-01-04  actual-finish 2027-01-07  progress 100% }\n}\n",
+                                   options: new ProgramDsl.TpmCompileOptions { Scheduling = new ScheduleOptions { IgnoreProgress = true } });
+
+            compiled.Schedule!.Task("a").DurationDays.Should().Be(3, "the plan without actuals (the baseline) keeps the planned days");
+        }
+
+        [Fact]
         public void A_task_ahead_of_plan_finishes_early()
         {
             // 10 days, 90% done after five: 1 day remains → [0, 6), four days before the plan's [0, 10).
