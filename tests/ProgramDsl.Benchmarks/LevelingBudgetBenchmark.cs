@@ -22,7 +22,7 @@ namespace ProgramDsl.Benchmarks
             "                               leveling and forecast time, schedules, work units and iterations run on the\n" +
             "                               budget's hard cases: 200 tasks on 2 people, a pool and lags; 2,000 generated tasks;\n" +
             "                               20,000 tasks on one person (median of R runs, default 3; forecast of N, default 1,000;\n" +
-            "                               --no-forecast skips it, --report gives it the build's budget);\n" +
+            "                               --no-forecast skips it);\n" +
             "                               --write DIR writes those plans as contended-200.tpm, contended-2000.tpm, generated-2000.tpm\n" +
             "                               and one-person-20000.tpm (to time any tpm on them) and stops;\n" +
             "                               --large adds the generated 100,000-task plan and 100,000 tasks on ten people with effort\n" +
@@ -121,7 +121,7 @@ namespace ProgramDsl.Benchmarks
                 var forecast = MonteCarloForecast.Run(schedule, new ForecastOptions
                 {
                     Iterations = iterations,
-                    WorkBudget = Options.Flag(args, "--report") ? MonteCarloForecast.ReportWorkBudget : MonteCarloForecast.WorkBudget,
+                    WorkBudget = MonteCarloForecast.WorkBudget,
                 });
                 double forecastSeconds = clock.Elapsed.TotalSeconds;
                 double forecastCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;

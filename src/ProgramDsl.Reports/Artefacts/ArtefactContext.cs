@@ -120,8 +120,9 @@ namespace ProgramDsl.Reports.Artefacts
                         // The scheduling options' token (Ctrl+C in tpm build) stops the forecast too.
                         CancellationToken = scheduling?.CancellationToken ?? default,
 
-                        // The build runs in CI on pull requests: its report forecast gets the smaller budget.
-                        WorkBudget = MonteCarloForecast.ReportWorkBudget,
+                        // tpm forecast's budget too, so a plan too large for it is cut at the same iteration in both
+                        // and the report's figures stay the forecast command's.
+                        WorkBudget = MonteCarloForecast.WorkBudget,
                     });
                     if (forecast.BudgetWarning is Diagnostic cut) problems.Add(cut);
                 }

@@ -27,8 +27,7 @@ namespace ProgramDsl.Forecasting
     {
         /// <summary>
         /// The default number of iterations, of <c>tpm forecast</c> and of the status report's forecast in <c>tpm build</c>
-        /// alike: the same plan and seed give the same figures in both (unless the report's smaller work budget,
-        /// <see cref="MonteCarloForecast.ReportWorkBudget"/>, cuts its iterations, which it then says).
+        /// alike, with the same work budget: the same plan and seed give the same figures in both.
         /// </summary>
         public const int DefaultIterations = 10_000;
 
@@ -53,7 +52,7 @@ namespace ProgramDsl.Forecasting
 
         /// <summary>
         /// The work budget of all iterations together, in work units (see <see cref="MonteCarloForecast.WorkBudget"/>,
-        /// the default). <c>tpm build</c>'s report forecast uses the smaller <see cref="MonteCarloForecast.ReportWorkBudget"/>.
+        /// the default, which <c>tpm forecast</c> and the report's forecast in <c>tpm build</c> both use).
         /// When iterations × the work of one would exceed it, fewer iterations run (as many as fit, at least one) and the
         /// result carries TPM2007.
         /// </summary>

@@ -38,18 +38,10 @@ namespace ProgramDsl.Forecasting
         /// its pessimistic value and every open risk occurring (plus a unit per risk drawn and per task or workstream slot
         /// it reaches, which the engine does not see), so the cut depends on the plan alone, never on the
         /// machine or the thread count. At most about 10 s of one core (5 s on the 2-core reference machine); the
-        /// default 10,000 iterations of a generated 1,000-task plan fit. The build's report uses <see cref="ReportWorkBudget"/>.
+        /// default 10,000 iterations of a generated 1,000-task plan fit.
+        /// The report's forecast in <c>tpm build</c> has the same budget, so its figures are <c>tpm forecast</c>'s.
         /// </summary>
         public const long WorkBudget = 1_000_000_000;
-
-        /// <summary>
-        /// The work budget of the report's forecast in <c>tpm build</c> (which runs in CI on pull requests): three tenths
-        /// of <see cref="WorkBudget"/>, so about 3 s of one core at the worst (about 9 ns a unit on the reference
-        /// machine), under 2 s on its two cores. The build's default iterations are <c>tpm forecast</c>'s (10,000), so the
-        /// two agree; a plan costing over 30,000 units an iteration runs fewer in the build (about 2,000 of the generated
-        /// 2,000-task plan, 147,802 units each) and says so (TPM2007).
-        /// </summary>
-        public const long ReportWorkBudget = 300_000_000;
 
         /// <summary>
         /// However costly an iteration, at least this many run: one, so the work budget binds (iterations = the asked

@@ -51,14 +51,16 @@ namespace ProgramDsl.Tests.Forecasting
             one.Finish.P50.Should().Be(one.Finish.P95, "one iteration: every percentile is its finish");
         }
 
+        private const long SmallerBudget = 300_000_000;
+
         [Fact]
         public void A_smaller_budget_cuts_sooner_and_the_warning_names_it()
         {
             var full = MonteCarloForecast.Run(Schedule(Long), new ForecastOptions { Iterations = 10_000, Seed = 3 });
-            var report = MonteCarloForecast.Run(Schedule(Long), new ForecastOptions { Iterations = 10_000, Seed = 3, WorkBudget = MonteCarloForecast.ReportWorkBudget });
+            var report = MonteCarloForecast.Run(Schedule(Long), new ForecastOptions { Iterations = 10_000, Seed = 3, WorkBudget = SmallerBudget });
 
             report.WorkPerIteration.Should().Be(full.WorkPerIteration, "the cost of an iteration depends on the plan alone");
-            report.Iterations.Should().Be((int)(MonteCarloForecast.ReportWorkBudget / report.WorkPerIteration));
+            report.Iterations.Should().Be((int)(SmallerBudget / report.WorkPerIteration));
             report.Iterations.Should().BeLessThan(full.Iterations);
             report.BudgetWarning!.Message.Should().Contain(" work units of 300,000,000)");
             full.BudgetWarning!.Message.Should().Contain(" work units of 1,000,000,000)");
