@@ -618,6 +618,17 @@ namespace ProgramDsl.Reports.Mspdi
                 bool namedBase = baseCalendar != null && baseCalendar != _projectCalendar;
                 var effective = ownWeek.Intersect(_workdays);
                 var expected = (namedBase ? baseWeek : _workdays).Intersect(_workdays);
+                if (effective.Count == 0 || expected.Count == 0)
+                {
+                    // A tpm calendar needs a working weekday, and a person works within the program's: a resource that works
+                    // none of the program's weekdays (only weekends, or no day at all) keeps the program's week instead.
+                    var calendarName = effective.Count == 0 ? own.Name : baseCalendar!.Name;
+                    var works = effective.Count == 0 ? ownWeek : baseWeek;
+                    _notes.Add("person '" + info.Resource.Name + "' works " + (works.Count == 0 ? "no weekday" : "only on " + string.Join(", ", works.Days.Select(d => d.ToString()))) +
+                               " by their calendar '" + calendarName + "', none of the program's working days; tpm has no way to make a person work other days than the program, so the calendar is not imported and they work the program's days");
+                    return (null, vacations);
+                }
+
                 if (effective.Mask != expected.Mask)
                 {
                     // The person works fewer weekdays than their base calendar: a calendar of their own says which.

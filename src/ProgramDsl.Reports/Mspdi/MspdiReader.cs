@@ -208,7 +208,9 @@ namespace ProgramDsl.Reports.Mspdi
 
                 if (Int(root, "MinutesPerDay") is int minutes)
                 {
-                    if (minutes <= 0 || minutes > 1440) Problem(Child(root, "MinutesPerDay")!, "MinutesPerDay must be between 1 and 1440, not " + minutes);
+                    // No day has 0 or more than 1,440 minutes; the day is then the default's (or the calendar's, which the importer prefers).
+                    if (minutes <= 0 || minutes > 1440) _warnings.Add(new MspdiProblem(LineOf(Child(root, "MinutesPerDay")!), ColumnOf(Child(root, "MinutesPerDay")!),
+                        "<MinutesPerDay> is " + N(minutes) + ", not a working day's minutes (1 to 1,440); it is left out, and the project calendar's day (or 480 minutes) is used"));
                     else project.MinutesPerDay = minutes;
                 }
 

@@ -1,0 +1,95 @@
+using System.Linq;
+using ProgramDsl.Reports.Mspdi;
+using static ProgramDsl.Reports.Tests.Mspdi.MspdiKit;
+
+namespace ProgramDsl.Reports.Tests.Mspdi
+{
+    /// <summary>
+    /// Odd and hostile MSPDI files (issue 15 review): each is read with a located warning or a note, and the imported plan
+    /// compiles; never an exception or a plan tpm cannot read.
+    /// </summary>
+    public class MspdiHostileTests
+    {
+        private const string Day8 = "<WorkingTimes><WorkingTime><FromTime>08:00:00</FromTime><ToTime>12:00:00</ToTime></WorkingTime><WorkingTime><FromTime>13:00:00</FromTime><ToTime>17:00:00</ToTime></WorkingTime></WorkingTimes>";
+
+        private static string Week(params int[] working) =>
+            "<WeekDays>" + string.Concat(Enumerable.Range(1, 7).Select(d => "<WeekDay><DayType>" + d + "</DayType><DayWorking>" + (working.Contains(d) ? "1</DayWorking>" + Day8 : "0</DayWorking>") + "</WeekDay>")) + "</WeekDays>";
+
+        /// <summary>Standard (UID 1, Monday to Friday) and the resource's calendar (UID 2) with the given weekdays (1 Sunday .. 7 Saturday).</summary>
+        private static string Doc(string head, int[] resourceDays, string resourceCalendarBase = "<IsBaseCalendar>0</IsBaseCalendar><BaseCalendarUID>1</BaseCalendarUID>") =>
+            "<Project xmlns=\"http://schemas.microsoft.com/project\"><Name>t.xml</Name><StartDate>2027-03-01T08:00:00</StartDate><CalendarUID>1</CalendarUID>" + head +
+            "<Calendars><Calendar><UID>1</UID><Name>Standard</Name><IsBaseCalendar>1</IsBaseCalendar>" + Week(2, 3, 4, 5, 6) + "</Calendar>" +
+            "<Calendar><UID>2</UID><Name>Ann's days</Name>" + resourceCalendarBase + Week(resourceDays) + "</Calendar></Calendars>" +
+            "<Tasks><Task><UID>1</UID><ID>1</ID><Name>Draft</Name><OutlineLevel>1</OutlineLevel><Duration>PT16H0M0S</Duration></Task></Tasks>" +
+            "<Resources><Resource><UID>1</UID><Name>Ann</Name><Type>1</Type><MaxUnits>1</MaxUnits><CalendarUID>2</CalendarUID></Resource></Resources>" +
+            "<Assignments><Assignment><UID>1</UID><TaskUID>1</TaskUID><ResourceUID>1</ResourceUID><Units>1</Units><Work>PT16H0M0S</Work></Assignment></Assignments></Project>";
+
+        private static TpmProgram Compiles(MspdiImport import)
+        {
+            var program = TpmProgram.Parse(import.Text!, "t.tpm");
+            program.Diagnostics.Where(d => d.IsError).Should().BeEmpty("the imported plan must compile:\n" + import.Text);
+            return program;
+        }
+
+        [Fact]
+        public void A_person_who_works_only_weekends_in_a_weekday_plan_keeps_the_programs_days_with_a_note()
+        {
+            // Sunday (1) and Saturday (7): none of the program's days. This gave 'workdays' with no day, a plan that does not parse.
+            var import = Import(Doc(string.Empty, new[] { 1, 7 }));
+
+            import.Text.Should().NotContain("workdays");
+            import.Notes.Should().Contain(n => n.StartsWith("person 'Ann' works only on Saturday, Sunday by their calendar 'Ann's days', none of the program's working days"));
+            Compiles(import).Schedule!.Tasks.Single().DurationDays.Should().Be(2);
+        }
+
+        [Fact]
+        public void A_person_whose_calendar_has_no_working_day_keeps_the_programs_days_with_a_note()
+        {
+            var import = Import(Doc(string.Empty, new int[0]));
+
+            import.Text.Should().NotContain("workdays");
+            import.Notes.Should().Contain(n => n.StartsWith("person 'Ann' works no weekday by their calendar 'Ann's days'"));
+            Compiles(import);
+        }
+
+        [Fact]
+        public void A_person_on_a_base_calendar_of_weekends_only_keeps_the_programs_days_with_a_note()
+        {
+            // The resource's calendar is itself a base calendar other than the project's: it would become a named calendar.
+            var import = Import(Doc(string.Empty, new[] { 1, 7 }, "<IsBaseCalendar>1</IsBaseCalendar>"));
+
+            import.Text.Should().NotContain("workdays");
+            import.Notes.Should().Contain(n => n.StartsWith("person 'Ann' works only on Saturday, Sunday by their calendar 'Ann's days'"));
+            Compiles(import);
+        }
+
+        [Fact]
+        public void A_person_who_works_some_program_days_still_gets_a_calendar_of_their_own()
+        {
+            // Monday and Saturday: Monday is a program day, so the person's calendar is kept (Saturday cannot be added).
+            var import = Import(Doc(string.Empty, new[] { 2, 7 }));
+
+            import.Text.Should().Contain("workdays mon");
+            Compiles(import);
+        }
+
+        [Theory]
+        [InlineData(0)]
+        [InlineData(-480)]
+        [InlineData(99999999)]
+        public void A_minutes_per_day_no_day_has_is_a_located_warning_and_the_calendars_day_is_used(int minutes)
+        {
+            var read = MspdiReader.Read(Doc("<MinutesPerDay>" + minutes + "</MinutesPerDay>", new[] { 2, 3, 4, 5, 6 }));
+
+            read.Problems.Should().BeEmpty();
+            var warning = read.Project!.Warnings.Should().ContainSingle().Subject;
+            warning.Line.Should().Be(1);
+            warning.Column.Should().BeGreaterThan(1);
+            warning.Message.Should().StartWith("<MinutesPerDay> is ");
+            var import = MspdiImporter.Import(read.Project);
+            import.Warnings.Should().Contain(warning);
+            import.Text.Should().NotContain("hours-per-day");
+            Compiles(import).Schedule!.Tasks.Single().DurationDays.Should().Be(2);
+        }
+    }
+}
