@@ -91,5 +91,16 @@ namespace ProgramDsl.Reports.Tests.Mspdi
             import.Text.Should().NotContain("hours-per-day");
             Compiles(import).Schedule!.Tasks.Single().DurationDays.Should().Be(2);
         }
+
+        [Fact]
+        public void An_actual_finish_before_the_actual_start_is_left_out_with_a_note()
+        {
+            var import = Import(Doc(string.Empty, new[] { 2, 3, 4, 5, 6 }).Replace("<Duration>PT16H0M0S</Duration>",
+                "<Duration>PT16H0M0S</Duration><PercentComplete>100</PercentComplete><ActualStart>2027-03-10T08:00:00</ActualStart><ActualFinish>2027-03-02T17:00:00</ActualFinish>"));
+
+            import.Text.Should().Contain("actual-start 2027-03-10").And.NotContain("actual-finish");
+            import.Notes.Should().Contain("task 'Draft' has an actual finish 2027-03-02 before its actual start 2027-03-10; the actual finish is left out");
+            Compiles(import);
+        }
     }
 }
