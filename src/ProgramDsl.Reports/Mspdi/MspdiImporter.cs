@@ -888,7 +888,7 @@ namespace ProgramDsl.Reports.Mspdi
             private static string? Title(string? name, string id) => name is null || name == id ? null : name;
 
             private bool IsMilestone(Node node) =>
-                !node.IsWorkstream && (node.Task.Milestone || ((node.Task.DurationHours ?? 0) <= 0 && WorkOf(node.Task) <= 0));
+                !node.IsWorkstream && (node.Task.Milestone || ((node.Task.DurationHours ?? (node.Task.Manual ? node.Task.ManualDurationHours : null) ?? 0) <= 0 && WorkOf(node.Task) <= 0));
 
             private decimal WorkOf(MspdiTask task)
             {

@@ -102,5 +102,15 @@ namespace ProgramDsl.Reports.Tests.Mspdi
             import.Notes.Should().Contain("task 'Draft' has an actual finish 2027-03-02 before its actual start 2027-03-10; the actual finish is left out");
             Compiles(import);
         }
+
+        [Fact]
+        public void A_manual_task_with_only_a_manual_duration_is_a_task_of_that_duration_not_a_milestone()
+        {
+            var import = Import(Doc(string.Empty, new[] { 2, 3, 4, 5, 6 }).Replace("<Duration>PT16H0M0S</Duration>", "<Manual>1</Manual><ManualDuration>PT24H0M0S</ManualDuration>")
+                .Replace("<Work>PT16H0M0S</Work>", "<Work>PT0H0M0S</Work>"));
+
+            import.Text.Should().NotContain("milestone");
+            Compiles(import).Schedule!.Tasks.Single().DurationDays.Should().Be(3);
+        }
     }
 }
