@@ -498,6 +498,15 @@ namespace ProgramDsl.Reports.Mspdi
             private void ReadException(XElement e, CalendarState state, MspdiProject project)
             {
                 var calendar = state.Calendar;
+                if (Child(e, "TimePeriod") is XElement reversed && MspdiFormat.TryParseDateTime(Text(reversed, "FromDate") ?? string.Empty, out var start) &&
+                    MspdiFormat.TryParseDateTime(Text(reversed, "ToDate") ?? string.Empty, out var end) && Period(reversed) is null)
+                {
+                    // No day at all: no writer means it, and it is no reason to refuse the whole file.
+                    Warn(project, reversed, "a calendar exception of '" + calendar.Name + "' ends (" + end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ") before it starts (" +
+                        start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "); it is left out");
+                    return;
+                }
+
                 if (!(Child(e, "TimePeriod") is XElement timePeriod) || !(Period(timePeriod) is DateRange range))
                 {
                     Problem(e, "a calendar exception of '" + calendar.Name + "' has no <TimePeriod> with <FromDate> and <ToDate>");

@@ -112,5 +112,22 @@ namespace ProgramDsl.Reports.Tests.Mspdi
             import.Text.Should().NotContain("milestone");
             Compiles(import).Schedule!.Tasks.Single().DurationDays.Should().Be(3);
         }
+
+        [Fact]
+        public void A_calendar_exception_that_ends_before_it_starts_is_left_out_with_a_located_warning()
+        {
+            var xml = Doc(string.Empty, new[] { 2, 3, 4, 5, 6 }).Replace("<Name>Standard</Name><IsBaseCalendar>1</IsBaseCalendar>",
+                "<Name>Standard</Name><IsBaseCalendar>1</IsBaseCalendar><Exceptions><Exception><TimePeriod><FromDate>2027-03-10T00:00:00</FromDate><ToDate>2027-03-02T23:59:00</ToDate></TimePeriod><Occurrences>1</Occurrences><Name>Odd</Name><Type>1</Type><DayWorking>0</DayWorking></Exception></Exceptions>");
+            var read = MspdiReader.Read(xml);
+
+            read.Problems.Should().BeEmpty();
+            var warning = read.Project!.Warnings.Should().ContainSingle().Subject;
+            warning.Message.Should().Be("a calendar exception of 'Standard' ends (2027-03-02) before it starts (2027-03-10); it is left out");
+            warning.Line.Should().Be(1);
+            warning.Column.Should().BeGreaterThan(1);
+            var import = MspdiImporter.Import(read.Project);
+            import.Text.Should().NotContain("holiday");
+            Compiles(import);
+        }
     }
 }
