@@ -254,6 +254,15 @@ namespace ProgramDsl.Reports.Mspdi
             /// <summary>Cross-references: unique UIDs, links to tasks that exist, a start date.</summary>
             private void Check(XElement root, MspdiProject project)
             {
+                if (project.StartDate is null && !project.Tasks.Any(t => t.Start != null) && Child(root, "StartDate") is XElement placeholder &&
+                    MspdiFormat.TryParseDateTime(placeholder.Value.Trim(), out var placeholderStart))
+                {
+                    // A placeholder start (2000-01-01T00:00) with no dated task: the only start there is, rather than no file.
+                    project.StartDate = placeholderStart;
+                    _warnings.Add(new MspdiProblem(LineOf(placeholder), ColumnOf(placeholder), "the project's <StartDate> " + placeholder.Value.Trim() +
+                        " is a date some writers put for no date, and no task has a <Start>; it is taken as the program start"));
+                }
+
                 if (project.StartDate is null && !project.Tasks.Any(t => t.Start != null))
                 {
                     Problem(root, "the project has no <StartDate> (and no task has a <Start>); a .tpm program needs a start date");

@@ -129,5 +129,19 @@ namespace ProgramDsl.Reports.Tests.Mspdi
             import.Text.Should().NotContain("holiday");
             Compiles(import);
         }
+
+        [Fact]
+        public void A_placeholder_project_start_with_no_dated_task_is_taken_as_the_start_with_a_located_warning()
+        {
+            // It was refused as "the project has no <StartDate>", which it has.
+            var xml = Doc(string.Empty, new[] { 2, 3, 4, 5, 6 }).Replace("<StartDate>2027-03-01T08:00:00</StartDate>", "<StartDate>2000-01-01T00:00:00</StartDate>");
+            var read = MspdiReader.Read(xml);
+
+            read.Problems.Should().BeEmpty();
+            read.Project!.Warnings.Should().ContainSingle().Which.Message.Should().StartWith("the project's <StartDate> 2000-01-01T00:00:00 is a date some writers put for no date");
+            var import = MspdiImporter.Import(read.Project);
+            import.Text.Should().Contain("start 2000-01-01");
+            Compiles(import);
+        }
     }
 }
