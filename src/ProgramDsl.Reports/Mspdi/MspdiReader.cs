@@ -109,6 +109,11 @@ namespace ProgramDsl.Reports.Mspdi
                 // DTDs can expand without bound and MS Project never writes one: the reader refuses them (a "<!DOCTYPE"
                 // in a comment or CDATA section is text, not a DTD, and is read as such).
                 var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true };
+                if (TooDeep(open, settings) is (int deepLine, int deepColumn))
+                {
+                    return Fail(deepLine, deepColumn, "elements nest more than " + MaxElementDepth + " deep here; MS Project XML nests fewer than ten, so this is no MS Project file");
+                }
+
                 reader = open(settings);
                 document = XDocument.Load(reader, LoadOptions.SetLineInfo);
             }
@@ -141,6 +146,34 @@ namespace ProgramDsl.Reports.Mspdi
             var state = new State(root.Name.Namespace);
             var project = state.ReadProject(root);
             return state.Problems.Count > 0 ? new MspdiReadResult(null, state.Problems) : new MspdiReadResult(project, Array.Empty<MspdiProblem>());
+        }
+
+        /// <summary>
+        /// The deepest element nesting read (the project is depth 0). MS Project's deepest is under ten (a calendar's working
+        /// times); loading a tree costs time quadratic in its depth (a million nested elements took minutes), so a deeper
+        /// file is refused after a linear pass of the reader, before the tree is built.
+        /// </summary>
+        public const int MaxElementDepth = 64;
+
+        /// <summary>Where an element first nests deeper than <see cref="MaxElementDepth"/>, or null (also when the XML is not well-formed: the load says so).</summary>
+        private static (int Line, int Column)? TooDeep(Func<XmlReaderSettings, XmlReader> open, XmlReaderSettings settings)
+        {
+            try
+            {
+                using var reader = open(settings);
+                while (reader.Read())
+                {
+                    if (reader.Depth > MaxElementDepth && reader.NodeType == XmlNodeType.Element)
+                    {
+                        return reader is IXmlLineInfo info ? (info.LineNumber, info.LinePosition) : (0, 0);
+                    }
+                }
+            }
+            catch (XmlException)
+            {
+            }
+
+            return null;
         }
 
         /// <summary>

@@ -143,5 +143,29 @@ namespace ProgramDsl.Reports.Tests.Mspdi
             import.Text.Should().Contain("start 2000-01-01");
             Compiles(import);
         }
+
+        [Fact]
+        public void Elements_nested_deeper_than_ms_project_nests_are_refused_at_their_place_before_the_tree_is_built()
+        {
+            // 200,000 nested elements in a field tpm does not read: loading them as a tree took seconds (a million, minutes).
+            const int depth = 200_000;
+            var xml = "<Project xmlns=\"http://schemas.microsoft.com/project\"><Name>x</Name><StartDate>2027-03-01T08:00:00</StartDate>\n<Foo>" +
+                      string.Concat(Enumerable.Repeat("<a>", depth)) + string.Concat(Enumerable.Repeat("</a>", depth)) + "</Foo></Project>";
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+
+            var read = MspdiReader.Read(xml);
+
+            read.Project.Should().BeNull();
+            var problem = read.Problems.Should().ContainSingle().Subject;
+            problem.Message.Should().StartWith("elements nest more than 64 deep here");
+            problem.Line.Should().Be(2);
+            problem.Column.Should().Be(6 + 3 * (MspdiReader.MaxElementDepth - 1) + 1, "the first element too deep, just after its '<'");
+            watch.Elapsed.Should().BeLessThan(System.TimeSpan.FromSeconds(30), "the refusal is a linear pass, not the quadratic load");
+
+            // At the limit the file is read (the field is not one tpm reads).
+            var nested = "<Project xmlns=\"http://schemas.microsoft.com/project\"><Name>x</Name><StartDate>2027-03-01T08:00:00</StartDate><Foo>" +
+                         string.Concat(Enumerable.Repeat("<a>", MspdiReader.MaxElementDepth - 1)) + string.Concat(Enumerable.Repeat("</a>", MspdiReader.MaxElementDepth - 1)) + "</Foo></Project>";
+            MspdiReader.Read(nested).Problems.Should().BeEmpty();
+        }
     }
 }
