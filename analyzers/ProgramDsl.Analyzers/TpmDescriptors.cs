@@ -19,7 +19,7 @@ namespace ProgramDsl.Analyzers
         /// 5,000-task plan is analysed in well under a second. Plans of up to 100 tasks level exactly as in the CLI
         /// (both stop at 5,000 schedules first).
         /// </summary>
-        public const long IdePlacements = 500_000;
+        public const long IdePlacements = ProgramDsl.Scheduling.ScheduleOptions.AnalyzerPlacements;
 
         private static readonly Dictionary<string, DiagnosticDescriptor> ByCode =
             Catalog.All.ToDictionary(d => d.Code, Create, System.StringComparer.Ordinal);
@@ -42,7 +42,7 @@ namespace ProgramDsl.Analyzers
         public static TpmCompileOptions CompileOptions(Compilation compilation, System.Threading.CancellationToken cancellationToken) => new TpmCompileOptions
         {
             Severities = Configured(compilation, cancellationToken),
-            Scheduling = new ProgramDsl.Scheduling.ScheduleOptions { MaxPlacements = IdePlacements },
+            Scheduling = ProgramDsl.Scheduling.ScheduleOptions.Analyzers,
         };
 
         /// <summary>

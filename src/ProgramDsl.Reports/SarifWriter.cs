@@ -211,6 +211,14 @@ namespace ProgramDsl.Reports
         }
 
         /// <summary>
+        /// The URI of a path relative to the source root: each segment escaped, so a folder named like a drive
+        /// (<c>C:/plan.tpm</c>, a legal name on Linux) stays relative (<c>C%3A/plan.tpm</c>) instead of becoming an
+        /// absolute <c>file:</c> URI, which a relative location must never be.
+        /// </summary>
+        public static string ToRelativeUri(string relativePath) =>
+            string.Join("/", relativePath.Replace('\\', '/').Split('/').Select(Uri.EscapeDataString));
+
+        /// <summary>
         /// The fingerprint hash of a finding (hex, 32 digits; <see cref="FingerprintKey"/>): it stays the same when lines
         /// are inserted above the finding or its line is re-indented, and changes when its code, file, message (numbers
         /// aside) or line text changes.
@@ -361,7 +369,7 @@ namespace ProgramDsl.Reports
             if (id is int n) writer.WriteNumber("id", n);
             writer.WriteStartObject("physicalLocation");
             writer.WriteStartObject("artifactLocation");
-            writer.WriteString("uri", ToUri(relativePath));
+            writer.WriteString("uri", ToRelativeUri(relativePath));
             writer.WriteString("uriBaseId", SourceRootId);
             writer.WriteEndObject();
             writer.WriteStartObject("region");

@@ -119,6 +119,27 @@ namespace ProgramDsl.Cli.Tests
             Directory.GetFiles(temp.Path).Select(Path.GetFileName).Should().Equal("plan.tpm");
         }
 
+        [Fact]
+        public void A_cost_larger_than_a_baseline_holds_writes_nothing_rather_than_a_baseline_every_check_refuses()
+        {
+            // decimal's largest cost: it compiled and saved, and then each 'tpm check' refused the file with TPM1104.
+            using var temp = new TempFolder();
+            temp.Write("plan.tpm", "program p {\n  start 2027-01-04\n  task a { duration 5d  cost 79228162514264337593543950335 }\n}\n");
+
+            var result = Tpm.Run(temp.Path, "baseline", "save", "plan.tpm");
+
+            result.ExitCode.Should().Be(1, result.ToString());
+            result.Error.Should().Be("tpm: no baseline written: the program's cost 79,228,162,514,264,337,593,543,950,335 is more than a baseline holds (at most 10^22)\n");
+            Directory.GetFiles(temp.Path).Select(Path.GetFileName).Should().Equal("plan.tpm");
+
+            // At the limit it is written, validates and reads back.
+            temp.Write("plan.tpm", "program p {\n  start 2027-01-04\n  task a { duration 5d  cost 10000000000000000000000 }\n}\n");
+            Tpm.Run(temp.Path, "baseline", "save", "plan.tpm", "--quiet").ExitCode.Should().Be(0);
+            var written = File.ReadAllText(Path.Combine(temp.Path, "plan.baseline.json"));
+            Validate(written).IsValid.Should().BeTrue(written);
+            BaselineJson.Read(written, "plan.baseline.json").Snapshot.Should().NotBeNull();
+        }
+
         [Theory]
         [InlineData("-o", "../outside.json", "is outside the workspace")]
         [InlineData("-o", "plan.baseline.txt", "must end in .json")]

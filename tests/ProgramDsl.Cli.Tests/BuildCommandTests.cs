@@ -143,6 +143,26 @@ namespace ProgramDsl.Cli.Tests
             Tpm.Run(temp.Path, "build", "--help").Out.Should().NotContain("--skip-analyzer-diagnostics", "the option is the build package's, hidden");
         }
 
+        [Fact]
+        public void Skip_analyzer_diagnostics_still_prints_the_warnings_of_a_schedule_the_analyzers_do_not_make()
+        {
+            // The analyzers level (the program's setting, their own budget); this build does not (--no-level through
+            // TpmArguments), so Ann is over-allocated here only: TPM2101 was left out as the analyzers' and reported by no one.
+            using var temp = new TempFolder();
+            temp.Write("plan.tpm", "program p {\n  start 2027-01-04\n  person ann\n  task a { duration 3d  assign ann }\n  task b { duration 3d  assign ann }\n}\n");
+
+            var leveled = Tpm.Run(temp.Path, "build", "plan.tpm", "--out", "out", "--skip-analyzer-diagnostics");
+            var unleveled = Tpm.Run(temp.Path, "build", "plan.tpm", "--out", "out2", "--skip-analyzer-diagnostics", "--no-level");
+            var plain = Tpm.Run(temp.Path, "build", "plan.tpm", "--out", "out3", "--no-level");
+
+            leveled.ExitCode.Should().Be(0, leveled.ToString());
+            leveled.Out.Should().NotContain(": warning ", "the analyzers' compile finds what this one finds");
+            unleveled.ExitCode.Should().Be(0, unleveled.ToString());
+            var overAllocated = Tpm.Lines(plain.Out).Where(l => l.Contains(": warning TPM2101: ", System.StringComparison.Ordinal)).ToList();
+            overAllocated.Should().NotBeEmpty(plain.ToString());
+            Tpm.Lines(unleveled.Out).Where(l => l.Contains(": warning ", System.StringComparison.Ordinal)).Should().Equal(overAllocated);
+        }
+
         [Theory]
         [InlineData("json,gif", "unknown artefact 'gif' for --emit; known: ")]
         [InlineData(",", "--emit names no artefact; known: ")]

@@ -312,6 +312,25 @@ namespace ProgramDsl.Reports.Tests
             Uri.TryCreate(expected, UriKind.RelativeOrAbsolute, out _).Should().BeTrue();
         }
 
+        [Theory]
+        [InlineData("C:/plan.tpm", "C%3A/plan.tpm")]
+        [InlineData("c:", "c%3A")]
+        [InlineData("my plans/a #1%.tpm", "my%20plans/a%20%231%25.tpm")]
+        [InlineData("計画/x.tpm", "%E8%A8%88%E7%94%BB/x.tpm")]
+        public void A_root_relative_path_is_a_relative_uri_even_when_its_first_folder_looks_like_a_drive(string relative, string expected)
+        {
+            // On Linux "C:" is a folder name like any other: the location stays relative to %SRCROOT%, never file:///C:/.
+            SarifWriter.ToRelativeUri(relative).Should().Be(expected);
+            var source = new SourceText("/repo/" + relative, "program p \"P\" { }\n");
+            var d = new Diagnostic(DiagnosticCatalog.SyntaxError, DiagnosticSeverity.Error, "m", new SourceLocation(source, new TextSpan(0, 7)));
+            var options = new SarifOptions { SourceRootUri = "file:///repo/", RelativePath = p => p.Substring("/repo/".Length) };
+            var location = Run(TestPlans.Parse(SarifWriter.ToSarif(new[] { d }, "1.0.0", options))).GetProperty("results")[0]
+                .GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation");
+            location.GetProperty("uri").GetString().Should().Be(expected);
+            Uri.TryCreate(expected, UriKind.Relative, out var uri).Should().BeTrue();
+            new Uri(new Uri("file:///repo/"), uri!).AbsolutePath.Should().StartWith("/repo/");
+        }
+
         [Fact]
         public void Output_is_byte_identical_for_the_same_input()
         {

@@ -132,6 +132,13 @@ namespace ProgramDsl.Cli.Commands
             }
 
             var snapshot = BaselineSnapshot.Capture(program.Schedule, name);
+            if (BaselineJson.OverLimit(snapshot) is string over)
+            {
+                // Written, it would be a baseline every later check refuses (TPM1104).
+                _console.Error.WriteLine("tpm: no baseline written: " + Diagnostic.Printable(over) + " is more than a baseline holds (at most 10^22)");
+                return ExitCodes.Errors;
+            }
+
             var text = BaselineJson.Write(snapshot);
             try
             {

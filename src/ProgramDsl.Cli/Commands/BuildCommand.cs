@@ -148,6 +148,23 @@ namespace ProgramDsl.Cli.Commands
             return dot > 0 && stem.Length - dot - 1 == 32 && stem.Substring(dot + 1).All(Uri.IsHexDigit) && OwnFileNames.Contains(stem.Substring(0, dot));
         }
 
+        /// <summary>
+        /// The diagnostics of a program the analyzers do not report: every error, a frozen baseline's, and those the
+        /// analyzers' own compile of the plan does not find. They schedule with <see cref="ScheduleOptions.Analyzers"/>
+        /// (the program's leveling, seed 0, a smaller leveler budget) whatever this build's options (--no-level, --seed,
+        /// --effort in TpmArguments), so a plan that levels otherwise here warns otherwise, and those warnings would be
+        /// reported by no one.
+        /// </summary>
+        private IEnumerable<Diagnostic> NotFromTheAnalyzers(string file, TpmProgram program, CommonSettings settings)
+        {
+            bool Own(Diagnostic d) => d.IsError || d.Descriptor.Category == DiagnosticCatalog.MilestoneSlipped.Category;
+            // A plan with nothing else to say needs no second compile.
+            if (program.Diagnostics.All(Own)) return program.Diagnostics;
+            var analyzers = _loader.Compile(file, settings.ConfigPath, settings.WarningsAsErrors, ScheduleOptions.Analyzers, settings.Workspace);
+            var reported = new HashSet<string>(analyzers.Diagnostics.Select(d => d.ToString()), StringComparer.Ordinal);
+            return program.Diagnostics.Where(d => Own(d) || !reported.Contains(d.ToString()));
+        }
+
         // skipAnalyzerDiagnostics: the build runs where the ProgramDsl analyzers have compiled the same plans (the
         // ProgramDsl.Build package sets it when both packages are in a project and every plan is an AdditionalFile). They
         // reported the compilation's diagnostics, with their help links, so only what they cannot know is printed here (a
@@ -171,7 +188,7 @@ namespace ProgramDsl.Cli.Commands
             {
                 var program = _loader.Compile(file, settings.ConfigPath, settings.WarningsAsErrors, scheduling, settings.Workspace);
                 all.AddRange(program.Diagnostics);
-                printed.AddRange(skipAnalyzerDiagnostics ? program.Diagnostics.Where(d => d.IsError || d.Descriptor.Category == DiagnosticCatalog.MilestoneSlipped.Category) : program.Diagnostics);
+                printed.AddRange(skipAnalyzerDiagnostics ? NotFromTheAnalyzers(file, program, settings) : program.Diagnostics);
                 if (program.HasErrors || program.Model is null || program.Schedule is null) continue;
                 var id = program.Model.Id;
                 var folder = Path.Combine(outputFolder, id);

@@ -14,10 +14,11 @@ namespace ProgramDsl.Reports.Mspdi
     public sealed class MspdiImport
     {
         internal MspdiImport(string? text, string programId, IReadOnlyList<string> notes, string? problem, IReadOnlyList<MspdiProblem>? warnings = null,
-            IReadOnlyDictionary<int, string>? taskIds = null)
+            IReadOnlyDictionary<int, string>? taskIds = null, IReadOnlyDictionary<int, string>? storedDates = null)
         {
             Text = text;
             TaskIds = taskIds ?? new Dictionary<int, string>();
+            StoredDates = storedDates ?? new Dictionary<int, string>();
             ProgramId = programId;
             Notes = notes;
             Problem = problem;
@@ -48,6 +49,21 @@ namespace ProgramDsl.Reports.Mspdi
         /// in it. Lets a caller compare the imported plan's schedule with the dates the file stores.
         /// </summary>
         public IReadOnlyDictionary<int, string> TaskIds { get; }
+
+        /// <summary>
+        /// The tasks whose start or span was taken from the dates MS Project stored rather than computed from links and
+        /// durations, by UID, with why: <see cref="StoredDateReasons"/>. Each also has a note. Lets a caller tell how
+        /// much of an agreement with MS Project's dates is computed and how much copied.
+        /// </summary>
+        public IReadOnlyDictionary<int, string> StoredDates { get; }
+
+        /// <summary>
+        /// Why a task's dates come from the file (<see cref="StoredDates"/>): a manually scheduled task and a task on its
+        /// own calendar start on their stored start and last their stored span; a leveling delay starts the task on its
+        /// stored start; a split or contoured task lasts its stored span; work and duration that disagree are settled by
+        /// the stored span.
+        /// </summary>
+        public static readonly IReadOnlyList<string> StoredDateReasons = new[] { "manually scheduled", "task calendar", "leveling delay", "split or contour", "work or duration by the stored span" };
     }
 
     /// <summary>
@@ -225,6 +241,9 @@ namespace ProgramDsl.Reports.Mspdi
             private readonly Dictionary<int, PersonInfo> _resources = new Dictionary<int, PersonInfo>();
             private readonly Dictionary<int, List<MspdiAssignment>> _assignments = new Dictionary<int, List<MspdiAssignment>>();
             private readonly List<Node> _top = new List<Node>();
+
+            /// <summary>UID to why the task's dates come from the file (<see cref="MspdiImport.StoredDates"/>).</summary>
+            private readonly Dictionary<int, string> _storedDates = new Dictionary<int, string>();
             private MspdiCalendar? _projectCalendar;
             private WeekdaySet _workdays = StandardWeek;
             private List<MspdiException> _holidays = new List<MspdiException>();
@@ -318,7 +337,7 @@ namespace ProgramDsl.Reports.Mspdi
                 NameTasks();
                 ResolveShadowing();
                 foreach (var node in _top) WriteTop(plan, node);
-                return new MspdiImport(plan.ToText(), programId, _notes, null, _warnings, TaskIds());
+                return new MspdiImport(plan.ToText(), programId, _notes, null, _warnings, TaskIds(), _storedDates);
             }
 
             /// <summary>UID to qualified id of every task and milestone written (not workstreams), after naming.</summary>
@@ -618,6 +637,17 @@ namespace ProgramDsl.Reports.Mspdi
                 bool namedBase = baseCalendar != null && baseCalendar != _projectCalendar;
                 var effective = ownWeek.Intersect(_workdays);
                 var expected = (namedBase ? baseWeek : _workdays).Intersect(_workdays);
+                if (effective.Count == 0 || expected.Count == 0)
+                {
+                    // A tpm calendar needs a working weekday, and a person works within the program's: a resource that works
+                    // none of the program's weekdays (only weekends, or no day at all) keeps the program's week instead.
+                    var calendarName = effective.Count == 0 ? own.Name : baseCalendar!.Name;
+                    var works = effective.Count == 0 ? ownWeek : baseWeek;
+                    _notes.Add("person '" + info.Resource.Name + "' works " + (works.Count == 0 ? "no weekday" : "only on " + string.Join(", ", works.Days.Select(d => d.ToString()))) +
+                               " by their calendar '" + calendarName + "', none of the program's working days; tpm has no way to make a person work other days than the program, so the calendar is not imported and they work the program's days");
+                    return (null, vacations);
+                }
+
                 if (effective.Mask != expected.Mask)
                 {
                     // The person works fewer weekdays than their base calendar: a calendar of their own says which.
@@ -858,7 +888,7 @@ namespace ProgramDsl.Reports.Mspdi
             private static string? Title(string? name, string id) => name is null || name == id ? null : name;
 
             private bool IsMilestone(Node node) =>
-                !node.IsWorkstream && (node.Task.Milestone || ((node.Task.DurationHours ?? 0) <= 0 && WorkOf(node.Task) <= 0));
+                !node.IsWorkstream && (node.Task.Milestone || ((node.Task.DurationHours ?? (node.Task.Manual ? node.Task.ManualDurationHours : null) ?? 0) <= 0 && WorkOf(node.Task) <= 0));
 
             private decimal WorkOf(MspdiTask task)
             {
@@ -925,6 +955,7 @@ namespace ProgramDsl.Reports.Mspdi
                 {
                     // A milestone is dated the working day before its start index: not-before the day after its date.
                     var on = FinishDate(manual);
+                    _storedDates[t.Uid] = "manually scheduled";
                     _notes.Add("milestone " + node.Display + " is manually scheduled in MS Project; it is imported on its date " + Iso(on) + " with 'not-before " + Iso(on.AddDays(1)) + "'");
                     m.NotBefore(Iso(on.AddDays(1)));
                 }
@@ -969,6 +1000,7 @@ namespace ProgramDsl.Reports.Mspdi
                     var pinFinish = t.Manual ? t.Finish ?? t.ManualFinish : t.Finish;
                     if (pinFinish is DateTime f && SpanDays(pinStart.Date, FinishDate(f)) is int pinSpan && pinSpan > 0) days = pinSpan;
                     pinned = Iso(pinStart.Date);
+                    _storedDates[t.Uid] = t.Manual ? "manually scheduled" : "task calendar";
                     _notes.Add("task " + node.Display + (t.Manual ? " is manually scheduled in MS Project" : " is scheduled on its own calendar '" + ownCalendar!.Name + "' in MS Project, which tpm has no way to give a task") +
                                "; it is imported with the dates MS Project gave it: 'not-before " + pinned + "' and 'duration " + Number(days) + "d'" +
                                (t.Manual && t.Links.Count > 0 ? " (tpm still applies its links, which MS Project does not to a manual task)" : string.Empty));
@@ -993,6 +1025,7 @@ namespace ProgramDsl.Reports.Mspdi
                     _notes.Add("task " + node.Display + " " + shaped + "; tpm has no pause in a task, so it is imported over its whole span, " +
                                Iso(from.Date) + " to " + Iso(FinishDate(to)) + ": 'duration " + span + "d' instead of its " + Number(days) + " working days" + (people.Count > 0 ? ", its people booked through the pause" : string.Empty));
                     days = span;
+                    _storedDates[t.Uid] = "split or contour";
                     b.Duration((double)days);
                 }
                 else if (people.Count > 0 && t.Type != 1 && work > 0 && !t.Manual && EffortKeepsDuration(node, people, work, days))
@@ -1028,6 +1061,7 @@ namespace ProgramDsl.Reports.Mspdi
                     // The plan is imported without tpm's leveling; MS Project's leveling is in this delay, kept as the start it gave.
                     var own = NotBefore(node);
                     var at = own != null && string.CompareOrdinal(own, Iso(leveled.Date)) > 0 ? own : Iso(leveled.Date);
+                    _storedDates[t.Uid] = "leveling delay";
                     _notes.Add("task " + node.Display + " was delayed by MS Project's leveling (" + Number(decimal.Round(t.LevelingDelay / 10m / _minutesPerDay, 2)) + " working days); it is imported with 'not-before " + at + "', the start leveling gave it");
                     b.NotBefore(at);
                 }
@@ -1052,7 +1086,12 @@ namespace ProgramDsl.Reports.Mspdi
                         _notes.Add("task " + node.Display + " started on " + Iso(started.Date) + ", a day the program does not work; tpm counts its work from the next working day");
                     }
                 }
-                if (t.ActualFinish is DateTime finished && actualStart != null) b.ActualFinish(Iso(FinishDate(finished)));
+                if (t.ActualFinish is DateTime finished && actualStart is DateTime begun)
+                {
+                    // A finish before the start is no date MS Project saves (TPM1102 in the plan): left out, so the plan compiles.
+                    if (FinishDate(finished) >= begun.Date) b.ActualFinish(Iso(FinishDate(finished)));
+                    else _notes.Add("task " + node.Display + " has an actual finish " + Iso(FinishDate(finished)) + " before its actual start " + Iso(begun.Date) + "; the actual finish is left out");
+                }
                 if (t.ActualCost is decimal actualCost && actualCost > 0 && actualStart != null) b.ActualCost(actualCost);
                 if (t.Notes != null) b.Note(t.Notes);
             }
@@ -1076,7 +1115,14 @@ namespace ProgramDsl.Reports.Mspdi
 
                 // Work and duration disagree. MS Project's own dates for the task say which it scheduled by (a resource on
                 // a calendar of other hours can make the span follow the work); without them, the duration.
-                if (t.Start is DateTime start && t.Finish is DateTime finish && SpanDays(start.Date, FinishDate(finish)) is int span && span == spread && span != wanted) return true;
+                if (t.Start is DateTime start && t.Finish is DateTime finish && SpanDays(start.Date, FinishDate(finish)) is int span && span == spread && span != wanted)
+                {
+                    _storedDates[t.Uid] = "work or duration by the stored span";
+                    _notes.Add("task " + node.Display + ": its work over its assignees' units (" + Number(decimal.Round(effortDays, 2)) + " person-days at " + Percent(units) + ") takes " +
+                               Number(spread) + " days, its duration says " + Number(decimal.Round(days, 2)) + "; MS Project's dates span " + span + ", so it is imported with its effort");
+                    return true;
+                }
+
                 string why;
                 if (_assignments.TryGetValue(t.Uid, out var list) && list.Any(a => a.WorkContour != 0 && _resources.ContainsKey(a.ResourceUid))) why = "its work follows an uneven contour";
                 else if (people.Count > 1 && people.Select(p => p.Work is decimal w && p.Units > 0 ? decimal.Round(w / p.Units, 2) : -1m).Distinct().Count() > 1) why = "its assignees have unequal work for their units";

@@ -109,6 +109,11 @@ namespace ProgramDsl.Reports.Mspdi
                 // DTDs can expand without bound and MS Project never writes one: the reader refuses them (a "<!DOCTYPE"
                 // in a comment or CDATA section is text, not a DTD, and is read as such).
                 var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true };
+                if (TooDeep(open, settings) is (int deepLine, int deepColumn))
+                {
+                    return Fail(deepLine, deepColumn, "elements nest more than " + MaxElementDepth + " deep here; MS Project XML nests fewer than ten, so this is no MS Project file");
+                }
+
                 reader = open(settings);
                 document = XDocument.Load(reader, LoadOptions.SetLineInfo);
             }
@@ -141,6 +146,34 @@ namespace ProgramDsl.Reports.Mspdi
             var state = new State(root.Name.Namespace);
             var project = state.ReadProject(root);
             return state.Problems.Count > 0 ? new MspdiReadResult(null, state.Problems) : new MspdiReadResult(project, Array.Empty<MspdiProblem>());
+        }
+
+        /// <summary>
+        /// The deepest element nesting read (the project is depth 0). MS Project's deepest is under ten (a calendar's working
+        /// times); loading a tree costs time quadratic in its depth (a million nested elements took minutes), so a deeper
+        /// file is refused after a linear pass of the reader, before the tree is built.
+        /// </summary>
+        public const int MaxElementDepth = 64;
+
+        /// <summary>Where an element first nests deeper than <see cref="MaxElementDepth"/>, or null (also when the XML is not well-formed: the load says so).</summary>
+        private static (int Line, int Column)? TooDeep(Func<XmlReaderSettings, XmlReader> open, XmlReaderSettings settings)
+        {
+            try
+            {
+                using var reader = open(settings);
+                while (reader.Read())
+                {
+                    if (reader.Depth > MaxElementDepth && reader.NodeType == XmlNodeType.Element)
+                    {
+                        return reader is IXmlLineInfo info ? (info.LineNumber, info.LinePosition) : (0, 0);
+                    }
+                }
+            }
+            catch (XmlException)
+            {
+            }
+
+            return null;
         }
 
         /// <summary>
@@ -208,7 +241,9 @@ namespace ProgramDsl.Reports.Mspdi
 
                 if (Int(root, "MinutesPerDay") is int minutes)
                 {
-                    if (minutes <= 0 || minutes > 1440) Problem(Child(root, "MinutesPerDay")!, "MinutesPerDay must be between 1 and 1440, not " + minutes);
+                    // No day has 0 or more than 1,440 minutes; the day is then the default's (or the calendar's, which the importer prefers).
+                    if (minutes <= 0 || minutes > 1440) _warnings.Add(new MspdiProblem(LineOf(Child(root, "MinutesPerDay")!), ColumnOf(Child(root, "MinutesPerDay")!),
+                        "<MinutesPerDay> is " + N(minutes) + ", not a working day's minutes (1 to 1,440); it is left out, and the project calendar's day (or 480 minutes) is used"));
                     else project.MinutesPerDay = minutes;
                 }
 
@@ -252,6 +287,15 @@ namespace ProgramDsl.Reports.Mspdi
             /// <summary>Cross-references: unique UIDs, links to tasks that exist, a start date.</summary>
             private void Check(XElement root, MspdiProject project)
             {
+                if (project.StartDate is null && !project.Tasks.Any(t => t.Start != null) && Child(root, "StartDate") is XElement placeholder &&
+                    MspdiFormat.TryParseDateTime(placeholder.Value.Trim(), out var placeholderStart))
+                {
+                    // A placeholder start (2000-01-01T00:00) with no dated task: the only start there is, rather than no file.
+                    project.StartDate = placeholderStart;
+                    _warnings.Add(new MspdiProblem(LineOf(placeholder), ColumnOf(placeholder), "the project's <StartDate> " + placeholder.Value.Trim() +
+                        " is a date some writers put for no date, and no task has a <Start>; it is taken as the program start"));
+                }
+
                 if (project.StartDate is null && !project.Tasks.Any(t => t.Start != null))
                 {
                     Problem(root, "the project has no <StartDate> (and no task has a <Start>); a .tpm program needs a start date");
@@ -496,6 +540,15 @@ namespace ProgramDsl.Reports.Mspdi
             private void ReadException(XElement e, CalendarState state, MspdiProject project)
             {
                 var calendar = state.Calendar;
+                if (Child(e, "TimePeriod") is XElement reversed && MspdiFormat.TryParseDateTime(Text(reversed, "FromDate") ?? string.Empty, out var start) &&
+                    MspdiFormat.TryParseDateTime(Text(reversed, "ToDate") ?? string.Empty, out var end) && Period(reversed) is null)
+                {
+                    // No day at all: no writer means it, and it is no reason to refuse the whole file.
+                    Warn(project, reversed, "a calendar exception of '" + calendar.Name + "' ends (" + end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ") before it starts (" +
+                        start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "); it is left out");
+                    return;
+                }
+
                 if (!(Child(e, "TimePeriod") is XElement timePeriod) || !(Period(timePeriod) is DateRange range))
                 {
                     Problem(e, "a calendar exception of '" + calendar.Name + "' has no <TimePeriod> with <FromDate> and <ToDate>");

@@ -59,6 +59,38 @@ namespace ProgramDsl.Baselines
         };
 #endif
 
+        /// <summary>
+        /// The largest amount (money or days) a baseline holds, 10^22: sums over a whole baseline then stay within
+        /// <see cref="decimal"/>. <see cref="Read"/> refuses a larger one.
+        /// </summary>
+        public const decimal MaxAmount = 10_000_000_000_000_000_000_000m;
+
+        /// <summary>
+        /// What of a snapshot a baseline cannot hold (an amount above <see cref="MaxAmount"/>, which <see cref="Read"/>
+        /// would refuse), as the field and its value (<c>task 'a' cost 79,228,162,514,264,337,593,543,950,335</c>);
+        /// null when the snapshot can be written and read back.
+        /// </summary>
+        public static string? OverLimit(BaselineSnapshot snapshot)
+        {
+            if (snapshot is null) throw new ArgumentNullException(nameof(snapshot));
+            static string N(decimal d) => d.ToString("#,0.##", CultureInfo.InvariantCulture);
+            static bool Over(decimal? d) => d is decimal v && (v > MaxAmount || v < 0m);
+            if (Over(snapshot.Cost)) return "the program's cost " + N(snapshot.Cost);
+            if (Over(snapshot.Budget)) return "the program's budget " + N(snapshot.Budget!.Value);
+            foreach (var item in snapshot.Items)
+            {
+                var what = (item.IsMilestone ? "milestone '" : "task '") + item.Id + "' ";
+                if (Over(item.Cost)) return what + "cost " + N(item.Cost);
+                if (Over(item.Work)) return what + "work " + N(item.Work);
+                if (Over(item.Effort)) return what + "effort " + N(item.Effort!.Value);
+                if (Over(item.Duration)) return what + "duration " + N(item.Duration!.Value);
+                if (item.Estimate is ThreePointEstimate e && (Over(e.Optimistic) || Over(e.MostLikely) || Over(e.Pessimistic))) return what + "estimate " + N(e.Pessimistic);
+                foreach (var a in item.Assigned) if (Over(a.Share)) return what + "share of '" + a.Person + "' " + N(a.Share);
+            }
+
+            return null;
+        }
+
         /// <summary>The snapshot as baseline JSON, ending with a line feed.</summary>
         /// <exception cref="PlatformNotSupportedException">On the netstandard2.0 build of the library.</exception>
         public static string Write(BaselineSnapshot snapshot)
@@ -721,7 +753,6 @@ namespace ProgramDsl.Baselines
                 return value;
             }
 
-            private const decimal MaxAmount = 10_000_000_000_000_000_000_000m;
 
             private static bool IsId(string value, bool allowDots)
             {

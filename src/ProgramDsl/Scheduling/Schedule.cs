@@ -34,6 +34,16 @@ namespace ProgramDsl.Scheduling
         public long? MaxPlacements { get; set; }
 
         /// <summary>
+        /// The <see cref="MaxPlacements"/> of the ProgramDsl analyzers (the IDE and the build): a quarter of the CLI's
+        /// default, so a 5,000-task plan is analysed in well under a second. A bigger plan may level otherwise than in
+        /// the CLI, and so warn otherwise (tpm build's --skip-analyzer-diagnostics compares the two).
+        /// </summary>
+        public const long AnalyzerPlacements = 500_000;
+
+        /// <summary>The options the ProgramDsl analyzers schedule with: the program's leveling, seed 0, <see cref="AnalyzerPlacements"/>.</summary>
+        public static ScheduleOptions Analyzers => new ScheduleOptions { MaxPlacements = AnalyzerPlacements };
+
+        /// <summary>
         /// A cap on the leveler's work, in work units (one per task placed and per day scanned in the resource profile),
         /// below the effort's own work budget (<see cref="ProgramDsl.Scheduling.Leveling.RcpspSolver.WorkBudget"/>). The
         /// result depends only on the plan, the seed and the budget, never on the machine.

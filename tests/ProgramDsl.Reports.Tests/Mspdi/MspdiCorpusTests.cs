@@ -73,6 +73,47 @@ namespace ProgramDsl.Reports.Tests.Mspdi
             MspdiAgreement.Percent(real.Sum(f => f.FinishesAgreeing), counted).Should().BeGreaterThanOrEqualTo(RealFinishesFloor - 0.05);
         }
 
+        /// <summary>
+        /// The real files' tasks whose dates tpm computes (not copied from MS Project's stored dates: manual tasks, task
+        /// calendars, leveling delays, splits and contours, work settled by the stored span, actuals) agree at least this
+        /// well (measured 99.7% and 99.5% of 1,242 tasks), so the figure does not rest on dates the importer copied.
+        /// </summary>
+        private const double ComputedStartsFloor = 99.7, ComputedFinishesFloor = 99.5;
+
+        [Fact]
+        public void The_real_tasks_whose_dates_tpm_computes_agree_apart_from_those_taken_from_the_file()
+        {
+            var tasks = Measured.Value.Where(f => !f.Synthetic && f.Refused is null).SelectMany(f => f.Tasks).ToList();
+            var computed = tasks.Where(t => t.Stored is null).ToList();
+            computed.Should().HaveCountGreaterThan(1200, "most of the corpus is scheduled from links and durations");
+            tasks.Count(t => t.Stored == "manually scheduled").Should().BeGreaterThan(600, "the corpus's manual tasks are imported at their stored dates");
+            MspdiAgreement.Percent(computed.Count(t => t.StartAgrees), computed.Count).Should().BeGreaterThanOrEqualTo(ComputedStartsFloor - 0.05);
+            MspdiAgreement.Percent(computed.Count(t => t.FinishAgrees), computed.Count).Should().BeGreaterThanOrEqualTo(ComputedFinishesFloor - 0.05);
+        }
+
+        [Fact]
+        public void Every_task_imported_at_the_dates_ms_project_stored_is_named_in_a_note()
+        {
+            var missing = new List<string>();
+            int stored = 0;
+            foreach (var path in Directory.GetFiles(Path.Combine(CorpusDirectory, "files"), "*.xml", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal))
+            {
+                var read = ProgramDsl.Reports.Mspdi.MspdiReader.Read(File.ReadAllBytes(path));
+                if (read.Project is null) continue;
+                var import = ProgramDsl.Reports.Mspdi.MspdiImporter.Import(read.Project, Path.GetFileName(path));
+                foreach (var pair in import.StoredDates)
+                {
+                    stored++;
+                    var task = read.Project.Tasks.First(t => t.Uid == pair.Key);
+                    var display = "'" + (task.Name ?? "task " + task.Uid) + "'";
+                    if (!import.Notes.Any(n => n.Contains(display, StringComparison.Ordinal))) missing.Add(Path.GetFileName(path) + " UID " + pair.Key + " (" + pair.Value + ")");
+                }
+            }
+
+            stored.Should().BeGreaterThan(700);
+            missing.Should().BeEmpty("each task whose dates are copied from the file has a note naming it");
+        }
+
         [Fact]
         public void The_expected_dates_are_what_the_files_store()
         {

@@ -48,8 +48,9 @@ namespace ProgramDsl.MspdiCorpus
     /// <summary>How one task of a file compares: the days MS Project stored, the days the imported plan gives, and why they differ.</summary>
     public sealed class TaskAgreement
     {
-        internal TaskAgreement(ExpectedTask expected, CalendarDate expectedStart, CalendarDate expectedFinish, CalendarDate? start, CalendarDate? finish, string? cause)
+        internal TaskAgreement(ExpectedTask expected, CalendarDate expectedStart, CalendarDate expectedFinish, CalendarDate? start, CalendarDate? finish, string? cause, string? stored = null)
         {
+            Stored = stored;
             Expected = expected;
             ExpectedStart = expectedStart;
             ExpectedFinish = expectedFinish;
@@ -78,6 +79,13 @@ namespace ProgramDsl.MspdiCorpus
 
         /// <summary>The first feature of the MS Project task that explains a disagreement (see <see cref="MspdiAgreement.Causes"/>), or null when it agrees.</summary>
         public string? Cause { get; }
+
+        /// <summary>
+        /// Why the plan's dates for the task come from the dates MS Project stored (a reason of
+        /// <see cref="MspdiImport.StoredDateReasons"/>, or <see cref="MspdiAgreement.ActualDates"/> for a task with
+        /// actuals), not from links and durations; null when tpm computed them.
+        /// </summary>
+        public string? Stored { get; }
     }
 
     /// <summary>How one file compares; <see cref="Refused"/> says why it could not be imported and scheduled.</summary>
@@ -135,6 +143,9 @@ namespace ProgramDsl.MspdiCorpus
     {
         /// <summary>The folder of hand-written files, reported apart from the real ones.</summary>
         public const string SyntheticSource = "synthetic";
+
+        /// <summary>The <see cref="TaskAgreement.Stored"/> of a task with actual dates or progress: its dates are the file's actuals.</summary>
+        public const string ActualDates = "actual dates";
 
         /// <summary>The causes a disagreement is put down to, first that applies, in this order.</summary>
         public static readonly IReadOnlyList<string> Causes = new[]
@@ -239,7 +250,8 @@ namespace ProgramDsl.MspdiCorpus
             foreach (var (e, start, finish, plan) in rows)
             {
                 string? cause = disagreeing.Contains(e.Uid) ? CauseOf(e, plan, features, calendar, disagreeing) : null;
-                tasks.Add(new TaskAgreement(e, start, finish, plan?.StartDate, plan?.FinishDate, cause));
+                string? stored = import.StoredDates.TryGetValue(e.Uid, out var reason) ? reason : features.Tasks.TryGetValue(e.Uid, out var tf) && tf.Actuals ? ActualDates : null;
+                tasks.Add(new TaskAgreement(e, start, finish, plan?.StartDate, plan?.FinishDate, cause, stored));
             }
 
             return new FileAgreement(file, tasks, counted.Count, null);
@@ -519,6 +531,9 @@ namespace ProgramDsl.MspdiCorpus
             }
 
             w.WriteLine();
+            WriteStoredSplit(w, files.Where(f => !f.Synthetic && f.Refused is null).SelectMany(f => f.Tasks).ToList());
+
+            w.WriteLine();
             // The last column: the real files' agreement if the disagreements of this cause and those above it were
             // gone (refused files stay refused), to show which fixes reach the goal.
             var real = files.Where(f => !f.Synthetic).ToList();
@@ -533,6 +548,30 @@ namespace ProgramDsl.MspdiCorpus
                 finishesSoFar += rf;
                 w.WriteLine("  " + cause.PadRight(42) + rs.ToString(inv).PadLeft(12) + rf.ToString(inv).PadLeft(9) + ss.ToString(inv).PadLeft(19) + sf.ToString(inv).PadLeft(9) +
                             Pct(Percent(startsSoFar, realCounted)).PadLeft(23) + Pct(Percent(finishesSoFar, realCounted)).PadLeft(9));
+            }
+        }
+
+        /// <summary>
+        /// The real files' tasks by where their dates come from: computed by tpm from links and durations, or taken
+        /// from the dates MS Project stored (each reason), with the agreement of each group: an agreement that holds
+        /// only for copied dates says little of the scheduling.
+        /// </summary>
+        private static void WriteStoredSplit(TextWriter w, IReadOnlyList<TaskAgreement> tasks)
+        {
+            var inv = CultureInfo.InvariantCulture;
+            w.WriteLine("real tasks by where their dates come from".PadRight(46) + " tasks  starts  finishes");
+            void Row(string name, IEnumerable<TaskAgreement> group)
+            {
+                var g = group.ToList();
+                w.WriteLine("  " + name.PadRight(44) + g.Count.ToString(inv).PadLeft(6) + "  " + Pct(Percent(g.Count(t => t.StartAgrees), g.Count)).PadLeft(6) + "  " +
+                            Pct(Percent(g.Count(t => t.FinishAgrees), g.Count)).PadLeft(8));
+            }
+
+            Row("computed from links and durations", tasks.Where(t => t.Stored is null));
+            Row("from the file's dates (all below)", tasks.Where(t => t.Stored != null));
+            foreach (var reason in MspdiImport.StoredDateReasons.Concat(new[] { ActualDates }))
+            {
+                if (tasks.Any(t => t.Stored == reason)) Row("  " + reason, tasks.Where(t => t.Stored == reason));
             }
         }
 
