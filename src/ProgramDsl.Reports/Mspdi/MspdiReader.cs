@@ -321,7 +321,12 @@ namespace ProgramDsl.Reports.Mspdi
 
                 if (project.CalendarUid is int calendar && project.Calendars.All(c => c.Uid != calendar))
                 {
-                    Problem(Child(root, "CalendarUID")!, "the project calendar (CalendarUID " + calendar + ") is not among the calendars in the file");
+                    // Writers other than MS Project (Aspose.Tasks among them) write <CalendarUID> 1 with an empty <Calendars>; MS Project and
+                    // MPXJ then schedule on a standard calendar, so the file is read on the import's fallback rather than refused.
+                    var at = Child(root, "CalendarUID")!;
+                    var fallback = project.Calendars.FirstOrDefault(c => c.IsBase);
+                    Warn(project, at, "the project calendar (CalendarUID " + calendar + ") is not among the calendars in the file; " +
+                        (fallback is null ? "Monday to Friday is used" : "the first base calendar" + (fallback.Name is null ? string.Empty : " ('" + fallback.Name + "')") + " is used"));
                 }
             }
 

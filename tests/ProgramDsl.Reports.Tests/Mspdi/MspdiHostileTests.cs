@@ -145,6 +145,38 @@ namespace ProgramDsl.Reports.Tests.Mspdi
         }
 
         [Fact]
+        public void A_project_calendar_uid_with_no_calendars_is_read_on_monday_to_friday_with_a_located_warning()
+        {
+            // Aspose.Tasks writes <CalendarUID>1</CalendarUID> and an empty <Calendars/>; the file was refused.
+            // Starting on a Friday, so the two days are Friday and Monday only if the weekend is off.
+            var xml = Doc(string.Empty, new[] { 2, 3, 4, 5, 6 }).Replace("2027-03-01T08:00:00", "2027-03-05T08:00:00");
+            int from = xml.IndexOf("<Calendars>", System.StringComparison.Ordinal), to = xml.IndexOf("</Calendars>", System.StringComparison.Ordinal) + "</Calendars>".Length;
+            xml = xml.Substring(0, from) + "<Calendars/>" + xml.Substring(to);
+            var read = MspdiReader.Read(xml);
+
+            read.Problems.Should().BeEmpty();
+            var warning = read.Project!.Warnings.Should().ContainSingle().Subject;
+            warning.Message.Should().Be("the project calendar (CalendarUID 1) is not among the calendars in the file; Monday to Friday is used");
+            warning.Column.Should().BeGreaterThan(1);
+            var import = MspdiImporter.Import(read.Project);
+            var program = Compiles(import);
+            var draft = program.Schedule!.Tasks.Single(t => t.Id == import.TaskIds[1]);
+            (draft.StartDate + ".." + draft.FinishDate).Should().Be("2027-03-05..2027-03-08");
+        }
+
+        [Fact]
+        public void A_project_calendar_uid_not_in_the_file_falls_back_to_the_first_base_calendar_with_a_located_warning()
+        {
+            var xml = Doc(string.Empty, new[] { 2, 3, 4, 5, 6 }).Replace("<CalendarUID>1</CalendarUID><Calendars>", "<CalendarUID>9</CalendarUID><Calendars>");
+            var read = MspdiReader.Read(xml);
+
+            read.Problems.Should().BeEmpty();
+            read.Project!.Warnings.Should().ContainSingle().Which.Message.Should().Be(
+                "the project calendar (CalendarUID 9) is not among the calendars in the file; the first base calendar ('Standard') is used");
+            Compiles(MspdiImporter.Import(read.Project));
+        }
+
+        [Fact]
         public void Elements_nested_deeper_than_ms_project_nests_are_refused_at_their_place_before_the_tree_is_built()
         {
             // 200,000 nested elements in a field tpm does not read: loading them as a tree took seconds (a million, minutes).
