@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using ProgramDsl.Building;
+using ProgramDsl.Scheduling;
 using System.Diagnostics.CodeAnalysis;
 using ProgramDsl.Semantics;
 using ProgramDsl.Syntax;
@@ -1203,107 +1204,17 @@ namespace ProgramDsl.Reports.Mspdi
             private int? SpanDays(DateTime from, DateTime to)
             {
                 if (to < from) return null;
-                int a = CalendarDate.FromDateTime(from).DayNumber, b = CalendarDate.FromDateTime(to).DayNumber;
-                _holidayDays ??= new HolidayDays(_holidays.Where(h => !h.Working).Select(h => h.Range), this);
-                return WeekdaysBetween(a, b) - _holidayDays.WorkdaysIn(a, b);
+
+                // The core's calendar counts arithmetically over merged holidays (a file can hold 100,000 of them, and every
+                // task asks); it starts at the first representable day because a span may lie before the program's start.
+                _spanCalendar ??= new WorkingCalendar(CalendarDate.MinValue, _workdays, _holidays.Where(h => !h.Working).Select(h => h.Range));
+                var last = CalendarDate.FromDateTime(to);
+
+                // The days before the end, and the end itself if it works: no day after it is named, so 9999-12-31 counts too.
+                return _spanCalendar.FirstIndexOnOrAfter(last) + (_spanCalendar.IsWorkingDay(last) ? 1 : 0) - _spanCalendar.FirstIndexOnOrAfter(CalendarDate.FromDateTime(from));
             }
 
-            private HolidayDays? _holidayDays;
-
-            /// <summary>Days of the program's working weekdays from day number a to b, both included: whole weeks, then the rest.</summary>
-            private int WeekdaysBetween(int a, int b)
-            {
-                if (b < a) return 0;
-                int days = b - a + 1;
-                int count = days / 7 * _workdays.Count;
-                var first = new CalendarDate(a).DayOfWeek;
-                for (int i = 0; i < days % 7; i++)
-                {
-                    if (_workdays.Contains((DayOfWeek)(((int)first + i) % 7))) count++;
-                }
-
-                return count;
-            }
-
-            /// <summary>
-            /// The program's holidays merged into disjoint ranges, with the working weekdays they take up to each, so the
-            /// holidays in a span are counted in a binary search (a file can hold 100,000 of them, and every task asks).
-            /// </summary>
-            private sealed class HolidayDays
-            {
-                private readonly int[] _from;
-                private readonly int[] _to;
-                private readonly long[] _before;
-                private readonly Importer _importer;
-
-                public HolidayDays(IEnumerable<DateRange> ranges, Importer importer)
-                {
-                    _importer = importer;
-                    var merged = new List<(int From, int To)>();
-                    foreach (var r in ranges.OrderBy(r => r.From.DayNumber))
-                    {
-                        int last = merged.Count - 1;
-                        if (last >= 0 && r.From.DayNumber <= merged[last].To + 1) merged[last] = (merged[last].From, Math.Max(merged[last].To, r.To.DayNumber));
-                        else merged.Add((r.From.DayNumber, r.To.DayNumber));
-                    }
-
-                    _from = merged.Select(m => m.From).ToArray();
-                    _to = merged.Select(m => m.To).ToArray();
-                    _before = new long[merged.Count + 1];
-                    for (int i = 0; i < merged.Count; i++) _before[i + 1] = _before[i] + importer.WeekdaysBetween(_from[i], _to[i]);
-                }
-
-                /// <summary>Working weekdays from a to b (both included) that are holidays.</summary>
-                public int WorkdaysIn(int a, int b)
-                {
-                    int i = FirstEndingOnOrAfter(a), j = LastStartingOnOrBefore(b);
-                    if (i < 0 || j < 0 || i > j) return 0;
-                    long count = _before[j + 1] - _before[i];
-                    if (_from[i] < a) count -= _importer.WeekdaysBetween(_from[i], a - 1);
-                    if (_to[j] > b) count -= _importer.WeekdaysBetween(b + 1, _to[j]);
-                    return (int)count;
-                }
-
-                private int FirstEndingOnOrAfter(int day)
-                {
-                    int lo = 0, hi = _to.Length - 1, found = -1;
-                    while (lo <= hi)
-                    {
-                        int mid = lo + (hi - lo) / 2;
-                        if (_to[mid] >= day)
-                        {
-                            found = mid;
-                            hi = mid - 1;
-                        }
-                        else
-                        {
-                            lo = mid + 1;
-                        }
-                    }
-
-                    return found;
-                }
-
-                private int LastStartingOnOrBefore(int day)
-                {
-                    int lo = 0, hi = _from.Length - 1, found = -1;
-                    while (lo <= hi)
-                    {
-                        int mid = lo + (hi - lo) / 2;
-                        if (_from[mid] <= day)
-                        {
-                            found = mid;
-                            lo = mid + 1;
-                        }
-                        else
-                        {
-                            hi = mid - 1;
-                        }
-                    }
-
-                    return found;
-                }
-            }
+            private WorkingCalendar? _spanCalendar;
 
             /// <summary>The task's duration in working days (elapsed durations approximated on the program's week).</summary>
             private decimal DurationDays(MspdiTask t, Node node)
