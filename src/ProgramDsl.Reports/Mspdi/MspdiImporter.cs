@@ -275,7 +275,7 @@ namespace ProgramDsl.Reports.Mspdi
                 }
 
                 _holidays = _projectCalendar.Exceptions.ToList();
-                _holidayCover = new RangeCover(_holidays.Where(h => !h.Working).Select(h => h.Range));
+                _programDays = new WorkingCalendar(CalendarDate.MinValue, _workdays, _holidays.Where(h => !h.Working).Select(h => h.Range));
                 if (DayMinutes(_projectCalendar) is int minutes && minutes != _minutesPerDay)
                 {
                     _notes.Add("the project's working day is " + Number(_minutesPerDay / 60m) + " hours (MinutesPerDay " + _minutesPerDay + "), but its calendar '" + _projectCalendar.Name +
@@ -301,7 +301,8 @@ namespace ProgramDsl.Reports.Mspdi
                 return counts.Count == 0 ? (int?)null : counts[0].Key;
             }
 
-            private RangeCover _holidayCover = new RangeCover(Array.Empty<DateRange>());
+            // The program's working days from the first representable day, since MS Project's dates may precede its start.
+            private WorkingCalendar _programDays = new WorkingCalendar(CalendarDate.MinValue, StandardWeek, Array.Empty<DateRange>());
 
             /// <summary>
             /// The working day a finish falls on: MS Project writes a finish at the end of the working time, but a finish at
@@ -310,15 +311,9 @@ namespace ProgramDsl.Reports.Mspdi
             private DateTime FinishDate(DateTime finish)
             {
                 if (finish.TimeOfDay > _project.DefaultStartTime || finish.Date == DateTime.MinValue) return finish.Date;
-                var day = finish.Date.AddDays(-1);
-                // A bounded walk back over weekends and holidays; a calendar with nothing working stops at the day before.
-                for (int i = 0; i < 3660 && day > DateTime.MinValue.AddDays(1); i++)
-                {
-                    if (_workdays.Contains(day.DayOfWeek) && !_holidayCover.Covers(new DateRange(CalendarDate.FromDateTime(day), CalendarDate.FromDateTime(day)))) return day;
-                    day = day.AddDays(-1);
-                }
-
-                return finish.Date.AddDays(-1);
+                // The working days before the finish's day; with none, the day before.
+                int before = _programDays.FirstIndexOnOrAfter(CalendarDate.FromDateTime(finish.Date));
+                return before > 0 ? _programDays.DateOf(before - 1).ToDateTime() : finish.Date.AddDays(-1);
             }
 
             public MspdiImport Run()
@@ -1082,7 +1077,7 @@ namespace ProgramDsl.Reports.Mspdi
                 if (actualStart is DateTime started)
                 {
                     b.ActualStart(Iso(started.Date));
-                    if (!_workdays.Contains(started.DayOfWeek) || _holidayCover.Covers(new DateRange(CalendarDate.FromDateTime(started), CalendarDate.FromDateTime(started))))
+                    if (!_programDays.IsWorkingDay(CalendarDate.FromDateTime(started)))
                     {
                         _notes.Add("task " + node.Display + " started on " + Iso(started.Date) + ", a day the program does not work; tpm counts its work from the next working day");
                     }
@@ -1205,16 +1200,13 @@ namespace ProgramDsl.Reports.Mspdi
             {
                 if (to < from) return null;
 
-                // The core's calendar counts arithmetically over merged holidays (a file can hold 100,000 of them, and every
-                // task asks); it starts at the first representable day because a span may lie before the program's start.
-                _spanCalendar ??= new WorkingCalendar(CalendarDate.MinValue, _workdays, _holidays.Where(h => !h.Working).Select(h => h.Range));
+                // Counted arithmetically over merged holidays (a file can hold 100,000 of them, and every task asks).
                 var last = CalendarDate.FromDateTime(to);
 
                 // The days before the end, and the end itself if it works: no day after it is named, so 9999-12-31 counts too.
-                return _spanCalendar.FirstIndexOnOrAfter(last) + (_spanCalendar.IsWorkingDay(last) ? 1 : 0) - _spanCalendar.FirstIndexOnOrAfter(CalendarDate.FromDateTime(from));
+                return _programDays.FirstIndexOnOrAfter(last) + (_programDays.IsWorkingDay(last) ? 1 : 0) - _programDays.FirstIndexOnOrAfter(CalendarDate.FromDateTime(from));
             }
 
-            private WorkingCalendar? _spanCalendar;
 
             /// <summary>The task's duration in working days (elapsed durations approximated on the program's week).</summary>
             private decimal DurationDays(MspdiTask t, Node node)
