@@ -59,7 +59,7 @@ namespace ProgramDsl.Portfolios
             {
                 var stage = members[i].Program.Stage;
                 stages[i] = stage;
-                schedulable[i] = stage != null && stage.Bound.Program != null && stage.BindingClean && stage.Options.Schedule;
+                schedulable[i] = stage != null && stage.Bound.Program != null && stage.BindingClean;
             }
 
             // Components: programs linked by a shared person or pool (union–find, iterative).
