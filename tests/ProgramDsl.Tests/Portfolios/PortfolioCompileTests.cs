@@ -253,3 +253,40 @@ public class PortfolioCompileTests
         public string Identify(string path) => SourcePaths.Normalize(path).Replace("link/", string.Empty);
     }
 }
+
+/// <summary>Scheduling a portfolio (<see cref="PortfolioCompileOptions.Schedule"/>) levels its programs together through the public API.</summary>
+public class PortfolioScheduleTests
+{
+    [Fact]
+    public void Two_programs_booking_ana_are_leveled_together_the_higher_priority_first()
+    {
+        var resolver = Resolver(
+            ("people.tpm", People),
+            ("alpha/program.tpm", Program("alpha", "task train { duration 10d  assign ana }")),
+            ("beta/program.tpm", Program("beta", "task clean { duration 10d  assign ana }")));
+        var portfolio = TpmPortfolio.Parse("portfolio org {\n  program \"alpha/program.tpm\" { priority 400 }\n  program \"beta/program.tpm\" { priority 600 }\n}\n", "portfolio.tpm", resolver);
+        portfolio.Diagnostics.Should().BeEmpty();
+        portfolio.Schedule.Should().NotBeNull();
+        var alpha = portfolio.Members[0].Program.Schedule!.Tasks.Single();
+        var beta = portfolio.Members[1].Program.Schedule!.Tasks.Single();
+        beta.StartDate.ToString().Should().Be("2027-03-01", "beta has the higher priority");
+        beta.FinishDate.ToString().Should().Be("2027-03-12");
+        alpha.StartDate.ToString().Should().Be("2027-03-15");
+        portfolio.Schedule!.Programs.Select(p => p.Member.Id).Should().Equal("alpha", "beta");
+    }
+
+    [Fact]
+    public void Leveling_off_or_errors_leave_the_portfolio_unscheduled_together()
+    {
+        var resolver = Resolver(
+            ("people.tpm", People),
+            ("alpha/program.tpm", Program("alpha", "task train { duration 10d  assign ana }")),
+            ("beta/program.tpm", Program("beta", "task clean { duration 10d  assign nobody }")));
+        var off = TpmPortfolio.Parse("portfolio org {\n  leveling off\n  program \"alpha/program.tpm\"\n}\n", "portfolio.tpm", resolver);
+        off.Schedule.Should().BeNull();
+        off.Members.Single().Program.Schedule.Should().NotBeNull("with leveling off each program is scheduled as it stands");
+        var broken = TpmPortfolio.Parse("portfolio org {\n  program \"alpha/program.tpm\"\n  program \"beta/program.tpm\"\n}\n", "portfolio.tpm", resolver);
+        broken.HasErrors.Should().BeTrue();
+        broken.Schedule.Should().BeNull();
+    }
+}
