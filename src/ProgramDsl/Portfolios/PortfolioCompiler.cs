@@ -80,6 +80,7 @@ namespace ProgramDsl.Portfolios
             }
 
             var sharedEntities = FindShared(members, Identify);
+            own.AddRange(SameIdElsewhere(members, Identify));
             var ownApplied = programOptions.Apply(own);
             PortfolioSchedule? schedule = null;
             if (joint)
@@ -278,6 +279,40 @@ namespace ProgramDsl.Portfolios
             }
 
             return shared;
+        }
+
+        /// <summary>
+        /// TPM2105: a person or pool id that programs use from different declarations (two people to tpm, maybe one in
+        /// life), once per id at the first declaration.
+        /// </summary>
+        private static IEnumerable<Diagnostic> SameIdElsewhere(IReadOnlyList<PortfolioMember> members, Func<string, string> identify)
+        {
+            var byId = new Dictionary<(SymbolKind, string), List<(PortfolioMember Member, Symbol Symbol, string Key)>>();
+            var order = new List<(SymbolKind, string)>();
+            foreach (var member in members)
+            {
+                if (!(member.Program.Model is ProgramSymbol model)) continue;
+                foreach (var symbol in Used(model))
+                {
+                    var id = (symbol.Kind, symbol.Name);
+                    if (!byId.TryGetValue(id, out var list))
+                    {
+                        byId[id] = list = new List<(PortfolioMember, Symbol, string)>();
+                        order.Add(id);
+                    }
+
+                    list.Add((member, symbol, KeyOf(symbol, identify)));
+                }
+            }
+
+            foreach (var id in order)
+            {
+                var places = byId[id].GroupBy(u => u.Key, StringComparer.Ordinal).ToList();
+                if (places.Count < 2) continue;
+                var first = places[0].First().Symbol;
+                var programs = string.Join(", ", places.Select(p => string.Join(" and ", p.Select(u => u.Member.Id)) + " (" + p.First().Symbol.Location + ")"));
+                yield return DiagnosticCatalog.SameIdDeclaredTwice(first.Location, places.Skip(1).Select(p => p.First().Symbol.Location).ToList(), first.Describe(), programs);
+            }
         }
 
         private static void AddTrees(List<SyntaxTree> trees, IReadOnlyList<SyntaxTree> more)

@@ -212,7 +212,13 @@ public class PortfolioCompileTests
             ("beta/program.tpm", "program beta {\n  start 2027-03-01\n  include \"people.tpm\"\n  task t { duration 5d  assign ana }\n}\n"));
         var portfolio = Load("portfolio org {\n  program \"alpha/program.tpm\"\n  program \"beta/program.tpm\"\n}\n", resolver);
         portfolio.Shared.Should().BeEmpty();
-        portfolio.Diagnostics.Should().BeEmpty("two people called ana are two people: neither is over-booked");
+        portfolio.Diagnostics.Where(d => d.Code == "TPM2103").Should().BeEmpty("two people called ana are two people: neither is over-booked");
+        var d = portfolio.Diagnostics.Should().ContainSingle().Which;
+        d.Code.Should().Be("TPM2105");
+        d.Location!.Value.Path.Should().Be("alpha/people.tpm");
+        d.AdditionalLocations.Single().Path.Should().Be("beta/people.tpm");
+        d.Message.Should().Be("person 'ana' is declared separately by programs alpha (alpha/people.tpm(1,8)), beta (beta/people.tpm(1,8)): to tpm they are different, " +
+            "and their bookings are not added up; if they are one, declare it once, in a fragment the programs include or in the portfolio block");
     }
 
     [Fact]
