@@ -306,6 +306,27 @@ namespace ProgramDsl.Tests.Portfolios
             portfolio.Schedule.Programs.Single(p => p.Member.Id == "beta").WaitDays.Should().Be(5);
         }
 
+        [Theory]
+        [InlineData(ProgramDsl.Scheduling.Leveling.LevelingEffort.Quick)]
+        [InlineData(ProgramDsl.Scheduling.Leveling.LevelingEffort.Normal)]
+        public void The_top_priority_is_never_later_than_leveled_without_the_others_at_any_effort(ProgramDsl.Scheduling.Leveling.LevelingEffort effort)
+        {
+            // A case where the quick search, started elsewhere, had made the top program 3 days late (props' finding).
+            var resolver = new InMemorySourceResolver()
+                .Add("shared.tpm", "calendar apac \"A\" { workdays tue..sat }\nperson s001 \"S\" { calendar apac }\n")
+                .Add("p1.tpm", "program prog01 {\n  start 2027-01-14\n  deadline 2027-02-15\n  include \"shared.tpm\"\n  person l002 \"L\"\n" +
+                               "  task t1 { duration 6d  assign s001 }\n  task t2 { duration 7d  assign s001  after t1 fs+4d }\n" +
+                               "  task t3 { duration 6d  assign l002  after t1 }\n  task t4 { duration 5d  assign s001  after t3 ff-1d, t1 ss }\n}\n")
+                .Add("p2.tpm", "program prog02 {\n  start 2027-01-25\n  include \"shared.tpm\"\n  task u1 { duration 8d  assign s001 }\n}\n");
+            var options = new PortfolioCompileOptions { Program = new TpmCompileOptions { Scheduling = new ScheduleOptions { Effort = effort } } };
+            var together = TpmPortfolio.Parse("portfolio org {\n  program \"p1.tpm\" { priority 900 }\n  program \"p2.tpm\" { priority 300 }\n}\n", "portfolio.tpm", resolver, options);
+            var alone = TpmPortfolio.Parse("portfolio org {\n  program \"p1.tpm\" { priority 900 }\n}\n", "portfolio.tpm", resolver, options);
+
+            together.Schedule!.Lateness[0].Priority.Should().Be(900);
+            together.Schedule.Lateness[0].LateDays.Should().BeLessThanOrEqualTo(alone.Schedule!.Lateness[0].LateDays);
+            foreach (var day in together.Schedule.Loads.SelectMany(l => l.Days)) day.ByProgram.Sum(x => x.Units).Should().BeLessThanOrEqualTo(1000);
+        }
+
         [Fact]
         public void With_the_priorities_the_other_way_the_other_program_meets_its_deadline()
         {
