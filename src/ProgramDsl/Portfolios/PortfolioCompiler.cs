@@ -63,7 +63,8 @@ namespace ProgramDsl.Portfolios
                 var fragmentTrees = new List<SyntaxTree> { tree };
                 var includes = TpmProgram.LoadIncludes(tree, resolver, fragmentTrees, own, cancellationToken, sharedStatements);
                 var fragments = fragmentTrees.Skip(1).ToList();
-                // A fragment that declares a program is reported by each program that binds it (TPM1004), once here.
+                // The fragments' syntax errors are the portfolio's (the programs do not repeat them); what binding finds
+                // in them, every program finds, and it is reported once (Distinct below).
                 foreach (var fragment in fragments) own.AddRange(fragment.Diagnostics);
 
                 trees.AddRange(fragments);
@@ -99,7 +100,7 @@ namespace ProgramDsl.Portfolios
             foreach (var member in members) diagnostics.AddRange(member.Program.Diagnostics);
             if (!joint && members.Count > 1)
             {
-                diagnostics.AddRange(programOptions.Apply(CrossProgramLoads.Check(members, sharedEntities, source.Path, cancellationToken)));
+                diagnostics.AddRange(programOptions.Apply(CrossProgramLoads.Check(members, sharedEntities, source.Path, model!.Location, cancellationToken)));
             }
 
             foreach (var member in members) AddTrees(trees, member.Program.SyntaxTrees);
