@@ -65,7 +65,15 @@ namespace ProgramDsl.Portfolios
                 var fragments = fragmentTrees.Skip(1).ToList();
                 // The fragments' syntax errors are the portfolio's (the programs do not repeat them); what binding finds
                 // in them, every program finds, and it is reported once (Distinct below).
-                foreach (var fragment in fragments) own.AddRange(fragment.Diagnostics);
+                foreach (var fragment in fragments)
+                {
+                    own.AddRange(fragment.Diagnostics);
+                    foreach (var d in fragment.Root.Statements.OfType<DeclarationSyntax>()
+                                 .Where(d => d.Kind != DeclarationKind.Program && Statements.Lookup(d.KeywordText, BlockContext.Portfolio) is null))
+                    {
+                        own.Add(DiagnosticCatalog.NotShareable(new SourceLocation(fragment.Source, d.Name.Span), d.KeywordText + " '" + d.Name.Text + "'", fragment.Source.Path));
+                    }
+                }
 
                 trees.AddRange(fragments);
                 var shared = new SharedMembers(tree, sharedStatements, fragments, includes);

@@ -194,6 +194,15 @@ public class PortfolioCompileTests
     }
 
     [Fact]
+    public void Work_in_a_fragment_the_portfolio_shares_is_an_entry_error()
+    {
+        var resolver = TwoPrograms().Add("shared.tpm", "person cy\ntask chores { duration 1d }\nworkstream ops { }\n");
+        var portfolio = Load("portfolio org {\n  include \"shared.tpm\"\n  program \"alpha/program.tpm\"\n}\n", resolver);
+        portfolio.Diagnostics.Where(d => d.Code == "TPM1201").Select(d => (d.Location!.Value.Path, d.Location!.Value.Start.Line)).Should().Equal(("shared.tpm", 2), ("shared.tpm", 3));
+        portfolio.Diagnostics[0].Message.Should().StartWith("task 'chores' is in 'shared.tpm', which the portfolio shares with every program;");
+    }
+
+    [Fact]
     public void A_shared_member_declared_again_by_a_program_is_a_duplicate_in_that_program()
     {
         var resolver = Resolver(
