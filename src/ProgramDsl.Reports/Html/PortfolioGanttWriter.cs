@@ -193,7 +193,7 @@ namespace ProgramDsl.Reports.Html
 
             private void LaneFacts(PortfolioLane lane)
             {
-                A("<div class=\"pl lh\"><span class=\"n\"><i class=\"sw p").I(lane.Index % Colours).A("\"></i>").E(lane.Name).A("</span>");
+                A("<div class=\"pl lh\"><span class=\"n\"><span class=\"sw p").I(lane.Index % Colours).A("\"></span>").E(lane.Name).A("</span>");
                 A("<span class=\"num\">").I(lane.Member.Priority).A("</span>");
                 A("<span>").A(lane.Schedule is { } s ? HtmlText.Date(s.FinishDate) : "\u2014").A("</span>");
                 if (lane.MarginDays is int margin)
