@@ -37,6 +37,7 @@ namespace ProgramDsl.Reports.Html
         private const int LoadHeight = 56;
         private const int Colours = 10;
         private const int LabelOffset = GanttLayout.Gap + 4;
+        private const int LongName = 40;
 
         private static readonly Lazy<string> Css = new Lazy<string>(() => Resource("gantt.css") + Resource("portfolio.css"));
         private static readonly Lazy<string> Script = new Lazy<string>(() => Resource("portfolio.js"));
@@ -313,7 +314,10 @@ namespace ProgramDsl.Reports.Html
                     if (t.Task.IsMilestone) A(" m");
                 }
 
-                A(" d").I(Math.Min(row.Depth, 10)).A("\" data-id=\"").E(row.Symbol.Id).A("\"><span class=\"n\" title=\"").E(row.Symbol.DisplayName).A("\">").E(row.Symbol.DisplayName).A("</span>");
+                A(" d").I(Math.Min(row.Depth, 10)).A("\" data-id=\"").E(row.Symbol.Id).A("\"><span class=\"n\"");
+                var name = row.Symbol.DisplayName;
+                if (name.Length > LongName) A(" title=\"").E(name).A("\"");
+                A(">").E(name).A("</span>");
                 if (row.Task is { } task)
                 {
                     A("<span>").A(HtmlText.Date(task.StartDate)).A("</span><span>").A(HtmlText.Date(task.FinishDate)).A("</span><span class=\"num\">").I(task.DurationDays).A("</span>");

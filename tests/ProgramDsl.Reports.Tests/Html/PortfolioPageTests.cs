@@ -213,6 +213,48 @@ namespace ProgramDsl.Reports.Tests.Html
         }
 
         [Fact]
+        public void A_portfolio_of_four_programs_of_1000_tasks_has_every_lane_row_and_bar_and_stays_mailable()
+        {
+            var portfolio = Generated(programs: 4, tasks: 1000, sharedPeople: 10);
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var html = Page(portfolio);
+            var elapsed = watch.Elapsed;
+            var dom = Parse(html);
+            dom.QuerySelectorAll("details.lane").Should().HaveCount(4);
+            foreach (var member in portfolio.Members)
+            {
+                var lane = Lane(dom, member.Id);
+                var program = member.Program.Model!;
+                lane.QuerySelectorAll(".lane-body .list .r").Should().HaveCount(program.Tasks.Count + program.Workstreams.Count);
+                lane.QuerySelectorAll(".lane-body svg.chart .bar").Should().HaveCount(member.Program.Schedule!.Tasks.Count);
+            }
+
+            // Each shared person's bands add up to what the programs' own schedules book for them.
+            dom.QuerySelectorAll(".loads .lrow").Should().HaveCount(10);
+            var first = dom.QuerySelector(".lrow[data-id='p00001']")!;
+            foreach (var band in first.QuerySelectorAll("path.band"))
+            {
+                var member = portfolio.Members.Single(m => m.Id == band.GetAttribute("data-program"));
+                var schedule = member.Program.Schedule!;
+                var person = member.Program.Model!.People.Single(p => p.Id == "p00001");
+                var calendar = ResourceLoad.PersonCalendar(schedule.Program, schedule.Calendar, person);
+                long units = 0;
+                foreach (var t in schedule.Tasks)
+                {
+                    long share = t.Assigned.Where(a => a.Person == person).Sum(a => (long)Math.Round(a.Share * 1000, MidpointRounding.AwayFromZero));
+                    if (share == 0) continue;
+                    var calendars = t.Assigned.Select(a => ResourceLoad.PersonCalendar(schedule.Program, schedule.Calendar, a.Person)).ToList();
+                    for (int i = t.Start; i < t.Finish; i++) if (calendars.All(c => c.IsWorkingDay(schedule.Calendar.DateOf(i)))) units += share;
+                }
+
+                band.GetAttribute("data-units").Should().Be(units.ToString(System.Globalization.CultureInfo.InvariantCulture), member.Id);
+            }
+
+            html.Length.Should().BeLessThan(2_500_000, "about 500 bytes a task");
+            Console.WriteLine("4 × 1,000 tasks: " + html.Length + " bytes in " + (int)elapsed.TotalMilliseconds + " ms");
+        }
+
+        [Fact]
         public void Arguments_are_checked()
         {
             var portfolio = TwoPrograms();

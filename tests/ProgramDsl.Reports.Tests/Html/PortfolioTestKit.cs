@@ -103,6 +103,32 @@ namespace ProgramDsl.Reports.Tests.Html
             return New<TpmPortfolio>(tree, model, members, shared, schedule, new List<ProgramDsl.Diagnostics.Diagnostic>());
         }
 
+        /// <summary>
+        /// <paramref name="programs"/> generated programs of <paramref name="tasks"/> tasks each (the benchmarks' generator,
+        /// a seed each), not leveled together, sharing their first <paramref name="sharedPeople"/> people.
+        /// </summary>
+        public static TpmPortfolio Generated(int programs, int tasks, int sharedPeople)
+        {
+            var source = new SourceText("portfolio.tpm", "portfolio synth { }\n");
+            var members = new List<PortfolioMember>();
+            for (int k = 0; k < programs; k++)
+            {
+                var path = "synth-" + k + "/program.tpm";
+                var text = ProgramDsl.Benchmarks.PlanGenerator.Generate(tasks, seed: 42 + k).Replace("program synth-" + tasks + " ", "program synth-" + k + " ");
+                members.Add(New<PortfolioMember>(path, 500 + k, Nowhere(source), Program(text, path)));
+            }
+
+            var shared = new List<SharedEntity>();
+            for (int i = 1; i <= sharedPeople; i++)
+            {
+                var id = "p" + i.ToString("D5", System.Globalization.CultureInfo.InvariantCulture);
+                var uses = members.Select(m => (m, (Symbol)m.Program.Model!.People.Single(p => p.Id == id))).ToList();
+                shared.Add(New<SharedEntity>("people.tpm@" + i, SymbolKind.Person, id, Nowhere(source), uses, 1000));
+            }
+
+            return New<TpmPortfolio>(SyntaxTree.Parse(source), New<PortfolioSymbol>("synth", null, Nowhere(source)), members, shared, null, new List<ProgramDsl.Diagnostics.Diagnostic>());
+        }
+
         private static SharedLoadDay Day(int march, params (string, int)[] units) =>
             New<SharedLoadDay>(CalendarDate.FromYmd(2027, 3, march), (IReadOnlyList<(string, int)>)units.ToList());
     }
