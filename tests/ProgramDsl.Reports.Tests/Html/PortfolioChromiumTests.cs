@@ -83,25 +83,40 @@ namespace ProgramDsl.Reports.Tests.Html
         [ChromiumFact]
         public void The_page_loads_without_errors_and_opening_a_lane_shows_its_workstreams_and_tasks()
         {
-            var portfolio = PortfolioTestKit.TwoPrograms();
+            LoadAndOpen(PortfolioTestKit.TwoPrograms(), "hand-made");
+        }
+
+        [ChromiumFact]
+        public void A_compiled_portfolio_not_leveled_together_loads_and_opens_in_Chromium()
+        {
+            LoadAndOpen(PortfolioPipelineTests.Compile(levelTogether: false), "compiled, not leveled");
+        }
+
+        /// <summary>
+        /// Loads the page with the probes: no console error, a lane per program, the first lane closed shows none of
+        /// its rows, takes the focus, opens on a click and then shows its workstreams and a bar per task; the load view draws.
+        /// </summary>
+        private void LoadAndOpen(ProgramDsl.Portfolios.TpmPortfolio portfolio, string name)
+        {
             var html = PortfolioGanttWriter.Render(portfolio, "9.9.9");
             var (text, elapsed) = Chromium.DumpDom(Write(Probed(html, OpenProbe)));
             var dom = Parse(text);
             Ready(dom);
-            _output.WriteLine("portfolio: " + html.Length + " bytes, browser run " + (int)elapsed.TotalMilliseconds + " ms; probe " + dom.DocumentElement.GetAttribute("data-probe"));
+            _output.WriteLine(name + ": " + html.Length + " bytes, browser run " + (int)elapsed.TotalMilliseconds + " ms; probe " + dom.DocumentElement.GetAttribute("data-probe"));
             dom.DocumentElement.GetAttribute("data-errors").Should().BeNull("the console has no errors");
             dom.QuerySelectorAll("details.lane").Should().HaveCount(portfolio.Members.Count);
 
-            // Closed: no workstream row shows; the row takes the focus; a click opens it and shows the workstream and all four bars.
+            var first = portfolio.Members[0];
+            var schedule = portfolio.Schedule?.Programs[0].Schedule ?? first.Program.Schedule!;
             var probe = dom.DocumentElement.GetAttribute("data-probe")!.Split('|');
             probe[0].Should().Be("0", "a closed lane shows none of its rows");
             probe[1].Should().Be("true", "the lane's row takes the keyboard focus");
             probe[2].Should().Be("true", "clicking the row opens the lane");
-            probe[3].Should().Be("build");
-            probe[4].Should().Be(portfolio.Schedule!.Programs[0].Schedule.Tasks.Count.ToString(CultureInfo.InvariantCulture));
+            probe[3].Should().Be(string.Join(",", first.Program.Model!.Workstreams.Select(w => w.Id)));
+            probe[4].Should().Be(schedule.Tasks.Count.ToString(CultureInfo.InvariantCulture));
             probe[5].Should().Be("true", "the load view draws its bands");
             probe[6].Should().Be(dom.QuerySelector("svg.ax")!.GetAttribute("width"), "the capacity line runs across the axis");
-            dom.QuerySelectorAll(".loads .lrow").Should().HaveCount(2);
+            dom.QuerySelectorAll(".loads .lrow").Should().HaveCount(portfolio.Shared.Count);
         }
 
         [ChromiumFact]
