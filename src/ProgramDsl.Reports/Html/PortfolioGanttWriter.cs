@@ -195,7 +195,9 @@ namespace ProgramDsl.Reports.Html
 
             private void LaneFacts(PortfolioLane lane)
             {
-                A("<span class=\"pl lh\"><span class=\"n\"><span class=\"sw p").I(lane.Index % Colours).A("\"></span>").E(lane.Name).A("</span>");
+                A("<span class=\"pl lh\"><span class=\"n\"");
+                if (lane.Name.Length > 24) A(" title=\"").E(lane.Name).A("\""); // the list cell cuts longer names
+                A("><span class=\"sw p").I(lane.Index % Colours).A("\"></span>").E(lane.Name).A("</span>");
                 A("<span class=\"num\">").I(lane.Member.Priority).A("</span>");
                 A("<span>").A(lane.Schedule is { } s ? HtmlText.Date(s.FinishDate) : "\u2014").A("</span>");
                 if (lane.MarginDays is int margin)

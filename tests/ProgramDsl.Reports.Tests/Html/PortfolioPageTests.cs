@@ -175,6 +175,7 @@ namespace ProgramDsl.Reports.Tests.Html
             dom.QuerySelectorAll("b").Should().OnlyContain(b => b.Closest(".facts, .howto") != null, "the page's own bold figures only");
             dom.Title.Should().Be("Org <script>alert(4)</script> \u2014 Portfolio");
             Lane(dom, "alpha").QuerySelector("summary .lh .n")!.TextContent.Should().Be("Q&A <script>alert(1)</script> \"quoted\" 'x' <img src=x onerror=alert(2)>");
+            Lane(dom, "alpha").QuerySelector("summary .lh .n")!.GetAttribute("title").Should().Be("Q&A <script>alert(1)</script> \"quoted\" 'x' <img src=x onerror=alert(2)>", "a long name is whole in the tooltip");
             Lane(dom, "alpha").QuerySelectorAll(".lane-body .list .n").Select(n => n.TextContent).Should().Contain("It's <i>\"fine\"</i>");
             dom.QuerySelector(".lrow[data-id='ana'] .n")!.TextContent.Should().Be("Ana </title><script>alert(3)</script>");
             dom.QuerySelector(".lrow[data-id='gpu'] .n")!.TextContent.Should().Be("GPUs & <b>bold</b>");
