@@ -189,8 +189,9 @@ namespace ProgramDsl.Cli.Commands
             {
                 return ReadInside(path, RootFor(path, workspace)) is string read ? KindOfText(read) : PlanKind.Program;
             }
-            catch (InputTooLargeException)
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
+                // Too large, unreadable: compiling it as a program says why, as it always did.
                 return PlanKind.Program;
             }
         }
