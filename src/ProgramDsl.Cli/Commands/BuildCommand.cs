@@ -46,7 +46,7 @@ namespace ProgramDsl.Cli.Commands
         private readonly IPortfolioPageWriter _portfolioPage;
 
         /// <summary>The file name of a portfolio's page, in the output folder beside its programs' folders.</summary>
-        public const string PortfolioPageName = "index.html";
+        public const string PortfolioPageName = ProgramDsl.Reports.Html.PortfolioGanttWriter.FileName;
 
         public BuildCommand(PlanLoader loader, IConsoleEnvironment console, IFileSystem fileSystem, IPortfolioPageWriter portfolioPage)
         {

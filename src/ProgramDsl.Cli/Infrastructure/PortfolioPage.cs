@@ -1,6 +1,5 @@
-using System.Net;
-using System.Text;
 using ProgramDsl.Portfolios;
+using ProgramDsl.Reports.Html;
 
 namespace ProgramDsl.Cli.Infrastructure
 {
@@ -11,23 +10,10 @@ namespace ProgramDsl.Cli.Infrastructure
         string Render(TpmPortfolio portfolio, string toolVersion);
     }
 
-    /// <summary>A plain page linking each program's Gantt chart (until the Reports portfolio Gantt is wired).</summary>
-    public sealed class PortfolioIndexPage : IPortfolioPageWriter
+    /// <summary>The Reports portfolio Gantt page: a lane per program, its workstreams and tasks, the shared people's and pools' loads.</summary>
+    public sealed class PortfolioGanttPage : IPortfolioPageWriter
     {
         /// <inheritdoc/>
-        public string Render(TpmPortfolio portfolio, string toolVersion)
-        {
-            var title = WebUtility.HtmlEncode(portfolio.Model?.Title ?? portfolio.Model?.Id ?? "portfolio");
-            var html = new StringBuilder();
-            html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>").Append(title).Append("</title></head>\n<body>\n<h1>").Append(title).Append("</h1>\n<ul>\n");
-            foreach (var member in portfolio.Members)
-            {
-                var id = WebUtility.HtmlEncode(member.Id);
-                html.Append("<li><a href=\"").Append(System.Uri.EscapeDataString(member.Id)).Append("/gantt.html\">").Append(id).Append("</a></li>\n");
-            }
-
-            html.Append("</ul>\n<p>tpm ").Append(WebUtility.HtmlEncode(toolVersion)).Append("</p>\n</body>\n</html>\n");
-            return html.ToString();
-        }
+        public string Render(TpmPortfolio portfolio, string toolVersion) => PortfolioGanttWriter.Render(portfolio, toolVersion);
     }
 }
