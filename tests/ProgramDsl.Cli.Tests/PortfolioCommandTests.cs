@@ -243,5 +243,19 @@ namespace ProgramDsl.Cli.Tests
             File.ReadAllText(Path.Combine(site, "beta", "schedule.json")).Should().Contain("\"finish\": \"2027-03-12\"");
             result.Error.Should().Be("3 programs checked: 0 errors, 0 warnings\n");
         }
+
+        [Theory]
+        [InlineData("status")]
+        [InlineData("baseline", "save")]
+        public void The_commands_on_one_program_refuse_a_portfolio_with_a_usage_error(params string[] command)
+        {
+            using var temp = Prepare();
+
+            var result = Tpm.Run(temp.Path, command.Append("portfolio.tpm").ToArray());
+
+            result.ExitCode.Should().Be(2, result.ToString());
+            result.Error.Should().Be("tpm: error: 'portfolio.tpm' is a portfolio; 'tpm " + string.Join(" ", command) +
+                                     "' works on one program: run it on a program the portfolio names ('tpm schedule' and 'tpm build' take the portfolio)\n");
+        }
     }
 }

@@ -197,6 +197,17 @@ namespace ProgramDsl.Cli.Commands
         }
 
         /// <summary>
+        /// A usage error when <paramref name="path"/> is a portfolio: for the commands that work on one program
+        /// (<c>status</c>, <c>baseline save</c>, <c>diff</c>), which would otherwise report it as a program without one.
+        /// </summary>
+        public void RequireProgram(string path, string? workspace, string command)
+        {
+            if (!_fileSystem.FileExists(path) || KindOf(path, workspace) != PlanKind.Portfolio) return;
+            throw new UsageException("'" + path + "' is a portfolio; 'tpm " + command + "' works on one program: run it on a program the portfolio names " +
+                                     "('tpm schedule' and 'tpm build' take the portfolio)");
+        }
+
+        /// <summary>
         /// The compile options of a portfolio at <paramref name="path"/>: its programs compile with the portfolio file's
         /// severities (one <c>.globalconfig</c> reading for the whole portfolio) and <paramref name="scheduling"/>; the run's
         /// token stops it. <c>--no-level</c> (<see cref="ScheduleOptions.Leveling"/> false) means: not leveled together either.
