@@ -394,6 +394,7 @@ namespace ProgramDsl.Build.Tests
                     <OutputType>Exe</OutputType>
                     <TargetFramework>net10.0</TargetFramework>
                     <TpmEmit>json</TpmEmit>
+                    <TpmOutputPath>site/</TpmOutputPath>
                   </PropertyGroup>
                   <ItemGroup>
                     <PackageReference Include="ProgramDsl.Build" Version="{_feed.Version}" PrivateAssets="all" />
@@ -412,10 +413,13 @@ namespace ProgramDsl.Build.Tests
 
             File.WriteAllText(Path.Combine(app, "portfolio.tpm"), "portfolio org {\n  program \"alpha/program.tpm\" { priority 800 }\n  program \"beta/program.tpm\" { priority 600 }\n}\n");
             File.WriteAllText(Path.Combine(app, "Program.cs"), PlainProgram + "\n");
+            // The output folder is the project's own: the page goes beside its files, and clean leaves them.
+            var output = Path.Combine(app, "site");
+            Directory.CreateDirectory(output);
+            File.WriteAllText(Path.Combine(output, "keep.txt"), "mine\n");
 
             var build = Build(app, "build");
             build.ExitCode.Should().Be(0, build.ToString());
-            var output = Path.Combine(app, "bin", "Debug", "net10.0", "tpm");
             File.Exists(Path.Combine(output, "index.html")).Should().BeTrue(build.ToString());
             Directory.GetDirectories(output).Select(Path.GetFileName).Should().BeEquivalentTo(new[] { "alpha", "beta" }, build.ToString());
             using (var beta = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "beta", "schedule.json"))))
@@ -427,7 +431,7 @@ namespace ProgramDsl.Build.Tests
             clean.ExitCode.Should().Be(0, clean.ToString());
             File.Exists(Path.Combine(output, "index.html")).Should().BeFalse(clean.ToString());
             Directory.Exists(Path.Combine(output, "beta")).Should().BeFalse(clean.ToString());
-            Directory.Exists(Path.Combine(app, "bin", "Debug", "net10.0")).Should().BeTrue("clean removes the program folders, not the output folder the page was in");
+            File.Exists(Path.Combine(output, "keep.txt")).Should().BeTrue("clean removes the program folders and the page, not the output folder they were in\n" + clean);
         }
 
         /// <summary>Packs on first use and fails every test with the pack's output when the pack fails.</summary>
