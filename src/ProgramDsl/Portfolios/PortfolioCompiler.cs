@@ -63,7 +63,8 @@ namespace ProgramDsl.Portfolios
                 var fragmentTrees = new List<SyntaxTree> { tree };
                 var includes = TpmProgram.LoadIncludes(tree, resolver, fragmentTrees, own, cancellationToken, sharedStatements);
                 var fragments = fragmentTrees.Skip(1).ToList();
-                // A fragment that declares a program is reported by each program that binds it (TPM1004), once here.
+                // The fragments' syntax errors are the portfolio's (the programs do not repeat them); what binding finds
+                // in them, every program finds, and it is reported once (Distinct below).
                 foreach (var fragment in fragments) own.AddRange(fragment.Diagnostics);
 
                 trees.AddRange(fragments);
@@ -80,6 +81,7 @@ namespace ProgramDsl.Portfolios
             }
 
             var sharedEntities = FindShared(members, Identify);
+            own.AddRange(SameIdElsewhere(members, Identify));
             var ownApplied = programOptions.Apply(own);
             PortfolioSchedule? schedule = null;
             if (joint)
@@ -98,7 +100,7 @@ namespace ProgramDsl.Portfolios
             foreach (var member in members) diagnostics.AddRange(member.Program.Diagnostics);
             if (!joint && members.Count > 1)
             {
-                diagnostics.AddRange(programOptions.Apply(CrossProgramLoads.Check(members, sharedEntities, source.Path, cancellationToken)));
+                diagnostics.AddRange(programOptions.Apply(CrossProgramLoads.Check(members, sharedEntities, source.Path, model!.Location, cancellationToken)));
             }
 
             foreach (var member in members) AddTrees(trees, member.Program.SyntaxTrees);
@@ -278,6 +280,40 @@ namespace ProgramDsl.Portfolios
             }
 
             return shared;
+        }
+
+        /// <summary>
+        /// TPM2105: a person or pool id that programs use from different declarations (two people to tpm, maybe one in
+        /// life), once per id at the first declaration.
+        /// </summary>
+        private static IEnumerable<Diagnostic> SameIdElsewhere(IReadOnlyList<PortfolioMember> members, Func<string, string> identify)
+        {
+            var byId = new Dictionary<(SymbolKind, string), List<(PortfolioMember Member, Symbol Symbol, string Key)>>();
+            var order = new List<(SymbolKind, string)>();
+            foreach (var member in members)
+            {
+                if (!(member.Program.Model is ProgramSymbol model)) continue;
+                foreach (var symbol in Used(model))
+                {
+                    var id = (symbol.Kind, symbol.Name);
+                    if (!byId.TryGetValue(id, out var list))
+                    {
+                        byId[id] = list = new List<(PortfolioMember, Symbol, string)>();
+                        order.Add(id);
+                    }
+
+                    list.Add((member, symbol, KeyOf(symbol, identify)));
+                }
+            }
+
+            foreach (var id in order)
+            {
+                var places = byId[id].GroupBy(u => u.Key, StringComparer.Ordinal).ToList();
+                if (places.Count < 2) continue;
+                var first = places[0].First().Symbol;
+                var programs = string.Join(", ", places.Select(p => string.Join(" and ", p.Select(u => u.Member.Id)) + " (" + p.First().Symbol.Location + ")"));
+                yield return DiagnosticCatalog.SameIdDeclaredTwice(first.Location, places.Skip(1).Select(p => p.First().Symbol.Location).ToList(), first.Describe(), programs);
+            }
         }
 
         private static void AddTrees(List<SyntaxTree> trees, IReadOnlyList<SyntaxTree> more)
