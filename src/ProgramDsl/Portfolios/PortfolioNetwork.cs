@@ -325,64 +325,79 @@ namespace ProgramDsl.Portfolios
     }
 
     /// <summary>
-    /// The programs of a portfolio as one network, for the portfolio forecast: the joint problem (every program's nodes,
-    /// people and pools, shared ones once, on one day axis), the order of the leveled schedule, and where each program is.
-    /// A forecast changes <see cref="RcpspProblem.Duration"/> of program nodes and decodes <see cref="ActivityList"/>
-    /// again; lag nodes keep their durations (the lags).
+    /// What a portfolio was leveled on, for the portfolio forecast: the joint problem on one axis of calendar days from
+    /// <see cref="Start"/>, the activity list of the chosen schedule, and where each program's nodes sit in it. The
+    /// forecast rewrites the program nodes' durations and fixed finishes per iteration and decodes the list again; lag
+    /// nodes (after every program's nodes) keep their durations: they are the lags, in their program's working days.
     /// </summary>
     internal sealed class PortfolioNetwork
     {
-        public PortfolioNetwork(RcpspProblem problem, int[] activityList, int[] start, int[] finish, CalendarDate origin, IReadOnlyList<PortfolioNetworkProgram> programs)
+        public PortfolioNetwork(RcpspProblem problem, int[] list, CalendarDate start, IReadOnlyList<PortfolioNetworkProgram> programs)
         {
-            Problem = problem;
-            ActivityList = activityList;
+            Problem = problem ?? throw new ArgumentNullException(nameof(problem));
+            List = list ?? throw new ArgumentNullException(nameof(list));
             Start = start;
-            Finish = finish;
-            Origin = origin;
-            Programs = programs;
+            Programs = programs ?? throw new ArgumentNullException(nameof(programs));
         }
 
-        /// <summary>The joint problem: program nodes, then lag nodes; times are days from <see cref="Origin"/>.</summary>
+        /// <summary>The joint problem: every program's nodes, then lag nodes; shared people and pools are one resource each.</summary>
         public RcpspProblem Problem { get; }
 
-        /// <summary>The leveled schedule's activities in the order of their starts (a topological order).</summary>
-        public int[] ActivityList { get; }
+        /// <summary>The schedule's activities in the order of their starts (a topological order over <see cref="Problem"/>).</summary>
+        public int[] List { get; }
 
-        /// <summary>Each activity's start in the leveled schedule (axis days).</summary>
-        public int[] Start { get; }
+        /// <summary>
+        /// Day 0 of the joint axis: a margin (two weeks) before the earliest program start, so leads before a program's
+        /// start have working days to count. Joint day d is the calendar day <c>Start + d</c>.
+        /// </summary>
+        public CalendarDate Start { get; }
 
-        /// <summary>Each activity's finish (exclusive) in the leveled schedule.</summary>
-        public int[] Finish { get; }
-
-        /// <summary>Day 0 of the axis.</summary>
-        public CalendarDate Origin { get; }
-
-        /// <summary>The programs with a schedule, in portfolio order.</summary>
+        /// <summary>Every scheduled program of the portfolio, in the portfolio's order (that of <see cref="PortfolioSchedule.Programs"/>).</summary>
         public IReadOnlyList<PortfolioNetworkProgram> Programs { get; }
+
+        /// <summary>Each activity's start in the schedule (joint days).</summary>
+        public int[] StartDays { get; internal set; } = Array.Empty<int>();
+
+        /// <summary>Each activity's finish (exclusive, joint days) in the schedule.</summary>
+        public int[] FinishDays { get; internal set; } = Array.Empty<int>();
+
+        /// <summary>The joint day index of a calendar date.</summary>
+        public int DayOf(CalendarDate date) => date.DayNumber - Start.DayNumber;
+
+        /// <summary>The calendar date of a joint day index.</summary>
+        public CalendarDate DateOf(int day) => Start.AddDays(day);
     }
 
-    /// <summary>One program in a <see cref="PortfolioNetwork"/>.</summary>
+    /// <summary>One program's place in a <see cref="PortfolioNetwork"/>.</summary>
     internal sealed class PortfolioNetworkProgram
     {
-        public PortfolioNetworkProgram(PortfolioMember member, int nodeOffset, ScheduleNetwork network, ProgramAxis axis)
+        public PortfolioNetworkProgram(int offset, ScheduleNetwork network, Schedule schedule)
         {
-            Member = member;
-            NodeOffset = nodeOffset;
-            Network = network;
-            Axis = axis;
+            Offset = offset;
+            Network = network ?? throw new ArgumentNullException(nameof(network));
+            Schedule = schedule ?? throw new ArgumentNullException(nameof(schedule));
         }
 
-        public PortfolioMember Member { get; }
+        /// <summary>
+        /// The joint node of the program's node 0: program node v (task, workstream or gate node of
+        /// <see cref="Network"/>) is joint node <c>Offset + v</c>, for every v below <c>Network.NodeCount</c>, with the
+        /// same duration (working days of its own calendar) and, when fixed, the same dates mapped to the joint axis
+        /// (<see cref="Axis"/>: a start to <see cref="ProgramAxis.StartDay"/>, a finish to <see cref="ProgramAxis.EndDay"/>).
+        /// </summary>
+        public int Offset { get; }
 
-        /// <summary>The activity of the program's node 0; its <see cref="NodeCount"/> nodes follow in order (tasks first).</summary>
-        public int NodeOffset { get; }
-
-        public int NodeCount => Network.NodeCount;
-
-        /// <summary>The program's own network (its graph, working times, progress) and leveled starts, in its indices.</summary>
+        /// <summary>The program's own network, on its own axis of working days (as <see cref="Schedule.Network"/> alone).</summary>
         public ScheduleNetwork Network { get; }
 
-        /// <summary>Maps the program's working-day indices to axis days and back.</summary>
-        public ProgramAxis Axis { get; }
+        /// <summary>The program's schedule in the portfolio's context.</summary>
+        public Schedule Schedule { get; }
+
+        /// <summary>The program as the portfolio names it.</summary>
+        public PortfolioMember? Member { get; internal set; }
+
+        /// <summary>Maps the program's working-day indices to joint days and back.</summary>
+        public ProgramAxis? Axis { get; internal set; }
+
+        public int NodeCount => Network.NodeCount;
     }
 }

@@ -588,7 +588,7 @@ namespace ProgramDsl.Portfolios
                         : start[offset + v];
                 }
 
-                entries.Add(new PortfolioNetworkProgram(members[programs[p].Member], offset, network, axis));
+                entries.Add(new PortfolioNetworkProgram(offset, network, schedule) { Member = members[programs[p].Member], Axis = axis });
             }
 
             // A lag node is ordered with the node its chain leads to.
@@ -600,7 +600,7 @@ namespace ProgramDsl.Portfolios
             }
 
             var list = new Engine(joint.Problem, token).TopologicalOrder(key);
-            return new PortfolioNetwork(joint.Problem, list, start, finish, origin, entries);
+            return new PortfolioNetwork(joint.Problem, list, origin, entries) { StartDays = start, FinishDays = finish };
         }
     }
 }
