@@ -167,7 +167,7 @@ namespace ProgramDsl.Forecasting
         private static PortfolioForecastResult Summarise(Model model, ForecastOptions options, int[][] finishes, long[] totals, int n, SourceLocation? location)
         {
             var network = model.Network;
-            int origin = network.Origin.DayNumber;
+            int origin = network.Start.DayNumber;
 
             // An axis day past the last date a calendar can name (9999-12-31): such a forecast has no answer.
             long lastFinish = (long)CalendarDate.MaxValue.DayNumber - origin + 1;
@@ -202,18 +202,18 @@ namespace ProgramDsl.Forecasting
                 int startDay = axis.EndDay(0);
                 long workingDays = 0;
                 foreach (int f in finishes[p]) workingDays += axis.Index(Math.Max(f, startDay));
-                var finish = Distribution(finishes[p], startDay, network.Origin, (double)workingDays / n, program.Schedule.FinishDate);
+                var finish = Distribution(finishes[p], startDay, network.Start, (double)workingDays / n, program.Schedule.FinishDate);
                 double? deadline = program.DeadlineLimit is int ? (double)totals[p] / n : (double?)null;
                 anyDeadline |= program.DeadlineLimit is int;
                 programs.Add(new PortfolioProgramForecast(program.Member, finish, program.Schedule.Program.Deadline, deadline,
                     program.Sampling.Sampled.Length, program.Sampling.Risks.Length));
             }
 
-            var planned = model.Programs.Length == 0 ? network.Origin : model.Programs.Max(p => p.Schedule.FinishDate);
+            var planned = model.Programs.Length == 0 ? network.Start : model.Programs.Max(p => p.Schedule.FinishDate);
             long calendarDays = 0;
             foreach (int f in overall) calendarDays += f;
-            var start = model.Programs.Length == 0 ? network.Origin : model.Programs.Min(p => p.Schedule.StartDate);
-            var total = Distribution(overall, start.DayNumber - origin, network.Origin, (double)calendarDays / n - (start.DayNumber - origin), planned);
+            var start = model.Programs.Length == 0 ? network.Start : model.Programs.Min(p => p.Schedule.StartDate);
+            var total = Distribution(overall, start.DayNumber - origin, network.Start, (double)calendarDays / n - (start.DayNumber - origin), planned);
             return new PortfolioForecastResult(programs, true, n, options.Seed, start, total, anyDeadline ? (double)totals[model.Programs.Length] / n : (double?)null);
         }
 
@@ -236,11 +236,11 @@ namespace ProgramDsl.Forecasting
         {
             public ProgramPart(PortfolioNetworkProgram entry, CalendarDate origin, ForecastOptions options)
             {
-                Member = entry.Member;
-                Schedule = entry.Member.Program.Schedule!;
-                Offset = entry.NodeOffset;
+                Member = entry.Member ?? throw new ArgumentException("A program of the network has no member.");
+                Schedule = entry.Schedule;
+                Offset = entry.Offset;
                 Network = entry.Network;
-                Axis = entry.Axis;
+                Axis = entry.Axis ?? throw new ArgumentException("A program of the network has no axis.");
                 Sampling = new ProgramSampling(Schedule, Network, options);
                 TaskCount = Network.TaskCount;
                 StartDay = Axis.EndDay(0);
@@ -277,7 +277,7 @@ namespace ProgramDsl.Forecasting
             {
                 Network = network;
                 Cancellation = options.CancellationToken;
-                Programs = network.Programs.Select(p => new ProgramPart(p, network.Origin, options)).ToArray();
+                Programs = network.Programs.Select(p => new ProgramPart(p, network.Start, options)).ToArray();
                 RiskWork = Programs.Sum(p => p.Sampling.RiskWork);
             }
 
@@ -336,14 +336,14 @@ namespace ProgramDsl.Forecasting
                         Carry(q);
                     }
 
-                    _engine.Forward(model.Network.ActivityList);
+                    _engine.Forward(model.Network.List);
                 }
                 catch (Exception ex) when (IsPastTheCalendar(ex))
                 {
                     foreach (var scratch in _scratch) scratch.Reset();
                     Reset();
                     before = _engine.Work;
-                    _engine.Forward(model.Network.ActivityList);
+                    _engine.Forward(model.Network.List);
                 }
 
                 return _engine.Work - before + model.RiskWork;
@@ -361,7 +361,7 @@ namespace ProgramDsl.Forecasting
                     Carry(q);
                 }
 
-                var finish = _engine.Forward(model.Network.ActivityList).Finish;
+                var finish = _engine.Forward(model.Network.List).Finish;
                 bool all = true;
                 for (int q = 0; q < model.Programs.Length; q++)
                 {
