@@ -172,6 +172,51 @@ namespace ProgramDsl.Tests.Forecasting
             run.Should().Throw<OperationCanceledException>();
         }
 
+        /// <summary>The portfolio through the public API: alpha and beta share Ana; gamma shares nobody.</summary>
+        private static TpmPortfolio Parse(bool? levelTogether = null)
+        {
+            const string Gamma = "program gamma \"Gamma\" {\n start 2027-01-04\n deadline 2027-01-08\n task g1 { duration 3d  estimate 2d 3d 9d }\n}\n";
+            var resolver = new InMemorySourceResolver().Add("people.tpm", People).Add("alpha.tpm", Alpha).Add("beta.tpm", Beta).Add("gamma.tpm", Gamma);
+            var portfolio = TpmPortfolio.Parse(
+                "portfolio org {\n program \"alpha.tpm\" { priority 800 }\n program \"beta.tpm\"\n program \"gamma.tpm\" { priority 900 }\n}\n",
+                "portfolio.tpm", resolver, new PortfolioCompileOptions { LevelTogether = levelTogether });
+            portfolio.HasErrors.Should().BeFalse(string.Join("\n", portfolio.Diagnostics));
+            return portfolio;
+        }
+
+        [Fact]
+        public void Through_the_public_api_a_program_sharing_nobody_is_forecast_as_alone()
+        {
+            var portfolio = Parse();
+            var result = PortfolioForecast.Run(portfolio, new ForecastOptions { Iterations = 1000, Seed = 2 });
+            result.LeveledTogether.Should().BeTrue();
+            result.Programs.Select(p => p.ProgramId).Should().Equal("alpha", "beta", "gamma");
+
+            // gamma's draws come after alpha's in each iteration's stream, so its figures are not the alone forecast's
+            // sample for sample; its distribution is the same one: PERT(2, 3, 9) days from Monday 2027-01-04.
+            var gamma = result.Programs[2];
+            gamma.EstimatedTasks.Should().Be(1);
+            gamma.Finish.MeanDays.Should().BeApproximately(3.83, 0.2);
+            gamma.Finish.Planned.Should().Be(D("2027-01-06"));
+            var beta = result.Programs[1];
+            beta.Finish.MeanDays.Should().BeApproximately(result.Programs[0].Finish.MeanDays + 5, 1e-9);
+        }
+
+        [Fact]
+        public void Not_leveled_together_each_program_is_forecast_alone()
+        {
+            var portfolio = Parse(levelTogether: false);
+            portfolio.Schedule.Should().BeNull();
+            var result = PortfolioForecast.Run(portfolio, new ForecastOptions { Iterations = 500, Seed = 2 });
+            result.LeveledTogether.Should().BeFalse();
+            result.Finish.Should().BeNull();
+            result.AllDeadlinesProbability.Should().BeNull();
+
+            // Alone, beta does not wait for Ana.
+            result.Programs[1].Finish.P95.Should().Be(D("2027-01-08"));
+            result.Programs[1].DeadlineProbability.Should().Be(1);
+        }
+
         private static string Summary(PortfolioForecastResult r) =>
             string.Join(";", r.Programs.Select(p => p.ProgramId + " " + p.Finish.P50 + " " + p.Finish.P80 + " " + p.Finish.P95 + " " +
                 p.Finish.MeanDays.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + " " + p.DeadlineProbability)) +
