@@ -26,6 +26,7 @@ namespace ProgramDsl.Cli
             services.AddSingleton<PlanLoader>();
             services.AddSingleton<CheckCommand>();
             services.AddSingleton<ScheduleCommand>();
+            services.AddSingleton<IPortfolioPageWriter, PortfolioGanttPage>();
             services.AddSingleton<BuildCommand>();
             services.AddSingleton<ForecastCommand>();
             services.AddSingleton<StatusCommand>();

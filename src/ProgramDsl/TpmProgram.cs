@@ -36,6 +36,23 @@ namespace ProgramDsl
         /// <summary>Treat warnings as errors (after <see cref="Severities"/>): they then block scheduling like errors.</summary>
         public bool WarningsAsErrors { get; set; }
 
+        /// <summary>
+        /// The members a portfolio shares with the program: compiled as if the program included them first (one
+        /// declaration, so one entity across the portfolio's programs; docs/portfolios.md). Null outside a portfolio.
+        /// </summary>
+        internal Portfolios.SharedMembers? SharedMembers { get; set; }
+
+        /// <summary>A copy of these options (the same severities and scheduling options) with <see cref="SharedMembers"/> set.</summary>
+        internal TpmCompileOptions WithSharedMembers(Portfolios.SharedMembers? shared) => new TpmCompileOptions
+        {
+            Severities = Severities,
+            Scheduling = Scheduling,
+            Schedule = Schedule,
+            ConfigurationDiagnostics = ConfigurationDiagnostics,
+            WarningsAsErrors = WarningsAsErrors,
+            SharedMembers = shared,
+        };
+
         /// <summary>The severities of <paramref name="diagnostics"/> as configured, dropping suppressed ones.</summary>
         public IReadOnlyList<Diagnostic> Apply(IEnumerable<Diagnostic> diagnostics)
         {
@@ -176,26 +193,88 @@ namespace ProgramDsl
             if (token != own) scheduleOptions = scheduleOptions.WithCancellation(token);
             token.ThrowIfCancellationRequested();
 
+            var stage = Bind(root, resolver, options, token);
+            ScheduleResult? result = null;
+            if (options.Schedule && stage.Bound.Program != null && stage.BindingClean) result = ProgramScheduler.Run(stage.Bound.Program, scheduleOptions);
+            return Complete(stage, result, token);
+        }
+
+        /// <summary>
+        /// What binding left for the rest of the pipeline: the files, the bound model, the diagnostics so far (severities
+        /// applied) and whether the program can be scheduled. A portfolio schedules such programs together and then
+        /// completes each with its schedule (<see cref="Complete"/>).
+        /// </summary>
+        internal sealed class BindStage
+        {
+            internal BindStage(List<SyntaxTree> trees, IReadOnlyDictionary<IncludeSyntax, SyntaxTree> includes, BindResult bound,
+                List<Diagnostic> effective, bool bindingClean, ISourceResolver resolver, TpmCompileOptions options)
+            {
+                Trees = trees;
+                Includes = includes;
+                Bound = bound;
+                Effective = effective;
+                BindingClean = bindingClean;
+                Resolver = resolver;
+                Options = options;
+            }
+
+            public List<SyntaxTree> Trees { get; }
+
+            public IReadOnlyDictionary<IncludeSyntax, SyntaxTree> Includes { get; }
+
+            public BindResult Bound { get; }
+
+            /// <summary>The diagnostics of parsing and binding, severities applied (read only: each completion copies them).</summary>
+            public List<Diagnostic> Effective { get; }
+
+            /// <summary>True when the program is bound without errors, so it can be scheduled.</summary>
+            public bool BindingClean { get; }
+
+            public ISourceResolver Resolver { get; }
+
+            public TpmCompileOptions Options { get; }
+        }
+
+        /// <summary>The binding stage this program was compiled from, when it was compiled from text (a portfolio completes it again in context).</summary>
+        internal BindStage? Stage { get; private set; }
+
+        /// <summary>Parses the program file and its includes, and binds them.</summary>
+        internal static BindStage Bind(SourceText root, ISourceResolver resolver, TpmCompileOptions options, CancellationToken token)
+        {
             var diagnostics = new List<Diagnostic>();
             var rootTree = Parser.Parse(root, 0, 0, token);
             var trees = new List<SyntaxTree> { rootTree };
-            var includes = LoadIncludes(rootTree, resolver, trees, diagnostics, token);
+            var includes = LoadIncludes(rootTree, resolver, trees, diagnostics, token, shared: options.SharedMembers);
             foreach (var tree in trees) diagnostics.AddRange(tree.Diagnostics);
 
+            // A portfolio's shared members come after the program's own files (their syntax errors are the portfolio's).
+            if (options.SharedMembers != null) includes = options.SharedMembers.AddTo(trees, includes);
+
             // A file past an input limit was not read beyond it: binding the rest would only report what is missing.
-            var bound = trees.Any(Parser.HitLimit) ? new BindResult(null, Array.Empty<Diagnostic>()) : Binder.Bind(rootTree, includes, token);
+            var bound = trees.Any(Parser.HitLimit) ? new BindResult(null, Array.Empty<Diagnostic>()) : Binder.Bind(rootTree, includes, Binder.DefaultChunkSize, token, options.SharedMembers);
             token.ThrowIfCancellationRequested();
             diagnostics.AddRange(bound.Diagnostics);
 
             // The gate uses the severities the user configured: an error they lowered does not block the
             // schedule, a warning they raised does. A schedule that exists is shown with what is wrong with it.
             var effective = new List<Diagnostic>(options.Apply(diagnostics));
+            var bindingClean = bound.Program != null && !effective.Any(d => d.IsError);
+            return new BindStage(trees, includes, bound, effective, bindingClean, resolver, options);
+        }
+
+        /// <summary>
+        /// The rest of the pipeline after scheduling (<paramref name="result"/>, null when not scheduled): the deadline,
+        /// budget and baseline checks on the schedule, the delivery checks, the configuration's diagnostics, ordered.
+        /// </summary>
+        internal static TpmProgram Complete(BindStage stage, ScheduleResult? result, CancellationToken token)
+        {
+            var options = stage.Options;
+            var bound = stage.Bound;
+            var effective = new List<Diagnostic>(stage.Effective);
             Schedule? schedule = null;
             BaselineComparison? baseline = null;
-            var bindingClean = bound.Program != null && !effective.Any(d => d.IsError);
-            if (options.Schedule && bound.Program != null && bindingClean)
+            if (result != null)
             {
-                var result = ProgramScheduler.Run(bound.Program, scheduleOptions);
                 var scheduling = new List<Diagnostic>(result.Diagnostics);
                 schedule = result.Schedule;
                 if (schedule != null)
@@ -203,18 +282,20 @@ namespace ProgramDsl
                     scheduling.AddRange(DeadlineChecks.Run(schedule));
                     scheduling.AddRange(BudgetCheck.Run(schedule));
                     token.ThrowIfCancellationRequested();
-                    baseline = BaselineChecks.Run(schedule, resolver, scheduling);
+                    baseline = BaselineChecks.Run(schedule, stage.Resolver, scheduling);
                 }
+
                 effective.AddRange(options.Apply(scheduling));
             }
 
             // The delivery checks judge the bound model, so they run with or without a schedule; with one, role
             // assignments are judged by the people the scheduler chose.
-            if (bound.Program != null && bindingClean) effective.AddRange(options.Apply(DeliveryChecks.Run(bound.Program, schedule, token)));
+            if (bound.Program != null && stage.BindingClean) effective.AddRange(options.Apply(DeliveryChecks.Run(bound.Program, schedule, token)));
             effective.AddRange(options.Apply(options.ConfigurationDiagnostics));
             token.ThrowIfCancellationRequested();
 
-            return new TpmProgram(trees, bound.Program, schedule, Cap(Order(effective, trees)), includes, bound.References, baseline);
+            var trees = stage.Trees;
+            return new TpmProgram(trees, bound.Program, schedule, Cap(Order(effective, trees)), stage.Includes, bound.References, baseline) { Stage = stage };
         }
 
         /// <summary>
@@ -248,7 +329,13 @@ namespace ProgramDsl
             return kept;
         }
 
-        private static IReadOnlyDictionary<IncludeSyntax, SyntaxTree> LoadIncludes(SyntaxTree root, ISourceResolver resolver, List<SyntaxTree> trees, List<Diagnostic> diagnostics, CancellationToken cancellationToken)
+        /// <summary>
+        /// Reads the files <paramref name="root"/> includes, and theirs. <paramref name="rootStatements"/>: the root's
+        /// statements that may include (its program's body by default; a portfolio's block). Files that
+        /// <paramref name="shared"/> already holds are not read again, and their include is not reported as a repeat.
+        /// </summary>
+        internal static IReadOnlyDictionary<IncludeSyntax, SyntaxTree> LoadIncludes(SyntaxTree root, ISourceResolver resolver, List<SyntaxTree> trees, List<Diagnostic> diagnostics, CancellationToken cancellationToken,
+            IReadOnlyList<StatementSyntax>? rootStatements = null, Portfolios.SharedMembers? shared = null)
         {
             var map = new Dictionary<IncludeSyntax, SyntaxTree>();
             // Files are told apart by identity (the real path, when the resolver knows it), so a link 'a -> .' cannot
@@ -262,6 +349,7 @@ namespace ProgramDsl
             var rootPath = SourcePaths.Normalize(root.Source.Path);
             var rootKey = Identify(rootPath);
             var loadedAt = new Dictionary<string, SourceLocation?>(StringComparer.Ordinal) { [rootKey] = null };
+            var sharedKeys = shared?.FileKeys(Identify);
             // Each file's chain of includes from the root: (identity, path as shown). At most MaxIncludeDepth + 1 long.
             var chains = new Dictionary<SyntaxTree, List<(string Key, string Path)>> { [root] = new List<(string, string)> { (rootKey, rootPath) } };
             var pending = new Queue<SyntaxTree>();
@@ -275,7 +363,7 @@ namespace ProgramDsl
             {
                 var tree = pending.Dequeue();
                 var statements = tree == root
-                    ? root.Root.Program?.Body ?? (IReadOnlyList<StatementSyntax>)Array.Empty<StatementSyntax>()
+                    ? rootStatements ?? root.Root.Program?.Body ?? (IReadOnlyList<StatementSyntax>)Array.Empty<StatementSyntax>()
                     : tree.Root.Statements;
                 foreach (var include in statements.OfType<IncludeSyntax>())
                 {
@@ -289,6 +377,9 @@ namespace ProgramDsl
                         diagnostics.Add(DiagnosticCatalog.IncludeCycle(location, chain.Skip(at).Select(c => c.Path).Concat(new[] { path })));
                         continue;
                     }
+
+                    // Shared by the portfolio: the program already has it, once.
+                    if (sharedKeys != null && sharedKeys.Contains(key)) continue;
 
                     if (loadedAt.TryGetValue(key, out var first))
                     {

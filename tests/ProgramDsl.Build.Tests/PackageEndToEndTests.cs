@@ -382,6 +382,58 @@ namespace ProgramDsl.Build.Tests
             File.Exists(Path.Combine(app, "out", "published.dll")).Should().BeTrue(publish.ToString());
         }
 
+        [Fact]
+        public void A_portfolio_among_the_plans_is_built_as_a_portfolio_and_clean_keeps_the_output_folder()
+        {
+            Packed();
+            var app = Path.Combine(_feed.Work, "portfolio");
+            Directory.CreateDirectory(Path.Combine(app, "shared"));
+            File.WriteAllText(Path.Combine(app, "portfolio.csproj"), $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <OutputType>Exe</OutputType>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <TpmEmit>json</TpmEmit>
+                    <TpmOutputPath>site/</TpmOutputPath>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="ProgramDsl.Build" Version="{_feed.Version}" PrivateAssets="all" />
+                  </ItemGroup>
+                </Project>
+                """);
+            // Two programs sharing Ana through one fragment: leveled together, alpha (priority 800) has her first, Jan
+            // 4-8, and beta's 5 days follow, Jan 11-15.
+            File.WriteAllText(Path.Combine(app, "shared", "people.tpm"), "person ana \"Ana\"\n");
+            foreach (var (id, task) in new[] { ("alpha", "build"), ("beta", "prep") })
+            {
+                Directory.CreateDirectory(Path.Combine(app, id));
+                File.WriteAllText(Path.Combine(app, id, "program.tpm"),
+                    "program " + id + " {\n  start 2027-01-04\n  include \"../shared/people.tpm\"\n  task " + task + " { duration 5d  assign ana }\n}\n");
+            }
+
+            File.WriteAllText(Path.Combine(app, "portfolio.tpm"), "portfolio org {\n  program \"alpha/program.tpm\" { priority 800 }\n  program \"beta/program.tpm\" { priority 600 }\n}\n");
+            File.WriteAllText(Path.Combine(app, "Program.cs"), PlainProgram + "\n");
+            // The output folder is the project's own: the page goes beside its files, and clean leaves them.
+            var output = Path.Combine(app, "site");
+            Directory.CreateDirectory(output);
+            File.WriteAllText(Path.Combine(output, "keep.txt"), "mine\n");
+
+            var build = Build(app, "build");
+            build.ExitCode.Should().Be(0, build.ToString());
+            File.Exists(Path.Combine(output, "index.html")).Should().BeTrue(build.ToString());
+            Directory.GetDirectories(output).Select(Path.GetFileName).Should().BeEquivalentTo(new[] { "alpha", "beta" }, build.ToString());
+            using (var beta = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "beta", "schedule.json"))))
+            {
+                beta.RootElement.GetProperty("program").GetProperty("finish").GetString().Should().Be("2027-01-15", "beta is leveled in the portfolio, after alpha");
+            }
+
+            var clean = Build(app, "clean");
+            clean.ExitCode.Should().Be(0, clean.ToString());
+            File.Exists(Path.Combine(output, "index.html")).Should().BeFalse(clean.ToString());
+            Directory.Exists(Path.Combine(output, "beta")).Should().BeFalse(clean.ToString());
+            File.Exists(Path.Combine(output, "keep.txt")).Should().BeTrue("clean removes the program folders and the page, not the output folder they were in\n" + clean);
+        }
+
         /// <summary>Packs on first use and fails every test with the pack's output when the pack fails.</summary>
         private void Packed() => _feed.Pack.ExitCode.Should().Be(0, _feed.Pack.ToString());
 

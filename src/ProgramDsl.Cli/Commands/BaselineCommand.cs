@@ -119,6 +119,7 @@ namespace ProgramDsl.Cli.Commands
 
             if (existing.Kind == PathKind.RegularFile && !force) throw new UsageException(AlreadyExists(target));
 
+            _loader.RequireProgram(file, settings.Workspace, "baseline save");
             var program = _loader.Compile(file, settings.ConfigPath, settings.WarningsAsErrors, scheduling, settings.Workspace);
             DiagnosticPrinter.WriteText(_console.Error, program.Diagnostics, new Ansi(false));
 

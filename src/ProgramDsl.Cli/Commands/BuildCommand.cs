@@ -7,6 +7,7 @@ using ProgramDsl.Cli.Infrastructure;
 using ProgramDsl.Cli.Output;
 using ProgramDsl.Diagnostics;
 using ProgramDsl.Forecasting;
+using ProgramDsl.Portfolios;
 using ProgramDsl.Reports.Artefacts;
 using ProgramDsl.Scheduling;
 
@@ -42,18 +43,27 @@ namespace ProgramDsl.Cli.Commands
         private readonly PlanLoader _loader;
         private readonly IConsoleEnvironment _console;
         private readonly IFileSystem _fileSystem;
+        private readonly IPortfolioPageWriter _portfolioPage;
 
-        public BuildCommand(PlanLoader loader, IConsoleEnvironment console, IFileSystem fileSystem)
+        /// <summary>The file name of a portfolio's page, in the output folder beside its programs' folders.</summary>
+        public const string PortfolioPageName = ProgramDsl.Reports.Html.PortfolioGanttWriter.FileName;
+
+        public BuildCommand(PlanLoader loader, IConsoleEnvironment console, IFileSystem fileSystem, IPortfolioPageWriter portfolioPage)
         {
             _loader = loader;
             _console = console;
             _fileSystem = fileSystem;
+            _portfolioPage = portfolioPage;
         }
 
         public Command Build(CommonOptions common)
         {
-            var paths = new Argument<string[]>("paths") { Description = "Program files or folders (folders are searched recursively for program files)", Arity = ArgumentArity.OneOrMore };
-            var output = new Option<string?>("--out", "-o") { Description = "Folder the artefacts go to, one subfolder per program id", DefaultValueFactory = _ => "tpm-out" };
+            var paths = new Argument<string[]>("paths")
+            {
+                Description = "Program or portfolio files, or folders (searched recursively for them); a portfolio's programs are built leveled together",
+                Arity = ArgumentArity.OneOrMore,
+            };
+            var output = new Option<string?>("--out", "-o") { Description = "Folder the artefacts go to, one subfolder per program id (and a portfolio's index.html)", DefaultValueFactory = _ => "tpm-out" };
             CommonOptions.RequireUsablePath(output);
             var emit = new Option<string>("--emit")
             {
@@ -165,6 +175,37 @@ namespace ProgramDsl.Cli.Commands
             return program.Diagnostics.Where(d => Own(d) || !reported.Contains(d.ToString()));
         }
 
+        /// <summary>
+        /// A portfolio's diagnostics the analyzers do not report: every error, and what the analyzers' own compile of each
+        /// program file (alone) does not find, such as a deadline missed only once the programs are leveled together.
+        /// </summary>
+        private IEnumerable<Diagnostic> NotFromTheAnalyzers(TpmPortfolio portfolio, CommonSettings settings)
+        {
+            bool Own(Diagnostic d) => d.IsError || d.Descriptor.Category == DiagnosticCatalog.MilestoneSlipped.Category;
+            if (portfolio.Diagnostics.All(Own)) return portfolio.Diagnostics;
+            var reported = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var member in portfolio.Members)
+            {
+                if (!_fileSystem.FileExists(member.Path)) continue;
+                var analyzers = _loader.Compile(member.Path, settings.ConfigPath, settings.WarningsAsErrors, ScheduleOptions.Analyzers, settings.Workspace);
+                foreach (var d in analyzers.Diagnostics) reported.Add(d.ToString());
+            }
+
+            return portfolio.Diagnostics.Where(d => Own(d) || !reported.Contains(d.ToString()));
+        }
+
+        private string? RealPath(string path)
+        {
+            try
+            {
+                return _fileSystem.GetRealPath(_fileSystem.GetFullPath(path));
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException)
+            {
+                return null;
+            }
+        }
+
         // skipAnalyzerDiagnostics: the build runs where the ProgramDsl analyzers have compiled the same plans (the
         // ProgramDsl.Build package sets it when both packages are in a project and every plan is an AdditionalFile). They
         // reported the compilation's diagnostics, with their help links, so only what they cannot know is printed here (a
@@ -176,20 +217,27 @@ namespace ProgramDsl.Cli.Commands
             var emitters = ArtefactCatalog.Select(emit, out var problem) ?? throw new UsageException(problem!);
             if (!outputGiven) CheckDefaultOutput(outputFolder);
             // Fragments named explicitly (the build passes every .tpm file of a project) are inputs of the programs that
-            // include them, not programs of their own.
-            var files = _loader.ExpandProgramFiles(paths, settings.Workspace).Where(f => _loader.IsProgramFile(f, settings.Workspace)).ToList();
-            if (files.Count == 0) throw new UsageException("no .tpm program files found in " + string.Join(", ", paths.Select(p => "'" + p + "'")));
+            // include them, not programs of their own. A portfolio is built as one: its programs leveled together, each
+            // in its usual folder, and its page beside them; the programs it names are not built again on their own.
+            var found = _loader.ExpandProgramFiles(paths, settings.Workspace).Select(f => (File: f, Kind: _loader.KindOf(f, settings.Workspace))).ToList();
+            var portfolios = found.Where(f => f.Kind == PlanKind.Portfolio).Select(f => f.File).ToList();
+            var files = found.Where(f => f.Kind == PlanKind.Program).Select(f => f.File).ToList();
+            if (files.Count == 0 && portfolios.Count == 0) throw new UsageException("no .tpm program files found in " + string.Join(", ", paths.Select(p => "'" + p + "'")));
+            if (portfolios.Count > 1)
+            {
+                throw new UsageException("'" + portfolios[0] + "' and '" + portfolios[1] + "' are both portfolios; each writes its page to " + PortfolioPageName +
+                                         " in the output folder, so build them one at a time with their own --out");
+            }
 
             var all = new List<Diagnostic>();
             var printed = new List<Diagnostic>();
             var sets = new List<(string Folder, List<KeyValuePair<string, Action<Stream>>> Files)>();
             var owners = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var file in files)
+            int programCount = 0;
+
+            void Add(string file, TpmProgram program)
             {
-                var program = _loader.Compile(file, settings.ConfigPath, settings.WarningsAsErrors, scheduling, settings.Workspace);
-                all.AddRange(program.Diagnostics);
-                printed.AddRange(skipAnalyzerDiagnostics ? NotFromTheAnalyzers(file, program, settings) : program.Diagnostics);
-                if (program.HasErrors || program.Model is null || program.Schedule is null) continue;
+                if (program.HasErrors || program.Model is null || program.Schedule is null) return;
                 var id = program.Model.Id;
                 var folder = Path.Combine(outputFolder, id);
                 if (OutputNameProblem(id, _fileSystem.GetFullPath(folder)) is string nameProblem)
@@ -198,7 +246,7 @@ namespace ProgramDsl.Cli.Commands
                     var unusable = DiagnosticCatalog.ArtefactFolderUnusable(program.Model.Location, nameProblem);
                     all.Add(unusable);
                     printed.Add(unusable);
-                    continue;
+                    return;
                 }
 
                 if (owners.TryGetValue(id, out var other))
@@ -219,6 +267,41 @@ namespace ProgramDsl.Cli.Commands
                 // ever in memory, and the larger ones never whole (issue 11: all of them as strings took 5.7 GB at 250,000 tasks).
                 var artefacts = emitters.SelectMany(e => e.Emit(context)).Select(a => new KeyValuePair<string, Action<Stream>>(a.FileName, a.WriteTo)).ToList();
                 sets.Add((folder, artefacts));
+            }
+
+            var named = new HashSet<string>(OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+            string? page = null;
+            foreach (var file in portfolios)
+            {
+                var portfolio = _loader.LoadPortfolio(file, settings.ConfigPath, settings.WarningsAsErrors, scheduling, settings.Workspace, schedule: true, out var refused);
+                if (portfolio is null)
+                {
+                    all.AddRange(refused);
+                    printed.AddRange(refused);
+                    continue;
+                }
+
+                all.AddRange(portfolio.Diagnostics);
+                printed.AddRange(skipAnalyzerDiagnostics ? NotFromTheAnalyzers(portfolio, settings) : portfolio.Diagnostics);
+                programCount += portfolio.Members.Count;
+                foreach (var member in portfolio.Members)
+                {
+                    if (RealPath(member.Path) is string real) named.Add(real);
+                    // Each program's usual artefacts, from its schedule leveled in the portfolio's context.
+                    Add(member.Path, member.Program);
+                }
+
+                if (portfolio.Model != null && !portfolio.HasErrors) page = _portfolioPage.Render(portfolio, CliApplication.Version);
+            }
+
+            foreach (var file in files)
+            {
+                if (RealPath(file) is string real && named.Contains(real)) continue;
+                var program = _loader.Compile(file, settings.ConfigPath, settings.WarningsAsErrors, scheduling, settings.Workspace);
+                programCount++;
+                all.AddRange(program.Diagnostics);
+                printed.AddRange(skipAnalyzerDiagnostics ? NotFromTheAnalyzers(file, program, settings) : program.Diagnostics);
+                Add(file, program);
             }
 
             // Artefacts are written only once every program has compiled and every folder they replace is known to be
@@ -242,6 +325,21 @@ namespace ProgramDsl.Cli.Commands
                 }
             }
 
+            // The portfolio's page last, whole or not at all (written aside, then renamed): its links lead to the folders above.
+            if (page != null && failure is null)
+            {
+                var pagePath = Path.Combine(outputFolder, PortfolioPageName);
+                try
+                {
+                    _fileSystem.WriteAllTextAtomic(pagePath, page);
+                    written.Add(pagePath);
+                }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                {
+                    failure = "cannot write the portfolio page '" + pagePath + "': " + CliErrors.Clause(ex.Message);
+                }
+            }
+
             DiagnosticPrinter.WriteText(_console.Out, printed, new Ansi(false));
             if (!settings.Quiet)
             {
@@ -254,7 +352,7 @@ namespace ProgramDsl.Cli.Commands
                 return ExitCodes.Usage;
             }
 
-            if (!settings.Quiet) _console.Error.WriteLine(DiagnosticPrinter.Summary(files.Count, all));
+            if (!settings.Quiet) _console.Error.WriteLine(DiagnosticPrinter.Summary(programCount, all));
             return all.Any(d => d.IsError) ? ExitCodes.Errors : ExitCodes.Success;
         }
     }

@@ -59,11 +59,7 @@ namespace ProgramDsl.Cli.Commands
             if (sarif?.Category is string c && (c.Trim('/').Length == 0 || c.Any(char.IsControl))) throw new UsageException("--category must be a name, e.g. 'tpm' or 'tpm/plans'");
             var files = _loader.ExpandProgramFiles(paths, settings.Workspace);
             if (files.Count == 0) throw new UsageException("no .tpm program files found in " + string.Join(", ", paths.Select(p => "'" + p + "'")));
-            var all = new List<Diagnostic>();
-            foreach (var file in files)
-            {
-                all.AddRange(_loader.Compile(file, settings.ConfigPath, settings.WarningsAsErrors, scheduling, settings.Workspace).Diagnostics);
-            }
+            var (all, programs) = CheckAll(files, settings, scheduling);
 
             var ansi = new Ansi(ColorPolicy.IsEnabled(_console, settings.NoColor));
             if (format == "sarif")
@@ -82,8 +78,68 @@ namespace ProgramDsl.Cli.Commands
             }
 
             DiagnosticPrinter.Write(_console.Out, format, all, ansi, CliApplication.Version);
-            if (!settings.Quiet && format == "text") _console.Error.WriteLine(DiagnosticPrinter.Summary(files.Count, all));
+            if (!settings.Quiet && format == "text") _console.Error.WriteLine(DiagnosticPrinter.Summary(programs, all));
             return all.Any(d => d.IsError) ? ExitCodes.Errors : ExitCodes.Success;
+        }
+
+        /// <summary>
+        /// The diagnostics of the files, in their order: a portfolio file is checked as a portfolio (its programs as they
+        /// stand, each compiled alone, with the cross-program over-allocations between them: TPM2103), and the programs a
+        /// portfolio names are not checked again on their own; the other programs are compiled one by one, and those that
+        /// share a person or pool with no portfolio naming them are reported once (TPM2104).
+        /// </summary>
+        private (List<Diagnostic> All, int Programs) CheckAll(IReadOnlyList<string> files, CommonSettings settings, ScheduleOptions? scheduling)
+        {
+            int programs = 0;
+            var byFile = new Dictionary<string, IReadOnlyList<Diagnostic>>(StringComparer.Ordinal);
+            var named = new HashSet<string>(OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+            foreach (var file in files)
+            {
+                if (_loader.KindOf(file, settings.Workspace) != PlanKind.Portfolio) continue;
+                var portfolio = _loader.LoadPortfolio(file, settings.ConfigPath, settings.WarningsAsErrors, scheduling, settings.Workspace, schedule: false, out var refused);
+                byFile[file] = portfolio?.Diagnostics ?? refused;
+                if (portfolio is null) continue;
+                programs += portfolio.Members.Count;
+                foreach (var member in portfolio.Members)
+                {
+                    if (RealPath(member.Path) is string real) named.Add(real);
+                }
+            }
+
+            var all = new List<Diagnostic>();
+            var alone = new List<TpmProgram>();
+            foreach (var file in files)
+            {
+                if (byFile.TryGetValue(file, out var diagnostics))
+                {
+                    all.AddRange(diagnostics);
+                    continue;
+                }
+
+                if (RealPath(file) is string real && named.Contains(real)) continue;
+                var program = _loader.Compile(file, settings.ConfigPath, settings.WarningsAsErrors, scheduling, settings.Workspace);
+                all.AddRange(program.Diagnostics);
+                alone.Add(program);
+            }
+
+            all.AddRange(SharedWithoutPortfolio(alone));
+            return (all, programs + alone.Count);
+        }
+
+        /// <summary>TPM2104: programs checked together that share a declared person or pool, with no portfolio naming them.</summary>
+        private static IReadOnlyList<Diagnostic> SharedWithoutPortfolio(IReadOnlyList<TpmProgram> programs) =>
+            Array.Empty<Diagnostic>(); // TODO(h/lang): the core function
+
+        private string? RealPath(string path)
+        {
+            try
+            {
+                return _fileSystem.GetRealPath(_fileSystem.GetFullPath(path));
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException)
+            {
+                return null;
+            }
         }
 
         /// <summary>

@@ -175,8 +175,11 @@ namespace ProgramDsl.Cli.Commands
             return Report(old, @new, oldLabel, newLabel, request, scheduling, settings);
         }
 
-        private TpmProgram Compile(string file, ScheduleOptions scheduling, CommonSettings settings) =>
-            _loader.Compile(file, settings.ConfigPath, settings.WarningsAsErrors, scheduling, settings.Workspace);
+        private TpmProgram Compile(string file, ScheduleOptions scheduling, CommonSettings settings)
+        {
+            _loader.RequireProgram(file, settings.Workspace, "diff");
+            return _loader.Compile(file, settings.ConfigPath, settings.WarningsAsErrors, scheduling, settings.Workspace);
+        }
 
         // The plan as it is at a revision, its includes at the same revision; the severities are the working tree's, so
         // both sides are judged by the same rules.

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using ProgramDsl.Cli.Infrastructure;
 using ProgramDsl.Diagnostics;
+using ProgramDsl.Portfolios;
 using ProgramDsl.Scheduling;
 using ProgramDsl.Text;
 
@@ -13,6 +14,19 @@ namespace ProgramDsl.Cli.Commands
     public sealed class UsageException : Exception
     {
         public UsageException(string message) : base(message) { }
+    }
+
+    /// <summary>What a plan file holds (<see cref="PlanLoader.KindOf"/>).</summary>
+    public enum PlanKind
+    {
+        /// <summary>A <c>program</c>, or a file that could not be read (compiling it says why).</summary>
+        Program,
+
+        /// <summary>A <c>portfolio</c> naming programs.</summary>
+        Portfolio,
+
+        /// <summary>Members only, read through a program's or a portfolio's <c>include</c>.</summary>
+        Fragment,
     }
 
     /// <summary>Compiles plan files from disk with the severities that apply to them.</summary>
@@ -70,7 +84,10 @@ namespace ProgramDsl.Cli.Commands
             return copy;
         }
 
-        /// <summary>Expands files and folders to the program files to check (fragments are skipped: they are read through include).</summary>
+        /// <summary>
+        /// Expands files and folders to the program and portfolio files to check (fragments are skipped: they are read
+        /// through include; <see cref="KindOf"/> tells a program from a portfolio).
+        /// </summary>
         public IReadOnlyList<string> ExpandProgramFiles(IEnumerable<string> paths, string? workspace = null) =>
             Expand(paths, workspace, KeepFoundProgram);
 
@@ -130,7 +147,7 @@ namespace ProgramDsl.Cli.Commands
             }
 
             if (text is null) return true;
-            if (!ProgramDsl.Syntax.SyntaxFacts.IsProgramText(text)) return false;
+            if (KindOfText(text) == PlanKind.Fragment) return false;
             // Kept only within a budget: a folder of fifty 60 MB plans held them all at once (gigabytes); past it,
             // a plan is read again when it is compiled.
             if (_cachedChars + text.Length <= _maxCachedChars)
@@ -140,6 +157,99 @@ namespace ProgramDsl.Cli.Commands
             }
 
             return true;
+        }
+
+        /// <summary>What a plan's text holds: a portfolio, a program, or else a fragment of members.</summary>
+        public static PlanKind KindOfText(string text)
+        {
+            if (ProgramDsl.Syntax.SyntaxFacts.IsProgramText(text)) return PlanKind.Program;
+            try
+            {
+                return TpmPortfolio.IsPortfolioText(text) ? PlanKind.Portfolio : PlanKind.Fragment;
+            }
+            catch (NotImplementedException)
+            {
+                // TEMPORARY until h/lang lands.
+                return PlanKind.Fragment;
+            }
+        }
+
+        /// <summary>
+        /// What the plan file at <paramref name="path"/> holds, so that every command dispatches alike (<c>tpm check</c>,
+        /// <c>schedule</c>, <c>build</c>, <c>forecast</c>): a file that cannot be read (too large, outside the workspace)
+        /// counts as a program, so that compiling it reports why.
+        /// </summary>
+        public PlanKind KindOf(string path, string? workspace = null)
+        {
+            if (_texts.TryGetValue(DisplayPath(path), out var text)) return KindOfText(text);
+            if (!_fileSystem.FileExists(path)) throw new UsageException("no such file: '" + path + "'");
+            var info = RequireRegularFile(path);
+            if (info.Length > InputLimits.MaxFileBytes) return PlanKind.Program;
+            try
+            {
+                return ReadInside(path, RootFor(path, workspace)) is string read ? KindOfText(read) : PlanKind.Program;
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                // Too large, unreadable: compiling it as a program says why, as it always did.
+                return PlanKind.Program;
+            }
+        }
+
+        /// <summary>
+        /// A usage error when <paramref name="path"/> is a portfolio: for the commands that work on one program
+        /// (<c>status</c>, <c>baseline save</c>, <c>diff</c>), which would otherwise report it as a program without one.
+        /// </summary>
+        public void RequireProgram(string path, string? workspace, string command)
+        {
+            if (!_fileSystem.FileExists(path) || KindOf(path, workspace) != PlanKind.Portfolio) return;
+            throw new UsageException("'" + path + "' is a portfolio; 'tpm " + command + "' works on one program: run it on a program the portfolio names " +
+                                     "('tpm schedule' and 'tpm build' take the portfolio)");
+        }
+
+        /// <summary>
+        /// The compile options of a portfolio at <paramref name="path"/>: its programs compile with the portfolio file's
+        /// severities (one <c>.globalconfig</c> reading for the whole portfolio) and <paramref name="scheduling"/>; the run's
+        /// token stops it. <c>--no-level</c> (<see cref="ScheduleOptions.Leveling"/> false) means: not leveled together either.
+        /// </summary>
+        public PortfolioCompileOptions PortfolioOptionsFor(string path, string? configPath, bool warningsAsErrors, ScheduleOptions? scheduling, string? workspace, bool schedule)
+        {
+            var config = ConfigFor(path, configPath, workspace);
+            var options = OptionsFor(config, warningsAsErrors, Cancellable(scheduling));
+            return new PortfolioCompileOptions
+            {
+                Program = options,
+                Schedule = schedule,
+                LevelTogether = scheduling?.Leveling == false ? false : (bool?)null,
+            };
+        }
+
+        /// <summary>
+        /// Compiles a portfolio file and the programs it names; the file is read under the rules of <see cref="Compile"/>
+        /// (inside the workspace, a regular .tpm file within the size limit), the programs through the same confined
+        /// resolver as includes. <paramref name="schedule"/> false checks the programs as they stand (<c>tpm check</c>).
+        /// Returns null, with <paramref name="refused"/> saying why, when the portfolio file itself is not read.
+        /// </summary>
+        public TpmPortfolio? LoadPortfolio(string path, string? configPath, bool warningsAsErrors, ScheduleOptions? scheduling, string? workspace, bool schedule,
+            out IReadOnlyList<Diagnostic> refused)
+        {
+            if (configPath != null && !_fileSystem.FileExists(configPath) && !_fileSystem.DirectoryExists(configPath)) throw new UsageException("no such config file: '" + configPath + "'");
+            var options = PortfolioOptionsFor(path, configPath, warningsAsErrors, scheduling, workspace, schedule);
+            // Read again even when the walk kept its text: the checks of Compile (workspace, size, a regular file) apply by name.
+            var text = ReadPlan(path, workspace, out _, out refused);
+            if (_texts.TryGetValue(DisplayPath(path), out var cached) && _texts.Remove(DisplayPath(path))) _cachedChars -= cached.Length;
+            if (text is null) return null;
+            if (_tokensCompiled > MaxTokensPerRun)
+            {
+                refused = TpmProgram.OverRunLimit(DisplayPath(path), _tokensCompiled, MaxTokensPerRun).Diagnostics;
+                return null;
+            }
+
+            using var display = _console is null ? null : ProgressDisplay.Start(_console, silent: false, "compiling " + DisplayPath(path));
+            if (display != null) options.Program.Scheduling.Progress = display.Leveling;
+            var portfolio = TpmPortfolio.Parse(text, DisplayPath(path), new FileSystemSourceResolver(_fileSystem, RootFor(path, workspace)), options, Cancellation);
+            foreach (var member in portfolio.Members) _tokensCompiled += member.Program.Tokens;
+            return portfolio;
         }
 
         /// <summary>True when a plan file starts with <c>program</c> (a file too large to read counts as one, to be reported).</summary>

@@ -40,6 +40,7 @@ namespace ProgramDsl.Cli.Commands
 
         public int Run(string file, string format, ScheduleOptions scheduling, CommonSettings settings)
         {
+            _loader.RequireProgram(file, settings.Workspace, "status");
             var program = _loader.Compile(file, settings.ConfigPath, settings.WarningsAsErrors, scheduling, settings.Workspace);
             var diagnostics = program.Diagnostics;
             bool hasErrors = diagnostics.Any(d => d.IsError);

@@ -112,6 +112,9 @@ namespace ProgramDsl.Reports.Html
 
             private int Width => _axis.Width;
 
+            /// <summary>The axis's drawing, writing to the page's output.</summary>
+            private TimelineAxis Ticks => new TimelineAxis(_axis, _out, AxisHeight);
+
             private string? Currency => _program.Currency;
 
             /// <summary>Progress of each workstream: its tasks' progress weighted by their working days.</summary>
@@ -235,160 +238,11 @@ namespace ProgramDsl.Reports.Html
             private void Axis()
             {
                 A("<div class=\"axis\"><svg class=\"ax\" width=\"").I(Width).A("\" height=\"").I(AxisHeight).A("\" aria-hidden=\"true\">\n");
-                int half = AxisHeight / 2;
-                A("<line x1=\"0\" y1=\"").I(half).A("\" x2=\"").I(Width).A("\" y2=\"").I(half).A("\"/>\n");
-                if (_axis.Bucket != TimeBucket.Week)
-                {
-                    PeriodAxis(half);
-                }
-                else if (_axis.ShowsWeeks)
-                {
-                    // Months above, weeks (the date of their Monday) below.
-                    var months = MonthStarts().ToList();
-                    for (int k = 0; k < months.Count; k++)
-                    {
-                        var m = months[k];
-                        int x0 = Math.Max(0, _axis.X(m));
-                        int x1 = k + 1 < months.Count ? _axis.X(months[k + 1]) : Width;
-                        if (_axis.X(m) >= 0) Tick(_axis.X(m), 0, AxisHeight);
-                        Label(x0 + 5, 15, "t1", x1 - x0 - 8, HtmlText.MonthName(m.Month) + " " + HtmlText.Int(m.Year), HtmlText.MonthAbbreviation(m.Month) + " " + HtmlText.Int(m.Year), HtmlText.MonthAbbreviation(m.Month));
-                    }
-
-                    int week = 7 * _axis.PixelsPerDay;
-                    for (var d = _axis.First; d <= _axis.Last; d = d.AddDays(7))
-                    {
-                        int x = _axis.X(d);
-                        Tick(x, half, AxisHeight);
-                        var text = week >= 60 ? HtmlText.MonthAbbreviation(d.Month) + " " + HtmlText.Int(d.Day) : HtmlText.Int(d.Day);
-                        Label(x + 3, half + 15, null, week - 4, text);
-                    }
-                }
-                else
-                {
-                    // Years above, months below.
-                    var months = MonthStarts().ToList();
-                    for (int k = 0; k < months.Count; k++)
-                    {
-                        var m = months[k];
-                        int x = Math.Max(0, _axis.X(m));
-                        int next = k + 1 < months.Count ? _axis.X(months[k + 1]) : Width;
-                        if (_axis.X(m) >= 0) Tick(_axis.X(m), m.Month == 1 ? 0 : half, AxisHeight);
-                        Label(x + 3, half + 15, null, next - x - 4, HtmlText.MonthAbbreviation(m.Month), HtmlText.MonthAbbreviation(m.Month).Substring(0, 1));
-                        if (m.Month == 1 || k == 0)
-                        {
-                            // The year 9999 has no next year to end its label at: it runs to the chart's end.
-                            int end = m.Year >= 9999 ? Width : Math.Min(Width, _axis.X(CalendarDate.FromYmd(m.Year + 1, 1, 1)));
-                            Label(x + 5, 15, "t1", end - x - 8, HtmlText.Int(m.Year));
-                        }
-                    }
-                }
-
-                if (_program.Deadline is CalendarDate deadline && _axis.Contains(deadline)) Flag(_axis.EndX(deadline), "#b42318", "Deadline " + HtmlText.Date(deadline));
-                if (_program.StatusDate is CalendarDate status && _axis.Contains(status)) Flag(_axis.EndX(status), "#1e7b34", "Status date " + HtmlText.Date(status));
+                Ticks.Ticks();
+                if (_program.Deadline is CalendarDate deadline && _axis.Contains(deadline)) Ticks.Flag(_axis.EndX(deadline), "#b42318", "Deadline " + HtmlText.Date(deadline));
+                if (_program.StatusDate is CalendarDate status && _axis.Contains(status)) Ticks.Flag(_axis.EndX(status), "#1e7b34", "Status date " + HtmlText.Date(status));
                 A("</svg></div>\n");
             }
-
-            /// <summary>
-            /// The axis of a chart counted in longer periods: the periods below (months, quarters, years, decades,
-            /// centuries, millennia) and the next longer one above, each a tick and a label where it fits.
-            /// </summary>
-            private void PeriodAxis(int half)
-            {
-                var starts = _axis.BucketStarts();
-                int upper = Upper(_axis.Bucket);
-                int upperLabelled = -1; // the upper period labelled last, as months since year 0 / its length
-                for (int k = 0; k < starts.Count; k++)
-                {
-                    var m = starts[k];
-                    int x = _axis.X(m);
-                    int next = k + 1 < starts.Count ? _axis.X(starts[k + 1]) : Width;
-                    bool upperStart = Timeline.PeriodStart(m, upper) == m;
-                    if (x > 0) Tick(x, upperStart ? 0 : half, AxisHeight);
-                    Label(x + 3, half + 15, null, next - x - 4, PeriodNames(m, (int)_axis.Bucket));
-                    int top = Timeline.MonthIndex(m) / upper;
-                    if (k == 0 || upperStart)
-                    {
-                        // The upper period's label runs to the next upper period's start, or to the chart's end.
-                        int end = Width;
-                        for (int j = k + 1; j < starts.Count; j++)
-                        {
-                            if (Timeline.MonthIndex(starts[j]) / upper != top)
-                            {
-                                end = _axis.X(starts[j]);
-                                break;
-                            }
-                        }
-
-                        if (upperLabelled != top) Label(x + 5, 15, "t1", end - x - 8, PeriodNames(m, upper));
-                        upperLabelled = top;
-                    }
-                }
-            }
-
-            /// <summary>The period shown above a period of <paramref name="bucket"/> on the axis, in months.</summary>
-            private static int Upper(TimeBucket bucket) => bucket switch
-            {
-                TimeBucket.Month => 12,
-                TimeBucket.Quarter => 12,
-                TimeBucket.Year => 120,
-                TimeBucket.Decade => 1200,
-                _ => 12000,
-            };
-
-            /// <summary>Names of the period of <paramref name="months"/> months holding a date, longest first.</summary>
-            private static string[] PeriodNames(CalendarDate date, int months)
-            {
-                int year = date.Year;
-                switch (months)
-                {
-                    case 1: return new[] { HtmlText.MonthAbbreviation(date.Month), HtmlText.MonthAbbreviation(date.Month).Substring(0, 1) };
-                    case 3: return new[] { HtmlText.Int(year) + " Q" + HtmlText.Int((date.Month + 2) / 3), "Q" + HtmlText.Int((date.Month + 2) / 3) };
-                    case 12: return new[] { HtmlText.Int(year) };
-                    default:
-                        int from = year / (months / 12) * (months / 12);
-                        return new[] { HtmlText.Int(from) + "s", HtmlText.Int(from) };
-                }
-            }
-
-            /// <summary>A load cell's name in a tooltip: "week of" its Monday, or the period.</summary>
-            private string CellName(CalendarDate start) => _axis.Bucket switch
-            {
-                TimeBucket.Week => "week of " + HtmlText.Date(start),
-                TimeBucket.Month => HtmlText.MonthName(start.Month) + " " + HtmlText.Int(start.Year),
-                _ => PeriodNames(start, (int)_axis.Bucket)[0],
-            };
-
-            private IEnumerable<CalendarDate> MonthStarts()
-            {
-                var m = CalendarDate.FromYmd(_axis.First.Year, _axis.First.Month, 1);
-                while (m <= _axis.Last)
-                {
-                    yield return m;
-                    if (m.Year >= 9999 && m.Month == 12) yield break; // no month after 9999-12
-                    m = m.Month == 12 ? CalendarDate.FromYmd(m.Year + 1, 1, 1) : CalendarDate.FromYmd(m.Year, m.Month + 1, 1);
-                }
-            }
-
-            private void Tick(int x, int y1, int y2) =>
-                A("<line x1=\"").I(x).A("\" y1=\"").I(y1).A("\" x2=\"").I(x).A("\" y2=\"").I(y2).A("\"/>");
-
-            /// <summary>The first of <paramref name="texts"/> that fits in <paramref name="room"/> pixels (about 6.5 per character), or nothing.</summary>
-            private void Label(int x, int y, string? cls, int room, params string[] texts)
-            {
-                foreach (var text in texts)
-                {
-                    if (text.Length * 6.5 > room) continue;
-                    A("<text x=\"").I(x).A("\" y=\"").I(y).A("\"");
-                    if (cls != null) A(" class=\"").A(cls).A("\"");
-                    A(">").E(text).A("</text>");
-                    break;
-                }
-
-                A("\n");
-            }
-
-            private void Flag(int x, string colour, string title) =>
-                A("<path class=\"flag\" fill=\"").A(colour).A("\" d=\"M").I(x - 5).A(" ").I(AxisHeight - 7).A("H").I(x + 5).A("L").I(x).A(" ").I(AxisHeight).A("Z\"><title>").E(title).A("</title></path>\n");
 
             // ------------------------------------------------------------------ outline
 
@@ -503,30 +357,7 @@ namespace ProgramDsl.Reports.Html
                     E(h.Name is null ? "Holiday" : h.Name).A(" (").A(h.Range.ToString()).A(")</title></rect>\n");
                 }
             }
-
-            private void MonthLines(int height)
-            {
-                var d = new StringBuilder();
-                if (_axis.Bucket != TimeBucket.Week)
-                {
-                    // Lines where the axis's upper periods start.
-                    int upper = Upper(_axis.Bucket);
-                    foreach (var m in _axis.BucketStarts())
-                    {
-                        int x = _axis.X(m);
-                        if (x > 0 && Timeline.PeriodStart(m, upper) == m) d.Append('M').Append(HtmlText.Int(x)).Append(" 0V").Append(HtmlText.Int(height));
-                    }
-                }
-                else foreach (var m in MonthStarts())
-                {
-                    int x = _axis.X(m);
-                    if (x <= 0) continue;
-                    if (!_axis.ShowsWeeks && m.Month != 1) continue;
-                    d.Append('M').Append(HtmlText.Int(x)).Append(" 0V").Append(HtmlText.Int(height));
-                }
-
-                if (d.Length > 0) A("<path class=\"mg\" d=\"").A(d.ToString()).A("\"/>\n");
-            }
+            private void MonthLines(int height) => Ticks.MonthLines(height);
 
             private void Row(GanttRow row)
             {
@@ -806,14 +637,14 @@ namespace ProgramDsl.Reports.Html
                     // A cell with nothing booked shows only when the person or pool could not work at all (inside the program).
                     if (data.AvailableDays > 0 || end < _program.Start || monday > _schedule.FinishDate) return;
                     A("<rect class=\"lc lx\" x=\"").I(x).A("\" y=\"").I(y + 3).A("\" width=\"").I(width).A("\" height=\"").I(H - 7).A("\"><title>")
-                        .E(load.Resource.DisplayName + " \u00B7 " + CellName(monday) + "\nNot available this " + BucketWord(_axis.Bucket)).A("</title></rect>");
+                        .E(load.Resource.DisplayName + " \u00B7 " + Ticks.CellName(monday) + "\nNot available this " + BucketWord(_axis.Bucket)).A("</title></rect>");
                     return;
                 }
 
                 decimal share = load.Share(w) ?? 0m;
                 string cls = data.Over ? "lo" : share < 0.5m ? "l1" : share < 0.85m ? "l2" : "l3";
                 var tip = new StringBuilder();
-                tip.Append(load.Resource.DisplayName).Append(" \u00B7 ").Append(CellName(monday)).Append('\n');
+                tip.Append(load.Resource.DisplayName).Append(" \u00B7 ").Append(Ticks.CellName(monday)).Append('\n');
                 if (load.IsPool)
                 {
                     decimal perDay = data.AvailableDays == 0 ? 0 : (decimal)data.Units / data.AvailableDays;

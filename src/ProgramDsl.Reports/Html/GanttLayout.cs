@@ -164,7 +164,15 @@ namespace ProgramDsl.Reports.Html
             Stretch(program.Deadline);
             foreach (var t in program.Tasks) Stretch(t.Due);
             foreach (var w in program.Workstreams) Stretch(w.Due);
+            return Spanning(first, last);
+        }
 
+        /// <summary>
+        /// The axis from the Monday on or before <paramref name="first"/> to the Sunday <see cref="LabelRoomDays"/> or more
+        /// after <paramref name="last"/>, at the scale <see cref="For"/> chooses (it calls this once it has its dates).
+        /// </summary>
+        public static Timeline Spanning(CalendarDate first, CalendarDate last)
+        {
             // Whole weeks, except at the calendar's ends: the axis never names a day before 0001-01-01 (a Monday
             // anyway) or after 9999-12-31, so a plan at the edge still gets a chart, with a shorter last week.
             first = first.AddDays(-(((int)first.DayOfWeek + 6) % 7));
@@ -312,9 +320,12 @@ namespace ProgramDsl.Reports.Html
         public IReadOnlyList<GanttArrow> Arrows { get; }
 
         /// <summary>Lays out a schedule.</summary>
-        public static GanttLayout Build(ProgramSymbol program, Schedule schedule, BaselineComparison? baseline = null)
+        public static GanttLayout Build(ProgramSymbol program, Schedule schedule, BaselineComparison? baseline = null) =>
+            Build(program, schedule, Timeline.For(program, schedule, baseline));
+
+        /// <summary>Lays out a schedule on a given axis (the portfolio page draws every program on one).</summary>
+        public static GanttLayout Build(ProgramSymbol program, Schedule schedule, Timeline timeline)
         {
-            var timeline = Timeline.For(program, schedule, baseline);
             var spans = new Dictionary<WorkstreamSymbol, ScheduledWorkstream>();
             foreach (var w in schedule.Workstreams) spans[w.Workstream] = w;
 

@@ -75,12 +75,7 @@ namespace ProgramDsl.Reports.Html
             WorkingCalendar CalendarOf(PersonSymbol p)
             {
                 if (calendars.TryGetValue(p, out var c)) return c;
-                if (p.Calendar is null && p.Vacations.Count == 0) return calendars[p] = programCalendar;
-                var workdays = p.Calendar is null ? program.Calendar.Workdays : program.Calendar.Workdays.Intersect(p.Calendar.Workdays);
-                var off = program.Calendar.Holidays.Select(h => h.Range)
-                    .Concat(p.Calendar?.Holidays.Select(h => h.Range) ?? Enumerable.Empty<DateRange>())
-                    .Concat(p.Vacations.Select(v => v.Range));
-                return calendars[p] = new WorkingCalendar(program.Start, workdays, off);
+                return calendars[p] = PersonCalendar(program, programCalendar, p);
             }
 
             // What each person and pool is booked for: the task's working-day span, the units a day, whose days count.
@@ -108,6 +103,20 @@ namespace ProgramDsl.Reports.Html
             foreach (var person in program.People) rows.Add(Row(person, PersonUnits, CalendarOf(person), programCalendar, bookings, timeline, starts));
             foreach (var pool in program.Resources) rows.Add(Row(pool, Math.Max(1, pool.Capacity), programCalendar, programCalendar, bookings, timeline, starts));
             return rows;
+        }
+
+        /// <summary>
+        /// The days a person works in a program: the program's workdays and holidays, narrowed by the person's calendar
+        /// and vacations (the program's calendar itself when the person has neither).
+        /// </summary>
+        public static WorkingCalendar PersonCalendar(ProgramSymbol program, WorkingCalendar programCalendar, PersonSymbol p)
+        {
+            if (p.Calendar is null && p.Vacations.Count == 0) return programCalendar;
+            var workdays = p.Calendar is null ? program.Calendar.Workdays : program.Calendar.Workdays.Intersect(p.Calendar.Workdays);
+            var off = program.Calendar.Holidays.Select(h => h.Range)
+                .Concat(p.Calendar?.Holidays.Select(h => h.Range) ?? Enumerable.Empty<DateRange>())
+                .Concat(p.Vacations.Select(v => v.Range));
+            return new WorkingCalendar(program.Start, workdays, off);
         }
 
         /// <summary>

@@ -119,10 +119,30 @@ namespace ProgramDsl.Cli.Tests.Schemas
             JsonSchemas.Problems(text, JsonSchemas.Baseline).Should().BeEmpty(text);
         }
 
+        /// <summary>The JSON a command prints for a portfolio file (the command is in <see cref="JsonCommands"/> for a program), and its schema.</summary>
+        private static readonly IReadOnlyDictionary<string, (string[] Args, string Schema)> PortfolioJsonCommands = new Dictionary<string, (string[], string)>(StringComparer.Ordinal)
+        {
+            ["schedule"] = (new[] { "schedule", "portfolio.tpm", "--format", "json" }, JsonSchemas.Portfolio),
+        };
+
+        [Fact]
+        public void Every_json_a_command_prints_for_a_portfolio_starts_with_format_version_1_and_follows_its_schema()
+        {
+            foreach (var (command, (args, schema)) in PortfolioJsonCommands)
+            {
+                using var temp = PortfolioCommandTests.Prepare();
+                var result = Tpm.Run(temp.Path, args);
+                result.ExitCode.Should().Be(0, command + ": " + result);
+                FirstMemberIsVersion1(result.Out);
+                JsonSchemas.Problems(result.Out, schema).Should().BeEmpty(result.Out);
+            }
+        }
+
         [Fact]
         public void Every_schema_in_docs_schemas_belongs_to_a_json_output()
         {
-            var used = JsonCommands.Values.Select(c => c.Schema).Concat(JsonFiles.Values).Append(JsonSchemas.Baseline).ToHashSet(StringComparer.Ordinal);
+            var used = JsonCommands.Values.Select(c => c.Schema).Concat(PortfolioJsonCommands.Values.Select(c => c.Schema)).Concat(JsonFiles.Values).Append(JsonSchemas.Baseline)
+                .ToHashSet(StringComparer.Ordinal);
             JsonSchemas.All.Should().BeEquivalentTo(used, "a schema no output uses is stale, and each output's schema must exist");
         }
 
