@@ -84,7 +84,11 @@ namespace ProgramDsl.Portfolios
             {
                 // TODO(issue 16, h/level): PortfolioScheduler.Level(members, sharedEntities, options, cancellationToken) levels the
                 // programs together, replaces each member's program by its compilation in context and gives the schedule.
-                schedule = null;
+                var levelled = PortfolioScheduler.Level(members, sharedEntities, options, cancellationToken);
+                schedule = levelled.Schedule;
+                diagnostics = new List<Diagnostic>(programOptions.Apply(own));
+                foreach (var member in members) diagnostics.AddRange(member.Program.Diagnostics);
+                diagnostics.AddRange(levelled.Diagnostics);
             }
             else if (members.Count > 1)
             {
