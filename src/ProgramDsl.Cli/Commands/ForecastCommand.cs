@@ -29,7 +29,7 @@ namespace ProgramDsl.Cli.Commands
 
         public Command Build(CommonOptions common)
         {
-            var file = new Argument<string>("file") { Description = "The program file" };
+            var file = new Argument<string>("file") { Description = "The program file, or a portfolio file (one simulation over its programs leveled together)" };
             var format = new Option<string>("--format", "-f") { Description = "Output format: table or json", DefaultValueFactory = _ => "table" };
             format.AcceptOnlyFromAmong("table", "json");
             var iterations = IntegerOption.Create("--iterations", new[] { "-n" },
@@ -84,6 +84,7 @@ namespace ProgramDsl.Cli.Commands
         public int Run(Request request, ScheduleOptions scheduling, CommonSettings settings)
         {
             if (request.History != null && request.Calibration == CalibrationScope.None) throw new UsageException("--history is what --calibrate learns from: add --calibrate");
+            if (_loader.KindOf(request.File, settings.Workspace) == PlanKind.Portfolio) return RunPortfolio(request, scheduling, settings);
             var program = _loader.Compile(request.File, settings.ConfigPath, settings.WarningsAsErrors, scheduling, settings.Workspace);
             IReadOnlyList<ProgramDsl.Diagnostics.Diagnostic> diagnostics = program.Diagnostics;
             bool hasErrors = diagnostics.Any(d => d.IsError);
@@ -128,6 +129,63 @@ namespace ProgramDsl.Cli.Commands
             }
 
             ForecastTable.Write(_console.Out, forecast, new Ansi(ColorPolicy.IsEnabled(_console, settings.NoColor)), settings.Quiet);
+            return ExitCodes.Success;
+        }
+
+        /// <summary>
+        /// A portfolio: one simulation over its programs leveled together (each program alone with <c>--no-level</c> or
+        /// the portfolio's <c>leveling off</c>), as the portfolio forecast table or JSON.
+        /// </summary>
+        private int RunPortfolio(Request request, ScheduleOptions scheduling, CommonSettings settings)
+        {
+            if (request.History != null) throw new UsageException("--history applies to a program; calibrate a portfolio's programs with --calibrate alone");
+            var portfolio = _loader.LoadPortfolio(request.File, settings.ConfigPath, settings.WarningsAsErrors, scheduling, settings.Workspace, schedule: true, out var refused);
+            if (portfolio is null)
+            {
+                DiagnosticPrinter.WriteText(_console.Error, refused, new Ansi(false));
+                return ExitCodes.Errors;
+            }
+
+            IReadOnlyList<ProgramDsl.Diagnostics.Diagnostic> diagnostics = portfolio.Diagnostics;
+            bool hasErrors = portfolio.HasErrors;
+            PortfolioForecastResult? forecast = null;
+            if (!hasErrors && portfolio.Model != null && portfolio.Members.Any(m => m.Program.Schedule != null))
+            {
+                using var display = ProgressDisplay.Start(_console, settings.Quiet || request.Format == "json" && !_console.IsOutputTerminal, "forecast");
+                try
+                {
+                    forecast = PortfolioForecast.Run(portfolio, new ForecastOptions
+                    {
+                        Iterations = request.Iterations,
+                        Seed = scheduling.Seed,
+                        Calibration = request.Calibration,
+                        MaxDegreeOfParallelism = request.Threads,
+                        Progress = display?.Forecast(request.Iterations),
+                        CancellationToken = _loader.Cancellation,
+                    });
+                    if (forecast.BudgetWarning is ProgramDsl.Diagnostics.Diagnostic cut) diagnostics = diagnostics.Concat(new[] { cut }).ToList();
+                }
+                catch (ForecastRangeException ex)
+                {
+                    diagnostics = diagnostics.Concat(new[] { ex.Diagnostic }).ToList();
+                    hasErrors = true;
+                }
+            }
+
+            if (request.Format == "json")
+            {
+                _console.Out.Write(PortfolioForecastJson.ToJson(portfolio, forecast, diagnostics));
+                return hasErrors || forecast is null ? ExitCodes.Errors : ExitCodes.Success;
+            }
+
+            DiagnosticPrinter.WriteText(_console.Error, diagnostics, new Ansi(false));
+            if (forecast is null)
+            {
+                if (!settings.Quiet) _console.Error.WriteLine("tpm: no forecast: the portfolio has errors");
+                return ExitCodes.Errors;
+            }
+
+            PortfolioForecastTable.Write(_console.Out, portfolio, forecast, new Ansi(ColorPolicy.IsEnabled(_console, settings.NoColor)), settings.Quiet);
             return ExitCodes.Success;
         }
 

@@ -163,15 +163,7 @@ namespace ProgramDsl.Cli.Commands
         public static PlanKind KindOfText(string text)
         {
             if (ProgramDsl.Syntax.SyntaxFacts.IsProgramText(text)) return PlanKind.Program;
-            try
-            {
-                return TpmPortfolio.IsPortfolioText(text) ? PlanKind.Portfolio : PlanKind.Fragment;
-            }
-            catch (NotImplementedException)
-            {
-                // TEMPORARY until h/lang lands.
-                return PlanKind.Fragment;
-            }
+            return TpmPortfolio.IsPortfolioText(text) ? PlanKind.Portfolio : PlanKind.Fragment;
         }
 
         /// <summary>

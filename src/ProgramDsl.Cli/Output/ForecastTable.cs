@@ -107,11 +107,11 @@ namespace ProgramDsl.Cli.Output
             return line;
         }
 
-        private static string Count(int n, string noun) => n.ToString("N0", CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? "" : "s");
+        internal static string Count(int n, string noun) => n.ToString("N0", CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? "" : "s");
 
-        private static string Percent(double p) => (p * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+        internal static string Percent(double p) => (p * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
-        private static void WriteTable(TextWriter w, Ansi ansi, string[]? header, IReadOnlyList<string[]> rows, bool[] rightAligned)
+        internal static void WriteTable(TextWriter w, Ansi ansi, string[]? header, IReadOnlyList<string[]> rows, bool[] rightAligned)
         {
             if (rows.Count == 0) return;
             var (headerLine, lines) = TableText.Align(header, rows, rightAligned, "  ");

@@ -38,7 +38,9 @@ namespace ProgramDsl.Cli.Output
             w.WriteLine(together != null
                 ? "  leveled together: " + together.LevelingSchedules.ToString("N0", CultureInfo.InvariantCulture) + " schedule" + (together.LevelingSchedules == 1 ? "" : "s") + " tried, seed " +
                   together.Seed.ToString(CultureInfo.InvariantCulture)
-                : "  not leveled together: each program is scheduled as it stands; a shared person or pool may be over-allocated across programs (TPM2103)");
+                : portfolio.HasErrors
+                    ? "  not leveled together: the portfolio has errors; each program that has a schedule is shown as it stands"
+                    : "  not leveled together: each program is scheduled as it stands; a shared person or pool may be over-allocated across programs (TPM2103)");
             w.WriteLine();
 
             var byMember = together?.Programs.ToDictionary(p => p.Member) ?? new Dictionary<PortfolioMember, PortfolioProgramSchedule>();

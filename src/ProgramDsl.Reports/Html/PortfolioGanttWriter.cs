@@ -37,6 +37,7 @@ namespace ProgramDsl.Reports.Html
         private const int LoadHeight = 56;
         private const int Colours = 10;
         private const int LabelOffset = GanttLayout.Gap + 4;
+        private const int LongName = 40;
 
         private static readonly Lazy<string> Css = new Lazy<string>(() => Resource("gantt.css") + Resource("portfolio.css"));
         private static readonly Lazy<string> Script = new Lazy<string>(() => Resource("portfolio.js"));
@@ -180,12 +181,13 @@ namespace ProgramDsl.Reports.Html
 
             private void Lane(PortfolioLane lane)
             {
+                // A summary holds phrasing content only: its cells are spans laid out by the style.
                 A("<details class=\"lane\" id=\"lane-").I(lane.Index).A("\" data-id=\"").E(lane.Id).A("\">\n<summary class=\"prow\">");
                 LaneFacts(lane);
-                A("<div><svg class=\"lsvg\" width=\"").I(Width).A("\" height=\"").I(LaneHeight).A("\" aria-label=\"").E(lane.Name).A(" on the timeline\">\n");
+                A("<span class=\"lsw\"><svg class=\"lsvg\" width=\"").I(Width).A("\" height=\"").I(LaneHeight).A("\" aria-label=\"").E(lane.Name).A(" on the timeline\">\n");
                 Ticks.MonthLines(LaneHeight);
                 if (lane.Schedule is { } schedule) LaneBar(lane, schedule);
-                A("</svg></div></summary>\n");
+                A("</svg></span></summary>\n");
                 if (lane.Schedule is { } s) Body(lane, s);
                 else A("<div class=\"lane-body empty\"><p>This program has errors and was not scheduled: run <code>tpm check</code> on it.</p></div>\n");
                 A("</details>\n");
@@ -193,7 +195,7 @@ namespace ProgramDsl.Reports.Html
 
             private void LaneFacts(PortfolioLane lane)
             {
-                A("<div class=\"pl lh\"><span class=\"n\"><i class=\"sw p").I(lane.Index % Colours).A("\"></i>").E(lane.Name).A("</span>");
+                A("<span class=\"pl lh\"><span class=\"n\"><span class=\"sw p").I(lane.Index % Colours).A("\"></span>").E(lane.Name).A("</span>");
                 A("<span class=\"num\">").I(lane.Member.Priority).A("</span>");
                 A("<span>").A(lane.Schedule is { } s ? HtmlText.Date(s.FinishDate) : "\u2014").A("</span>");
                 if (lane.MarginDays is int margin)
@@ -207,7 +209,7 @@ namespace ProgramDsl.Reports.Html
                 }
 
                 A("<span class=\"num\">").A(lane.WaitDays > 0 ? HtmlText.Int(lane.WaitDays) + " d" : "\u2014").A("</span>");
-                A("<span class=\"sub\">").E(Subtitle(lane)).A("</span></div>\n");
+                A("<span class=\"sub\">").E(Subtitle(lane)).A("</span></span>\n");
             }
 
             /// <summary>The lane's second line: id, dates, deadline, and whom it waited for.</summary>
@@ -313,7 +315,10 @@ namespace ProgramDsl.Reports.Html
                     if (t.Task.IsMilestone) A(" m");
                 }
 
-                A(" d").I(Math.Min(row.Depth, 10)).A("\" data-id=\"").E(row.Symbol.Id).A("\"><span class=\"n\" title=\"").E(row.Symbol.DisplayName).A("\">").E(row.Symbol.DisplayName).A("</span>");
+                A(" d").I(Math.Min(row.Depth, 10)).A("\" data-id=\"").E(row.Symbol.Id).A("\"><span class=\"n\"");
+                var name = row.Symbol.DisplayName;
+                if (name.Length > LongName) A(" title=\"").E(name).A("\"");
+                A(">").E(name).A("</span>");
                 if (row.Task is { } task)
                 {
                     A("<span>").A(HtmlText.Date(task.StartDate)).A("</span><span>").A(HtmlText.Date(task.FinishDate)).A("</span><span class=\"num\">").I(task.DurationDays).A("</span>");

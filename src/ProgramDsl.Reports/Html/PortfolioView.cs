@@ -126,18 +126,30 @@ namespace ProgramDsl.Reports.Html
                 lanes.Add(lane);
             }
 
-            var loads = leveled != null ? LeveledLoads(leveled, lanes, laneOf) : StandingLoads(portfolio, lanes);
+            var loads = leveled != null ? LeveledLoads(portfolio.Shared, leveled, lanes, laneOf) : StandingLoads(portfolio, lanes);
             return new PortfolioView(portfolio, lanes, loads, Axis(lanes, loads));
         }
 
         /// <summary>A shared entity's name: the title the programs bind (one declaration, so one title).</summary>
         public static string EntityName(SharedEntity entity) => entity.Uses.Count > 0 ? entity.Uses[0].Symbol.DisplayName : entity.Id;
 
-        private static List<PortfolioLoad> LeveledLoads(PortfolioSchedule leveled, List<PortfolioLane> lanes, Dictionary<string, int> laneOf)
+        /// <summary>The leveled schedule's loads, a row for every shared person and pool in the portfolio's order (those booked on no day too).</summary>
+        private static List<PortfolioLoad> LeveledLoads(IReadOnlyList<SharedEntity> shared, PortfolioSchedule leveled, List<PortfolioLane> lanes, Dictionary<string, int> laneOf)
         {
+            var byEntity = new Dictionary<SharedEntity, SharedLoad>();
+            foreach (var load in leveled.Loads) byEntity[load.Entity] = load;
+            var entities = shared.ToList();
+            foreach (var load in leveled.Loads) if (!shared.Contains(load.Entity)) entities.Add(load.Entity);
+
             var loads = new List<PortfolioLoad>();
-            foreach (var load in leveled.Loads)
+            foreach (var e in entities)
             {
+                if (!byEntity.TryGetValue(e, out var load))
+                {
+                    loads.Add(new PortfolioLoad(e.Id, EntityName(e), e.Kind == SymbolKind.Resource, Math.Max(1, e.CapacityUnits), Array.Empty<(CalendarDate, long[])>()));
+                    continue;
+                }
+
                 var days = new List<(CalendarDate, long[])>(load.Days.Count);
                 foreach (var day in load.Days)
                 {
@@ -151,7 +163,6 @@ namespace ProgramDsl.Reports.Html
                 }
 
                 days.Sort((a, b) => a.Item1.CompareTo(b.Item1));
-                var e = load.Entity;
                 loads.Add(new PortfolioLoad(e.Id, EntityName(e), e.Kind == SymbolKind.Resource, Math.Max(1, e.CapacityUnits), days));
             }
 

@@ -29,7 +29,6 @@ namespace ProgramDsl.Forecasting
         public const long MaxTaskFinishValues = 20_000_000;
 
         private const int BlockSize = 64;
-        private const int MaxDays = int.MaxValue / 8;
 
         /// <summary>
         /// The forecast's work budget, in the leveler's work units (per task placed, per dependency examined, per day
@@ -255,12 +254,7 @@ namespace ProgramDsl.Forecasting
             private readonly Engine _engine;
             private readonly int[] _duration;
             private readonly int[] _fixedFinish;
-            private readonly int[] _extra;
-            private readonly int[] _input;
-            private readonly List<int> _touched = new List<int>();
-            private readonly long[] _slotAmount;
-            private readonly long[] _cells;
-            private bool _spread;
+            private readonly SamplingScratch _sampling;
             private readonly (int[] PrecedenceStart, int[] BlockedBy) _explain;
             private readonly bool[] _critical;
             private readonly Stack<int> _pending = new Stack<int>();
@@ -283,10 +277,7 @@ namespace ProgramDsl.Forecasting
                 var own = new RcpspProblem(_duration, p.Capacity, p.DemandResource, p.DemandAmount, p.Precedences, p.Release, p.FixedStart, _fixedFinish, p.Priority, p.Calendars);
                 _engine = new Engine(own, model.Cancellation);
                 int n = p.ActivityCount;
-                _extra = new int[n];
-                _input = new int[model.InputCount];
-                _slotAmount = new long[model.Reach?.SlotCount ?? 0];
-                _cells = new long[model.Reach?.CellCount ?? 0];
+                _sampling = new SamplingScratch(model.Sampling);
                 _explain = (new int[n], new int[n]);
                 _critical = new bool[n];
                 Totals = new Totals(model);
@@ -322,27 +313,12 @@ namespace ProgramDsl.Forecasting
                 long before = _engine.Work;
                 try
                 {
-                    var network = model.Network;
-                    foreach (var t in model.Sampled)
-                    {
-                        int days = (int)Math.Min(MaxDays, Math.Ceiling(t.Pessimistic * t.RemainingShare));
-                        if (t.InProgress) _fixedFinish[t.Node] = network.FinishAfter(t.Node, days);
-                        else _duration[t.Node] = days;
-                    }
-
-                    for (int j = 0; j < model.Risks.Length; j++) Occur(model.Risks[j]);
-                    Spread();
-                    foreach (int v in _touched)
-                    {
-                        if (!(baseProblem.FixedStart[v] >= 0 && _fixedFinish[v] >= 0)) _duration[v] = (int)Math.Min(MaxDays, (long)_duration[v] + _extra[v]);
-                        _extra[v] = 0;
-                    }
-
-                    _touched.Clear();
+                    _sampling.WorstCase(_duration, _fixedFinish, baseProblem.FixedStart);
                     _engine.Forward(model.List, _explain);
                 }
                 catch (Exception ex) when (IsPastTheCalendar(ex))
                 {
+                    _sampling.Reset();
                     Array.Copy(baseProblem.Duration, _duration, _duration.Length);
                     Array.Copy(baseProblem.FixedFinish, _fixedFinish, _fixedFinish.Length);
                     before = _engine.Work;
@@ -353,30 +329,6 @@ namespace ProgramDsl.Forecasting
                 return _engine.Work - before + model.RiskWork;
             }
 
-            /// <summary>Adds an occurring risk's impact to the tasks it names and to its workstream slots.</summary>
-            private void Occur(in SampledRisk risk)
-            {
-                foreach (int v in risk.Tasks)
-                {
-                    if (_extra[v] == 0) _touched.Add(v);
-                    _extra[v] = (int)Math.Min(MaxDays, (long)_extra[v] + risk.ImpactDays);
-                }
-
-                foreach (int s in risk.Slots)
-                {
-                    _slotAmount[s] += risk.ImpactDays;
-                    _spread = true;
-                }
-            }
-
-            /// <summary>Gives the tasks the occurring risks' workstreams reach their impacts, once per iteration.</summary>
-            private void Spread()
-            {
-                if (!_spread) return;
-                _model.Reach!.Apply(_slotAmount, _cells, _extra, _touched, MaxDays);
-                _spread = false;
-            }
-
             public void Iterate(ForecastRandom random, int iteration, int[] finishes, int[][] milestoneFinishes, int[][]? taskFinishes)
             {
                 _iteration = iteration;
@@ -385,53 +337,8 @@ namespace ProgramDsl.Forecasting
                 Array.Copy(baseProblem.Duration, _duration, _duration.Length);
                 Array.Copy(baseProblem.FixedFinish, _fixedFinish, _fixedFinish.Length);
 
-                // Draws happen in a fixed order (tasks, then risks) so a block's stream gives the same iteration every time.
-                var sampled = model.Sampled;
-                var calibration = model.Calibration;
-                for (int k = 0; k < sampled.Length; k++)
-                {
-                    var t = sampled[k];
-                    double days = t.Group >= 0
-                        ? t.MostLikely * Math.Exp(calibration!.Mu(t.Group) + calibration.Sigma(t.Group) * random.NextNormal())
-                        : random.NextPert(t.Optimistic, t.MostLikely, t.Pessimistic);
-                    // For a task in progress the input is the work left, rounded without bias like a whole task.
-                    _input[k] = random.RoundRandomly(days * t.RemainingShare, MaxDays);
-                }
-
-                var risks = model.Risks;
-                for (int j = 0; j < risks.Length; j++)
-                {
-                    bool occurs = random.NextDouble() < risks[j].Likelihood;
-                    _input[sampled.Length + j] = occurs ? 1 : 0;
-                    if (occurs) Occur(risks[j]);
-                }
-
-                Spread();
-
-                var network = model.Network;
-                for (int k = 0; k < sampled.Length; k++)
-                {
-                    int v = sampled[k].Node;
-                    if (sampled[k].InProgress) _fixedFinish[v] = network.FinishAfter(v, _input[k]);
-                    else _duration[v] = _input[k];
-                }
-
-                foreach (int v in _touched)
-                {
-                    if (baseProblem.FixedStart[v] >= 0 && _fixedFinish[v] >= 0)
-                    {
-                        var time = network.Graph.Time[v];
-                        _fixedFinish[v] = time.Advance(time.NextAvailable(_fixedFinish[v]), _extra[v]);
-                    }
-                    else
-                    {
-                        _duration[v] = (int)Math.Min(MaxDays, (long)_duration[v] + _extra[v]);
-                    }
-
-                    _extra[v] = 0;
-                }
-
-                _touched.Clear();
+                _sampling.Draw(random, _duration, _fixedFinish, baseProblem.FixedStart);
+                var input = _sampling.Input;
                 var schedule = _engine.Forward(model.List, _explain);
                 var start = schedule.Start;
                 var finish = schedule.Finish;
@@ -447,9 +354,9 @@ namespace ProgramDsl.Forecasting
 
                 Totals.SumY += makespan;
                 Totals.SumYY += (long)makespan * makespan;
-                for (int k = 0; k < _input.Length; k++)
+                for (int k = 0; k < input.Length; k++)
                 {
-                    long x = _input[k];
+                    long x = input[k];
                     Totals.SumX[k] += x;
                     Totals.SumXX[k] += x * x;
                     Totals.SumXY[k] += x * makespan;

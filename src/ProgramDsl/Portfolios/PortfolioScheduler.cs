@@ -319,8 +319,64 @@ namespace ProgramDsl.Portfolios
             }
 
             token.ThrowIfCancellationRequested();
-            for (int p = 0; p < n; p++) outcome.Imposed.Add(Impose(programs[p], p, full, final, token));
+            var (lateStart, lateFinish) = Latest(programs, full, final, token);
+            for (int p = 0; p < n; p++) outcome.Imposed.Add(Impose(programs[p], p, full, final, lateStart, lateFinish));
             return outcome;
+        }
+
+        /// <summary>
+        /// Late dates: every activity as late as it can go before its own program's finish, with the resources (one
+        /// backward pass over the joint schedule). Each program gets an end node that all its activities precede and
+        /// that must end its finish's distance before a sink at the joint makespan, so the one deadline of the backward
+        /// pass becomes a deadline per program.
+        /// </summary>
+        private static (int[] Start, int[] Finish) Latest(List<JointProgram> programs, JointProblem joint, RcpspSolution solution, CancellationToken token)
+        {
+            var problem = joint.Problem;
+            int n = problem.ActivityCount, count = programs.Count;
+            int total = n + count + 1, sink = n + count;
+            int makespan = 0;
+            foreach (int f in solution.Finish) makespan = Math.Max(makespan, f);
+            var finishOf = new int[count];
+            for (int p = 0; p < count; p++)
+            {
+                int offset = joint.NodeOffset[p], tasks = programs[p].Graph.Tasks.Count;
+                finishOf[p] = programs[p].Axis.EndDay(0);
+                for (int v = 0; v < tasks; v++) finishOf[p] = Math.Max(finishOf[p], solution.Finish[offset + v]);
+            }
+
+            int[] Extend(int[] values, Func<int, int> extra)
+            {
+                var result = new int[total];
+                Array.Copy(values, result, n);
+                for (int a = n; a < total; a++) result[a] = extra(a);
+                return result;
+            }
+
+            var precedences = new List<RcpspPrecedence>(problem.Precedences.Length + n + count);
+            precedences.AddRange(problem.Precedences);
+            for (int a = 0; a < n; a++) precedences.Add(new RcpspPrecedence(a, n + joint.Owner[a], DependencyType.FinishToStart, 0));
+            for (int p = 0; p < count; p++) precedences.Add(new RcpspPrecedence(n + p, sink, DependencyType.FinishToStart, makespan - finishOf[p]));
+
+            var demandResource = new int[total][];
+            var demandAmount = new int[total][];
+            Array.Copy(problem.DemandResource, demandResource, n);
+            Array.Copy(problem.DemandAmount, demandAmount, n);
+            for (int a = n; a < total; a++)
+            {
+                demandResource[a] = Array.Empty<int>();
+                demandAmount[a] = Array.Empty<int>();
+            }
+
+            var calendars = new IActivityCalendar?[total];
+            Array.Copy(problem.Calendars, calendars, n);
+            var withEnds = new RcpspProblem(Extend(problem.Duration, _ => 0), problem.Capacity, demandResource, demandAmount, precedences.ToArray(),
+                Extend(problem.Release, _ => 0), Extend(problem.FixedStart, _ => -1), Extend(problem.FixedFinish, _ => -1), Extend(problem.Priority, _ => 500), calendars);
+            var start = Extend(solution.Start, a => a == sink ? makespan : finishOf[a - n]);
+            var finish = Extend(solution.Finish, a => a == sink ? makespan : finishOf[a - n]);
+            var engine = new Engine(withEnds, token);
+            var latest = engine.Latest(new RcpspSolver.Individual(Array.Empty<int>(), start, finish, makespan, 0));
+            return latest is { } late ? (late.Start, late.Finish) : (solution.Start, solution.Finish);
         }
 
         private static int[] Slice(int[] values, int offset, int count)
@@ -330,36 +386,12 @@ namespace ProgramDsl.Portfolios
             return result;
         }
 
-        /// <summary>
-        /// One program's part of the joint solution in its own indices. Late dates: the program's activities as late as
-        /// they can go before its own finish, the other programs' bookings held where they are.
-        /// </summary>
-        private static ProgramScheduler.ImposedLeveling Impose(JointProgram program, int p, JointProblem joint, RcpspSolution solution, CancellationToken token)
+        /// <summary>One program's part of the joint solution in its own indices.</summary>
+        private static ProgramScheduler.ImposedLeveling Impose(JointProgram program, int p, JointProblem joint, RcpspSolution solution, int[] lateStartAxis, int[] lateFinishAxis)
         {
-            var problem = joint.Problem;
             int offset = joint.NodeOffset[p];
             int count = program.Graph.NodeCount;
-            int taskCount = program.Graph.Tasks.Count;
             var axis = program.Axis;
-            int programFinish = axis.EndDay(0);
-            for (int v = 0; v < taskCount; v++) programFinish = Math.Max(programFinish, solution.Finish[offset + v]);
-
-            var fixedStart = (int[])problem.FixedStart.Clone();
-            var fixedFinish = (int[])problem.FixedFinish.Clone();
-            for (int a = 0; a < fixedStart.Length; a++)
-            {
-                if (joint.Owner[a] == p) continue;
-                fixedStart[a] = solution.Start[a];
-                fixedFinish[a] = solution.Finish[a];
-            }
-
-            var own = new RcpspProblem(problem.Duration, problem.Capacity, problem.DemandResource, problem.DemandAmount, problem.Precedences,
-                problem.Release, fixedStart, fixedFinish, problem.Priority, problem.Calendars);
-            var engine = new Engine(own, token);
-            var latest = engine.Latest(new RcpspSolver.Individual(Array.Empty<int>(), solution.Start, solution.Finish, programFinish, 0));
-            var lateStartAxis = latest?.Start ?? solution.Start;
-            var lateFinishAxis = latest?.Finish ?? solution.Finish;
-
             var start = new int[count];
             var finish = new int[count];
             var lateStart = new int[count];

@@ -123,6 +123,7 @@ namespace ProgramDsl.Cli.Tests.Schemas
         private static readonly IReadOnlyDictionary<string, (string[] Args, string Schema)> PortfolioJsonCommands = new Dictionary<string, (string[], string)>(StringComparer.Ordinal)
         {
             ["schedule"] = (new[] { "schedule", "portfolio.tpm", "--format", "json" }, JsonSchemas.Portfolio),
+            ["forecast"] = (new[] { "forecast", "portfolio.tpm", "--format", "json", "--iterations", "200" }, JsonSchemas.PortfolioForecast),
         };
 
         [Fact]

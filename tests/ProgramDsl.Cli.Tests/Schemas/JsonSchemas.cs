@@ -23,6 +23,7 @@ namespace ProgramDsl.Cli.Tests.Schemas
         public const string Diff = "diff";
         public const string Baseline = "baseline";
         public const string Portfolio = "portfolio";
+        public const string PortfolioForecast = "portfolio-forecast";
 
         /// <summary>Every schema under docs/schemas/, by its name without <c>.schema.json</c>.</summary>
         public static IReadOnlyList<string> All => Directory.EnumerateFiles(Folder, "*.schema.json")

@@ -32,6 +32,9 @@ namespace ProgramDsl.Cli.Tests.Schemas
             temp.Write("new.tpm", Plans.Valid.Replace("{ duration 2d  after data.collect }", "{ duration 5d  after data.collect }"));
             var diff = Tpm.Run(temp.Path, "diff", "old.tpm", "new.tpm", "--format", "json");
             var check = Tpm.Run(RepositoryPaths.Root, "check", "examples/errors/TPM1001.tpm", "--format", "json");
+            // Not leveled together, so that the two programs over-book Ana and the document lists diagnostics (TPM2103).
+            using var portfolio = PortfolioCommandTests.Prepare();
+            var portfolioSchedule = Tpm.Run(portfolio.Path, "schedule", "portfolio.tpm", "--format", "json", "--no-level");
             return new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 [JsonSchemas.Schedule] = Out("schedule", plan, "--format", "json"),
@@ -39,6 +42,7 @@ namespace ProgramDsl.Cli.Tests.Schemas
                 [JsonSchemas.Forecast] = Out("forecast", plan, "--format", "json", "--iterations", "50", "--calibrate"),
                 [JsonSchemas.Diagnostics] = check.Out,
                 [JsonSchemas.Diff] = diff.Out,
+                [JsonSchemas.Portfolio] = portfolioSchedule.Out,
                 [JsonSchemas.Baseline] = File.ReadAllText(Path.Combine(RepositoryPaths.Examples, "ml-platform", "program.baseline.q1.json")),
             };
         });
@@ -94,6 +98,17 @@ namespace ProgramDsl.Cli.Tests.Schemas
             { JsonSchemas.Forecast, "/calibration", "{}" },
             { JsonSchemas.Diff, "/is_empty", null },
             { JsonSchemas.Diff, "/finish_slip_days", "\"4\"" },
+            { JsonSchemas.Portfolio, "/format_version", "2" },
+            { JsonSchemas.Portfolio, "/portfolio/leveled_together", "\"no\"" },
+            { JsonSchemas.Portfolio, "/portfolio/seed", "3" },
+            { JsonSchemas.Portfolio, "/programs/0/priority", "0" },
+            { JsonSchemas.Portfolio, "/programs/0/priority", "1001" },
+            { JsonSchemas.Portfolio, "/programs/0/finish", "\"2027-3-5\"" },
+            { JsonSchemas.Portfolio, "/programs/0/margin_days", "\"5\"" },
+            { JsonSchemas.Portfolio, "/programs/1/waits", null },
+            { JsonSchemas.Portfolio, "/shared/0/kind", "\"robot\"" },
+            { JsonSchemas.Portfolio, "/shared/0/programs", "[]" },
+            { JsonSchemas.Portfolio, "/diagnostics/0/severity", "\"fatal\"" },
             { JsonSchemas.Baseline, "/name", null },
             { JsonSchemas.Baseline, "/tasks/0/kind", "\"phase\"" },
         };
@@ -111,7 +126,7 @@ namespace ProgramDsl.Cli.Tests.Schemas
                 (value is null ? "without " + pointer : pointer + " = " + value) + " the document is not a " + schema + " document");
         }
 
-        public static TheoryData<string> OpenSchemas => new TheoryData<string> { JsonSchemas.Schedule, JsonSchemas.Diagnostics, JsonSchemas.Status, JsonSchemas.Forecast };
+        public static TheoryData<string> OpenSchemas => new TheoryData<string> { JsonSchemas.Schedule, JsonSchemas.Diagnostics, JsonSchemas.Status, JsonSchemas.Forecast, JsonSchemas.Portfolio };
 
         [Theory]
         [MemberData(nameof(OpenSchemas))]
@@ -164,7 +179,7 @@ namespace ProgramDsl.Cli.Tests.Schemas
         public void The_diagnostic_object_is_one_definition_in_every_schema_that_lists_diagnostics()
         {
             var reference = JsonSchemas.Read(JsonSchemas.Diagnostics)["$defs"]!["diagnostic"]!;
-            foreach (var schema in new[] { JsonSchemas.Schedule, JsonSchemas.Status, JsonSchemas.Forecast })
+            foreach (var schema in new[] { JsonSchemas.Schedule, JsonSchemas.Status, JsonSchemas.Forecast, JsonSchemas.Portfolio })
             {
                 JsonNode.DeepEquals(JsonSchemas.Read(schema)["$defs"]!["diagnostic"], reference).Should().BeTrue(schema + " copies diagnostics.schema.json's diagnostic as it is");
                 JsonNode.DeepEquals(JsonSchemas.Read(schema)["$defs"]!["positionOrNull"], JsonSchemas.Read(JsonSchemas.Diagnostics)["$defs"]!["positionOrNull"]).Should().BeTrue();
