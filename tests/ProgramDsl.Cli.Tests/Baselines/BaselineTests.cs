@@ -52,8 +52,9 @@ namespace ProgramDsl.Cli.Tests.Baselines
         public static IEnumerable<object[]> PortfolioFiles() => ExampleBaselines.PortfolioFiles().Select(f => new object[] { f });
 
         /// <summary>
-        /// Every example portfolio's <c>tpm check</c> (the programs as they stand) and <c>tpm schedule --format json</c>
-        /// (leveled together), stored beside it as for a program (docs/portfolios.md walks through them).
+        /// Every example portfolio's <c>tpm check</c> (the programs as they stand), <c>tpm schedule --format json</c> and
+        /// <c>tpm forecast --format json</c> (leveled together), stored beside it as for a program (docs/portfolios.md
+        /// walks through them).
         /// </summary>
         [Theory]
         [MemberData(nameof(PortfolioFiles))]
@@ -64,9 +65,12 @@ namespace ProgramDsl.Cli.Tests.Baselines
             var check = Tpm.Run(RepositoryPaths.Root, "check", portfolioFile, "--format", "text");
             check.ExitCode.Should().BeOneOf(new[] { 0, 1 }, check.ToString());
             (check.ExitCode == 1).Should().Be(check.Out.Contains(": error TPM", StringComparison.Ordinal), "exit 1 exactly when an error is printed:\n" + check);
+            var forecast = Tpm.Run(RepositoryPaths.Root, "forecast", portfolioFile, "--format", "json", "--iterations", "1000");
+            forecast.ExitCode.Should().BeOneOf(new[] { 0, 1 }, forecast.ToString());
 
             var failures = new List<string>();
             Compare(ExampleBaselines.SchedulePath(portfolioFile), schedule.Out, failures);
+            Compare(ExampleBaselines.ForecastPath(portfolioFile), forecast.Out, failures);
             Compare(ExampleBaselines.CheckPath(portfolioFile), check.Out, failures);
             if (failures.Count > 0) Assert.Fail(string.Join("\n", failures));
         }
@@ -98,7 +102,7 @@ namespace ProgramDsl.Cli.Tests.Baselines
         {
             var expected = ExampleBaselines.ProgramFiles()
                 .SelectMany(f => new[] { ExampleBaselines.SchedulePath(f), ExampleBaselines.CheckPath(f), ExampleBaselines.ForecastPath(f) })
-                .Concat(ExampleBaselines.PortfolioFiles().SelectMany(f => new[] { ExampleBaselines.SchedulePath(f), ExampleBaselines.CheckPath(f) }))
+                .Concat(ExampleBaselines.PortfolioFiles().SelectMany(f => new[] { ExampleBaselines.SchedulePath(f), ExampleBaselines.CheckPath(f), ExampleBaselines.ForecastPath(f) }))
                 .ToHashSet(StringComparer.Ordinal);
 
             ExampleBaselines.StoredBaselines().Where(b => !expected.Contains(b))
