@@ -53,5 +53,13 @@ namespace ProgramDsl.Diagnostics
                 entities + (several ? " are each" : " is") + " declared once and used by programs " + programs +
                 ", but no portfolio names them, so their loads are not checked together; add a portfolio file, such as " + snippet,
                 at, also);
+    
+
+        /// <summary>TPM2105: one id declared in several places by programs of a portfolio; at the first, the others as additional locations.</summary>
+        public static Diagnostic SameIdDeclaredTwice(SourceLocation at, IReadOnlyList<SourceLocation> also, string entity, string programs) =>
+            new Diagnostic(SameIdTwoDeclarations, SameIdTwoDeclarations.DefaultSeverity,
+                entity + " is declared separately by programs " + programs + ": to tpm they are different, and their bookings are not added up; " +
+                "if they are one, declare it once, in a fragment the programs include or in the portfolio block",
+                at, also);
     }
 }

@@ -72,12 +72,16 @@ namespace ProgramDsl.Portfolios
 
             var memberIndex = new Dictionary<PortfolioMember, int>();
             for (int i = 0; i < m; i++) memberIndex[members[i]] = i;
+            var used = new Dictionary<int, HashSet<Symbol>>();
             foreach (var entity in shared)
             {
                 int first = -1;
-                foreach (var (member, _) in entity.Uses)
+                foreach (var (member, symbol) in entity.Uses)
                 {
                     if (!memberIndex.TryGetValue(member, out int i) || !schedulable[i]) continue;
+                    if (!used.TryGetValue(i, out var symbols)) used[i] = symbols = Used(stages[i]!.Bound.Program!);
+                    // Only a program whose tasks can book the person or pool is linked by it: binding it is not enough.
+                    if (!symbols.Contains(symbol)) continue;
                     if (first < 0) first = i;
                     else parent[Find(i)] = Find(first);
                 }
@@ -99,6 +103,29 @@ namespace ProgramDsl.Portfolios
             token.ThrowIfCancellationRequested();
             var schedule = Assemble(members, shared, memberIndex, jointPrograms, baseSchedule, totals, token);
             return new LevelResult(members.Select(x => x.Program).ToList(), schedule, Array.Empty<Diagnostic>());
+        }
+
+        /// <summary>The people and pools a program's tasks can book: assigned, holding a role a task assigns, or used.</summary>
+        private static HashSet<Symbol> Used(ProgramSymbol program)
+        {
+            var roles = new HashSet<RoleSymbol>();
+            var used = new HashSet<Symbol>();
+            foreach (var task in program.Tasks)
+            {
+                foreach (var a in task.Assignments) used.Add(a.Person);
+                foreach (var ra in task.RoleAssignments) roles.Add(ra.Role);
+                foreach (var u in task.ResourceUses) used.Add(u.Resource);
+            }
+
+            if (roles.Count > 0)
+            {
+                foreach (var person in program.People)
+                {
+                    foreach (var role in person.Roles) if (roles.Contains(role)) used.Add(person);
+                }
+            }
+
+            return used;
         }
 
         /// <summary>The leveler's work over every joint component.</summary>
@@ -244,7 +271,7 @@ namespace ProgramDsl.Portfolios
             long budget = RcpspSolver.WorkBudget(baseOptions);
             var outcome = new JointOutcome();
 
-            RcpspSolution Solve(JointProblem problem, long work, (int[] List, int[] Start, int[] Finish)? incumbent)
+            RcpspSolution Solve(JointProblem problem, long work, IReadOnlyList<(int[] List, int[] Start, int[] Finish)>? incumbents, bool withObjective = true)
             {
                 var o = new RcpspOptions
                 {
@@ -257,8 +284,8 @@ namespace ProgramDsl.Portfolios
                     TimeLimit = baseOptions.TimeLimit,
                     Progress = options.Progress,
                     CancellationToken = token,
-                    Objective = new LatenessObjective(programs, problem, priority, levelOf, levels.Length),
-                    Incumbent = incumbent,
+                    Objective = withObjective ? new LatenessObjective(programs, problem, priority, levelOf, levels.Length) : null,
+                    Incumbents = incumbents,
                 };
                 var solution = RcpspSolver.Solve(problem.Problem, o);
                 outcome.Schedules += solution.SchedulesGenerated;
@@ -279,8 +306,10 @@ namespace ProgramDsl.Portfolios
             else
             {
                 // The strict-priority schedule: each level leveled around the levels above it, which stay where they are.
+                // A quarter of the budget goes to the levels, a quarter to a leveling that ignores the priorities (a
+                // second starting point, often tighter), the rest to the joint search from the better of the two.
                 var lagDates = new (int[] Start, int[] Finish)?[n];
-                long share = Math.Max(1, budget / (2 * levels.Length));
+                long share = Math.Max(1, budget / (4 * levels.Length));
                 for (int level = 0; level < levels.Length; level++)
                 {
                     for (int p = 0; p < n; p++) roles[p] = levelOf[p] < level ? JointRole.Fixed : levelOf[p] == level ? JointRole.Free : JointRole.Absent;
@@ -315,7 +344,9 @@ namespace ProgramDsl.Portfolios
                     }
                 }
 
-                final = Solve(full, budget - outcome.Work, (Array.Empty<int>(), start, finish));
+                var plain = Solve(full, budget / 4, null, withObjective: false);
+                var seeds = new List<(int[], int[], int[])> { (Array.Empty<int>(), start, finish), (Array.Empty<int>(), plain.Start, plain.Finish) };
+                final = Solve(full, budget - outcome.Work, seeds);
             }
 
             token.ThrowIfCancellationRequested();

@@ -178,6 +178,22 @@ public class PortfolioCompileTests
     }
 
     [Fact]
+    public void A_programs_semantic_model_finds_a_shared_member_declared_in_the_portfolio()
+    {
+        var resolver = Resolver(("alpha/program.tpm", "program alpha {\n  start 2027-03-01\n  task t { duration 1d  assign ana }\n}\n"));
+        var portfolio = Load("portfolio org {\n  person ana \"Ana\"\n  program \"alpha/program.tpm\"\n}\n", resolver);
+        portfolio.Diagnostics.Should().BeEmpty();
+        var program = portfolio.Members.Single().Program;
+        var text = program.SyntaxTrees[0].Source.Text;
+        var reference = program.SemanticModel.SymbolAt("alpha/program.tpm", text.IndexOf("ana", System.StringComparison.Ordinal))!;
+        reference.Symbol.Id.Should().Be("ana");
+        var declaration = program.SemanticModel.GetDeclaration(reference.Symbol)!;
+        declaration.Tree.Source.Path.Should().Be("portfolio.tpm");
+        declaration.Location.Start.Line.Should().Be(2);
+        program.SemanticModel.FindReferences(reference.Symbol).Should().ContainSingle().Which.Tree.Source.Path.Should().Be("alpha/program.tpm");
+    }
+
+    [Fact]
     public void A_shared_member_declared_again_by_a_program_is_a_duplicate_in_that_program()
     {
         var resolver = Resolver(
@@ -212,7 +228,13 @@ public class PortfolioCompileTests
             ("beta/program.tpm", "program beta {\n  start 2027-03-01\n  include \"people.tpm\"\n  task t { duration 5d  assign ana }\n}\n"));
         var portfolio = Load("portfolio org {\n  program \"alpha/program.tpm\"\n  program \"beta/program.tpm\"\n}\n", resolver);
         portfolio.Shared.Should().BeEmpty();
-        portfolio.Diagnostics.Should().BeEmpty("two people called ana are two people: neither is over-booked");
+        portfolio.Diagnostics.Where(d => d.Code == "TPM2103").Should().BeEmpty("two people called ana are two people: neither is over-booked");
+        var d = portfolio.Diagnostics.Should().ContainSingle().Which;
+        d.Code.Should().Be("TPM2105");
+        d.Location!.Value.Path.Should().Be("alpha/people.tpm");
+        d.AdditionalLocations.Single().Path.Should().Be("beta/people.tpm");
+        d.Message.Should().Be("person 'ana' is declared separately by programs alpha (alpha/people.tpm(1,8)), beta (beta/people.tpm(1,8)): to tpm they are different, " +
+            "and their bookings are not added up; if they are one, declare it once, in a fragment the programs include or in the portfolio block");
     }
 
     [Fact]
@@ -251,5 +273,42 @@ public class PortfolioCompileTests
         public bool TryReadText(string path, out string text, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out SourceReadError? error) => _files.TryReadText(path, out text, out error);
 
         public string Identify(string path) => SourcePaths.Normalize(path).Replace("link/", string.Empty);
+    }
+}
+
+/// <summary>Scheduling a portfolio (<see cref="PortfolioCompileOptions.Schedule"/>) levels its programs together through the public API.</summary>
+public class PortfolioScheduleTests
+{
+    [Fact]
+    public void Two_programs_booking_ana_are_leveled_together_the_higher_priority_first()
+    {
+        var resolver = Resolver(
+            ("people.tpm", People),
+            ("alpha/program.tpm", Program("alpha", "task train { duration 10d  assign ana }")),
+            ("beta/program.tpm", Program("beta", "task clean { duration 10d  assign ana }")));
+        var portfolio = TpmPortfolio.Parse("portfolio org {\n  program \"alpha/program.tpm\" { priority 400 }\n  program \"beta/program.tpm\" { priority 600 }\n}\n", "portfolio.tpm", resolver);
+        portfolio.Diagnostics.Should().BeEmpty();
+        portfolio.Schedule.Should().NotBeNull();
+        var alpha = portfolio.Members[0].Program.Schedule!.Tasks.Single();
+        var beta = portfolio.Members[1].Program.Schedule!.Tasks.Single();
+        beta.StartDate.ToString().Should().Be("2027-03-01", "beta has the higher priority");
+        beta.FinishDate.ToString().Should().Be("2027-03-12");
+        alpha.StartDate.ToString().Should().Be("2027-03-15");
+        portfolio.Schedule!.Programs.Select(p => p.Member.Id).Should().Equal("alpha", "beta");
+    }
+
+    [Fact]
+    public void Leveling_off_or_errors_leave_the_portfolio_unscheduled_together()
+    {
+        var resolver = Resolver(
+            ("people.tpm", People),
+            ("alpha/program.tpm", Program("alpha", "task train { duration 10d  assign ana }")),
+            ("beta/program.tpm", Program("beta", "task clean { duration 10d  assign nobody }")));
+        var off = TpmPortfolio.Parse("portfolio org {\n  leveling off\n  program \"alpha/program.tpm\"\n}\n", "portfolio.tpm", resolver);
+        off.Schedule.Should().BeNull();
+        off.Members.Single().Program.Schedule.Should().NotBeNull("with leveling off each program is scheduled as it stands");
+        var broken = TpmPortfolio.Parse("portfolio org {\n  program \"alpha/program.tpm\"\n  program \"beta/program.tpm\"\n}\n", "portfolio.tpm", resolver);
+        broken.HasErrors.Should().BeTrue();
+        broken.Schedule.Should().BeNull();
     }
 }
