@@ -274,3 +274,48 @@ namespace ProgramDsl.Tests.Portfolios
         }
     }
 }
+
+namespace ProgramDsl.Tests.Portfolios
+{
+    /// <summary>The same rule through the public API: a portfolio file naming programs that share a person from its block.</summary>
+    public class PortfolioLevelingThroughParseTests
+    {
+        private static TpmPortfolio Parse(int alphaPriority, int betaPriority)
+        {
+            var resolver = new InMemorySourceResolver()
+                .Add("alpha/program.tpm", "program alpha {\n  start 2027-01-04\n  deadline 2027-01-08\n  task a1 { duration 5d  assign ana }\n}\n")
+                .Add("beta/program.tpm", "program beta {\n  start 2027-01-04\n  deadline 2027-01-08\n  task b1 { duration 3d  assign ana }\n}\n");
+            var text = "portfolio org \"Org\" {\n  person ana \"Ana\"\n" +
+                       "  program \"alpha/program.tpm\" { priority " + alphaPriority + " }\n" +
+                       "  program \"beta/program.tpm\" { priority " + betaPriority + " }\n}\n";
+            return TpmPortfolio.Parse(text, "portfolio.tpm", resolver);
+        }
+
+        [Fact]
+        public void The_higher_priority_program_meets_its_deadline_and_the_other_reports_the_miss()
+        {
+            var portfolio = Parse(800, 500);
+            portfolio.Diagnostics.Where(d => d.IsError && d.Code != "TPM2202").Should().BeEmpty("a missed deadline is the only error");
+            portfolio.Schedule.Should().NotBeNull();
+            var alpha = portfolio.Members.Single(m => m.Id == "alpha").Program.Schedule!;
+            var beta = portfolio.Members.Single(m => m.Id == "beta").Program.Schedule!;
+            (alpha.Task("a1").StartDate, alpha.Task("a1").FinishDate).Should().Be((D("2027-01-04"), D("2027-01-08")));
+            (beta.Task("b1").StartDate, beta.Task("b1").FinishDate).Should().Be((D("2027-01-11"), D("2027-01-13")));
+            portfolio.Diagnostics.Should().ContainSingle(d => d.Code == "TPM2202").Which.Message.Should().Contain("program 'beta' finishes on 2027-01-13, 3 working days after its deadline 2027-01-08");
+            portfolio.Schedule!.Lateness.Should().Equal((800, 0), (500, 3));
+            portfolio.Schedule.Programs.Single(p => p.Member.Id == "beta").WaitDays.Should().Be(5);
+        }
+
+        [Fact]
+        public void With_the_priorities_the_other_way_the_other_program_meets_its_deadline()
+        {
+            var portfolio = Parse(500, 800);
+            var alpha = portfolio.Members.Single(m => m.Id == "alpha").Program.Schedule!;
+            var beta = portfolio.Members.Single(m => m.Id == "beta").Program.Schedule!;
+            (beta.Task("b1").StartDate, beta.Task("b1").FinishDate).Should().Be((D("2027-01-04"), D("2027-01-06")));
+            (alpha.Task("a1").StartDate, alpha.Task("a1").FinishDate).Should().Be((D("2027-01-07"), D("2027-01-13")));
+            portfolio.Schedule!.Lateness.Should().Equal((800, 0), (500, 3));
+            portfolio.Diagnostics.Should().ContainSingle(d => d.Code == "TPM2202").Which.Message.Should().Contain("program 'alpha'");
+        }
+    }
+}
