@@ -59,7 +59,7 @@ namespace ProgramDsl.Cli.Commands
             if (sarif?.Category is string c && (c.Trim('/').Length == 0 || c.Any(char.IsControl))) throw new UsageException("--category must be a name, e.g. 'tpm' or 'tpm/plans'");
             var files = _loader.ExpandProgramFiles(paths, settings.Workspace);
             if (files.Count == 0) throw new UsageException("no .tpm program files found in " + string.Join(", ", paths.Select(p => "'" + p + "'")));
-            var (all, programs) = CheckAll(files, settings, scheduling);
+            var (all, programs) = CheckAll(paths, files, settings, scheduling);
 
             var ansi = new Ansi(ColorPolicy.IsEnabled(_console, settings.NoColor));
             if (format == "sarif")
@@ -88,7 +88,7 @@ namespace ProgramDsl.Cli.Commands
         /// portfolio names are not checked again on their own; the other programs are compiled one by one, and those that
         /// share a person or pool with no portfolio naming them are reported once (TPM2104).
         /// </summary>
-        private (List<Diagnostic> All, int Programs) CheckAll(IReadOnlyList<string> files, CommonSettings settings, ScheduleOptions? scheduling)
+        private (List<Diagnostic> All, int Programs) CheckAll(IReadOnlyList<string> paths, IReadOnlyList<string> files, CommonSettings settings, ScheduleOptions? scheduling)
         {
             int programs = 0;
             var byFile = new Dictionary<string, IReadOnlyList<Diagnostic>>(StringComparer.Ordinal);
@@ -122,13 +122,22 @@ namespace ProgramDsl.Cli.Commands
                 alone.Add(program);
             }
 
-            all.AddRange(SharedWithoutPortfolio(alone));
+            all.AddRange(SharedWithoutPortfolio(paths, files, alone, settings));
             return (all, programs + alone.Count);
         }
 
-        /// <summary>TPM2104: programs checked together that share a declared person or pool, with no portfolio naming them.</summary>
-        private static IReadOnlyList<Diagnostic> SharedWithoutPortfolio(IReadOnlyList<TpmProgram> programs) =>
-            Array.Empty<Diagnostic>(); // TODO(h/lang): the core function
+        /// <summary>
+        /// TPM2104: programs checked in one run that use one declared person or pool, with no portfolio naming them; the
+        /// portfolio it suggests lists their paths relative to the first folder named (the current folder when only files are).
+        /// </summary>
+        private IReadOnlyList<Diagnostic> SharedWithoutPortfolio(IReadOnlyList<string> paths, IReadOnlyList<string> files, IReadOnlyList<TpmProgram> programs, CommonSettings settings)
+        {
+            if (programs.Count < 2) return Array.Empty<Diagnostic>();
+            var folder = paths.FirstOrDefault(_fileSystem.DirectoryExists) ?? ".";
+            var resolver = new FileSystemSourceResolver(_fileSystem, _loader.WorkspaceFor(folder, isFolder: true, settings.Workspace));
+            var options = _loader.PortfolioOptionsFor(files[0], settings.ConfigPath, settings.WarningsAsErrors, null, settings.Workspace, schedule: false).Program;
+            return Portfolios.TpmPortfolio.SharedWithoutPortfolio(programs, folder, resolver, options);
+        }
 
         private string? RealPath(string path)
         {

@@ -53,6 +53,9 @@ namespace ProgramDsl.Cli.Commands
         // The folder named on the command line that a walked plan was found in: its workspace when no repository holds it.
         private readonly Dictionary<string, string> _walkedFrom = new Dictionary<string, string>(StringComparer.Ordinal);
 
+        // Plans that grew past the size limit while KindOf read them, with the size the read saw: their compile reports it.
+        private readonly Dictionary<string, long> _grown = new Dictionary<string, long>(StringComparer.Ordinal);
+
         /// <summary>A loader that keeps at most <paramref name="maxCachedChars"/> characters of walked plans between the walk and their compilation (tests).</summary>
         internal PlanLoader(IFileSystem fileSystem, SeverityConfigLocator configs, long maxCachedChars) : this(fileSystem, configs) => _maxCachedChars = maxCachedChars;
 
@@ -177,15 +180,32 @@ namespace ProgramDsl.Cli.Commands
             if (!_fileSystem.FileExists(path)) throw new UsageException("no such file: '" + path + "'");
             var info = RequireRegularFile(path);
             if (info.Length > InputLimits.MaxFileBytes) return PlanKind.Program;
+            string? read;
             try
             {
-                return ReadInside(path, RootFor(path, workspace)) is string read ? KindOfText(read) : PlanKind.Program;
+                read = ReadInside(path, RootFor(path, workspace));
+            }
+            catch (InputTooLargeException ex)
+            {
+                // It grew past the limit while read: compiling it says so, as it would have on its own read.
+                _grown[DisplayPath(path)] = ex.Size;
+                return PlanKind.Program;
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
-                // Too large, unreadable: compiling it as a program says why, as it always did.
+                // Unreadable: compiling it as a program says why, as it always did.
                 return PlanKind.Program;
             }
+
+            if (read is null) return PlanKind.Program;
+            // Kept for its compilation, within the walk's budget, so that a file is read once.
+            if (_cachedChars + read.Length <= _maxCachedChars)
+            {
+                _texts[DisplayPath(path)] = read;
+                _cachedChars += read.Length;
+            }
+
+            return KindOfText(read);
         }
 
         /// <summary>
@@ -302,6 +322,7 @@ namespace ProgramDsl.Cli.Commands
 
             var options = OptionsFor(config, warningsAsErrors, scheduling);
 
+            if (_grown.TryGetValue(DisplayPath(path), out var grown) && _grown.Remove(DisplayPath(path))) return TpmProgram.Unread(DisplayPath(path), SourceReadError.TooLarge(grown));
             if (Refuse(path, root, info, out var real) is SourceReadError refused) return TpmProgram.Unread(DisplayPath(path), refused);
             string? text;
             try
