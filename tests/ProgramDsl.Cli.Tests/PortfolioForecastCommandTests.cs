@@ -30,7 +30,7 @@ namespace ProgramDsl.Cli.Tests
 
             // Nothing is uncertain: every iteration is the leveled schedule (alpha Mar 1-5, beta waits: Mar 8-12).
             result.ExitCode.Should().Be(0, result.ToString());
-            var lines = Tpm.Lines(result.Out);
+            var lines = Tpm.Lines(result.Out).Select(l => l.TrimStart()).ToList();
             lines[0].Should().Be("Forecast portfolio org \"Org\"");
             lines[1].Should().Contain("100 iterations, seed 0, the programs leveled together each iteration");
             lines.Should().Contain(l => l.StartsWith("Program ", System.StringComparison.Ordinal) && l.Contains("On time"));
@@ -38,6 +38,8 @@ namespace ProgramDsl.Cli.Tests
                 .Should().Equal("alpha", "800", "2027-03-12", "2027-03-05", "2027-03-05", "2027-03-05", "2027-03-05", "100.0%");
             lines.Single(l => l.StartsWith("beta ", System.StringComparison.Ordinal)).Split(' ', System.StringSplitOptions.RemoveEmptyEntries)
                 .Should().Equal("beta", "600", "2027-03-19", "2027-03-12", "2027-03-12", "2027-03-12", "2027-03-12", "100.0%");
+            lines.Single(l => l.StartsWith("(portfolio)", System.StringComparison.Ordinal)).Split(' ', System.StringSplitOptions.RemoveEmptyEntries)
+                .Should().Equal("(portfolio)", "2027-03-12", "2027-03-12", "2027-03-12", "2027-03-12", "100.0%", "all");
         }
 
         [Fact]
