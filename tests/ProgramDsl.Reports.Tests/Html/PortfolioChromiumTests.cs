@@ -92,6 +92,12 @@ namespace ProgramDsl.Reports.Tests.Html
             LoadAndOpen(PortfolioPipelineTests.Compile(levelTogether: false), "compiled, not leveled");
         }
 
+        [ChromiumFact]
+        public void A_compiled_portfolio_leveled_together_loads_and_opens_in_Chromium()
+        {
+            LoadAndOpen(PortfolioPipelineTests.Compile(), "compiled, leveled together");
+        }
+
         /// <summary>
         /// Loads the page with the probes: no console error, a lane per program, the first lane closed shows none of
         /// its rows, takes the focus, opens on a click and then shows its workstreams and a bar per task; the load view draws.

@@ -58,7 +58,7 @@ namespace ProgramDsl.Reports.Tests.Html
             dom.QuerySelectorAll("header .facts li").Last().TextContent.Should().Be("Not leveled together: each program as it stands");
         }
 
-        [Fact(Skip = "TpmPortfolio levels together once h/lang calls PortfolioScheduler.Level")]
+        [Fact]
         public void A_leveled_portfolio_has_a_lane_per_member_and_loads_that_add_up_to_its_schedule()
         {
             var portfolio = Compile();
@@ -74,7 +74,14 @@ namespace ProgramDsl.Reports.Tests.Html
                 lane.QuerySelectorAll("summary svg line.vl.dl").Should().HaveCount(program.Deadline is null ? 0 : 1);
                 lane.QuerySelectorAll(".lane-body svg.chart .bar").Select(b => b.ParentElement!.GetAttribute("data-id")).Should().BeEquivalentTo(program.Schedule.Tasks.Select(t => t.Id));
                 lane.QuerySelector("summary svg rect.pbar")!.ClassList.Contains("late").Should().Be(program.Deadline is { } d && program.FinishDate > d);
+                lane.QuerySelector("summary .lh > span:nth-child(5)")!.TextContent.Should().Be(program.WaitDays > 0 ? program.WaitDays + " d" : "\u2014");
             }
+
+            // Alpha (priority 800) has Ana first; beta waits for her and says for whom.
+            var beta = schedule.Programs[1];
+            beta.WaitDays.Should().BeGreaterThan(0);
+            dom.QuerySelector("details.lane[data-id='beta'] summary .sub")!.TextContent.Should().Contain("waited " + beta.WaitDays).And.Contain("Ana").And.Contain("(held by alpha)");
+            schedule.Programs[0].WaitDays.Should().Be(0);
 
             // The shared person and pool: one row each, a band per program, whose units are the schedule's.
             dom.QuerySelectorAll(".loads .lrow").Select(r => r.GetAttribute("data-id")).Should().BeEquivalentTo(portfolio.Shared.Select(e => e.Id));
@@ -93,7 +100,7 @@ namespace ProgramDsl.Reports.Tests.Html
             ana.QuerySelector("path[data-program='beta']")!.GetAttribute("data-units").Should().Be("4000");
         }
 
-        [Fact(Skip = "TpmPortfolio levels together once h/lang calls PortfolioScheduler.Level")]
+        [Fact]
         public void The_page_of_a_leveled_portfolio_is_deterministic()
         {
             PortfolioGanttWriter.Render(Compile(), "9.9.9").Should().Be(PortfolioGanttWriter.Render(Compile(), "9.9.9"));
