@@ -43,7 +43,9 @@ namespace ProgramDsl.Benchmarks
                 return 2;
             }
 
-            var small = Directory.GetFiles(dir, "*.tpm").OrderBy(f => f, StringComparer.Ordinal)
+            // The example includes the people and the GPU pool it shares with the portfolio (examples/portfolio/shared).
+            var shared = Path.Combine(dir, "..", "portfolio", "shared", "org.tpm");
+            var small = Directory.GetFiles(dir, "*.tpm").Concat(File.Exists(shared) ? new[] { shared } : Array.Empty<string>()).OrderBy(f => f, StringComparer.Ordinal)
                 .Select(f => new InMemoryAdditionalText(Path.GetFullPath(f), File.ReadAllText(f))).ToList();
             var generatedPath = Path.Combine(Path.GetTempPath(), "synth-" + tasks + ".tpm");
             var generated = PlanGenerator.Generate(tasks);

@@ -76,6 +76,8 @@ namespace ProgramDsl.Benchmarks
             var folder = Path.Combine(dir.FullName, "examples", "ml-platform");
             var resolver = new InMemorySourceResolver();
             foreach (var file in Directory.EnumerateFiles(folder).Where(f => f.EndsWith(".tpm", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal))) resolver.Add(Path.GetFileName(file), File.ReadAllText(file));
+            // The people and the GPU pool it shares with the portfolio's programs, where its include finds them.
+            resolver.Add("../portfolio/shared/org.tpm", File.ReadAllText(Path.Combine(dir.FullName, "examples", "portfolio", "shared", "org.tpm")));
             return TpmProgram.Load("program.tpm", resolver, scheduling is null ? null : new TpmCompileOptions { Scheduling = scheduling });
         }
     }

@@ -345,6 +345,8 @@ namespace ProgramDsl.Cli.Tests
             using var repo = new GitRepository();
             var example = Path.Combine(RepositoryPaths.Root, "examples", "ml-platform");
             foreach (var file in Directory.GetFiles(example)) File.Copy(file, Path.Combine(Directory.CreateDirectory(Path.Combine(repo.Path, "examples", "ml-platform")).FullName, Path.GetFileName(file)));
+            // The people and the GPU pool the example shares with the portfolio's other programs.
+            File.Copy(Path.Combine(RepositoryPaths.Root, "examples", "portfolio", "shared", "org.tpm"), Path.Combine(Directory.CreateDirectory(Path.Combine(repo.Path, "examples", "portfolio", "shared")).FullName, "org.tpm"));
             repo.Commit("the example");
             const string Program = "examples/ml-platform/program.tpm";
             repo.Edit(Program, "        effort 10d\n        estimate 8d 10d 15d\n        assign bob\n        after data-contracts",

@@ -65,6 +65,8 @@ namespace ProgramDsl.Reports.Tests
             var folder = Path.Combine(RepositoryRoot, "examples", "ml-platform");
             var files = new InMemorySourceResolver();
             foreach (var file in Directory.GetFiles(folder).Where(f => f.EndsWith(".tpm", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal))) files.Add(Path.GetFileName(file), File.ReadAllText(file));
+            // The people and the GPU pool it shares with the portfolio's programs, where its include finds them.
+            files.Add("../portfolio/shared/org.tpm", File.ReadAllText(Path.Combine(RepositoryRoot, "examples", "portfolio", "shared", "org.tpm")));
             var program = TpmProgram.Load("program.tpm", files);
             program.HasErrors.Should().BeFalse(string.Join("\n", program.Diagnostics.Select(d => d.ToString())));
             return program;

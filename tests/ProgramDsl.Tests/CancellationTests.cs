@@ -168,7 +168,8 @@ namespace ProgramDsl.Tests
         {
             using var live = new CancellationTokenSource();
             var folder = Path.Combine(Robustness.RepoFiles.Root, "examples", "ml-platform");
-            var resolver = new InMemorySourceResolver(Directory.GetFiles(folder).Where(f => f.EndsWith(".tpm", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal)).Select(f => new KeyValuePair<string, string>("examples/ml-platform/" + Path.GetFileName(f), File.ReadAllText(f))));
+            var resolver = new InMemorySourceResolver(Directory.GetFiles(folder).Where(f => f.EndsWith(".tpm", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal)).Select(f => new KeyValuePair<string, string>("examples/ml-platform/" + Path.GetFileName(f), File.ReadAllText(f))))
+                .Add("examples/portfolio/shared/org.tpm", File.ReadAllText(Path.Combine(Robustness.RepoFiles.Root, "examples", "portfolio", "shared", "org.tpm")));
             var plans = new[]
             {
                 ("examples/ml-platform/program.tpm", (ISourceResolver)resolver),

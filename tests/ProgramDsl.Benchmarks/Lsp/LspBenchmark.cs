@@ -59,8 +59,11 @@ namespace ProgramDsl.Benchmarks.Lsp
             // ml-platform: its own workspace (a folder with .git, the workspace rule's root) and its own server.
             var small = Path.Combine(dir, "small");
             Directory.CreateDirectory(Path.Combine(small, ".git"));
-            foreach (var file in Directory.EnumerateFiles(Path.Combine(root ?? ".", "examples", "ml-platform")).Where(f => f.EndsWith(".tpm", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal))) File.Copy(file, Path.Combine(small, Path.GetFileName(file)));
-            var smallPlan = Path.Combine(small, "program.tpm");
+            // Laid out as in the repository: the example includes the people and pool it shares from examples/portfolio/shared.
+            var smallFolder = Directory.CreateDirectory(Path.Combine(small, "examples", "ml-platform")).FullName;
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(root ?? ".", "examples", "ml-platform")).Where(f => f.EndsWith(".tpm", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal))) File.Copy(file, Path.Combine(smallFolder, Path.GetFileName(file)));
+            File.Copy(Path.Combine(root ?? ".", "examples", "portfolio", "shared", "org.tpm"), Path.Combine(Directory.CreateDirectory(Path.Combine(small, "examples", "portfolio", "shared")).FullName, "org.tpm"));
+            var smallPlan = Path.Combine(smallFolder, "program.tpm");
             if (!Options.Flag(args, "--skip-small"))
             {
                 await using (var server = await LspSession.StartAsync(tpm, small).ConfigureAwait(false))

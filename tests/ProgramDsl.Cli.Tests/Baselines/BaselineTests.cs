@@ -49,6 +49,40 @@ namespace ProgramDsl.Cli.Tests.Baselines
             if (failures.Count > 0) Assert.Fail(string.Join("\n", failures));
         }
 
+        public static IEnumerable<object[]> PortfolioFiles() => ExampleBaselines.PortfolioFiles().Select(f => new object[] { f });
+
+        /// <summary>
+        /// Every example portfolio's <c>tpm check</c> (the programs as they stand), <c>tpm schedule --format json</c> and
+        /// <c>tpm forecast --format json</c> (leveled together), stored beside it as for a program (docs/portfolios.md
+        /// walks through them).
+        /// </summary>
+        [Theory]
+        [MemberData(nameof(PortfolioFiles))]
+        public void Portfolio_baseline_matches(string portfolioFile)
+        {
+            var schedule = Tpm.Run(RepositoryPaths.Root, "schedule", portfolioFile, "--format", "json");
+            schedule.ExitCode.Should().BeOneOf(new[] { 0, 1 }, "an example must compile, with or without errors, not fail to run:\n" + schedule);
+            var check = Tpm.Run(RepositoryPaths.Root, "check", portfolioFile, "--format", "text");
+            check.ExitCode.Should().BeOneOf(new[] { 0, 1 }, check.ToString());
+            (check.ExitCode == 1).Should().Be(check.Out.Contains(": error TPM", StringComparison.Ordinal), "exit 1 exactly when an error is printed:\n" + check);
+            var forecast = Tpm.Run(RepositoryPaths.Root, "forecast", portfolioFile, "--format", "json", "--iterations", "1000");
+            forecast.ExitCode.Should().BeOneOf(new[] { 0, 1 }, forecast.ToString());
+
+            var failures = new List<string>();
+            Compare(ExampleBaselines.SchedulePath(portfolioFile), schedule.Out, failures);
+            Compare(ExampleBaselines.ForecastPath(portfolioFile), forecast.Out, failures);
+            Compare(ExampleBaselines.CheckPath(portfolioFile), check.Out, failures);
+            if (failures.Count > 0) Assert.Fail(string.Join("\n", failures));
+        }
+
+        [Fact]
+        public void The_portfolio_example_is_found_and_its_programs_share_people()
+        {
+            ExampleBaselines.PortfolioFiles().Should().Contain("examples/portfolio/portfolio.tpm");
+            ExampleBaselines.ProgramFiles().Should().NotContain("examples/portfolio/portfolio.tpm", "a portfolio is not a program");
+            ExampleBaselines.ProgramFiles().Should().Contain(new[] { "examples/ml-platform/program.tpm", "examples/portfolio/credit-risk/program.tpm", "examples/portfolio/recommendations/program.tpm" });
+        }
+
         [Fact]
         public void A_mismatch_names_the_first_different_line_and_how_to_accept_the_output()
         {
@@ -68,6 +102,7 @@ namespace ProgramDsl.Cli.Tests.Baselines
         {
             var expected = ExampleBaselines.ProgramFiles()
                 .SelectMany(f => new[] { ExampleBaselines.SchedulePath(f), ExampleBaselines.CheckPath(f), ExampleBaselines.ForecastPath(f) })
+                .Concat(ExampleBaselines.PortfolioFiles().SelectMany(f => new[] { ExampleBaselines.SchedulePath(f), ExampleBaselines.CheckPath(f), ExampleBaselines.ForecastPath(f) }))
                 .ToHashSet(StringComparer.Ordinal);
 
             ExampleBaselines.StoredBaselines().Where(b => !expected.Contains(b))

@@ -38,6 +38,18 @@ namespace ProgramDsl.Cli.Tests.Baselines
                 .ToList();
         }
 
+        /// <summary>Every portfolio file under examples/ (repo-relative with '/', sorted): its outputs are compared too.</summary>
+        public static IReadOnlyList<string> PortfolioFiles()
+        {
+            var root = RepositoryPaths.Root;
+            return Directory.EnumerateFiles(RepositoryPaths.Examples, "*.tpm", SearchOption.AllDirectories)
+                .Select(full => Path.GetRelativePath(root, full).Replace('\\', '/'))
+                .Where(relative => !relative.Split('/').Any(part => part == ExpectedFolder || part == "bin" || part == "obj"))
+                .Where(relative => ProgramDsl.Portfolios.TpmPortfolio.IsPortfolioText(File.ReadAllText(Path.Combine(root, relative))))
+                .OrderBy(relative => relative, StringComparer.Ordinal)
+                .ToList();
+        }
+
         /// <summary>The expected/ folder beside a program file (repo-relative).</summary>
         public static string ExpectedFolderOf(string programFile)
         {

@@ -33,6 +33,7 @@ namespace ProgramDsl.Reports.Tests.Html
             var folder = Path.Combine(RepositoryRoot, "examples", "ml-platform");
             var resolver = new InMemorySourceResolver();
             foreach (var file in Directory.GetFiles(folder).Where(f => f.EndsWith(".tpm", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal))) resolver.Add("ml-platform/" + Path.GetFileName(file), File.ReadAllText(file));
+            resolver.Add("portfolio/shared/org.tpm", File.ReadAllText(Path.Combine(RepositoryRoot, "examples", "portfolio", "shared", "org.tpm")));
             var compiled = TpmProgram.Load("ml-platform/program.tpm", resolver);
             compiled.HasErrors.Should().BeFalse();
             return compiled;

@@ -165,7 +165,7 @@ public class SemanticModelTests
         var platform = ExamplePrograms.Named("examples/ml-platform/program.tpm");
         var files = platform.SemanticModel.IncludedFiles;
         files.Select(f => f.Tree.Source.Path).Should().Equal(
-            "examples/ml-platform/calendars.tpm", "examples/ml-platform/people.tpm", "examples/ml-platform/governance.tpm");
+            "examples/portfolio/shared/org.tpm", "examples/ml-platform/people.tpm", "examples/ml-platform/governance.tpm");
         files.Should().OnlyContain(f => f.IncludingTree == platform.SyntaxTrees[0] && platform.SemanticModel.GetIncludedTree(f.Include) == f.Tree);
 
         var resolver = ExamplePrograms.Resolver()
