@@ -160,6 +160,18 @@ namespace ProgramDsl.Reports.Tests.Html
         }
 
         [Fact]
+        public void A_program_with_errors_keeps_its_lane_and_says_it_was_not_scheduled()
+        {
+            var dom = Parse(Page(TwoPrograms(leveled: false, betaText: Beta.Replace("after prep", "after undefined-task"))));
+            var beta = Lane(dom, "beta");
+            beta.QuerySelectorAll("summary svg rect.pbar").Should().BeEmpty();
+            beta.QuerySelector(".lane-body.empty")!.TextContent.Should().Contain("has errors and was not scheduled");
+            beta.QuerySelector("summary .lh > span:nth-child(3)")!.TextContent.Should().Be("\u2014");
+            dom.QuerySelectorAll("header .facts li").Select(l => l.TextContent).Should().Contain("1 not scheduled (errors)");
+            Lane(dom, "alpha").QuerySelector("summary svg rect.pbar")!.GetAttribute("width").Should().Be("120", "the other programs are drawn as usual");
+        }
+
+        [Fact]
         public void User_text_is_escaped_everywhere()
         {
             const string hostile = "Q&A <script>alert(1)</script> \\\"quoted\\\" 'x' <img src=x onerror=alert(2)>";
