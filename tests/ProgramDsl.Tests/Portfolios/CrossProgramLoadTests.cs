@@ -41,6 +41,30 @@ public class CrossProgramLoadTests
     }
 }
 
+/// <summary>Configured severities apply to the cross-program codes as to any other.</summary>
+public class CrossProgramSeverityTests
+{
+    [Fact]
+    public void TPM2103_raised_to_an_error_makes_the_portfolio_fail()
+    {
+        var resolver = Resolver(
+            ("people.tpm", People),
+            ("alpha/program.tpm", Program("alpha", "task train { duration 2d  assign ana }")),
+            ("beta/program.tpm", Program("beta", "task clean { duration 2d  assign ana }")));
+        var options = new PortfolioCompileOptions
+        {
+            Schedule = false,
+            Program = new TpmCompileOptions
+            {
+                Severities = SeverityOptions.From(new[] { new System.Collections.Generic.KeyValuePair<string, DiagnosticSeverity?>("TPM2103", DiagnosticSeverity.Error) }),
+            },
+        };
+        var portfolio = TpmPortfolio.Parse("portfolio org {\n  program \"alpha/program.tpm\"\n  program \"beta/program.tpm\"\n}\n", "portfolio.tpm", resolver, options);
+        portfolio.HasErrors.Should().BeTrue();
+        portfolio.Diagnostics.Should().HaveCount(2).And.OnlyContain(d => d.Code == "TPM2103" && d.Severity == DiagnosticSeverity.Error);
+    }
+}
+
 /// <summary>Pools: units add up across programs against the capacity.</summary>
 public class CrossProgramPoolTests
 {

@@ -271,6 +271,15 @@ public class PortfolioCompileTests
         missing.Model.Should().BeNull();
     }
 
+    [Fact]
+    public void A_cancelled_token_stops_the_compilation()
+    {
+        using var cancelled = new System.Threading.CancellationTokenSource();
+        cancelled.Cancel();
+        var act = () => TpmPortfolio.Parse("portfolio org {\n  program \"alpha/program.tpm\"\n}\n", "portfolio.tpm", TwoPrograms(), null, cancelled.Token);
+        act.Should().Throw<System.OperationCanceledException>();
+    }
+
     private sealed class LinkResolver : ISourceResolver, ISourceIdentity
     {
         private readonly InMemorySourceResolver _files = new();
