@@ -336,5 +336,37 @@ namespace ProgramDsl.Cli.Tests
             result.Error.Should().Be("tpm: error: 'portfolio.tpm' is a portfolio; 'tpm " + string.Join(" ", command) +
                                      "' works on one program: run it on a program the portfolio names ('tpm schedule' and 'tpm build' take the portfolio)\n");
         }
+
+        [Fact]
+        public void A_portfolio_that_says_leveling_off_is_scheduled_as_each_program_stands()
+        {
+            using var temp = Prepare();
+            temp.Write("portfolio.tpm", Portfolio.Replace("portfolio org \"Org\" {\n", "portfolio org \"Org\" {\n  leveling off\n"));
+
+            var result = Tpm.Run(temp.Path, "schedule", "portfolio.tpm", "--format", "json");
+
+            result.ExitCode.Should().Be(0, result.ToString());
+            JsonSchemas.Problems(result.Out, JsonSchemas.Portfolio).Should().BeEmpty(result.Out);
+            using var json = JsonDocument.Parse(result.Out);
+            json.RootElement.GetProperty("portfolio").GetProperty("leveled_together").GetBoolean().Should().BeFalse();
+            json.RootElement.GetProperty("programs")[1].GetProperty("finish").GetString().Should().Be("2027-03-05");
+            json.RootElement.GetProperty("diagnostics").EnumerateArray().Select(d => d.GetProperty("code").GetString()).Should().Equal("TPM2103", "TPM2103");
+        }
+
+        [Fact]
+        public void A_portfolio_naming_the_same_program_twice_is_an_error_for_every_command()
+        {
+            using var temp = Prepare();
+            temp.Write("portfolio.tpm", Portfolio.Replace("beta/program.tpm", "alpha/program.tpm"));
+
+            foreach (var args in new[] { new[] { "check", "portfolio.tpm" }, new[] { "schedule", "portfolio.tpm" }, new[] { "build", "portfolio.tpm", "-o", "site" } })
+            {
+                var result = Tpm.Run(temp.Path, args);
+                result.ExitCode.Should().Be(1, result.ToString());
+                (result.Out + result.Error).Should().Contain("portfolio.tpm(3,").And.Contain("error TPM1201: ");
+            }
+
+            File.Exists(Path.Combine(temp.Path, "site", "index.html")).Should().BeFalse("a portfolio with errors gets no page");
+        }
     }
 }
