@@ -139,13 +139,14 @@ const grammar = {
     'resource-block': block('resource', [{ include: '#calendar-statement' }]),
     'role-statement': list('role', ['role'], [referenceItem]),
     'calendar-statement': list('calendar', ['calendar'], [referenceItem]),
-    // A portfolio's entry names a program by its file: `program "fraud/program.tpm" { priority 600 }`. The path is
-    // a string where a declaration has its id, so it is told apart by the quote.
+    // A portfolio's entry names a program by its file, as an include names a fragment:
+    // `program "fraud/program.tpm" { priority 600 }`. The path is a string where a declaration has its id, so it is
+    // told apart by the quote.
     'program-entry': {
       name: 'meta.program-entry.tpm',
       match: `${keyword(['program'])}\\s+("(?:[^"\\\\]|\\\\.)*(?:"|$))`,
       captures: {
-        1: { name: 'storage.type.program.tpm' },
+        1: { name: 'keyword.control.import.tpm' },
         2: { patterns: [{ include: '#strings' }] },
       },
     },
