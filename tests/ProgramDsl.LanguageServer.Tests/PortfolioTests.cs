@@ -89,6 +89,30 @@ namespace ProgramDsl.LanguageServer.Tests
         }
 
         [Fact]
+        public async Task Dropping_a_program_from_the_portfolio_buffer_clears_the_collision_in_the_program_files()
+        {
+            var (workspace, portfolio, alpha, beta) = Write();
+            using var _w = workspace;
+            await using var client = await LspClient.StartAsync(workspace.Root);
+            await client.OpenAsync(portfolio);
+            await client.WaitForDiagnosticsAsync(alpha, d => d.Any(x => (string)x["code"]! == "TPM2103"));
+
+            // Keystroke by keystroke the entry is deleted; only the last text counts.
+            const string entry = "  program \"beta/program.tpm\"\n";
+            for (int cut = 1; cut <= entry.Length; cut += 7)
+            {
+                await client.ChangeAsync(portfolio, Portfolio.Replace(entry, entry.Substring(Math.Min(cut, entry.Length))));
+            }
+
+            await client.ChangeAsync(portfolio, Portfolio.Replace(entry, string.Empty));
+
+            await client.WaitForDiagnosticsAsync(alpha, d => !d.Any(x => (string)x["code"]! == "TPM2103"));
+            await client.WaitForDiagnosticsAsync(beta, d => !d.Any(x => (string)x["code"]! == "TPM2103"));
+            // The portfolio with one program is clean once the last text is checked.
+            await client.WaitForDiagnosticsAsync(portfolio, d => d.Count == 0);
+        }
+
+        [Fact]
         public async Task A_portfolio_buffer_gets_its_own_diagnostics_as_it_is_typed()
         {
             var (workspace, portfolio, _, _) = Write();
