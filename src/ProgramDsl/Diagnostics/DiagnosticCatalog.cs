@@ -125,6 +125,10 @@ namespace ProgramDsl.Diagnostics
         public static readonly DiagnosticDescriptor SharedWithoutPortfolio = new DiagnosticDescriptor(
             "TPM2104", nameof(SharedWithoutPortfolio), "Shared without a portfolio", "{0}", DiagnosticSeverity.Warning, Portfolios);
 
+        /// <summary>TPM2105: programs of a portfolio that each declare a person or pool with one id: two entities to tpm.</summary>
+        public static readonly DiagnosticDescriptor SameIdTwoDeclarations = new DiagnosticDescriptor(
+            "TPM2105", nameof(SameIdTwoDeclarations), "One id, two declarations across programs", "{0}", DiagnosticSeverity.Warning, Portfolios);
+
         /// <summary>TPM2102: a task needs more of a resource than exists.</summary>
         public static readonly DiagnosticDescriptor InfeasibleDemand = new DiagnosticDescriptor(
             "TPM2102", nameof(InfeasibleDemand), "Infeasible demand", "{0}", DiagnosticSeverity.Error, Resources);
@@ -215,7 +219,7 @@ namespace ProgramDsl.Diagnostics
             SyntaxError, InvalidConfiguration, UnknownReference, DuplicateDefinition, AmbiguousReference, IncludeError, WrongKind, IncludeOutsideWorkspace, InputLimitExceeded,
             MissingSetting, InvalidValue, ConflictingSetting, BaselineUnreadable, BaselineOfAnotherProgram, DependencyCycle, NoWork, EffortWithoutAssignee,
             NoWorkingDays, OutOfCalendarRange, AmountOutOfRange, WorkBudgetExhausted, OverAllocation, InfeasibleDemand,
-            PortfolioEntryError, CrossProgramOverAllocation, SharedWithoutPortfolio, DueDateMissed, DeadlineMissed, MilestoneSlipped, BaselineChanged,
+            PortfolioEntryError, CrossProgramOverAllocation, SharedWithoutPortfolio, SameIdTwoDeclarations, DueDateMissed, DeadlineMissed, MilestoneSlipped, BaselineChanged,
             UnmanagedRisk, MissingSkill, NoEvaluationGate, NoMonitoring, MissingReview, GateMetricBelowTarget, OverBudget,
             BuilderUnknownId, BuilderDuplicateId, BuilderSelfDependency, BuilderDependencyCycle, BuilderResultUnused,
             BuilderClockDate, BuilderInvalidValue, BuilderConflictingWork, BuilderNoWork,

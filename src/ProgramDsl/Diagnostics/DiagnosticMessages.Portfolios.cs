@@ -44,9 +44,22 @@ namespace ProgramDsl.Diagnostics
                 entity + " is booked over " + capacity + " on " + days + " across programs: " + programs + "; level them together with `tpm schedule " + portfolio + "`, or move the work",
                 at, also);
 
-        /// <summary>TPM2104: a person or pool declared once and used by several programs that no portfolio names.</summary>
-        public static Diagnostic SharedByProgramsWithoutPortfolio(SourceLocation at, string entity, string programs, string snippet) =>
-            Make(SharedWithoutPortfolio, at, entity + " is declared once and used by programs " + programs +
-                ", but no portfolio names them, so their loads on it are not checked together; add a portfolio file, such as: " + snippet);
+        /// <summary>
+        /// TPM2104: people or pools, each declared once, used by the same programs, which no portfolio names; at the first
+        /// declaration, the others' as additional locations.
+        /// </summary>
+        public static Diagnostic SharedByProgramsWithoutPortfolio(SourceLocation at, IReadOnlyList<SourceLocation> also, string entities, bool several, string programs, string snippet) =>
+            new Diagnostic(SharedWithoutPortfolio, SharedWithoutPortfolio.DefaultSeverity,
+                entities + (several ? " are each" : " is") + " declared once and used by programs " + programs +
+                ", but no portfolio names them, so their loads are not checked together; add a portfolio file, such as " + snippet,
+                at, also);
+    
+
+        /// <summary>TPM2105: one id declared in several places by programs of a portfolio; at the first, the others as additional locations.</summary>
+        public static Diagnostic SameIdDeclaredTwice(SourceLocation at, IReadOnlyList<SourceLocation> also, string entity, string programs) =>
+            new Diagnostic(SameIdTwoDeclarations, SameIdTwoDeclarations.DefaultSeverity,
+                entity + " is declared separately by programs " + programs + ": to tpm they are different, and their bookings are not added up; " +
+                "if they are one, declare it once, in a fragment the programs include or in the portfolio block",
+                at, also);
     }
 }

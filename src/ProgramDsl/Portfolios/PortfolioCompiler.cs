@@ -37,6 +37,7 @@ namespace ProgramDsl.Portfolios
             PortfolioSymbol? model = null;
             var members = new List<PortfolioMember>();
             var trees = new List<SyntaxTree> { tree };
+            bool joint = false;
             if (declaration is null)
             {
                 if (!tree.Diagnostics.Any(d => d.IsError))
@@ -67,26 +68,36 @@ namespace ProgramDsl.Portfolios
 
                 trees.AddRange(fragments);
                 var shared = new SharedMembers(tree, sharedStatements, fragments, includes);
+                joint = options.Schedule && (options.LevelTogether ?? model.Leveling);
+
+                // Leveled together: each program is bound here and scheduled by the joint leveling. Otherwise each is
+                // scheduled as it stands (also by 'tpm check', which reports where they collide).
                 var withShared = programOptions.WithSharedMembers(shared);
+                if (joint) withShared.Schedule = false;
                 members = CompilePrograms(entries, source, resolver, withShared, Identify, own, cancellationToken);
                 model.Programs = entries.Select(e => (e.Entry.Path.Value, e.Priority, new SourceLocation(source, e.Entry.Path.Span))).ToList();
                 if (entries.Count == 0 && !tree.Diagnostics.Any(d => d.IsError)) own.Add(DiagnosticCatalog.NoPrograms(model.Location, model.Id));
             }
 
             var sharedEntities = FindShared(members, Identify);
-            var diagnostics = new List<Diagnostic>(programOptions.Apply(own));
-            foreach (var member in members) diagnostics.AddRange(member.Program.Diagnostics);
-
-            bool levelTogether = options.LevelTogether ?? model?.Leveling ?? true;
+            own.AddRange(SameIdElsewhere(members, Identify));
+            var ownApplied = programOptions.Apply(own);
             PortfolioSchedule? schedule = null;
-            bool clean = !diagnostics.Any(d => d.IsError);
-            if (options.Schedule && levelTogether && clean && members.Count > 0)
+            if (joint)
             {
-                // TODO(issue 16, h/level): PortfolioScheduler.Level(members, sharedEntities, options, cancellationToken) levels the
-                // programs together, replaces each member's program by its compilation in context and gives the schedule.
-                schedule = null;
+                // Only a portfolio without errors is leveled: a program left out would change the others' schedules.
+                bool clean = members.Count > 0 && !ownApplied.Any(d => d.IsError) && members.All(m => !m.Program.HasErrors);
+                if (clean)
+                {
+                    var leveled = PortfolioScheduler.Level(members, sharedEntities, options, cancellationToken);
+                    schedule = leveled.Schedule;
+                    ownApplied = ownApplied.Concat(programOptions.Apply(leveled.Diagnostics)).ToList();
+                }
             }
-            else if (members.Count > 1)
+
+            var diagnostics = new List<Diagnostic>(ownApplied);
+            foreach (var member in members) diagnostics.AddRange(member.Program.Diagnostics);
+            if (!joint && members.Count > 1)
             {
                 diagnostics.AddRange(programOptions.Apply(CrossProgramLoads.Check(members, sharedEntities, source.Path, cancellationToken)));
             }
@@ -268,6 +279,40 @@ namespace ProgramDsl.Portfolios
             }
 
             return shared;
+        }
+
+        /// <summary>
+        /// TPM2105: a person or pool id that programs use from different declarations (two people to tpm, maybe one in
+        /// life), once per id at the first declaration.
+        /// </summary>
+        private static IEnumerable<Diagnostic> SameIdElsewhere(IReadOnlyList<PortfolioMember> members, Func<string, string> identify)
+        {
+            var byId = new Dictionary<(SymbolKind, string), List<(PortfolioMember Member, Symbol Symbol, string Key)>>();
+            var order = new List<(SymbolKind, string)>();
+            foreach (var member in members)
+            {
+                if (!(member.Program.Model is ProgramSymbol model)) continue;
+                foreach (var symbol in Used(model))
+                {
+                    var id = (symbol.Kind, symbol.Name);
+                    if (!byId.TryGetValue(id, out var list))
+                    {
+                        byId[id] = list = new List<(PortfolioMember, Symbol, string)>();
+                        order.Add(id);
+                    }
+
+                    list.Add((member, symbol, KeyOf(symbol, identify)));
+                }
+            }
+
+            foreach (var id in order)
+            {
+                var places = byId[id].GroupBy(u => u.Key, StringComparer.Ordinal).ToList();
+                if (places.Count < 2) continue;
+                var first = places[0].First().Symbol;
+                var programs = string.Join(", ", places.Select(p => string.Join(" and ", p.Select(u => u.Member.Id)) + " (" + p.First().Symbol.Location + ")"));
+                yield return DiagnosticCatalog.SameIdDeclaredTwice(first.Location, places.Skip(1).Select(p => p.First().Symbol.Location).ToList(), first.Describe(), programs);
+            }
         }
 
         private static void AddTrees(List<SyntaxTree> trees, IReadOnlyList<SyntaxTree> more)
