@@ -73,6 +73,30 @@ namespace ProgramDsl.LanguageServer.Tests
         }
 
         [Fact]
+        public async Task A_program_using_a_member_its_portfolio_declares_shows_what_checking_the_portfolio_reports()
+        {
+            // 'lead' is declared by the portfolio, for its programs: alone, alpha does not know it (TPM1001); in the
+            // portfolio, which the workspace holds, it does.
+            var (workspace, _, alpha, _) = Write();
+            using var _w = workspace;
+            var uses = Alpha.Substring(0, Alpha.Length - "}\n".Length) + "  task review \"Review\" { effort 1d  assign lead  after train }\n}\n";
+            File.WriteAllText(alpha, uses);
+            TpmProgram.Parse(uses, "alpha.tpm").Diagnostics.Should().Contain(d => d.Code == "TPM1001" && d.Message.Contains("'lead'"));
+            await using var client = await LspClient.StartAsync(workspace.Root);
+
+            await client.OpenAsync(alpha);
+            var diagnostics = await client.WaitForDiagnosticsAsync(alpha, d => d.Any(x => (string)x["code"]! == "TPM2103") && !d.Any(x => (string)x["code"]! == "TPM1001"));
+
+            diagnostics.Select(x => (string)x["code"]!).Should().OnlyContain(c => c == "TPM2103");
+
+            // An edit: the program's own compile answers first, then the portfolio's check of the new text.
+            await client.ChangeAsync(alpha, uses.Replace("effort 1d", "effort 2d"));
+            await IdleAsync(client, alpha);
+            var after = await client.WaitForDiagnosticsAsync(alpha, d => !d.Any(x => (string)x["code"]! == "TPM1001"));
+            after.Select(x => (string)x["code"]!).Should().OnlyContain(c => c == "TPM2103");
+        }
+
+        [Fact]
         public async Task Moving_the_work_in_a_program_buffer_clears_the_collision_in_both_files()
         {
             var (workspace, _, alpha, beta) = Write();

@@ -24,33 +24,45 @@ namespace ProgramDsl.LanguageServer.Workspace
             Elapsed = elapsed;
             _files = new HashSet<string>(StringComparer.Ordinal) { path };
             var programFiles = new HashSet<string>(StringComparer.Ordinal);
+            var texts = new Dictionary<string, SourceText>(StringComparer.Ordinal);
             foreach (var member in portfolio.Members)
             {
                 var memberPath = PlanCompilations.Normalize(member.Path);
                 programFiles.Add(memberPath);
                 _files.Add(memberPath);
-                foreach (var tree in member.Program.SyntaxTrees) _files.Add(PlanCompilations.Normalize(tree.Source.Path));
+                foreach (var tree in member.Program.SyntaxTrees)
+                {
+                    var treePath = PlanCompilations.Normalize(tree.Source.Path);
+                    _files.Add(treePath);
+                    if (treePath == memberPath && !texts.ContainsKey(memberPath)) texts[memberPath] = tree.Source;
+                }
             }
 
             // A program file that could not be read is read again when it appears.
             foreach (var entry in entryPaths) _files.Add(entry);
 
-            // A program file's own diagnostics come from its own compile, which the editor shows as the program is typed;
-            // the portfolio adds what only it knows: its file's, its shared members', and the collisions between programs.
+            // A program file's own diagnostics come from its own compile, or from this check while it read the same text
+            // (PlanCompilations); the portfolio adds what only it knows: its file's, its shared members', and the collisions
+            // between programs.
             var published = new List<Diagnostic>();
+            var inPrograms = texts.Keys.ToDictionary(k => k, _ => new List<Diagnostic>(), StringComparer.Ordinal);
             foreach (var d in portfolio.Diagnostics)
             {
-                if (d.Location is SourceLocation at && at.Source != null && d.Code != CrossProgramOverAllocation &&
-                    programFiles.Contains(PlanCompilations.Normalize(at.Path)))
-                {
-                    continue;
-                }
-
+                var file = d.Location is SourceLocation at && at.Source != null ? PlanCompilations.Normalize(at.Path) : null;
+                if (file != null && inPrograms.TryGetValue(file, out var list)) list.Add(d);
+                if (file != null && d.Code != CrossProgramOverAllocation && programFiles.Contains(file)) continue;
                 published.Add(d);
             }
 
             Published = published;
+            ProgramFiles = texts.ToDictionary(t => t.Key, t => (t.Value.Text, (IReadOnlyList<Diagnostic>)inPrograms[t.Key]), StringComparer.Ordinal);
         }
+
+        /// <summary>
+        /// Each program file the portfolio checked: the text it read and the diagnostics located in it as the portfolio
+        /// compiled it (with the portfolio's shared members), which the file shows while its buffer still holds that text.
+        /// </summary>
+        internal IReadOnlyDictionary<string, (string Text, IReadOnlyList<Diagnostic> Diagnostics)> ProgramFiles { get; }
 
         /// <summary>The code of a cross-program over-allocation, shown at each program's assignment.</summary>
         public const string CrossProgramOverAllocation = "TPM2103";

@@ -516,6 +516,7 @@ namespace ProgramDsl.LanguageServer.Workspace
         private static void AddPaths(HashSet<string> paths, CompiledPortfolio compiled)
         {
             paths.Add(compiled.Path);
+            foreach (var program in compiled.ProgramFiles.Keys) paths.Add(program);
             foreach (var d in compiled.Published)
             {
                 if (d.Location is SourceLocation at && at.Source != null) paths.Add(Normalize(at.Path));
@@ -635,18 +636,49 @@ namespace ProgramDsl.LanguageServer.Workspace
             var files = new Dictionary<string, FileDiagnostics>(StringComparer.Ordinal);
             foreach (var path in paths) files[path] = new FileDiagnostics();
             var pathOfSource = new Dictionary<SourceText, string>(ReferenceEqualityComparer.Instance);
-            IEnumerable<Diagnostic> all = _programs.Values.Where(p => p.Latest != null).OrderBy(p => p.Path, StringComparer.Ordinal).SelectMany(p => p.Latest!.Program.Diagnostics)
-                .Concat(_portfolios.Values.Where(p => p.Latest != null).OrderBy(p => p.Path, StringComparer.Ordinal).SelectMany(p => p.Latest!.Published));
-            foreach (var path in files.Keys)
+            var portfolios = _portfolios.Values.Where(p => p.Latest != null).OrderBy(p => p.Path, StringComparer.Ordinal).Select(p => p.Latest!).ToList();
+
+            // A program a portfolio checked from the text its own compile read shows the portfolio's view of it: compiled
+            // with the members the portfolio shares (what `tpm check PORTFOLIO` reports), so a name the portfolio declares
+            // is no unknown reference there. When the portfolio's check lags the buffer, the program's own compile answers.
+            var inContext = new Dictionary<string, IReadOnlyList<Diagnostic>>(StringComparer.Ordinal);
+            foreach (var portfolio in portfolios)
             {
-                if (_standalone.TryGetValue(path, out var alone)) all = all.Concat(alone.Tree.Diagnostics);
+                foreach (var program in portfolio.ProgramFiles)
+                {
+                    if (!files.ContainsKey(program.Key) || inContext.ContainsKey(program.Key)) continue;
+                    if (!_programs.TryGetValue(program.Key, out var own) || !(own.Latest?.TreeOf(program.Key) is SyntaxTree tree)) continue;
+                    if (string.Equals(tree.Source.Text, program.Value.Text, StringComparison.Ordinal)) inContext[program.Key] = program.Value.Diagnostics;
+                }
             }
 
-            foreach (var d in all)
+            void Add(Diagnostic d, bool fromProgram)
             {
-                if (!(d.Location is SourceLocation location) || location.Source is null) continue;
+                if (!(d.Location is SourceLocation location) || location.Source is null) return;
                 if (!pathOfSource.TryGetValue(location.Source, out var at)) pathOfSource[location.Source] = at = Normalize(location.Path);
+                if (fromProgram && inContext.ContainsKey(at)) return;
                 if (files.TryGetValue(at, out var file)) file.Add(d);
+            }
+
+            foreach (var program in _programs.Values.Where(p => p.Latest != null).OrderBy(p => p.Path, StringComparer.Ordinal))
+            {
+                foreach (var d in program.Latest!.Program.Diagnostics) Add(d, fromProgram: true);
+            }
+
+            foreach (var portfolio in portfolios)
+            {
+                foreach (var d in portfolio.Published) Add(d, fromProgram: false);
+            }
+
+            foreach (var program in inContext.Values)
+            {
+                foreach (var d in program) Add(d, fromProgram: false);
+            }
+
+            foreach (var path in files.Keys.ToList())
+            {
+                if (!_standalone.TryGetValue(path, out var alone)) continue;
+                foreach (var d in alone.Tree.Diagnostics) Add(d, fromProgram: false);
             }
 
             return files;
