@@ -31,6 +31,10 @@ namespace ProgramDsl.Diagnostics
             Make(PortfolioEntryError, at, first, "program '" + written + "' has the id '" + id + "', like '" + firstWritten + "' (at " + first +
                 "); the programs of a portfolio are told apart by their ids: rename one of them");
 
+        /// <summary>TPM1201: work or another program member in a fragment a portfolio shares, which would be copied into every program.</summary>
+        public static Diagnostic NotShareable(SourceLocation at, string what, string fragment) =>
+            Make(PortfolioEntryError, at, what + " is in '" + fragment + "', which the portfolio shares with every program; a portfolio shares calendars, roles, skills, people, teams and pools only: move it into a program");
+
         /// <summary>TPM1201: a portfolio naming no program.</summary>
         public static Diagnostic NoPrograms(SourceLocation at, string portfolio) =>
             Make(PortfolioEntryError, at, "portfolio '" + portfolio + "' names no programs; add one: program \"<folder>/program.tpm\"");

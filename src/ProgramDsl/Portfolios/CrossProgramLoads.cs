@@ -46,7 +46,8 @@ namespace ProgramDsl.Portfolios
             public SourceLocation At { get; }
         }
 
-        public static IReadOnlyList<Diagnostic> Check(IReadOnlyList<PortfolioMember> members, IReadOnlyList<SharedEntity> shared, string portfolioPath, CancellationToken cancellationToken)
+        public static IReadOnlyList<Diagnostic> Check(IReadOnlyList<PortfolioMember> members, IReadOnlyList<SharedEntity> shared, string portfolioPath, SourceLocation portfolio,
+            CancellationToken cancellationToken)
         {
             var diagnostics = new List<Diagnostic>();
             long work = 0;
@@ -108,6 +109,8 @@ namespace ProgramDsl.Portfolios
                 diagnostics.AddRange(Report(entity, members, bookings, involved, runs, portfolioPath));
             }
 
+            // Past the bound, the days not walked are not checked: said once, as TPM2101's check says it.
+            if (work > MaxWork) diagnostics.Add(DiagnosticCatalog.OverAllocationCheckStopped(portfolio, "portfolio '" + portfolio.Text + "'", MaxWork));
             return diagnostics;
         }
 

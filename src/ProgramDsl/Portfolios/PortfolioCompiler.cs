@@ -63,8 +63,17 @@ namespace ProgramDsl.Portfolios
                 var fragmentTrees = new List<SyntaxTree> { tree };
                 var includes = TpmProgram.LoadIncludes(tree, resolver, fragmentTrees, own, cancellationToken, sharedStatements);
                 var fragments = fragmentTrees.Skip(1).ToList();
-                // A fragment that declares a program is reported by each program that binds it (TPM1004), once here.
-                foreach (var fragment in fragments) own.AddRange(fragment.Diagnostics);
+                // The fragments' syntax errors are the portfolio's (the programs do not repeat them); what binding finds
+                // in them, every program finds, and it is reported once (Distinct below).
+                foreach (var fragment in fragments)
+                {
+                    own.AddRange(fragment.Diagnostics);
+                    foreach (var d in fragment.Root.Statements.OfType<DeclarationSyntax>()
+                                 .Where(d => d.Kind != DeclarationKind.Program && Statements.Lookup(d.KeywordText, BlockContext.Portfolio) is null))
+                    {
+                        own.Add(DiagnosticCatalog.NotShareable(new SourceLocation(fragment.Source, d.Name.Span), d.KeywordText + " '" + d.Name.Text + "'", fragment.Source.Path));
+                    }
+                }
 
                 trees.AddRange(fragments);
                 var shared = new SharedMembers(tree, sharedStatements, fragments, includes);
@@ -99,7 +108,7 @@ namespace ProgramDsl.Portfolios
             foreach (var member in members) diagnostics.AddRange(member.Program.Diagnostics);
             if (!joint && members.Count > 1)
             {
-                diagnostics.AddRange(programOptions.Apply(CrossProgramLoads.Check(members, sharedEntities, source.Path, cancellationToken)));
+                diagnostics.AddRange(programOptions.Apply(CrossProgramLoads.Check(members, sharedEntities, source.Path, model!.Location, cancellationToken)));
             }
 
             foreach (var member in members) AddTrees(trees, member.Program.SyntaxTrees);

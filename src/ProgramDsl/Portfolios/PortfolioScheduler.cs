@@ -72,12 +72,16 @@ namespace ProgramDsl.Portfolios
 
             var memberIndex = new Dictionary<PortfolioMember, int>();
             for (int i = 0; i < m; i++) memberIndex[members[i]] = i;
+            var used = new Dictionary<int, HashSet<Symbol>>();
             foreach (var entity in shared)
             {
                 int first = -1;
-                foreach (var (member, _) in entity.Uses)
+                foreach (var (member, symbol) in entity.Uses)
                 {
                     if (!memberIndex.TryGetValue(member, out int i) || !schedulable[i]) continue;
+                    if (!used.TryGetValue(i, out var symbols)) used[i] = symbols = Used(stages[i]!.Bound.Program!);
+                    // Only a program whose tasks can book the person or pool is linked by it: binding it is not enough.
+                    if (!symbols.Contains(symbol)) continue;
                     if (first < 0) first = i;
                     else parent[Find(i)] = Find(first);
                 }
@@ -99,6 +103,29 @@ namespace ProgramDsl.Portfolios
             token.ThrowIfCancellationRequested();
             var schedule = Assemble(members, shared, memberIndex, jointPrograms, baseSchedule, totals, token);
             return new LevelResult(members.Select(x => x.Program).ToList(), schedule, Array.Empty<Diagnostic>());
+        }
+
+        /// <summary>The people and pools a program's tasks can book: assigned, holding a role a task assigns, or used.</summary>
+        private static HashSet<Symbol> Used(ProgramSymbol program)
+        {
+            var roles = new HashSet<RoleSymbol>();
+            var used = new HashSet<Symbol>();
+            foreach (var task in program.Tasks)
+            {
+                foreach (var a in task.Assignments) used.Add(a.Person);
+                foreach (var ra in task.RoleAssignments) roles.Add(ra.Role);
+                foreach (var u in task.ResourceUses) used.Add(u.Resource);
+            }
+
+            if (roles.Count > 0)
+            {
+                foreach (var person in program.People)
+                {
+                    foreach (var role in person.Roles) if (roles.Contains(role)) used.Add(person);
+                }
+            }
+
+            return used;
         }
 
         /// <summary>The leveler's work over every joint component.</summary>
@@ -244,7 +271,7 @@ namespace ProgramDsl.Portfolios
             long budget = RcpspSolver.WorkBudget(baseOptions);
             var outcome = new JointOutcome();
 
-            RcpspSolution Solve(JointProblem problem, long work, (int[] List, int[] Start, int[] Finish)? incumbent)
+            RcpspSolution Solve(JointProblem problem, long work, IReadOnlyList<(int[] List, int[] Start, int[] Finish)>? incumbents, bool withObjective = true)
             {
                 var o = new RcpspOptions
                 {
@@ -257,8 +284,8 @@ namespace ProgramDsl.Portfolios
                     TimeLimit = baseOptions.TimeLimit,
                     Progress = options.Progress,
                     CancellationToken = token,
-                    Objective = new LatenessObjective(programs, problem, priority, levelOf, levels.Length),
-                    Incumbent = incumbent,
+                    Objective = withObjective ? new LatenessObjective(programs, problem, priority, levelOf, levels.Length) : null,
+                    Incumbents = incumbents,
                 };
                 var solution = RcpspSolver.Solve(problem.Problem, o);
                 outcome.Schedules += solution.SchedulesGenerated;
@@ -279,8 +306,10 @@ namespace ProgramDsl.Portfolios
             else
             {
                 // The strict-priority schedule: each level leveled around the levels above it, which stay where they are.
+                // A quarter of the budget goes to the levels, a quarter to a leveling that ignores the priorities (a
+                // second starting point, often tighter), the rest to the joint search from the better of the two.
                 var lagDates = new (int[] Start, int[] Finish)?[n];
-                long share = Math.Max(1, budget / (2 * levels.Length));
+                long share = Math.Max(1, budget / (4 * levels.Length));
                 for (int level = 0; level < levels.Length; level++)
                 {
                     for (int p = 0; p < n; p++) roles[p] = levelOf[p] < level ? JointRole.Fixed : levelOf[p] == level ? JointRole.Free : JointRole.Absent;
@@ -315,12 +344,70 @@ namespace ProgramDsl.Portfolios
                     }
                 }
 
-                final = Solve(full, budget - outcome.Work, (Array.Empty<int>(), start, finish));
+                var plain = Solve(full, budget / 4, null, withObjective: false);
+                var seeds = new List<(int[], int[], int[])> { (Array.Empty<int>(), start, finish), (Array.Empty<int>(), plain.Start, plain.Finish) };
+                final = Solve(full, budget - outcome.Work, seeds);
             }
 
             token.ThrowIfCancellationRequested();
-            for (int p = 0; p < n; p++) outcome.Imposed.Add(Impose(programs[p], p, full, final, token));
+            var (lateStart, lateFinish) = Latest(programs, full, final, token);
+            for (int p = 0; p < n; p++) outcome.Imposed.Add(Impose(programs[p], p, full, final, lateStart, lateFinish));
             return outcome;
+        }
+
+        /// <summary>
+        /// Late dates: every activity as late as it can go before its own program's finish, with the resources (one
+        /// backward pass over the joint schedule). Each program gets an end node that all its activities precede and
+        /// that must end its finish's distance before a sink at the joint makespan, so the one deadline of the backward
+        /// pass becomes a deadline per program.
+        /// </summary>
+        private static (int[] Start, int[] Finish) Latest(List<JointProgram> programs, JointProblem joint, RcpspSolution solution, CancellationToken token)
+        {
+            var problem = joint.Problem;
+            int n = problem.ActivityCount, count = programs.Count;
+            int total = n + count + 1, sink = n + count;
+            int makespan = 0;
+            foreach (int f in solution.Finish) makespan = Math.Max(makespan, f);
+            var finishOf = new int[count];
+            for (int p = 0; p < count; p++)
+            {
+                int offset = joint.NodeOffset[p], tasks = programs[p].Graph.Tasks.Count;
+                finishOf[p] = programs[p].Axis.EndDay(0);
+                for (int v = 0; v < tasks; v++) finishOf[p] = Math.Max(finishOf[p], solution.Finish[offset + v]);
+            }
+
+            int[] Extend(int[] values, Func<int, int> extra)
+            {
+                var result = new int[total];
+                Array.Copy(values, result, n);
+                for (int a = n; a < total; a++) result[a] = extra(a);
+                return result;
+            }
+
+            var precedences = new List<RcpspPrecedence>(problem.Precedences.Length + n + count);
+            precedences.AddRange(problem.Precedences);
+            for (int a = 0; a < n; a++) precedences.Add(new RcpspPrecedence(a, n + joint.Owner[a], DependencyType.FinishToStart, 0));
+            for (int p = 0; p < count; p++) precedences.Add(new RcpspPrecedence(n + p, sink, DependencyType.FinishToStart, makespan - finishOf[p]));
+
+            var demandResource = new int[total][];
+            var demandAmount = new int[total][];
+            Array.Copy(problem.DemandResource, demandResource, n);
+            Array.Copy(problem.DemandAmount, demandAmount, n);
+            for (int a = n; a < total; a++)
+            {
+                demandResource[a] = Array.Empty<int>();
+                demandAmount[a] = Array.Empty<int>();
+            }
+
+            var calendars = new IActivityCalendar?[total];
+            Array.Copy(problem.Calendars, calendars, n);
+            var withEnds = new RcpspProblem(Extend(problem.Duration, _ => 0), problem.Capacity, demandResource, demandAmount, precedences.ToArray(),
+                Extend(problem.Release, _ => 0), Extend(problem.FixedStart, _ => -1), Extend(problem.FixedFinish, _ => -1), Extend(problem.Priority, _ => 500), calendars);
+            var start = Extend(solution.Start, a => a == sink ? makespan : finishOf[a - n]);
+            var finish = Extend(solution.Finish, a => a == sink ? makespan : finishOf[a - n]);
+            var engine = new Engine(withEnds, token);
+            var latest = engine.Latest(new RcpspSolver.Individual(Array.Empty<int>(), start, finish, makespan, 0));
+            return latest is { } late ? (late.Start, late.Finish) : (solution.Start, solution.Finish);
         }
 
         private static int[] Slice(int[] values, int offset, int count)
@@ -330,36 +417,12 @@ namespace ProgramDsl.Portfolios
             return result;
         }
 
-        /// <summary>
-        /// One program's part of the joint solution in its own indices. Late dates: the program's activities as late as
-        /// they can go before its own finish, the other programs' bookings held where they are.
-        /// </summary>
-        private static ProgramScheduler.ImposedLeveling Impose(JointProgram program, int p, JointProblem joint, RcpspSolution solution, CancellationToken token)
+        /// <summary>One program's part of the joint solution in its own indices.</summary>
+        private static ProgramScheduler.ImposedLeveling Impose(JointProgram program, int p, JointProblem joint, RcpspSolution solution, int[] lateStartAxis, int[] lateFinishAxis)
         {
-            var problem = joint.Problem;
             int offset = joint.NodeOffset[p];
             int count = program.Graph.NodeCount;
-            int taskCount = program.Graph.Tasks.Count;
             var axis = program.Axis;
-            int programFinish = axis.EndDay(0);
-            for (int v = 0; v < taskCount; v++) programFinish = Math.Max(programFinish, solution.Finish[offset + v]);
-
-            var fixedStart = (int[])problem.FixedStart.Clone();
-            var fixedFinish = (int[])problem.FixedFinish.Clone();
-            for (int a = 0; a < fixedStart.Length; a++)
-            {
-                if (joint.Owner[a] == p) continue;
-                fixedStart[a] = solution.Start[a];
-                fixedFinish[a] = solution.Finish[a];
-            }
-
-            var own = new RcpspProblem(problem.Duration, problem.Capacity, problem.DemandResource, problem.DemandAmount, problem.Precedences,
-                problem.Release, fixedStart, fixedFinish, problem.Priority, problem.Calendars);
-            var engine = new Engine(own, token);
-            var latest = engine.Latest(new RcpspSolver.Individual(Array.Empty<int>(), solution.Start, solution.Finish, programFinish, 0));
-            var lateStartAxis = latest?.Start ?? solution.Start;
-            var lateFinishAxis = latest?.Finish ?? solution.Finish;
-
             var start = new int[count];
             var finish = new int[count];
             var lateStart = new int[count];

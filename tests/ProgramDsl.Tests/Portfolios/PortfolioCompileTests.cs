@@ -178,6 +178,31 @@ public class PortfolioCompileTests
     }
 
     [Fact]
+    public void A_programs_semantic_model_finds_a_shared_member_declared_in_the_portfolio()
+    {
+        var resolver = Resolver(("alpha/program.tpm", "program alpha {\n  start 2027-03-01\n  task t { duration 1d  assign ana }\n}\n"));
+        var portfolio = Load("portfolio org {\n  person ana \"Ana\"\n  program \"alpha/program.tpm\"\n}\n", resolver);
+        portfolio.Diagnostics.Should().BeEmpty();
+        var program = portfolio.Members.Single().Program;
+        var text = program.SyntaxTrees[0].Source.Text;
+        var reference = program.SemanticModel.SymbolAt("alpha/program.tpm", text.IndexOf("ana", System.StringComparison.Ordinal))!;
+        reference.Symbol.Id.Should().Be("ana");
+        var declaration = program.SemanticModel.GetDeclaration(reference.Symbol)!;
+        declaration.Tree.Source.Path.Should().Be("portfolio.tpm");
+        declaration.Location.Start.Line.Should().Be(2);
+        program.SemanticModel.FindReferences(reference.Symbol).Should().ContainSingle().Which.Tree.Source.Path.Should().Be("alpha/program.tpm");
+    }
+
+    [Fact]
+    public void Work_in_a_fragment_the_portfolio_shares_is_an_entry_error()
+    {
+        var resolver = TwoPrograms().Add("shared.tpm", "person cy\ntask chores { duration 1d }\nworkstream ops { }\n");
+        var portfolio = Load("portfolio org {\n  include \"shared.tpm\"\n  program \"alpha/program.tpm\"\n}\n", resolver);
+        portfolio.Diagnostics.Where(d => d.Code == "TPM1201").Select(d => (d.Location!.Value.Path, d.Location!.Value.Start.Line)).Should().Equal(("shared.tpm", 2), ("shared.tpm", 3));
+        portfolio.Diagnostics[0].Message.Should().StartWith("task 'chores' is in 'shared.tpm', which the portfolio shares with every program;");
+    }
+
+    [Fact]
     public void A_shared_member_declared_again_by_a_program_is_a_duplicate_in_that_program()
     {
         var resolver = Resolver(

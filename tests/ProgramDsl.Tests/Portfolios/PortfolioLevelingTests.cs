@@ -237,6 +237,23 @@ namespace ProgramDsl.Tests.Portfolios
         }
 
         [Fact]
+        public void A_program_that_binds_a_shared_person_but_books_nobody_shared_is_scheduled_as_alone()
+        {
+            // gamma includes the fragment (so it binds Ana) but its tasks only book its own people: it is linked to nobody.
+            string gammaText = Program("gamma", "  person cy \"Cy\"\n  task g1 { duration 3d  assign cy }\n  task g2 { duration 2d  assign cy }");
+            var (members, schedule) = Level(Ana,
+                ("alpha", 800, Program("alpha", "  task a1 { duration 5d  assign ana }")),
+                ("beta", 500, Program("beta", "  task b1 { duration 3d  assign ana }")),
+                ("gamma", 100, gammaText));
+
+            var resolver = new InMemorySourceResolver().Add("shared.tpm", Ana).Add("gamma.tpm", gammaText);
+            var alone = TpmProgram.Load("gamma.tpm", resolver).Schedule!;
+            members.Single(m => m.Id == "gamma").Program.Schedule!.Tasks.Select(t => (t.Id, t.Start, t.Finish))
+                .Should().Equal(alone.Tasks.Select(t => (t.Id, t.Start, t.Finish)));
+            members.Single(m => m.Id == "gamma").Program.Schedule!.LevelingSchedules.Should().Be(alone.LevelingSchedules, "leveled alone, not jointly");
+        }
+
+        [Fact]
         public void Leveling_is_deterministic()
         {
             const string people = "person ana \"Ana\"\nperson bo \"Bo\"\nresource gpu \"GPUs\" { capacity 3 }\n";
