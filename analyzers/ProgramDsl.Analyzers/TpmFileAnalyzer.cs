@@ -5,6 +5,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using ProgramDsl.Portfolios;
 using ProgramDsl.Syntax;
 using TpmLocation = ProgramDsl.Text.SourceLocation;
 
@@ -14,7 +15,9 @@ namespace ProgramDsl.Analyzers
     /// Compiles the <c>.tpm</c> files given to the compilation as AdditionalFiles and reports every compiler
     /// diagnostic (syntax, names, scheduling, resources, deadlines) at its place in the file. Includes resolve among
     /// the AdditionalFiles; nothing is read from disk. Files that do not start with <c>program</c> are fragments,
-    /// checked through the programs that include them. Includes are confined to a workspace as in the CLI (TPM1006):
+    /// checked through the programs that include them. A portfolio file is checked with the programs it names, as
+    /// <c>tpm check</c> checks it (each program as it stands; TPM2103 where the programs' bookings collide, at the
+    /// assignments of the program files given too); a program a portfolio names is reported once, from it. Includes are confined to a workspace as in the CLI (TPM1006):
     /// the MSBuild property <c>TpmWorkspace</c> when set, else the deepest folder holding the project folder and every
     /// <c>.tpm</c> AdditionalFile, so an include can reach another listed plan but no path outside them.
     /// </summary>
@@ -54,14 +57,12 @@ namespace ProgramDsl.Analyzers
 
             var options = TpmDescriptors.CompileOptions(context.Compilation, context.CancellationToken);
 
-            // A fragment included by two programs would report its problems twice.
+            // A fragment included by two programs would report its problems twice; so would a program named by a
+            // portfolio, which the portfolio's compile already checked.
             var reported = new HashSet<(string, string, int, int, string)>();
-            foreach (var (key, _, text) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
+            void Report(string key, IEnumerable<ProgramDsl.Diagnostics.Diagnostic> diagnostics)
             {
-                context.CancellationToken.ThrowIfCancellationRequested();
-                if (!SyntaxFacts.IsProgramText(text)) continue;
-                var program = TpmProgram.Load(key, resolver, options);
-                foreach (var d in program.Diagnostics)
+                foreach (var d in diagnostics)
                 {
                     var where = d.Location is TpmLocation l ? l : default;
                     if (!reported.Add((d.Code, where.Source is null ? key : where.Path, where.Source is null ? 0 : where.Span.Start, where.Source is null ? 0 : where.Span.Length, d.Message))) continue;
@@ -70,7 +71,34 @@ namespace ProgramDsl.Analyzers
                     context.ReportDiagnostic(TpmDescriptors.ToRoslyn(d, location, additional));
                 }
             }
+
+            // Portfolios first, checked as `tpm check PORTFOLIO` checks them: each program as it stands, with the members
+            // the portfolio shares, and TPM2103 where their people and pools collide. Their programs are then done.
+            var checkedByPortfolio = new HashSet<string>(StringComparer.Ordinal);
+            var ordered = files.OrderBy(f => f.Key, StringComparer.Ordinal).ToList();
+            foreach (var (key, _, text) in ordered)
+            {
+                context.CancellationToken.ThrowIfCancellationRequested();
+                if (!TpmPortfolio.IsPortfolioText(text)) continue;
+                var portfolio = TpmPortfolio.Load(key, resolver, PortfolioOptions(options), context.CancellationToken);
+                foreach (var member in portfolio.Members) checkedByPortfolio.Add(SourcePaths.Normalize(member.Path));
+                Report(key, portfolio.Diagnostics);
+            }
+
+            foreach (var (key, _, text) in ordered)
+            {
+                context.CancellationToken.ThrowIfCancellationRequested();
+                if (!SyntaxFacts.IsProgramText(text) || checkedByPortfolio.Contains(key)) continue;
+                Report(key, TpmProgram.Load(key, resolver, options).Diagnostics);
+            }
         }
+
+        /// <summary>How a portfolio is compiled in the IDE and the build: checked, not leveled together (its programs as they stand).</summary>
+        internal static PortfolioCompileOptions PortfolioOptions(TpmCompileOptions program) => new PortfolioCompileOptions
+        {
+            Program = program,
+            Schedule = false,
+        };
 
         /// <summary>The folder includes must stay inside: <c>TpmWorkspace</c>, else the common folder of the project and the plans.</summary>
         internal static string? Workspace(AnalyzerConfigOptions global, IEnumerable<string> plans)

@@ -22,7 +22,7 @@ namespace ProgramDsl.LanguageServer.Tests
             "}\n";
 
         /// <summary>The tokens as "line:col text type [modifiers]", decoded from the relative encoding with the server's legend.</summary>
-        private static List<string> Decode(JToken data, JObject legend, string text)
+        internal static List<string> Decode(JToken data, JObject legend, string text)
         {
             var types = legend["tokenTypes"]!.Select(t => (string)t!).ToArray();
             var modifiers = legend["tokenModifiers"]!.Select(t => (string)t!).ToArray();

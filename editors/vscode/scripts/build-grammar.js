@@ -29,7 +29,7 @@ const DATE = `\\d{4}-\\d{2}-\\d{2}${VALUE_END}`;
 
 // The language's keywords (src/ProgramDsl/Syntax/Keywords.cs and the DeclarationKind enum). test/manifest.test.js
 // reads them from the C# source and fails when one is not coloured.
-const DECLARATIONS = ['program', 'calendar', 'role', 'skill', 'person', 'team', 'resource', 'stakeholder', 'metric',
+const DECLARATIONS = ['program', 'portfolio', 'calendar', 'role', 'skill', 'person', 'team', 'resource', 'stakeholder', 'metric',
   'workstream', 'task', 'milestone', 'risk', 'decision'];
 
 // Statements whose value is a list of references, each item of the shape the compiler reads.
@@ -97,6 +97,7 @@ const grammar = {
         { include: '#strings' },
         { include: '#person-block' },
         { include: '#resource-block' },
+        { include: '#program-entry' },
         { include: '#declarations' },
         { include: '#statements' },
         { include: '#values' },
@@ -138,6 +139,17 @@ const grammar = {
     'resource-block': block('resource', [{ include: '#calendar-statement' }]),
     'role-statement': list('role', ['role'], [referenceItem]),
     'calendar-statement': list('calendar', ['calendar'], [referenceItem]),
+    // A portfolio's entry names a program by its file, as an include names a fragment:
+    // `program "fraud/program.tpm" { priority 600 }`. The path is a string where a declaration has its id, so it is
+    // told apart by the quote.
+    'program-entry': {
+      name: 'meta.program-entry.tpm',
+      match: `${keyword(['program'])}\\s+("(?:[^"\\\\]|\\\\.)*(?:"|$))`,
+      captures: {
+        1: { name: 'keyword.control.import.tpm' },
+        2: { patterns: [{ include: '#strings' }] },
+      },
+    },
     declarations: {
       patterns: DECLARATIONS.map((kind) => ({
         match: `${keyword([kind])}(?:\\s+(${ID}))?`,

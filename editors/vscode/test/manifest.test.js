@@ -115,10 +115,12 @@ test('every statement keyword of the compiler is coloured as a keyword where it 
   for (const statement of statementTable.filter((s) => s.kind === 'S')) {
     const kw = statement.keyword;
     // role and calendar are statements only inside a person or a resource; elsewhere they declare.
-    const text = `person someone "S" {\n  ${kw} x\n}`;
+    // include and a portfolio's program entry name a file: a path in quotes follows them.
+    const namesFile = kw === 'include' || kw === 'program';
+    const text = `person someone "S" {\n  ${kw} ${namesFile ? '"x"' : 'x'}\n}`;
     const token = await tokenAt(text, 1, 2);
     assert.equal(token.text, kw, `${kw} is not one token: ${JSON.stringify(token)}`);
-    const expected = kw === 'include' ? 'keyword.control.import.tpm' : 'keyword.control.tpm';
+    const expected = namesFile ? 'keyword.control.import.tpm' : 'keyword.control.tpm';
     assert.ok(token.scopes.includes(expected), `${kw}: ${token.scopes.join(' ')}`);
   }
 });

@@ -7,6 +7,7 @@ using OmniSharp.Extensions.LanguageServer.Protocol.Document;
 using OmniSharp.Extensions.LanguageServer.Protocol.Models;
 using ProgramDsl.LanguageServer.Features.Forecasts;
 using ProgramDsl.LanguageServer.Features.Hover;
+using ProgramDsl.LanguageServer.Features.Portfolios;
 using ProgramDsl.LanguageServer.Protocol;
 using ProgramDsl.LanguageServer.Workspace;
 using ProgramDsl.Syntax;
@@ -48,6 +49,7 @@ namespace ProgramDsl.LanguageServer.Handlers
         {
             if (request.TextDocument?.Uri is null || request.Position is null) return null;
             var path = ServerState.PathOf(request.TextDocument.Uri);
+            if (_state.Compilations.PortfolioFor(path) is CompiledPortfolio portfolio && PortfolioHover(portfolio, request) is Hover entry) return entry;
             var compiled = _state.Compilations.ProgramFor(path);
             SyntaxTree? tree = compiled?.TreeOf(path) ?? _state.Compilations.StandaloneTree(path);
             if (tree is null) return null;
@@ -62,6 +64,20 @@ namespace ProgramDsl.LanguageServer.Handlers
             };
             var result = HoverBuilder.Build(hover);
             if (result is null) return null;
+            return new Hover
+            {
+                Contents = new MarkedStringsOrMarkupContent(new MarkupContent { Kind = result.IsMarkdown ? MarkupKind.Markdown : MarkupKind.PlainText, Value = result.Text }),
+                Range = LspText.RangeOf(source, result.Span),
+            };
+        }
+
+        /// <summary>A program entry of a portfolio file: the program it names (id, title, start, deadline).</summary>
+        private Hover? PortfolioHover(CompiledPortfolio portfolio, HoverParams request)
+        {
+            var source = portfolio.Portfolio.SyntaxTree.Source;
+            if (request.Position.Line < 0 || request.Position.Line >= source.LineCount || request.Position.Character < 0) return null;
+            if (!(PortfolioFeatures.EntryAt(portfolio, LspText.OffsetOf(source, request.Position)) is PortfolioEntry entry)) return null;
+            var result = PortfolioFeatures.Hover(entry, PrefersMarkdown(Capability));
             return new Hover
             {
                 Contents = new MarkedStringsOrMarkupContent(new MarkupContent { Kind = result.IsMarkdown ? MarkupKind.Markdown : MarkupKind.PlainText, Value = result.Text }),

@@ -8,6 +8,7 @@ using OmniSharp.Extensions.LanguageServer.Protocol.Client.Capabilities;
 using OmniSharp.Extensions.LanguageServer.Protocol.Document;
 using OmniSharp.Extensions.LanguageServer.Protocol.Models;
 using ProgramDsl.LanguageServer.Features.Navigation;
+using ProgramDsl.LanguageServer.Features.Portfolios;
 using ProgramDsl.LanguageServer.Protocol;
 using ProgramDsl.LanguageServer.Workspace;
 
@@ -70,9 +71,26 @@ namespace ProgramDsl.LanguageServer.Handlers
 
         public override Task<LocationOrLocationLinks?> Handle(DefinitionParams request, CancellationToken cancellationToken)
         {
+            if (PortfolioDefinition(request) is FileSpan program) return Task.FromResult<LocationOrLocationLinks?>(new LocationOrLocationLinks(Locations.Of(_state, program)));
             if (!(DocumentPosition.Resolve(_state, request.TextDocument.Uri, request.Position) is DocumentPosition at)) return Task.FromResult<LocationOrLocationLinks?>(null);
             if (!(SymbolNavigation.Definition(at.Program, at.Path, at.Offset) is FileSpan target)) return Task.FromResult<LocationOrLocationLinks?>(null);
             return Task.FromResult<LocationOrLocationLinks?>(new LocationOrLocationLinks(Locations.Of(_state, target)));
+        }
+
+        /// <summary>A program entry of a portfolio file goes to the program's declaration in its file.</summary>
+        private FileSpan? PortfolioDefinition(DefinitionParams request)
+        {
+            try
+            {
+                var path = ServerState.PathOf(request.TextDocument.Uri);
+                if (!(_state.Compilations.PortfolioFor(path) is CompiledPortfolio portfolio)) return null;
+                var offset = LspText.OffsetOf(portfolio.Portfolio.SyntaxTree.Source, request.Position);
+                return PortfolioFeatures.EntryAt(portfolio, offset) is PortfolioEntry entry ? PortfolioFeatures.Definition(entry) : null;
+            }
+            catch (Exception ex) when (ex is ArgumentException || ex is InvalidOperationException || ex is NotSupportedException || ex is UriFormatException)
+            {
+                return null;
+            }
         }
 
         protected override DefinitionRegistrationOptions CreateRegistrationOptions(DefinitionCapability capability, ClientCapabilities clientCapabilities) =>

@@ -46,7 +46,7 @@ namespace ProgramDsl.LanguageServer.Handlers
         {
             Name = item.Name,
             Detail = item.Detail,
-            Kind = PlanSymbols.KindOf(item.Declaration.Kind),
+            Kind = item.Kind,
             Range = LspText.RangeOf(source, item.Span),
             SelectionRange = LspText.RangeOf(source, item.NameSpan),
             Children = item.Children.Count == 0 ? null : new Container<DocumentSymbol>(item.Children.Select(c => Convert(source, c))),

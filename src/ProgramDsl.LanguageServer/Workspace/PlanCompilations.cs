@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using ProgramDsl.Portfolios;
 using ProgramDsl.Scheduling;
 using ProgramDsl.Scheduling.Leveling;
 using ProgramDsl.Syntax;
@@ -39,6 +40,12 @@ namespace ProgramDsl.LanguageServer.Workspace
         /// holds thousands of plans (a checkout of test data) would fill it. Programs past it compile when opened.
         /// </summary>
         public int MaxScannedPrograms { get; set; } = 500;
+
+        /// <summary>
+        /// How long a portfolio waits after an edit of its file or of one of its programs before it is checked again: the
+        /// check compiles every program it names, so a burst of keystrokes in one program is one check.
+        /// </summary>
+        public TimeSpan PortfolioDebounce { get; set; } = TimeSpan.FromMilliseconds(200);
     }
 
     /// <summary>
@@ -57,6 +64,7 @@ namespace ProgramDsl.LanguageServer.Workspace
         private readonly SemaphoreSlim _compileSlots;
         private readonly object _gate = new object();
         private readonly Dictionary<string, ProgramState> _programs = new Dictionary<string, ProgramState>(StringComparer.Ordinal);
+        private readonly Dictionary<string, PortfolioState> _portfolios = new Dictionary<string, PortfolioState>(StringComparer.Ordinal);
         private readonly Dictionary<string, Standalone> _standalone = new Dictionary<string, Standalone>(StringComparer.Ordinal);
         private readonly Dictionary<string, string> _published = new Dictionary<string, string>(StringComparer.Ordinal);
         private readonly CancellationTokenSource _shutdown = new CancellationTokenSource();
@@ -76,6 +84,9 @@ namespace ProgramDsl.LanguageServer.Workspace
 
         /// <summary>Raised after a compile is stored (a quick one, then the final one).</summary>
         public event Action<CompiledProgram>? Compiled;
+
+        /// <summary>Raised after a portfolio's check is stored.</summary>
+        public event Action<CompiledPortfolio>? PortfolioCompiled;
 
         /// <summary>The latest compile of every known program, in path order.</summary>
         public IReadOnlyList<CompiledProgram> Programs
@@ -102,6 +113,31 @@ namespace ProgramDsl.LanguageServer.Workspace
 
         /// <summary>The program a request about <paramref name="path"/> answers from (the first of <see cref="ProgramsReading"/>), or null.</summary>
         public CompiledProgram? ProgramFor(string path) => ProgramsReading(path).FirstOrDefault();
+
+        /// <summary>The latest check of every known portfolio, in path order.</summary>
+        public IReadOnlyList<CompiledPortfolio> Portfolios
+        {
+            get
+            {
+                lock (_gate) return _portfolios.Values.Where(p => p.Latest != null).OrderBy(p => p.Path, StringComparer.Ordinal).Select(p => p.Latest!).ToList();
+            }
+        }
+
+        /// <summary>The latest check of the portfolio file at <paramref name="path"/>, or null.</summary>
+        public CompiledPortfolio? PortfolioFor(string path)
+        {
+            lock (_gate) return _portfolios.TryGetValue(path, out var state) ? state.Latest : null;
+        }
+
+        /// <summary>The latest checks of the portfolios that name the program file at <paramref name="path"/>, by path.</summary>
+        public IReadOnlyList<CompiledPortfolio> PortfoliosNaming(string path)
+        {
+            lock (_gate)
+            {
+                return _portfolios.Values.Select(p => p.Latest).Where(p => p != null && p.MemberAt(path) != null)
+                    .OrderBy(p => p!.Path, StringComparer.Ordinal).Select(p => p!).ToList();
+            }
+        }
 
         /// <summary>The syntax tree of a file that no program reads (parsed alone), or null.</summary>
         public SyntaxTree? StandaloneTree(string path)
@@ -142,17 +178,21 @@ namespace ProgramDsl.LanguageServer.Workspace
                     var path = Normalize(file);
                     lock (_gate)
                     {
-                        if (_programs.ContainsKey(path)) continue;
+                        if (_programs.ContainsKey(path) || _portfolios.ContainsKey(path)) continue;
                     }
 
-                    if (!(ReadText(path) is string text) || !SyntaxFacts.IsProgramText(text)) continue;
+                    if (!(ReadText(path) is string text)) continue;
+                    var isPortfolio = TpmPortfolio.IsPortfolioText(text);
+                    if (!isPortfolio && !SyntaxFacts.IsProgramText(text)) continue;
                     if (scanned++ == _settings.MaxScannedPrograms)
                     {
                         _log("tpm lsp: scanning " + folder + " stopped after " + _settings.MaxScannedPrograms + " programs; the others are checked when opened");
                         return;
                     }
 
-                    await StartCompileAsync(path, TimeSpan.Zero, scan: true).ConfigureAwait(false);
+                    // A portfolio in the workspace shows its collisions (TPM2103) in its programs' files, open or not.
+                    if (isPortfolio) await StartPortfolioCompileAsync(path, TimeSpan.Zero).ConfigureAwait(false);
+                    else await StartCompileAsync(path, TimeSpan.Zero, scan: true).ConfigureAwait(false);
                 }
             }
             catch (Exception ex) when (!(ex is OperationCanceledException))
@@ -182,11 +222,21 @@ namespace ProgramDsl.LanguageServer.Workspace
             path = Normalize(path);
             var text = ReadText(path);
             var isProgram = text != null && SyntaxFacts.IsProgramText(text);
+            var isPortfolio = text != null && !isProgram && TpmPortfolio.IsPortfolioText(text);
             List<string> affected;
+            List<string> portfolios;
             lock (_gate)
             {
                 affected = _programs.Values.Where(p => p.Latest != null && p.Latest.Contains(path) || p.Path == path).Select(p => p.Path).ToList();
                 if (isProgram && !affected.Contains(path)) affected.Add(path);
+                portfolios = _portfolios.Values.Where(p => p.Latest != null && p.Latest.Contains(path) || p.Path == path).Select(p => p.Path).ToList();
+                if (isPortfolio && !portfolios.Contains(path)) portfolios.Add(path);
+            }
+
+            foreach (var portfolio in portfolios)
+            {
+                if (portfolio == path && !isPortfolio) ForgetPortfolio(portfolio);
+                else _ = StartPortfolioCompileAsync(portfolio, portfolio == path ? _settings.Debounce : _settings.PortfolioDebounce);
             }
 
             foreach (var program in affected)
@@ -229,8 +279,15 @@ namespace ProgramDsl.LanguageServer.Workspace
         public void RecompileAll()
         {
             List<string> paths;
-            lock (_gate) paths = _programs.Keys.ToList();
+            List<string> portfolios;
+            lock (_gate)
+            {
+                paths = _programs.Keys.ToList();
+                portfolios = _portfolios.Keys.ToList();
+            }
+
             foreach (var path in paths) _ = StartCompileAsync(path, _settings.Debounce, scan: false);
+            foreach (var path in portfolios) _ = StartPortfolioCompileAsync(path, _settings.PortfolioDebounce);
         }
 
         private Task StartCompileAsync(string path, TimeSpan delay, bool scan)
@@ -268,7 +325,7 @@ namespace ProgramDsl.LanguageServer.Workspace
         }
 
         // Under the lock, so the compile a newer edit supersedes is stopped before the newer one is recorded.
-        private static void CancelPending(ProgramState state)
+        private static void CancelPending(ICancellable state)
         {
             try
             {
@@ -325,6 +382,144 @@ namespace ProgramDsl.LanguageServer.Workspace
             catch (Exception ex)
             {
                 _log("tpm lsp: compiling " + state.Path + " failed: " + ex);
+            }
+        }
+
+        private Task StartPortfolioCompileAsync(string path, TimeSpan delay)
+        {
+            PortfolioState state;
+            CancellationTokenSource cts;
+            long generation;
+            lock (_gate)
+            {
+                if (!_portfolios.TryGetValue(path, out state!)) _portfolios[path] = state = new PortfolioState(path);
+                CancelPending(state);
+                state.Cancellation = cts = CancellationTokenSource.CreateLinkedTokenSource(_shutdown.Token);
+                generation = ++_generation;
+            }
+
+            Interlocked.Increment(ref _running);
+            return Task.Run(async () =>
+            {
+                try
+                {
+                    await CompilePortfolioAsync(state, generation, delay, cts.Token).ConfigureAwait(false);
+                }
+                finally
+                {
+                    lock (_gate)
+                    {
+                        if (state.Cancellation == cts) state.Cancellation = null;
+                    }
+
+                    cts.Dispose();
+                    Interlocked.Decrement(ref _running);
+                }
+            });
+        }
+
+        private async Task CompilePortfolioAsync(PortfolioState state, long generation, TimeSpan delay, CancellationToken cancellationToken)
+        {
+            try
+            {
+                if (delay > TimeSpan.Zero) await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                var text = ReadText(state.Path);
+                if (text is null || !TpmPortfolio.IsPortfolioText(text) || text.Length > InputLimits.MaxFileBytes)
+                {
+                    ForgetPortfolio(state.Path);
+                    return;
+                }
+
+                var workspace = _files.WorkspaceFor(state.Path);
+                var severities = _files.SeveritiesFor(state.Path, workspace);
+                var resolver = new OverlayResolver(_files.DiskResolver(workspace), _documents, workspace);
+                await _compileSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                CompiledPortfolio compiled;
+                try
+                {
+                    // What `tpm check PORTFOLIO` does: each program as it stands, checked together (not leveled together).
+                    var options = new PortfolioCompileOptions
+                    {
+                        Program = new TpmCompileOptions
+                        {
+                            Severities = severities.Severities,
+                            ConfigurationDiagnostics = severities.Problems,
+                            Scheduling = new ScheduleOptions { Effort = LevelingEffort.Normal, CancellationToken = cancellationToken },
+                        },
+                        Schedule = false,
+                    };
+                    var watch = Stopwatch.StartNew();
+                    var portfolio = TpmPortfolio.Parse(text, state.Path, resolver, options, cancellationToken);
+                    var entries = new List<string>();
+                    foreach (var entry in portfolio.Model?.Programs ?? Array.Empty<(string, int, SourceLocation)>())
+                    {
+                        try
+                        {
+                            entries.Add(Normalize(resolver.ResolvePath(state.Path, entry.Path)));
+                        }
+                        catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is System.IO.PathTooLongException)
+                        {
+                            // A path no file can have: nothing to watch.
+                        }
+                    }
+
+                    compiled = new CompiledPortfolio(state.Path, workspace, portfolio, entries, generation, watch.Elapsed);
+                }
+                finally
+                {
+                    _compileSlots.Release();
+                }
+
+                StorePortfolio(state, compiled);
+            }
+            catch (OperationCanceledException)
+            {
+                // A newer edit superseded this check, or the server is shutting down.
+            }
+            catch (Exception ex)
+            {
+                _log("tpm lsp: checking the portfolio " + state.Path + " failed: " + ex);
+            }
+        }
+
+        private void StorePortfolio(PortfolioState state, CompiledPortfolio compiled)
+        {
+            HashSet<string> touched;
+            lock (_gate)
+            {
+                if (state.Latest != null && state.Latest.Generation > compiled.Generation) return;
+                if (!_portfolios.TryGetValue(state.Path, out var current) || current != state) return;
+                touched = new HashSet<string>(StringComparer.Ordinal);
+                if (state.Latest != null) AddPaths(touched, state.Latest);
+                state.Latest = compiled;
+                AddPaths(touched, compiled);
+            }
+
+            PublishFiles(touched);
+            PortfolioCompiled?.Invoke(compiled);
+        }
+
+        private void ForgetPortfolio(string path)
+        {
+            var touched = new HashSet<string>(StringComparer.Ordinal);
+            lock (_gate)
+            {
+                if (!_portfolios.TryGetValue(path, out var state)) return;
+                _portfolios.Remove(path);
+                CancelPending(state);
+                if (state.Latest != null) AddPaths(touched, state.Latest);
+            }
+
+            PublishFiles(touched);
+        }
+
+        private static void AddPaths(HashSet<string> paths, CompiledPortfolio compiled)
+        {
+            paths.Add(compiled.Path);
+            foreach (var program in compiled.ProgramFiles.Keys) paths.Add(program);
+            foreach (var d in compiled.Published)
+            {
+                if (d.Location is SourceLocation at && at.Source != null) paths.Add(Normalize(at.Path));
             }
         }
 
@@ -441,17 +636,49 @@ namespace ProgramDsl.LanguageServer.Workspace
             var files = new Dictionary<string, FileDiagnostics>(StringComparer.Ordinal);
             foreach (var path in paths) files[path] = new FileDiagnostics();
             var pathOfSource = new Dictionary<SourceText, string>(ReferenceEqualityComparer.Instance);
-            IEnumerable<Diagnostic> all = _programs.Values.Where(p => p.Latest != null).OrderBy(p => p.Path, StringComparer.Ordinal).SelectMany(p => p.Latest!.Program.Diagnostics);
-            foreach (var path in files.Keys)
+            var portfolios = _portfolios.Values.Where(p => p.Latest != null).OrderBy(p => p.Path, StringComparer.Ordinal).Select(p => p.Latest!).ToList();
+
+            // A program a portfolio checked from the text its own compile read shows the portfolio's view of it: compiled
+            // with the members the portfolio shares (what `tpm check PORTFOLIO` reports), so a name the portfolio declares
+            // is no unknown reference there. When the portfolio's check lags the buffer, the program's own compile answers.
+            var inContext = new Dictionary<string, IReadOnlyList<Diagnostic>>(StringComparer.Ordinal);
+            foreach (var portfolio in portfolios)
             {
-                if (_standalone.TryGetValue(path, out var alone)) all = all.Concat(alone.Tree.Diagnostics);
+                foreach (var program in portfolio.ProgramFiles)
+                {
+                    if (!files.ContainsKey(program.Key) || inContext.ContainsKey(program.Key)) continue;
+                    if (!_programs.TryGetValue(program.Key, out var own) || !(own.Latest?.TreeOf(program.Key) is SyntaxTree tree)) continue;
+                    if (string.Equals(tree.Source.Text, program.Value.Text, StringComparison.Ordinal)) inContext[program.Key] = program.Value.Diagnostics;
+                }
             }
 
-            foreach (var d in all)
+            void Add(Diagnostic d, bool fromProgram)
             {
-                if (!(d.Location is SourceLocation location) || location.Source is null) continue;
+                if (!(d.Location is SourceLocation location) || location.Source is null) return;
                 if (!pathOfSource.TryGetValue(location.Source, out var at)) pathOfSource[location.Source] = at = Normalize(location.Path);
+                if (fromProgram && inContext.ContainsKey(at)) return;
                 if (files.TryGetValue(at, out var file)) file.Add(d);
+            }
+
+            foreach (var program in _programs.Values.Where(p => p.Latest != null).OrderBy(p => p.Path, StringComparer.Ordinal))
+            {
+                foreach (var d in program.Latest!.Program.Diagnostics) Add(d, fromProgram: true);
+            }
+
+            foreach (var portfolio in portfolios)
+            {
+                foreach (var d in portfolio.Published) Add(d, fromProgram: false);
+            }
+
+            foreach (var program in inContext.Values)
+            {
+                foreach (var d in program) Add(d, fromProgram: false);
+            }
+
+            foreach (var path in files.Keys.ToList())
+            {
+                if (!_standalone.TryGetValue(path, out var alone)) continue;
+                foreach (var d in alone.Tree.Diagnostics) Add(d, fromProgram: false);
             }
 
             return files;
@@ -507,10 +734,11 @@ namespace ProgramDsl.LanguageServer.Workspace
             lock (_gate)
             {
                 foreach (var state in _programs.Values) CancelPending(state);
+                foreach (var state in _portfolios.Values) CancelPending(state);
             }
         }
 
-        private sealed class ProgramState
+        private sealed class ProgramState : ICancellable
         {
             public ProgramState(string path) => Path = path;
 
@@ -521,6 +749,22 @@ namespace ProgramDsl.LanguageServer.Workspace
             public CancellationTokenSource? Cancellation { get; set; }
 
             public TimeSpan? LastFinalElapsed { get; set; }
+        }
+
+        private sealed class PortfolioState : ICancellable
+        {
+            public PortfolioState(string path) => Path = path;
+
+            public string Path { get; }
+
+            public CompiledPortfolio? Latest { get; set; }
+
+            public CancellationTokenSource? Cancellation { get; set; }
+        }
+
+        private interface ICancellable
+        {
+            CancellationTokenSource? Cancellation { get; }
         }
 
         private sealed class Standalone

@@ -122,6 +122,7 @@ namespace ProgramDsl.Semantics
             var enclosing = new List<DeclarationSyntax>();
             IReadOnlyList<StatementSyntax> statements = tree.Root.Statements;
             int blockStart = 0;
+            bool inProgramEntry = false;
             StatementSyntax? current;
             while (true)
             {
@@ -135,10 +136,19 @@ namespace ProgramDsl.Semantics
                     continue;
                 }
 
+                // A portfolio's program entry holds settings only (no declarations): its block is the innermost.
+                if (current is ProgramEntrySyntax entry && entry.BodyContains(offset))
+                {
+                    inProgramEntry = true;
+                    statements = entry.Body;
+                    blockStart = entry.OpenBrace!.Value.End;
+                    current = LastStartingBefore(statements, offset) is int j && j >= 0 ? statements[j] : null;
+                }
+
                 break;
             }
 
-            var block = enclosing.Count == 0 ? BlockContext.File : SyntaxFacts.BodyContext(enclosing[enclosing.Count - 1].Kind);
+            var block = inProgramEntry ? BlockContext.PortfolioProgram : enclosing.Count == 0 ? BlockContext.File : SyntaxFacts.BodyContext(enclosing[enclosing.Count - 1].Kind);
             var context = new PositionContext(tree, offset, enclosing, block);
             if (enclosing.Count > 0)
             {

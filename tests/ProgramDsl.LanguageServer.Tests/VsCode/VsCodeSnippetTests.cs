@@ -38,6 +38,17 @@ namespace ProgramDsl.LanguageServer.Tests.VsCode
         public void A_snippet_with_its_defaults_compiles_without_a_diagnostic(string prefix, string body)
         {
             var text = Expand(body);
+            if (prefix == "portfolio")
+            {
+                // The entry's default path names a program, given beside the portfolio.
+                var resolver = new InMemorySourceResolver();
+                resolver.Add("team/program.tpm", "program team \"Team\" {\n  start 2027-01-04\n  task t \"T\" { duration 1d }\n}\n");
+                var portfolio = ProgramDsl.Portfolios.TpmPortfolio.Parse(text, "portfolio.tpm", resolver, new ProgramDsl.Portfolios.PortfolioCompileOptions { Schedule = false });
+                portfolio.Diagnostics.Select(d => d.Code + " " + d.Message).Should().BeEmpty(text);
+                portfolio.Members.Should().ContainSingle().Which.Priority.Should().Be(500);
+                return;
+            }
+
             var plan = prefix == "program" ? text : Prelude + "  " + text.Replace("\n", "\n  ") + "\n}\n";
 
             var program = TpmProgram.Parse(plan, prefix + ".tpm");

@@ -176,6 +176,25 @@ public class SemanticPositionTests
     }
 
     [Fact]
+    public void In_a_portfolio_its_statements_are_expected_and_in_a_program_entrys_block_its_settings()
+    {
+        var block = At("portfolio org {\n  |\n  program \"a/program.tpm\" { priority 800 }\n}\n");
+        block.Kind.Should().Be(PositionKind.StatementKeyword);
+        block.Block.Should().Be(BlockContext.Portfolio);
+        block.Keywords.Should().Contain(new[] { "program", "leveling", "include", "person", "resource" }).And.NotContain("task");
+
+        var entry = At("portfolio org {\n  program \"a/program.tpm\" {\n    |\n  }\n  program \"b/program.tpm\"\n}\n");
+        entry.Kind.Should().Be(PositionKind.StatementKeyword);
+        entry.Block.Should().Be(BlockContext.PortfolioProgram);
+        entry.Keywords.Should().Contain("priority").And.NotContain("program");
+
+        var typed = At("portfolio org {\n  program \"a/program.tpm\" { prio| }\n}\n");
+        typed.Block.Should().Be(BlockContext.PortfolioProgram);
+        typed.Keywords.Should().Contain("priority");
+        typed.ReplacementSpan.Length.Should().Be(4, "the word being typed is replaced");
+    }
+
+    [Fact]
     public void After_assign_at_the_end_of_half_typed_text_a_person_is_expected()
     {
         var context = ContextAtEnd(Head + "  workstream w {\n    task t {\n      effort 2d\n      assign ");

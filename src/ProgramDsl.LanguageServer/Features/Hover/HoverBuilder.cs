@@ -383,6 +383,12 @@ namespace ProgramDsl.LanguageServer.Features.Hover
                     block = SyntaxFacts.BodyContext(d.Kind);
                     break;
                 }
+
+                if (path[i] is ProgramEntrySyntax)
+                {
+                    block = BlockContext.PortfolioProgram;
+                    break;
+                }
             }
 
             var info = Statements.Lookup(statement.KeywordText, block);

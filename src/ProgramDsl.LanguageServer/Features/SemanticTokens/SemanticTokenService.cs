@@ -102,12 +102,17 @@ namespace ProgramDsl.LanguageServer.Features.SemanticTokens
                     switch (statement)
                     {
                         case DeclarationSyntax d:
-                            Add(tokens, d.Name.Span, SemanticTokenLegend.TypeOf(StatementKinds.Of(d.Kind)), SemanticTokenLegend.Declaration);
+                            // A portfolio, like a program, is a namespace.
+                            Add(tokens, d.Name.Span, d.Kind == DeclarationKind.Portfolio ? SemanticTokenLegend.TypeOf(SymbolKind.Program) : SemanticTokenLegend.TypeOf(StatementKinds.Of(d.Kind)), SemanticTokenLegend.Declaration);
                             if (d.Title != null) Add(tokens, d.Title.Span, SemanticTokenLegend.String, 0);
                             if (d.Body.Count > 0) stack.Push((d.Body, SyntaxFacts.BodyContext(d.Kind)));
                             break;
                         case IncludeSyntax include:
                             Add(tokens, include.Path.Span, SemanticTokenLegend.String, 0);
+                            break;
+                        case ProgramEntrySyntax entry:
+                            Add(tokens, entry.Path.Span, SemanticTokenLegend.String, 0);
+                            if (entry.Body.Count > 0) stack.Push((entry.Body, BlockContext.PortfolioProgram));
                             break;
                         case PropertySyntax property:
                             foreach (var value in property.Values) AddValue(tokens, text, model, tree, value, block, property.KeywordText);

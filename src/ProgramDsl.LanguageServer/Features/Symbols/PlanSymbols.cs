@@ -9,29 +9,53 @@ using LspSymbolKind = OmniSharp.Extensions.LanguageServer.Protocol.Models.Symbol
 
 namespace ProgramDsl.LanguageServer.Features.Symbols
 {
-    /// <summary>One entry of a file's outline: a declaration and the declarations inside it.</summary>
+    /// <summary>One entry of a file's outline: a declaration and the declarations inside it, or a portfolio's program entry.</summary>
     public sealed class OutlineItem
     {
         internal OutlineItem(DeclarationSyntax declaration, IReadOnlyList<OutlineItem> children)
         {
             Declaration = declaration;
             Children = children;
+            Kind = PlanSymbols.KindOf(declaration.Kind);
+            Name = declaration.Name.Text;
+            Detail = declaration.Title is null ? null : "\"" + declaration.Title.Value + "\"";
+            Span = declaration.Span;
+            NameSpan = declaration.Name.Span;
         }
 
-        /// <summary>The declaration.</summary>
-        public DeclarationSyntax Declaration { get; }
+        internal OutlineItem(ProgramEntrySyntax entry)
+        {
+            Entry = entry;
+            Children = Array.Empty<OutlineItem>();
+            Kind = PlanSymbols.KindOf(DeclarationKind.Program);
+            Name = entry.Path.Value;
+            // The priority as written; an entry without one has the default, which the hover tells.
+            var priority = entry.Body.OfType<PropertySyntax>().LastOrDefault(p => p.KeywordText == Keywords.Priority);
+            Detail = priority?.Values.Count == 1 && priority.Values[0] is NumberValueSyntax n ? Keywords.Priority + " " + n.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+            Span = entry.Span;
+            NameSpan = entry.Path.Span;
+        }
 
-        /// <summary>The declared id.</summary>
-        public string Name => Declaration.Name.Text;
+        /// <summary>The declaration, or null for a program entry.</summary>
+        public DeclarationSyntax? Declaration { get; }
 
-        /// <summary>The display name as written, quoted (<c>"Fraud Scoring v3"</c>), or null without one.</summary>
-        public string? Detail => Declaration.Title is null ? null : "\"" + Declaration.Title.Value + "\"";
+        /// <summary>The portfolio's program entry, or null for a declaration.</summary>
+        public ProgramEntrySyntax? Entry { get; }
 
-        /// <summary>The whole declaration.</summary>
-        public TextSpan Span => Declaration.Span;
+        /// <summary>The protocol's symbol kind (a program entry is a program).</summary>
+        public LspSymbolKind Kind { get; }
 
-        /// <summary>The declared name.</summary>
-        public TextSpan NameSpan => Declaration.Name.Span;
+        /// <summary>The declared id, or the program entry's path.</summary>
+        public string Name { get; }
+
+        /// <summary>The display name as written, quoted (<c>"Fraud Scoring v3"</c>), an entry's priority, or null without one.</summary>
+        public string? Detail { get; }
+
+        /// <summary>The whole declaration or entry.</summary>
+        public TextSpan Span { get; }
+
+        /// <summary>The declared name, or the entry's path.</summary>
+        public TextSpan NameSpan { get; }
 
         /// <summary>The declarations in its body, in file order.</summary>
         public IReadOnlyList<OutlineItem> Children { get; }
@@ -66,7 +90,7 @@ namespace ProgramDsl.LanguageServer.Features.Symbols
         /// <summary>
         /// The declarations of a file as a tree: a program and what it declares (workstreams with their tasks and
         /// milestones, people, teams, resources, roles, skills, calendars, stakeholders, metrics, risks, decisions),
-        /// or a fragment's own declarations. Read from the syntax, so it works on a fragment no program includes and
+        /// a portfolio with its shared members and program entries, or a fragment's own declarations. Read from the syntax, so it works on a fragment no program includes and
         /// on text with errors.
         /// </summary>
         public static IReadOnlyList<OutlineItem> Outline(SyntaxTree tree)
@@ -82,6 +106,7 @@ namespace ProgramDsl.LanguageServer.Features.Symbols
                 {
                     stack.Push((frame.Declaration, frame.Statements, frame.Next + 1, frame.Items));
                     if (frame.Statements[frame.Next] is DeclarationSyntax inner) stack.Push((inner, inner.Body, 0, new List<OutlineItem>()));
+                    else if (frame.Statements[frame.Next] is ProgramEntrySyntax entry) frame.Items.Add(new OutlineItem(entry));
                     continue;
                 }
 
@@ -99,6 +124,7 @@ namespace ProgramDsl.LanguageServer.Features.Symbols
         public static LspSymbolKind KindOf(DeclarationKind kind) => kind switch
         {
             DeclarationKind.Program => LspSymbolKind.Module,
+            DeclarationKind.Portfolio => LspSymbolKind.Package,
             DeclarationKind.Workstream => LspSymbolKind.Namespace,
             DeclarationKind.Task => LspSymbolKind.Function,
             DeclarationKind.Milestone => LspSymbolKind.Event,
