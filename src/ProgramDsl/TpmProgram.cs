@@ -176,6 +176,54 @@ namespace ProgramDsl
             if (token != own) scheduleOptions = scheduleOptions.WithCancellation(token);
             token.ThrowIfCancellationRequested();
 
+            var stage = Bind(root, resolver, options, token);
+            ScheduleResult? result = null;
+            if (options.Schedule && stage.Bound.Program != null && stage.BindingClean) result = ProgramScheduler.Run(stage.Bound.Program, scheduleOptions);
+            return Complete(stage, result, token);
+        }
+
+        /// <summary>
+        /// What binding left for the rest of the pipeline: the files, the bound model, the diagnostics so far (severities
+        /// applied) and whether the program can be scheduled. A portfolio schedules such programs together and then
+        /// completes each with its schedule (<see cref="Complete"/>).
+        /// </summary>
+        internal sealed class BindStage
+        {
+            internal BindStage(List<SyntaxTree> trees, IReadOnlyDictionary<IncludeSyntax, SyntaxTree> includes, BindResult bound,
+                List<Diagnostic> effective, bool bindingClean, ISourceResolver resolver, TpmCompileOptions options)
+            {
+                Trees = trees;
+                Includes = includes;
+                Bound = bound;
+                Effective = effective;
+                BindingClean = bindingClean;
+                Resolver = resolver;
+                Options = options;
+            }
+
+            public List<SyntaxTree> Trees { get; }
+
+            public IReadOnlyDictionary<IncludeSyntax, SyntaxTree> Includes { get; }
+
+            public BindResult Bound { get; }
+
+            /// <summary>The diagnostics of parsing and binding, severities applied (read only: each completion copies them).</summary>
+            public List<Diagnostic> Effective { get; }
+
+            /// <summary>True when the program is bound without errors, so it can be scheduled.</summary>
+            public bool BindingClean { get; }
+
+            public ISourceResolver Resolver { get; }
+
+            public TpmCompileOptions Options { get; }
+        }
+
+        /// <summary>The binding stage this program was compiled from, when it was compiled from text (a portfolio completes it again in context).</summary>
+        internal BindStage? Stage { get; private set; }
+
+        /// <summary>Parses the program file and its includes, and binds them.</summary>
+        internal static BindStage Bind(SourceText root, ISourceResolver resolver, TpmCompileOptions options, CancellationToken token)
+        {
             var diagnostics = new List<Diagnostic>();
             var rootTree = Parser.Parse(root, 0, 0, token);
             var trees = new List<SyntaxTree> { rootTree };
@@ -190,12 +238,23 @@ namespace ProgramDsl
             // The gate uses the severities the user configured: an error they lowered does not block the
             // schedule, a warning they raised does. A schedule that exists is shown with what is wrong with it.
             var effective = new List<Diagnostic>(options.Apply(diagnostics));
+            var bindingClean = bound.Program != null && !effective.Any(d => d.IsError);
+            return new BindStage(trees, includes, bound, effective, bindingClean, resolver, options);
+        }
+
+        /// <summary>
+        /// The rest of the pipeline after scheduling (<paramref name="result"/>, null when not scheduled): the deadline,
+        /// budget and baseline checks on the schedule, the delivery checks, the configuration's diagnostics, ordered.
+        /// </summary>
+        internal static TpmProgram Complete(BindStage stage, ScheduleResult? result, CancellationToken token)
+        {
+            var options = stage.Options;
+            var bound = stage.Bound;
+            var effective = new List<Diagnostic>(stage.Effective);
             Schedule? schedule = null;
             BaselineComparison? baseline = null;
-            var bindingClean = bound.Program != null && !effective.Any(d => d.IsError);
-            if (options.Schedule && bound.Program != null && bindingClean)
+            if (result != null)
             {
-                var result = ProgramScheduler.Run(bound.Program, scheduleOptions);
                 var scheduling = new List<Diagnostic>(result.Diagnostics);
                 schedule = result.Schedule;
                 if (schedule != null)
@@ -203,18 +262,20 @@ namespace ProgramDsl
                     scheduling.AddRange(DeadlineChecks.Run(schedule));
                     scheduling.AddRange(BudgetCheck.Run(schedule));
                     token.ThrowIfCancellationRequested();
-                    baseline = BaselineChecks.Run(schedule, resolver, scheduling);
+                    baseline = BaselineChecks.Run(schedule, stage.Resolver, scheduling);
                 }
+
                 effective.AddRange(options.Apply(scheduling));
             }
 
             // The delivery checks judge the bound model, so they run with or without a schedule; with one, role
             // assignments are judged by the people the scheduler chose.
-            if (bound.Program != null && bindingClean) effective.AddRange(options.Apply(DeliveryChecks.Run(bound.Program, schedule, token)));
+            if (bound.Program != null && stage.BindingClean) effective.AddRange(options.Apply(DeliveryChecks.Run(bound.Program, schedule, token)));
             effective.AddRange(options.Apply(options.ConfigurationDiagnostics));
             token.ThrowIfCancellationRequested();
 
-            return new TpmProgram(trees, bound.Program, schedule, Cap(Order(effective, trees)), includes, bound.References, baseline);
+            var trees = stage.Trees;
+            return new TpmProgram(trees, bound.Program, schedule, Cap(Order(effective, trees)), stage.Includes, bound.References, baseline) { Stage = stage };
         }
 
         /// <summary>

@@ -42,6 +42,9 @@ namespace ProgramDsl.Portfolios
         /// of the programs at that priority (docs/portfolios.md). Equal vectors are then ordered by the finishes.
         /// </summary>
         public IReadOnlyList<(int Priority, int LateDays)> Lateness { get; internal set; } = Array.Empty<(int, int)>();
+
+        /// <summary>Every scheduled program as one network on one day axis (the portfolio forecast re-decodes it), or null.</summary>
+        internal PortfolioNetwork? Network { get; set; }
     }
 
     /// <summary>One program's result in a portfolio leveled together.</summary>

@@ -70,12 +70,105 @@ namespace ProgramDsl.Scheduling
             new SchedulerRun(program, options, diagnostics).Execute();
 
         /// <summary>
+        /// The first half of a run, for a program leveled with others (a portfolio): the program calendar, the network,
+        /// each task's work and working time, the role choices (made on the program alone) and the passes. Null, with
+        /// the diagnostics in <paramref name="diagnostics"/>, when a phase reports an error (as <see cref="Run"/> would).
+        /// </summary>
+        internal static PreparedProgram? Prepare(ProgramSymbol program, ScheduleOptions options, List<Diagnostic> diagnostics)
+        {
+            try
+            {
+                var run = new SchedulerRun(program, options, diagnostics);
+                return run.Prepare() ? new PreparedProgram(run) : null;
+            }
+            catch (Exception ex) when (IsCalendarRange(ex))
+            {
+                diagnostics.Add(DiagnosticCatalog.ScheduleBeyondCalendar(program.Location));
+                return null;
+            }
+        }
+
+        /// <summary>The second half of a run: the program's schedule with the leveling imposed from outside (dates in the program's working-day indices).</summary>
+        internal static ScheduleResult Finish(PreparedProgram prepared, ImposedLeveling leveling)
+        {
+            var run = prepared.Run;
+            try
+            {
+                return run.Finish(leveling);
+            }
+            catch (Exception ex) when (IsCalendarRange(ex))
+            {
+                run.Diagnostics.Add(DiagnosticCatalog.ScheduleBeyondCalendar(run.Program.Location));
+                return new ScheduleResult(null, run.Diagnostics);
+            }
+        }
+
+        /// <summary>A program prepared for leveling: its scheduling graph and early dates, waiting for <see cref="Finish"/>.</summary>
+        internal sealed class PreparedProgram
+        {
+            internal PreparedProgram(SchedulerRun run) => Run = run;
+
+            internal SchedulerRun Run { get; }
+
+            public ProgramSymbol Program => Run.Program;
+
+            /// <summary>The program's working days; indices count them from the program start.</summary>
+            public WorkingCalendar Calendar => Run.Calendar;
+
+            /// <summary>The nodes (tasks, then workstream and gate nodes), their work, working time, fixed dates and edges.</summary>
+            public LevelingGraph Graph => Run.Graph;
+
+            /// <summary>True when leveling is on for the program (its setting or the options').</summary>
+            public bool Leveling => Run.IsLeveling;
+
+            /// <summary>The first day index after the status date, or -1.</summary>
+            public int StatusCutoff => Run.Cutoff;
+        }
+
+        /// <summary>
+        /// A leveling decided outside the program (a portfolio leveled together), per node of the program's graph, in its
+        /// working-day indices: what the program's own leveler would otherwise have produced.
+        /// </summary>
+        internal sealed class ImposedLeveling
+        {
+            public ImposedLeveling(int[] start, int[] finish, int[] lateStart, int[] lateFinish, int[] precedenceStart, Symbol?[] blockedBy, int schedules, long work)
+            {
+                Start = start;
+                Finish = finish;
+                LateStart = lateStart;
+                LateFinish = lateFinish;
+                PrecedenceStart = precedenceStart;
+                BlockedBy = blockedBy;
+                Schedules = schedules;
+                Work = work;
+            }
+
+            public int[] Start { get; }
+
+            public int[] Finish { get; }
+
+            public int[] LateStart { get; }
+
+            public int[] LateFinish { get; }
+
+            /// <summary>The start precedences alone allowed.</summary>
+            public int[] PrecedenceStart { get; }
+
+            /// <summary>The person or pool that pushed each node past its precedence start, or null.</summary>
+            public Symbol?[] BlockedBy { get; }
+
+            public int Schedules { get; }
+
+            public long Work { get; }
+        }
+
+        /// <summary>
         /// One run of the scheduler, phase by phase: the program calendar, the node network, its order (or the cycles),
         /// each task's work and working time, progress, the forward and backward passes, leveling or the resource
         /// checks, float, and the result. Each phase reads what the earlier ones left in the fields; a phase that
         /// reports an error ends the run without a schedule.
         /// </summary>
-        private sealed class SchedulerRun
+        internal sealed class SchedulerRun
         {
             private readonly ProgramSymbol _program;
             private readonly ScheduleOptions _options;
@@ -130,14 +223,39 @@ namespace ProgramDsl.Scheduling
                 _programCalendar = new WorkingCalendar(program.Start, program.Calendar.Workdays, program.Calendar.Holidays.Select(h => h.Range));
             }
 
+            public ProgramSymbol Program => _program;
+
+            public WorkingCalendar Calendar => _programCalendar;
+
+            public LevelingGraph Graph => _graph!;
+
+            public bool IsLeveling => _leveling;
+
+            public int Cutoff => _options.IgnoreProgress ? -1 : StatusCutoff(_program, _programCalendar);
+
+            public List<Diagnostic> Diagnostics => _diagnostics;
+
             public ScheduleResult Execute()
             {
-                bool scheduled = CheckProgramCalendar()
-                    && NotCancelled() && BuildNetwork()
-                    && NotCancelled() && ResolveWork()
-                    && NotCancelled() && DatePasses()
-                    && NotCancelled() && LevelResources();
+                bool scheduled = Prepare() && NotCancelled() && LevelResources();
                 return scheduled && NotCancelled() ? Assemble() : new ScheduleResult(null, _diagnostics);
+            }
+
+            /// <summary>Every phase before leveling, the role choices included.</summary>
+            public bool Prepare() =>
+                CheckProgramCalendar()
+                && NotCancelled() && BuildNetwork()
+                && NotCancelled() && ResolveWork()
+                && NotCancelled() && DatePasses()
+                && NotCancelled() && PrepareLeveling();
+
+            /// <summary>The schedule with a leveling decided elsewhere.</summary>
+            public ScheduleResult Finish(ImposedLeveling leveling)
+            {
+                NotCancelled();
+                _leveling = true;
+                Impose(leveling);
+                return NotCancelled() ? Assemble() : new ScheduleResult(null, _diagnostics);
             }
 
             /// <summary>Between phases: a cancelled run stops with <see cref="OperationCanceledException"/>, never a partial schedule.</summary>
@@ -489,26 +607,20 @@ namespace ProgramDsl.Scheduling
             }
 
             /// <summary>
-            /// Resources: leveled (the leveled dates replace the passes' ones), or over-allocations reported. False
-            /// (TPM2005 reported) when the leveled schedule runs past the calendar.
+            /// Before leveling: TPM2102, the scheduling graph and, with leveling on, the role choices. False (TPM2005
+            /// reported) when a trial leveling runs past the calendar.
             /// </summary>
-            private bool LevelResources()
+            private bool PrepareLeveling()
             {
                 var program = _program;
                 var tasks = _tasks;
-                int nodeCount = _nodeCount;
-                int taskCount = _taskCount;
-
-                // ---- resources: leveled, or over-allocations reported.
                 _diagnostics.AddRange(InfeasibleDemands(tasks));
-                var graph = _graph = new LevelingGraph(program, tasks, nodeCount, _edges, _duration, _time, _notBefore, _fixedStart, _fixedFinish, _assigned);
-                LevelingOutcome? outcome = null;
-                if (_leveling && taskCount > 0)
+                var graph = _graph = new LevelingGraph(program, tasks, _nodeCount, _edges, _duration, _time, _notBefore, _fixedStart, _fixedFinish, _assigned);
+                if (_leveling && _taskCount > 0)
                 {
                     try
                     {
                         ChooseRoleHolders(graph, _holdersByRole!, TimeOf, _options);
-                        outcome = Level(graph, _options);
                     }
                     catch (Exception ex) when (ex is CalendarRangeException || ex is OverflowException)
                     {
@@ -524,33 +636,74 @@ namespace ProgramDsl.Scheduling
                     }
                 }
 
+                return true;
+            }
+
+            /// <summary>
+            /// Resources: leveled (the leveled dates replace the passes' ones), or over-allocations reported. False
+            /// (TPM2005 reported) when the leveled schedule runs past the calendar.
+            /// </summary>
+            private bool LevelResources()
+            {
+                var program = _program;
+                var graph = _graph!;
+                LevelingOutcome? outcome = null;
+                if (_leveling && _taskCount > 0)
+                {
+                    try
+                    {
+                        outcome = Level(graph, _options);
+                    }
+                    catch (Exception ex) when (ex is CalendarRangeException || ex is OverflowException)
+                    {
+                        _diagnostics.Add(DiagnosticCatalog.LeveledScheduleBeyondCalendar(program.Location));
+                        return false;
+                    }
+                    catch (Leveling.WorkCeilingException ceiling)
+                    {
+                        _diagnostics.Add(DiagnosticCatalog.LevelingStopped(program.Location, program.Describe(), ceiling.Work));
+                        _leveling = false;
+                    }
+                }
+
                 if (outcome != null)
                 {
                     var solution = outcome.Solution;
-                    var start = _start = solution.Start;
-                    var finish = _finish = solution.Finish;
-                    _lateStart = solution.LateStart;
-                    _lateFinish = solution.LateFinish;
-                    var precedenceStart = _precedenceStart = solution.PrecedenceStart;
-                    _levelingSchedules = solution.SchedulesGenerated;
-                    _levelingWork = solution.Work;
-                    var delayedBy = _delayedBy = new Symbol?[nodeCount];
-                    int programFinish = 0;
-                    for (int v = 0; v < nodeCount; v++)
-                    {
-                        if (v < taskCount) programFinish = Math.Max(programFinish, finish[v]);
-                        if (solution.BlockedBy[v] >= 0 && start[v] > precedenceStart[v]) delayedBy[v] = outcome.Resources[solution.BlockedBy[v]];
-                    }
-
-                    _programFinish = programFinish;
-                    if (programFinish > MaxDays) throw new CalendarRangeException();
+                    var blockedBy = new Symbol?[_nodeCount];
+                    for (int v = 0; v < _nodeCount; v++) if (solution.BlockedBy[v] >= 0) blockedBy[v] = outcome.Resources[solution.BlockedBy[v]];
+                    Impose(new ImposedLeveling(solution.Start, solution.Finish, solution.LateStart, solution.LateFinish, solution.PrecedenceStart, blockedBy,
+                        solution.SchedulesGenerated, solution.Work));
                 }
-                else if (taskCount > 0)
+                else if (_taskCount > 0)
                 {
-                    _diagnostics.AddRange(OverAllocations(program, tasks, _start, _finish, _time, _assigned, _programCalendar, _programFinish));
+                    _diagnostics.AddRange(OverAllocations(program, _tasks, _start, _finish, _time, _assigned, _programCalendar, _programFinish));
                 }
 
                 return true;
+            }
+
+            /// <summary>The leveled dates replace the passes' ones; what delayed each node is kept for the results.</summary>
+            private void Impose(ImposedLeveling leveling)
+            {
+                int nodeCount = _nodeCount;
+                int taskCount = _taskCount;
+                var start = _start = leveling.Start;
+                var finish = _finish = leveling.Finish;
+                _lateStart = leveling.LateStart;
+                _lateFinish = leveling.LateFinish;
+                var precedenceStart = _precedenceStart = leveling.PrecedenceStart;
+                _levelingSchedules = leveling.Schedules;
+                _levelingWork = leveling.Work;
+                var delayedBy = _delayedBy = new Symbol?[nodeCount];
+                int programFinish = 0;
+                for (int v = 0; v < nodeCount; v++)
+                {
+                    if (v < taskCount) programFinish = Math.Max(programFinish, finish[v]);
+                    if (leveling.BlockedBy[v] is Symbol blocker && start[v] > precedenceStart[v]) delayedBy[v] = blocker;
+                }
+
+                _programFinish = programFinish;
+                if (programFinish > MaxDays) throw new CalendarRangeException();
             }
 
             /// <summary>Total float, the scheduled tasks and workstreams, amount checks (TPM2006) and the critical path.</summary>

@@ -983,7 +983,8 @@ namespace ProgramDsl.Scheduling.Leveling
             return Individual(list, start, finish);
         }
 
-        private RcpspSolver.Individual Individual(int[] list, int[] start, int[] finish)
+        /// <summary>The schedule of these dates: its makespan, tie-break and, with an objective, its score.</summary>
+        internal RcpspSolver.Individual Individual(int[] list, int[] start, int[] finish)
         {
             int makespan = 0;
             long tie = 0;
@@ -993,7 +994,39 @@ namespace ProgramDsl.Scheduling.Leveling
                 tie += (long)_p.Priority[a] * start[a];
             }
 
-            return new RcpspSolver.Individual(list, start, finish, makespan, tie);
+            return new RcpspSolver.Individual(list, start, finish, makespan, tie, Objective?.Score(start, finish));
+        }
+
+        /// <summary>An objective compared before the makespan (null: none, the search as always).</summary>
+        public IScheduleObjective? Objective { get; set; }
+
+        /// <summary>
+        /// Why each activity of a given schedule starts when it does, without decoding a list: its precedence-feasible
+        /// start and the resource over capacity there (every other activity booked where it is), or -1.
+        /// </summary>
+        public (int[] PrecedenceStart, int[] BlockedBy) Explain(RcpspSolver.Individual schedule)
+        {
+            Clear();
+            var start = schedule.Start;
+            var finish = schedule.Finish;
+            var precedenceStart = new int[_n];
+            var blockedBy = new int[_n];
+            for (int a = 0; a < _n; a++) Place(a, start[a], finish[a]);
+            for (int a = 0; a < _n; a++)
+            {
+                precedenceStart[a] = start[a];
+                blockedBy[a] = -1;
+                if (_fixed[a]) continue;
+                Work += ActivityWork;
+                CheckCeiling();
+                AddUsage(a, start[a], finish[a], -1);
+                var (s, f) = EarliestWindow(a, start, finish, ignoreFixed: true);
+                precedenceStart[a] = s;
+                if (_duration[a] > 0 && s < start[a]) blockedBy[a] = ConflictingResource(a, s, f);
+                AddUsage(a, start[a], finish[a], 1);
+            }
+
+            return (precedenceStart, blockedBy);
         }
 
         /// <summary>

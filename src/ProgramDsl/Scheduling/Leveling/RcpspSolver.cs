@@ -40,6 +40,29 @@ namespace ProgramDsl.Scheduling.Leveling
 
         /// <summary>Seed of the search: the same problem and seed give the same solution.</summary>
         public int Seed { get; set; }
+
+        /// <summary>
+        /// An objective compared before the makespan (a portfolio's lateness by priority level, docs/portfolios.md): null,
+        /// the default, leaves the search exactly as it is.
+        /// </summary>
+        internal IScheduleObjective? Objective { get; set; }
+
+        /// <summary>
+        /// A schedule the search starts from and keeps unless it finds a better one (with <see cref="Objective"/>): its
+        /// list (a topological order; empty: the order of the starts) and its exact starts and finishes, which need not be
+        /// what decoding the list gives.
+        /// </summary>
+        internal (int[] List, int[] Start, int[] Finish)? Incumbent { get; set; }
+
+        /// <summary>The activity list of the solution, set by the search (the joint network's best list, for the forecast).</summary>
+        internal int[]? BestList { get; set; }
+    }
+
+    /// <summary>A score of a schedule, compared lexicographically (smaller is better) before the makespan.</summary>
+    internal interface IScheduleObjective
+    {
+        /// <summary>The score of the schedule with these starts and finishes.</summary>
+        long[] Score(int[] start, int[] finish);
     }
 
     /// <summary>
@@ -92,7 +115,11 @@ namespace ProgramDsl.Scheduling.Leveling
             options ??= new RcpspOptions();
             // The search stops at its budget between schedules; the ceiling stops even the schedule it must finish, past
             // any plan within the input limits (a 250,000-task plan decodes in well under NormalWork).
-            var engine = new Engine(problem, options.CancellationToken) { Ceiling = options.Ceiling ?? Math.Max(WorkBudget(options), NormalWork) + CeilingMargin };
+            var engine = new Engine(problem, options.CancellationToken)
+            {
+                Ceiling = options.Ceiling ?? Math.Max(WorkBudget(options), NormalWork) + CeilingMargin,
+                Objective = options.Objective,
+            };
             options.CancellationToken.ThrowIfCancellationRequested();
             int n = problem.ActivityCount;
             if (n == 0) return new RcpspSolution(Array.Empty<int>(), Array.Empty<int>(), 0, Array.Empty<int>(), Array.Empty<int>(), 0);
@@ -105,14 +132,17 @@ namespace ProgramDsl.Scheduling.Leveling
             if (options.MaxPlacements is long cap) placements = Math.Min(placements, cap);
             int budget = options.Schedules ?? (int)Math.Max(4, Math.Min(options.Effort == LevelingEffort.Max ? 50_000 : options.Effort == LevelingEffort.Quick ? 40 : NormalMaxSchedules, placements / n));
             var search = new Search(engine, budget, WorkBudget(options), options.TimeLimit, options.Progress, options.Seed);
-            return search.Run(options.Effort == LevelingEffort.Quick || budget < 60);
+            var solution = search.Run(options.Effort == LevelingEffort.Quick || budget < 60, options.Incumbent, out var list);
+            options.BestList = list;
+            return solution;
         }
 
         /// <summary>A schedule: starts, finishes and the makespan, with the list that produced it.</summary>
         internal sealed class Individual
         {
-            public Individual(int[] list, int[] start, int[] finish, int makespan, long tieBreak)
+            public Individual(int[] list, int[] start, int[] finish, int makespan, long tieBreak, long[]? score = null)
             {
+                Score = score;
                 List = list;
                 Start = start;
                 Finish = finish;
@@ -131,7 +161,26 @@ namespace ProgramDsl.Scheduling.Leveling
             /// <summary>Priority-weighted starts: among equal makespans, high-priority work earlier is better.</summary>
             public long TieBreak { get; }
 
-            public bool BetterThan(Individual other) => Makespan < other.Makespan || (Makespan == other.Makespan && TieBreak < other.TieBreak);
+            /// <summary>The objective's score (<see cref="RcpspOptions.Objective"/>), or null without one.</summary>
+            public long[]? Score { get; }
+
+            public bool BetterThan(Individual other) => Compare(other) < 0;
+
+            /// <summary>Negative when this schedule is better: the score first (when there is one), then the makespan, then the tie-break.</summary>
+            public int Compare(Individual other)
+            {
+                if (Score != null && other.Score != null)
+                {
+                    for (int i = 0; i < Score.Length && i < other.Score.Length; i++)
+                    {
+                        int s = Score[i].CompareTo(other.Score[i]);
+                        if (s != 0) return s;
+                    }
+                }
+
+                int c = Makespan.CompareTo(other.Makespan);
+                return c != 0 ? c : TieBreak.CompareTo(other.TieBreak);
+            }
         }
 
         /// <summary>The search: initial lists, justification and the genetic improvement.</summary>
@@ -211,13 +260,39 @@ namespace ProgramDsl.Scheduling.Leveling
             }
 
             /// <summary>True when no schedule can be shorter and the priority order does not matter.</summary>
-            private bool Settled(Individual best) => best.Makespan <= _engine.LowerBound && _engine.UniformPriority;
+            private bool Settled(Individual best) => _engine.Objective is null && best.Makespan <= _engine.LowerBound && _engine.UniformPriority;
 
-            public RcpspSolution Run(bool rulesOnly)
+            // The incumbent (RcpspOptions.Incumbent): kept as given, explained without decoding its list.
+            private Individual? _incumbent;
+
+            public RcpspSolution Run(bool rulesOnly, (int[] List, int[] Start, int[] Finish)? incumbent, out int[] bestList)
+            {
+                var result = Run(rulesOnly, incumbent);
+                bestList = _bestList!;
+                return result;
+            }
+
+            private int[]? _bestList;
+
+            private RcpspSolution Run(bool rulesOnly, (int[] List, int[] Start, int[] Finish)? incumbent)
             {
                 var e = _engine;
                 Individual? best = null;
                 var population = new List<Individual>();
+                if (incumbent is { } given)
+                {
+                    // Without a list, its activities in the order of their starts (a topological order).
+                    var list = given.List;
+                    if (list.Length != e.Count)
+                    {
+                        var key = new long[e.Count];
+                        for (int a = 0; a < key.Length; a++) key[a] = given.Start[a];
+                        list = e.TopologicalOrder(key);
+                    }
+
+                    best = _incumbent = e.Individual(list, given.Start, given.Finish);
+                    population.Add(best);
+                }
 
                 // Deterministic priority rules first: they are good starting points and cheap.
                 bool explainFirst = e.Count > Engine.CachedActivities;
@@ -246,9 +321,10 @@ namespace ProgramDsl.Scheduling.Leveling
                 while (HasBudget && !Settled(best!))
                 {
                     bool improved = best!.BetterThan(previous);
-                    bool shorter = best.Makespan < previous.Makespan;
+                    // With an objective, any better score counts as progress (its makespan may even grow).
+                    bool shorter = e.Objective is null ? best.Makespan < previous.Makespan : improved;
                     previous = best;
-                    if (best.Makespan <= e.LowerBound)
+                    if (e.Objective is null && best.Makespan <= e.LowerBound)
                     {
                         // Nothing is shorter: only the priority order can still improve.
                         polished = improved ? 0 : polished + 1;
@@ -306,9 +382,20 @@ namespace ProgramDsl.Scheduling.Leveling
             private RcpspSolution Result(Individual best)
             {
                 int n = _engine.Count;
+                _bestList = best.List;
                 var explain = (new int[n], new int[n]);
-                var again = ReferenceEquals(best, _explained) ? best : _engine.Forward(best.List, explain);
-                if (ReferenceEquals(again, best)) explain = _explanation;
+                Individual again;
+                if (ReferenceEquals(best, _incumbent))
+                {
+                    again = best;
+                    explain = _engine.Explain(best);
+                }
+                else
+                {
+                    again = ReferenceEquals(best, _explained) ? best : _engine.Forward(best.List, explain);
+                    if (ReferenceEquals(again, best)) explain = _explanation;
+                }
+
                 var latest = _engine.Latest(again);
                 return new RcpspSolution(again.Start, again.Finish, _used, explain.Item1, explain.Item2, _engine.CriticalPathLength)
                 {
@@ -407,8 +494,7 @@ namespace ProgramDsl.Scheduling.Leveling
                 for (int i = 0; i < items.Count; i++) indexed.Add((items[i], i));
                 indexed.Sort((x, y) =>
                 {
-                    int c = x.Item.Makespan.CompareTo(y.Item.Makespan);
-                    if (c == 0) c = x.Item.TieBreak.CompareTo(y.Item.TieBreak);
+                    int c = x.Item.Compare(y.Item);
                     return c != 0 ? c : x.Index.CompareTo(y.Index);
                 });
                 var result = new List<Individual>(items.Count);
