@@ -38,7 +38,10 @@ namespace ProgramDsl.Tests.Portfolios
     /// </summary>
     public class PortfolioPropertyTests
     {
-        private const int Iterations = 40;
+        /// <summary>PORTFOLIO_PROPS_SCALE=N runs every property N times as long (a deeper search, by hand).</summary>
+        private static readonly int Scale = int.TryParse(Environment.GetEnvironmentVariable("PORTFOLIO_PROPS_SCALE"), out var scale) && scale > 0 ? scale : 1;
+
+        private static readonly int Iterations = 40 * Scale;
 
         private const int PersonUnits = 1000;
 
@@ -226,7 +229,7 @@ namespace ProgramDsl.Tests.Portfolios
                             () => $"{p.Id}/{t.Id}: alone {x.StartDate}..{x.FinishDate} [{x.Start},{x.Finish}) late [{x.LateStart},{x.LateFinish}); in the portfolio {y.StartDate}..{y.FinishDate} [{y.Start},{y.Finish}) late [{y.LateStart},{y.LateFinish})");
                     }
                 }
-            }, iter: 25, print: Print);
+            }, iter: 25 * Scale, print: Print);
         }
 
         /// <summary>Working days past the deadline, on the program's calendar: finish index (exclusive) past the deadline's.</summary>
@@ -259,7 +262,7 @@ namespace ProgramDsl.Tests.Portfolios
                     $"priority {top} programs ({string.Join(", ", first.Select(p => p.Id))}) are {lateFull} working days late in the portfolio, {lateWithout} leveled without the others: "
                     + string.Join("; ", full.Select(x => $"{x.Program.Id} finishes {x.Result.FinishDate} (deadline {x.Result.Deadline})"))
                     + " vs " + string.Join("; ", without.Select(x => $"{x.Program.Id} finishes {x.Result.FinishDate}")));
-            }, iter: 30, print: s => Print(s) + "\n(priorities " + string.Join(", ", priorities) + ", shared rate 0.8)");
+            }, iter: 30 * Scale, print: s => s + " (priorities " + string.Join(", ", priorities) + ", shared rate 0.8)\n" + PortfolioGenerator.Generate(s.Shape(0.8, priorities), s.Seed));
         }
 
         [Fact]
@@ -281,7 +284,7 @@ namespace ProgramDsl.Tests.Portfolios
                 var levels = results.GroupBy(x => x.Program.Priority).OrderByDescending(x => x.Key).Select(x => (x.Key, x.Sum(y => LateDays(y.Result)))).ToList();
                 var reported = portfolio.Schedule!.Lateness.ToList();
                 Check(reported.SequenceEqual(levels), () => $"lateness reported ({string.Join(", ", reported)}), computed ({string.Join(", ", levels)})");
-            }, iter: 20, print: Print);
+            }, iter: 20 * Scale, print: Print);
         }
 
         private static string Fingerprint(TpmPortfolio portfolio)
@@ -325,7 +328,7 @@ namespace ProgramDsl.Tests.Portfolios
                 var first = Fingerprint(Compile(g, seed: seed));
                 var second = Fingerprint(Compile(again, seed: seed));
                 Check(first == second, () => "two runs differ:\n" + first + "\n---\n" + second);
-            }, iter: 20, print: Print);
+            }, iter: 20 * Scale, print: Print);
         }
     }
 }
