@@ -36,6 +36,23 @@ namespace ProgramDsl
         /// <summary>Treat warnings as errors (after <see cref="Severities"/>): they then block scheduling like errors.</summary>
         public bool WarningsAsErrors { get; set; }
 
+        /// <summary>
+        /// The members a portfolio shares with the program: compiled as if the program included them first (one
+        /// declaration, so one entity across the portfolio's programs; docs/portfolios.md). Null outside a portfolio.
+        /// </summary>
+        internal Portfolios.SharedMembers? SharedMembers { get; set; }
+
+        /// <summary>A copy of these options (the same severities and scheduling options) with <see cref="SharedMembers"/> set.</summary>
+        internal TpmCompileOptions WithSharedMembers(Portfolios.SharedMembers? shared) => new TpmCompileOptions
+        {
+            Severities = Severities,
+            Scheduling = Scheduling,
+            Schedule = Schedule,
+            ConfigurationDiagnostics = ConfigurationDiagnostics,
+            WarningsAsErrors = WarningsAsErrors,
+            SharedMembers = shared,
+        };
+
         /// <summary>The severities of <paramref name="diagnostics"/> as configured, dropping suppressed ones.</summary>
         public IReadOnlyList<Diagnostic> Apply(IEnumerable<Diagnostic> diagnostics)
         {
@@ -227,11 +244,14 @@ namespace ProgramDsl
             var diagnostics = new List<Diagnostic>();
             var rootTree = Parser.Parse(root, 0, 0, token);
             var trees = new List<SyntaxTree> { rootTree };
-            var includes = LoadIncludes(rootTree, resolver, trees, diagnostics, token);
+            var includes = LoadIncludes(rootTree, resolver, trees, diagnostics, token, shared: options.SharedMembers);
             foreach (var tree in trees) diagnostics.AddRange(tree.Diagnostics);
 
+            // A portfolio's shared members come after the program's own files (their syntax errors are the portfolio's).
+            if (options.SharedMembers != null) includes = options.SharedMembers.AddTo(trees, includes);
+
             // A file past an input limit was not read beyond it: binding the rest would only report what is missing.
-            var bound = trees.Any(Parser.HitLimit) ? new BindResult(null, Array.Empty<Diagnostic>()) : Binder.Bind(rootTree, includes, token);
+            var bound = trees.Any(Parser.HitLimit) ? new BindResult(null, Array.Empty<Diagnostic>()) : Binder.Bind(rootTree, includes, Binder.DefaultChunkSize, token, options.SharedMembers);
             token.ThrowIfCancellationRequested();
             diagnostics.AddRange(bound.Diagnostics);
 
@@ -309,7 +329,13 @@ namespace ProgramDsl
             return kept;
         }
 
-        private static IReadOnlyDictionary<IncludeSyntax, SyntaxTree> LoadIncludes(SyntaxTree root, ISourceResolver resolver, List<SyntaxTree> trees, List<Diagnostic> diagnostics, CancellationToken cancellationToken)
+        /// <summary>
+        /// Reads the files <paramref name="root"/> includes, and theirs. <paramref name="rootStatements"/>: the root's
+        /// statements that may include (its program's body by default; a portfolio's block). Files that
+        /// <paramref name="shared"/> already holds are not read again, and their include is not reported as a repeat.
+        /// </summary>
+        internal static IReadOnlyDictionary<IncludeSyntax, SyntaxTree> LoadIncludes(SyntaxTree root, ISourceResolver resolver, List<SyntaxTree> trees, List<Diagnostic> diagnostics, CancellationToken cancellationToken,
+            IReadOnlyList<StatementSyntax>? rootStatements = null, Portfolios.SharedMembers? shared = null)
         {
             var map = new Dictionary<IncludeSyntax, SyntaxTree>();
             // Files are told apart by identity (the real path, when the resolver knows it), so a link 'a -> .' cannot
@@ -323,6 +349,7 @@ namespace ProgramDsl
             var rootPath = SourcePaths.Normalize(root.Source.Path);
             var rootKey = Identify(rootPath);
             var loadedAt = new Dictionary<string, SourceLocation?>(StringComparer.Ordinal) { [rootKey] = null };
+            var sharedKeys = shared?.FileKeys(Identify);
             // Each file's chain of includes from the root: (identity, path as shown). At most MaxIncludeDepth + 1 long.
             var chains = new Dictionary<SyntaxTree, List<(string Key, string Path)>> { [root] = new List<(string, string)> { (rootKey, rootPath) } };
             var pending = new Queue<SyntaxTree>();
@@ -336,7 +363,7 @@ namespace ProgramDsl
             {
                 var tree = pending.Dequeue();
                 var statements = tree == root
-                    ? root.Root.Program?.Body ?? (IReadOnlyList<StatementSyntax>)Array.Empty<StatementSyntax>()
+                    ? rootStatements ?? root.Root.Program?.Body ?? (IReadOnlyList<StatementSyntax>)Array.Empty<StatementSyntax>()
                     : tree.Root.Statements;
                 foreach (var include in statements.OfType<IncludeSyntax>())
                 {
@@ -350,6 +377,9 @@ namespace ProgramDsl
                         diagnostics.Add(DiagnosticCatalog.IncludeCycle(location, chain.Skip(at).Select(c => c.Path).Concat(new[] { path })));
                         continue;
                     }
+
+                    // Shared by the portfolio: the program already has it, once.
+                    if (sharedKeys != null && sharedKeys.Contains(key)) continue;
 
                     if (loadedAt.TryGetValue(key, out var first))
                     {

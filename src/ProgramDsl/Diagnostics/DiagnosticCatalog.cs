@@ -23,6 +23,7 @@ namespace ProgramDsl.Diagnostics
         private const string Configuration = "Configuration";
         private const string Limits = "Limits";
         private const string Baselines = "Baselines";
+        private const string Portfolios = "Portfolios";
 
         /// <summary>TPM0001: the text does not follow the grammar.</summary>
         public static readonly DiagnosticDescriptor SyntaxError = new DiagnosticDescriptor(
@@ -63,6 +64,10 @@ namespace ProgramDsl.Diagnostics
         /// <summary>TPM1101: a required setting is missing.</summary>
         public static readonly DiagnosticDescriptor MissingSetting = new DiagnosticDescriptor(
             "TPM1101", nameof(MissingSetting), "Missing required setting", "{0}", DiagnosticSeverity.Error, Binding);
+
+        /// <summary>TPM1201: a wrong portfolio entry (not a program, named twice, a program id twice) or a portfolio without programs.</summary>
+        public static readonly DiagnosticDescriptor PortfolioEntryError = new DiagnosticDescriptor(
+            "TPM1201", nameof(PortfolioEntryError), "Portfolio entry error", "{0}", DiagnosticSeverity.Error, Portfolios);
 
         /// <summary>TPM1102: a value out of its allowed range or form.</summary>
         public static readonly DiagnosticDescriptor InvalidValue = new DiagnosticDescriptor(
@@ -111,6 +116,14 @@ namespace ProgramDsl.Diagnostics
         /// <summary>TPM2101: resource over-allocation, reported when leveling is off.</summary>
         public static readonly DiagnosticDescriptor OverAllocation = new DiagnosticDescriptor(
             "TPM2101", nameof(OverAllocation), "Over-allocation", "{0}", DiagnosticSeverity.Warning, Resources);
+
+        /// <summary>TPM2103: a person or pool booked over its capacity on some days by programs of a portfolio not leveled together.</summary>
+        public static readonly DiagnosticDescriptor CrossProgramOverAllocation = new DiagnosticDescriptor(
+            "TPM2103", nameof(CrossProgramOverAllocation), "Over-allocation across programs", "{0}", DiagnosticSeverity.Warning, Portfolios);
+
+        /// <summary>TPM2104: programs that share a declared person or pool, with no portfolio naming them.</summary>
+        public static readonly DiagnosticDescriptor SharedWithoutPortfolio = new DiagnosticDescriptor(
+            "TPM2104", nameof(SharedWithoutPortfolio), "Shared without a portfolio", "{0}", DiagnosticSeverity.Warning, Portfolios);
 
         /// <summary>TPM2102: a task needs more of a resource than exists.</summary>
         public static readonly DiagnosticDescriptor InfeasibleDemand = new DiagnosticDescriptor(
@@ -201,7 +214,8 @@ namespace ProgramDsl.Diagnostics
         {
             SyntaxError, InvalidConfiguration, UnknownReference, DuplicateDefinition, AmbiguousReference, IncludeError, WrongKind, IncludeOutsideWorkspace, InputLimitExceeded,
             MissingSetting, InvalidValue, ConflictingSetting, BaselineUnreadable, BaselineOfAnotherProgram, DependencyCycle, NoWork, EffortWithoutAssignee,
-            NoWorkingDays, OutOfCalendarRange, AmountOutOfRange, WorkBudgetExhausted, OverAllocation, InfeasibleDemand, DueDateMissed, DeadlineMissed, MilestoneSlipped, BaselineChanged,
+            NoWorkingDays, OutOfCalendarRange, AmountOutOfRange, WorkBudgetExhausted, OverAllocation, InfeasibleDemand,
+            PortfolioEntryError, CrossProgramOverAllocation, SharedWithoutPortfolio, DueDateMissed, DeadlineMissed, MilestoneSlipped, BaselineChanged,
             UnmanagedRisk, MissingSkill, NoEvaluationGate, NoMonitoring, MissingReview, GateMetricBelowTarget, OverBudget,
             BuilderUnknownId, BuilderDuplicateId, BuilderSelfDependency, BuilderDependencyCycle, BuilderResultUnused,
             BuilderClockDate, BuilderInvalidValue, BuilderConflictingWork, BuilderNoWork,

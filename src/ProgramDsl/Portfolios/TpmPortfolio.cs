@@ -77,15 +77,45 @@ namespace ProgramDsl.Portfolios
         }
 
         /// <summary>Reads a portfolio file and the programs it names through a resolver, and compiles them.</summary>
-        public static TpmPortfolio Load(string path, ISourceResolver resolver, PortfolioCompileOptions? options = null, CancellationToken cancellationToken = default) =>
-            throw new NotImplementedException("issue 16: h/lang");
+        public static TpmPortfolio Load(string path, ISourceResolver resolver, PortfolioCompileOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            if (path is null) throw new ArgumentNullException(nameof(path));
+            if (resolver is null) throw new ArgumentNullException(nameof(resolver));
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!resolver.TryReadText(path, out var text, out var error))
+            {
+                var empty = new SourceText(path, string.Empty);
+                var unread = DiagnosticCatalog.CannotRead(new SourceLocation(empty, new TextSpan(0, 0)), path, error);
+                var tree = new SyntaxTree(empty, new CompilationUnitSyntax(Array.Empty<StatementSyntax>(), new TextSpan(0, 0)), Array.Empty<Diagnostic>());
+                return new TpmPortfolio(tree, null, Array.Empty<PortfolioMember>(), Array.Empty<SharedEntity>(), null, (options?.Program ?? TpmCompileOptions.Default).Apply(new[] { unread }));
+            }
+
+            return PortfolioCompiler.Compile(new SourceText(path, text), resolver, options, cancellationToken);
+        }
 
         /// <summary>Compiles a portfolio held in a string; program paths are read through <paramref name="resolver"/>.</summary>
         public static TpmPortfolio Parse(string text, string path, ISourceResolver resolver, PortfolioCompileOptions? options = null, CancellationToken cancellationToken = default) =>
-            throw new NotImplementedException("issue 16: h/lang");
+            PortfolioCompiler.Compile(new SourceText(path ?? throw new ArgumentNullException(nameof(path)), text ?? throw new ArgumentNullException(nameof(text))), resolver, options, cancellationToken);
+
+        /// <summary>
+        /// TPM2104 for programs checked one by one with no portfolio naming them (<c>tpm check DIR</c>): the people and
+        /// pools that two or more of them use from one declaration (the identity rule, docs/portfolios.md), reported once
+        /// per set of programs at the first shared declaration, with a portfolio to add. Severities of
+        /// <paramref name="options"/> are applied.
+        /// </summary>
+        /// <param name="programs">The compiled programs.</param>
+        /// <param name="folder">The folder checked: the suggested portfolio's program paths are relative to it.</param>
+        /// <param name="resolver">The resolver the programs were read with (its <see cref="ISourceIdentity"/>, when it has one, tells files apart).</param>
+        /// <param name="options">The severities; defaults when null.</param>
+        public static IReadOnlyList<Diagnostic> SharedWithoutPortfolio(IReadOnlyList<TpmProgram> programs, string folder, ISourceResolver? resolver = null, TpmCompileOptions? options = null)
+        {
+            if (programs is null) throw new ArgumentNullException(nameof(programs));
+            if (folder is null) throw new ArgumentNullException(nameof(folder));
+            return (options ?? TpmCompileOptions.Default).Apply(SharedDeclarations.Check(programs, folder, resolver));
+        }
 
         /// <summary>True when the text's first top-level statement is a <c>portfolio</c> block (a cheap look at the tokens, no binding).</summary>
-        public static bool IsPortfolioText(string text) => throw new NotImplementedException("issue 16: h/lang");
+        public static bool IsPortfolioText(string text) => SyntaxFacts.IsPortfolioText(text);
     }
 
     /// <summary>A program named by a portfolio.</summary>

@@ -118,6 +118,9 @@ namespace ProgramDsl.Semantics
         private long _suggestionWork = MaxSuggestionWork;
         private ProgramSymbol _program = null!;
 
+        // A portfolio's shared members, declared before the program's own (as if included first).
+        private Portfolios.SharedMembers? _shared;
+
         private Binder()
         {
             _tracker = new SettingTracker(this);
@@ -155,9 +158,10 @@ namespace ProgramDsl.Semantics
             Bind(root, includes, DefaultChunkSize, cancellationToken);
 
         /// <summary>Binds with a given chunk size for parallel binding (int.MaxValue binds sequentially).</summary>
-        internal static BindResult Bind(SyntaxTree root, IReadOnlyDictionary<IncludeSyntax, SyntaxTree>? includes, int chunkSize, System.Threading.CancellationToken cancellationToken = default)
+        internal static BindResult Bind(SyntaxTree root, IReadOnlyDictionary<IncludeSyntax, SyntaxTree>? includes, int chunkSize, System.Threading.CancellationToken cancellationToken = default,
+            Portfolios.SharedMembers? shared = null)
         {
-            var binder = new Binder { _chunkSize = chunkSize, _cancellation = cancellationToken };
+            var binder = new Binder { _chunkSize = chunkSize, _cancellation = cancellationToken, _shared = shared };
             var program = binder.BindProgram(root, includes ?? new Dictionary<IncludeSyntax, SyntaxTree>());
             var references = program is null ? null : new BoundReferences(binder._programDeclaration!, binder._sources, binder._segments, binder._rootScope, binder._nestedByName);
             return new BindResult(program, binder._diagnostics, references);
@@ -252,6 +256,13 @@ namespace ProgramDsl.Semantics
             var stack = new Stack<(IReadOnlyList<StatementSyntax> Statements, int Next, SourceText Source, WorkstreamSymbol? Container)>();
             stack.Push((programDecl.Body, 0, rootSource, null));
             _sources.Add(rootSource);
+            if (_shared != null)
+            {
+                // On top of the stack, so declared first.
+                stack.Push((_shared.Statements, 0, _shared.Source, null));
+                _sources.Add(_shared.Source);
+            }
+
             int steps = 0;
             while (stack.Count > 0)
             {

@@ -23,6 +23,8 @@ namespace ProgramDsl.Semantics
             DeclarationKind.Task => SymbolKind.Task,
             DeclarationKind.Milestone => SymbolKind.Milestone,
             DeclarationKind.Risk => SymbolKind.Risk,
+            // A portfolio is not a symbol of a program: its name is shown like a program's.
+            DeclarationKind.Portfolio => SymbolKind.Program,
             _ => SymbolKind.Decision,
         };
 

@@ -9,6 +9,9 @@ namespace ProgramDsl.Syntax
         /// <summary><c>program</c>.</summary>
         public const string Program = "program";
 
+        /// <summary><c>portfolio</c>.</summary>
+        public const string Portfolio = "portfolio";
+
         /// <summary><c>calendar</c>.</summary>
         public const string Calendar = "calendar";
 

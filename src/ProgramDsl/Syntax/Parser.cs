@@ -49,9 +49,13 @@ namespace ProgramDsl.Syntax
 
             public bool HasErrors { get; set; }
 
+            /// <summary>The path of a portfolio's <c>program "path" { }</c> entry, whose block this is; null for a declaration.</summary>
+            public StringValueSyntax? EntryPath { get; set; }
+
             // The body list becomes an exact-size array: trees of large plans stay smaller.
-            public DeclarationSyntax Close(TextSpan? closeBrace, int end) => new DeclarationSyntax(
-                Keyword!, KeywordSpan, Kind, Name!, Title, Body.ToArray(), OpenBrace, closeBrace, HasErrors, TextSpan.FromBounds(KeywordSpan.Start, end));
+            public StatementSyntax Close(TextSpan? closeBrace, int end) => EntryPath is null
+                ? new DeclarationSyntax(Keyword!, KeywordSpan, Kind, Name!, Title, Body.ToArray(), OpenBrace, closeBrace, HasErrors, TextSpan.FromBounds(KeywordSpan.Start, end))
+                : new ProgramEntrySyntax(Keyword!, KeywordSpan, EntryPath, Body.ToArray(), OpenBrace, closeBrace, HasErrors, TextSpan.FromBounds(KeywordSpan.Start, end));
         }
 
         /// <summary>Texts at least this long are parsed in parallel chunks when the machine has several cores.</summary>
@@ -372,6 +376,36 @@ namespace ProgramDsl.Syntax
                             else
                             {
                                 p = ReportFailure(result, keyword, keywordEnd);
+                            }
+
+                            break;
+                        }
+
+                        case StatementKind.ProgramEntry:
+                        {
+                            var result = Grammar.IncludePath(input);
+                            if (!result.WasSuccessful)
+                            {
+                                p = ReportFailure(result, keyword, keywordEnd);
+                                break;
+                            }
+
+                            var path = result.Value;
+                            int pathEnd = ((SourceInput)result.Remainder).Position;
+                            int brace = Lexer.SkipTrivia(text, pathEnd);
+                            if (brace < text.Length && text[brace] == '{')
+                            {
+                                // The entry's block is a frame like a declaration's; it is named by its path in messages.
+                                stack.Add(new Frame(BlockContext.PortfolioProgram, keyword, keywordSpan, DeclarationKind.Program, new IdentifierSyntax(path.Value, path.Span), null, new TextSpan(brace, 1))
+                                {
+                                    EntryPath = path,
+                                });
+                                p = brace + 1;
+                            }
+                            else
+                            {
+                                frame.Body.Add(new ProgramEntrySyntax(keyword, keywordSpan, path, Array.Empty<StatementSyntax>(), null, null, false, TextSpan.FromBounds(keywordSpan.Start, pathEnd)));
+                                p = pathEnd;
                             }
 
                             break;

@@ -78,6 +78,9 @@ namespace ProgramDsl.Syntax
 
         /// <summary>A declaration: a name, an optional title and an optional body in braces.</summary>
         Declaration,
+
+        /// <summary>A portfolio's program entry: the program file's path in double quotes, then an optional block of settings.</summary>
+        ProgramEntry,
     }
 
     /// <summary>
@@ -237,6 +240,9 @@ namespace ProgramDsl.Syntax
         private static readonly DeclarationKind[] Work = { DeclarationKind.Task, DeclarationKind.Milestone, DeclarationKind.Workstream };
         private static readonly DeclarationKind[] PersonOnly = { DeclarationKind.Person };
 
+        // Members a portfolio may declare for its programs to share (docs/portfolios.md).
+        private static readonly BlockContext[] SharedMembers = { BlockContext.File, BlockContext.Program, BlockContext.Portfolio };
+
         /// <summary>The responsible-AI review kinds a task may be (<c>review</c>).</summary>
         public static IReadOnlyList<string> ReviewKinds { get; } = Array.AsReadOnly(new[] { "fairness", "privacy", "security", "safety", "legal", "compliance", "accessibility", "ethics", "explainability", "robustness" });
 
@@ -299,7 +305,7 @@ namespace ProgramDsl.Syntax
 
             StatementInfo D(DeclarationKind kind, BlockContext[] allowedIn, string doc) =>
                 // The keyword is the kind's name in lower case (SyntaxFacts.KeywordOf, which a test compares).
-                new StatementInfo(kind.ToString().ToLowerInvariant(), allowedIn, kind != DeclarationKind.Program, ValueShape.Declaration, doc, declares: kind);
+                new StatementInfo(kind.ToString().ToLowerInvariant(), allowedIn, kind != DeclarationKind.Program && kind != DeclarationKind.Portfolio, ValueShape.Declaration, doc, declares: kind);
 
             var program = ProgramLevel;
             return new[]
@@ -315,15 +321,20 @@ namespace ProgramDsl.Syntax
                 S(Keywords.HoursPerDay, program, false, ValueShape.Number, "the working hours of a day, for h durations and hourly rates (default 8)", range: ValueRanges.HoursPerDay),
                 S(Keywords.Leveling, program, false, ValueShape.Choice, "resource leveling on or off (default on)", words: LevelingModes),
                 S(Keywords.Include, program, true, ValueShape.IncludePath, "reads a fragment's members into the program"),
+                D(DeclarationKind.Portfolio, new[] { BlockContext.File }, "a portfolio: the programs planned together and the members they share"),
+                S(Keywords.Leveling, new[] { BlockContext.Portfolio }, false, ValueShape.Choice, "level the programs together (on, default) or schedule each as it stands (off)", words: LevelingModes),
+                S(Keywords.Include, new[] { BlockContext.Portfolio }, true, ValueShape.IncludePath, "reads a fragment's members, shared by every program of the portfolio"),
+                S(Keywords.Program, new[] { BlockContext.Portfolio }, true, ValueShape.ProgramEntry, "a program of the portfolio: its file's path, relative to this file, then an optional block"),
+                S(Keywords.Priority, new[] { BlockContext.PortfolioProgram }, false, ValueShape.Number, "the program's portfolio priority (default 500): a higher one is served first", range: ValueRanges.Priority),
                 S(Keywords.Baseline, program, false, ValueShape.Text, "the frozen baseline the program is measured against: a JSON file 'tpm baseline save' wrote, relative to this file"),
                 S(Keywords.BaselineTolerance, program, false, ValueShape.Duration, "the working days a milestone may finish past its baseline date before TPM2203 (default 0d)"),
                 S(Keywords.Note, Everywhere, false, ValueShape.Text, "free text"),
-                D(DeclarationKind.Calendar, program, "a named working-day calendar for people and resources"),
-                D(DeclarationKind.Role, program, "a role people hold, with a rate for role assignments"),
-                D(DeclarationKind.Skill, program, "a skill (skills may also just appear on people)"),
-                D(DeclarationKind.Person, program, "a person who can be assigned work"),
-                D(DeclarationKind.Team, program, "a team: a lead and members"),
-                D(DeclarationKind.Resource, program, "a pool of whole units (GPUs, licences) that tasks use"),
+                D(DeclarationKind.Calendar, SharedMembers, "a named working-day calendar for people and resources"),
+                D(DeclarationKind.Role, SharedMembers, "a role people hold, with a rate for role assignments"),
+                D(DeclarationKind.Skill, SharedMembers, "a skill (skills may also just appear on people)"),
+                D(DeclarationKind.Person, SharedMembers, "a person who can be assigned work"),
+                D(DeclarationKind.Team, SharedMembers, "a team: a lead and members"),
+                D(DeclarationKind.Resource, SharedMembers, "a pool of whole units (GPUs, licences) that tasks use"),
                 D(DeclarationKind.Stakeholder, program, "a stakeholder with a RACI role and a reporting cadence"),
                 D(DeclarationKind.Metric, program, "a success metric with a target"),
                 D(DeclarationKind.Workstream, WorkLevel, "a group of tasks, milestones and workstreams"),

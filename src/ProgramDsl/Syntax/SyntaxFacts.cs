@@ -52,6 +52,12 @@ namespace ProgramDsl.Syntax
 
         /// <summary>Inside <c>decision { }</c>.</summary>
         Decision,
+
+        /// <summary>Inside <c>portfolio { }</c>.</summary>
+        Portfolio,
+
+        /// <summary>Inside a portfolio's <c>program "path" { }</c> entry.</summary>
+        PortfolioProgram,
     }
 
     /// <summary>What a keyword starts.</summary>
@@ -60,6 +66,7 @@ namespace ProgramDsl.Syntax
         Property,
         Declaration,
         Include,
+        ProgramEntry,
     }
 
     /// <summary>The grammar of one statement keyword in one context, made from its <see cref="StatementInfo"/>.</summary>
@@ -123,6 +130,7 @@ namespace ProgramDsl.Syntax
             DeclarationKind.Milestone => Keywords.Milestone,
             DeclarationKind.Risk => Keywords.Risk,
             DeclarationKind.Decision => Keywords.Decision,
+            DeclarationKind.Portfolio => Keywords.Portfolio,
             _ => kind.ToString().ToLowerInvariant(),
         };
 
@@ -143,6 +151,7 @@ namespace ProgramDsl.Syntax
             DeclarationKind.Milestone => BlockContext.Milestone,
             DeclarationKind.Risk => BlockContext.Risk,
             DeclarationKind.Decision => BlockContext.Decision,
+            DeclarationKind.Portfolio => BlockContext.Portfolio,
             _ => BlockContext.Program,
         };
 
@@ -242,6 +251,18 @@ namespace ProgramDsl.Syntax
             return e - p == 7 && string.CompareOrdinal(text, p, "program", 0, 7) == 0;
         }
 
+        /// <summary>
+        /// True when the first statement of a text is <c>portfolio</c>: a portfolio file (docs/portfolios.md) rather than a
+        /// program or a fragment.
+        /// </summary>
+        public static bool IsPortfolioText(string text)
+        {
+            if (text is null) throw new ArgumentNullException(nameof(text));
+            int p = Lexer.SkipTrivia(text, 0);
+            int e = Lexer.ScanIdentifier(text, p);
+            return e - p == Keywords.Portfolio.Length && string.CompareOrdinal(text, p, Keywords.Portfolio, 0, e - p) == 0;
+        }
+
         private static Dictionary<BlockContext, Dictionary<string, StatementRule>> BuildRules()
         {
             // One parser per shape, shared by every statement of that shape.
@@ -274,6 +295,7 @@ namespace ProgramDsl.Syntax
             {
                 ValueShape.Declaration => new StatementRule(info, StatementKind.Declaration, info.Declares!.Value, null),
                 ValueShape.IncludePath => new StatementRule(info, StatementKind.Include, default, null),
+                ValueShape.ProgramEntry => new StatementRule(info, StatementKind.ProgramEntry, DeclarationKind.Program, null),
                 ValueShape.SkillList => new StatementRule(info, StatementKind.Property, default, Grammar.WordThenList(info.ItemWords.ToArray(), Grammar.Name)),
                 _ => new StatementRule(info, StatementKind.Property, default, parsers[info.ValueShape]),
             };

@@ -548,6 +548,9 @@ namespace ProgramDsl.Syntax
 
         /// <summary><c>decision</c></summary>
         Decision,
+
+        /// <summary><c>portfolio</c>: a file's block naming programs and the members they share (docs/portfolios.md).</summary>
+        Portfolio,
     }
 
     /// <summary>A named definition: <c>task eda "Exploratory data analysis" { ... }</c>.</summary>
@@ -628,6 +631,51 @@ namespace ProgramDsl.Syntax
         }
     }
 
+    /// <summary>
+    /// An entry of a portfolio: <c>program "path" { priority 800 }</c>, the path relative to the portfolio file and an
+    /// optional block of settings.
+    /// </summary>
+    public sealed class ProgramEntrySyntax : StatementSyntax
+    {
+        internal ProgramEntrySyntax(string keyword, TextSpan keywordSpan, StringValueSyntax path, IReadOnlyList<StatementSyntax> body,
+            TextSpan? openBrace, TextSpan? closeBrace, bool containsErrors, TextSpan span)
+            : base(keyword, keywordSpan, span)
+        {
+            Path = path;
+            Body = body;
+            OpenBrace = openBrace;
+            CloseBrace = closeBrace;
+            ContainsErrors = containsErrors;
+        }
+
+        /// <summary>The program file's path as written, relative to the portfolio file.</summary>
+        public StringValueSyntax Path { get; }
+
+        /// <summary>The settings in braces (empty without a block).</summary>
+        public IReadOnlyList<StatementSyntax> Body { get; }
+
+        /// <summary>The opening brace, if there is a block.</summary>
+        public TextSpan? OpenBrace { get; }
+
+        /// <summary>The closing brace, if present.</summary>
+        public TextSpan? CloseBrace { get; }
+
+        /// <summary>True when a syntax error was recovered from inside the block.</summary>
+        public bool ContainsErrors { get; }
+
+        /// <summary>True when <paramref name="offset"/> is inside the braces (as <see cref="DeclarationSyntax.BodyContains"/>).</summary>
+        public bool BodyContains(int offset) =>
+            OpenBrace is TextSpan open && offset >= open.End && (CloseBrace is TextSpan close ? offset <= close.Start : offset <= Span.End);
+
+        /// <inheritdoc />
+        public override IEnumerable<SyntaxNode> ChildNodes()
+        {
+            yield return Keyword;
+            yield return Path;
+            foreach (var statement in Body) yield return statement;
+        }
+    }
+
     /// <summary>The statements of one file: a program, or the members of a fragment.</summary>
     public sealed class CompilationUnitSyntax : SyntaxNode
     {
@@ -639,6 +687,9 @@ namespace ProgramDsl.Syntax
 
         /// <summary>The program declaration, if the file has one.</summary>
         public DeclarationSyntax? Program => Statements.OfType<DeclarationSyntax>().FirstOrDefault(d => d.Kind == DeclarationKind.Program);
+
+        /// <summary>The portfolio declaration, if the file has one.</summary>
+        public DeclarationSyntax? Portfolio => Statements.OfType<DeclarationSyntax>().FirstOrDefault(d => d.Kind == DeclarationKind.Portfolio);
 
         /// <inheritdoc />
         public override IEnumerable<SyntaxNode> ChildNodes() => Statements;
@@ -719,6 +770,10 @@ namespace ProgramDsl.Syntax
                 case PropertySyntax property:
                     if (property.KeywordSpan.Start <= offset && offset < property.KeywordSpan.End) return property.Keyword;
                     return Containing(property.Values, offset);
+                case ProgramEntrySyntax entry:
+                    if (entry.KeywordSpan.Start <= offset && offset < entry.KeywordSpan.End) return entry.Keyword;
+                    if (entry.Path.Contains(offset)) return entry.Path;
+                    return StatementContaining(entry.Body, offset);
                 default:
                     foreach (var child in node.ChildNodes())
                     {

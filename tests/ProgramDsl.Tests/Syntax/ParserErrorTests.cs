@@ -25,7 +25,7 @@ public class ParserErrorTests
         SingleError(InTask("zzzqq 3d"), 3, 5, "unexpected 'zzzqq' in task 'a'; expected one of: " + TaskKeywords);
         SingleError("zzzzz p { }", 1, 1,
             "unexpected 'zzzzz' at the top of a file; expected one of: baseline, baseline-tolerance, budget, calendar, currency, deadline, decision, holiday, hours-per-day, " +
-            "include, leveling, metric, milestone, note, person, program, resource, risk, role, skill, stakeholder, start, status-date, task, team, workdays, workstream");
+            "include, leveling, metric, milestone, note, person, portfolio, program, resource, risk, role, skill, stakeholder, start, status-date, task, team, workdays, workstream");
     }
 
     [Theory]

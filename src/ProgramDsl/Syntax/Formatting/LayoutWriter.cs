@@ -103,7 +103,7 @@ namespace ProgramDsl.Syntax.Formatting
         private int _statementColumn;
         private int _statementLine;
         private int _openAt = -1;
-        private DeclarationSyntax? _declaration;
+        private StatementSyntax? _declaration;
         private bool _statementHasComment;
         private bool _inStatement;
 
@@ -366,8 +366,8 @@ namespace ProgramDsl.Syntax.Formatting
                 // "/* why */ effort 5d" on one line stays so.
                 _out.Append(' ');
             }
-            else if (sameLine && top.LineBroken && !_mustBreak && !_statementHasComment && top.Next > 0 && !(top.Body[top.Next - 1] is DeclarationSyntax) &&
-                     !(statement is DeclarationSyntax) && FitsOnLine(statement, LineLength - top.Depth * PlanFormatter.IndentSize + 2))
+            else if (sameLine && top.LineBroken && !_mustBreak && !_statementHasComment && top.Next > 0 && !IsBlock(top.Body[top.Next - 1]) &&
+                     !IsBlock(statement) && FitsOnLine(statement, LineLength - top.Depth * PlanFormatter.IndentSize + 2))
             {
                 // Short settings written on one line stay there, two spaces apart, as in a one-line block.
                 _out.Append(' ', 2);
@@ -384,8 +384,8 @@ namespace ProgramDsl.Syntax.Formatting
             Append(start, end);
             _inStatement = true;
             _statementHasComment = false;
-            _declaration = statement as DeclarationSyntax;
-            _openAt = _declaration?.OpenBrace is Text.TextSpan open ? open.Start : -1;
+            _declaration = IsBlock(statement) ? statement : null;
+            _openAt = _declaration is null ? -1 : Block(_declaration).Open is Text.TextSpan open ? open.Start : -1;
         }
 
         private void WriteToken(int start, int end)
@@ -427,7 +427,8 @@ namespace ProgramDsl.Syntax.Formatting
             _out.Append('{');
             _lineHasContent = true;
             _leadingCommentLine = false;
-            _frames.Add(new Frame(declaration.Body, _statementDepth + 1, oneLine, declaration.CloseBrace?.Start ?? -1));
+            var block = Block(declaration);
+            _frames.Add(new Frame(block.Body, _statementDepth + 1, oneLine, block.Close?.Start ?? -1));
             _afterOpen = !oneLine;
             _openAt = -1;
             _inStatement = false;
@@ -459,13 +460,14 @@ namespace ProgramDsl.Syntax.Formatting
         /// and laid out as <c>header { stmt  stmt }</c> is at most <see cref="PlanFormatter.MaxOneLineBlockLength"/> long.
         /// Reads at most that many characters' worth of tokens.
         /// </summary>
-        private bool FitsOnOneLine(DeclarationSyntax declaration, int headerLength)
+        private bool FitsOnOneLine(StatementSyntax declaration, int headerLength)
         {
-            if (declaration.OpenBrace is not Text.TextSpan open || declaration.CloseBrace is not Text.TextSpan close) return false;
-            var body = declaration.Body;
+            var block = Block(declaration);
+            if (block.Open is not Text.TextSpan open || block.Close is not Text.TextSpan close) return false;
+            var body = block.Body;
             foreach (var statement in body)
             {
-                if (statement is DeclarationSyntax inner && inner.OpenBrace.HasValue) return false;
+                if (IsBlock(statement) && Block(statement).Open.HasValue) return false;
             }
 
             var text = _text;
@@ -515,6 +517,17 @@ namespace ProgramDsl.Syntax.Formatting
 
             return width + 2 <= PlanFormatter.MaxOneLineBlockLength;
         }
+
+        /// <summary>True for a statement that may open a block: a declaration, or a portfolio's program entry.</summary>
+        internal static bool IsBlock(StatementSyntax statement) => statement is DeclarationSyntax || statement is ProgramEntrySyntax;
+
+        /// <summary>The body and braces of a declaration or a program entry (none for another statement).</summary>
+        internal static (IReadOnlyList<StatementSyntax> Body, Text.TextSpan? Open, Text.TextSpan? Close) Block(StatementSyntax statement) => statement switch
+        {
+            DeclarationSyntax d => (d.Body, d.OpenBrace, d.CloseBrace),
+            ProgramEntrySyntax e => (e.Body, e.OpenBrace, e.CloseBrace),
+            _ => (Array.Empty<StatementSyntax>(), null, null),
+        };
 
         /// <summary>
         /// The next token's position at or after <paramref name="p"/> (or <paramref name="stop"/>), skipping spaces; -1 when

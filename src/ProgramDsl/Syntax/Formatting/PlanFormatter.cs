@@ -171,6 +171,13 @@ namespace ProgramDsl.Syntax.Formatting
                         if (d.OpenBrace.HasValue != e.OpenBrace.HasValue || !string.Equals(d.Name.Text, e.Name.Text, StringComparison.Ordinal)) return false;
                         stack.Push((d.Body, e.Body));
                     }
+
+                    if (s is ProgramEntrySyntax entry)
+                    {
+                        var other = (ProgramEntrySyntax)t;
+                        if (entry.OpenBrace.HasValue != other.OpenBrace.HasValue || !string.Equals(entry.Path.Value, other.Path.Value, StringComparison.Ordinal)) return false;
+                        stack.Push((entry.Body, other.Body));
+                    }
                 }
             }
 
