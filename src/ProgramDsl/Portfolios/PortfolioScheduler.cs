@@ -62,43 +62,100 @@ namespace ProgramDsl.Portfolios
                 schedulable[i] = stage != null && stage.Bound.Program != null && stage.BindingClean;
             }
 
-            // Components: programs linked by a shared person or pool (union–find, iterative).
-            var parent = Enumerable.Range(0, m).ToArray();
-            int Find(int x)
-            {
-                while (parent[x] != x) x = parent[x] = parent[parent[x]];
-                return x;
-            }
-
             var memberIndex = new Dictionary<PortfolioMember, int>();
             for (int i = 0; i < m; i++) memberIndex[members[i]] = i;
-            foreach (var entity in shared)
-            {
-                int first = -1;
-                foreach (var (member, _) in entity.Uses)
-                {
-                    if (!memberIndex.TryGetValue(member, out int i) || !schedulable[i]) continue;
-                    if (first < 0) first = i;
-                    else parent[Find(i)] = Find(first);
-                }
-            }
+            var used = new Dictionary<int, HashSet<Symbol>>();
+            for (int i = 0; i < m; i++) if (schedulable[i]) used[i] = Used(stages[i]!.Bound.Program!);
+            var links = new Links(shared, memberIndex, used);
 
             var totals = new LevelingTotals();
             var jointPrograms = new HashSet<int>();
-            var done = new bool[m];
-            for (int i = 0; i < m; i++)
+            foreach (var component in links.Components(Enumerable.Range(0, m).Where(i => schedulable[i]).ToList()))
             {
-                if (!schedulable[i] || done[i]) continue;
-                var component = new List<int>();
-                for (int j = i; j < m; j++) if (schedulable[j] && Find(j) == Find(i)) component.Add(j);
-                foreach (int j in component) done[j] = true;
-                if (component.Count == 1) Alone(members[i], stages[i]!, token);
-                else LevelComponent(members, stages, component, shared, memberIndex, baseSchedule, totals, jointPrograms, token);
+                if (component.Count == 1) Alone(members[component[0]], stages[component[0]]!, token);
+                else LevelComponent(members, stages, component, shared, memberIndex, links, baseSchedule, totals, jointPrograms, token);
             }
 
             token.ThrowIfCancellationRequested();
             var schedule = Assemble(members, shared, memberIndex, jointPrograms, baseSchedule, totals, token);
             return new LevelResult(members.Select(x => x.Program).ToList(), schedule, Array.Empty<Diagnostic>());
+        }
+
+        /// <summary>Which programs a shared person or pool links: those whose tasks can book it (binding it is not enough).</summary>
+        private sealed class Links
+        {
+            private readonly IReadOnlyList<SharedEntity> _shared;
+            private readonly Dictionary<PortfolioMember, int> _memberIndex;
+            private readonly Dictionary<int, HashSet<Symbol>> _used;
+
+            public Links(IReadOnlyList<SharedEntity> shared, Dictionary<PortfolioMember, int> memberIndex, Dictionary<int, HashSet<Symbol>> used)
+            {
+                _shared = shared;
+                _memberIndex = memberIndex;
+                _used = used;
+            }
+
+            /// <summary>The members (indices, in order) in groups linked directly or through others of them, each group in order (union–find, iterative).</summary>
+            public List<List<int>> Components(IReadOnlyList<int> among)
+            {
+                var parent = new Dictionary<int, int>();
+                foreach (int i in among) parent[i] = i;
+                int Find(int x)
+                {
+                    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+                    return x;
+                }
+
+                foreach (var entity in _shared)
+                {
+                    int first = -1;
+                    foreach (var (member, symbol) in entity.Uses)
+                    {
+                        if (!_memberIndex.TryGetValue(member, out int i) || !parent.ContainsKey(i) || !_used.TryGetValue(i, out var symbols) || !symbols.Contains(symbol)) continue;
+                        if (first < 0) first = i;
+                        else parent[Find(i)] = Find(first);
+                    }
+                }
+
+                var groups = new List<List<int>>();
+                var byRoot = new Dictionary<int, List<int>>();
+                foreach (int i in among)
+                {
+                    int root = Find(i);
+                    if (!byRoot.TryGetValue(root, out var group))
+                    {
+                        byRoot[root] = group = new List<int>();
+                        groups.Add(group);
+                    }
+
+                    group.Add(i);
+                }
+
+                return groups;
+            }
+        }
+
+        /// <summary>The people and pools a program's tasks can book: assigned, holding a role a task assigns, or used.</summary>
+        private static HashSet<Symbol> Used(ProgramSymbol program)
+        {
+            var roles = new HashSet<RoleSymbol>();
+            var used = new HashSet<Symbol>();
+            foreach (var task in program.Tasks)
+            {
+                foreach (var a in task.Assignments) used.Add(a.Person);
+                foreach (var ra in task.RoleAssignments) roles.Add(ra.Role);
+                foreach (var u in task.ResourceUses) used.Add(u.Resource);
+            }
+
+            if (roles.Count > 0)
+            {
+                foreach (var person in program.People)
+                {
+                    foreach (var role in person.Roles) if (roles.Contains(role)) used.Add(person);
+                }
+            }
+
+            return used;
         }
 
         /// <summary>The leveler's work over every joint component.</summary>
@@ -128,7 +185,7 @@ namespace ProgramDsl.Portfolios
 
         /// <summary>Levels the programs of one component together (the rule) and completes each.</summary>
         private static void LevelComponent(IReadOnlyList<PortfolioMember> members, TpmProgram.BindStage?[] stages, List<int> component,
-            IReadOnlyList<SharedEntity> shared, Dictionary<PortfolioMember, int> memberIndex, ScheduleOptions baseSchedule,
+            IReadOnlyList<SharedEntity> shared, Dictionary<PortfolioMember, int> memberIndex, Links links, ScheduleOptions baseSchedule,
             LevelingTotals totals, HashSet<int> jointPrograms, CancellationToken token)
         {
             // Each program's network, work, role choices and passes, on its own.
@@ -149,7 +206,8 @@ namespace ProgramDsl.Portfolios
 
             try
             {
-                var outcome = Joint(members, prepared.Select(x => (x.Member, x.Prepared)).ToList(), shared, memberIndex, baseSchedule, token);
+                var outcome = Joint(members, prepared.Select(x => (x.Member, x.Prepared)).ToList(), shared, memberIndex, links,
+                    i => ForProgram(stages[i]!, token), baseSchedule, token);
                 totals.Schedules += outcome.Schedules;
                 totals.Work += outcome.Work;
                 for (int k = 0; k < prepared.Count; k++)
@@ -221,15 +279,9 @@ namespace ProgramDsl.Portfolios
         private static CalendarDate Origin(IEnumerable<ProgramSymbol> programs) => programs.Min(p => p.Start).AddDays(-AxisMargin);
 
         private static JointOutcome Joint(IReadOnlyList<PortfolioMember> members, List<(int Member, ProgramScheduler.PreparedProgram Prepared)> prepared,
-            IReadOnlyList<SharedEntity> shared, Dictionary<PortfolioMember, int> memberIndex, ScheduleOptions options, CancellationToken token)
+            IReadOnlyList<SharedEntity> shared, Dictionary<PortfolioMember, int> memberIndex, Links links, Func<int, ScheduleOptions> optionsOf,
+            ScheduleOptions options, CancellationToken token)
         {
-            var origin = Origin(prepared.Select(p => p.Prepared.Program));
-            var (programs, capacity) = JointPrograms(prepared.Select(p => (p.Member, p.Prepared.Graph, p.Prepared.Calendar, true)).ToList(), shared, memberIndex, members, origin);
-            int n = programs.Count;
-            var priority = programs.Select(p => members[p.Member].Priority).ToArray();
-            var levels = priority.Distinct().OrderByDescending(x => x).ToArray();
-            var levelOf = priority.Select(x => Array.IndexOf(levels, x)).ToArray();
-
             var baseOptions = new RcpspOptions
             {
                 Effort = options.Effort,
@@ -244,7 +296,19 @@ namespace ProgramDsl.Portfolios
             long budget = RcpspSolver.WorkBudget(baseOptions);
             var outcome = new JointOutcome();
 
-            RcpspSolution Solve(JointProblem problem, long work, (int[] List, int[] Start, int[] Finish)? incumbent)
+            // The programs of a subset on their own axis, as the joint problem sees them.
+            (List<JointProgram> Programs, List<int> Capacity, CalendarDate Origin, int[] Priority, int[] LevelOf, int Levels) Setup(IReadOnlyList<int> subset)
+            {
+                var chosen = subset.Select(k => prepared[k]).ToList();
+                var origin = Origin(chosen.Select(p => p.Prepared.Program));
+                var (programs, capacity) = JointPrograms(chosen.Select(p => (p.Member, p.Prepared.Graph, p.Prepared.Calendar, true)).ToList(), shared, memberIndex, members, origin);
+                var priority = programs.Select(p => members[p.Member].Priority).ToArray();
+                var levels = priority.Distinct().OrderByDescending(x => x).ToArray();
+                return (programs, capacity, origin, priority, priority.Select(x => Array.IndexOf(levels, x)).ToArray(), levels.Length);
+            }
+
+            RcpspSolution Solve(JointProblem problem, List<JointProgram> programs, int[] priority, int[] levelOf, int levels, long work,
+                IReadOnlyList<(int[] List, int[] Start, int[] Finish)>? incumbents, bool withObjective = true)
             {
                 var o = new RcpspOptions
                 {
@@ -257,8 +321,8 @@ namespace ProgramDsl.Portfolios
                     TimeLimit = baseOptions.TimeLimit,
                     Progress = options.Progress,
                     CancellationToken = token,
-                    Objective = new LatenessObjective(programs, problem, priority, levelOf, levels.Length),
-                    Incumbent = incumbent,
+                    Objective = withObjective ? new LatenessObjective(programs, problem, priority, levelOf, levels) : null,
+                    Incumbents = incumbents,
                 };
                 var solution = RcpspSolver.Solve(problem.Problem, o);
                 outcome.Schedules += solution.SchedulesGenerated;
@@ -266,100 +330,192 @@ namespace ProgramDsl.Portfolios
                 return solution;
             }
 
+            var all = Setup(Enumerable.Range(0, prepared.Count).ToList());
+            var (jointPrograms, capacity, axisOrigin, priorityOf, levelOf, levelCount) = all;
+            int n = jointPrograms.Count;
             var roles = new JointRole[n];
             var fixedDates = new (int[] Start, int[] Finish)?[n];
             JointProblem full;
             RcpspSolution final;
-            if (levels.Length == 1)
+            if (levelCount == 1)
             {
                 for (int p = 0; p < n; p++) roles[p] = JointRole.Free;
-                full = JointProblemBuilder.Build(programs, capacity, roles, fixedDates, token);
-                final = Solve(full, budget, null);
+                full = JointProblemBuilder.Build(jointPrograms, capacity, roles, fixedDates, token);
+                final = Solve(full, jointPrograms, priorityOf, levelOf, 1, budget, null);
             }
             else
             {
-                // The strict-priority schedule: each level leveled around the levels above it, which stay where they are.
-                var lagDates = new (int[] Start, int[] Finish)?[n];
-                long share = Math.Max(1, budget / (2 * levels.Length));
-                for (int level = 0; level < levels.Length; level++)
+                // The strict-priority schedule. The top level first, exactly as it is leveled without the others (the
+                // reference of the guarantee): a program linked to no other of its level alone, as 'tpm schedule' levels
+                // it; a group of linked ones together, on their own axis, with the whole budget.
+                var top = Enumerable.Range(0, n).Where(p => levelOf[p] == 0).ToList();
+                foreach (var group in links.Components(top.Select(p => prepared[p].Member).ToList()))
+                {
+                    var subset = group.Select(member => prepared.FindIndex(x => x.Member == member)).ToList();
+                    if (subset.Count == 1)
+                    {
+                        int p = subset[0];
+                        var alone = ProgramScheduler.LevelAlone(prepared[p].Prepared, optionsOf(prepared[p].Member));
+                        outcome.Schedules += alone.SchedulesGenerated;
+                        outcome.Work += alone.Work;
+                        var graph = jointPrograms[p].Graph;
+                        var axis = jointPrograms[p].Axis;
+                        var s = new int[graph.NodeCount];
+                        var f = new int[graph.NodeCount];
+                        for (int v = 0; v < s.Length; v++)
+                        {
+                            bool works = graph.Duration[v] > 0;
+                            s[v] = works ? axis.StartDay(alone.Start[v]) : axis.EndDay(alone.Start[v]);
+                            f[v] = works ? axis.EndDay(alone.Finish[v]) : s[v];
+                        }
+
+                        fixedDates[p] = (s, f);
+                        continue;
+                    }
+
+                    var sub = Setup(subset);
+                    var subRoles = Enumerable.Repeat(JointRole.Free, subset.Count).ToArray();
+                    var subProblem = JointProblemBuilder.Build(sub.Programs, sub.Capacity, subRoles, new (int[], int[])?[subset.Count], token);
+                    var solution = Solve(subProblem, sub.Programs, sub.Priority, sub.LevelOf, sub.Levels, budget, null);
+                    int shift = sub.Origin.DayNumber - axisOrigin.DayNumber;
+                    for (int k = 0; k < subset.Count; k++)
+                    {
+                        int count = sub.Programs[k].Graph.NodeCount, offset = subProblem.NodeOffset[k];
+                        fixedDates[subset[k]] = (Slice(solution.Start, offset, count, shift), Slice(solution.Finish, offset, count, shift));
+                    }
+                }
+
+                // Each lower level leveled around the levels above it, which stay where they are. What is left of the
+                // budget: a quarter to the levels, a quarter to a leveling that ignores the priorities (a second
+                // starting point, often tighter), the rest to the joint search from the better of the two.
+                long left = Math.Max(1, budget - Math.Min(budget / 2, outcome.Work));
+                long topWork = outcome.Work;
+                long share = Math.Max(1, left / (4 * (levelCount - 1)));
+                for (int level = 1; level < levelCount; level++)
                 {
                     for (int p = 0; p < n; p++) roles[p] = levelOf[p] < level ? JointRole.Fixed : levelOf[p] == level ? JointRole.Free : JointRole.Absent;
-                    var problem = JointProblemBuilder.Build(programs, capacity, roles, fixedDates, token);
-                    var solution = Solve(problem, share, null);
+                    var problem = JointProblemBuilder.Build(jointPrograms, capacity, roles, fixedDates, token);
+                    var solution = Solve(problem, jointPrograms, priorityOf, levelOf, levelCount, share, null);
                     for (int p = 0; p < n; p++)
                     {
                         if (roles[p] != JointRole.Free) continue;
-                        int count = programs[p].Graph.NodeCount, offset = problem.NodeOffset[p];
-                        fixedDates[p] = (Slice(solution.Start, offset, count), Slice(solution.Finish, offset, count));
-                        var lags = problem.LagNodes[p];
-                        lagDates[p] = (lags.Select(a => solution.Start[a]).ToArray(), lags.Select(a => solution.Finish[a]).ToArray());
+                        int count = jointPrograms[p].Graph.NodeCount, offset = problem.NodeOffset[p];
+                        fixedDates[p] = (Slice(solution.Start, offset, count, 0), Slice(solution.Finish, offset, count, 0));
                     }
                 }
 
                 // Then every activity together, from that schedule: only a lexicographically better one replaces it.
                 for (int p = 0; p < n; p++) roles[p] = JointRole.Free;
-                full = JointProblemBuilder.Build(programs, capacity, roles, fixedDates, token);
-                var start = new int[full.Problem.ActivityCount];
-                var finish = new int[start.Length];
-                for (int p = 0; p < n; p++)
-                {
-                    var (s, f) = fixedDates[p]!.Value;
-                    Array.Copy(s, 0, start, full.NodeOffset[p], s.Length);
-                    Array.Copy(f, 0, finish, full.NodeOffset[p], f.Length);
-                    var (ls, lf) = lagDates[p]!.Value;
-                    var lags = full.LagNodes[p];
-                    for (int k = 0; k < lags.Count; k++)
-                    {
-                        start[lags[k]] = ls[k];
-                        finish[lags[k]] = lf[k];
-                    }
-                }
-
-                final = Solve(full, budget - outcome.Work, (Array.Empty<int>(), start, finish));
+                full = JointProblemBuilder.Build(jointPrograms, capacity, roles, fixedDates, token);
+                var (start, finish) = WithLagNodes(full, fixedDates, token);
+                var plain = Solve(full, jointPrograms, priorityOf, levelOf, levelCount, left / 4, null, withObjective: false);
+                var seeds = new List<(int[], int[], int[])> { (Array.Empty<int>(), start, finish), (Array.Empty<int>(), plain.Start, plain.Finish) };
+                final = Solve(full, jointPrograms, priorityOf, levelOf, levelCount, left - (outcome.Work - topWork), seeds);
             }
 
             token.ThrowIfCancellationRequested();
-            for (int p = 0; p < n; p++) outcome.Imposed.Add(Impose(programs[p], p, full, final, token));
+            var (lateStart, lateFinish) = Latest(jointPrograms, full, final, token);
+            for (int p = 0; p < n; p++) outcome.Imposed.Add(Impose(jointPrograms[p], p, full, final, lateStart, lateFinish));
             return outcome;
         }
 
-        private static int[] Slice(int[] values, int offset, int count)
+        private static int[] Slice(int[] values, int offset, int count, int shift)
         {
             var result = new int[count];
-            Array.Copy(values, offset, result, 0, count);
+            for (int k = 0; k < count; k++) result[k] = values[offset + k] + shift;
             return result;
         }
 
         /// <summary>
-        /// One program's part of the joint solution in its own indices. Late dates: the program's activities as late as
-        /// they can go before its own finish, the other programs' bookings held where they are.
+        /// The joint schedule with every program node where <paramref name="dates"/> put it and every lag node at the
+        /// earliest its predecessors allow (a pass of the problem with the program nodes fixed: lag nodes hold nothing).
         /// </summary>
-        private static ProgramScheduler.ImposedLeveling Impose(JointProgram program, int p, JointProblem joint, RcpspSolution solution, CancellationToken token)
+        private static (int[] Start, int[] Finish) WithLagNodes(JointProblem joint, (int[] Start, int[] Finish)?[] dates, CancellationToken token)
         {
             var problem = joint.Problem;
-            int offset = joint.NodeOffset[p];
-            int count = program.Graph.NodeCount;
-            int taskCount = program.Graph.Tasks.Count;
-            var axis = program.Axis;
-            int programFinish = axis.EndDay(0);
-            for (int v = 0; v < taskCount; v++) programFinish = Math.Max(programFinish, solution.Finish[offset + v]);
-
-            var fixedStart = (int[])problem.FixedStart.Clone();
-            var fixedFinish = (int[])problem.FixedFinish.Clone();
-            for (int a = 0; a < fixedStart.Length; a++)
+            int n = problem.ActivityCount;
+            var fixedStart = Enumerable.Repeat(-1, n).ToArray();
+            var fixedFinish = Enumerable.Repeat(-1, n).ToArray();
+            for (int p = 0; p < dates.Length; p++)
             {
-                if (joint.Owner[a] == p) continue;
-                fixedStart[a] = solution.Start[a];
-                fixedFinish[a] = solution.Finish[a];
+                var (s, f) = dates[p]!.Value;
+                for (int v = 0; v < s.Length; v++)
+                {
+                    fixedStart[joint.NodeOffset[p] + v] = s[v];
+                    fixedFinish[joint.NodeOffset[p] + v] = f[v];
+                }
             }
 
-            var own = new RcpspProblem(problem.Duration, problem.Capacity, problem.DemandResource, problem.DemandAmount, problem.Precedences,
-                problem.Release, fixedStart, fixedFinish, problem.Priority, problem.Calendars);
-            var engine = new Engine(own, token);
-            var latest = engine.Latest(new RcpspSolver.Individual(Array.Empty<int>(), solution.Start, solution.Finish, programFinish, 0));
-            var lateStartAxis = latest?.Start ?? solution.Start;
-            var lateFinishAxis = latest?.Finish ?? solution.Finish;
+            var none = new int[n][];
+            for (int a = 0; a < n; a++) none[a] = Array.Empty<int>();
+            var free = new RcpspProblem(problem.Duration, problem.Capacity, none, none, problem.Precedences, problem.Release, fixedStart, fixedFinish,
+                problem.Priority, problem.Calendars);
+            var engine = new Engine(free, token);
+            var pass = engine.Forward(engine.Topological);
+            return (pass.Start, pass.Finish);
+        }
 
+        /// <summary>
+        /// Late dates: every activity as late as it can go before its own program's finish, with the resources (one
+        /// backward pass over the joint schedule). Each program gets an end node that all its activities precede and
+        /// that must end its finish's distance before a sink at the joint makespan, so the one deadline of the backward
+        /// pass becomes a deadline per program.
+        /// </summary>
+        private static (int[] Start, int[] Finish) Latest(List<JointProgram> programs, JointProblem joint, RcpspSolution solution, CancellationToken token)
+        {
+            var problem = joint.Problem;
+            int n = problem.ActivityCount, count = programs.Count;
+            int total = n + count + 1, sink = n + count;
+            int makespan = 0;
+            foreach (int f in solution.Finish) makespan = Math.Max(makespan, f);
+            var finishOf = new int[count];
+            for (int p = 0; p < count; p++)
+            {
+                int offset = joint.NodeOffset[p], tasks = programs[p].Graph.Tasks.Count;
+                finishOf[p] = programs[p].Axis.EndDay(0);
+                for (int v = 0; v < tasks; v++) finishOf[p] = Math.Max(finishOf[p], solution.Finish[offset + v]);
+            }
+
+            int[] Extend(int[] values, Func<int, int> extra)
+            {
+                var result = new int[total];
+                Array.Copy(values, result, n);
+                for (int a = n; a < total; a++) result[a] = extra(a);
+                return result;
+            }
+
+            var precedences = new List<RcpspPrecedence>(problem.Precedences.Length + n + count);
+            precedences.AddRange(problem.Precedences);
+            for (int a = 0; a < n; a++) precedences.Add(new RcpspPrecedence(a, n + joint.Owner[a], DependencyType.FinishToStart, 0));
+            for (int p = 0; p < count; p++) precedences.Add(new RcpspPrecedence(n + p, sink, DependencyType.FinishToStart, makespan - finishOf[p]));
+
+            var demandResource = new int[total][];
+            var demandAmount = new int[total][];
+            Array.Copy(problem.DemandResource, demandResource, n);
+            Array.Copy(problem.DemandAmount, demandAmount, n);
+            for (int a = n; a < total; a++)
+            {
+                demandResource[a] = Array.Empty<int>();
+                demandAmount[a] = Array.Empty<int>();
+            }
+
+            var calendars = new IActivityCalendar?[total];
+            Array.Copy(problem.Calendars, calendars, n);
+            var withEnds = new RcpspProblem(Extend(problem.Duration, _ => 0), problem.Capacity, demandResource, demandAmount, precedences.ToArray(),
+                Extend(problem.Release, _ => 0), Extend(problem.FixedStart, _ => -1), Extend(problem.FixedFinish, _ => -1), Extend(problem.Priority, _ => 500), calendars);
+            var start = Extend(solution.Start, a => a == sink ? makespan : finishOf[a - n]);
+            var finish = Extend(solution.Finish, a => a == sink ? makespan : finishOf[a - n]);
+            var engine = new Engine(withEnds, token);
+            var latest = engine.Latest(new RcpspSolver.Individual(Array.Empty<int>(), start, finish, makespan, 0));
+            return latest is { } late ? (late.Start, late.Finish) : (solution.Start, solution.Finish);
+        }
+
+        /// <summary>One program's part of the joint solution in its own indices.</summary>
+        private static ProgramScheduler.ImposedLeveling Impose(JointProgram program, int p, JointProblem joint, RcpspSolution solution, int[] lateStartAxis, int[] lateFinishAxis)
+        {
+            int offset = joint.NodeOffset[p];
+            int count = program.Graph.NodeCount;
+            var axis = program.Axis;
             var start = new int[count];
             var finish = new int[count];
             var lateStart = new int[count];

@@ -205,6 +205,9 @@ namespace ProgramDsl.Scheduling
             }
         }
 
+        /// <summary>A prepared program leveled on its own, as <see cref="Run"/> levels it (dates in its working-day indices).</summary>
+        internal static RcpspSolution LevelAlone(PreparedProgram prepared, ScheduleOptions options) => Level(prepared.Graph, options).Solution;
+
         /// <summary>Levels the schedule: every node of the graph is an activity, people and pools are resources.</summary>
         private static LevelingOutcome Level(LevelingGraph graph, ScheduleOptions options)
         {

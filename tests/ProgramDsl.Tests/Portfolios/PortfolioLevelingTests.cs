@@ -237,6 +237,23 @@ namespace ProgramDsl.Tests.Portfolios
         }
 
         [Fact]
+        public void A_program_that_binds_a_shared_person_but_books_nobody_shared_is_scheduled_as_alone()
+        {
+            // gamma includes the fragment (so it binds Ana) but its tasks only book its own people: it is linked to nobody.
+            string gammaText = Program("gamma", "  person cy \"Cy\"\n  task g1 { duration 3d  assign cy }\n  task g2 { duration 2d  assign cy }");
+            var (members, schedule) = Level(Ana,
+                ("alpha", 800, Program("alpha", "  task a1 { duration 5d  assign ana }")),
+                ("beta", 500, Program("beta", "  task b1 { duration 3d  assign ana }")),
+                ("gamma", 100, gammaText));
+
+            var resolver = new InMemorySourceResolver().Add("shared.tpm", Ana).Add("gamma.tpm", gammaText);
+            var alone = TpmProgram.Load("gamma.tpm", resolver).Schedule!;
+            members.Single(m => m.Id == "gamma").Program.Schedule!.Tasks.Select(t => (t.Id, t.Start, t.Finish))
+                .Should().Equal(alone.Tasks.Select(t => (t.Id, t.Start, t.Finish)));
+            members.Single(m => m.Id == "gamma").Program.Schedule!.LevelingSchedules.Should().Be(alone.LevelingSchedules, "leveled alone, not jointly");
+        }
+
+        [Fact]
         public void Leveling_is_deterministic()
         {
             const string people = "person ana \"Ana\"\nperson bo \"Bo\"\nresource gpu \"GPUs\" { capacity 3 }\n";
@@ -254,6 +271,72 @@ namespace ProgramDsl.Tests.Portfolios
             s1.Network.Should().NotBeNull();
             s1.Network!.Programs.Select(p => p.Offset).Should().BeInAscendingOrder();
             s1.Network.List.Should().HaveCount(s1.Network.Problem.ActivityCount);
+        }
+    }
+}
+
+namespace ProgramDsl.Tests.Portfolios
+{
+    /// <summary>The same rule through the public API: a portfolio file naming programs that share a person from its block.</summary>
+    public class PortfolioLevelingThroughParseTests
+    {
+        private static TpmPortfolio Parse(int alphaPriority, int betaPriority)
+        {
+            var resolver = new InMemorySourceResolver()
+                .Add("alpha/program.tpm", "program alpha {\n  start 2027-01-04\n  deadline 2027-01-08\n  task a1 { duration 5d  assign ana }\n}\n")
+                .Add("beta/program.tpm", "program beta {\n  start 2027-01-04\n  deadline 2027-01-08\n  task b1 { duration 3d  assign ana }\n}\n");
+            var text = "portfolio org \"Org\" {\n  person ana \"Ana\"\n" +
+                       "  program \"alpha/program.tpm\" { priority " + alphaPriority + " }\n" +
+                       "  program \"beta/program.tpm\" { priority " + betaPriority + " }\n}\n";
+            return TpmPortfolio.Parse(text, "portfolio.tpm", resolver);
+        }
+
+        [Fact]
+        public void The_higher_priority_program_meets_its_deadline_and_the_other_reports_the_miss()
+        {
+            var portfolio = Parse(800, 500);
+            portfolio.Diagnostics.Where(d => d.IsError && d.Code != "TPM2202").Should().BeEmpty("a missed deadline is the only error");
+            portfolio.Schedule.Should().NotBeNull();
+            var alpha = portfolio.Members.Single(m => m.Id == "alpha").Program.Schedule!;
+            var beta = portfolio.Members.Single(m => m.Id == "beta").Program.Schedule!;
+            (alpha.Task("a1").StartDate, alpha.Task("a1").FinishDate).Should().Be((D("2027-01-04"), D("2027-01-08")));
+            (beta.Task("b1").StartDate, beta.Task("b1").FinishDate).Should().Be((D("2027-01-11"), D("2027-01-13")));
+            portfolio.Diagnostics.Should().ContainSingle(d => d.Code == "TPM2202").Which.Message.Should().Contain("program 'beta' finishes on 2027-01-13, 3 working days after its deadline 2027-01-08");
+            portfolio.Schedule!.Lateness.Should().Equal((800, 0), (500, 3));
+            portfolio.Schedule.Programs.Single(p => p.Member.Id == "beta").WaitDays.Should().Be(5);
+        }
+
+        [Theory]
+        [InlineData(ProgramDsl.Scheduling.Leveling.LevelingEffort.Quick)]
+        [InlineData(ProgramDsl.Scheduling.Leveling.LevelingEffort.Normal)]
+        public void The_top_priority_is_never_later_than_leveled_without_the_others_at_any_effort(ProgramDsl.Scheduling.Leveling.LevelingEffort effort)
+        {
+            // A case where the quick search, started elsewhere, had made the top program 3 days late (props' finding).
+            var resolver = new InMemorySourceResolver()
+                .Add("shared.tpm", "calendar apac \"A\" { workdays tue..sat }\nperson s001 \"S\" { calendar apac }\n")
+                .Add("p1.tpm", "program prog01 {\n  start 2027-01-14\n  deadline 2027-02-15\n  include \"shared.tpm\"\n  person l002 \"L\"\n" +
+                               "  task t1 { duration 6d  assign s001 }\n  task t2 { duration 7d  assign s001  after t1 fs+4d }\n" +
+                               "  task t3 { duration 6d  assign l002  after t1 }\n  task t4 { duration 5d  assign s001  after t3 ff-1d, t1 ss }\n}\n")
+                .Add("p2.tpm", "program prog02 {\n  start 2027-01-25\n  include \"shared.tpm\"\n  task u1 { duration 8d  assign s001 }\n}\n");
+            var options = new PortfolioCompileOptions { Program = new TpmCompileOptions { Scheduling = new ScheduleOptions { Effort = effort } } };
+            var together = TpmPortfolio.Parse("portfolio org {\n  program \"p1.tpm\" { priority 900 }\n  program \"p2.tpm\" { priority 300 }\n}\n", "portfolio.tpm", resolver, options);
+            var alone = TpmPortfolio.Parse("portfolio org {\n  program \"p1.tpm\" { priority 900 }\n}\n", "portfolio.tpm", resolver, options);
+
+            together.Schedule!.Lateness[0].Priority.Should().Be(900);
+            together.Schedule.Lateness[0].LateDays.Should().BeLessThanOrEqualTo(alone.Schedule!.Lateness[0].LateDays);
+            foreach (var day in together.Schedule.Loads.SelectMany(l => l.Days)) day.ByProgram.Sum(x => x.Units).Should().BeLessThanOrEqualTo(1000);
+        }
+
+        [Fact]
+        public void With_the_priorities_the_other_way_the_other_program_meets_its_deadline()
+        {
+            var portfolio = Parse(500, 800);
+            var alpha = portfolio.Members.Single(m => m.Id == "alpha").Program.Schedule!;
+            var beta = portfolio.Members.Single(m => m.Id == "beta").Program.Schedule!;
+            (beta.Task("b1").StartDate, beta.Task("b1").FinishDate).Should().Be((D("2027-01-04"), D("2027-01-06")));
+            (alpha.Task("a1").StartDate, alpha.Task("a1").FinishDate).Should().Be((D("2027-01-07"), D("2027-01-13")));
+            portfolio.Schedule!.Lateness.Should().Equal((800, 0), (500, 3));
+            portfolio.Diagnostics.Should().ContainSingle(d => d.Code == "TPM2202").Which.Message.Should().Contain("program 'alpha'");
         }
     }
 }

@@ -48,11 +48,11 @@ namespace ProgramDsl.Scheduling.Leveling
         internal IScheduleObjective? Objective { get; set; }
 
         /// <summary>
-        /// A schedule the search starts from and keeps unless it finds a better one (with <see cref="Objective"/>): its
-        /// list (a topological order; empty: the order of the starts) and its exact starts and finishes, which need not be
-        /// what decoding the list gives.
+        /// Schedules the search starts from; the best is kept unless the search finds a better one (with
+        /// <see cref="Objective"/>). Each is a list (a topological order; empty: the order of the starts) and its exact
+        /// starts and finishes, which need not be what decoding the list gives.
         /// </summary>
-        internal (int[] List, int[] Start, int[] Finish)? Incumbent { get; set; }
+        internal IReadOnlyList<(int[] List, int[] Start, int[] Finish)>? Incumbents { get; set; }
 
         /// <summary>The activity list of the solution, set by the search (the joint network's best list, for the forecast).</summary>
         internal int[]? BestList { get; set; }
@@ -132,7 +132,7 @@ namespace ProgramDsl.Scheduling.Leveling
             if (options.MaxPlacements is long cap) placements = Math.Min(placements, cap);
             int budget = options.Schedules ?? (int)Math.Max(4, Math.Min(options.Effort == LevelingEffort.Max ? 50_000 : options.Effort == LevelingEffort.Quick ? 40 : NormalMaxSchedules, placements / n));
             var search = new Search(engine, budget, WorkBudget(options), options.TimeLimit, options.Progress, options.Seed);
-            var solution = search.Run(options.Effort == LevelingEffort.Quick || budget < 60, options.Incumbent, out var list);
+            var solution = search.Run(options.Effort == LevelingEffort.Quick || budget < 60, options.Incumbents, out var list);
             options.BestList = list;
             return solution;
         }
@@ -262,24 +262,24 @@ namespace ProgramDsl.Scheduling.Leveling
             /// <summary>True when no schedule can be shorter and the priority order does not matter.</summary>
             private bool Settled(Individual best) => _engine.Objective is null && best.Makespan <= _engine.LowerBound && _engine.UniformPriority;
 
-            // The incumbent (RcpspOptions.Incumbent): kept as given, explained without decoding its list.
-            private Individual? _incumbent;
+            // The incumbents (RcpspOptions.Incumbents): kept as given, explained without decoding their lists.
+            private readonly List<Individual> _incumbents = new List<Individual>();
 
-            public RcpspSolution Run(bool rulesOnly, (int[] List, int[] Start, int[] Finish)? incumbent, out int[] bestList)
+            public RcpspSolution Run(bool rulesOnly, IReadOnlyList<(int[] List, int[] Start, int[] Finish)>? incumbents, out int[] bestList)
             {
-                var result = Run(rulesOnly, incumbent);
+                var result = Run(rulesOnly, incumbents);
                 bestList = _bestList!;
                 return result;
             }
 
             private int[]? _bestList;
 
-            private RcpspSolution Run(bool rulesOnly, (int[] List, int[] Start, int[] Finish)? incumbent)
+            private RcpspSolution Run(bool rulesOnly, IReadOnlyList<(int[] List, int[] Start, int[] Finish)>? incumbents)
             {
                 var e = _engine;
                 Individual? best = null;
                 var population = new List<Individual>();
-                if (incumbent is { } given)
+                foreach (var given in incumbents ?? Array.Empty<(int[], int[], int[])>())
                 {
                     // Without a list, its activities in the order of their starts (a topological order).
                     var list = given.List;
@@ -290,8 +290,10 @@ namespace ProgramDsl.Scheduling.Leveling
                         list = e.TopologicalOrder(key);
                     }
 
-                    best = _incumbent = e.Individual(list, given.Start, given.Finish);
-                    population.Add(best);
+                    var incumbent = e.Individual(list, given.Start, given.Finish);
+                    _incumbents.Add(incumbent);
+                    population.Add(incumbent);
+                    if (best is null || incumbent.BetterThan(best)) best = incumbent;
                 }
 
                 // Deterministic priority rules first: they are good starting points and cheap.
@@ -385,7 +387,7 @@ namespace ProgramDsl.Scheduling.Leveling
                 _bestList = best.List;
                 var explain = (new int[n], new int[n]);
                 Individual again;
-                if (ReferenceEquals(best, _incumbent))
+                if (_incumbents.Contains(best))
                 {
                     again = best;
                     explain = _engine.Explain(best);
