@@ -1,10 +1,12 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using ProgramDsl.Portfolios;
 using ProgramDsl.PortfolioSynth;
 using ProgramDsl.Scheduling;
+using ProgramDsl.Semantics;
 
 namespace ProgramDsl.Benchmarks
 {
@@ -23,8 +25,9 @@ namespace ProgramDsl.Benchmarks
             "                               each program alone (leveled on its own, the shared people counted in every program)";
 
         /// <summary>Each program compiled and leveled alone, one after the other: what the programs cost without the portfolio.</summary>
-        private static void Alone(GeneratedPortfolio g)
+        private static Dictionary<string, CalendarDate> Alone(GeneratedPortfolio g)
         {
+            var finishes = new Dictionary<string, CalendarDate>();
             var resolver = new InMemorySourceResolver(g.Files());
             TpmProgram.Parse(g.Programs[0].StandaloneText, g.Programs[0].Path, null, resolver); // JIT
             GC.Collect();
@@ -41,11 +44,13 @@ namespace ProgramDsl.Benchmarks
                 late += program.Diagnostics.Count(d => d.Code == "TPM2202");
                 schedules += program.Schedule?.LevelingSchedules ?? 0;
                 work += program.Schedule?.LevelingWork ?? 0;
+                if (program.Schedule != null) finishes[p.Id] = program.Schedule.FinishDate;
             }
 
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
                 "each program alone: {0:F2} s wall in all (slowest {1:F2} s), {2:N0} schedules tried, {3:N0} work units; {4} programs past their deadline, {5} other errors",
                 clock.Elapsed.TotalSeconds, slowest.TotalSeconds, schedules, work, late, errors));
+            return finishes;
         }
 
         public static int Run(string[] args)
@@ -73,7 +78,7 @@ namespace ProgramDsl.Benchmarks
                 "portfolio: {0} programs × {1:N0} tasks (+1 milestone each), {2} shared people ({3} per program's team), {4} shared pools, {5} local people per program; seed {6}; {7:N0} chars in {8} files, generated in {9:F2} s",
                 shape.Programs, shape.TasksPerProgram, shape.SharedPeople, shape.SharedTeam, shape.SharedPools, shape.LocalPeople, seed, chars, files.Count, generated.TotalSeconds));
 
-            if (Options.Flag(args, "--alone")) Alone(g);
+            var alone = Options.Flag(args, "--alone") ? Alone(g) : new Dictionary<string, CalendarDate>();
 
             // Warm the JIT on a small portfolio of the same shape, so the figures are the steady state's.
             var warm = PortfolioGenerator.Generate(new PortfolioShape { Programs = 3, TasksPerProgram = 50, SharedPeople = 6, SharedTeam = 4, SharedPools = 1 }, seed);
@@ -148,7 +153,7 @@ namespace ProgramDsl.Benchmarks
                 foreach (var p in programs)
                 {
                     Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "| {0} | {1} | {2} | {3} | {4} | {5} | {6} | {7} |",
-                        p.Member.Id, p.Member.Priority, p.Schedule.StartDate, p.FinishDate, p.AloneFinishDate?.ToString() ?? "-", p.Deadline?.ToString() ?? "-",
+                        p.Member.Id, p.Member.Priority, p.Schedule.StartDate, p.FinishDate, (p.AloneFinishDate ?? (alone.TryGetValue(p.Member.Id, out var a) ? a : (CalendarDate?)null))?.ToString() ?? "-", p.Deadline?.ToString() ?? "-",
                         p.DeadlineMarginDays?.ToString(CultureInfo.InvariantCulture) ?? "-", p.WaitDays));
                 }
             }
