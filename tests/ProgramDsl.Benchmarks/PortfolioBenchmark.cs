@@ -78,6 +78,26 @@ namespace ProgramDsl.Benchmarks
                 "portfolio: {0} programs × {1:N0} tasks (+1 milestone each), {2} shared people ({3} per program's team), {4} shared pools, {5} local people per program; seed {6}; {7:N0} chars in {8} files, generated in {9:F2} s",
                 shape.Programs, shape.TasksPerProgram, shape.SharedPeople, shape.SharedTeam, shape.SharedPools, shape.LocalPeople, seed, chars, files.Count, generated.TotalSeconds));
 
+            // A lower bound on any joint schedule: the busiest shared person's work across the programs, in person-days.
+            var load = new Dictionary<string, double>();
+            foreach (var p in g.Programs)
+            {
+                foreach (var t in p.Tasks)
+                {
+                    foreach (var (person, share) in t.Assignees)
+                    {
+                        if (person.Shared) load[person.Id] = (load.TryGetValue(person.Id, out var x) ? x : 0) + PortfolioGenerator.Duration(t) * share / 100.0;
+                    }
+                }
+            }
+
+            if (load.Count > 0)
+            {
+                var busiest = load.OrderByDescending(kv => kv.Value).First();
+                Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "busiest shared person: {0}, {1:F0} working days of work across the programs (mean over shared people {2:F0})",
+                    busiest.Key, busiest.Value, load.Values.Average()));
+            }
+
             var alone = Options.Flag(args, "--alone") ? Alone(g) : new Dictionary<string, CalendarDate>();
 
             // Warm the JIT on a small portfolio of the same shape, so the figures are the steady state's.
