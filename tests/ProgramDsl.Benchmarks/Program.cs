@@ -12,7 +12,7 @@ namespace ProgramDsl.Benchmarks
     /// <summary>
     /// Entry point. Subcommands:
     /// <c>generate N FILE [--seed S] [--comparison]</c>, <c>verify N [--seed S] [--path]</c>, <c>phases [BenchmarkDotNet options]</c>,
-    /// <c>cli [options]</c>, <c>profile [N] [options]</c>, <c>psplib [options]</c>, <c>taskjuggler [options]</c>, <c>analyzer [options]</c>, <c>forecast [options]</c>, <c>leveling-budget [options]</c>, <c>emitters [options]</c>, <c>navigation [options]</c>, <c>diff [options]</c>, <c>baseline [options]</c>, <c>mspdi [DIR]</c> and <c>lsp [options]</c>.
+    /// <c>cli [options]</c>, <c>profile [N] [options]</c>, <c>psplib [options]</c>, <c>taskjuggler [options]</c>, <c>analyzer [options]</c>, <c>forecast [options]</c>, <c>leveling-budget [options]</c>, <c>emitters [options]</c>, <c>navigation [options]</c>, <c>diff [options]</c>, <c>baseline [options]</c>, <c>mspdi [DIR]</c>, <c>portfolio [options]</c> and <c>lsp [options]</c>.
     /// </summary>
     public static class Program
     {
@@ -42,6 +42,7 @@ namespace ProgramDsl.Benchmarks
             DiffBenchmark.Usage + "\n" +
             BaselineBenchmark.Usage + "\n" +
             MspdiBenchmark.Usage + "\n" +
+            PortfolioBenchmark.Usage + "\n" +
             Lsp.LspBenchmark.Usage;
 
         public static int Main(string[] args)
@@ -87,6 +88,8 @@ namespace ProgramDsl.Benchmarks
                     return BaselineBenchmark.Run(rest);
                 case "mspdi":
                     return MspdiBenchmark.Run(rest);
+                case "portfolio":
+                    return PortfolioBenchmark.Run(rest);
                 case "lsp":
                     return Lsp.LspBenchmark.Run(rest);
                 default:
