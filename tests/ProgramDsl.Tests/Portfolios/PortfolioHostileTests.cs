@@ -68,4 +68,24 @@ public class PortfolioHostileTests
             "p1 (ws.t), p2 (ws.t), p3 (ws.t), p4 (ws.t), p5 (ws.t) and 55 more; level them together with `tpm schedule portfolio.tpm`, or move the work");
         found.Should().OnlyContain(d => d.AdditionalLocations.Count <= 50);
     }
+
+    [Fact]
+    public void Every_prefix_of_a_portfolio_as_typed_in_an_editor_compiles_to_diagnostics_without_throwing()
+    {
+        const string Text = "portfolio org \"Org\" {\n  leveling on\n  include \"people.tpm\"\n  person cy \"Cy\" { calendar emea }\n" +
+            "  calendar emea \"E\" { holiday 2027-03-03 }\n  program \"alpha/program.tpm\" { priority 800  note \"x\" }\n  program \"beta/program.tpm\"\n}\n";
+        var resolver = Resolver(
+            ("people.tpm", People),
+            ("alpha/program.tpm", Program("alpha", "task train { duration 5d  assign ana }")),
+            ("beta/program.tpm", Program("beta", "task clean { duration 5d  assign ana }")));
+        for (int length = 0; length <= Text.Length; length++)
+        {
+            foreach (var schedule in new[] { false, true })
+            {
+                var portfolio = TpmPortfolio.Parse(Text.Substring(0, length), "portfolio.tpm", resolver, new PortfolioCompileOptions { Schedule = schedule });
+                if (length < Text.Length - 1) portfolio.HasErrors.Should().BeTrue("the prefix of length {0} is unfinished", length);
+                portfolio.Diagnostics.Where(d => d.Location is null).Should().BeEmpty("each diagnostic of the prefix of length {0} is located", length);
+            }
+        }
+    }
 }
