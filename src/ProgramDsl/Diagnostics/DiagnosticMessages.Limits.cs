@@ -96,6 +96,10 @@ namespace ProgramDsl.Diagnostics
         public static Diagnostic IncludedProgram(SourceLocation at, string include, string program) =>
             Make(IncludeError, at, "'" + include + "' declares program '" + program + "'; an included file holds members only");
 
+        /// <summary>TPM1004: an included file that is a portfolio.</summary>
+        public static Diagnostic IncludedPortfolio(SourceLocation at, string include, string portfolio) =>
+            Make(IncludeError, at, "'" + include + "' is portfolio '" + portfolio + "'; an included file holds members only (a portfolio names its programs, not the other way round)");
+
         /// <summary>TPM1004, TPM1006 or TPM1007 (after the error's kind): a program file that cannot be read.</summary>
         public static Diagnostic CannotRead(SourceLocation at, string path, SourceReadError error) =>
             Make(ForReadError(error), at, "cannot read '" + path + "': " + error.Message);

@@ -27,6 +27,9 @@ namespace ProgramDsl.Portfolios
         /// <summary>At most this many day ranges and tasks are named in one message.</summary>
         private const int MaxListed = 5;
 
+        /// <summary>The most additional locations one TPM2103 carries (the others' assignments): bounds N programs' N reports.</summary>
+        private const int MaxAlso = 50;
+
         private sealed class Booking
         {
             public Booking(int member, ScheduledTask task, long units, SourceLocation at)
@@ -122,8 +125,9 @@ namespace ProgramDsl.Portfolios
                 .OrderBy(g => g.Key)
                 .Select(g => g.GroupBy(b => b.Task.Task.Index).OrderBy(t => t.Key).Select(t => t.First()).ToList())
                 .ToList();
-            var programs = string.Join(", ", byMember.Select(tasks =>
-                members[tasks[0].Member].Id + " (" + List(tasks.Select(t => t.Task.Id).ToList()) + ")"));
+            // Bounded like the task lists: with N programs on one person, N messages each naming all N would be N² text.
+            var programs = List(byMember.Select(tasks =>
+                members[tasks[0].Member].Id + " (" + List(tasks.Select(t => t.Task.Id).ToList()) + ")").ToList());
             var dayText = List(runs.Select(r => r.First == r.Last ? Date(r.First) : Date(r.First) + ".." + Date(r.Last)).ToList());
             var what = Symbol.KindWord(entity.Kind) + " '" + entity.Id + "'";
             var capacity = entity.Kind == SymbolKind.Person ? "100%" : "its " + entity.CapacityUnits.ToString(CultureInfo.InvariantCulture) + (entity.CapacityUnits == 1 ? " unit" : " units");
@@ -132,6 +136,7 @@ namespace ProgramDsl.Portfolios
                 var at = tasks[0].At;
                 var also = tasks.Skip(1).Select(t => t.At)
                     .Concat(byMember.Where(other => other != tasks).SelectMany(other => other.Select(t => t.At)))
+                    .Take(MaxAlso)
                     .ToList();
                 yield return DiagnosticCatalog.OverAllocatedAcrossPrograms(at, also, what, capacity, dayText, programs, portfolioPath);
             }

@@ -185,6 +185,14 @@ namespace ProgramDsl.Portfolios
                 cancellationToken.ThrowIfCancellationRequested();
                 var at = new SourceLocation(source, entry.Path.Span);
                 var path = resolver.ResolvePath(source.Path, entry.Path.Value);
+                // Read before comparing identities: two spellings of one unreadable file (outside the workspace, say)
+                // are each refused as such, not reported as one program named twice.
+                if (!resolver.TryReadText(path, out var text, out var error))
+                {
+                    diagnostics.Add(DiagnosticCatalog.CannotReadProgram(at, entry.Path.Value, error, path));
+                    continue;
+                }
+
                 var key = identify(path);
                 if (named.TryGetValue(key, out var first))
                 {
@@ -193,11 +201,6 @@ namespace ProgramDsl.Portfolios
                 }
 
                 named[key] = at;
-                if (!resolver.TryReadText(path, out var text, out var error))
-                {
-                    diagnostics.Add(DiagnosticCatalog.CannotReadProgram(at, entry.Path.Value, error, path));
-                    continue;
-                }
 
                 if (!SyntaxFacts.IsProgramText(text))
                 {

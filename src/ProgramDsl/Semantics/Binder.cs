@@ -276,12 +276,15 @@ namespace ProgramDsl.Semantics
                     case IncludeSyntax include:
                         if (includes.TryGetValue(include, out var fragment))
                         {
-                            foreach (var d in fragment.Root.Statements.OfType<DeclarationSyntax>().Where(d => d.Kind == DeclarationKind.Program))
+                            // A program or a portfolio in an included file is refused, not bound (a portfolio would bind as a task).
+                            foreach (var d in fragment.Root.Statements.OfType<DeclarationSyntax>().Where(IsProgramOrPortfolio))
                             {
-                                _diagnostics.Add(DiagnosticCatalog.IncludedProgram(Loc(frame.Source, include.Path), include.Path.Value, d.Name.Text));
+                                _diagnostics.Add(d.Kind == DeclarationKind.Program
+                                    ? DiagnosticCatalog.IncludedProgram(Loc(frame.Source, include.Path), include.Path.Value, d.Name.Text)
+                                    : DiagnosticCatalog.IncludedPortfolio(Loc(frame.Source, include.Path), include.Path.Value, d.Name.Text));
                             }
 
-                            stack.Push((fragment.Root.Statements.Where(s => !(s is DeclarationSyntax d && d.Kind == DeclarationKind.Program)).ToList(), 0, fragment.Source, null));
+                            stack.Push((fragment.Root.Statements.Where(s => !(s is DeclarationSyntax d && IsProgramOrPortfolio(d))).ToList(), 0, fragment.Source, null));
                             _sources.Add(fragment.Source);
                         }
 
@@ -300,6 +303,8 @@ namespace ProgramDsl.Semantics
                 }
             }
         }
+
+        private static bool IsProgramOrPortfolio(DeclarationSyntax d) => d.Kind == DeclarationKind.Program || d.Kind == DeclarationKind.Portfolio;
 
         private Symbol Declare(DeclarationSyntax d, SourceText source, WorkstreamSymbol? container)
         {
