@@ -49,6 +49,27 @@ namespace ProgramDsl.Diagnostics
                 at, also);
 
         /// <summary>
+        /// TPM2007: the programs of a portfolio linked by shared people or pools were not leveled together because one joint
+        /// leveled schedule costs more than <paramref name="work"/> units; at the first program's entry, the others' as
+        /// additional locations.
+        /// </summary>
+        public static Diagnostic JointLevelingStopped(SourceLocation at, IReadOnlyList<SourceLocation> also, string programs, long work) =>
+            new Diagnostic(WorkBudgetExhausted, WorkBudgetExhausted.DefaultSeverity,
+                "leveling stopped: programs " + programs + " are not leveled together: the joint leveling stopped after " + Count(work) +
+                " work units (resources booked day by day over very long spans); each is scheduled on its own and the people and pools they share may be over-booked (TPM2103)",
+                at, also);
+
+        /// <summary>
+        /// TPM2005: the programs of a portfolio linked by shared people or pools were not leveled together because their
+        /// joint leveled schedule runs past the last date; at the first program's entry, the others' as additional locations.
+        /// </summary>
+        public static Diagnostic JointLevelingBeyondCalendar(SourceLocation at, IReadOnlyList<SourceLocation> also, string programs) =>
+            new Diagnostic(OutOfCalendarRange, OutOfCalendarRange.DefaultSeverity,
+                "programs " + programs + " are not leveled together: their joint leveled schedule runs past 9999-12-31; each is scheduled on its own " +
+                "and the people and pools they share may be over-booked (TPM2103); check the durations, lags and dates",
+                at, also);
+
+        /// <summary>
         /// TPM2104: people or pools, each declared once, used by the same programs, which no portfolio names; at the first
         /// declaration, the others' as additional locations.
         /// </summary>

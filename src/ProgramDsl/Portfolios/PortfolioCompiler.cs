@@ -98,7 +98,7 @@ namespace ProgramDsl.Portfolios
                 bool clean = members.Count > 0 && !ownApplied.Any(d => d.IsError) && members.All(m => !m.Program.HasErrors);
                 if (clean)
                 {
-                    var leveled = PortfolioScheduler.Level(members, sharedEntities, options, cancellationToken);
+                    var leveled = PortfolioScheduler.Level(members, sharedEntities, options, cancellationToken, model!.Location);
                     schedule = leveled.Schedule;
                     ownApplied = ownApplied.Concat(programOptions.Apply(leveled.Diagnostics)).ToList();
                 }

@@ -6,6 +6,7 @@ using ProgramDsl.Diagnostics;
 using ProgramDsl.Scheduling;
 using ProgramDsl.Scheduling.Leveling;
 using ProgramDsl.Semantics;
+using ProgramDsl.Text;
 
 namespace ProgramDsl.Portfolios
 {
@@ -35,15 +36,20 @@ namespace ProgramDsl.Portfolios
 
             public PortfolioSchedule Schedule { get; }
 
-            /// <summary>Portfolio-level diagnostics (none so far: the programs' own are on each program).</summary>
+            /// <summary>
+            /// Portfolio-level diagnostics: programs that could not be leveled together (TPM2007, TPM2005) and then their
+            /// collisions (TPM2103); the programs' own are on each program.
+            /// </summary>
             public IReadOnlyList<Diagnostic> Diagnostics { get; }
         }
 
         /// <summary>
         /// Levels the members (bound programs, compiled from text so their binding stage is kept) together and completes
-        /// each in context. Members that cannot be scheduled (binding errors) are left as they are.
+        /// each in context. Members that cannot be scheduled (binding errors) are left as they are. <paramref name="portfolio"/>
+        /// (the portfolio declaration) locates what is said of the portfolio as a whole; by default the first program entry.
         /// </summary>
-        public static LevelResult Level(IReadOnlyList<PortfolioMember> members, IReadOnlyList<SharedEntity> shared, PortfolioCompileOptions options, CancellationToken cancellationToken)
+        public static LevelResult Level(IReadOnlyList<PortfolioMember> members, IReadOnlyList<SharedEntity> shared, PortfolioCompileOptions options, CancellationToken cancellationToken,
+            SourceLocation? portfolio = null)
         {
             options ??= PortfolioCompileOptions.Default;
             var programOptions = options.Program ?? TpmCompileOptions.Default;
@@ -70,15 +76,17 @@ namespace ProgramDsl.Portfolios
 
             var totals = new LevelingTotals();
             var jointPrograms = new HashSet<int>();
+            var diagnostics = new List<Diagnostic>();
+            var at = portfolio ?? (m > 0 ? members[0].Location : default);
             foreach (var component in links.Components(Enumerable.Range(0, m).Where(i => schedulable[i]).ToList()))
             {
                 if (component.Count == 1) Alone(members[component[0]], stages[component[0]]!, token);
-                else LevelComponent(members, stages, component, shared, memberIndex, links, baseSchedule, totals, jointPrograms, token);
+                else LevelComponent(members, stages, component, shared, memberIndex, links, baseSchedule, totals, jointPrograms, diagnostics, at, token);
             }
 
             token.ThrowIfCancellationRequested();
             var schedule = Assemble(members, shared, memberIndex, jointPrograms, baseSchedule, totals, token);
-            return new LevelResult(members.Select(x => x.Program).ToList(), schedule, Array.Empty<Diagnostic>());
+            return new LevelResult(members.Select(x => x.Program).ToList(), schedule, diagnostics);
         }
 
         /// <summary>Which programs a shared person or pool links: those whose tasks can book it (binding it is not enough).</summary>
@@ -186,7 +194,7 @@ namespace ProgramDsl.Portfolios
         /// <summary>Levels the programs of one component together (the rule) and completes each.</summary>
         private static void LevelComponent(IReadOnlyList<PortfolioMember> members, TpmProgram.BindStage?[] stages, List<int> component,
             IReadOnlyList<SharedEntity> shared, Dictionary<PortfolioMember, int> memberIndex, Links links, ScheduleOptions baseSchedule,
-            LevelingTotals totals, HashSet<int> jointPrograms, CancellationToken token)
+            LevelingTotals totals, HashSet<int> jointPrograms, List<Diagnostic> portfolioDiagnostics, SourceLocation portfolio, CancellationToken token)
         {
             // Each program's network, work, role choices and passes, on its own.
             var prepared = new List<(int Member, ProgramScheduler.PreparedProgram Prepared, List<Diagnostic> Diagnostics)>();
@@ -221,8 +229,19 @@ namespace ProgramDsl.Portfolios
             catch (Exception ex) when (ex is WorkCeilingException || ex is CalendarRangeException || ex is OverflowException)
             {
                 // Even one joint schedule is beyond what leveling may spend, or runs off the calendar: each program is
-                // scheduled as it stands, and says so itself (TPM2007, TPM2005) when it is the cause.
-                foreach (var (i, _, _) in prepared) Alone(members[i], stages[i]!, token);
+                // scheduled as it stands. Said at the programs' entries, and where they then collide is reported as when
+                // they are not leveled together, so no shared person is double-booked silently.
+                var fallen = prepared.Select(x => x.Member).ToList();
+                foreach (int i in fallen) Alone(members[i], stages[i]!, token);
+                var at = members[fallen[0]].Location;
+                var also = fallen.Skip(1).Select(i => members[i].Location).ToList();
+                var names = string.Join(", ", fallen.Select(i => "'" + members[i].Id + "'"));
+                portfolioDiagnostics.Add(ex is WorkCeilingException ceiling
+                    ? DiagnosticCatalog.JointLevelingStopped(at, also, names, ceiling.Work)
+                    : DiagnosticCatalog.JointLevelingBeyondCalendar(at, also, names));
+                var inComponent = new HashSet<PortfolioMember>(fallen.Select(i => members[i]));
+                var linking = shared.Where(e => e.Uses.Any(u => inComponent.Contains(u.Member))).ToList();
+                portfolioDiagnostics.AddRange(CrossProgramLoads.Check(members, linking, portfolio.Path, portfolio, token));
             }
         }
 
