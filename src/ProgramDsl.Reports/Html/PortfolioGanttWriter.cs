@@ -242,7 +242,6 @@ namespace ProgramDsl.Reports.Html
                     else sb.Append("met, ").Append(HtmlText.WorkingDays(Math.Max(0, margin))).Append(" to spare");
                 }
 
-                if (lane.AloneFinish is CalendarDate alone && alone != schedule.FinishDate) sb.Append("\nAlone it would finish ").Append(HtmlText.Date(alone));
                 if (lane.WaitDays > 0) sb.Append("\nWaited ").Append(HtmlText.WorkingDays(lane.WaitDays)).Append(" for ").Append(WaitText(lane));
                 sb.Append("\nPlanned cost: ").Append(ArtefactText.Money(schedule.Cost, program.Currency));
                 return sb.ToString();

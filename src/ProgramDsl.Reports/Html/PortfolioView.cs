@@ -40,8 +40,6 @@ namespace ProgramDsl.Reports.Html
 
         /// <summary>Waits by shared person or pool: its name, the working days, the programs that held it.</summary>
         public IReadOnlyList<(string Name, int Days, IReadOnlyList<string> HeldBy)> Waits { get; set; } = Array.Empty<(string, int, IReadOnlyList<string>)>();
-
-        public CalendarDate? AloneFinish { get; set; }
     }
 
     /// <summary>A shared person's or pool's bookings by day, units per lane.</summary>
@@ -119,7 +117,6 @@ namespace ProgramDsl.Reports.Html
                 {
                     lane.WaitDays = result.WaitDays;
                     lane.Waits = result.Waits.Select(w => (EntityName(w.Entity), w.Days, w.HeldBy)).ToList();
-                    lane.AloneFinish = result.AloneFinishDate;
                 }
 
                 if (!laneOf.ContainsKey(lane.Id)) laneOf[lane.Id] = lane.Index;

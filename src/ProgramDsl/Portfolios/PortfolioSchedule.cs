@@ -82,9 +82,6 @@ namespace ProgramDsl.Portfolios
 
         /// <summary>The waits by shared person or pool: the days, and the programs that held it.</summary>
         public IReadOnlyList<PortfolioWait> Waits { get; internal set; } = Array.Empty<PortfolioWait>();
-
-        /// <summary>The program's finish when leveled alone (for the "waits" column), or null when not computed.</summary>
-        public CalendarDate? AloneFinishDate { get; internal set; }
     }
 
     /// <summary>Days a program waited for one shared person or pool.</summary>

@@ -56,7 +56,7 @@ namespace ProgramDsl.Reports.Tests.Html
             beta.QuerySelector("summary .lh .num.bad")!.TextContent.Should().Be("\u22122");
             betaBar.QuerySelector("title")!.TextContent.Should().Be(
                 "Beta search\nbeta \u00B7 priority 500\n2027-03-01 \u2192 2027-03-11 \u00B7 9 working days\nDeadline 2027-03-09: missed by 2 working days\n" +
-                "Alone it would finish 2027-03-04\nWaited 3 working days for Ana 3 d (held by alpha)\nPlanned cost: 2,000");
+                "Waited 3 working days for Ana 3 d (held by alpha)\nPlanned cost: 2,000");
 
             var facts = dom.QuerySelectorAll("header .facts li").Select(l => l.TextContent).ToList();
             facts.Should().Equal("2 programs", "Start 2027-03-01", "Finish 2027-03-11", "1 of 2 deadlines missed", "1 shared person, 1 shared pool", "Leveled together (12 schedules, seed 7)");

@@ -91,7 +91,6 @@ namespace ProgramDsl.Reports.Tests.Html
             Set(b, "DeadlineMarginDays", -2);
             Set(b, "WaitDays", 3);
             Set(b, "Waits", new List<PortfolioWait> { New<PortfolioWait>(ana, 3, new List<string> { "alpha" }) });
-            Set(b, "AloneFinishDate", CalendarDate.FromYmd(2027, 3, 4));
 
             var anaDays = new List<SharedLoadDay>();
             for (int d = 1; d <= 5; d++) anaDays.Add(Day(d, ("alpha", 1000)));
