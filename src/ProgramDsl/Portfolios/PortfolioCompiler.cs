@@ -64,12 +64,13 @@ namespace ProgramDsl.Portfolios
                 var includes = TpmProgram.LoadIncludes(tree, resolver, fragmentTrees, own, cancellationToken, sharedStatements);
                 var fragments = fragmentTrees.Skip(1).ToList();
                 // The fragments' syntax errors are the portfolio's (the programs do not repeat them); what binding finds
-                // in them, every program finds, and it is reported once (Distinct below).
+                // in them, every program finds, and it is reported once (Distinct below). A program or a portfolio in one
+                // is the include's error (TPM1004), not repeated here.
                 foreach (var fragment in fragments)
                 {
                     own.AddRange(fragment.Diagnostics);
                     foreach (var d in fragment.Root.Statements.OfType<DeclarationSyntax>()
-                                 .Where(d => d.Kind != DeclarationKind.Program && Statements.Lookup(d.KeywordText, BlockContext.Portfolio) is null))
+                                 .Where(d => d.Kind != DeclarationKind.Program && d.Kind != DeclarationKind.Portfolio && Statements.Lookup(d.KeywordText, BlockContext.Portfolio) is null))
                     {
                         own.Add(DiagnosticCatalog.NotShareable(new SourceLocation(fragment.Source, d.Name.Span), d.KeywordText + " '" + d.Name.Text + "'", fragment.Source.Path));
                     }
