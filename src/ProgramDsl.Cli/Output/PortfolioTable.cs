@@ -69,7 +69,7 @@ namespace ProgramDsl.Cli.Output
             if (!quiet)
             {
                 w.WriteLine();
-                w.WriteLine(ansi.Dim("Priority = the portfolio's priority (1-1000, higher served first); Margin = working days from the finish to the deadline (negative: late)" +
+                w.WriteLine(ansi.Dim("Priority = the portfolio's priority (1-1000; a higher one's days past its deadline are avoided first); Margin = working days from the finish to the deadline (negative: late)" +
                                      (together != null ? "; Wait = working days a task could have started but a shared person or pool was held by another program" : "")));
             }
 
