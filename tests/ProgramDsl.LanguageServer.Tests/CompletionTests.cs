@@ -139,11 +139,12 @@ namespace ProgramDsl.LanguageServer.Tests
             var (workspace, client, program) = await OpenMlPlatformAsync();
             using var _ = workspace;
             await using var __ = client;
-            var people = Path.Combine(Path.GetDirectoryName(program)!, "people.tpm");
+            // The people are in the organisation's fragment the program includes (portfolio/shared/org.tpm).
+            var people = Path.Combine(workspace.Root, "portfolio", "shared", "org.tpm");
             await client.OpenAsync(people);
 
-            // people.tpm line 31: '  calendar emea' in omar; the caret at the start of 'emea'.
-            Labels(await CompleteAsync(client, people, 30, 11)).Should().BeEquivalentTo("emea", "apac");
+            // org.tpm line 57: '  calendar emea' in omar; the caret at the start of 'emea'.
+            Labels(await CompleteAsync(client, people, 56, 11)).Should().BeEquivalentTo("emea", "apac");
 
             // A requires in the charter task of program.tpm: the skills people list.
             await client.ChangeRangeAsync(program, 43, 0, 43, 0, "      requires skill \n");

@@ -48,15 +48,19 @@ namespace ProgramDsl.LanguageServer.Tests
         public async Task The_ml_platform_people_fragment_folds_each_person_and_its_header_comment()
         {
             using var workspace = new TempWorkspace();
-            var people = Path.Combine(workspace.CopyExample("ml-platform"), "people.tpm");
+            workspace.CopyExample("ml-platform");
+            // The ML platform's people are the organisation's, in the fragment it includes from the portfolio.
+            var people = Path.Combine(workspace.Root, "portfolio", "shared", "org.tpm");
             await using var client = await LspClient.StartAsync(workspace.Root);
             await client.OpenAsync(people);
 
             var folds = await FoldsAsync(client, people);
 
-            // people.tpm: two header comment lines, then each person's block from its header to the line before '}'.
-            folds.Take(3).Should().Equal("0-1 comment", "12-16", "19-23");
-            folds.Should().NotContain(f => f.StartsWith("3-"), "'role tpm' has no block");
+            // org.tpm: five header comment lines, the calendars' three-line comment, then each calendar's and person's
+            // block from its header to the line before '}' (maya: lines 39-44, 1-based).
+            folds.Take(4).Should().Equal("0-4 comment", "6-8 comment", "10-16", "19-24");
+            folds.Should().Contain("38-42");
+            folds.Should().NotContain(f => f.StartsWith("29-"), "'role tpm' has no block");
         }
     }
 }

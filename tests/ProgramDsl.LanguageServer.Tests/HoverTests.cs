@@ -131,9 +131,9 @@ namespace ProgramDsl.LanguageServer.Tests
             // Opening recompiles (a quick leveling first when the machine is busy): wait for the final one.
             await s.ScheduleAsync();
 
-            // people.tpm line 41: 'person lena "Lena Fischer" {'. Her tasks: kafka-stream 15d, pii-tokenise 5d,
+            // org.tpm (the organisation's fragment the program includes) line 67: 'person lena "Lena Fischer" {'. Her tasks: kafka-stream 15d, pii-tokenise 5d,
             // velocity-features 15d, feature-store 8d (as the data-engineer) and drift-monitor 5d.
-            var hover = await s.HoverAsync(s.People, 40, 8);
+            var hover = await s.HoverAsync(s.People, 66, 8);
 
             Value(hover).Should().Be(
                 "**person** `lena` \"Lena Fischer\"\n\n" +
@@ -144,7 +144,7 @@ namespace ProgramDsl.LanguageServer.Tests
                 "- Vacations: 2027-02-22..2027-02-26\n" +
                 "- Load: 48 busy working days, 48 person-days, peak 100% (5 tasks)\n" +
                 "- Over-allocated: never (the schedule is leveled)");
-            RangeOf(hover).Should().Be("40:7-40:11");
+            RangeOf(hover).Should().Be("66:7-66:11");
         }
 
         [Fact]
@@ -159,7 +159,8 @@ namespace ProgramDsl.LanguageServer.Tests
             // 2027-04-26..2027-04-29 (4 working days, up to 200%) by 'platform.dashboards', 'platform.alerts'.
             // His tasks with leveling off (tpm schedule --format json): dashboards 6 days and alerts 4 days, both from
             // 2027-04-26, runbook 3, rollback-drill 1, hypercare 10, all full time: 24 person-days on 20 days.
-            var dan = await s.HoverAsync(s.People, 75, 8);
+            // org.tpm line 102: 'person dan "Dan Brooks" {'.
+            var dan = await s.HoverAsync(s.People, 101, 8);
             Value(dan).Should().EndWith(
                 "- Load: 20 busy working days, 24 person-days, peak 200% (5 tasks)\n" +
                 "- Over-allocated: 2027-04-26..2027-04-29 (4 working days, up to 200%) by `platform.dashboards`, `platform.alerts`");
@@ -259,7 +260,8 @@ namespace ProgramDsl.LanguageServer.Tests
                 Workspace = workspace;
                 Client = client;
                 Plan = Path.Combine(root, "program.tpm");
-                People = Path.Combine(root, "people.tpm");
+                // The people are the ML organisation's, in the fragment the program includes from the portfolio.
+                People = Path.Combine(workspace.Root, "portfolio", "shared", "org.tpm");
             }
 
             public TempWorkspace Workspace { get; }

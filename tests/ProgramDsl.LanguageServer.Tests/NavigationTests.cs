@@ -61,10 +61,11 @@ namespace ProgramDsl.LanguageServer.Tests
             await using var client = await LspClient.StartAsync(workspace.Root);
             await ReadyAsync(client, program);
 
-            // program.tpm line 32 (1-based) '    owner maya': 'maya' is 0-based 31:10-14; people.tpm line 13 'person maya' names it at 12:7-11.
+            // program.tpm line 32 (1-based) '    owner maya': 'maya' is 0-based 31:10-14; the organisation's fragment the program
+            // includes (../portfolio/shared/org.tpm) line 39 'person maya' names it at 38:7-11.
             var definition = await client.RequestAsync("textDocument/definition", LspClient.At(program, 31, 11));
 
-            Describe(workspace.Root, Single(definition)).Should().Be("ml-platform/people.tpm 12:7-12:11");
+            Describe(workspace.Root, Single(definition)).Should().Be("portfolio/shared/org.tpm 38:7-38:11");
         }
 
         [Fact]
@@ -73,16 +74,16 @@ namespace ProgramDsl.LanguageServer.Tests
             using var workspace = new TempWorkspace();
             var plan = workspace.CopyExample("ml-platform");
             var program = Path.Combine(plan, "program.tpm");
-            var people = Path.Combine(plan, "people.tpm");
+            var org = Path.Combine(workspace.Root, "portfolio", "shared", "org.tpm");
             await using var client = await LspClient.StartAsync(workspace.Root);
             await ReadyAsync(client, program);
 
             // 'after data-audit ss+3d' (0-based line 60, the name at 12..22): the caret just past the name still names it.
             Describe(workspace.Root, Single(await client.RequestAsync("textDocument/definition", LspClient.At(program, 60, 22))))
                 .Should().Be("ml-platform/program.tpm 45:9-45:19");
-            // 'role tpm' in person maya (people.tpm 13:7-10) goes to 'role tpm' (3:5-8) in the same fragment.
-            Describe(workspace.Root, Single(await client.RequestAsync("textDocument/definition", LspClient.At(people, 13, 8))))
-                .Should().Be("ml-platform/people.tpm 3:5-3:8");
+            // 'role tpm' in person maya (org.tpm 39:7-10) goes to 'role tpm' (29:5-8) in the same fragment.
+            Describe(workspace.Root, Single(await client.RequestAsync("textDocument/definition", LspClient.At(org, 39, 8))))
+                .Should().Be("portfolio/shared/org.tpm 29:5-29:8");
             // The declaration's own name is its definition.
             Describe(workspace.Root, Single(await client.RequestAsync("textDocument/definition", LspClient.At(program, 45, 12))))
                 .Should().Be("ml-platform/program.tpm 45:9-45:19");
@@ -116,12 +117,11 @@ namespace ProgramDsl.LanguageServer.Tests
             await using var client = await LspClient.StartAsync(workspace.Root);
             await ReadyAsync(client, program);
 
-            // Every 'maya' of the plan (found by hand with a word search): the declaration and stakeholder contact in
-            // people.tpm, eight owners and assignees in program.tpm.
+            // Every 'maya' of the plan (found by hand with a word search): the stakeholder contact in people.tpm, eight
+            // owners and assignees in program.tpm, and the declaration in the organisation's fragment (portfolio/shared/org.tpm).
             var expected = new[]
             {
-                "ml-platform/people.tpm 12:7-12:11",
-                "ml-platform/people.tpm 90:82-90:86",
+                "ml-platform/people.tpm 11:82-11:86",
                 "ml-platform/program.tpm 31:10-31:14",
                 "ml-platform/program.tpm 36:13-36:17",
                 "ml-platform/program.tpm 84:20-84:24",
@@ -130,12 +130,13 @@ namespace ProgramDsl.LanguageServer.Tests
                 "ml-platform/program.tpm 478:12-478:16",
                 "ml-platform/program.tpm 537:13-537:17",
                 "ml-platform/program.tpm 546:12-546:16",
+                "portfolio/shared/org.tpm 38:7-38:11",
             };
             var with = await client.RequestAsync("textDocument/references", ReferenceParams(program, 31, 12, includeDeclaration: true));
             with.Select(l => Describe(workspace.Root, l)).Should().Equal(expected);
 
             var without = await client.RequestAsync("textDocument/references", ReferenceParams(program, 31, 12, includeDeclaration: false));
-            without.Select(l => Describe(workspace.Root, l)).Should().Equal(expected.Where(e => e != "ml-platform/people.tpm 12:7-12:11"));
+            without.Select(l => Describe(workspace.Root, l)).Should().Equal(expected.Where(e => e != "portfolio/shared/org.tpm 38:7-38:11"));
         }
 
         [Fact]
@@ -172,12 +173,17 @@ namespace ProgramDsl.LanguageServer.Tests
             var plan = workspace.CopyExample("ml-platform");
             var program = Path.Combine(plan, "program.tpm");
             var people = Path.Combine(plan, "people.tpm");
+            var org = Path.Combine(workspace.Root, "portfolio", "shared", "org.tpm");
             await using var client = await LspClient.StartAsync(workspace.Root);
             await ReadyAsync(client, program);
 
-            // In people.tpm: the declaration (kind 3, Write) and the stakeholder's contact (kind 2, Read).
-            var inPeople = await client.RequestAsync("textDocument/documentHighlight", LspClient.At(people, 12, 9));
-            inPeople.Select(h => RangeText(h["range"]!) + " " + h["kind"]).Should().Equal("12:7-12:11 3", "90:82-90:86 2");
+            // In org.tpm, the organisation's fragment: the declaration only (kind 3, Write), none of the uses in other files.
+            var inOrg = await client.RequestAsync("textDocument/documentHighlight", LspClient.At(org, 38, 9));
+            inOrg.Select(h => RangeText(h["range"]!) + " " + h["kind"]).Should().Equal("38:7-38:11 3");
+
+            // In people.tpm: the stakeholder's contact only (kind 2, Read).
+            var inPeople = await client.RequestAsync("textDocument/documentHighlight", LspClient.At(people, 11, 84));
+            inPeople.Select(h => RangeText(h["range"]!) + " " + h["kind"]).Should().Equal("11:82-11:86 2");
 
             // In program.tpm: the eight references, all reads.
             var inProgram = await client.RequestAsync("textDocument/documentHighlight", LspClient.At(program, 537, 14));

@@ -24,8 +24,20 @@ namespace ProgramDsl.LanguageServer.Tests.Infrastructure
             return path;
         }
 
-        /// <summary>Copies a folder of the repository's examples into the workspace.</summary>
+        /// <summary>
+        /// Copies a folder of the repository's examples into the workspace, laid out as in the repository: an example that
+        /// includes the portfolio's shared fragments (the ML platform's people, calendars and GPU pool) gets
+        /// <c>portfolio/shared</c> beside it too.
+        /// </summary>
         public string CopyExample(string name)
+        {
+            var to = CopyFolder(name);
+            var includesShared = Directory.EnumerateFiles(to, "*.tpm", SearchOption.AllDirectories).Any(f => File.ReadAllText(f).Contains("\"../portfolio/shared/", StringComparison.Ordinal));
+            if (includesShared && !Directory.Exists(Path.Combine(Root, "portfolio", "shared"))) CopyFolder(Path.Combine("portfolio", "shared"));
+            return to;
+        }
+
+        private string CopyFolder(string name)
         {
             var from = Path.Combine(RepositoryPaths.Examples, name);
             var to = Path.Combine(Root, name);

@@ -131,13 +131,20 @@ namespace ProgramDsl.Reports.Tests.Report
             throw new InvalidOperationException("cannot find the repository root");
         });
 
-        /// <summary>Compiles an example (its folder's .tpm files are its includes).</summary>
+        /// <summary>Compiles an example (its folder's .tpm files and the portfolio's shared fragments are its includes).</summary>
         public static TpmProgram Example(string relativePath)
         {
             var path = Path.Combine(LazyRoot.Value, relativePath);
             var resolver = new InMemorySourceResolver();
             var folder = relativePath.Substring(0, relativePath.LastIndexOf('/') + 1);
             foreach (var file in Directory.GetFiles(Path.GetDirectoryName(path)!).Where(f => f.EndsWith(".tpm", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal))) resolver.Add(folder + Path.GetFileName(file), File.ReadAllText(file));
+            // Fragments an example includes from outside its folder (the ML platform's people live in examples/portfolio/shared).
+            const string shared = "examples/portfolio/shared/";
+            if (folder != shared)
+            {
+                foreach (var file in Directory.GetFiles(Path.Combine(LazyRoot.Value, "examples", "portfolio", "shared"), "*.tpm")) resolver.Add(shared + Path.GetFileName(file), File.ReadAllText(file));
+            }
+
             return TpmProgram.Load(relativePath, resolver);
         }
     }
