@@ -173,7 +173,7 @@ namespace ProgramDsl.Benchmarks
                 foreach (var p in programs)
                 {
                     Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "| {0} | {1} | {2} | {3} | {4} | {5} | {6} | {7} |",
-                        p.Member.Id, p.Member.Priority, p.Schedule.StartDate, p.FinishDate, (p.AloneFinishDate ?? (alone.TryGetValue(p.Member.Id, out var a) ? a : (CalendarDate?)null))?.ToString() ?? "-", p.Deadline?.ToString() ?? "-",
+                        p.Member.Id, p.Member.Priority, p.Schedule.StartDate, p.FinishDate, (alone.TryGetValue(p.Member.Id, out var a) ? a : (CalendarDate?)null)?.ToString() ?? "-", p.Deadline?.ToString() ?? "-",
                         p.DeadlineMarginDays?.ToString(CultureInfo.InvariantCulture) ?? "-", p.WaitDays));
                 }
             }

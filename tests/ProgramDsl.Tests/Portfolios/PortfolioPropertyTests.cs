@@ -297,7 +297,7 @@ namespace ProgramDsl.Tests.Portfolios
             foreach (var program in schedule.Programs)
             {
                 sb.Append(program.Member.Id).Append(' ').Append(program.FinishDate).Append(' ').Append(program.DeadlineMarginDays).Append(' ').Append(program.WaitDays).Append(' ')
-                  .Append(program.Cost.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(program.AloneFinishDate).AppendLine();
+                  .Append(program.Cost.ToString(CultureInfo.InvariantCulture)).AppendLine();
                 foreach (var w in program.Waits) sb.Append("  wait ").Append(w.Entity.Id).Append(' ').Append(w.Days).Append(' ').Append(string.Join(",", w.HeldBy)).AppendLine();
                 foreach (var t in program.Schedule.Tasks)
                 {
