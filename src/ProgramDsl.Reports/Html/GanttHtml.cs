@@ -33,7 +33,7 @@ namespace ProgramDsl.Reports.Html
         private const int LabelOffset = GanttLayout.Gap + 4;
 
         private static readonly Lazy<string> Css = new Lazy<string>(() => HtmlAssets.Resource("gantt.css"));
-        private static readonly Lazy<string> Script = new Lazy<string>(() => HtmlAssets.Resource("gantt.js"));
+        private static readonly Lazy<string> Script = new Lazy<string>(() => HtmlAssets.Resource("gantt.js") + HtmlAssets.Resource("tooltip.js"));
 
         // Written only on a page with a baseline, so a page without one keeps its bytes.
         private const string BaselineCss =

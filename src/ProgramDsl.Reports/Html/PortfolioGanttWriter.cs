@@ -40,7 +40,7 @@ namespace ProgramDsl.Reports.Html
         private const int LongName = 40;
 
         private static readonly Lazy<string> Css = new Lazy<string>(() => HtmlAssets.Resource("gantt.css") + HtmlAssets.Resource("portfolio.css"));
-        private static readonly Lazy<string> Script = new Lazy<string>(() => HtmlAssets.Resource("portfolio.js"));
+        private static readonly Lazy<string> Script = new Lazy<string>(() => HtmlAssets.Resource("portfolio.js") + HtmlAssets.Resource("tooltip.js"));
 
         /// <summary>The page of a compiled portfolio; <paramref name="toolVersion"/> goes into the footer.</summary>
         /// <exception cref="ArgumentException">No program of the portfolio has a schedule (all have errors, or none is named).</exception>
