@@ -423,7 +423,8 @@ namespace ProgramDsl
             return map;
         }
 
-        private static IReadOnlyList<Diagnostic> Order(IReadOnlyList<Diagnostic> diagnostics, List<SyntaxTree> trees)
+        /// <summary>By file (in the order of <paramref name="trees"/>; diagnostics without a file last), then position.</summary>
+        internal static IReadOnlyList<Diagnostic> Order(IReadOnlyList<Diagnostic> diagnostics, List<SyntaxTree> trees)
         {
             var fileOrder = new Dictionary<string, int>(StringComparer.Ordinal);
             for (int i = 0; i < trees.Count; i++) if (!fileOrder.ContainsKey(trees[i].Source.Path)) fileOrder[trees[i].Source.Path] = i;

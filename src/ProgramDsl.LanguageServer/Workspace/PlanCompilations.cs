@@ -290,14 +290,24 @@ namespace ProgramDsl.LanguageServer.Workspace
             foreach (var path in portfolios) _ = StartPortfolioCompileAsync(path, _settings.PortfolioDebounce);
         }
 
-        private Task StartCompileAsync(string path, TimeSpan delay, bool scan)
+        private Task StartCompileAsync(string path, TimeSpan delay, bool scan) =>
+            StartAsync(
+                () => _programs.TryGetValue(path, out var state) ? state : _programs[path] = new ProgramState(path),
+                (state, generation, cancellationToken) => CompileAsync(state, generation, delay, scan, cancellationToken));
+
+        /// <summary>
+        /// Compiles in the background with a new generation, first stopping the state's pending compile;
+        /// <paramref name="stateUnderLock"/> finds or adds the state under the lock.
+        /// </summary>
+        private Task StartAsync<TState>(Func<TState> stateUnderLock, Func<TState, long, CancellationToken, Task> compile)
+            where TState : class, ICancellable
         {
-            ProgramState state;
+            TState state;
             CancellationTokenSource cts;
             long generation;
             lock (_gate)
             {
-                if (!_programs.TryGetValue(path, out state!)) _programs[path] = state = new ProgramState(path);
+                state = stateUnderLock();
                 CancelPending(state);
                 state.Cancellation = cts = CancellationTokenSource.CreateLinkedTokenSource(_shutdown.Token);
                 generation = ++_generation;
@@ -308,7 +318,7 @@ namespace ProgramDsl.LanguageServer.Workspace
             {
                 try
                 {
-                    await CompileAsync(state, generation, delay, scan, cts.Token).ConfigureAwait(false);
+                    await compile(state, generation, cts.Token).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -385,38 +395,10 @@ namespace ProgramDsl.LanguageServer.Workspace
             }
         }
 
-        private Task StartPortfolioCompileAsync(string path, TimeSpan delay)
-        {
-            PortfolioState state;
-            CancellationTokenSource cts;
-            long generation;
-            lock (_gate)
-            {
-                if (!_portfolios.TryGetValue(path, out state!)) _portfolios[path] = state = new PortfolioState(path);
-                CancelPending(state);
-                state.Cancellation = cts = CancellationTokenSource.CreateLinkedTokenSource(_shutdown.Token);
-                generation = ++_generation;
-            }
-
-            Interlocked.Increment(ref _running);
-            return Task.Run(async () =>
-            {
-                try
-                {
-                    await CompilePortfolioAsync(state, generation, delay, cts.Token).ConfigureAwait(false);
-                }
-                finally
-                {
-                    lock (_gate)
-                    {
-                        if (state.Cancellation == cts) state.Cancellation = null;
-                    }
-
-                    cts.Dispose();
-                    Interlocked.Decrement(ref _running);
-                }
-            });
-        }
+        private Task StartPortfolioCompileAsync(string path, TimeSpan delay) =>
+            StartAsync(
+                () => _portfolios.TryGetValue(path, out var state) ? state : _portfolios[path] = new PortfolioState(path),
+                (state, generation, cancellationToken) => CompilePortfolioAsync(state, generation, delay, cancellationToken));
 
         private async Task CompilePortfolioAsync(PortfolioState state, long generation, TimeSpan delay, CancellationToken cancellationToken)
         {
@@ -764,7 +746,7 @@ namespace ProgramDsl.LanguageServer.Workspace
 
         private interface ICancellable
         {
-            CancellationTokenSource? Cancellation { get; }
+            CancellationTokenSource? Cancellation { get; set; }
         }
 
         private sealed class Standalone

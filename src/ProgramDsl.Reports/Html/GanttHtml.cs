@@ -32,8 +32,8 @@ namespace ProgramDsl.Reports.Html
         // Labels right of a bar start past the arrows' turn (GanttLayout.Gap), so a line going down does not cut them.
         private const int LabelOffset = GanttLayout.Gap + 4;
 
-        private static readonly Lazy<string> Css = new Lazy<string>(() => Resource("gantt.css"));
-        private static readonly Lazy<string> Script = new Lazy<string>(() => Resource("gantt.js"));
+        private static readonly Lazy<string> Css = new Lazy<string>(() => HtmlAssets.Resource("gantt.css"));
+        private static readonly Lazy<string> Script = new Lazy<string>(() => HtmlAssets.Resource("gantt.js") + HtmlAssets.Resource("tooltip.js"));
 
         // Written only on a page with a baseline, so a page without one keeps its bytes.
         private const string BaselineCss =
@@ -80,15 +80,7 @@ namespace ProgramDsl.Reports.Html
             new Page(program, schedule, layout, loads, baseline).Write(output, toolVersion);
         }
 
-        private static string Resource(string name)
-        {
-            using var stream = typeof(GanttHtml).Assembly.GetManifestResourceStream("ProgramDsl.Reports.Html." + name)
-                ?? throw new InvalidOperationException("The resource " + name + " is missing from the assembly.");
-            using var reader = new StreamReader(stream, Encoding.UTF8);
-            return reader.ReadToEnd().Replace("\r\n", "\n");
-        }
-
-        private sealed class Page
+        private sealed class Page : HtmlPageWriter<Page>
         {
             private readonly ProgramSymbol _program;
             private readonly Schedule _schedule;
@@ -97,7 +89,6 @@ namespace ProgramDsl.Reports.Html
             private readonly IReadOnlyList<LoadRow> _loads;
             private readonly BaselineComparison? _baseline;
             private readonly Dictionary<WorkstreamSymbol, decimal> _progress = new Dictionary<WorkstreamSymbol, decimal>();
-            private TextWriter _out = null!;
 
             public Page(ProgramSymbol program, Schedule schedule, GanttLayout layout, IReadOnlyList<LoadRow> loads, BaselineComparison? baseline)
             {
@@ -113,7 +104,7 @@ namespace ProgramDsl.Reports.Html
             private int Width => _axis.Width;
 
             /// <summary>The axis's drawing, writing to the page's output.</summary>
-            private TimelineAxis Ticks => new TimelineAxis(_axis, _out, AxisHeight);
+            private TimelineAxis Ticks => new TimelineAxis(_axis, Output, AxisHeight);
 
             private string? Currency => _program.Currency;
 
@@ -142,7 +133,7 @@ namespace ProgramDsl.Reports.Html
 
             public void Write(TextWriter output, string toolVersion)
             {
-                _out = output;
+                Output = output;
                 var title = _program.DisplayName;
                 A("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
                 A("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
@@ -267,19 +258,7 @@ namespace ProgramDsl.Reports.Html
                     A(">");
                     if (row.IsWorkstream) A("<button class=\"tg\" type=\"button\" aria-expanded=\"true\" aria-label=\"Fold or unfold\"></button>");
                     E(name).A("</span>");
-                    if (row.Task is { } task)
-                    {
-                        A("<span>").A(HtmlText.Date(task.StartDate)).A("</span><span>").A(HtmlText.Date(task.FinishDate)).A("</span><span class=\"num\">").I(task.DurationDays).A("</span>");
-                    }
-                    else if (row.Workstream is { StartDate: CalendarDate s, FinishDate: CalendarDate f, Start: int si, Finish: int fi })
-                    {
-                        A("<span>").A(HtmlText.Date(s)).A("</span><span>").A(HtmlText.Date(f)).A("</span><span class=\"num\">").I(fi - si).A("</span>");
-                    }
-                    else
-                    {
-                        A("<span></span><span></span><span></span>");
-                    }
-
+                    DateCells(row);
                     A("</div>\n");
                 }
 
@@ -307,7 +286,7 @@ namespace ProgramDsl.Reports.Html
                     if (arrow.Dependency.Type != DependencyType.FinishToStart) A(" data-type=\"").A(Dependency.ShortName(arrow.Dependency.Type)).A("\"");
                     if (arrow.Dependency.LagDays != 0) A(" data-lag=\"").I(arrow.Dependency.LagDays).A("\"");
                     A(" d=\"");
-                    arrow.WritePath(_out);
+                    arrow.WritePath(Output);
                     A("\"/>\n");
                 }
 
@@ -322,21 +301,7 @@ namespace ProgramDsl.Reports.Html
             {
                 int week = 7 * _axis.PixelsPerDay;
                 A("<defs>\n<pattern id=\"nw\" patternUnits=\"userSpaceOnUse\" width=\"").I(week).A("\" height=\"").I(H).A("\">");
-                // The axis starts on a Monday: day k of the pattern is Monday + k. Runs of non-working weekdays are one rect each.
-                var workdays = _program.Calendar.Workdays;
-                int k = _axis.DaysPerPixel == 1 ? 0 : 7; // no shading of days narrower than a pixel
-                while (k < 7)
-                {
-                    if (workdays.Contains((DayOfWeek)((k + 1) % 7)))
-                    {
-                        k++;
-                        continue;
-                    }
-
-                    int first = k;
-                    while (k < 7 && !workdays.Contains((DayOfWeek)((k + 1) % 7))) k++;
-                    A("<rect class=\"nwr\" x=\"").I(first * _axis.PixelsPerDay).A("\" width=\"").I((k - first) * _axis.PixelsPerDay).A("\" height=\"").I(H).A("\"/>");
-                }
+                NonWorkingDays(_axis, _program.Calendar.Workdays, H);
 
                 A("</pattern>\n<pattern id=\"rl\" patternUnits=\"userSpaceOnUse\" width=\"8\" height=\"").I(H).A("\"><rect class=\"rl\" y=\"").I(H - 1).A("\" width=\"8\" height=\"1\"/></pattern>\n");
                 A("<pattern id=\"hatch\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\" patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#f3f5f7\"/><rect width=\"2\" height=\"6\" fill=\"#c9d1d9\"/></pattern>\n");
@@ -667,26 +632,6 @@ namespace ProgramDsl.Reports.Html
                     A("<text class=\"lt").A(cls == "l3" || cls == "lo" ? " inv" : string.Empty).A("\" x=\"").I(x + width / 2).A("\" y=\"").I(y + 15).A("\">")
                         .A(percent.ToString("0", System.Globalization.CultureInfo.InvariantCulture)).A("</text>");
                 }
-            }
-
-            // ------------------------------------------------------------------ writing
-
-            private Page A(string text)
-            {
-                _out.Write(text);
-                return this;
-            }
-
-            private Page E(string? text)
-            {
-                _out.Write(HtmlText.Encode(text));
-                return this;
-            }
-
-            private Page I(long value)
-            {
-                _out.Write(HtmlText.Int(value));
-                return this;
             }
         }
     }

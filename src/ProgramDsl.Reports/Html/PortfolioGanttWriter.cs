@@ -39,8 +39,8 @@ namespace ProgramDsl.Reports.Html
         private const int LabelOffset = GanttLayout.Gap + 4;
         private const int LongName = 40;
 
-        private static readonly Lazy<string> Css = new Lazy<string>(() => Resource("gantt.css") + Resource("portfolio.css"));
-        private static readonly Lazy<string> Script = new Lazy<string>(() => Resource("portfolio.js"));
+        private static readonly Lazy<string> Css = new Lazy<string>(() => HtmlAssets.Resource("gantt.css") + HtmlAssets.Resource("portfolio.css"));
+        private static readonly Lazy<string> Script = new Lazy<string>(() => HtmlAssets.Resource("portfolio.js") + HtmlAssets.Resource("tooltip.js"));
 
         /// <summary>The page of a compiled portfolio; <paramref name="toolVersion"/> goes into the footer.</summary>
         /// <exception cref="ArgumentException">No program of the portfolio has a schedule (all have errors, or none is named).</exception>
@@ -61,30 +61,21 @@ namespace ProgramDsl.Reports.Html
             new Page(PortfolioView.Build(portfolio), output).Write(toolVersion);
         }
 
-        private static string Resource(string name)
-        {
-            using var stream = typeof(PortfolioGanttWriter).Assembly.GetManifestResourceStream("ProgramDsl.Reports.Html." + name)
-                ?? throw new InvalidOperationException("The resource " + name + " is missing from the assembly.");
-            using var reader = new StreamReader(stream, Encoding.UTF8);
-            return reader.ReadToEnd().Replace("\r\n", "\n");
-        }
-
-        private sealed class Page
+        private sealed class Page : HtmlPageWriter<Page>
         {
             private readonly PortfolioView _view;
             private readonly Timeline _axis;
-            private readonly TextWriter _out;
 
             public Page(PortfolioView view, TextWriter output)
             {
                 _view = view;
                 _axis = view.Timeline;
-                _out = output;
+                Output = output;
             }
 
             private int Width => _axis.Width;
 
-            private TimelineAxis Ticks => new TimelineAxis(_axis, _out, AxisHeight);
+            private TimelineAxis Ticks => new TimelineAxis(_axis, Output, AxisHeight);
 
             public void Write(string toolVersion)
             {
@@ -320,18 +311,7 @@ namespace ProgramDsl.Reports.Html
                 var name = row.Symbol.DisplayName;
                 if (name.Length > LongName) A(" title=\"").E(name).A("\"");
                 A(">").E(name).A("</span>");
-                if (row.Task is { } task)
-                {
-                    A("<span>").A(HtmlText.Date(task.StartDate)).A("</span><span>").A(HtmlText.Date(task.FinishDate)).A("</span><span class=\"num\">").I(task.DurationDays).A("</span>");
-                }
-                else if (row.Workstream is { StartDate: CalendarDate s, FinishDate: CalendarDate f, Start: int si, Finish: int fi })
-                {
-                    A("<span>").A(HtmlText.Date(s)).A("</span><span>").A(HtmlText.Date(f)).A("</span><span class=\"num\">").I(fi - si).A("</span>");
-                }
-                else
-                {
-                    A("<span></span><span></span><span></span>");
-                }
+                DateCells(row);
 
                 A("</div>\n");
             }
@@ -341,20 +321,7 @@ namespace ProgramDsl.Reports.Html
             {
                 int week = 7 * _axis.PixelsPerDay;
                 A("<defs><pattern id=\"nw").I(lane).A("\" patternUnits=\"userSpaceOnUse\" width=\"").I(week).A("\" height=\"").I(H).A("\">");
-                var workdays = program.Calendar.Workdays;
-                int k = _axis.DaysPerPixel == 1 ? 0 : 7; // no shading of days narrower than a pixel
-                while (k < 7)
-                {
-                    if (workdays.Contains((DayOfWeek)((k + 1) % 7)))
-                    {
-                        k++;
-                        continue;
-                    }
-
-                    int first = k;
-                    while (k < 7 && !workdays.Contains((DayOfWeek)((k + 1) % 7))) k++;
-                    A("<rect class=\"nwr\" x=\"").I(first * _axis.PixelsPerDay).A("\" width=\"").I((k - first) * _axis.PixelsPerDay).A("\" height=\"").I(H).A("\"/>");
-                }
+                NonWorkingDays(_axis, program.Calendar.Workdays, H);
 
                 A("</pattern><pattern id=\"rl").I(lane).A("\" patternUnits=\"userSpaceOnUse\" width=\"8\" height=\"").I(H).A("\"><rect class=\"rl\" y=\"").I(H - 1).A("\" width=\"8\" height=\"1\"/></pattern></defs>\n");
             }
@@ -589,26 +556,6 @@ namespace ProgramDsl.Reports.Html
                     ? "Leveled together, no day goes over it."
                     : "The programs were not leveled together, so a red strip marks days a shared person or pool is booked over capacity.");
                 A("</li>\n</ul>\n</section>\n");
-            }
-
-            // ------------------------------------------------------------------ writing
-
-            private Page A(string text)
-            {
-                _out.Write(text);
-                return this;
-            }
-
-            private Page E(string? text)
-            {
-                _out.Write(HtmlText.Encode(text));
-                return this;
-            }
-
-            private Page I(long value)
-            {
-                _out.Write(HtmlText.Int(value));
-                return this;
             }
         }
     }

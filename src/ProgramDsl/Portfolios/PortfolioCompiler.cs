@@ -113,7 +113,7 @@ namespace ProgramDsl.Portfolios
             }
 
             foreach (var member in members) AddTrees(trees, member.Program.SyntaxTrees);
-            return new TpmPortfolio(tree, model, members, sharedEntities, schedule, Order(Distinct(diagnostics), trees));
+            return new TpmPortfolio(tree, model, members, sharedEntities, schedule, TpmProgram.Order(Distinct(diagnostics), trees));
         }
 
         /// <summary>Each program entry with its priority; reports the block's own mistakes.</summary>
@@ -344,20 +344,6 @@ namespace ProgramDsl.Portfolios
             }
 
             return kept;
-        }
-
-        /// <summary>By file (the portfolio first, then the programs' files in order), then position.</summary>
-        private static IReadOnlyList<Diagnostic> Order(List<Diagnostic> diagnostics, List<SyntaxTree> trees)
-        {
-            var fileOrder = new Dictionary<string, int>(StringComparer.Ordinal);
-            for (int i = 0; i < trees.Count; i++) if (!fileOrder.ContainsKey(trees[i].Source.Path)) fileOrder[trees[i].Source.Path] = i;
-            return diagnostics
-                .Select((d, i) => (d, i))
-                .OrderBy(x => x.d.Location is SourceLocation at ? fileOrder.TryGetValue(at.Path, out var f) ? f : int.MaxValue - 1 : int.MaxValue)
-                .ThenBy(x => x.d.Location?.Span.Start ?? 0)
-                .ThenBy(x => x.i)
-                .Select(x => x.d)
-                .ToList();
         }
     }
 }

@@ -301,17 +301,7 @@ namespace ProgramDsl.Portfolios
             IReadOnlyList<SharedEntity> shared, Dictionary<PortfolioMember, int> memberIndex, Links links, Func<int, ScheduleOptions> optionsOf,
             ScheduleOptions options, CancellationToken token)
         {
-            var baseOptions = new RcpspOptions
-            {
-                Effort = options.Effort,
-                Schedules = options.Schedules,
-                Seed = options.Seed,
-                MaxPlacements = options.MaxPlacements,
-                MaxWork = options.MaxWork,
-                Ceiling = options.WorkCeiling,
-                TimeLimit = options.TimeLimit,
-                CancellationToken = token,
-            };
+            var baseOptions = ProgramScheduler.SolverOptions(options, token);
             long budget = RcpspSolver.WorkBudget(baseOptions);
             var outcome = new JointOutcome();
 

@@ -213,20 +213,24 @@ namespace ProgramDsl.Scheduling
         {
             var (problem, resources) = BuildProblem(graph, withDemands: true, options.CancellationToken);
             options.CancellationToken.ThrowIfCancellationRequested();
-            var solution = RcpspSolver.Solve(problem, new RcpspOptions
-            {
-                Effort = options.Effort,
-                Schedules = options.Schedules,
-                Seed = options.Seed,
-                MaxPlacements = options.MaxPlacements,
-                MaxWork = options.MaxWork,
-                Ceiling = options.WorkCeiling,
-                TimeLimit = options.TimeLimit,
-                Progress = options.Progress,
-                CancellationToken = options.CancellationToken,
-            });
+            var solverOptions = SolverOptions(options, options.CancellationToken);
+            solverOptions.Progress = options.Progress;
+            var solution = RcpspSolver.Solve(problem, solverOptions);
             return new LevelingOutcome(solution, resources);
         }
+
+        /// <summary>The solver's options for leveling as <paramref name="options"/> asks (effort, budgets, seed), without progress.</summary>
+        internal static RcpspOptions SolverOptions(ScheduleOptions options, System.Threading.CancellationToken token) => new RcpspOptions
+        {
+            Effort = options.Effort,
+            Schedules = options.Schedules,
+            Seed = options.Seed,
+            MaxPlacements = options.MaxPlacements,
+            MaxWork = options.MaxWork,
+            Ceiling = options.WorkCeiling,
+            TimeLimit = options.TimeLimit,
+            CancellationToken = token,
+        };
 
         /// <summary>
         /// The graph as a scheduling problem: every node an activity; with <paramref name="withDemands"/>, people and pools
