@@ -95,16 +95,7 @@ namespace ProgramDsl.Cli.Commands
                 using var display = ProgressDisplay.Start(_console, settings.Quiet || request.Format == "json" && !_console.IsOutputTerminal, "forecast");
                 try
                 {
-                    forecast = MonteCarloForecast.Run(program.Schedule, new ForecastOptions
-                    {
-                        Iterations = request.Iterations,
-                        Seed = scheduling.Seed,
-                        Calibration = request.Calibration,
-                        History = history,
-                        MaxDegreeOfParallelism = request.Threads,
-                        Progress = display?.Forecast(request.Iterations),
-                        CancellationToken = _loader.Cancellation,
-                    });
+                    forecast = MonteCarloForecast.Run(program.Schedule, Options(request, scheduling, display, history));
                     if (forecast.BudgetWarning is ProgramDsl.Diagnostics.Diagnostic cut) diagnostics = diagnostics.Concat(new[] { cut }).ToList();
                 }
                 catch (ForecastRangeException ex)
@@ -154,15 +145,7 @@ namespace ProgramDsl.Cli.Commands
                 using var display = ProgressDisplay.Start(_console, settings.Quiet || request.Format == "json" && !_console.IsOutputTerminal, "forecast");
                 try
                 {
-                    forecast = PortfolioForecast.Run(portfolio, new ForecastOptions
-                    {
-                        Iterations = request.Iterations,
-                        Seed = scheduling.Seed,
-                        Calibration = request.Calibration,
-                        MaxDegreeOfParallelism = request.Threads,
-                        Progress = display?.Forecast(request.Iterations),
-                        CancellationToken = _loader.Cancellation,
-                    });
+                    forecast = PortfolioForecast.Run(portfolio, Options(request, scheduling, display, history: null));
                     if (forecast.BudgetWarning is ProgramDsl.Diagnostics.Diagnostic cut) diagnostics = diagnostics.Concat(new[] { cut }).ToList();
                 }
                 catch (ForecastRangeException ex)
@@ -190,6 +173,18 @@ namespace ProgramDsl.Cli.Commands
         }
 
         /// <summary>The history to calibrate with; what was skipped is said on standard error (not in the JSON: it is about the inputs).</summary>
+        /// <summary>The forecast options a request asks for, the same for a program and a portfolio.</summary>
+        private ForecastOptions Options(Request request, ScheduleOptions scheduling, ProgressDisplay? display, CalibrationHistory? history) => new ForecastOptions
+        {
+            Iterations = request.Iterations,
+            Seed = scheduling.Seed,
+            Calibration = request.Calibration,
+            History = history,
+            MaxDegreeOfParallelism = request.Threads,
+            Progress = display?.Forecast(request.Iterations),
+            CancellationToken = _loader.Cancellation,
+        };
+
         private CalibrationHistory ReadHistory(Request request, ScheduleOptions scheduling, CommonSettings settings)
         {
             var outcome = _history.Read(request.History!, request.File, settings, scheduling);
