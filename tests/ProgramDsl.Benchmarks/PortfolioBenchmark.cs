@@ -124,7 +124,20 @@ namespace ProgramDsl.Benchmarks
             long allocated0 = GC.GetTotalAllocatedBytes(precise: true);
             process.Refresh();
             cpu0 = process.TotalProcessorTime;
+            // Each step of the joint leveling as it ends: its time and allocation since the last.
+            var steps = new List<string>();
+            var stepClock = Stopwatch.StartNew();
+            long stepAllocated = allocated0;
+            PortfolioScheduler.StepObserver = (name, activities, work, schedules) =>
+            {
+                long now = GC.GetTotalAllocatedBytes(precise: false);
+                steps.Add(string.Format(CultureInfo.InvariantCulture, "| {0} | {1:N0} | {2:N0} | {3} | {4:F2} s | {5:N0} MB |",
+                    name, activities, work, schedules, stepClock.Elapsed.TotalSeconds, (now - stepAllocated) / 1_000_000));
+                stepAllocated = now;
+                stepClock.Restart();
+            };
             clock.Restart();
+            stepClock.Restart();
             var options = new PortfolioCompileOptions { Program = new TpmCompileOptions { Scheduling = new ScheduleOptions { Seed = levelSeed } } };
             var portfolio = TpmPortfolio.Parse(g.PortfolioText, GeneratedPortfolio.PortfolioPath, resolver, options);
             var total = clock.Elapsed;
@@ -137,6 +150,15 @@ namespace ProgramDsl.Benchmarks
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "leveling together: {0,8:F2} s wall (the total less parse + bind)", (total - bind).TotalSeconds));
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "total:             {0,8:F2} s wall, {1:F2} s CPU, {2:N0} MB allocated, peak working set {3:N0} MB",
                 total.TotalSeconds, totalCpu.TotalSeconds, allocated / 1_000_000, process.PeakWorkingSet64 / 1_000_000));
+
+            PortfolioScheduler.StepObserver = null;
+            if (steps.Count > 0)
+            {
+                Console.WriteLine("steps of the joint leveling (the first also holds the programs' preparation):");
+                Console.WriteLine("| step | activities | work units | schedules | time | allocated |");
+                Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+                foreach (var line in steps) Console.WriteLine(line);
+            }
 
             var errors = portfolio.Diagnostics.Where(d => d.IsError).ToList();
             var byCode = portfolio.Diagnostics.GroupBy(d => d.Code).OrderBy(x => x.Key, StringComparer.Ordinal).Select(x => x.Key + " × " + x.Count());

@@ -138,6 +138,28 @@ namespace ProgramDsl.Cli.Tests
             Schedules(result.Out).Should().Be(ExpectedTable);
         }
 
+        [Fact]
+        public void Schedule_names_the_first_few_programs_that_held_a_person_and_counts_the_rest()
+        {
+            using var temp = new TempFolder();
+            Directory.CreateDirectory(Path.Combine(temp.Path, ".git"));
+            temp.Write("shared/people.tpm", People);
+            var entries = "";
+            for (int i = 1; i <= 7; i++)
+            {
+                temp.Write("p" + i + "/program.tpm", Alpha.Replace("alpha", "p" + i).Replace("deadline 2027-03-12", "deadline 2027-06-30"));
+                entries += "  program \"p" + i + "/program.tpm\" { priority " + (800 - i) + " }\n";
+            }
+
+            temp.Write("portfolio.tpm", "portfolio org {\n" + entries + "}\n");
+
+            var result = Tpm.Run(temp.Path, "schedule", "portfolio.tpm", "--quiet");
+
+            // Ana's 5 days go to p1, then p2, ...: p7 waits 30 working days behind six programs, of which four are named.
+            result.ExitCode.Should().Be(0, result.ToString());
+            result.Out.Should().Contain("ana (p1, p2, p3, p4 and 2 more) 30d");
+        }
+
         internal const string ExpectedTable =
             "Portfolio org \"Org\"\n" +
             "  2 programs   start 2027-03-01   finish 2027-03-12   1 shared person or pool\n" +

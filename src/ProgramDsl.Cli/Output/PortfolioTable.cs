@@ -18,6 +18,7 @@ namespace ProgramDsl.Cli.Output
     public static class PortfolioTable
     {
         private const int MaxWaitsShown = 3;
+        private const int MaxHoldersShown = 4;
 
         /// <summary>Writes the table.</summary>
         public static void Write(TextWriter w, TpmPortfolio portfolio, Ansi ansi, bool quiet, bool programs)
@@ -95,9 +96,15 @@ namespace ProgramDsl.Cli.Output
         private static string WaitsText(PortfolioProgramSchedule program)
         {
             var waits = program.Waits.OrderByDescending(x => x.Days).ThenBy(x => x.Entity.Id, StringComparer.Ordinal).ToList();
-            var text = string.Join(", ", waits.Take(MaxWaitsShown).Select(x => x.Entity.Id + " (" + string.Join(", ", x.HeldBy) + ") " + x.Days.ToString(CultureInfo.InvariantCulture) + "d"));
+            var text = string.Join(", ", waits.Take(MaxWaitsShown).Select(x => x.Entity.Id + " (" + Holders(x.HeldBy) + ") " + x.Days.ToString(CultureInfo.InvariantCulture) + "d"));
             return waits.Count > MaxWaitsShown ? text + ", " + (waits.Count - MaxWaitsShown).ToString(CultureInfo.InvariantCulture) + " more" : text;
         }
+
+        /// <summary>The programs that held a person, the first few by name: a person shared by a thousand programs stays one line.</summary>
+        private static string Holders(IReadOnlyList<string> heldBy) =>
+            heldBy.Count <= MaxHoldersShown
+                ? string.Join(", ", heldBy)
+                : string.Join(", ", heldBy.Take(MaxHoldersShown)) + " and " + (heldBy.Count - MaxHoldersShown).ToString("N0", CultureInfo.InvariantCulture) + " more";
 
         internal static string KindWord(SharedEntity entity) => entity.Kind == SymbolKind.Person ? "person" : "pool";
 

@@ -43,7 +43,7 @@ namespace ProgramDsl.Portfolios
     /// A working-day calendar on the portfolio's axis: the days of <see cref="WorkingCalendar"/> (less those a task's
     /// people do not work, through its <see cref="TaskTime"/>), as axis days for the leveler.
     /// </summary>
-    internal sealed class AxisCalendar : IActivityCalendar
+    internal sealed class AxisCalendar : IActivityCalendar, IWorkingDayMarker
     {
         private readonly WorkingCalendar _calendar;
         private readonly TaskTime? _time;
@@ -73,6 +73,14 @@ namespace ProgramDsl.Portfolios
             int i = _calendar.LastIndexOnOrBefore(_origin.AddDays(day));
             if (i >= 0 && _time != null) i = _time.PreviousAvailable(i);
             return i < 0 ? -1 : Day(i);
+        }
+
+        public void MarkWorkingDays(int from, int to, ulong[] bits)
+        {
+            // A task's people work a subset of the program's days: theirs are the axis days.
+            var days = _time?.Own ?? _calendar;
+            int origin = _origin.DayNumber;
+            days.MarkWorkingDays(origin + Math.Max(0, from), (int)Math.Min((long)origin + to, int.MaxValue), bits, origin);
         }
 
         public int Advance(int start, int days)

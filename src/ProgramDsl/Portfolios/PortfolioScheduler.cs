@@ -21,6 +21,12 @@ namespace ProgramDsl.Portfolios
         /// <summary>Calendar days the axis starts before the earliest program: room for leads before a program's start.</summary>
         private const int AxisMargin = 14;
 
+        /// <summary>
+        /// Told each step of a joint leveling as it ends (its name, activities, work units and schedules), for the
+        /// portfolio benchmark's table of steps; null, the default, costs nothing.
+        /// </summary>
+        internal static Action<string, int, long, int>? StepObserver { get; set; }
+
         /// <summary>What <see cref="Level"/> produced.</summary>
         internal sealed class LevelResult
         {
@@ -305,6 +311,17 @@ namespace ProgramDsl.Portfolios
             long budget = RcpspSolver.WorkBudget(baseOptions);
             var outcome = new JointOutcome();
 
+            // Every solve and pass below reads the same calendar objects: their tables are filled once.
+            var tables = new Engine.CalendarTables();
+            long stepWork = 0;
+            int stepSchedules = 0;
+            void Step(string name, int activities)
+            {
+                StepObserver?.Invoke(name, activities, outcome.Work - stepWork, outcome.Schedules - stepSchedules);
+                stepWork = outcome.Work;
+                stepSchedules = outcome.Schedules;
+            }
+
             // The programs of a subset on their own axis, as the joint problem sees them.
             (List<JointProgram> Programs, List<int> Capacity, CalendarDate Origin, int[] Priority, int[] LevelOf, int Levels) Setup(IReadOnlyList<int> subset)
             {
@@ -317,7 +334,7 @@ namespace ProgramDsl.Portfolios
             }
 
             RcpspSolution Solve(JointProblem problem, List<JointProgram> programs, int[] priority, int[] levelOf, int levels, long work,
-                IReadOnlyList<(int[] List, int[] Start, int[] Finish)>? incumbents, bool withObjective = true)
+                IReadOnlyList<(int[] List, int[] Start, int[] Finish)>? incumbents, bool withObjective = true, bool final = false, bool incumbentsOnly = false)
             {
                 var o = new RcpspOptions
                 {
@@ -332,6 +349,11 @@ namespace ProgramDsl.Portfolios
                     CancellationToken = token,
                     Objective = withObjective ? new LatenessObjective(programs, problem, priority, levelOf, levels) : null,
                     Incumbents = incumbents,
+                    CalendarTables = tables,
+                    // Only the final schedule is explained; late dates come from Latest, per program.
+                    Explain = final,
+                    LateDates = false,
+                    IncumbentsOnly = incumbentsOnly,
                 };
                 var solution = RcpspSolver.Solve(problem.Problem, o);
                 outcome.Schedules += solution.SchedulesGenerated;
@@ -342,6 +364,7 @@ namespace ProgramDsl.Portfolios
             var all = Setup(Enumerable.Range(0, prepared.Count).ToList());
             var (jointPrograms, capacity, axisOrigin, priorityOf, levelOf, levelCount) = all;
             int n = jointPrograms.Count;
+            Step("prepare (each program's network) and set up", jointPrograms.Sum(p => p.Graph.NodeCount));
             var roles = new JointRole[n];
             var fixedDates = new (int[] Start, int[] Finish)?[n];
             JointProblem full;
@@ -350,7 +373,8 @@ namespace ProgramDsl.Portfolios
             {
                 for (int p = 0; p < n; p++) roles[p] = JointRole.Free;
                 full = JointProblemBuilder.Build(jointPrograms, capacity, roles, fixedDates, token);
-                final = Solve(full, jointPrograms, priorityOf, levelOf, 1, budget, null);
+                final = Solve(full, jointPrograms, priorityOf, levelOf, 1, budget, null, final: true);
+                Step("one level", full.Problem.ActivityCount);
             }
             else
             {
@@ -394,37 +418,60 @@ namespace ProgramDsl.Portfolios
                     }
                 }
 
+                Step("top level", top.Sum(p => jointPrograms[p].Graph.NodeCount));
+
                 // Each lower level leveled around the levels above it, which stay where they are. What is left of the
                 // budget: a quarter to the levels, a quarter to a leveling that ignores the priorities (a second
-                // starting point, often tighter), the rest to the joint search from the better of the two.
+                // starting point, often tighter), half to the joint search from the better of the two.
                 long left = Math.Max(1, budget - Math.Min(budget / 2, outcome.Work));
                 long topWork = outcome.Work;
                 long share = Math.Max(1, left / (4 * (levelCount - 1)));
+
+                // What one decoding of the whole problem costs, estimated from the levels' (each places its level's
+                // programs and the fixed ones above): a schedule of the joint search costs about three (justified).
+                long decoding = 0;
                 for (int level = 1; level < levelCount; level++)
                 {
                     for (int p = 0; p < n; p++) roles[p] = levelOf[p] < level ? JointRole.Fixed : levelOf[p] == level ? JointRole.Free : JointRole.Absent;
                     var problem = JointProblemBuilder.Build(jointPrograms, capacity, roles, fixedDates, token);
                     var solution = Solve(problem, jointPrograms, priorityOf, levelOf, levelCount, share, null);
+                    decoding += solution.Work / Math.Max(1, solution.SchedulesGenerated);
                     for (int p = 0; p < n; p++)
                     {
                         if (roles[p] != JointRole.Free) continue;
                         int count = jointPrograms[p].Graph.NodeCount, offset = problem.NodeOffset[p];
                         fixedDates[p] = (Slice(solution.Start, offset, count, 0), Slice(solution.Finish, offset, count, 0));
                     }
+
+                    Step("level " + level.ToString(System.Globalization.CultureInfo.InvariantCulture), problem.Problem.ActivityCount);
                 }
 
-                // Then every activity together, from that schedule: only a lexicographically better one replaces it.
+                // Then every activity together, from that schedule: only a lexicographically better one replaces it. A
+                // search that cannot pay for a few schedules would only spend its budget on one more decoding (a large
+                // portfolio at the normal effort): then the strict-priority schedule stands, explained as it is.
                 for (int p = 0; p < n; p++) roles[p] = JointRole.Free;
                 full = JointProblemBuilder.Build(jointPrograms, capacity, roles, fixedDates, token);
-                var (start, finish) = WithLagNodes(full, fixedDates, token);
-                var plain = Solve(full, jointPrograms, priorityOf, levelOf, levelCount, left / 4, null, withObjective: false);
-                var seeds = new List<(int[], int[], int[])> { (Array.Empty<int>(), start, finish), (Array.Empty<int>(), plain.Start, plain.Finish) };
-                final = Solve(full, jointPrograms, priorityOf, levelOf, levelCount, left - (outcome.Work - topWork), seeds);
+                var (start, finish) = WithLagNodes(full, fixedDates, tables, token);
+                Step("lag nodes", full.Problem.ActivityCount);
+                var seeds = new List<(int[], int[], int[])> { (Array.Empty<int>(), start, finish) };
+                long searchBudget = Math.Max(left / 2, left - (outcome.Work - topWork));
+                bool search = left / 4 + searchBudget >= 8 * decoding;
+                if (search)
+                {
+                    var plain = Solve(full, jointPrograms, priorityOf, levelOf, levelCount, left / 4, null, withObjective: false);
+                    Step("priority-blind", full.Problem.ActivityCount);
+                    seeds.Add((Array.Empty<int>(), plain.Start, plain.Finish));
+                    searchBudget = Math.Max(left / 2, left - (outcome.Work - topWork));
+                }
+
+                final = Solve(full, jointPrograms, priorityOf, levelOf, levelCount, searchBudget, seeds, final: true, incumbentsOnly: !search);
+                Step(search ? "joint search" : "strict-priority schedule explained (no search: budget)", full.Problem.ActivityCount);
             }
 
             token.ThrowIfCancellationRequested();
-            var (lateStart, lateFinish) = Latest(jointPrograms, full, final, token);
+            var (lateStart, lateFinish) = Latest(jointPrograms, full, final, tables, token);
             for (int p = 0; p < n; p++) outcome.Imposed.Add(Impose(jointPrograms[p], p, full, final, lateStart, lateFinish));
+            Step("late dates", full.Problem.ActivityCount);
             return outcome;
         }
 
@@ -439,7 +486,7 @@ namespace ProgramDsl.Portfolios
         /// The joint schedule with every program node where <paramref name="dates"/> put it and every lag node at the
         /// earliest its predecessors allow (a pass of the problem with the program nodes fixed: lag nodes hold nothing).
         /// </summary>
-        private static (int[] Start, int[] Finish) WithLagNodes(JointProblem joint, (int[] Start, int[] Finish)?[] dates, CancellationToken token)
+        private static (int[] Start, int[] Finish) WithLagNodes(JointProblem joint, (int[] Start, int[] Finish)?[] dates, Engine.CalendarTables tables, CancellationToken token)
         {
             var problem = joint.Problem;
             int n = problem.ActivityCount;
@@ -459,7 +506,7 @@ namespace ProgramDsl.Portfolios
             for (int a = 0; a < n; a++) none[a] = Array.Empty<int>();
             var free = new RcpspProblem(problem.Duration, problem.Capacity, none, none, problem.Precedences, problem.Release, fixedStart, fixedFinish,
                 problem.Priority, problem.Calendars);
-            var engine = new Engine(free, token);
+            var engine = new Engine(free, tables, token);
             var pass = engine.Forward(engine.Topological);
             return (pass.Start, pass.Finish);
         }
@@ -470,7 +517,7 @@ namespace ProgramDsl.Portfolios
         /// that must end its finish's distance before a sink at the joint makespan, so the one deadline of the backward
         /// pass becomes a deadline per program.
         /// </summary>
-        private static (int[] Start, int[] Finish) Latest(List<JointProgram> programs, JointProblem joint, RcpspSolution solution, CancellationToken token)
+        private static (int[] Start, int[] Finish) Latest(List<JointProgram> programs, JointProblem joint, RcpspSolution solution, Engine.CalendarTables tables, CancellationToken token)
         {
             var problem = joint.Problem;
             int n = problem.ActivityCount, count = programs.Count;
@@ -514,7 +561,7 @@ namespace ProgramDsl.Portfolios
                 Extend(problem.Release, _ => 0), Extend(problem.FixedStart, _ => -1), Extend(problem.FixedFinish, _ => -1), Extend(problem.Priority, _ => 500), calendars);
             var start = Extend(solution.Start, a => a == sink ? makespan : finishOf[a - n]);
             var finish = Extend(solution.Finish, a => a == sink ? makespan : finishOf[a - n]);
-            var engine = new Engine(withEnds, token);
+            var engine = new Engine(withEnds, tables, token);
             var latest = engine.Latest(new RcpspSolver.Individual(Array.Empty<int>(), start, finish, makespan, 0));
             return latest is { } late ? (late.Start, late.Finish) : (solution.Start, solution.Finish);
         }

@@ -161,6 +161,69 @@ namespace ProgramDsl.Scheduling
             return new CalendarDate((int)day);
         }
 
+        /// <summary>
+        /// A walk over the working days from <paramref name="fromDayNumber"/> on, in order, one step per calendar day:
+        /// the leveler's tables fill from it without a lookup per day.
+        /// </summary>
+        internal Walk WalkFrom(int fromDayNumber) => new Walk(this, Math.Max(fromDayNumber, Start.DayNumber));
+
+        /// <summary>
+        /// Sets bit <c>d − originDayNumber</c> of <paramref name="bits"/> for every working day numbered d in
+        /// [<paramref name="fromDayNumber"/>, <paramref name="endDayNumber"/>) (the first no earlier than the origin).
+        /// </summary>
+        internal void MarkWorkingDays(int fromDayNumber, int endDayNumber, ulong[] bits, int originDayNumber)
+        {
+            var walk = WalkFrom(Math.Max(fromDayNumber, originDayNumber));
+            for (int d = walk.Next(); d < endDayNumber; d = walk.Next())
+            {
+                int x = d - originDayNumber;
+                bits[x >> 6] |= 1UL << (x & 63);
+            }
+        }
+
+        /// <summary>The working days of a calendar in order (see <see cref="WalkFrom"/>).</summary>
+        internal struct Walk
+        {
+            private readonly WorkingCalendar _calendar;
+            private int _day;
+            private int _weekday;
+            private long _raw;
+            private int _range;
+
+            public Walk(WorkingCalendar calendar, int fromDayNumber)
+            {
+                _calendar = calendar;
+                _day = fromDayNumber;
+                _weekday = (int)(((long)fromDayNumber - calendar._anchor) % 7);
+                // The raw index (workdays by weekday alone, from the start) of the first workday at or after the day.
+                _raw = calendar.RawFromAnchor(fromDayNumber) - calendar._startRaw;
+                _range = UpperBound(calendar._offEnd, _raw);
+            }
+
+            /// <summary>The next working day number, or int.MaxValue past the last day a date can name.</summary>
+            public int Next()
+            {
+                var c = _calendar;
+                if (c._perWeek == 0) return int.MaxValue;
+                int last = CalendarDate.MaxValue.DayNumber;
+                var offStart = c._offStart;
+                var offEnd = c._offEnd;
+                while (_day <= last)
+                {
+                    int day = _day++;
+                    int weekday = _weekday;
+                    _weekday = weekday == 6 ? 0 : weekday + 1;
+                    if (!c._isWorkday[weekday]) continue;
+                    long raw = _raw++;
+                    while (_range < offEnd.Length && offEnd[_range] <= raw) _range++;
+                    if (_range < offStart.Length && offStart[_range] <= raw) continue;
+                    return day;
+                }
+
+                return int.MaxValue;
+            }
+        }
+
         private static int LowerBound(long[] values, long key)
         {
             int lo = 0, hi = values.Length;
@@ -193,7 +256,7 @@ namespace ProgramDsl.Scheduling
     /// any assignee does not work. Its own calendar's working days are a subset of the program's, so every
     /// result is a valid program index.
     /// </summary>
-    internal sealed class TaskTime : Leveling.IActivityCalendar
+    internal sealed class TaskTime : Leveling.IActivityCalendar, Leveling.IWorkingDayMarker
     {
         private readonly WorkingCalendar _program;
         private readonly WorkingCalendar? _own;
@@ -202,6 +265,38 @@ namespace ProgramDsl.Scheduling
         {
             _program = program;
             _own = own;
+        }
+
+        /// <summary>The days the task's people work (a subset of the program's), or null on the program's time.</summary>
+        internal WorkingCalendar? Own => _own;
+
+        /// <summary>The program's calendar, whose working-day indices this time counts in.</summary>
+        internal WorkingCalendar Program => _program;
+
+        /// <inheritdoc />
+        public void MarkWorkingDays(int from, int to, ulong[] bits)
+        {
+            from = Math.Max(0, from);
+            if (to <= from) return;
+            if (_own is null)
+            {
+                for (int i = from; i < to; i++) bits[i >> 6] |= 1UL << (i & 63);
+                return;
+            }
+
+            // The program's working days from index `from` and the people's, side by side: index i is available when
+            // the program's i-th working day is one of theirs.
+            int first = _program.DateOf(from).DayNumber;
+            var program = _program.WalkFrom(first);
+            var own = _own.WalkFrom(first);
+            int ownDay = own.Next();
+            for (int i = from; i < to; i++)
+            {
+                int day = program.Next();
+                if (day == int.MaxValue) return;
+                while (ownDay < day) ownDay = own.Next();
+                if (ownDay == day) bits[i >> 6] |= 1UL << (i & 63);
+            }
         }
 
         /// <summary>True when the task works every program working day (the leveler then needs no calendar).</summary>

@@ -66,8 +66,14 @@ namespace ProgramDsl.Scheduling.Leveling
         {
         }
 
+        /// <summary>An engine whose calendar tables come from (and go to) <paramref name="tables"/>, shared with other engines of one leveling.</summary>
+        internal Engine(RcpspProblem problem, CalendarTables? tables, System.Threading.CancellationToken cancellation = default)
+            : this(problem, LongSpan, cancellation, tables)
+        {
+        }
+
         /// <summary>An engine that books windows longer than <paramref name="longSpan"/> days as steps (tests compare spans).</summary>
-        internal Engine(RcpspProblem problem, int longSpan, System.Threading.CancellationToken cancellation = default)
+        internal Engine(RcpspProblem problem, int longSpan, System.Threading.CancellationToken cancellation = default, CalendarTables? sharedTables = null)
         {
             // Set first: the orders and bounds below look at it on a large plan.
             Cancellation = cancellation;
@@ -79,7 +85,7 @@ namespace ProgramDsl.Scheduling.Leveling
             // Calendars answer from tables built once per distinct calendar: the search asks about every day of every
             // activity thousands of times.
             _calendar = new CalendarTable?[_n];
-            var tables = new Dictionary<IActivityCalendar, CalendarTable>(ReferenceEqualityComparer.Instance);
+            var tables = sharedTables?.ByCalendar ?? new Dictionary<IActivityCalendar, CalendarTable>(ReferenceEqualityComparer.Instance);
             for (int a = 0; a < _n; a++)
             {
                 if (problem.Calendars[a] is IActivityCalendar c)
@@ -1480,6 +1486,16 @@ namespace ProgramDsl.Scheduling.Leveling
         }
 
         /// <summary>Reference equality, for keying tables by calendar object (netstandard2.0 has no ReferenceEqualityComparer).</summary>
+        /// <summary>
+        /// Calendar tables kept across the engines of one leveling: a portfolio solves its levels, a priority-blind
+        /// leveling, the joint search and the late dates over the same calendar objects, thousands of them, and each
+        /// table is then filled once. Answers do not depend on who filled a table; not for use by two threads at once.
+        /// </summary>
+        internal sealed class CalendarTables
+        {
+            internal Dictionary<IActivityCalendar, CalendarTable> ByCalendar { get; } = new Dictionary<IActivityCalendar, CalendarTable>(ReferenceEqualityComparer.Instance);
+        }
+
         private sealed class ReferenceEqualityComparer : IEqualityComparer<IActivityCalendar>
         {
             public static ReferenceEqualityComparer Instance { get; } = new ReferenceEqualityComparer();
@@ -1490,10 +1506,14 @@ namespace ProgramDsl.Scheduling.Leveling
         }
 
         /// <summary>
-        /// A calendar's working days as arrays over a growing horizon: next and previous working day and the rank of
-        /// each day, so every query is O(1). The arrays stop at <see cref="DefaultLimit"/> days (or at the calendar's last
-        /// working day): later days are answered by the calendar itself, whose own queries are logarithmic, so a plan
-        /// spanning the whole calendar does not tabulate millions of days per person. The answers are the same either way.
+        /// A calendar's working days as bits over a growing horizon, with the working days before each 64-day word: the
+        /// next and previous working day are a word scan, the rank of a day a count within one word, and the k-th working
+        /// day a bisection over the words. About a fifth of a byte per day, so the thousands of calendars of a portfolio
+        /// (a task's people work their own days in each program) fit in a few megabytes. Filled in one pass from a
+        /// calendar that can list its days (<see cref="IWorkingDayMarker"/>), else a query per working day. The bits stop
+        /// at <see cref="DefaultLimit"/> days (or at the calendar's last working day): later days are answered by the
+        /// calendar itself, whose own queries are logarithmic, so a plan spanning the whole calendar does not tabulate
+        /// millions of days per person. The answers are the same either way.
         /// </summary>
         internal sealed class CalendarTable
         {
@@ -1501,10 +1521,16 @@ namespace ProgramDsl.Scheduling.Leveling
             public const int DefaultLimit = 1 << 16;
 
             private readonly IActivityCalendar _source;
+            private readonly IWorkingDayMarker? _marker;
             private readonly int _limit;
-            private int[] _next = Array.Empty<int>();
-            private int[] _rank = Array.Empty<int>();
-            private readonly List<int> _days = new List<int>();
+
+            // Working days of [0, _length): bit d of word d / 64; _wordRank[w] working days before word w.
+            private ulong[] _bits = Array.Empty<ulong>();
+            private int[] _wordRank = new int[1];
+            private int _count;
+
+            // The first working day at or after _length, or -1 once the calendar has no more (then _exhausted).
+            private int _after = -1;
             private int _length;
             private bool _exhausted;
             private int? _lastWorkingDay;
@@ -1512,12 +1538,16 @@ namespace ProgramDsl.Scheduling.Leveling
             public CalendarTable(IActivityCalendar source, int limit = DefaultLimit)
             {
                 _source = source;
+                _marker = source as IWorkingDayMarker;
                 _limit = Math.Max(1, limit);
                 Extend(Math.Min(256, _limit));
             }
 
-            /// <summary>Days tabulated: the per-day tables and the working days listed (a far page's bits count as 128).</summary>
-            public long TabulatedDays => (long)_length + _days.Count + (long)_farPages * (FarPageSize / 32);
+            /// <summary>
+            /// The table's size in four-byte words (bits, word ranks, and a far page's bits), a deterministic measure of
+            /// its memory for <see cref="Engine.TabulatedDays"/>.
+            /// </summary>
+            public long TabulatedDays => 2L * _bits.Length + _wordRank.Length + (long)_farPages * (FarPageSize / 32);
 
             // Past the arrays, the working days by page of 4,096 days as bits, filled from the calendar on first use: a
             // loop over the days of a long window asks for the next working day once per day, and the calendar's own
@@ -1579,18 +1609,7 @@ namespace ProgramDsl.Scheduling.Leveling
                     ulong word = bits[w] & (ulong.MaxValue << (i & 63));
                     while (true)
                     {
-                        if (word != 0)
-                        {
-                            int k = 0;
-                            while ((word & 1) == 0)
-                            {
-                                word >>= 1;
-                                k++;
-                            }
-
-                            return (p << FarPageBits) + (w << 6) + k;
-                        }
-
+                        if (word != 0) return (p << FarPageBits) + (w << 6) + Bits.Lowest(word);
                         if (++w == bits.Length) break;
                         word = bits[w];
                     }
@@ -1604,45 +1623,78 @@ namespace ProgramDsl.Scheduling.Leveling
             /// <summary>True when the arrays cover every day the calendar can name up to <paramref name="day"/> (exclusive).</summary>
             private bool Covers(int day) => day <= _length || _exhausted;
 
+            /// <summary>Working days the table can name by rank: those before its length, and the first after it when there is one.</summary>
+            private int Named => _after >= 0 ? _count + 1 : _count;
+
             /// <summary>
-            /// Covers days [0, length) and at least one working day at or after length, or, once the calendar has no
+            /// Covers days [0, length) and knows the first working day at or after length, or, once the calendar has no
             /// more working day it can name (the last is on or before 9999-12-31), the days up to its last working day:
             /// the table never asks the calendar about days past its end, and only a query past that day fails.
             /// </summary>
             private void Extend(int length)
             {
-                int from = _days.Count == 0 ? 0 : _days[_days.Count - 1] + 1;
-                while (!_exhausted && (_days.Count == 0 || _days[_days.Count - 1] < length))
+                int from = _length;
+                if (_exhausted || length <= from) return;
+                var bits = new ulong[(length + 63) >> 6];
+                Array.Copy(_bits, bits, _bits.Length);
+                Fill(bits, from, length);
+                int after = -1;
+                try
                 {
-                    int next;
+                    after = _source.NextAvailable(length);
+                }
+                catch (CalendarRangeException)
+                {
+                    _exhausted = true;
+                }
+
+                if (_exhausted)
+                {
+                    int last = PreviousSet(bits, length - 1);
+                    length = last + 1;
+                    if (((length + 63) >> 6) < bits.Length) Array.Resize(ref bits, (length + 63) >> 6);
+                }
+
+                var rank = new int[bits.Length + 1];
+                for (int w = 0; w < bits.Length; w++) rank[w + 1] = rank[w] + Bits.PopCount(bits[w]);
+                _bits = bits;
+                _wordRank = rank;
+                _count = rank[bits.Length];
+                _length = length;
+                _after = after;
+            }
+
+            /// <summary>Marks the working days of [from, to): in one pass when the calendar can list them, else a query per working day.</summary>
+            private void Fill(ulong[] bits, int from, int to)
+            {
+                if (_marker != null)
+                {
                     try
                     {
-                        next = _source.NextAvailable(from);
+                        _marker.MarkWorkingDays(from, to, bits);
+                        return;
                     }
                     catch (CalendarRangeException)
                     {
-                        _exhausted = true;
-                        break;
+                        // Near the calendar's end: start again day by day, which finds where it stops.
+                        for (int d = from; d < to; d++) bits[d >> 6] &= ~(1UL << (d & 63));
                     }
-
-                    _days.Add(next);
-                    from = next + 1;
                 }
 
-                if (_exhausted) length = Math.Min(length, _days.Count == 0 ? 0 : _days[_days.Count - 1] + 1);
-                _next = new int[length];
-                _rank = new int[length + 1];
-                int k = 0;
-                for (int d = 0; d < length; d++)
+                int x;
+                try
                 {
-                    while (_days[k] < d) k++;
-                    _next[d] = _days[k];
-                    _rank[d] = k;
+                    x = _source.NextAvailable(from);
+                    while (x < to)
+                    {
+                        bits[x >> 6] |= 1UL << (x & 63);
+                        x = _source.NextAvailable(x + 1);
+                    }
                 }
-
-                while (k < _days.Count && _days[k] < length) k++;
-                _rank[length] = k;
-                _length = length;
+                catch (CalendarRangeException)
+                {
+                    // The calendar ends inside the range; Extend finds that out when it asks past it.
+                }
             }
 
             /// <summary>Tabulates up to <paramref name="day"/>, or as far as the calendar or the limit goes.</summary>
@@ -1685,25 +1737,95 @@ namespace ProgramDsl.Scheduling.Leveling
             }
 
             /// <summary>The number of working days before <paramref name="day"/>, for a day the arrays cover.</summary>
-            private int Rank(int day) => day <= _length ? _rank[day] : _days.Count;
+            private int Rank(int day)
+            {
+                if (day > _length) return _count;
+                int w = day >> 6, b = day & 63;
+                return b == 0 ? _wordRank[w] : _wordRank[w] + Bits.PopCount(_bits[w] & ((1UL << b) - 1));
+            }
+
+            /// <summary>The working day of rank <paramref name="k"/> (0 ≤ k &lt; <see cref="Named"/>).</summary>
+            private int Select(int k)
+            {
+                if (k >= _count) return _after;
+                var rank = _wordRank;
+                int lo = 0, hi = _bits.Length - 1;
+                while (lo < hi)
+                {
+                    int mid = (lo + hi + 1) >> 1;
+                    if (rank[mid] <= k) lo = mid;
+                    else hi = mid - 1;
+                }
+
+                return (lo << 6) + Bits.Select(_bits[lo], k - rank[lo]);
+            }
+
+            /// <summary>The first set bit at or after <paramref name="day"/> (below the length), or -1.</summary>
+            private int NextSet(int day)
+            {
+                var bits = _bits;
+                int w = day >> 6;
+                ulong word = bits[w] & (ulong.MaxValue << (day & 63));
+                while (word == 0)
+                {
+                    if (++w == bits.Length) return -1;
+                    word = bits[w];
+                }
+
+                return (w << 6) + Bits.Lowest(word);
+            }
+
+            /// <summary>The last set bit at or before <paramref name="day"/>, or -1.</summary>
+            private static int PreviousSet(ulong[] bits, int day)
+            {
+                if (day < 0) return -1;
+                int w = day >> 6;
+                if (w >= bits.Length)
+                {
+                    w = bits.Length - 1;
+                    day = (w << 6) + 63;
+                }
+
+                if (w < 0) return -1;
+                int b = day & 63;
+                ulong word = bits[w] & (b == 63 ? ulong.MaxValue : (1UL << (b + 1)) - 1);
+                while (word == 0)
+                {
+                    if (--w < 0) return -1;
+                    word = bits[w];
+                }
+
+                return (w << 6) + Bits.Highest(word);
+            }
 
             public int NextAvailable(int day)
             {
                 Ensure(day);
-                if (day < _length) return _next[day];
+                if (day < _length)
+                {
+                    int next = NextSet(day);
+                    if (next >= 0) return next;
+                    if (_after >= 0) return _after;
+                    throw new CalendarRangeException();
+                }
 
                 // Past the calendar's last working day no day can be named.
                 if (_exhausted) throw new CalendarRangeException();
-                int next = FarNext(day);
-                if (next == int.MaxValue) throw new CalendarRangeException();
-                return next;
+                int far = FarNext(day);
+                if (far == int.MaxValue) throw new CalendarRangeException();
+                return far;
             }
 
             /// <summary>The first working day at or after <paramref name="day"/>, or int.MaxValue when the calendar has none.</summary>
             public int NextAvailableOrEnd(int day)
             {
                 Ensure(day);
-                if (day < _length) return _next[day];
+                if (day < _length)
+                {
+                    int next = NextSet(day);
+                    return next >= 0 ? next : _after >= 0 ? _after : int.MaxValue;
+                }
+
                 if (_exhausted) return int.MaxValue;
                 return FarNext(day);
             }
@@ -1725,8 +1847,7 @@ namespace ProgramDsl.Scheduling.Leveling
                     }
                 }
 
-                int k = Rank(day + 1) - 1;
-                return k < 0 ? -1 : _days[k];
+                return PreviousSet(_bits, Math.Min(day, _length - 1));
             }
 
             /// <summary>The finish after <paramref name="days"/> working days from working day <paramref name="start"/>.</summary>
@@ -1735,9 +1856,9 @@ namespace ProgramDsl.Scheduling.Leveling
                 Ensure(start);
                 if (Covers(start))
                 {
-                    int k = Rank(start) + days - 1;
-                    while (k >= _days.Count && !_exhausted && _length < _limit) Extend(_length > _limit / 2 ? _limit : _length * 2);
-                    if (k < _days.Count) return _days[k] + 1;
+                    long k = (long)Rank(start) + days - 1;
+                    while (k >= Named && !_exhausted && _length < _limit) Extend(_length > _limit / 2 ? _limit : _length * 2);
+                    if (k < Named) return Select((int)k) + 1;
                     if (_exhausted) throw new CalendarRangeException();
                 }
 
@@ -1754,7 +1875,7 @@ namespace ProgramDsl.Scheduling.Leveling
                 if (Covers(finish))
                 {
                     int k = Rank(finish) - days;
-                    return k < 0 ? k - 1 : _days[k];
+                    return k < 0 ? k - 1 : Select(k);
                 }
 
                 // The calendar counts back from the last working day before the finish; its negative answer is the

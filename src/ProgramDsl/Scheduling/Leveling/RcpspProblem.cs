@@ -106,6 +106,20 @@ namespace ProgramDsl.Scheduling.Leveling
         int Retreat(int finish, int days);
     }
 
+    /// <summary>
+    /// An activity calendar that can list its working days in bulk: the leveler's tables fill from it in one pass over
+    /// the days rather than a lookup per day (thousands of calendars over a portfolio's years).
+    /// </summary>
+    internal interface IWorkingDayMarker
+    {
+        /// <summary>
+        /// Sets bit d of <paramref name="bits"/> for every working day d in [<paramref name="from"/>, <paramref name="to"/>)
+        /// (the days <see cref="IActivityCalendar.NextAvailable"/> names); may throw <see cref="CalendarRangeException"/>
+        /// near the end of the calendar, where the table asks day by day instead.
+        /// </summary>
+        void MarkWorkingDays(int from, int to, ulong[] bits);
+    }
+
     /// <summary>Builds an <see cref="RcpspProblem"/>.</summary>
     public sealed class RcpspBuilder
     {

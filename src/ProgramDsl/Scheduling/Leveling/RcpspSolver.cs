@@ -54,6 +54,24 @@ namespace ProgramDsl.Scheduling.Leveling
         /// </summary>
         internal IReadOnlyList<(int[] List, int[] Start, int[] Finish)>? Incumbents { get; set; }
 
+        /// <summary>
+        /// True: decode nothing, keep the best of <see cref="Incumbents"/> (explained): a portfolio whose budget cannot pay
+        /// for one decoding of the joint problem keeps the schedule it already has.
+        /// </summary>
+        internal bool IncumbentsOnly { get; set; }
+
+        /// <summary>Calendar tables shared with other solves over the same calendars (a portfolio's), or null for the solve's own.</summary>
+        internal Engine.CalendarTables? CalendarTables { get; set; }
+
+        /// <summary>
+        /// False when the caller does not read why activities start when they do (a portfolio's intermediate solves): the
+        /// solution's precedence starts are then its starts, and nothing is blocked.
+        /// </summary>
+        internal bool Explain { get; set; } = true;
+
+        /// <summary>False when the caller works out late dates its own way (a portfolio's): the solution's are its dates.</summary>
+        internal bool LateDates { get; set; } = true;
+
         /// <summary>The activity list of the solution, set by the search (the joint network's best list, for the forecast).</summary>
         internal int[]? BestList { get; set; }
     }
@@ -115,7 +133,7 @@ namespace ProgramDsl.Scheduling.Leveling
             options ??= new RcpspOptions();
             // The search stops at its budget between schedules; the ceiling stops even the schedule it must finish, past
             // any plan within the input limits (a 250,000-task plan decodes in well under NormalWork).
-            var engine = new Engine(problem, options.CancellationToken)
+            var engine = new Engine(problem, options.CalendarTables, options.CancellationToken)
             {
                 Ceiling = options.Ceiling ?? Math.Max(WorkBudget(options), NormalWork) + CeilingMargin,
                 Objective = options.Objective,
@@ -131,7 +149,7 @@ namespace ProgramDsl.Scheduling.Leveling
             };
             if (options.MaxPlacements is long cap) placements = Math.Min(placements, cap);
             int budget = options.Schedules ?? (int)Math.Max(4, Math.Min(options.Effort == LevelingEffort.Max ? 50_000 : options.Effort == LevelingEffort.Quick ? 40 : NormalMaxSchedules, placements / n));
-            var search = new Search(engine, budget, WorkBudget(options), options.TimeLimit, options.Progress, options.Seed);
+            var search = new Search(engine, budget, WorkBudget(options), options.TimeLimit, options.Progress, options.Seed) { Explain = options.Explain, LateDates = options.LateDates, IncumbentsOnly = options.IncumbentsOnly && options.Incumbents is { Count: > 0 } };
             var solution = search.Run(options.Effort == LevelingEffort.Quick || budget < 60, options.Incumbents, out var list);
             options.BestList = list;
             return solution;
@@ -296,6 +314,8 @@ namespace ProgramDsl.Scheduling.Leveling
                     if (best is null || incumbent.BetterThan(best)) best = incumbent;
                 }
 
+                if (IncumbentsOnly) return Result(best!);
+
                 // Deterministic priority rules first: they are good starting points and cheap.
                 bool explainFirst = e.Count > Engine.CachedActivities;
                 foreach (var list in e.RuleLists())
@@ -380,11 +400,34 @@ namespace ProgramDsl.Scheduling.Leveling
                 for (int m = 0; m < ShiftsPerChild; m++) _engine.Shift(list, _random);
             }
 
+            /// <summary>See <see cref="RcpspOptions.IncumbentsOnly"/>.</summary>
+            public bool IncumbentsOnly { get; set; }
+
+            /// <summary>See <see cref="RcpspOptions.Explain"/>.</summary>
+            public bool Explain { get; set; } = true;
+
+            /// <summary>See <see cref="RcpspOptions.LateDates"/>.</summary>
+            public bool LateDates { get; set; } = true;
+
             /// <summary>Decodes the best list once more, recording why each activity starts when it does.</summary>
             private RcpspSolution Result(Individual best)
             {
                 int n = _engine.Count;
                 _bestList = best.List;
+                if (!Explain)
+                {
+                    var none = new int[n];
+                    for (int a = 0; a < n; a++) none[a] = -1;
+                    var late = LateDates ? _engine.Latest(best) : null;
+                    return new RcpspSolution(best.Start, best.Finish, _used, best.Start, none, _engine.CriticalPathLength)
+                    {
+                        Work = WorkUsed,
+                        WorkBudget = _workBudget,
+                        LateStart = late?.Start ?? best.Start,
+                        LateFinish = late?.Finish ?? best.Finish,
+                    };
+                }
+
                 var explain = (new int[n], new int[n]);
                 Individual again;
                 if (_incumbents.Contains(best))
@@ -398,7 +441,7 @@ namespace ProgramDsl.Scheduling.Leveling
                     if (ReferenceEquals(again, best)) explain = _explanation;
                 }
 
-                var latest = _engine.Latest(again);
+                var latest = LateDates ? _engine.Latest(again) : null;
                 return new RcpspSolution(again.Start, again.Finish, _used, explain.Item1, explain.Item2, _engine.CriticalPathLength)
                 {
                     Work = WorkUsed,
