@@ -1744,12 +1744,25 @@ namespace ProgramDsl.Scheduling.Leveling
                 return b == 0 ? _wordRank[w] : _wordRank[w] + Bits.PopCount(_bits[w] & ((1UL << b) - 1));
             }
 
-            /// <summary>The working day of rank <paramref name="k"/> (0 ≤ k &lt; <see cref="Named"/>).</summary>
-            private int Select(int k)
+            /// <summary>
+            /// The working day of rank <paramref name="k"/> (0 ≤ k &lt; <see cref="Named"/>), looked for from the word of
+            /// day <paramref name="near"/>: a task's finish is usually within a word or two of its start, so a few steps
+            /// find it, and a bisection over the words finds a far one.
+            /// </summary>
+            private int Select(int k, int near)
             {
                 if (k >= _count) return _after;
                 var rank = _wordRank;
-                int lo = 0, hi = _bits.Length - 1;
+                int last = _bits.Length - 1;
+                int w = Math.Min(Math.Max(0, near >> 6), last);
+                for (int step = 0; step < 4; step++)
+                {
+                    if (rank[w] > k) w--;
+                    else if (w < last && rank[w + 1] <= k) w++;
+                    else return (w << 6) + Bits.Select(_bits[w], k - rank[w]);
+                }
+
+                int lo = 0, hi = last;
                 while (lo < hi)
                 {
                     int mid = (lo + hi + 1) >> 1;
@@ -1798,7 +1811,20 @@ namespace ProgramDsl.Scheduling.Leveling
                 return (w << 6) + Bits.Highest(word);
             }
 
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
             public int NextAvailable(int day)
+            {
+                // The common case: a working day within the word of the day asked about.
+                if ((uint)day < (uint)_length)
+                {
+                    ulong word = _bits[day >> 6] >> (day & 63);
+                    if (word != 0) return day + Bits.Lowest(word);
+                }
+
+                return NextAvailableFar(day);
+            }
+
+            private int NextAvailableFar(int day)
             {
                 Ensure(day);
                 if (day < _length)
@@ -1817,7 +1843,19 @@ namespace ProgramDsl.Scheduling.Leveling
             }
 
             /// <summary>The first working day at or after <paramref name="day"/>, or int.MaxValue when the calendar has none.</summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
             public int NextAvailableOrEnd(int day)
+            {
+                if ((uint)day < (uint)_length)
+                {
+                    ulong word = _bits[day >> 6] >> (day & 63);
+                    if (word != 0) return day + Bits.Lowest(word);
+                }
+
+                return NextAvailableOrEndFar(day);
+            }
+
+            private int NextAvailableOrEndFar(int day)
             {
                 Ensure(day);
                 if (day < _length)
@@ -1858,7 +1896,7 @@ namespace ProgramDsl.Scheduling.Leveling
                 {
                     long k = (long)Rank(start) + days - 1;
                     while (k >= Named && !_exhausted && _length < _limit) Extend(_length > _limit / 2 ? _limit : _length * 2);
-                    if (k < Named) return Select((int)k) + 1;
+                    if (k < Named) return Select((int)k, start + days) + 1;
                     if (_exhausted) throw new CalendarRangeException();
                 }
 
@@ -1875,7 +1913,7 @@ namespace ProgramDsl.Scheduling.Leveling
                 if (Covers(finish))
                 {
                     int k = Rank(finish) - days;
-                    return k < 0 ? k - 1 : Select(k);
+                    return k < 0 ? k - 1 : Select(k, finish - days);
                 }
 
                 // The calendar counts back from the last working day before the finish; its negative answer is the
