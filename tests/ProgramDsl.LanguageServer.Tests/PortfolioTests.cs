@@ -97,6 +97,35 @@ namespace ProgramDsl.LanguageServer.Tests
         }
 
         [Fact]
+        public async Task Hover_definition_and_completion_in_a_program_know_the_members_its_portfolio_declares()
+        {
+            // 'lead' is declared by the portfolio (line 1, 9..13); alpha uses it on line 5 (43..47) and alone cannot resolve it.
+            var (workspace, portfolio, alpha, _) = Write();
+            using var _w = workspace;
+            var uses = Alpha.Substring(0, Alpha.Length - "}\n".Length) + "  task review \"Review\" { effort 1d  assign lead  after train }\n  task wrap \"Wrap\" { effort 1d  assign  }\n}\n";
+            File.WriteAllText(alpha, uses);
+            await using var client = await LspClient.StartAsync(workspace.Root);
+            await client.OpenAsync(alpha);
+            await client.WaitForDiagnosticsAsync(alpha, d => !d.Any(x => (string)x["code"]! == "TPM1001"));
+
+            var hover = await client.RequestAsync("textDocument/hover", LspClient.At(alpha, 5, 44));
+            ((string)hover["contents"]!["value"]!).Should().Contain("Lead");
+            NavigationTests.RangeText(hover["range"]!).Should().Be("5:43-5:47");
+
+            var definition = await client.RequestAsync("textDocument/definition", LspClient.At(alpha, 5, 44));
+            var location = definition is JArray array ? array.Single() : definition;
+            NavigationTests.Describe(workspace.Root, location).Should().Be("org/portfolio.tpm 1:9-1:13");
+
+            // After 'assign ' on line 6: the portfolio's person is offered with the program's own.
+            var completion = await client.RequestAsync("textDocument/completion", LspClient.At(alpha, 6, 39));
+            Labels(completion).Should().Contain(new[] { "lead", "ana" });
+
+            // A rename from the program would miss the portfolio's other programs: refused there, as before.
+            var rename = await client.RequestAsync("textDocument/prepareRename", LspClient.At(alpha, 5, 44));
+            rename.Type.Should().Be(JTokenType.Null);
+        }
+
+        [Fact]
         public async Task Moving_the_work_in_a_program_buffer_clears_the_collision_in_both_files()
         {
             var (workspace, _, alpha, beta) = Write();

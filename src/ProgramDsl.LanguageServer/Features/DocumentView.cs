@@ -51,7 +51,7 @@ namespace ProgramDsl.LanguageServer.Features
         /// <summary>The view of a file: its open buffer, else its text on disk; null when it cannot be read.</summary>
         public static DocumentView? For(ServerState state, string path)
         {
-            var compiled = state.Compilations.ProgramFor(path);
+            var compiled = state.Compilations.AnswerFor(path);
             var text = state.Compilations.ReadText(path);
             var compiledTree = compiled?.TreeOf(path);
             if (text is null)

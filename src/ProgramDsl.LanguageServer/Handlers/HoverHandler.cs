@@ -50,7 +50,7 @@ namespace ProgramDsl.LanguageServer.Handlers
             if (request.TextDocument?.Uri is null || request.Position is null) return null;
             var path = ServerState.PathOf(request.TextDocument.Uri);
             if (_state.Compilations.PortfolioFor(path) is CompiledPortfolio portfolio && PortfolioHover(portfolio, request) is Hover entry) return entry;
-            var compiled = _state.Compilations.ProgramFor(path);
+            var compiled = _state.Compilations.AnswerFor(path);
             SyntaxTree? tree = compiled?.TreeOf(path) ?? _state.Compilations.StandaloneTree(path);
             if (tree is null) return null;
             var source = tree.Source;

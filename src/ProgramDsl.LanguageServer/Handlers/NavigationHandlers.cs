@@ -34,7 +34,12 @@ namespace ProgramDsl.LanguageServer.Handlers
         /// Null for a document no compiled program reads (never opened, not a plan, a fragment nobody includes) or a URI
         /// that is not a file. The offset is read in the compiled text, clamped to it: the compile may lag the buffer.
         /// </summary>
-        public static DocumentPosition? Resolve(ServerState state, DocumentUri uri, Position position)
+        /// <remarks>
+        /// <paramref name="inContext"/>: answer from the compile a portfolio made of the program when that one resolves
+        /// more (<see cref="PlanCompilations.AnswerFor"/>). Rename says false: a member the portfolio declares is used by
+        /// programs a rename from one of them would not see, so it is not renamed from there.
+        /// </remarks>
+        public static DocumentPosition? Resolve(ServerState state, DocumentUri uri, Position position, bool inContext = true)
         {
             string path;
             try
@@ -46,7 +51,7 @@ namespace ProgramDsl.LanguageServer.Handlers
                 return null;
             }
 
-            var program = state.Compilations.ProgramFor(path);
+            var program = inContext ? state.Compilations.AnswerFor(path) : state.Compilations.ProgramFor(path);
             var tree = program?.TreeOf(path);
             if (program is null || tree is null) return null;
             return new DocumentPosition(program, path, LspText.OffsetOf(tree.Source, position));

@@ -22,7 +22,7 @@ namespace ProgramDsl.LanguageServer.Handlers
 
         public override Task<RangeOrPlaceholderRange?> Handle(PrepareRenameParams request, CancellationToken cancellationToken)
         {
-            if (!(DocumentPosition.Resolve(_state, request.TextDocument.Uri, request.Position) is DocumentPosition at)) return Task.FromResult<RangeOrPlaceholderRange?>(null);
+            if (!(DocumentPosition.Resolve(_state, request.TextDocument.Uri, request.Position, inContext: false) is DocumentPosition at)) return Task.FromResult<RangeOrPlaceholderRange?>(null);
             if (!(SymbolNavigation.PrepareRename(at.Program, at.Path, at.Offset) is FileSpan name)) return Task.FromResult<RangeOrPlaceholderRange?>(null);
             return Task.FromResult<RangeOrPlaceholderRange?>(new RangeOrPlaceholderRange(new PlaceholderRange
             {
@@ -50,7 +50,7 @@ namespace ProgramDsl.LanguageServer.Handlers
 
         public override Task<WorkspaceEdit?> Handle(RenameParams request, CancellationToken cancellationToken)
         {
-            if (!(DocumentPosition.Resolve(_state, request.TextDocument.Uri, request.Position) is DocumentPosition at))
+            if (!(DocumentPosition.Resolve(_state, request.TextDocument.Uri, request.Position, inContext: false) is DocumentPosition at))
             {
                 throw new RpcErrorException(RequestFailed, null!, "cannot rename: the document is not part of a compiled plan");
             }

@@ -91,6 +91,19 @@ namespace ProgramDsl.LanguageServer.Workspace
         /// <summary>True when the portfolio read or names <paramref name="path"/>.</summary>
         public bool Contains(string path) => _files.Contains(path);
 
+        // The compiles of its programs as language features read them, made on first use (a request may come on any thread).
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CompiledProgram?> _members =
+            new System.Collections.Concurrent.ConcurrentDictionary<string, CompiledProgram?>(StringComparer.Ordinal);
+
+        /// <summary>
+        /// The portfolio's compile of the program file at <paramref name="path"/> (with the members it shares), as hover,
+        /// navigation and completion read a program's own compile; null when no member's file is there.
+        /// </summary>
+        internal CompiledProgram? CompiledMember(string path) => _members.GetOrAdd(path, p =>
+            MemberAt(p) is PortfolioMember member && member.Program.SyntaxTrees.Count > 0
+                ? new CompiledProgram(p, Workspace, member.Program, CompileStage.Final, Generation, Elapsed)
+                : null);
+
         /// <summary>The member whose program file is <paramref name="path"/>, or null.</summary>
         public PortfolioMember? MemberAt(string path) => Portfolio.Members.FirstOrDefault(m => string.Equals(PlanCompilations.Normalize(m.Path), path, StringComparison.Ordinal));
 

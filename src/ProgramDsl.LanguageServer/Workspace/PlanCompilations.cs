@@ -129,6 +129,28 @@ namespace ProgramDsl.LanguageServer.Workspace
             lock (_gate) return _portfolios.TryGetValue(path, out var state) ? state.Latest : null;
         }
 
+        /// <summary>
+        /// The compile hover, navigation and completion answer from in the file at <paramref name="path"/>: the latest
+        /// compile of the program reading it (<see cref="ProgramFor"/>), unless a portfolio checked that program file from
+        /// the same text and its compile there has fewer errors: the program then uses people, roles or pools the
+        /// portfolio declares for its programs, which its own compile cannot resolve. The file's diagnostics follow the
+        /// same rule (the portfolio's view while it read the same text).
+        /// </summary>
+        public CompiledProgram? AnswerFor(string path)
+        {
+            var own = ProgramFor(path);
+            if (own?.TreeOf(path) is not SyntaxTree tree) return own;
+            int errors = own.Program.Diagnostics.Count(d => d.IsError);
+            if (errors == 0) return own;
+            foreach (var portfolio in Portfolios)
+            {
+                if (!portfolio.ProgramFiles.TryGetValue(path, out var file) || !string.Equals(file.Text, tree.Source.Text, StringComparison.Ordinal)) continue;
+                if (portfolio.CompiledMember(path) is CompiledProgram member && member.Program.Diagnostics.Count(d => d.IsError) < errors) return member;
+            }
+
+            return own;
+        }
+
         /// <summary>The latest checks of the portfolios that name the program file at <paramref name="path"/>, by path.</summary>
         public IReadOnlyList<CompiledPortfolio> PortfoliosNaming(string path)
         {
