@@ -125,14 +125,9 @@ namespace ProgramDsl.Scheduling.Leveling
     {
         private readonly List<int> _duration = new List<int>();
         private readonly List<int> _capacity = new List<int>();
-        private readonly List<List<(int Resource, int Amount)>> _demands = new List<List<(int, int)>>();
-
-        // Where each (activity, resource) demand sits in its activity's list, so a repeat merges by lookup: a scan of the
-        // list per demand was quadratic in the people on one task.
-        // Keyed by (activity, resource) packed in a long, hashed with a mixing comparer: long's own hash is the xor of
-        // its halves, so task i on person i (activity == resource) always hashed to 0 and adding N such demands took
-        // time quadratic in N (50,000 people each on a task of their own: 6 s).
-        private readonly Dictionary<long, int> _demandAt = new Dictionary<long, int>(MixedKey.Instance);
+        // Demands in the order given, merged per (activity, resource) when the problem is built: a list per activity and
+        // a lookup per demand cost more than the rest of the problem on a 100,000-task plan.
+        private readonly List<(int Activity, int Resource, int Amount)> _demands = new List<(int, int, int)>();
         private readonly List<RcpspPrecedence> _precedences = new List<RcpspPrecedence>();
         private readonly List<int> _release = new List<int>();
         private readonly List<int> _fixedStart = new List<int>();
@@ -153,7 +148,6 @@ namespace ProgramDsl.Scheduling.Leveling
         {
             if (duration < 0) throw new ArgumentOutOfRangeException(nameof(duration));
             _duration.Add(duration);
-            _demands.Add(new List<(int, int)>());
             _release.Add(Math.Max(0, release));
             _fixedStart.Add(-1);
             _fixedFinish.Add(-1);
@@ -172,17 +166,9 @@ namespace ProgramDsl.Scheduling.Leveling
         /// <summary>Makes an activity hold units of a resource on each of its working days.</summary>
         public void AddDemand(int activity, int resource, int amount)
         {
+            if ((uint)activity >= (uint)_duration.Count) throw new ArgumentOutOfRangeException(nameof(activity));
             if (amount <= 0) return;
-            var list = _demands[activity];
-            long key = ((long)activity << 32) | (uint)resource;
-            if (_demandAt.TryGetValue(key, out int i))
-            {
-                list[i] = (resource, list[i].Amount + amount);
-                return;
-            }
-
-            _demandAt[key] = list.Count;
-            list.Add((resource, amount));
+            _demands.Add((activity, resource, amount));
         }
 
         /// <summary>Adds a precedence constraint.</summary>
@@ -192,17 +178,68 @@ namespace ProgramDsl.Scheduling.Leveling
         /// <summary>The problem.</summary>
         public RcpspProblem Build()
         {
-            var resources = new int[_demands.Count][];
-            var amounts = new int[_demands.Count][];
-            for (int a = 0; a < _demands.Count; a++)
+            int n = _duration.Count;
+
+            // Each activity's demands in the order given (a counting sort, stable), a repeated resource merged into its
+            // first entry: by a scan of the activity's few demands, or by lookup when it has many (people on one task).
+            var first = new int[n + 1];
+            foreach (var d in _demands) first[d.Activity + 1]++;
+            for (int a = 0; a < n; a++) first[a + 1] += first[a];
+            var byActivity = new (int Resource, int Amount)[_demands.Count];
+            var next = (int[])first.Clone();
+            foreach (var d in _demands) byActivity[next[d.Activity]++] = (d.Resource, d.Amount);
+
+            var resources = new int[n][];
+            var amounts = new int[n][];
+            var empty = Array.Empty<int>();
+            Dictionary<int, int>? at = null;
+            var mergedResources = new List<int>();
+            var mergedAmounts = new List<int>();
+            for (int a = 0; a < n; a++)
             {
-                resources[a] = new int[_demands[a].Count];
-                amounts[a] = new int[_demands[a].Count];
-                for (int i = 0; i < _demands[a].Count; i++)
+                int from = first[a], to = first[a + 1];
+                if (to == from)
                 {
-                    resources[a][i] = _demands[a][i].Resource;
-                    amounts[a][i] = _demands[a][i].Amount;
+                    resources[a] = amounts[a] = empty;
+                    continue;
                 }
+
+                mergedResources.Clear();
+                mergedAmounts.Clear();
+                bool many = to - from > 8;
+                if (many) (at ??= new Dictionary<int, int>()).Clear();
+                for (int k = from; k < to; k++)
+                {
+                    var (r, amount) = byActivity[k];
+                    int i = -1;
+                    if (many)
+                    {
+                        if (at!.TryGetValue(r, out int found)) i = found;
+                        else at[r] = mergedResources.Count;
+                    }
+                    else
+                    {
+                        for (int j = 0; j < mergedResources.Count; j++)
+                        {
+                            if (mergedResources[j] != r) continue;
+                            i = j;
+                            break;
+                        }
+                    }
+
+                    if (i >= 0)
+                    {
+                        mergedAmounts[i] += amount;
+                    }
+                    else
+                    {
+                        mergedResources.Add(r);
+                        mergedAmounts.Add(amount);
+                    }
+                }
+
+                resources[a] = mergedResources.ToArray();
+                amounts[a] = mergedAmounts.ToArray();
             }
 
             return new RcpspProblem(_duration.ToArray(), _capacity.ToArray(), resources, amounts, _precedences.ToArray(),
