@@ -38,6 +38,8 @@ if [ $build_status -ne 0 ]; then
   exit $build_status
 fi
 
+# tests/ProgramDsl.Build.Tests packs the solution: on linux-x64 that includes the Native AOT tool (a C toolchain, gcc or
+# clang, is needed), which its tests install and compare with the framework-dependent build (tests/native-check.sh).
 dotnet test ProgramDsl.sln -c Release --no-build -nologo -v quiet \
   --logger "trx" --results-directory "$results" "$@"
 test_status=$?

@@ -73,7 +73,7 @@ namespace ProgramDsl.Build.Tests
         public PackageEndToEndTests(PackedFeed feed) => _feed = feed;
 
         [Fact]
-        public void Packing_the_solution_gives_exactly_the_four_packages_with_their_metadata()
+        public void Packing_the_solution_gives_exactly_the_packages_with_their_metadata()
         {
             Packed();
             Directory.GetFiles(_feed.Feed).Select(Path.GetFileName).Should().BeEquivalentTo(
@@ -118,9 +118,34 @@ namespace ProgramDsl.Build.Tests
             build.Files.Should().NotContain(f => f.StartsWith("lib/", StringComparison.Ordinal));
             build.Dependencies().Should().BeEmpty();
 
-            // The tool carries the CLI with everything it loads (ProgramDsl.Reports is no package of its own).
-            var tool = ReadPackage("ProgramDsl.Tool");
-            tool.Element("packageTypes")!.Elements().Select(e => e.Attribute("name")!.Value).Should().Equal("DotnetTool");
+            // The tool carries the CLI with everything it loads (ProgramDsl.Reports is no package of its own). On linux-x64
+            // ProgramDsl.Tool only points to the native package and to the framework-dependent one, for every other machine.
+            var tool = ReadPackage(PackedFeed.JitToolPackageId);
+            tool.Element("packageTypes")!.Elements().Select(e => e.Attribute("name")!.Value).Should().Equal(PackedFeed.PacksNative ? "DotnetToolRidPackage" : "DotnetTool");
+            if (PackedFeed.PacksNative)
+            {
+                var pointer = ReadPackage("ProgramDsl.Tool");
+                pointer.Element("packageTypes")!.Elements().Select(e => e.Attribute("name")!.Value).Should().Equal("DotnetTool");
+                pointer.Files.Should().NotContain(f => f.EndsWith(".dll", StringComparison.Ordinal) || f.EndsWith("/tpm", StringComparison.Ordinal));
+                var pointerSettings = XDocument.Parse(pointer.Read("tools/any/any/DotnetToolSettings.xml"));
+                pointerSettings.Descendants().Where(e => e.Name.LocalName == "RuntimeIdentifierPackage")
+                    .Select(e => e.Attribute("RuntimeIdentifier")!.Value + "=" + e.Attribute("Id")!.Value)
+                    .Should().Equal("linux-x64=ProgramDsl.Tool.linux-x64", "any=ProgramDsl.Tool.any");
+
+                // The native tpm alone, no debug files, and the framework-dependent tpm beside it for the language server.
+                var native = ReadPackage("ProgramDsl.Tool.linux-x64");
+                native.Element("packageTypes")!.Elements().Select(e => e.Attribute("name")!.Value).Should().Equal("DotnetToolRidPackage");
+                native.Files.Should().Contain(new[] { "tools/any/linux-x64/tpm", "tools/any/linux-x64/DotnetToolSettings.xml", "tools/any/linux-x64/lsp/tpm.dll", "tools/any/linux-x64/lsp/ProgramDsl.LanguageServer.dll" });
+                native.Files.Should().NotContain(f => f.EndsWith(".dbg", StringComparison.Ordinal) || f.EndsWith(".pdb", StringComparison.Ordinal));
+                native.Files.Where(f => f.StartsWith("tools/any/linux-x64/", StringComparison.Ordinal) && !f.StartsWith("tools/any/linux-x64/lsp/", StringComparison.Ordinal))
+                    .Should().BeEquivalentTo(new[] { "tools/any/linux-x64/tpm", "tools/any/linux-x64/DotnetToolSettings.xml" });
+                var nativeSettings = XDocument.Parse(native.Read("tools/any/linux-x64/DotnetToolSettings.xml")).Descendants().Single(e => e.Name.LocalName == "Command");
+                nativeSettings.Attribute("Runner")!.Value.Should().Be("executable");
+                nativeSettings.Attribute("EntryPoint")!.Value.Should().Be("tpm");
+
+                build.Files.Should().Contain("tools/tpm/linux-x64/tpm");
+            }
+
             tool.Files.Should().Contain(new[]
             {
                 "tools/net10.0/any/tpm.dll", "tools/net10.0/any/ProgramDsl.dll", "tools/net10.0/any/ProgramDsl.Reports.dll",
@@ -247,6 +272,10 @@ namespace ProgramDsl.Build.Tests
             install.ExitCode.Should().Be(0, install.ToString());
             var tpm = _feed.Tpm;
             File.Exists(tpm).Should().BeTrue(install.ToString());
+
+            // On linux-x64 the installed command is the native tpm (the package for this machine), elsewhere tpm.dll's apphost.
+            var installedFrom = new FileInfo(tpm).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? tpm;
+            if (PackedFeed.PacksNative) installedFrom.Should().EndWith(Path.Combine("tools", "any", "linux-x64", "tpm"), install.ToString());
 
             // The installed command is this run's build, not one from a cache.
             var version = Dotnet.Start(tpm, _feed.Root, _feed.ConsumerEnvironment, TimeSpan.FromMinutes(1), "--version");
@@ -432,6 +461,59 @@ namespace ProgramDsl.Build.Tests
             File.Exists(Path.Combine(output, "index.html")).Should().BeFalse(clean.ToString());
             Directory.Exists(Path.Combine(output, "beta")).Should().BeFalse(clean.ToString());
             File.Exists(Path.Combine(output, "keep.txt")).Should().BeTrue("clean removes the program folders and the page, not the output folder they were in\n" + clean);
+        }
+
+        [Fact]
+        public void On_linux_x64_the_build_package_runs_its_native_tpm_and_TpmUseNative_false_runs_tpm_dll()
+        {
+            if (!PackedFeed.PacksNative) return;
+            Packed();
+            var app = CreateConsumer("native-app", Plan, PlainProgram);
+            var schedule = Path.Combine(app, "bin", "Debug", "net10.0", "tpm", "e2e-plan", "schedule.json");
+
+            // Exec logs its command line at normal verbosity.
+            var native = Build(app, "build", "-v:n");
+            native.ExitCode.Should().Be(0, native.ToString());
+            native.Output.Should().MatchRegex(@"""[^""\n]*/tools/tpm/linux-x64/tpm"" @""", native.ToString());
+            native.Output.Should().NotContain("tpm.dll\" @", native.ToString());
+            var nativeSchedule = File.ReadAllText(schedule);
+
+            // The portable tpm.dll on request (a changed property is a changed command: the plans compile again).
+            var jit = Build(app, "build", "-v:n", "-p:TpmUseNative=false");
+            jit.ExitCode.Should().Be(0, jit.ToString());
+            jit.Output.Should().MatchRegex(@"/tools/tpm/tpm\.dll"" @""", jit.ToString());
+            File.ReadAllText(schedule).Should().Be(nativeSchedule, "the native and the portable tpm write the same schedule");
+        }
+
+        [Fact]
+        public void The_installed_native_tool_writes_the_same_bytes_as_the_framework_dependent_one()
+        {
+            if (!PackedFeed.PacksNative) return;
+            Packed();
+            _feed.ToolInstall.ExitCode.Should().Be(0, _feed.ToolInstall.ToString());
+
+            // The framework-dependent tool as ProgramDsl.Tool.any carries it, run with dotnet.
+            var jit = Path.Combine(_feed.Root, "jit-tool");
+            using (var zip = ZipFile.OpenRead(_feed.PackagePath(PackedFeed.JitToolPackageId)))
+            {
+                foreach (var entry in zip.Entries.Where(e => e.FullName.StartsWith("tools/net10.0/any/", StringComparison.Ordinal) && e.Name.Length > 0))
+                {
+                    var target = Path.Combine(jit, entry.FullName.Substring("tools/net10.0/any/".Length));
+                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    entry.ExtractToFile(target);
+                }
+            }
+
+            // tests/native-check.sh compares every artefact of tpm build, the forecast, an import and hostile files, and
+            // checks both tools' lsp runs the JIT server.
+            var environment = new Dictionary<string, string?>(_feed.ConsumerEnvironment)
+            {
+                ["TPM_NATIVE"] = _feed.Tpm,
+                ["TPM_JIT_DLL"] = Path.Combine(jit, "tpm.dll"),
+            };
+            var check = Dotnet.Start("bash", _feed.Repository, environment, TimeSpan.FromMinutes(5), Path.Combine(_feed.Repository, "tests", "native-check.sh"));
+            check.ExitCode.Should().Be(0, check.ToString());
+            check.Output.Should().Contain("same       ./fraud-v3/schedule.json", check.ToString()).And.NotContain("DIFFERENT", check.ToString());
         }
 
         /// <summary>Packs on first use and fails every test with the pack's output when the pack fails.</summary>

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Reflection;
+using System.Runtime.InteropServices;
 using System.Security;
 using System.Text;
 
@@ -15,10 +16,22 @@ namespace ProgramDsl.Build.Tests.Infrastructure
     /// </summary>
     public sealed class PackedFeed : IDisposable
     {
-        /// <summary>The packages `dotnet pack ProgramDsl.sln` must produce, and no other.</summary>
-        public static readonly string[] PackageIds = { "ProgramDsl", "ProgramDsl.Analyzers", "ProgramDsl.Build", "ProgramDsl.Tool" };
+        /// <summary>
+        /// Whether this machine packs the native tool: on linux-x64, ProgramDsl.Tool points to ProgramDsl.Tool.linux-x64 (the
+        /// Native AOT tpm) and ProgramDsl.Tool.any (the framework-dependent one), and ProgramDsl.Build carries the native tpm too.
+        /// </summary>
+        public static readonly bool PacksNative = RuntimeInformation.RuntimeIdentifier == "linux-x64";
 
-        public static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(8);
+        /// <summary>The packages `dotnet pack ProgramDsl.sln` must produce, and no other.</summary>
+        public static readonly string[] PackageIds = PacksNative
+            ? new[] { "ProgramDsl", "ProgramDsl.Analyzers", "ProgramDsl.Build", "ProgramDsl.Tool", "ProgramDsl.Tool.linux-x64", "ProgramDsl.Tool.any" }
+            : new[] { "ProgramDsl", "ProgramDsl.Analyzers", "ProgramDsl.Build", "ProgramDsl.Tool" };
+
+        /// <summary>The package that holds the framework-dependent tpm.dll of the tool.</summary>
+        public static string JitToolPackageId => PacksNative ? "ProgramDsl.Tool.any" : "ProgramDsl.Tool";
+
+        // The native tool's Native AOT compile takes one to two minutes of the pack on two cores.
+        public static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(15);
         public static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(4);
 
         private readonly Lazy<ProcessResult> _pack;
