@@ -161,6 +161,21 @@ namespace ProgramDsl.Tests.Leveling
         }
 
         [Fact]
+        public void A_day_on_the_last_page_before_int_MaxValue_has_no_next_working_day()
+        {
+            // Past the tabulated days the table pages the calendar by 4,096 days; the last page ends past int.MaxValue,
+            // the "no more working days" answer, which once looped there for ever and marked int.MaxValue as working.
+            var start = new CalendarDate(CalendarDate.MaxValue.DayNumber - 200);
+            var program = new WorkingCalendar(start, Weekdays(0b0111110), Array.Empty<DateRange>());
+            var own = new WorkingCalendar(start, Weekdays(0b0001010), Array.Empty<DateRange>());
+            var time = new TaskTime(program, own);
+            var table = new Engine.CalendarTable(time, limit: 64);
+            table.NextAvailableOrEnd(int.MaxValue - 100).Should().Be(int.MaxValue);
+            Outcome(() => table.NextAvailable(int.MaxValue - 1)).Should().Be("past the calendar");
+            Outcome(() => table.NextAvailable(100)).Should().Be(Outcome(() => time.NextAvailable(100)));
+        }
+
+        [Fact]
         public void A_table_over_a_long_horizon_costs_a_fifth_of_a_byte_a_day()
         {
             var time = Time(new CalendarDate(739_000), new Random(7));
@@ -169,5 +184,245 @@ namespace ProgramDsl.Tests.Leveling
             // Bits and one rank per 64 days, in four-byte words: 3/64 of a word a day.
             table.TabulatedDays.Should().BeLessThanOrEqualTo(3L * 65_536 / 64 + 4);
         }
+    }
+
+    /// <summary>
+    /// Calendar tables against a calendar given as an explicit list of days, queried in random order: tiny limits,
+    /// last working days at a 64-day word's edge, no working day at all, finishes millions of days away, a calendar
+    /// that fails past its end and a bulk filler that fails part way.
+    /// </summary>
+    public class CalendarTableAdversarialTests
+    {
+        /// <summary>How the calendar's bulk filler behaves.</summary>
+        private enum Filler
+        {
+            None,
+            Exact,
+            FailsPastLast,
+            FailsHalfway,
+        }
+
+        /// <summary>Working days as a flag per day below <see cref="Horizon"/>, none after.</summary>
+        private class ListCalendar : IActivityCalendar
+        {
+            private readonly bool[] _work;
+            private readonly int[] _rank; // working days before d
+            private readonly List<int> _days = new List<int>();
+            private readonly bool _previousFailsPastHorizon;
+
+            public ListCalendar(bool[] work, bool previousFailsPastHorizon)
+            {
+                _work = work;
+                _previousFailsPastHorizon = previousFailsPastHorizon;
+                _rank = new int[work.Length + 1];
+                for (int d = 0; d < work.Length; d++)
+                {
+                    _rank[d + 1] = _rank[d] + (work[d] ? 1 : 0);
+                    if (work[d]) _days.Add(d);
+                }
+            }
+
+            public int Horizon => _work.Length;
+
+            public int Last => _days.Count == 0 ? -1 : _days[_days.Count - 1];
+
+            public int Rank(long day) => day <= 0 ? 0 : day >= _work.Length ? _days.Count : _rank[day];
+
+            public bool Works(int day) => day >= 0 && day < _work.Length && _work[day];
+
+            public int NextAvailable(int day)
+            {
+                int k = Rank(Math.Max(0, day));
+                if (k >= _days.Count) throw new CalendarRangeException();
+                return _days[k];
+            }
+
+            public int PreviousAvailable(int day)
+            {
+                if (day < 0) return -1;
+                if (_previousFailsPastHorizon && day >= _work.Length) throw new CalendarRangeException();
+                int k = Rank((long)day + 1) - 1;
+                return k < 0 ? -1 : _days[k];
+            }
+
+            public int Advance(int start, int days)
+            {
+                long k = (long)Rank(start) + days - 1;
+                if (k >= _days.Count) throw new CalendarRangeException();
+                return _days[(int)k] + 1;
+            }
+
+            public int Retreat(int finish, int days)
+            {
+                int k = Rank(finish) - days;
+                return k < 0 ? k : _days[k];
+            }
+        }
+
+        private sealed class MarkingCalendar : ListCalendar, IWorkingDayMarker
+        {
+            private readonly Filler _filler;
+
+            public MarkingCalendar(bool[] work, bool previousFails, Filler filler)
+                : base(work, previousFails) => _filler = filler;
+
+            public void MarkWorkingDays(int from, int to, ulong[] bits)
+            {
+                int stop = to;
+                if (_filler == Filler.FailsHalfway && to - from > 1) stop = from + (to - from) / 2;
+                for (int d = Math.Max(0, from); d < stop; d++)
+                {
+                    if (Works(d)) bits[d >> 6] |= 1UL << (d & 63);
+                }
+
+                if (_filler == Filler.FailsHalfway && to - from > 1) throw new CalendarRangeException();
+                if (_filler == Filler.FailsPastLast && to > Last + 1) throw new CalendarRangeException();
+            }
+        }
+
+        private static string Outcome(Func<int> query)
+        {
+            try
+            {
+                return query().ToString(CultureInfo.InvariantCulture);
+            }
+            catch (CalendarRangeException)
+            {
+                return "past the calendar";
+            }
+        }
+
+        private static int Edge(Random rng, int near) => Math.Max(0, near + rng.Next(-2, 3));
+
+        private static ListCalendar Calendar(Random rng, out string shape)
+        {
+            int[] horizons = { 1, 63, 64, 65, 255, 256, 257, 4096, 4097, 65_535, 65_536, 65_537, 65_536 + 4096, 200_000, 2_500_000 };
+            int horizon = horizons[rng.Next(horizons.Length)] + rng.Next(0, 3) - 1;
+            horizon = Math.Max(1, horizon);
+            var work = new bool[horizon];
+            int mask = rng.Next(0, 128);
+            for (int d = 0; d < horizon; d++) work[d] = (mask >> (d % 7) & 1) != 0;
+            for (int i = rng.Next(0, 6); i > 0; i--)
+            {
+                int from = rng.Next(horizon);
+                int length = rng.Next(5) == 0 ? rng.Next(horizon) : rng.Next(0, 130);
+                for (int d = from; d < Math.Min(horizon, from + length); d++) work[d] = false;
+            }
+
+            // A last working day at a word's edge, or a single working day.
+            int kind = rng.Next(4);
+            if (kind == 0)
+            {
+                int edge = Math.Min(horizon - 1, Edge(rng, 64 * rng.Next(1, Math.Max(2, horizon / 64))));
+                for (int d = edge + 1; d < horizon; d++) work[d] = false;
+                work[edge] = true;
+            }
+            else if (kind == 1 && rng.Next(3) == 0)
+            {
+                Array.Clear(work, 0, horizon);
+                if (rng.Next(2) == 0) work[Math.Min(horizon - 1, Edge(rng, 64 * rng.Next(0, 5)))] = true;
+            }
+
+            bool previousFails = rng.Next(2) == 0;
+            var filler = (Filler)rng.Next(4);
+            shape = string.Format(CultureInfo.InvariantCulture, "horizon {0}, mask {1}, kind {2}, previous fails {3}, filler {4}", horizon, mask, kind, previousFails, filler);
+            return filler == Filler.None ? new ListCalendar(work, previousFails) : new MarkingCalendar(work, previousFails, filler);
+        }
+
+        private static int Day(Random rng, ListCalendar calendar, int limit)
+        {
+            switch (rng.Next(9))
+            {
+                case 0: return Edge(rng, limit);
+                case 1: return Edge(rng, calendar.Last);
+                case 2: return Edge(rng, calendar.Horizon);
+                case 3: return Edge(rng, 64 * rng.Next(0, 2000));
+                case 4: return Edge(rng, Engine.CalendarTable.DefaultLimit);
+                case 5: return rng.Next(0, 300);
+                case 6: return rng.Next(10) == 0 ? int.MaxValue - 1 - rng.Next(0, 10_000) : rng.Next(0, calendar.Horizon + 5000);
+                default: return rng.Next(0, calendar.Horizon + 10);
+            }
+        }
+
+        private static int Count(Random rng)
+        {
+            switch (rng.Next(5))
+            {
+                case 0: return rng.Next(1, 5);
+                case 1: return 64 + rng.Next(-2, 3);
+                case 2: return rng.Next(1, 3_000_000);
+                case 3: return rng.Next(10) == 0 ? int.MaxValue - rng.Next(0, 3) : rng.Next(1, 70_000);
+                default: return rng.Next(1, 400);
+            }
+        }
+
+        [Fact]
+        public void A_table_answers_as_its_calendar_in_any_order()
+        {
+            int[] limits = { 1, 2, 63, 64, 65, 256, 4096, Engine.CalendarTable.DefaultLimit };
+            for (int seed = 0; seed < 300; seed++)
+            {
+                var rng = new Random(seed);
+                var calendar = Calendar(rng, out string shape);
+                int limit = limits[rng.Next(limits.Length)];
+                Engine.CalendarTable table;
+                try
+                {
+                    table = new Engine.CalendarTable(calendar, limit);
+                }
+                catch (Exception ex)
+                {
+                    throw new InvalidOperationException("seed " + seed + ", " + shape + ": construction failed", ex);
+                }
+
+                string what = string.Format(CultureInfo.InvariantCulture, "seed {0}, limit {1}, {2}", seed, limit, shape);
+                for (int q = 0; q < 300; q++)
+                {
+                    int day = Day(rng, calendar, limit);
+                    switch (rng.Next(5))
+                    {
+                        case 0:
+                            Outcome(() => table.NextAvailable(day)).Should().Be(Outcome(() => calendar.NextAvailable(day)), "{0}: next available {1}", what, day);
+                            break;
+                        case 1:
+                        {
+                            string expected = Outcome(() => calendar.NextAvailable(day));
+                            if (expected == "past the calendar") expected = int.MaxValue.ToString(CultureInfo.InvariantCulture);
+                            Outcome(() => table.NextAvailableOrEnd(day)).Should().Be(expected, "{0}: next available or end {1}", what, day);
+                            break;
+                        }
+
+                        case 2:
+                        {
+                            // Past the horizon the previous working day is the calendar's last.
+                            int k = calendar.Rank((long)day + 1) - 1;
+                            string expected = (k < 0 ? -1 : SelectDay(calendar, k)).ToString(CultureInfo.InvariantCulture);
+                            Outcome(() => table.PreviousAvailable(day)).Should().Be(expected, "{0}: previous available {1}", what, day);
+                            break;
+                        }
+
+                        case 3:
+                        {
+                            if (!calendar.Works(day)) break;
+                            int n = Count(rng);
+                            Outcome(() => table.Advance(day, n)).Should().Be(Outcome(() => calendar.Advance(day, n)), "{0}: advance {1} by {2}", what, day, n);
+                            break;
+                        }
+
+                        default:
+                        {
+                            if (!calendar.Works(day)) break;
+                            int n = Count(rng);
+                            int k = calendar.Rank((long)day + 1) - n;
+                            string expected = (k < 0 ? k - 1 : SelectDay(calendar, k)).ToString(CultureInfo.InvariantCulture);
+                            Outcome(() => table.Retreat(day + 1, n)).Should().Be(expected, "{0}: retreat {1} by {2}", what, day + 1, n);
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+
+        private static int SelectDay(ListCalendar calendar, int k) => calendar.Advance(calendar.NextAvailable(0), k + 1) - 1;
     }
 }

@@ -1613,7 +1613,8 @@ namespace ProgramDsl.Scheduling.Leveling
                 var bits = new ulong[FarPageSize / 64];
                 long start = (long)p << FarPageBits;
                 long end = start + FarPageSize;
-                for (long x = SourceNextOrEnd((int)start); x < end; x = x + 1 > int.MaxValue - 1 ? int.MaxValue : SourceNextOrEnd((int)(x + 1)))
+                // int.MaxValue is "no more working days", not a day: on the last page (which ends past it) it must stop the loop.
+                for (long x = SourceNextOrEnd((int)start); x < end && x != int.MaxValue; x = x + 1 > int.MaxValue - 1 ? int.MaxValue : SourceNextOrEnd((int)(x + 1)))
                 {
                     int i = (int)(x - start);
                     bits[i >> 6] |= 1UL << (i & 63);
