@@ -108,9 +108,10 @@ namespace ProgramDsl.Scheduling.Leveling
         private const long NormalPlacements = 2_000_000;
         private const long MaxPlacements = 50_000L * 120;
 
-        // Small problems stop here. A search with room for it runs as two halves on two cores (5,000 schedules each,
-        // about the time one search of 5,000 took): J30 0.068 % → 0.040 %, J60 11.11 % → 10.99 % (seeds 0–1).
-        private const int NormalMaxSchedules = 10_000;
+        // Small problems stop here. A search with room for it runs as two halves on two cores: J60 above the CP bound,
+        // mean of seeds 0–1, 11.11 % with one search of 5,000; 10.99 % with halves of 5,000; 10.96 % with 8,000; 10.95 %
+        // with 12,000 (the convergence stop ends most of those early).
+        private const int NormalMaxSchedules = 16_000;
 
         /// <summary>
         /// The normal effort's work budget, in work units (per activity placed, per precedence examined, per day and
