@@ -16,16 +16,19 @@ namespace ProgramDsl.Benchmarks.Psplib
     internal static class PsplibRunner
     {
         public const string Usage =
-            "  psplib [--set j30|j60|both] [--effort quick|normal|max] [--schedules N] [--seed S] [--limit K]\n" +
+            "  psplib [--set j30|j60|both|j120gen] [--effort quick|normal|max] [--schedules N] [--seed S] [--limit K]\n" +
             "         [--only NAME,NAME] [--out FILE.tsv] [--data DIR] [--worst W]\n" +
             "                               solve PSPLIB J30/J60 with the leveling engine, check every schedule independently,\n" +
             "                               print mean/max deviation (J30 from the optimum; J60 from the critical-path bound and the\n" +
             "                               best-known LB/UB) and time per instance; --limit K samples K instances evenly per set;\n" +
-            "                               --out writes per-instance results; exit 1 on any infeasible or impossible schedule";
+            "                               --out writes per-instance results; exit 1 on any infeasible or impossible schedule;\n" +
+            "                               j120gen: 600 ProGen-style 120-activity instances generated for --gen-seed G (default 1),\n" +
+            "                               measured against their critical-path bound (no data files needed)";
 
         // Targets of the issue, for the default effort.
-        private const double J30Target = 0.1;
-        private const double J60Target = 11.5;
+        private const double J30Target = 0.05;
+        private const double J60Target = 10.9;
+        private const double J120Target = 32.0;
 
         public static int Run(string[] args)
         {
@@ -54,16 +57,18 @@ namespace ProgramDsl.Benchmarks.Psplib
                 "j30" => new[] { "j30" },
                 "j60" => new[] { "j60" },
                 "both" => new[] { "j30", "j60" },
+                "j120gen" => new[] { "j120gen" },
                 _ => Array.Empty<string>(),
             };
             if (sets.Length == 0)
             {
-                Console.Error.WriteLine("--set must be j30, j60 or both\n" + Usage);
+                Console.Error.WriteLine("--set must be j30, j60, both or j120gen\n" + Usage);
                 return 2;
             }
 
+            int genSeed = Options.Int(args, "--gen-seed", 1);
             string? dataOption = Options.Value(args, "--data");
-            var root = PsplibData.Locate(dataOption);
+            var root = sets[0] == "j120gen" ? string.Empty : PsplibData.Locate(dataOption);
             if (root is null)
             {
                 Console.Error.WriteLine(dataOption != null
@@ -74,7 +79,7 @@ namespace ProgramDsl.Benchmarks.Psplib
 
             if (only != null)
             {
-                var known = sets.SelectMany(n => PsplibData.InstanceFiles(root, n)).Select(Path.GetFileNameWithoutExtension).ToHashSet(StringComparer.Ordinal);
+                var known = sets.SelectMany(n => InstanceNames(root, n)).Select(Path.GetFileNameWithoutExtension).ToHashSet(StringComparer.Ordinal);
                 var unknown = only.Where(n => !known.Contains(n)).ToList();
                 if (unknown.Count > 0)
                 {
@@ -85,24 +90,33 @@ namespace ProgramDsl.Benchmarks.Psplib
 
             var options = new RcpspOptions { Effort = effort, Schedules = schedules, Seed = seed };
             string budget = schedules is int b ? b.ToString("N0", CultureInfo.InvariantCulture) + " schedules" : "effort " + effortName;
-            Console.WriteLine("PSPLIB from " + root + "; " + budget + ", seed " + seed + (limit > 0 ? ", " + limit + " instances per set" : string.Empty));
+            Console.WriteLine((sets[0] == "j120gen" ? "ProGen-style J120, generator seed " + genSeed : "PSPLIB from " + root) + "; " + budget + ", seed " + seed + (limit > 0 ? ", " + limit + " instances per set" : string.Empty));
 
             var all = new List<Result>();
             var summaries = new List<(string Set, List<Result> Results, double Seconds)>();
             foreach (var name in sets)
             {
-                var files = Select(PsplibData.InstanceFiles(root, name), limit, only);
+                var files = Select(InstanceNames(root, name), limit, only);
                 if (files.Count == 0) continue;
-                var references = PsplibData.References(root, name);
+                bool generated = name == "j120gen";
+                SmInstance Load(string file) => generated ? ProGenerator.Generate(file, genSeed) : SmFile.Load(file);
+                var references = generated ? null : PsplibData.References(root, name);
                 // Untimed solves until tiered compilation has settled, so the first instances do not carry the JIT.
                 var warmUp = Stopwatch.StartNew();
-                for (int w = 0; w < 50 && (w < 3 || warmUp.ElapsedMilliseconds < 500); w++) Solve(SmFile.Load(files[w % files.Count]), options);
+                for (int w = 0; w < 50 && (w < 3 || warmUp.ElapsedMilliseconds < 500); w++) Solve(Load(files[w % files.Count]), options);
                 var watch = Stopwatch.StartNew();
                 var results = new List<Result>();
                 for (int i = 0; i < files.Count; i++)
                 {
-                    var instance = SmFile.Load(files[i]);
-                    if (!references.TryGetValue(instance.Name, out var reference))
+                    var instance = Load(files[i]);
+                    PsplibReference reference;
+                    if (references is null)
+                    {
+                        // Generated: the critical-path bound is the only reference.
+                        int bound = ScheduleChecker.CriticalPathLength(instance);
+                        reference = new PsplibReference(bound, bound);
+                    }
+                    else if (!references.TryGetValue(instance.Name, out reference))
                     {
                         Console.Error.WriteLine("FAIL " + instance.Name + ": no reference value in " + name + "-reference.tsv");
                         return 1;
@@ -141,12 +155,16 @@ namespace ProgramDsl.Benchmarks.Psplib
             return 0;
         }
 
+        /// <summary>The instance files of a PSPLIB set, or the names of the generated one.</summary>
+        private static IReadOnlyList<string> InstanceNames(string root, string set) =>
+            set == "j120gen" ? ProGenerator.Names() : PsplibData.InstanceFiles(root, set);
+
         /// <summary>The instances to run: those named by --only, or K spread evenly over the set (every group of J30/J60 gets some).</summary>
         private static IReadOnlyList<string> Select(IReadOnlyList<string> files, int limit, string[]? only)
         {
             if (only != null)
             {
-                return files.Where(f => only.Contains(Path.GetFileNameWithoutExtension(f), StringComparer.Ordinal)).ToArray();
+                return files.Where(f => only.Contains(Path.GetFileNameWithoutExtension(f), StringComparer.Ordinal) || only.Contains(f, StringComparer.Ordinal)).ToArray();
             }
 
             if (limit <= 0 || limit >= files.Count) return files;
@@ -231,6 +249,12 @@ namespace ProgramDsl.Benchmarks.Psplib
                 sb.AppendLine("  from the optimum:         mean " + F(results.Average(r => r.DevUb), 3) + " %, max " + F(results.Max(r => r.DevUb)) + " %, optimal " + results.Count(r => r.Makespan == r.Reference.UpperBound) + "/" + results.Count);
                 sb.AppendLine("  from the CP bound:        mean " + F(results.Average(r => r.DevCp)) + " %");
             }
+            else if (set == "j120gen")
+            {
+                sb.AppendLine("  from the CP bound:        mean " + F(results.Average(r => r.DevCp)) + " %, max " + F(results.Max(r => r.DevCp)) + " %, at the bound " + results.Count(r => r.Makespan == r.CriticalPath) + "/" + results.Count);
+                sb.AppendLine("  time per instance:        mean " + F(results.Average(r => r.Milliseconds), 1) + " ms, max " + F(slowest.Milliseconds, 1) + " ms (" + slowest.Name + ")");
+                return sb.ToString();
+            }
             else
             {
                 sb.AppendLine("  from the CP bound:        mean " + F(results.Average(r => r.DevCp)) + " %, max " + F(results.Max(r => r.DevCp)) + " %");
@@ -264,7 +288,12 @@ namespace ProgramDsl.Benchmarks.Psplib
                 else if (set == "j30")
                 {
                     double mean = results.Average(r => r.DevUb);
-                    sb.AppendLine("target J30 ≤ " + F(J30Target, 1) + " % above the optimum: " + (mean <= J30Target ? "met" : "NOT met") + " (" + F(mean, 3) + " %)" + note);
+                    sb.AppendLine("target J30 ≤ " + F(J30Target, 2) + " % above the optimum: " + (mean <= J30Target ? "met" : "NOT met") + " (" + F(mean, 3) + " %)" + note);
+                }
+                else if (set == "j120gen")
+                {
+                    double mean = results.Average(r => r.DevCp);
+                    sb.AppendLine("target J120 (generated) ≤ " + F(J120Target, 1) + " % above the CP bound: " + (mean <= J120Target ? "met" : "NOT met") + " (" + F(mean, 2) + " %)" + note);
                 }
                 else if (set == "j60")
                 {

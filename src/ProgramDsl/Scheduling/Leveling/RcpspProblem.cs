@@ -254,7 +254,7 @@ namespace ProgramDsl.Scheduling.Leveling
         Quick,
 
         /// <summary>
-        /// The default: a genetic search of at most 5,000 schedules and <see cref="RcpspSolver.NormalWork"/> work units,
+        /// The default: a genetic search of at most 16,000 schedules (two halves of 8,000, on two cores when there are two) and <see cref="RcpspSolver.NormalWork"/> work units,
         /// whichever runs out first (about a second on any problem).
         /// </summary>
         Normal,
