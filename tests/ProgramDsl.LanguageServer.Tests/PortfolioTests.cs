@@ -36,6 +36,12 @@ namespace ProgramDsl.LanguageServer.Tests
             "  task clean \"Clean\" { effort 8d  assign ana }\n" +         // 3: 'ana' at 41..44
             "}\n";
 
+        // A task of alpha's on 'lead', whom only the portfolio declares (line 5 of alpha with it: 'lead' at 43..47).
+        private const string LeadReview = "  task review \"Review\" { effort 1d  assign lead  after train }\n";
+
+        /// <summary>Alpha with more lines before its closing brace.</summary>
+        private static string AlphaWith(params string[] lines) => Alpha.Substring(0, Alpha.Length - "}\n".Length) + string.Concat(lines) + "}\n";
+
         private static (TempWorkspace Workspace, string Portfolio, string Alpha, string Beta) Write(string portfolio = Portfolio)
         {
             var workspace = new TempWorkspace();
@@ -79,7 +85,7 @@ namespace ProgramDsl.LanguageServer.Tests
             // portfolio, which the workspace holds, it does.
             var (workspace, _, alpha, _) = Write();
             using var _w = workspace;
-            var uses = Alpha.Substring(0, Alpha.Length - "}\n".Length) + "  task review \"Review\" { effort 1d  assign lead  after train }\n}\n";
+            var uses = AlphaWith(LeadReview);
             File.WriteAllText(alpha, uses);
             TpmProgram.Parse(uses, "alpha.tpm").Diagnostics.Should().Contain(d => d.Code == "TPM1001" && d.Message.Contains("'lead'"));
             await using var client = await LspClient.StartAsync(workspace.Root);
@@ -102,7 +108,7 @@ namespace ProgramDsl.LanguageServer.Tests
             // 'lead' is declared by the portfolio (line 1, 9..13); alpha uses it on line 5 (43..47) and alone cannot resolve it.
             var (workspace, portfolio, alpha, _) = Write();
             using var _w = workspace;
-            var uses = Alpha.Substring(0, Alpha.Length - "}\n".Length) + "  task review \"Review\" { effort 1d  assign lead  after train }\n  task wrap \"Wrap\" { effort 1d  assign  }\n}\n";
+            var uses = AlphaWith(LeadReview, "  task wrap \"Wrap\" { effort 1d  assign  }\n");
             File.WriteAllText(alpha, uses);
             await using var client = await LspClient.StartAsync(workspace.Root);
             await client.OpenAsync(alpha);
