@@ -18,25 +18,13 @@ namespace ProgramDsl.Reports.Tests.Baselines
     /// </summary>
     public sealed class BaselineGanttChromiumTests : IDisposable
     {
-        private readonly string _folder = Path.Combine(Path.GetTempPath(), "tpm-gantt-baseline-" + Guid.NewGuid().ToString("N"));
+        private readonly ScratchFolder _folder = new ScratchFolder("tpm-gantt-baseline");
 
-        public BaselineGanttChromiumTests() => Directory.CreateDirectory(_folder);
-
-        public void Dispose()
-        {
-            try
-            {
-                Directory.Delete(_folder, recursive: true);
-            }
-            catch (IOException)
-            {
-                // Leaving a temp folder behind is harmless.
-            }
-        }
+        public void Dispose() => _folder.Dispose();
 
         private string Write(string html)
         {
-            var path = Path.Combine(_folder, "gantt.html");
+            var path = _folder.File("gantt.html");
             File.WriteAllText(path, html);
             return path;
         }

@@ -19,29 +19,15 @@ namespace ProgramDsl.Reports.Tests.Html
     public sealed class GanttChromiumTests : IDisposable
     {
         private readonly ITestOutputHelper _output;
-        private readonly string _folder = Path.Combine(Path.GetTempPath(), "tpm-gantt-" + Guid.NewGuid().ToString("N"));
+        private readonly ScratchFolder _folder = new ScratchFolder("tpm-gantt");
 
-        public GanttChromiumTests(ITestOutputHelper output)
-        {
-            _output = output;
-            Directory.CreateDirectory(_folder);
-        }
+        public GanttChromiumTests(ITestOutputHelper output) => _output = output;
 
-        public void Dispose()
-        {
-            try
-            {
-                Directory.Delete(_folder, recursive: true);
-            }
-            catch (IOException)
-            {
-                // Leaving a temp folder behind is harmless.
-            }
-        }
+        public void Dispose() => _folder.Dispose();
 
         private string Write(string html, string name = "gantt.html")
         {
-            var path = Path.Combine(_folder, name);
+            var path = _folder.File(name);
             File.WriteAllText(path, html);
             return path;
         }
@@ -161,7 +147,7 @@ namespace ProgramDsl.Reports.Tests.Html
             var page = Write(Page(compiled, ProductVersion));
             int chartWidth = int.Parse(Parse(File.ReadAllText(page)).QuerySelector("svg.chart")!.GetAttribute("width")!, CultureInfo.InvariantCulture);
             int width = 520 + chartWidth + 16, height = 300 + rows * 22;
-            var png = Path.Combine(_folder, "gantt-ml-platform.png");
+            var png = _folder.File("gantt-ml-platform.png");
             Chromium.Screenshot(page, png, width, height);
 
             var bytes = File.ReadAllBytes(png);

@@ -47,29 +47,15 @@ namespace ProgramDsl.Reports.Tests.Html
             "})();</script>\n";
 
         private readonly ITestOutputHelper _output;
-        private readonly string _folder = Path.Combine(Path.GetTempPath(), "tpm-portfolio-" + Guid.NewGuid().ToString("N"));
+        private readonly ScratchFolder _folder = new ScratchFolder("tpm-portfolio");
 
-        public PortfolioChromiumTests(ITestOutputHelper output)
-        {
-            _output = output;
-            Directory.CreateDirectory(_folder);
-        }
+        public PortfolioChromiumTests(ITestOutputHelper output) => _output = output;
 
-        public void Dispose()
-        {
-            try
-            {
-                Directory.Delete(_folder, recursive: true);
-            }
-            catch (IOException)
-            {
-                // Leaving a temp folder behind is harmless.
-            }
-        }
+        public void Dispose() => _folder.Dispose();
 
         private string Write(string html)
         {
-            var path = Path.Combine(_folder, PortfolioGanttWriter.FileName);
+            var path = _folder.File(PortfolioGanttWriter.FileName);
             File.WriteAllText(path, html);
             return path;
         }
@@ -154,7 +140,7 @@ namespace ProgramDsl.Reports.Tests.Html
         {
             var html = PortfolioGanttWriter.Render(PortfolioTestKit.TwoPrograms(extra: 500), "9.9.9");
             var page = Write(html.Replace("<details class=\"lane\" id=\"lane-0\"", "<details open class=\"lane\" id=\"lane-0\""));
-            var png = Path.Combine(_folder, "portfolio.png");
+            var png = _folder.File("portfolio.png");
             Chromium.Screenshot(page, png, 1000, 700);
             var bytes = File.ReadAllBytes(png);
             bytes.Take(4).Should().Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' });
