@@ -28,8 +28,6 @@ namespace ProgramDsl.Forecasting
         /// <summary>The most task finishes (tasks × iterations) kept for <see cref="ForecastOptions.TaskFinishes"/>: 80 MB of them.</summary>
         public const long MaxTaskFinishValues = 20_000_000;
 
-        private const int BlockSize = 64;
-
         /// <summary>
         /// The forecast's work budget, in the leveler's work units (per task placed, per dependency examined, per day
         /// and resource scanned in the resource profile; about 9 ns each on the reference machine, shared by the threads). Iterations × the work of
@@ -90,15 +88,9 @@ namespace ProgramDsl.Forecasting
                 ? Enumerable.Range(0, model.TaskCount).Select(_ => new int[iterations]).ToArray()
                 : null;
             var totals = new Totals(model);
-            int blocks = (iterations + BlockSize - 1) / BlockSize;
-            int done = 0;
-            var parallel = new ParallelOptions
-            {
-                MaxDegreeOfParallelism = options.MaxDegreeOfParallelism is int threads && threads > 0 ? threads : -1,
-                CancellationToken = options.CancellationToken,
-            };
-
-            RunBlocks();
+            IterationBlocks.Run(iterations, options, () => new Worker(model),
+                (worker, random, i) => worker.Iterate(random, i, finishes, milestoneFinishes, taskFinishes),
+                worker => totals.Add(worker.Totals));
             var result = Summarise(model, options, finishes, milestoneFinishes, taskFinishes, totals);
             result.IterationsAsked = asked;
             result.WorkPerIteration = perIteration;
@@ -108,25 +100,6 @@ namespace ProgramDsl.Forecasting
             }
 
             return result;
-
-            void RunBlocks() => Parallel.For(
-                0,
-                blocks,
-                parallel,
-                () => new Worker(model),
-                (block, _, worker) =>
-                {
-                    int first = block * BlockSize;
-                    int end = Math.Min(iterations, first + BlockSize);
-                    var random = new ForecastRandom(options.Seed, block);
-                    for (int i = first; i < end; i++) worker.Iterate(random, i, finishes, milestoneFinishes, taskFinishes);
-                    options.Progress?.Report(Interlocked.Add(ref done, end - first));
-                    return worker;
-                },
-                worker =>
-                {
-                    lock (totals) totals.Add(worker.Totals);
-                });
         }
 
         private static ForecastResult Summarise(ForecastModel model, ForecastOptions options, int[] finishes, int[][] milestoneFinishes, int[][]? taskFinishes, Totals totals)

@@ -23,8 +23,6 @@ namespace ProgramDsl.Forecasting
     /// </summary>
     public static class PortfolioForecast
     {
-        private const int BlockSize = 64;
-
         /// <summary>
         /// Forecasts a compiled portfolio: one joint simulation when its programs were leveled together, else each
         /// scheduled program alone (<see cref="MonteCarloForecast"/>, the work budget split between them).
@@ -123,34 +121,11 @@ namespace ProgramDsl.Forecasting
             int programCount = model.Programs.Length;
             var finishes = Enumerable.Range(0, programCount).Select(_ => new int[iterations]).ToArray();
             var totals = new long[programCount + 1];
-            int blocks = (iterations + BlockSize - 1) / BlockSize;
-            int done = 0;
-            var parallel = new ParallelOptions
-            {
-                MaxDegreeOfParallelism = options.MaxDegreeOfParallelism is int threads && threads > 0 ? threads : -1,
-                CancellationToken = options.CancellationToken,
-            };
-
-            Parallel.For(
-                0,
-                blocks,
-                parallel,
-                () => new Worker(model),
-                (block, _, worker) =>
-                {
-                    int first = block * BlockSize;
-                    int end = Math.Min(iterations, first + BlockSize);
-                    var random = new ForecastRandom(options.Seed, block);
-                    for (int i = first; i < end; i++) worker.Iterate(random, i, finishes);
-                    options.Progress?.Report(Interlocked.Add(ref done, end - first));
-                    return worker;
-                },
+            IterationBlocks.Run(iterations, options, () => new Worker(model),
+                (worker, random, i) => worker.Iterate(random, i, finishes),
                 worker =>
                 {
-                    lock (totals)
-                    {
-                        for (int k = 0; k < totals.Length; k++) totals[k] += worker.DeadlinesMet[k];
-                    }
+                    for (int k = 0; k < totals.Length; k++) totals[k] += worker.DeadlinesMet[k];
                 });
 
             var result = Summarise(model, options, finishes, totals, iterations, location);
