@@ -532,31 +532,27 @@ namespace ProgramDsl.Scheduling.Leveling
             {
                 int n = _engine.Count;
                 _bestList = best.List;
+                Individual again = best;
+                (int[] PrecedenceStart, int[] BlockedBy) explain;
                 if (!Explain)
                 {
+                    // Nobody reads why: every activity starts where its precedences let it, and nothing is blocked.
                     var none = new int[n];
                     for (int a = 0; a < n; a++) none[a] = -1;
-                    var late = LateDates ? _engine.Latest(best) : null;
-                    return new RcpspSolution(best.Start, best.Finish, _used, best.Start, none, _engine.CriticalPathLength)
-                    {
-                        Work = WorkUsed + _otherWork,
-                        WorkBudget = _workBudget,
-                        LateStart = late?.Start ?? best.Start,
-                        LateFinish = late?.Finish ?? best.Finish,
-                    };
+                    explain = (best.Start, none);
                 }
-
-                var explain = (new int[n], new int[n]);
-                Individual again;
-                if (_incumbents.Contains(best))
+                else if (_incumbents.Contains(best))
                 {
-                    again = best;
                     explain = _engine.Explain(best);
+                }
+                else if (ReferenceEquals(best, _explained))
+                {
+                    explain = _explanation;
                 }
                 else
                 {
-                    again = ReferenceEquals(best, _explained) ? best : _engine.Forward(best.List, explain);
-                    if (ReferenceEquals(again, best)) explain = _explanation;
+                    explain = (new int[n], new int[n]);
+                    again = _engine.Forward(best.List, explain);
                 }
 
                 var latest = LateDates ? _engine.Latest(again) : null;
