@@ -1842,38 +1842,16 @@ namespace ProgramDsl.Scheduling.Leveling
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
             public int NextAvailable(int day)
             {
-                // The common case: a working day within the word of the day asked about.
-                if ((uint)day < (uint)_length)
-                {
-                    ulong word = _bits[day >> 6] >> (day & 63);
-                    if (word != 0) return day + Bits.Lowest(word);
-                }
-
-                return NextAvailableFar(day);
-            }
-
-            private int NextAvailableFar(int day)
-            {
-                Ensure(day);
-                if (day < _length)
-                {
-                    int next = NextSet(day);
-                    if (next >= 0) return next;
-                    if (_after >= 0) return _after;
-                    throw new CalendarRangeException();
-                }
-
-                // Past the calendar's last working day no day can be named.
-                if (_exhausted) throw new CalendarRangeException();
-                int far = FarNext(day);
-                if (far == int.MaxValue) throw new CalendarRangeException();
-                return far;
+                // Past the calendar's last working day no day can be named (int.MaxValue is never a working day).
+                int next = NextAvailableOrEnd(day);
+                return next != int.MaxValue ? next : throw new CalendarRangeException();
             }
 
             /// <summary>The first working day at or after <paramref name="day"/>, or int.MaxValue when the calendar has none.</summary>
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
             public int NextAvailableOrEnd(int day)
             {
+                // The common case: a working day within the word of the day asked about.
                 if ((uint)day < (uint)_length)
                 {
                     ulong word = _bits[day >> 6] >> (day & 63);
